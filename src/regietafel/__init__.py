@@ -1,0 +1,3 @@
+"""regietafel: steering information for the Dutch reception and housing tables (LRT, PRT)."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,3 @@
+from regietafel.cli.main import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""The framework-free computational core: pure, typed functions over dataclasses and arrays."""

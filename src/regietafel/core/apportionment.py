@@ -1,0 +1,313 @@
+"""Apportionment: dividing a whole number over units in proportion to weights.
+
+Every distribution in regietafel (the taakstelling over municipalities, extra
+reception places over provinces) ends in the same question: how do we round
+fractional shares to whole persons or places so that they add up exactly to
+the total? This module answers it with the four classic methods.
+
+Tie-break (documented, deterministic): when two units have exactly the same
+claim on the next seat (equal remainder, or equal priority in a divisor
+method), the unit with the larger weight wins; if the weights are equal too,
+the unit that comes first in the input order wins. Callers pass units in
+code order (``GM0003`` before ``GM0005``), so results never depend on chance.
+
+Integer weights (inhabitants) are handled with exact integer arithmetic, so
+remainders are compared without floating-point error.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from fractions import Fraction
+
+import numpy as np
+import numpy.typing as npt
+
+IntArray = npt.NDArray[np.int64]
+FloatArray = npt.NDArray[np.float64]
+
+
+class Method(StrEnum):
+    """The apportionment methods; the values are the names used on the CLI."""
+
+    HAMILTON = "hamilton"
+    DHONDT = "dhondt"
+    SAINTE_LAGUE = "sainte-lague"
+    HUNTINGTON_HILL = "huntington-hill"
+
+    @property
+    def label(self) -> str:
+        return _LABELS[self]
+
+
+_LABELS = {
+    Method.HAMILTON: "grootste overschot (Hamilton)",
+    Method.DHONDT: "grootste gemiddelden (D'Hondt)",
+    Method.SAINTE_LAGUE: "Sainte-Laguë",
+    Method.HUNTINGTON_HILL: "Huntington-Hill",
+}
+
+
+class ApportionmentError(ValueError):
+    """The input cannot be apportioned (negative weights, infeasible bounds, ...)."""
+
+
+@dataclass(frozen=True)
+class UnitFairness:
+    """How far one unit's whole number lies from its exact share."""
+
+    index: int
+    quota: float
+    seats: int
+    deviation: float
+    lower_quota: int
+    upper_quota: int
+
+    @property
+    def satisfies_quota(self) -> bool:
+        """The quota rule: seats equal the exact share rounded down or up."""
+        return self.lower_quota <= self.seats <= self.upper_quota
+
+
+@dataclass(frozen=True)
+class Apportionment:
+    """The outcome: whole seats per unit next to the exact quota they came from."""
+
+    seats: IntArray
+    quota: FloatArray
+    total: int
+    method: Method
+
+    def fairness(self) -> list[UnitFairness]:
+        floors = np.floor(self.quota + 1e-9).astype(np.int64)
+        ceils = np.ceil(self.quota - 1e-9).astype(np.int64)
+        return [
+            UnitFairness(
+                index=i,
+                quota=float(self.quota[i]),
+                seats=int(self.seats[i]),
+                deviation=float(self.seats[i] - self.quota[i]),
+                lower_quota=int(floors[i]),
+                upper_quota=int(ceils[i]),
+            )
+            for i in range(len(self.seats))
+        ]
+
+    @property
+    def satisfies_quota(self) -> bool:
+        return all(unit.satisfies_quota for unit in self.fairness())
+
+
+def apportion(
+    weights: Sequence[int] | Sequence[float] | Sequence[Fraction] | npt.NDArray[np.generic],
+    total: int,
+    *,
+    method: Method = Method.HAMILTON,
+    minimum: Sequence[int] | IntArray | int | None = None,
+    maximum: Sequence[int] | IntArray | int | None = None,
+) -> Apportionment:
+    """Divide ``total`` over units in proportion to ``weights``.
+
+    ``minimum`` and ``maximum`` bound each unit's result (a single number
+    applies to every unit). Units pinned at a bound are taken out and the rest
+    is apportioned again over the others, so the sum stays exactly ``total``.
+    """
+    exact = _exact_weights(weights)
+    n = len(exact)
+    if isinstance(total, bool) or not isinstance(total, int | np.integer):
+        raise ApportionmentError("het totaal moet een geheel getal zijn")
+    total = int(total)
+    if total < 0:
+        raise ApportionmentError("het totaal mag niet negatief zijn")
+    if n == 0:
+        if total:
+            raise ApportionmentError("er zijn geen eenheden om over te verdelen")
+        return Apportionment(np.zeros(0, np.int64), np.zeros(0), 0, method)
+    if any(w < 0 for w in exact):
+        raise ApportionmentError("gewichten mogen niet negatief zijn")
+    weight_sum = sum(exact)
+    if weight_sum == 0 and total > 0:
+        raise ApportionmentError("de som van de gewichten is nul")
+
+    lows = _bounds(minimum, n, 0)
+    highs = _bounds(maximum, n, total)
+    if any(lo > hi for lo, hi in zip(lows, highs, strict=True)):
+        raise ApportionmentError("een minimum is groter dan het maximum")
+    if sum(lows) > total:
+        raise ApportionmentError(
+            f"de minima ({sum(lows)}) zijn samen groter dan het totaal ({total})"
+        )
+    if sum(highs) < total:
+        raise ApportionmentError(
+            f"de maxima ({sum(highs)}) zijn samen kleiner dan het totaal ({total})"
+        )
+
+    quota = np.array(
+        [float(w * total / weight_sum) if weight_sum else 0.0 for w in exact], dtype=np.float64
+    )
+    seats = _bounded(exact, total, method, lows, highs)
+    return Apportionment(np.array(seats, dtype=np.int64), quota, total, method)
+
+
+def _exact_weights(
+    weights: Sequence[int] | Sequence[float] | Sequence[Fraction] | npt.NDArray[np.generic],
+) -> list[Fraction]:
+    """Weights as exact fractions: integers stay integers, floats keep their decimal value."""
+    result: list[Fraction] = []
+    for w in (
+        np.asarray(weights, dtype=object).ravel().tolist()
+        if isinstance(weights, np.ndarray)
+        else list(weights)
+    ):
+        if isinstance(w, Fraction):
+            result.append(w)
+        elif isinstance(w, int | np.integer):
+            result.append(Fraction(int(w)))
+        else:
+            value = float(w)
+            if not math.isfinite(value):
+                raise ApportionmentError("gewichten moeten eindige getallen zijn")
+            result.append(Fraction(repr(value)))
+    return result
+
+
+def _bounds(bound: Sequence[int] | IntArray | int | None, n: int, default: int) -> list[int]:
+    if bound is None:
+        return [default] * n
+    if isinstance(bound, int | np.integer):
+        return [int(bound)] * n
+    values = [int(b) for b in bound]
+    if len(values) != n:
+        raise ApportionmentError("het aantal grenzen past niet bij het aantal eenheden")
+    if any(v < 0 for v in values):
+        raise ApportionmentError("grenzen mogen niet negatief zijn")
+    return values
+
+
+def _bounded(
+    weights: list[Fraction], total: int, method: Method, lows: list[int], highs: list[int]
+) -> list[int]:
+    """Apportion, then pin units that break a bound and redo the rest (iterative)."""
+    n = len(weights)
+    fixed: dict[int, int] = {}
+    while True:
+        free = [i for i in range(n) if i not in fixed]
+        remaining = total - sum(fixed.values())
+        free_weights = [weights[i] for i in free]
+        if free and sum(free_weights) == 0:
+            # Only bounded units carry weight: spread the rest by the minima order.
+            raw = _fill_zero_weights([lows[i] for i in free], [highs[i] for i in free], remaining)
+        else:
+            raw = _unbounded(free_weights, remaining, method) if free else []
+        below = [(k, i) for k, i in enumerate(free) if raw[k] < lows[i]]
+        above = [(k, i) for k, i in enumerate(free) if raw[k] > highs[i]]
+        if not below and not above:
+            seats = [0] * n
+            for i, s in fixed.items():
+                seats[i] = s
+            for k, i in enumerate(free):
+                seats[i] = raw[k]
+            return seats
+        # Pin the violations on one side at a time: the side with the larger total violation.
+        under = sum(lows[i] - raw[k] for k, i in below)
+        over = sum(raw[k] - highs[i] for k, i in above)
+        if under >= over:
+            for _, i in below:
+                fixed[i] = lows[i]
+        else:
+            for _, i in above:
+                fixed[i] = highs[i]
+
+
+def _fill_zero_weights(lows: list[int], highs: list[int], total: int) -> list[int]:
+    seats = list(lows)
+    rest = total - sum(seats)
+    for k in range(len(seats)):
+        extra = min(rest, highs[k] - seats[k])
+        seats[k] += extra
+        rest -= extra
+    return seats
+
+
+def _unbounded(weights: list[Fraction], total: int, method: Method) -> list[int]:
+    if total == 0:
+        return [0] * len(weights)
+    if method is Method.HAMILTON:
+        return _hamilton(weights, total)
+    return _divisor(weights, total, method)
+
+
+def _order_key(weights: list[Fraction], i: int) -> tuple[Fraction, int]:
+    """Secondary ordering of the documented tie-break: larger weight, then input order."""
+    return (-weights[i], i)
+
+
+def _hamilton(weights: list[Fraction], total: int) -> list[int]:
+    if all(w.denominator == 1 for w in weights):
+        # Integer fast path: exact floor and remainder without Fraction objects.
+        ints = [w.numerator for w in weights]
+        weight_sum = sum(ints)
+        seats = [w * total // weight_sum for w in ints]
+        remainders: list[Fraction] | list[int] = [w * total % weight_sum for w in ints]
+    else:
+        weight_sum_f = sum(weights)
+        quotas = [w * total / weight_sum_f for w in weights]
+        seats = [math.floor(q) for q in quotas]
+        remainders = [q - s for q, s in zip(quotas, seats, strict=True)]
+    left = total - sum(seats)
+    order = sorted(range(len(weights)), key=lambda i: (-remainders[i], *_order_key(weights, i)))
+    for i in order[:left]:
+        seats[i] += 1
+    return seats
+
+
+def _signpost(method: Method, s: int) -> float:
+    """The divisor at which a unit holding ``s`` seats earns seat ``s + 1``."""
+    if method is Method.DHONDT:
+        return s + 1.0
+    if method is Method.SAINTE_LAGUE:
+        return s + 0.5
+    return math.sqrt(s * (s + 1))
+
+
+def _priority(method: Method, weight: Fraction, s: int) -> float:
+    post = _signpost(method, s)
+    return math.inf if post == 0 else float(weight) / post
+
+
+def _divisor(weights: list[Fraction], total: int, method: Method) -> list[int]:
+    """Highest averages, started from a good divisor and then corrected seat by seat."""
+    n = len(weights)
+    positive = [i for i in range(n) if weights[i] > 0]
+    weight_sum = float(sum(weights))
+    divisor = weight_sum / total
+    seats = [0] * n
+    for i in positive:
+        q = float(weights[i]) / divisor
+        # Every signpost below int(q) - 2 is certainly below q; count the rest.
+        s = max(int(q) - 2, 0)
+        while _signpost(method, s) < q:
+            s += 1
+        seats[i] = s
+    assigned = sum(seats)
+
+    def add_key(i: int) -> tuple[float, Fraction, int]:
+        return (-_priority(method, weights[i], seats[i]), -weights[i], i)
+
+    def remove_key(i: int) -> tuple[float, Fraction, int]:
+        # The last seat given is the weakest one; among equals, take it from the unit
+        # that would have been served last by the tie-break.
+        return (_priority(method, weights[i], seats[i] - 1), weights[i], -i)
+
+    while assigned < total:
+        i = min(positive, key=add_key)
+        seats[i] += 1
+        assigned += 1
+    while assigned > total:
+        i = min((j for j in positive if seats[j] > 0), key=remove_key)
+        seats[i] -= 1
+        assigned -= 1
+    return seats

@@ -1,0 +1,1 @@
+"""The command-line interface; computation commands never import Django."""

@@ -1,0 +1,79 @@
+"""The ``regietafel`` command: argument parsing, dispatch and the one place errors become exit 2.
+
+The computation commands (taakstelling, verdeel) import only the core, the reference data
+and the table reader; commands that need the database import Django lazily, so the CLI
+starts fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections.abc import Callable, Sequence
+from typing import NoReturn
+
+from regietafel import __version__
+
+
+class UserError(Exception):
+    """Anything the user can fix: printed as one Dutch line on stderr, exit status 2."""
+
+
+_ARGPARSE_DUTCH: tuple[tuple[str, str], ...] = (
+    (r"the following arguments are required: (.*)", r"verplicht ontbreekt: \1"),
+    (
+        r"argument (\S+): invalid choice: '?([^']*)'? \(choose from (.*)\)",
+        r"\1: '\2' kan niet; kies uit \3",
+    ),
+    (r"argument (\S+): expected one argument", r"\1: hier hoort een waarde bij"),
+    (r"unrecognized arguments: (.*)", r"onbekende optie(s): \1"),
+    (r"argument (\S+): (.*)", r"\1: \2"),
+)
+
+
+class DutchArgumentParser(argparse.ArgumentParser):
+    """argparse with Dutch one-line errors and exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        for pattern, replacement in _ARGPARSE_DUTCH:
+            if re.fullmatch(pattern, message):
+                message = re.sub(pattern, replacement, message)
+                break
+        self.exit(2, f"{self.prog}: fout: {message}\n")
+
+
+def build_parser() -> DutchArgumentParser:
+    from regietafel.cli import computations
+
+    parser = DutchArgumentParser(
+        prog="regietafel",
+        description="Stuurinformatie voor de Landelijke en Provinciale Regietafels "
+        "Migratie en Integratie.",
+    )
+    parser.add_argument("--versie", action="version", version=f"regietafel {__version__}")
+    commands = parser.add_subparsers(
+        dest="command", metavar="OPDRACHT", parser_class=DutchArgumentParser
+    )
+    computations.register(commands)
+    return parser
+
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    arguments = parser.parse_args(argv)
+    handler: Handler | None = getattr(arguments, "handler", None)
+    if handler is None:
+        parser.print_help()
+        return 2
+    try:
+        return handler(arguments)
+    except UserError as error:
+        print(f"regietafel {arguments.command}: fout: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("afgebroken", file=sys.stderr)
+        return 130

@@ -1,0 +1,228 @@
+"""Writing result tables as a terminal table, CSV, JSON or Excel.
+
+Files are written atomically (to a temporary file beside the target, then renamed), so a
+failure never leaves a half-written output file behind.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Literal
+
+Kind = Literal["text", "int", "decimal"]
+
+
+class Format(StrEnum):
+    TABEL = "tabel"
+    CSV = "csv"
+    JSON = "json"
+    XLSX = "xlsx"
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    key: str
+    header: str
+    kind: Kind = "text"
+    decimals: int = 2
+
+
+Value = str | int | float | None
+
+
+@dataclass(frozen=True)
+class ResultTable:
+    """One table of a result: machine keys for CSV/JSON, Dutch headers for people."""
+
+    name: str
+    title: str
+    columns: tuple[Column, ...]
+    rows: tuple[dict[str, Value], ...]
+    totals: dict[str, Value] | None = None
+
+
+@dataclass(frozen=True)
+class Result:
+    """What a command produced: one or more tables plus the facts that explain them."""
+
+    title: str
+    tables: tuple[ResultTable, ...]
+    meta: dict[str, str | int | float | None] = field(default_factory=dict)
+    notes: tuple[str, ...] = ()
+
+
+def format_int(value: int) -> str:
+    return f"{value:,}".replace(",", ".")
+
+
+def format_decimal(value: float, decimals: int) -> str:
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+def _cell(value: Value, column: Column) -> str:
+    if value is None:
+        return ""
+    if column.kind == "int" and isinstance(value, int | float):
+        return format_int(int(value))
+    if column.kind == "decimal" and isinstance(value, int | float):
+        return format_decimal(float(value), column.decimals)
+    return str(value)
+
+
+def render_text(result: Result, *, table: str | None = None) -> str:
+    """An aligned terminal table with Dutch number formatting, one block per table."""
+    lines = [result.title, "=" * len(result.title)]
+    lines += [f"{key}: {value}" for key, value in result.meta.items() if value is not None]
+    for part in result.tables:
+        if table is not None and part.name != table:
+            continue
+        lines += ["", part.title, ""]
+        body = [[_cell(row.get(c.key), c) for c in part.columns] for row in part.rows]
+        footer = [_cell(part.totals.get(c.key), c) for c in part.columns] if part.totals else None
+        headers = [c.header for c in part.columns]
+        widths = [
+            max(len(headers[i]), *(len(r[i]) for r in body), len(footer[i]) if footer else 0)
+            for i in range(len(headers))
+        ]
+
+        numeric = [c.kind != "text" for c in part.columns]
+        rule = "  ".join("-" * w for w in widths)
+        lines.append(_aligned(headers, widths, numeric))
+        lines.append(rule)
+        lines += [_aligned(r, widths, numeric) for r in body]
+        if footer:
+            lines.append(rule)
+            lines.append(_aligned(footer, widths, numeric))
+    if result.notes:
+        lines.append("")
+        lines += list(result.notes)
+    return "\n".join(lines) + "\n"
+
+
+def _aligned(cells: Sequence[str], widths: Sequence[int], numeric: Sequence[bool]) -> str:
+    return "  ".join(
+        cell.rjust(w) if right else cell.ljust(w)
+        for cell, w, right in zip(cells, widths, numeric, strict=True)
+    ).rstrip()
+
+
+def _machine(value: Value, column: Column) -> Value:
+    if column.kind == "decimal" and isinstance(value, float):
+        return round(value, 6)
+    return value
+
+
+def render_csv(result: Result, *, table: str) -> str:
+    part = next(t for t in result.tables if t.name == table)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow([c.key for c in part.columns])
+    for row in part.rows:
+        writer.writerow(
+            ["" if row.get(c.key) is None else _machine(row.get(c.key), c) for c in part.columns]
+        )
+    return buffer.getvalue()
+
+
+def render_json(result: Result) -> str:
+    document = {
+        "titel": result.title,
+        "meta": result.meta,
+        **{
+            part.name: [
+                {c.key: _machine(row.get(c.key), c) for c in part.columns} for row in part.rows
+            ]
+            for part in result.tables
+        },
+        "toelichting": list(result.notes),
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def render_xlsx(result: Result) -> bytes:
+    """A workbook with one sheet per table, a header row and real numeric cells."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    workbook = Workbook()
+    first = True
+    for part in result.tables:
+        sheet = workbook.active if first else workbook.create_sheet()
+        assert sheet is not None
+        first = False
+        sheet.title = part.name[:31]
+        sheet.append([c.header for c in part.columns])
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        for row in part.rows:
+            sheet.append([row.get(c.key) for c in part.columns])
+        for index, column in enumerate(part.columns, start=1):
+            letter = get_column_letter(index)
+            if column.kind == "int":
+                for cell in sheet[letter][1:]:
+                    cell.number_format = "#,##0"
+            elif column.kind == "decimal":
+                for cell in sheet[letter][1:]:
+                    cell.number_format = "#,##0." + "0" * column.decimals
+            sheet.column_dimensions[letter].width = max(12, len(column.header) + 2)
+        sheet.freeze_panes = "A2"
+    info = workbook.create_sheet("toelichting")
+    info.append(["onderwerp", result.title])
+    for key, value in result.meta.items():
+        info.append([key, value])
+    for note in result.notes:
+        info.append(["toelichting", note])
+    info.column_dimensions["A"].width = 24
+    info.column_dimensions["B"].width = 100
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def emit(result: Result, fmt: Format, target: Path | None, *, table: str | None = None) -> None:
+    """Render and write to ``target`` (atomically) or to standard output."""
+    main_table = table or result.tables[0].name
+    if fmt is Format.XLSX:
+        payload: bytes = render_xlsx(result)
+        if target is None:
+            raise OutputError("voor --formaat xlsx is --uitvoer BESTAND nodig")
+    elif fmt is Format.CSV:
+        payload = render_csv(result, table=main_table).encode()
+    elif fmt is Format.JSON:
+        payload = render_json(result).encode()
+    else:
+        payload = render_text(result, table=table).encode()
+    if target is None:
+        sys.stdout.buffer.write(payload)
+        sys.stdout.flush()
+        return
+    write_atomically(target, payload)
+
+
+class OutputError(ValueError):
+    """The output cannot be written; the message is Dutch."""
+
+
+def write_atomically(target: Path, payload: bytes) -> None:
+    directory = target.parent if str(target.parent) else Path()
+    if not directory.is_dir():
+        raise OutputError(f"map '{directory}' voor het uitvoerbestand bestaat niet")
+    handle, temporary = tempfile.mkstemp(dir=directory, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(payload)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,134 @@
+"""Half-year taakstelling periods and ISO weeks: the two clocks the tables work by."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Literal
+
+_PERIOD = re.compile(r"^\s*(\d{4})\s*-\s*(I{1,2}|1|2)\s*$", re.IGNORECASE)
+_WEEK = re.compile(r"^\s*(\d{4})\s*-?\s*W\s*(\d{1,2})\s*$", re.IGNORECASE)
+
+
+class PeriodError(ValueError):
+    """A period or week that cannot be read; the message is Dutch, for end users."""
+
+
+@dataclass(frozen=True, order=True, slots=True)
+class Period:
+    """A taakstelling half year: period I is January-June, period II July-December."""
+
+    year: int
+    half: Literal[1, 2]
+
+    @classmethod
+    def parse(cls, text: str) -> Period:
+        match = _PERIOD.match(text)
+        if not match:
+            raise PeriodError(
+                f"onbekende periode '{text}': schrijf jaar en halfjaar, "
+                "bijvoorbeeld 2021-I of 2021-II"
+            )
+        year = int(match.group(1))
+        half: Literal[1, 2] = 1 if match.group(2).upper() in {"I", "1"} else 2
+        return cls(year, half)
+
+    @property
+    def label(self) -> str:
+        return f"{self.year}-{'I' if self.half == 1 else 'II'}"
+
+    @property
+    def start(self) -> date:
+        return date(self.year, 1 if self.half == 1 else 7, 1)
+
+    @property
+    def end(self) -> date:
+        return date(self.year, 6, 30) if self.half == 1 else date(self.year, 12, 31)
+
+    @property
+    def default_population_date(self) -> date:
+        """1 January of the period's year.
+
+        That is the municipal division in force during the whole period (mergers take effect
+        on 1 January) and the most recent CBS figure when the task is set (by 1 April for
+        period II, by 1 October of the year before for period I, provisional figures).
+        """
+        return date(self.year, 1, 1)
+
+    @property
+    def previous(self) -> Period:
+        return Period(self.year, 1) if self.half == 2 else Period(self.year - 1, 2)
+
+    @property
+    def next(self) -> Period:
+        return Period(self.year, 2) if self.half == 1 else Period(self.year + 1, 1)
+
+    def contains(self, day: date) -> bool:
+        return self.start <= day <= self.end
+
+    def months_elapsed(self, as_of: date) -> int:
+        """Whole months of the period that lie before ``as_of`` (0 to 6).
+
+        COA reports realisation as the state on the first day of a month, so on 1 October
+        three months of period II (July, August, September) have elapsed.
+        """
+        if as_of <= self.start:
+            return 0
+        if as_of > self.end:
+            return 6
+        return (as_of.year - self.start.year) * 12 + as_of.month - self.start.month
+
+    @classmethod
+    def containing(cls, day: date) -> Period:
+        return cls(day.year, 1 if day.month <= 6 else 2)
+
+    def __str__(self) -> str:
+        return self.label
+
+
+@dataclass(frozen=True, order=True, slots=True)
+class IsoWeek:
+    """An ISO 8601 week; the tables' weekly figures are stated per week, as of its Monday."""
+
+    year: int
+    week: int
+
+    def __post_init__(self) -> None:
+        last = date(self.year, 12, 28).isocalendar().week
+        if not 1 <= self.week <= last:
+            raise PeriodError(f"week {self.week} bestaat niet in {self.year} (1 t/m {last})")
+
+    @classmethod
+    def parse(cls, text: str) -> IsoWeek:
+        match = _WEEK.match(text)
+        if not match:
+            raise PeriodError(f"onbekende week '{text}': schrijf bijvoorbeeld 2021-W45")
+        return cls(int(match.group(1)), int(match.group(2)))
+
+    @classmethod
+    def containing(cls, day: date) -> IsoWeek:
+        iso = day.isocalendar()
+        return cls(iso.year, iso.week)
+
+    @property
+    def monday(self) -> date:
+        return date.fromisocalendar(self.year, self.week, 1)
+
+    @property
+    def sunday(self) -> date:
+        return date.fromisocalendar(self.year, self.week, 7)
+
+    @property
+    def label(self) -> str:
+        return f"{self.year}-W{self.week:02d}"
+
+    def shifted(self, weeks: int) -> IsoWeek:
+        return IsoWeek.containing(self.monday + timedelta(weeks=weeks))
+
+    @property
+    def previous(self) -> IsoWeek:
+        return self.shifted(-1)
+
+    def __str__(self) -> str:
+        return self.label

@@ -1,0 +1,1 @@
+"""Users, their role and province, log-in throttling, and the one place access is decided."""

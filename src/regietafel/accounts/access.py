@@ -1,0 +1,75 @@
+"""Access decided in one place: every view, API endpoint, export and report asks here.
+
+The table below is the policy; ``tests/accounts/test_access_matrix.py`` checks every URL
+against every role.
+
+============  ==========  ============  ===========  =================  ========  ==========
+role          all pages   other prov.   own prov.    confidential AMV   imports   audit/users
+============  ==========  ============  ===========  =================  ========  ==========
+landelijk     yes         in full       in full      no                 no        no
+provincie     yes         aggregates    in full      no                 no        no
+coa           yes         in full       in full      yes                yes       no
+beheerder     yes         in full       in full      no                 no        yes
+============  ==========  ============  ===========  =================  ========  ==========
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.models import AnonymousUser
+
+from regietafel.accounts.models import Role, User
+
+AnyUser = User | AnonymousUser
+
+
+def _role(user: Any) -> str | None:
+    if not getattr(user, "is_authenticated", False) or not getattr(user, "is_active", False):
+        return None
+    return str(user.role)
+
+
+def is_province_user(user: AnyUser) -> bool:
+    return _role(user) == Role.PROVINCIE
+
+
+def own_province(user: AnyUser) -> str | None:
+    """The province a province user is bound to; None for everyone else."""
+    return str(user.province_code) if is_province_user(user) else None
+
+
+def can_view(user: AnyUser) -> bool:
+    return _role(user) is not None
+
+
+def can_view_province_detail(user: AnyUser, province_code: str) -> bool:
+    """Full detail (municipalities, locations) of a province."""
+    role = _role(user)
+    if role is None:
+        return False
+    if role == Role.PROVINCIE:
+        return province_code == own_province(user)
+    return True
+
+
+def can_see_confidential(user: AnyUser) -> bool:
+    """Addresses and exact occupancy of confidential (AMV) locations: COA only."""
+    return _role(user) == Role.COA
+
+
+def can_import(user: AnyUser) -> bool:
+    return _role(user) == Role.COA
+
+
+def can_read_audit(user: AnyUser) -> bool:
+    return _role(user) == Role.BEHEERDER
+
+
+def can_manage_users(user: AnyUser) -> bool:
+    return _role(user) == Role.BEHEERDER
+
+
+def can_set_taakstelling(user: AnyUser) -> bool:
+    """The national total per period is set by the ministries at the national table."""
+    return _role(user) == Role.LANDELIJK

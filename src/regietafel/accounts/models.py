@@ -1,0 +1,42 @@
+"""A user has exactly one role; a province user is bound to one province."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    LANDELIJK = "landelijk", _("Landelijk (LRT/HLRT, ministeries)")
+    PROVINCIE = "provincie", _("Provincie (PRT)")
+    COA = "coa", _("COA (gegevensbeheer)")
+    BEHEERDER = "beheerder", _("Beheerder")
+
+
+class User(AbstractUser):
+    role = models.CharField(_("rol"), max_length=20, choices=Role.choices, default=Role.LANDELIJK)
+    province_code = models.CharField(
+        _("provincie"),
+        max_length=4,
+        blank=True,
+        help_text=_("Alleen voor de rol provincie: de CBS-code, bijvoorbeeld PV27."),
+    )
+
+    class Meta:
+        verbose_name = _("gebruiker")
+        verbose_name_plural = _("gebruikers")
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(role="provincie") | ~models.Q(province_code=""),
+                name="province_user_has_province",
+            )
+        ]
+
+
+class LoginFailure(models.Model):
+    """A failed log-in, kept to throttle guessing; old rows expire by the window in settings."""
+
+    username = models.CharField(max_length=150, db_index=True)
+    ip_address = models.GenericIPAddressField(null=True)
+    at = models.DateTimeField(auto_now_add=True, db_index=True)

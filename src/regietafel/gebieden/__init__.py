@@ -1,0 +1,1 @@
+"""Municipalities and provinces: the bundled CBS reference data, read per reference date."""

@@ -1,0 +1,1 @@
+"""Weekly data imports: stored originals, validation of every row, atomic apply, versions."""

@@ -1,0 +1,1 @@
+"""Reception: the location register and the national weekly series, per imported week."""

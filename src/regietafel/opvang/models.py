@@ -1,0 +1,58 @@
+"""Rows of an imported week; never updated in place: a correction is a new import version."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from regietafel.core.rules import LocationType
+from regietafel.imports.models import Import
+
+LOCATION_TYPE_CHOICES = [(t.value, t.label) for t in LocationType]
+
+
+class LocationRecord(models.Model):
+    batch = models.ForeignKey(Import, on_delete=models.PROTECT, related_name="location_rows")
+    code = models.CharField(_("locatiecode"), max_length=40)
+    name = models.CharField(_("naam"), max_length=200)
+    municipality_code = models.CharField(_("gemeentecode"), max_length=6)
+    province_code = models.CharField(_("provincie"), max_length=4, db_index=True)
+    type = models.CharField(_("soort"), max_length=20, choices=LOCATION_TYPE_CHOICES)
+    capacity = models.PositiveIntegerField(_("capaciteit"))
+    occupancy = models.PositiveIntegerField(_("bezetting"))
+    start_date = models.DateField(_("startdatum"))
+    end_date = models.DateField(_("einddatum"), null=True, blank=True)
+    address = models.CharField(_("adres"), max_length=200, blank=True)
+    confidential = models.BooleanField(_("adres vertrouwelijk"), default=False)
+
+    class Meta:
+        ordering = ["province_code", "municipality_code", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["batch", "code"], name="one_location_per_code"),
+            models.CheckConstraint(
+                condition=models.Q(occupancy__lte=models.F("capacity")),
+                name="occupancy_within_capacity",
+            ),
+        ]
+
+    @property
+    def temporary(self) -> bool:
+        return self.end_date is not None
+
+
+class SeriesMetric(models.TextChoices):
+    EERSTE_AANVRAGEN = "eerste_asielaanvragen", _("eerste asielaanvragen")
+    NAREIZIGERS = "nareizigers", _("nareizigers")
+    VERGUNNINGEN = "verleende_vergunningen", _("verleende vergunningen")
+    WACHTEND = "vergunninghouders_in_opvang", _("vergunninghouders in opvang")
+
+
+class SeriesRecord(models.Model):
+    batch = models.ForeignKey(Import, on_delete=models.PROTECT, related_name="series_rows")
+    metric = models.CharField(_("reeks"), max_length=40, choices=SeriesMetric.choices)
+    value = models.PositiveIntegerField(_("waarde"))
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["batch", "metric"], name="one_value_per_metric")
+        ]

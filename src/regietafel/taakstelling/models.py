@@ -1,0 +1,71 @@
+"""Stored taakstelling: the engine's outcome per period, frozen once set."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from regietafel.imports.models import Import
+
+
+class TaakstellingPeriod(models.Model):
+    label = models.CharField(_("periode"), max_length=8, unique=True)
+    start = models.DateField(_("begin"))
+    end = models.DateField(_("einde"))
+    national_total = models.PositiveIntegerField(_("landelijke taakstelling"))
+    population_date = models.DateField(_("peildatum inwoners"))
+    method = models.CharField(_("afrondingsmethode"), max_length=20)
+    set_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    set_at = models.DateTimeField(_("vastgesteld op"), auto_now_add=True)
+    source = models.CharField(_("bron"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["start"]
+        verbose_name = _("taakstellingsperiode")
+        verbose_name_plural = _("taakstellingsperiodes")
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class TaakstellingEntry(models.Model):
+    period = models.ForeignKey(TaakstellingPeriod, on_delete=models.CASCADE, related_name="entries")
+    municipality_code = models.CharField(_("gemeentecode"), max_length=6)
+    municipality_name = models.CharField(_("gemeente"), max_length=100)
+    province_code = models.CharField(_("provincie"), max_length=4, db_index=True)
+    inhabitants = models.PositiveIntegerField(_("inwoners"))
+    quota = models.FloatField(_("quotum"))
+    taakstelling = models.IntegerField(_("taakstelling"))
+    arrears = models.IntegerField(_("achterstand"), default=0)
+    corrected = models.IntegerField(_("gecorrigeerde taakstelling"))
+
+    class Meta:
+        ordering = ["municipality_code"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["period", "municipality_code"], name="one_entry_per_municipality"
+            )
+        ]
+        verbose_name = _("taakstelling per gemeente")
+        verbose_name_plural = _("taakstelling per gemeente")
+
+
+class RealisationRecord(models.Model):
+    """Status holders housed so far in the period, per municipality, as one import states it."""
+
+    batch = models.ForeignKey(Import, on_delete=models.PROTECT, related_name="realisation_rows")
+    period_label = models.CharField(_("periode"), max_length=8)
+    municipality_code = models.CharField(_("gemeentecode"), max_length=6)
+    province_code = models.CharField(_("provincie"), max_length=4, db_index=True)
+    housed = models.PositiveIntegerField(_("gehuisvest"))
+
+    class Meta:
+        ordering = ["municipality_code"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["batch", "municipality_code"], name="one_realisation_per_municipality"
+            )
+        ]

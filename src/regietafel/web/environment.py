@@ -1,0 +1,44 @@
+"""Environment variables read through one typed helper, so every setting has one source."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+
+def env_str(name: str, default: str = "") -> str:
+    return os.environ.get(name, default)
+
+
+def env_bool(name: str, *, default: bool = False) -> bool:
+    value = os.environ.get(name)
+    if value is None or value == "":
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "ja", "on"}
+
+
+def env_list(name: str, default: list[str]) -> list[str]:
+    value = os.environ.get(name)
+    if not value:
+        return default
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def data_dir() -> Path:
+    """Where the embedded database, uploaded files and the generated secret key live."""
+    path = Path(env_str("REGIETAFEL_DATA_DIR") or Path.cwd() / "data").resolve()
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def secret_key(directory: Path) -> str:
+    """REGIETAFEL_SECRET_KEY, or a random key kept in the data folder for the embedded setup."""
+    configured = env_str("REGIETAFEL_SECRET_KEY")
+    if configured:
+        return configured
+    key_file = directory / "secret_key"
+    if not key_file.exists():
+        key_file.write_text(secrets.token_urlsafe(50))
+        key_file.chmod(0o600)
+    return key_file.read_text().strip()

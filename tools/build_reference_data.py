@@ -317,6 +317,8 @@ Simplified boundaries in WGS84 (lon/lat), TopoJSON quantized to about 20 m, copi
 
 def build(shared: Path) -> dict[str, bytes]:
     """Every output file (relative path -> bytes), validated; nothing is written here."""
+    if not (shared / "data").is_dir():
+        raise InputError(f"no data/ folder in {shared}; pass --shared or set REGIETAFEL_SHARED")
     provinces = read_provinces(shared)
     municipalities = read_municipalities(shared, provinces)
     mergers = read_mergers(shared, municipalities)

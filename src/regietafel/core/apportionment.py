@@ -17,6 +17,7 @@ remainders are compared without floating-point error.
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -157,11 +158,12 @@ def _exact_weights(
 ) -> list[Fraction]:
     """Weights as exact fractions: integers stay integers, floats keep their decimal value."""
     result: list[Fraction] = []
-    for w in (
+    items: list[int | float | Fraction | np.generic] = (
         np.asarray(weights, dtype=object).ravel().tolist()
         if isinstance(weights, np.ndarray)
         else list(weights)
-    ):
+    )
+    for w in items:
         if isinstance(w, Fraction):
             result.append(w)
         elif isinstance(w, int | np.integer):
@@ -264,50 +266,81 @@ def _hamilton(weights: list[Fraction], total: int) -> list[int]:
     return seats
 
 
-def _signpost(method: Method, s: int) -> float:
-    """The divisor at which a unit holding ``s`` seats earns seat ``s + 1``."""
+def _priority(method: Method, weight: Fraction, s: int) -> tuple[int, Fraction]:
+    """Exact claim of a unit holding ``s`` seats on seat ``s + 1``; larger wins.
+
+    D'Hondt and Sainte-Laguë compare ``weight / signpost`` exactly. Huntington-Hill's
+    signpost ``sqrt(s * (s + 1))`` is irrational, so it compares the square of the
+    priority, which orders the same for positive weights. A signpost of zero (the
+    first Huntington-Hill seat) is an infinite claim: ``(1, 0)`` beats every ``(0, x)``.
+    """
     if method is Method.DHONDT:
-        return s + 1.0
+        return (0, weight / (s + 1))
     if method is Method.SAINTE_LAGUE:
-        return s + 0.5
-    return math.sqrt(s * (s + 1))
+        return (0, 2 * weight / (2 * s + 1))
+    if s == 0:
+        return (1, Fraction(0))
+    return (0, weight * weight / (s * (s + 1)))
 
 
-def _priority(method: Method, weight: Fraction, s: int) -> float:
-    post = _signpost(method, s)
-    return math.inf if post == 0 else float(weight) / post
+def _below_signpost(method: Method, s: int, q: Fraction) -> bool:
+    """Whether the signpost at which a unit earns seat ``s + 1`` lies strictly below ``q``."""
+    if method is Method.DHONDT:
+        return s + 1 < q
+    if method is Method.SAINTE_LAGUE:
+        return 2 * s + 1 < 2 * q
+    return s * (s + 1) < q * q
 
 
 def _divisor(weights: list[Fraction], total: int, method: Method) -> list[int]:
-    """Highest averages, started from a good divisor and then corrected seat by seat."""
+    """Highest averages in exact arithmetic, started from a common divisor.
+
+    Every seat whose priority lies strictly above the standard divisor
+    ``sum(weights) / total`` is a prefix of the seat-by-seat order; the start gives
+    exactly those seats. A heap then adds (or removes) seats one at a time in the
+    documented order, so ties follow the tie-break and never a rounding error.
+    """
     n = len(weights)
     positive = [i for i in range(n) if weights[i] > 0]
-    weight_sum = float(sum(weights))
-    divisor = weight_sum / total
+    weight_sum = sum(weights)
     seats = [0] * n
     for i in positive:
-        q = float(weights[i]) / divisor
-        # Every signpost below int(q) - 2 is certainly below q; count the rest.
-        s = max(int(q) - 2, 0)
-        while _signpost(method, s) < q:
+        q = weights[i] * total / weight_sum
+        s = max(math.floor(q) - 2, 0)
+        while _below_signpost(method, s, q):
             s += 1
         seats[i] = s
     assigned = sum(seats)
 
-    def add_key(i: int) -> tuple[float, Fraction, int]:
-        return (-_priority(method, weights[i], seats[i]), -weights[i], i)
-
-    def remove_key(i: int) -> tuple[float, Fraction, int]:
-        # The last seat given is the weakest one; among equals, take it from the unit
-        # that would have been served last by the tie-break.
-        return (_priority(method, weights[i], seats[i] - 1), weights[i], -i)
-
-    while assigned < total:
-        i = min(positive, key=add_key)
-        seats[i] += 1
-        assigned += 1
-    while assigned > total:
-        i = min((j for j in positive if seats[j] > 0), key=remove_key)
-        seats[i] -= 1
-        assigned -= 1
+    if assigned < total:
+        # Next seat: highest priority; among equals the larger weight, then input order.
+        add_heap = [
+            ((-(p := _priority(method, weights[i], seats[i]))[0], -p[1]), -weights[i], i)
+            for i in positive
+        ]
+        heapq.heapify(add_heap)
+        while assigned < total:
+            _, _, i = heapq.heappop(add_heap)
+            seats[i] += 1
+            assigned += 1
+            p = _priority(method, weights[i], seats[i])
+            heapq.heappush(add_heap, ((-p[0], -p[1]), -weights[i], i))
+    elif assigned > total:
+        # Take back the seats given last: the lowest priority of a unit's last seat; among
+        # equals, the unit the tie-break would have served last (smaller weight, later).
+        remove_heap = [
+            (_priority(method, weights[i], seats[i] - 1), weights[i], -i)
+            for i in positive
+            if seats[i] > 0
+        ]
+        heapq.heapify(remove_heap)
+        while assigned > total:
+            _, _, neg_i = heapq.heappop(remove_heap)
+            i = -neg_i
+            seats[i] -= 1
+            assigned -= 1
+            if seats[i] > 0:
+                heapq.heappush(
+                    remove_heap, (_priority(method, weights[i], seats[i] - 1), weights[i], -i)
+                )
     return seats

@@ -139,6 +139,8 @@ class BufferPolicy:
         return BufferPolicy(percentage=self.percentage)
 
 
+NO_BUFFER = BufferPolicy()
+
 LRT_SPRING_2021_BUFFER = BufferPolicy(fixed=417)
 """LRT, spring 2021: keep 417 extra places rather than scale down and up again."""
 

@@ -1,4 +1,8 @@
-"""Dutch formatting of numbers and dates for text the core generates (shopping-list items)."""
+"""Dutch number and date formatting for generated sentences, independent of the locale.
+
+The core writes whole sentences (the boodschappenlijstje) that must read the same on every
+server, so it cannot lean on the process locale.
+"""
 
 from __future__ import annotations
 
@@ -21,10 +25,15 @@ MONTHS_NL = (
 
 
 def format_int_nl(value: int) -> str:
-    """1200 -> '1.200': the Dutch thousands separator is a full stop."""
+    """Whole number with "." as thousands separator: 1200 -> "1.200"."""
     return f"{value:,}".replace(",", ".")
 
 
 def format_date_nl(day: date) -> str:
-    """2021-12-01 -> '1 december 2021'."""
+    """Date as written in Dutch prose: "1 december 2021"."""
     return f"{day.day} {MONTHS_NL[day.month - 1]} {day.year}"
+
+
+def count_nl(value: int, singular: str, plural: str) -> str:
+    """A number with the right noun form: "1 locatie", "2 locaties", "1.200 plaatsen"."""
+    return f"{format_int_nl(value)} {singular if value == 1 else plural}"

@@ -1,0 +1,220 @@
+"""Need and gap per horizon: how many places we need, how many we will have, the difference.
+
+Need = occupancy (latest for the short horizon, projected further out) + buffer.
+Gap = need - capacity on the reference day of the horizon's last week; a positive gap is a
+shortage, a negative gap a surplus. There is no forecast model yet: projections use a
+documented straight-line trend so the table sees the direction without false precision.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from fractions import Fraction
+
+import numpy as np
+
+from regietafel.core.capacity import CapacityTimeline
+from regietafel.core.rules import (
+    DEFAULT_HORIZONS,
+    NO_BUFFER,
+    STANDARD_LOCATION_SIZE,
+    TREND_WINDOW_WEEKS,
+    BufferPolicy,
+    Horizon,
+    NeedCategory,
+)
+
+CategoryCounts = Mapping[NeedCategory, int]
+"""Places or people per need category; a missing category counts as 0."""
+
+
+@dataclass(frozen=True)
+class GapRow:
+    """One horizon × category line of the reception picture for one scope.
+
+    ``province_code`` None means national. ``gap_locations`` is set for categories with a
+    standard location size (AMV, sober): the locations to find, 0 when there is no shortage.
+    """
+
+    horizon: Horizon
+    category: NeedCategory
+    province_code: str | None
+    occupancy_used: int
+    buffer: int
+    need: int
+    capacity: int
+    gap: int
+    gap_locations: int | None
+
+
+def trend_projection(
+    history: Sequence[tuple[date, int]], weeks_ahead: int, *, window: int = TREND_WINDOW_WEEKS
+) -> int:
+    """Occupancy ``weeks_ahead`` weeks after the latest observation, by a least-squares line.
+
+    Uses the latest ``window`` observations; fewer than two give a flat projection (an empty
+    history gives 0). Rounded to whole people and never below 0.
+    """
+    if weeks_ahead < 0:
+        raise ValueError("een projectie kijkt vooruit, niet terug")
+    if window < 2:
+        raise ValueError("een trend heeft minstens twee waarnemingen nodig")
+    observations = sorted(history)
+    if len({day for day, _ in observations}) != len(observations):
+        raise ValueError("de reeks bevat een datum twee keer")
+    if any(value < 0 for _, value in observations):
+        raise ValueError("bezetting kan niet negatief zijn")
+    recent = observations[-window:]
+    if not recent:
+        return 0
+    if len(recent) == 1:
+        return recent[0][1]
+    last_day = recent[-1][0]
+    weeks = np.array([(day - last_day).days / 7 for day, _ in recent])
+    values = np.array([value for _, value in recent], dtype=np.float64)
+    slope, intercept = np.polyfit(weeks, values, 1)
+    projected = float(intercept + slope * weeks_ahead)
+    return max(0, math.floor(projected + 0.5))
+
+
+def projected_occupancy(
+    history: Mapping[NeedCategory, Sequence[tuple[date, int]]],
+    horizons: Sequence[Horizon] = DEFAULT_HORIZONS,
+) -> dict[str, dict[NeedCategory, int]]:
+    """Trend projections per horizon name and category, for ``need_and_gap(projected=...)``."""
+    return {
+        horizon.name: {
+            category: trend_projection(history.get(category, ()), horizon.weeks)
+            for category in NeedCategory
+        }
+        for horizon in horizons
+    }
+
+
+def buffer_places(occupancy: int, category: NeedCategory, policy: BufferPolicy) -> int:
+    """Buffer for one category: percentage of occupancy rounded up, plus fixed for regular.
+
+    The percentage is read as the decimal it was written as (5.1 means exactly 5.1 %), so
+    binary floating point never adds a place.
+    """
+    share = Fraction(str(policy.percentage)) / 100
+    places = math.ceil(occupancy * share)
+    return places + (policy.fixed if category is NeedCategory.REGULAR else 0)
+
+
+def capacity_at_horizons(
+    timeline: CapacityTimeline,
+    horizons: Sequence[Horizon] = DEFAULT_HORIZONS,
+    *,
+    province_code: str | None = None,
+) -> dict[str, dict[NeedCategory, int]]:
+    """Capacity per horizon name and category, read in the horizon's last week (index weeks-1)."""
+    per_category = timeline.by_category(province_code)
+    result = {}
+    for horizon in horizons:
+        if horizon.weeks > len(timeline.week_starts):
+            raise ValueError(f"de tijdlijn is korter dan de {horizon.label}")
+        result[horizon.name] = {
+            category: int(places[horizon.weeks - 1]) for category, places in per_category.items()
+        }
+    return result
+
+
+def need_and_gap(
+    *,
+    occupancy: CategoryCounts,
+    capacity: Mapping[str, CategoryCounts],
+    buffer: BufferPolicy = NO_BUFFER,
+    projected: Mapping[str, CategoryCounts] | None = None,
+    horizons: Sequence[Horizon] = DEFAULT_HORIZONS,
+    province_code: str | None = None,
+) -> tuple[GapRow, ...]:
+    """The gap rows of one scope, ordered by horizon then category.
+
+    ``capacity`` and ``projected`` are keyed by horizon name (see ``capacity_at_horizons``
+    and ``projected_occupancy``). Without ``projected`` every horizon uses the latest
+    occupancy (a flat trend). The buffer is applied as given: pass the province share of a
+    national policy for a province (``need_and_gap_by_province`` does that).
+    """
+    rows = []
+    for horizon in horizons:
+        if horizon.name not in capacity:
+            raise ValueError(f"geen capaciteit opgegeven voor de {horizon.label}")
+        if projected is not None and horizon.use_projection and horizon.name not in projected:
+            raise ValueError(f"geen projectie opgegeven voor de {horizon.label}")
+        for category in NeedCategory:
+            if projected is not None and horizon.use_projection:
+                used = projected[horizon.name].get(category, 0)
+            else:
+                used = occupancy.get(category, 0)
+            extra = buffer_places(used, category, buffer)
+            need = used + extra
+            places = capacity[horizon.name].get(category, 0)
+            gap = need - places
+            size = STANDARD_LOCATION_SIZE.get(category)
+            rows.append(
+                GapRow(
+                    horizon=horizon,
+                    category=category,
+                    province_code=province_code,
+                    occupancy_used=used,
+                    buffer=extra,
+                    need=need,
+                    capacity=places,
+                    gap=gap,
+                    gap_locations=None if size is None else max(0, -(-gap // size)),
+                )
+            )
+    return tuple(rows)
+
+
+def _sum_counts(parts: Sequence[CategoryCounts]) -> dict[NeedCategory, int]:
+    return {category: sum(part.get(category, 0) for part in parts) for category in NeedCategory}
+
+
+def need_and_gap_by_province(
+    *,
+    occupancy: Mapping[str, CategoryCounts],
+    timeline: CapacityTimeline,
+    buffer: BufferPolicy = NO_BUFFER,
+    projected: Mapping[str, Mapping[str, CategoryCounts]] | None = None,
+    horizons: Sequence[Horizon] = DEFAULT_HORIZONS,
+) -> dict[str | None, tuple[GapRow, ...]]:
+    """Gap rows for every province and nationally (key None) from one set of figures.
+
+    National occupancy, projection and capacity are the sums of the provinces', so those
+    columns add up exactly. Buffers do not: each province rounds its percentage up on its
+    own and gets no part of the fixed (national) buffer, so the national buffer lies between
+    (sum of province buffers - number of provinces + 1 + fixed) and (sum + fixed).
+    ``projected`` is keyed by province code, then horizon name.
+    """
+    provinces = sorted(set(occupancy) | set(timeline.by_province))
+    result: dict[str | None, tuple[GapRow, ...]] = {}
+    for code in provinces:
+        result[code] = need_and_gap(
+            occupancy=occupancy.get(code, {}),
+            capacity=capacity_at_horizons(timeline, horizons, province_code=code),
+            buffer=buffer.province_share(),
+            projected=None if projected is None else projected.get(code, {}),
+            horizons=horizons,
+            province_code=code,
+        )
+    national_projection = None
+    if projected is not None:
+        national_projection = {
+            horizon.name: _sum_counts(
+                [projected.get(code, {}).get(horizon.name, {}) for code in provinces]
+            )
+            for horizon in horizons
+        }
+    result[None] = need_and_gap(
+        occupancy=_sum_counts([occupancy.get(code, {}) for code in provinces]),
+        capacity=capacity_at_horizons(timeline, horizons),
+        buffer=buffer,
+        projected=national_projection,
+        horizons=horizons,
+    )
+    return result

@@ -1,0 +1,301 @@
+"""Rules as data: every policy choice of the reception picture lives in this one module.
+
+The LRT changes its mind about horizons, buffers and thresholds more often than we change
+code. Keeping each choice here, named and documented, means a change of policy is a change
+of one constant, reviewable on its own, and the computing modules stay free of magic numbers.
+Values of the enums are stable machine keys; ``label`` gives the Dutch text for people.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+from types import MappingProxyType
+
+
+class LocationType(StrEnum):
+    """The kinds of reception location COA and municipalities run."""
+
+    REGULIER = "regulier"
+    PROCES = "proces"
+    AMV = "amv"
+    SOBER = "sober"
+    NOODOPVANG = "noodopvang"
+    CRISISNOODOPVANG = "crisisnoodopvang"
+    HOTEL = "hotel"
+
+    @property
+    def label(self) -> str:
+        return _LOCATION_TYPE_LABELS[self]
+
+
+_LOCATION_TYPE_LABELS = {
+    LocationType.REGULIER: "regulier azc",
+    LocationType.PROCES: "proces-opvang",
+    LocationType.AMV: "AMV kleinschalig",
+    LocationType.SOBER: "sobere opvang veilige landers",
+    LocationType.NOODOPVANG: "noodopvang",
+    LocationType.CRISISNOODOPVANG: "crisisnoodopvang",
+    LocationType.HOTEL: "hotel/boot/accommodatieregeling",
+}
+
+
+class NeedCategory(StrEnum):
+    """The groups whose need the LRT tracks apart: AMV and sober places are not interchangeable."""
+
+    REGULAR = "regulier"
+    AMV = "amv"
+    SOBER = "sober"
+
+    @property
+    def label(self) -> str:
+        return _NEED_CATEGORY_LABELS[self]
+
+
+_NEED_CATEGORY_LABELS = {
+    NeedCategory.REGULAR: "reguliere opvang",
+    NeedCategory.AMV: "AMV-opvang",
+    NeedCategory.SOBER: "sobere opvang",
+}
+
+NEED_CATEGORY_OF: Mapping[LocationType, NeedCategory] = MappingProxyType(
+    {
+        location_type: (
+            NeedCategory.AMV
+            if location_type is LocationType.AMV
+            else NeedCategory.SOBER
+            if location_type is LocationType.SOBER
+            else NeedCategory.REGULAR
+        )
+        for location_type in LocationType
+    }
+)
+"""Every place that is not AMV or sober serves the regular need (emergency places too)."""
+
+STANDARD_LOCATION_SIZE: Mapping[NeedCategory, int] = MappingProxyType(
+    {
+        # Minutes, autumn 2021: "zes à zeven locaties voor elk 50 personen".
+        NeedCategory.AMV: 50,
+        # ASSUMPTION: the minutes name no size for sober locations ("minimaal twee locaties");
+        # 100 places is our working default until the LRT or COA gives a figure.
+        NeedCategory.SOBER: 100,
+    }
+)
+"""Places per location, to express an AMV or sober gap as a number of locations to find."""
+
+
+def need_category(location_type: LocationType) -> NeedCategory:
+    """The need a location of this type serves."""
+    return NEED_CATEGORY_OF[location_type]
+
+
+@dataclass(frozen=True)
+class Horizon:
+    """A look-ahead the LRT reasons in; capacity is taken on the reference day of its last week.
+
+    ``use_projection`` says whether the need uses projected occupancy (medium and long term)
+    or the latest observed occupancy (short term: the trend adds noise, not information).
+    """
+
+    name: str
+    label: str
+    weeks: int
+    use_projection: bool = True
+
+    def __post_init__(self) -> None:
+        if self.weeks < 1:
+            raise ValueError(f"een horizon duurt minstens één week, niet {self.weeks}")
+
+
+SHORT = Horizon("kort", "korte termijn", 4, use_projection=False)
+MEDIUM = Horizon("middellang", "middellange termijn", 26)
+LONG = Horizon("lang", "lange termijn", 104)
+DEFAULT_HORIZONS: tuple[Horizon, ...] = (SHORT, MEDIUM, LONG)
+
+CLOSURE_LOOKAHEAD = MEDIUM
+"""Closures of temporary locations enter the shopping list when they fall within this horizon."""
+
+
+@dataclass(frozen=True)
+class BufferPolicy:
+    """COA's operational buffer: empty places kept on purpose, so need exceeds occupancy.
+
+    ``percentage`` is in percent of occupancy (5.0 means 5 %), rounded up to whole places
+    per scope. ``fixed`` is a national number of places and applies to the regular
+    category only; it is never copied into province figures (see ``province_share``).
+    """
+
+    percentage: float = 0.0
+    fixed: int = 0
+
+    def __post_init__(self) -> None:
+        if self.percentage < 0 or self.fixed < 0:
+            raise ValueError("een buffer kan niet negatief zijn")
+
+    def province_share(self) -> BufferPolicy:
+        """The part of the policy that applies inside one province: the percentage only."""
+        return BufferPolicy(percentage=self.percentage)
+
+
+NO_BUFFER = BufferPolicy()
+
+LRT_SPRING_2021_BUFFER = BufferPolicy(fixed=417)
+"""LRT, spring 2021: keep 417 extra places rather than scale down and up again."""
+
+
+TREND_WINDOW_WEEKS = 8
+"""Occupancy trend: a straight line through at most this many latest weekly observations."""
+
+SUCCESSOR_WINDOW = timedelta(days=28)
+"""A closing temporary location has a successor when another location of the same need
+category in the same municipality starts within this many days before or after its end date.
+The successor's size is deliberately ignored: the rule flags missing plans, not missing places
+(the gap figures count places)."""
+
+
+class ScheduleClass(StrEnum):
+    """Progress classes for a municipality's taakstelling, as on the Opnieuw Thuis map."""
+
+    ON_SCHEDULE = "op-schema"
+    SOMEWHAT_BEHIND = "enigszins-achter"
+    FAR_BEHIND = "ver-achter"
+
+    @property
+    def label(self) -> str:
+        return _SCHEDULE_LABELS[self]
+
+
+_SCHEDULE_LABELS = {
+    ScheduleClass.ON_SCHEDULE: "op schema",
+    ScheduleClass.SOMEWHAT_BEHIND: "enigszins achter",
+    ScheduleClass.FAR_BEHIND: "ver achter",
+}
+
+PERIOD_MONTHS = 6
+"""A taakstelling period is a half year."""
+
+SOMEWHAT_BEHIND_SHARE = (3, 4)
+"""Somewhat behind (not far behind) while housed is at least 3/4 of the expected number."""
+
+
+def schedule_class(housed: int, corrected_task: int, months_elapsed: int) -> ScheduleClass:
+    """Classify progress; expected = corrected task × months elapsed / 6, compared exactly.
+
+    Integer arithmetic avoids a municipality flipping class on a floating-point error.
+    """
+    if not 0 <= months_elapsed <= PERIOD_MONTHS:
+        raise ValueError(f"maanden verstreken moet tussen 0 en 6 liggen, niet {months_elapsed}")
+    if housed < 0:
+        raise ValueError("het aantal gehuisveste vergunninghouders kan niet negatief zijn")
+    if corrected_task <= 0 or months_elapsed == 0:
+        return ScheduleClass.ON_SCHEDULE
+    expected_times_period = corrected_task * months_elapsed
+    if housed * PERIOD_MONTHS >= expected_times_period:
+        return ScheduleClass.ON_SCHEDULE
+    numerator, denominator = SOMEWHAT_BEHIND_SHARE
+    if housed * PERIOD_MONTHS * denominator >= expected_times_period * numerator:
+        return ScheduleClass.SOMEWHAT_BEHIND
+    return ScheduleClass.FAR_BEHIND
+
+
+class TargetStatus(StrEnum):
+    """Where an LRT target stands."""
+
+    MET = "gehaald"
+    ON_TRACK = "op-koers"
+    BEHIND = "achter"
+    LATE = "te-laat"
+
+    @property
+    def label(self) -> str:
+        return _TARGET_STATUS_LABELS[self]
+
+
+_TARGET_STATUS_LABELS = {
+    TargetStatus.MET: "gehaald",
+    TargetStatus.ON_TRACK: "op koers",
+    TargetStatus.BEHIND: "achter",
+    TargetStatus.LATE: "te laat",
+}
+
+
+class ShoppingItemStatus(StrEnum):
+    """What a table has done with an item on the boodschappenlijstje."""
+
+    OPEN = "open"
+    PICKED_UP = "opgepakt"
+    DONE = "afgerond"
+
+    @property
+    def label(self) -> str:
+        return self.value
+
+
+class Party(StrEnum):
+    """The parties that can be asked to act."""
+
+    PROVINCE = "provincie"
+    COA = "coa"
+    MUNICIPALITIES = "gemeenten"
+    MINISTRY = "ministerie"
+
+    @property
+    def label(self) -> str:
+        return _PARTY_LABELS[self]
+
+
+_PARTY_LABELS = {
+    Party.PROVINCE: "provincie/PRT",
+    Party.COA: "COA",
+    Party.MUNICIPALITIES: "gemeenten",
+    Party.MINISTRY: "ministerie (JenV/BZK)",
+}
+
+
+class ShoppingCategory(StrEnum):
+    """The kinds of action on the boodschappenlijstje; declaration order is the display order."""
+
+    REGULAR_PLACES = "regulier-plaatsen"
+    AMV_LOCATIONS = "amv-locaties"
+    SOBER_LOCATIONS = "sober-locaties"
+    REPLACE_TEMPORARY = "vervanging"
+    HOUSING_ARREARS = "huisvesting-achterstand"
+
+    @property
+    def label(self) -> str:
+        return _SHOPPING_CATEGORY_LABELS[self]
+
+
+_SHOPPING_CATEGORY_LABELS = {
+    ShoppingCategory.REGULAR_PLACES: "reguliere opvangplekken",
+    ShoppingCategory.AMV_LOCATIONS: "AMV-locaties",
+    ShoppingCategory.SOBER_LOCATIONS: "locaties sobere opvang",
+    ShoppingCategory.REPLACE_TEMPORARY: "vervanging tijdelijke locaties",
+    ShoppingCategory.HOUSING_ARREARS: "achterstand huisvesting vergunninghouders",
+}
+
+SHOPPING_CATEGORY_FOR_NEED: Mapping[NeedCategory, ShoppingCategory] = MappingProxyType(
+    {
+        NeedCategory.REGULAR: ShoppingCategory.REGULAR_PLACES,
+        NeedCategory.AMV: ShoppingCategory.AMV_LOCATIONS,
+        NeedCategory.SOBER: ShoppingCategory.SOBER_LOCATIONS,
+    }
+)
+
+SHOPPING_PARTIES: Mapping[ShoppingCategory, tuple[Party, ...]] = MappingProxyType(
+    {
+        ShoppingCategory.REGULAR_PLACES: (Party.PROVINCE,),
+        ShoppingCategory.AMV_LOCATIONS: (Party.COA, Party.PROVINCE),
+        ShoppingCategory.SOBER_LOCATIONS: (Party.MINISTRY,),
+        ShoppingCategory.REPLACE_TEMPORARY: (Party.COA,),
+        ShoppingCategory.HOUSING_ARREARS: (Party.MUNICIPALITIES,),
+    }
+)
+"""Who acts on each kind of item: the first party leads, the others work with it."""
+
+
+def successor_window(end: date) -> tuple[date, date]:
+    """The inclusive range of start dates of a successor to a location ending on ``end``."""
+    return end - SUCCESSOR_WINDOW, end + SUCCESSOR_WINDOW

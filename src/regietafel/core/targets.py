@@ -1,0 +1,102 @@
+"""LRT targets ("600 extra plaatsen vóór 1 december") and how far the register has come.
+
+Progress is derived from the location register, never typed in, so a target cannot be
+reported as met while the places are not in the register.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from regietafel.core.capacity import Location
+from regietafel.core.rules import NeedCategory, TargetStatus
+
+TargetUnit = Literal["places", "locations"]
+
+
+@dataclass(frozen=True)
+class Target:
+    """An agreed number of extra places or locations between ``start`` and ``deadline``.
+
+    Locations count when they open after ``start`` and on or before ``deadline`` (both
+    dates as agreed; "vóór 1 december" is entered as deadline 30 November).
+    ``quantity_max`` records a range such as "6 à 7 locaties"; the target is met at
+    ``quantity``. ``province_code`` None means a national target.
+    """
+
+    id: str
+    title: str
+    category: NeedCategory
+    unit: TargetUnit
+    quantity: int
+    start: date
+    deadline: date
+    quantity_max: int | None = None
+    province_code: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.quantity <= 0:
+            raise ValueError(f"{self.id}: een doel vraagt een positief aantal")
+        if self.quantity_max is not None and self.quantity_max < self.quantity:
+            raise ValueError(f"{self.id}: het maximum ligt onder het minimum")
+        if self.deadline <= self.start:
+            raise ValueError(f"{self.id}: de deadline ligt niet na de start")
+
+
+@dataclass(frozen=True)
+class TargetProgress:
+    """A target's state on ``as_of``; ``expected_by_now`` is the straight-line path to it."""
+
+    target: Target
+    as_of: date
+    achieved: int
+    remaining: int
+    expected_by_now: int
+    status: TargetStatus
+
+
+def counts_for(target: Target, location: Location, *, as_of: date) -> bool:
+    """Whether the location contributes: right category and province, opened in the window."""
+    return (
+        location.need_category is target.category
+        and target.province_code in (None, location.province_code)
+        and target.start < location.start <= min(as_of, target.deadline)
+    )
+
+
+def target_progress(
+    target: Target, locations: Iterable[Location], *, as_of: date
+) -> TargetProgress:
+    """Achieved, remaining and status of one target on ``as_of``.
+
+    Met as soon as achieved >= quantity (also exactly on the deadline); late once the
+    deadline has passed unmet; on track while achieved >= quantity × elapsed share of
+    the period (rounded down); behind otherwise.
+    """
+    contributing = [loc for loc in locations if counts_for(target, loc, as_of=as_of)]
+    if target.unit == "places":
+        achieved = sum(loc.capacity for loc in contributing)
+    else:
+        achieved = len(contributing)
+    total_days = (target.deadline - target.start).days
+    elapsed_days = min(max((as_of - target.start).days, 0), total_days)
+    expected = target.quantity * elapsed_days // total_days
+    if achieved >= target.quantity:
+        status = TargetStatus.MET
+    elif as_of > target.deadline:
+        status = TargetStatus.LATE
+    elif achieved >= expected:
+        status = TargetStatus.ON_TRACK
+    else:
+        status = TargetStatus.BEHIND
+    return TargetProgress(
+        target=target,
+        as_of=as_of,
+        achieved=achieved,
+        remaining=max(0, target.quantity - achieved),
+        expected_by_now=expected,
+        status=status,
+    )

@@ -1,0 +1,235 @@
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from regietafel.core.capacity import Location, capacity_timeline
+from regietafel.core.need import (
+    GapRow,
+    buffer_places,
+    capacity_at_horizons,
+    need_and_gap,
+    need_and_gap_by_province,
+    projected_occupancy,
+    trend_projection,
+)
+from regietafel.core.rules import (
+    DEFAULT_HORIZONS,
+    LONG,
+    MEDIUM,
+    SHORT,
+    STANDARD_LOCATION_SIZE,
+    BufferPolicy,
+    LocationType,
+    NeedCategory,
+)
+from tests.core.strategies import PROVINCES, registers, window_starts
+
+REG, AMV, SOBER = NeedCategory.REGULAR, NeedCategory.AMV, NeedCategory.SOBER
+MONDAY = date(2021, 11, 1)
+
+
+def weekly(values: list[int], last: date = MONDAY) -> list[tuple[date, int]]:
+    first = last - timedelta(weeks=len(values) - 1)
+    return [(first + timedelta(weeks=k), v) for k, v in enumerate(values)]
+
+
+def test_trend_is_a_straight_line_through_the_recent_weeks() -> None:
+    # +10 a week from 130: four weeks on is 170.
+    assert trend_projection(weekly([100, 110, 120, 130]), 4) == 170
+    assert trend_projection(weekly([100, 110, 120, 130]), 0) == 130
+    # Order of the input does not matter.
+    assert trend_projection(list(reversed(weekly([100, 110, 120, 130]))), 4) == 170
+
+
+def test_trend_uses_only_the_window() -> None:
+    # Two old outliers, then eight flat weeks at 500: the default window of 8 sees a flat line.
+    history = weekly([5000, 9000, 500, 500, 500, 500, 500, 500, 500, 500])
+    assert trend_projection(history, 26) == 500
+    assert trend_projection(history, 26, window=10) < 500
+
+
+def test_trend_edges() -> None:
+    assert trend_projection([], 26) == 0
+    assert trend_projection([(MONDAY, 321)], 26) == 321
+    # -10 a week from 10: never below zero.
+    assert trend_projection(weekly([30, 20, 10]), 26) == 0
+    with pytest.raises(ValueError, match="twee keer"):
+        trend_projection([(MONDAY, 1), (MONDAY, 2)], 4)
+    with pytest.raises(ValueError, match="vooruit"):
+        trend_projection(weekly([1, 2]), -1)
+
+
+def test_projected_occupancy_per_horizon() -> None:
+    # Regular +10/week from 130; AMV has one point (flat); sober has no history (0).
+    projection = projected_occupancy(
+        {REG: weekly([100, 110, 120, 130]), AMV: [(MONDAY, 40)]}, DEFAULT_HORIZONS
+    )
+    assert projection["kort"] == {REG: 170, AMV: 40, SOBER: 0}
+    assert projection["middellang"][REG] == 130 + 260
+    assert projection["lang"][REG] == 130 + 1040
+
+
+def test_buffer_rounds_up_and_fixed_is_regular_only() -> None:
+    five = BufferPolicy(percentage=5)
+    assert buffer_places(1000, REG, five) == 50
+    assert buffer_places(1001, REG, five) == 51  # 50.05 rounds up
+    assert buffer_places(1001, AMV, five) == 51
+    assert buffer_places(100, REG, BufferPolicy(percentage=7.0)) == 7  # not 8 by float error
+    assert buffer_places(0, REG, BufferPolicy(fixed=417)) == 417
+    assert buffer_places(500, SOBER, BufferPolicy(fixed=417)) == 0
+
+
+# Two provinces on Monday 1 November 2021, buffer 5 % + 417 fixed (national only).
+#   PV20: azc 1.000 places, regular occupancy 700 -> more than its share: surplus.
+#   PV21: azc 400 + noodopvang 200 (closes after 31 January 2022) + AMV 50;
+#         regular occupancy 600, AMV occupancy 120 (70 AMV in regular places).
+FAIR_REGISTER = [
+    Location(
+        "A", "azc Eenstad", "GM0001", "PV20", LocationType.REGULIER, 1000, 700, date(2020, 1, 1)
+    ),
+    Location(
+        "B", "azc Tweestad", "GM0002", "PV21", LocationType.REGULIER, 400, 400, date(2020, 1, 1)
+    ),
+    Location(
+        "C",
+        "noodopvang Tweestad",
+        "GM0002",
+        "PV21",
+        LocationType.NOODOPVANG,
+        200,
+        200,
+        date(2021, 10, 1),
+        date(2022, 1, 31),
+    ),
+    Location("D", "AMV Tweestad", "GM0002", "PV21", LocationType.AMV, 50, 50, date(2020, 1, 1)),
+]
+FAIR_OCCUPANCY = {"PV20": {REG: 700}, "PV21": {REG: 600, AMV: 120}}
+POLICY = BufferPolicy(percentage=5, fixed=417)
+
+
+def row(rows: tuple[GapRow, ...], horizon: str, category: NeedCategory) -> GapRow:
+    (found,) = [r for r in rows if r.horizon.name == horizon and r.category is category]
+    return found
+
+
+def test_hand_made_provinces_one_above_its_share() -> None:
+    timeline = capacity_timeline(FAIR_REGISTER, start=MONDAY, weeks=104)
+    result = need_and_gap_by_province(occupancy=FAIR_OCCUPANCY, timeline=timeline, buffer=POLICY)
+    assert set(result) == {"PV20", "PV21", None}
+
+    # PV20 regular: 700 + ceil(35) = 735 needed, 1.000 present: surplus of 265 at every horizon.
+    pv20 = row(result["PV20"], "kort", REG)
+    assert (pv20.occupancy_used, pv20.buffer, pv20.need, pv20.capacity, pv20.gap) == (
+        700,
+        35,
+        735,
+        1000,
+        -265,
+    )
+    assert row(result["PV20"], "lang", REG).gap == -265
+    assert pv20.gap_locations is None
+
+    # PV21 regular: 600 + 30 = 630. Short (22 Nov): 600 places -> gap 30.
+    # Medium (25 Apr 2022): the noodopvang has closed, 400 places -> gap 230.
+    assert row(result["PV21"], "kort", REG).gap == 30
+    assert row(result["PV21"], "middellang", REG).capacity == 400
+    assert row(result["PV21"], "middellang", REG).gap == 230
+    # PV21 AMV: 120 + ceil(6) = 126 needed, 50 present: 76 places = 2 locations of 50.
+    amv = row(result["PV21"], "kort", AMV)
+    assert (amv.need, amv.capacity, amv.gap, amv.gap_locations) == (126, 50, 76, 2)
+    assert row(result["PV21"], "kort", SOBER).gap_locations == 0
+
+    # National regular: 1.300 + ceil(65) + 417 = 1.782 needed.
+    # Short: 1.600 places -> 182 short; medium: 1.400 -> 382 short, although PV20 has a surplus.
+    national = row(result[None], "kort", REG)
+    assert (national.occupancy_used, national.buffer, national.need) == (1300, 482, 1782)
+    assert national.capacity == 1600
+    assert national.gap == 182
+    assert row(result[None], "middellang", REG).gap == 382
+    assert national.province_code is None
+
+
+def test_short_horizon_ignores_projection_medium_uses_it() -> None:
+    rows = need_and_gap(
+        occupancy={REG: 1000},
+        capacity={h.name: {REG: 900} for h in DEFAULT_HORIZONS},
+        projected={"middellang": {REG: 1500}, "lang": {REG: 2000}},
+    )
+    # Short: 1.000 - 900 = 100; medium: 1.500 - 900 = 600; long: 2.000 - 900 = 1.100.
+    assert [row(rows, h.name, REG).gap for h in DEFAULT_HORIZONS] == [100, 600, 1100]
+
+
+def test_missing_inputs_are_errors() -> None:
+    with pytest.raises(ValueError, match="capaciteit"):
+        need_and_gap(occupancy={}, capacity={"kort": {}}, horizons=(SHORT, MEDIUM))
+    with pytest.raises(ValueError, match="projectie"):
+        need_and_gap(
+            occupancy={},
+            capacity={"kort": {}, "lang": {}},
+            projected={"kort": {}},
+            horizons=(SHORT, LONG),
+        )
+    timeline = capacity_timeline([], start=MONDAY, weeks=26)
+    with pytest.raises(ValueError, match="korter"):
+        capacity_at_horizons(timeline, DEFAULT_HORIZONS)
+
+
+occupancies = st.fixed_dictionaries(
+    {
+        code: st.fixed_dictionaries({c: st.integers(0, 5000) for c in NeedCategory})
+        for code in PROVINCES
+    }
+)
+policies = st.builds(
+    BufferPolicy,
+    percentage=st.sampled_from([0.0, 2.5, 5.0, 7.0, 10.0, 12.3]),
+    fixed=st.integers(0, 1000),
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(register=registers(), start=window_starts, occupancy=occupancies, policy=policies)
+def test_national_rows_add_up_from_provinces(
+    register: list[Location],
+    start: date,
+    occupancy: dict[str, dict[NeedCategory, int]],
+    policy: BufferPolicy,
+) -> None:
+    timeline = capacity_timeline(register, start=start, weeks=104)
+    result = need_and_gap_by_province(occupancy=occupancy, timeline=timeline, buffer=policy)
+    provinces = [code for code in result if code is not None]
+    for national in result[None]:
+        parts = [row(result[code], national.horizon.name, national.category) for code in provinces]
+        assert national.capacity == sum(p.capacity for p in parts)
+        assert national.occupancy_used == sum(p.occupancy_used for p in parts)
+        # Province buffers are rounded up one by one and carry no fixed part.
+        fixed = policy.fixed if national.category is REG else 0
+        province_buffers = sum(p.buffer for p in parts)
+        assert province_buffers - len(parts) + 1 + fixed <= national.buffer
+        assert national.buffer <= province_buffers + fixed
+
+
+@settings(max_examples=100, deadline=None)
+@given(register=registers(), start=window_starts, occupancy=occupancies, policy=policies)
+def test_gap_identity(
+    register: list[Location],
+    start: date,
+    occupancy: dict[str, dict[NeedCategory, int]],
+    policy: BufferPolicy,
+) -> None:
+    timeline = capacity_timeline(register, start=start, weeks=104)
+    for rows in need_and_gap_by_province(
+        occupancy=occupancy, timeline=timeline, buffer=policy
+    ).values():
+        for r in rows:
+            assert r.need == r.occupancy_used + r.buffer
+            assert r.gap == r.need - r.capacity
+            assert r.buffer >= 0
+            if r.gap_locations is not None:
+                size = STANDARD_LOCATION_SIZE[r.category]
+                assert r.gap_locations * size >= max(r.gap, 0)
+                assert (r.gap_locations - 1) * size < max(r.gap, 1)

@@ -53,6 +53,8 @@ def main() -> int:
     results["format"] = run("ruff format", [PY, "-m", "ruff", "format", "--check", "."])
     results["mypy"] = run("mypy --strict", [PY, "-m", "mypy", "src", "tools", "benchmarks"])
 
+    results["django"] = run("django checks", [PY, "-m", "regietafel.web.checks"])
+
     browser_env: dict[str, str] = {}
     if not Path(CHROMIUM).exists():
         if IN_CI:

@@ -36,7 +36,9 @@ def is_province_user(user: AnyUser) -> bool:
 
 def own_province(user: AnyUser) -> str | None:
     """The province a province user is bound to; None for everyone else."""
-    return str(user.province_code) if is_province_user(user) else None
+    if isinstance(user, User) and is_province_user(user):
+        return user.province_code
+    return None
 
 
 def can_view(user: AnyUser) -> bool:

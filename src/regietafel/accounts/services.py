@@ -15,7 +15,7 @@ from regietafel.audit.models import Action
 from regietafel.audit.services import audit_record
 
 
-class LoginThrottled(Exception):
+class LoginThrottledError(Exception):
     """Too many failed attempts for this user name; try again after the window."""
 
 
@@ -28,7 +28,7 @@ def login_attempt(*, request: HttpRequest, username: str, password: str) -> User
     window_start = timezone.now() - timedelta(seconds=settings.LOGIN_FAILURE_WINDOW_SECONDS)
     recent = LoginFailure.objects.filter(username__iexact=username, at__gte=window_start).count()
     if recent >= settings.LOGIN_MAX_FAILURES:
-        raise LoginThrottled
+        raise LoginThrottledError
     user = authenticate(request, username=username, password=password)
     with transaction.atomic():
         if user is None:

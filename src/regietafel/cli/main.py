@@ -44,7 +44,7 @@ class DutchArgumentParser(argparse.ArgumentParser):
 
 
 def build_parser() -> DutchArgumentParser:
-    from regietafel.cli import computations
+    from regietafel.cli import computations, webcommands
 
     parser = DutchArgumentParser(
         prog="regietafel",
@@ -56,6 +56,7 @@ def build_parser() -> DutchArgumentParser:
         dest="command", metavar="OPDRACHT", parser_class=DutchArgumentParser
     )
     computations.register(commands)
+    webcommands.register(commands)
     return parser
 
 

@@ -6,6 +6,8 @@ from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from regietafel import __version__
 from regietafel.accounts import access
@@ -14,9 +16,36 @@ from regietafel.accounts import access
 def site(request: HttpRequest) -> dict[str, Any]:
     user = request.user
     return {
+        "nav_items": navigation(request),
         "demo_mode": settings.DEMO_MODE,
         "version": __version__,
         "nav_can_import": access.can_import(user),
         "nav_can_audit": access.can_read_audit(user),
         "nav_own_province": access.own_province(user),
     }
+
+
+def navigation(request: HttpRequest) -> list[dict[str, Any]]:
+    """The menu for this user's role; the same predicates guard the pages themselves."""
+    user = request.user
+    if not access.can_view(user):
+        return []
+    items: list[tuple[str, str, bool]] = [
+        ("provincies", _("Provincies"), True),
+        ("taakstelling-list", _("Taakstelling"), True),
+        ("locaties", _("Opvanglocaties"), True),
+        ("imports", _("Imports"), access.can_import(user)),
+        ("audit", _("Audittrail"), access.can_read_audit(user)),
+    ]
+    current = request.resolver_match.url_name if request.resolver_match else None
+    return [
+        {"url": reverse(name), "label": label, "current": current == name}
+        for name, label, allowed in items
+        if allowed and name in _registered_names()
+    ]
+
+
+def _registered_names() -> set[str]:
+    from django.urls import get_resolver
+
+    return {key for key in get_resolver().reverse_dict if isinstance(key, str)}

@@ -1,0 +1,113 @@
+"""Commands that need the database. Django is imported only when one of them runs."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+from regietafel.cli.main import DutchArgumentParser, UserError
+
+
+def django_setup() -> None:
+    """Configure Django for a command and bring the database schema up to date."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "regietafel.web.settings")
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    call_command("migrate", interactive=False, verbosity=0)
+
+
+def register(commands: argparse._SubParsersAction[DutchArgumentParser]) -> None:
+    serve = commands.add_parser(
+        "serve",
+        help="start de webapplicatie (productieserver waitress)",
+        description="Start de webapplicatie met de WSGI-server waitress; de database wordt "
+        "eerst bijgewerkt. Instellingen via omgevingsvariabelen (zie docs/instellingen.md).",
+    )
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--poort", type=int, default=8000)
+    serve.add_argument("--threads", type=int, default=8)
+    serve.set_defaults(handler=run_serve)
+
+    demo = commands.add_parser(
+        "demo",
+        help="maak een demodatabase met synthetische data (2021) en start de webapplicatie",
+        description="Maakt een nieuwe database in de demomap, laadt synthetische demodata "
+        "(gekalibreerd op gepubliceerde cijfers) en start de webapplicatie op 127.0.0.1:8000. "
+        "Toont de demo-inloggegevens per rol.",
+    )
+    demo.add_argument(
+        "--map", type=Path, default=Path("demo-data"), help="map voor de demodatabase"
+    )
+    demo.add_argument("--poort", type=int, default=8000)
+    demo.add_argument("--alleen-laden", action="store_true", help="laad de data en stop")
+    demo.set_defaults(handler=run_demo)
+
+    imp = commands.add_parser(
+        "import",
+        help="importeer een weekbestand (locaties, realisatie of reeksen)",
+        description="Valideert elke rij en verwerkt het bestand in zijn geheel of helemaal niet. "
+        "Een nieuwe import voor dezelfde week wordt een nieuwe versie. Bij fouten: alle fouten "
+        "op stderr en exitstatus 2.",
+    )
+    imp.add_argument("soort", choices=["locaties", "realisatie", "reeksen"])
+    imp.add_argument("bestand", type=Path)
+    imp.add_argument("--week", required=True, help="ISO-week, bijvoorbeeld 2021-W45")
+    imp.add_argument("--gebruiker", help="gebruikersnaam van de aanleveraar (rol coa)")
+    imp.set_defaults(handler=run_import)
+
+
+def run_serve(arguments: argparse.Namespace) -> int:
+    django_setup()
+    from django.core.management import call_command
+    from waitress import serve
+
+    from regietafel.web.wsgi import application
+
+    call_command("collectstatic", interactive=False, verbosity=0)
+    print(f"regietafel draait op http://{arguments.host}:{arguments.poort}/ (Ctrl+C stopt)")
+    serve(application, host=arguments.host, port=arguments.poort, threads=arguments.threads)
+    return 0
+
+
+def run_demo(arguments: argparse.Namespace) -> int:
+    folder = arguments.map.resolve()
+    folder.mkdir(parents=True, exist_ok=True)
+    os.environ["REGIETAFEL_DATA_DIR"] = str(folder)
+    os.environ["REGIETAFEL_DEMO"] = "1"
+    os.environ.pop("DATABASE_URL", None)
+    database = folder / "regietafel.sqlite3"
+    if database.exists():
+        database.unlink()
+    django_setup()
+    from regietafel.demo.services import demo_load
+
+    logins = demo_load()
+    print("Demodata geladen (synthetisch, gekalibreerd op gepubliceerde cijfers).")
+    print("Demo-inloggegevens:")
+    for login in logins:
+        print(
+            f"  {login.role:<10} {login.username:<22} wachtwoord: {login.password}  ({login.note})"
+        )
+    if arguments.alleen_laden:
+        return 0
+    arguments.host = "127.0.0.1"
+    arguments.threads = 8
+    return run_serve(arguments)
+
+
+def run_import(arguments: argparse.Namespace) -> int:
+    django_setup()
+    from regietafel.imports.cli import import_from_cli
+
+    try:
+        return import_from_cli(
+            kind=arguments.soort,
+            path=arguments.bestand,
+            week=arguments.week,
+            username=arguments.gebruiker,
+        )
+    except LookupError as error:
+        raise UserError(str(error)) from None

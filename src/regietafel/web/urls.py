@@ -1,0 +1,19 @@
+"""All URLs; each area's pages come from its own app's ``urls.py``."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView
+
+from regietafel.web import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("", include("regietafel.accounts.urls")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("beheer/", admin.site.urls),
+]
+handler403 = "regietafel.web.views.forbidden"
+handler404 = "regietafel.web.views.not_found"
+handler500 = "regietafel.web.views.server_error"

@@ -1,0 +1,228 @@
+"""The boodschappenlijstje: the actions a table still has to take, generated from the figures.
+
+Generated, not typed, so the list the LRT sees always matches the gaps, targets and closures
+in the same report. Keys are stable, so a status a user set last week can be carried over.
+
+Rules, per need category (no double counting):
+- every unmet target of the scope gives an item with its own deadline and remaining quantity;
+- the gap at the earliest horizon where it is positive gives one item (deadline = as_of +
+  horizon), reduced by what the unmet targets already ask for, and dropped when they cover
+  it: the list asks for the larger of the two, never the sum;
+- each temporary location closing without successor within ``closure_horizon`` gives one item;
+- positive housing arrears give one item.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Literal
+
+from regietafel.core.capacity import Closure
+from regietafel.core.formatting import count_nl, format_date_nl
+from regietafel.core.need import GapRow
+from regietafel.core.rules import (
+    CLOSURE_LOOKAHEAD,
+    SHOPPING_CATEGORY_FOR_NEED,
+    SHOPPING_PARTIES,
+    STANDARD_LOCATION_SIZE,
+    Horizon,
+    NeedCategory,
+    Party,
+    ShoppingCategory,
+    ShoppingItemStatus,
+    TargetStatus,
+)
+from regietafel.core.targets import TargetProgress, TargetUnit
+
+ShoppingUnit = Literal["plaatsen", "locaties", "personen"]
+
+_UNIT_OF_TARGET: dict[TargetUnit, ShoppingUnit] = {"places": "plaatsen", "locations": "locaties"}
+_NOUNS: dict[ShoppingUnit, tuple[str, str]] = {
+    "plaatsen": ("plaats", "plaatsen"),
+    "locaties": ("locatie", "locaties"),
+    "personen": ("persoon", "personen"),
+}
+_GAP_NOUNS = {
+    NeedCategory.REGULAR: ("extra reguliere opvangplek", "extra reguliere opvangplekken"),
+    NeedCategory.AMV: ("extra AMV-locatie", "extra AMV-locaties"),
+    NeedCategory.SOBER: ("extra locatie voor sobere opvang", "extra locaties voor sobere opvang"),
+}
+
+
+@dataclass(frozen=True)
+class ShoppingItem:
+    """One action: what, how many, by when, and who leads (``partners`` work with the lead)."""
+
+    key: str
+    category: ShoppingCategory
+    description: str
+    quantity: int
+    unit: ShoppingUnit
+    deadline: date
+    party: Party
+    partners: tuple[Party, ...] = ()
+    status: ShoppingItemStatus = ShoppingItemStatus.OPEN
+
+
+def _item(
+    key: str,
+    category: ShoppingCategory,
+    *,
+    description: str,
+    quantity: int,
+    unit: ShoppingUnit,
+    deadline: date,
+) -> ShoppingItem:
+    lead, *partners = SHOPPING_PARTIES[category]
+    return ShoppingItem(key, category, description, quantity, unit, deadline, lead, tuple(partners))
+
+
+def _count(quantity: int, unit: ShoppingUnit) -> str:
+    return count_nl(quantity, *_NOUNS[unit])
+
+
+def _target_item(progress: TargetProgress) -> ShoppingItem:
+    target = progress.target
+    unit = _UNIT_OF_TARGET[target.unit]
+    text = f"{target.title}: nog {_count(progress.remaining, unit)}"
+    if target.quantity_max is not None:
+        text += f" (doel {target.quantity} à {target.quantity_max})"
+    if progress.status is TargetStatus.LATE:
+        text += f"; de deadline van {format_date_nl(target.deadline)} is verstreken"
+    else:
+        text += f" uiterlijk {format_date_nl(target.deadline)}"
+    return _item(
+        f"doel-{target.id}",
+        SHOPPING_CATEGORY_FOR_NEED[target.category],
+        description=text,
+        quantity=progress.remaining,
+        unit=unit,
+        deadline=target.deadline,
+    )
+
+
+def _in_gap_unit(progress: TargetProgress, gap_unit: ShoppingUnit) -> int:
+    """A target's remaining quantity in the unit of the gap; 0 when it cannot be converted."""
+    unit = _UNIT_OF_TARGET[progress.target.unit]
+    if unit == gap_unit:
+        return progress.remaining
+    size = STANDARD_LOCATION_SIZE.get(progress.target.category)
+    if unit == "plaatsen" and size is not None:
+        return math.ceil(progress.remaining / size)
+    return 0
+
+
+def _gap_item(row: GapRow, quantity: int, *, covered: bool, as_of: date) -> ShoppingItem:
+    category = row.category
+    unit: ShoppingUnit = "plaatsen" if row.gap_locations is None else "locaties"
+    deadline = as_of + timedelta(weeks=row.horizon.weeks)
+    text = count_nl(quantity, *_GAP_NOUNS[category])
+    size = STANDARD_LOCATION_SIZE.get(category)
+    if size is not None:
+        text += f" van {size} plaatsen"
+    if covered:
+        text += " bovenop de lopende doelen"
+    text += f" uiterlijk {format_date_nl(deadline)} ({row.horizon.label})"
+    return _item(
+        f"{category.value}-{unit}-{row.horizon.name}",
+        SHOPPING_CATEGORY_FOR_NEED[category],
+        description=text,
+        quantity=quantity,
+        unit=unit,
+        deadline=deadline,
+    )
+
+
+def _need_items(
+    category: NeedCategory,
+    gaps: Sequence[GapRow],
+    targets: Sequence[TargetProgress],
+    as_of: date,
+) -> list[ShoppingItem]:
+    open_targets = [t for t in targets if t.target.category is category and t.remaining > 0]
+    items = [_target_item(t) for t in open_targets]
+    rows = sorted((g for g in gaps if g.category is category), key=lambda g: g.horizon.weeks)
+    first = next((g for g in rows if g.gap > 0), None)
+    if first is None:
+        return items
+    unit: ShoppingUnit = "plaatsen" if first.gap_locations is None else "locaties"
+    wanted = first.gap if first.gap_locations is None else first.gap_locations
+    asked = sum(_in_gap_unit(t, unit) for t in open_targets)
+    if wanted > asked:
+        items.append(_gap_item(first, wanted - asked, covered=asked > 0, as_of=as_of))
+    return items
+
+
+def _closure_item(closure: Closure) -> ShoppingItem:
+    text = (
+        f"Vervanging voor {closure.name} ({_count(closure.capacity, 'plaatsen')}, "
+        f"{closure.type.label}), sluit na {format_date_nl(closure.end)}"
+    )
+    return _item(
+        f"sluiting-{closure.location_id}",
+        ShoppingCategory.REPLACE_TEMPORARY,
+        description=text,
+        quantity=closure.capacity,
+        unit="plaatsen",
+        deadline=closure.end,
+    )
+
+
+def _housing_item(arrears: int, deadline: date) -> ShoppingItem:
+    text = (
+        f"{count_nl(arrears, 'vergunninghouder', 'vergunninghouders')} extra huisvesten om de "
+        f"achterstand in te lopen, uiterlijk {format_date_nl(deadline)}"
+    )
+    return _item(
+        "huisvesting-achterstand",
+        ShoppingCategory.HOUSING_ARREARS,
+        description=text,
+        quantity=arrears,
+        unit="personen",
+        deadline=deadline,
+    )
+
+
+_CATEGORY_ORDER = {category: index for index, category in enumerate(ShoppingCategory)}
+
+
+def shopping_list(
+    *,
+    scope: str | None,
+    gaps: Sequence[GapRow],
+    closures: Sequence[Closure],
+    targets: Sequence[TargetProgress],
+    housing_arrears: int,
+    housing_deadline: date,
+    as_of: date,
+    closure_horizon: Horizon = CLOSURE_LOOKAHEAD,
+) -> tuple[ShoppingItem, ...]:
+    """The boodschappenlijstje of one scope (province code, or None for national).
+
+    Inputs may cover several scopes: gaps and targets are filtered on their province code,
+    closures on their province when ``scope`` is a province. ``housing_arrears`` is the sum
+    of the positive arrears of the scope's municipalities in the current period. Sorted by
+    deadline, then category, then key; every item has a positive quantity and a unique key.
+    """
+    if housing_arrears < 0:
+        raise ValueError("een achterstand kan niet negatief zijn")
+    scoped_gaps = [g for g in gaps if g.province_code == scope]
+    scoped_targets = [t for t in targets if t.target.province_code == scope]
+    items: list[ShoppingItem] = []
+    for category in NeedCategory:
+        items.extend(_need_items(category, scoped_gaps, scoped_targets, as_of))
+    closure_end = as_of + timedelta(weeks=closure_horizon.weeks)
+    items.extend(
+        _closure_item(c)
+        for c in closures
+        if scope in (None, c.province_code) and as_of <= c.end < closure_end and c.capacity > 0
+    )
+    if housing_arrears > 0:
+        items.append(_housing_item(housing_arrears, housing_deadline))
+    keys = [item.key for item in items]
+    if len(set(keys)) != len(keys):
+        raise ValueError("twee items op het boodschappenlijstje hebben dezelfde sleutel")
+    return tuple(sorted(items, key=lambda i: (i.deadline, _CATEGORY_ORDER[i.category], i.key)))

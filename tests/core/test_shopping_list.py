@@ -1,0 +1,323 @@
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from regietafel.core.capacity import Closure, capacity_timeline
+from regietafel.core.need import GapRow, need_and_gap, need_and_gap_by_province
+from regietafel.core.rules import (
+    DEFAULT_HORIZONS,
+    LRT_SPRING_2021_BUFFER,
+    LocationType,
+    NeedCategory,
+    Party,
+    ShoppingCategory,
+    ShoppingItemStatus,
+    TargetStatus,
+)
+from regietafel.core.shopping_list import ShoppingItem, shopping_list
+from regietafel.core.targets import Target, TargetProgress, target_progress
+from tests.core.test_need import FAIR_OCCUPANCY, FAIR_REGISTER, POLICY
+
+REG, AMV, SOBER = NeedCategory.REGULAR, NeedCategory.AMV, NeedCategory.SOBER
+AS_OF = date(2021, 10, 20)  # the LRT of autumn 2021
+
+TARGETS = [
+    Target("600-nov", "600 extra opvangplekken", REG, "places", 600, AS_OF, date(2021, 11, 30)),
+    Target(
+        "1200-dec",
+        "1.200 extra opvangplekken",
+        REG,
+        "places",
+        1200,
+        date(2021, 11, 30),
+        date(2021, 12, 31),
+    ),
+    Target(
+        "amv-2021", "AMV-locaties", AMV, "locations", 6, AS_OF, date(2021, 12, 31), quantity_max=7
+    ),
+]
+# Nothing new has opened yet on the day of the LRT: every target is still fully open.
+PROGRESS = [target_progress(t, [], as_of=AS_OF) for t in TARGETS]
+
+CLOSURES = [
+    Closure(
+        "noodA",
+        "noodopvang Eenstad",
+        "GM0001",
+        "PV20",
+        LocationType.NOODOPVANG,
+        300,
+        date(2021, 12, 31),
+    ),
+    # 1 September 2022 lies beyond the medium horizon (20 April 2022): not on the list yet.
+    Closure(
+        "noodB",
+        "paviljoen Tweestad",
+        "GM0002",
+        "PV21",
+        LocationType.NOODOPVANG,
+        200,
+        date(2022, 9, 1),
+    ),
+]
+
+
+def gaps(
+    *, regular_capacity: int, amv_capacity: int, sober_medium_capacity: int
+) -> tuple[GapRow, ...]:
+    capacity = {
+        "kort": {REG: regular_capacity, AMV: amv_capacity, SOBER: 200},
+        "middellang": {REG: regular_capacity, AMV: amv_capacity, SOBER: sober_medium_capacity},
+        "lang": {REG: regular_capacity, AMV: amv_capacity, SOBER: sober_medium_capacity},
+    }
+    return need_and_gap(
+        occupancy={REG: 30000, AMV: 1000, SOBER: 150},
+        capacity=capacity,
+        buffer=LRT_SPRING_2021_BUFFER,
+    )
+
+
+def by_key(items: tuple[ShoppingItem, ...]) -> dict[str, ShoppingItem]:
+    return {item.key: item for item in items}
+
+
+def test_targets_cover_a_smaller_gap() -> None:
+    # Regular: 30.000 + 417 - 29.900 = 517 short; the open targets ask 600 + 1.200 = 1.800 >= 517.
+    # AMV: 1.000 - 700 = 300 short = 6 locations; the AMV target asks 6: covered.
+    # Sober: 200 places for 150 now, 100 after the short term: 50 short = 1 location (medium).
+    items = shopping_list(
+        scope=None,
+        gaps=gaps(regular_capacity=29900, amv_capacity=700, sober_medium_capacity=100),
+        closures=CLOSURES,
+        targets=PROGRESS,
+        housing_arrears=1234,
+        housing_deadline=date(2021, 12, 31),
+        as_of=AS_OF,
+    )
+    assert [i.key for i in items] == [
+        "doel-600-nov",  # 30 Nov
+        "doel-1200-dec",  # 31 Dec, regular
+        "doel-amv-2021",  # 31 Dec, AMV
+        "sluiting-noodA",  # 31 Dec, replacement
+        "huisvesting-achterstand",  # 31 Dec, housing
+        "sober-locaties-middellang",  # 20 Apr 2022 = 20 Oct 2021 + 26 weeks
+    ]
+    found = by_key(items)
+    six = found["doel-600-nov"]
+    assert six.description == "600 extra opvangplekken: nog 600 plaatsen uiterlijk 30 november 2021"
+    assert (six.quantity, six.unit, six.party, six.status) == (
+        600,
+        "plaatsen",
+        Party.PROVINCE,
+        ShoppingItemStatus.OPEN,
+    )
+    assert found["doel-1200-dec"].description.startswith(
+        "1.200 extra opvangplekken: nog 1.200 plaatsen"
+    )
+    amv = found["doel-amv-2021"]
+    assert (amv.quantity, amv.unit, amv.party, amv.partners) == (
+        6,
+        "locaties",
+        Party.COA,
+        (Party.PROVINCE,),
+    )
+    assert "(doel 6 à 7)" in amv.description
+    sober = found["sober-locaties-middellang"]
+    assert (sober.quantity, sober.deadline, sober.party) == (1, date(2022, 4, 20), Party.MINISTRY)
+    assert sober.description == (
+        "1 extra locatie voor sobere opvang van 100 plaatsen uiterlijk 20 april 2022"
+        " (middellange termijn)"
+    )
+    closure = found["sluiting-noodA"]
+    assert (closure.quantity, closure.deadline, closure.party) == (
+        300,
+        date(2021, 12, 31),
+        Party.COA,
+    )
+    assert closure.description == (
+        "Vervanging voor noodopvang Eenstad (300 plaatsen, noodopvang), sluit na 31 december 2021"
+    )
+    housing = found["huisvesting-achterstand"]
+    assert (housing.quantity, housing.unit, housing.party) == (
+        1234,
+        "personen",
+        Party.MUNICIPALITIES,
+    )
+    assert housing.description.startswith("1.234 vergunninghouders extra huisvesten")
+
+
+def test_gap_beyond_the_targets_adds_only_the_excess() -> None:
+    # Regular: 30.417 - 27.000 = 3.417 short; targets ask 1.800 -> 1.617 extra by 17 Nov (4 weeks).
+    # AMV: 1.000 - 600 = 400 short = 8 locations; target asks 6 -> 2 extra.
+    items = by_key(
+        shopping_list(
+            scope=None,
+            gaps=gaps(regular_capacity=27000, amv_capacity=600, sober_medium_capacity=200),
+            closures=[],
+            targets=PROGRESS,
+            housing_arrears=0,
+            housing_deadline=date(2021, 12, 31),
+            as_of=AS_OF,
+        )
+    )
+    regular = items["regulier-plaatsen-kort"]
+    assert (regular.quantity, regular.deadline) == (1617, date(2021, 11, 17))
+    assert regular.description == (
+        "1.617 extra reguliere opvangplekken bovenop de lopende doelen uiterlijk 17 november 2021"
+        " (korte termijn)"
+    )
+    assert items["amv-locaties-kort"].quantity == 2
+    total_regular = sum(
+        i.quantity for i in items.values() if i.category is ShoppingCategory.REGULAR_PLACES
+    )
+    assert total_regular == 3417  # the larger of gap and targets, not their sum
+    assert "huisvesting-achterstand" not in items
+    assert not any(i.category is ShoppingCategory.SOBER_LOCATIONS for i in items.values())
+
+
+def test_late_target_says_its_deadline_has_passed() -> None:
+    late = target_progress(TARGETS[0], [], as_of=date(2021, 12, 6))
+    assert late.status is TargetStatus.LATE
+    (item,) = shopping_list(
+        scope=None,
+        gaps=[],
+        closures=[],
+        targets=[late],
+        housing_arrears=0,
+        housing_deadline=date(2021, 12, 31),
+        as_of=date(2021, 12, 6),
+    )
+    assert item.description == (
+        "600 extra opvangplekken: nog 600 plaatsen; de deadline van 30 november 2021 is verstreken"
+    )
+
+
+def test_province_above_its_share_gets_no_regular_item() -> None:
+    # From test_need: PV20 has a regular surplus of 265, PV21 is 30 short now, nationally 182.
+    timeline = capacity_timeline(FAIR_REGISTER, start=date(2021, 11, 1), weeks=104)
+    result = need_and_gap_by_province(occupancy=FAIR_OCCUPANCY, timeline=timeline, buffer=POLICY)
+    every_gap = [row for rows in result.values() for row in rows]
+
+    def regular(scope: str | None) -> list[ShoppingItem]:
+        items = shopping_list(
+            scope=scope,
+            gaps=every_gap,
+            closures=[],
+            targets=[],
+            housing_arrears=0,
+            housing_deadline=date(2021, 12, 31),
+            as_of=date(2021, 11, 1),
+        )
+        return [i for i in items if i.category is ShoppingCategory.REGULAR_PLACES]
+
+    assert regular("PV20") == []
+    assert [i.quantity for i in regular("PV21")] == [30]
+    assert [i.quantity for i in regular(None)] == [182]
+
+
+def test_keys_are_stable_from_week_to_week() -> None:
+    def week(as_of: date) -> set[str]:
+        progress = [target_progress(t, [], as_of=as_of) for t in TARGETS]
+        items = shopping_list(
+            scope=None,
+            gaps=gaps(regular_capacity=27000, amv_capacity=600, sober_medium_capacity=100),
+            closures=CLOSURES,
+            targets=progress,
+            housing_arrears=10,
+            housing_deadline=date(2021, 12, 31),
+            as_of=as_of,
+        )
+        return {i.key for i in items}
+
+    assert week(AS_OF) == week(AS_OF + timedelta(weeks=1))
+
+
+def test_negative_arrears_are_rejected() -> None:
+    with pytest.raises(ValueError, match="achterstand"):
+        shopping_list(
+            scope=None,
+            gaps=[],
+            closures=[],
+            targets=[],
+            housing_arrears=-1,
+            housing_deadline=AS_OF,
+            as_of=AS_OF,
+        )
+
+
+@st.composite
+def progresses(draw: st.DrawFn) -> list[TargetProgress]:
+    result = []
+    for i in range(draw(st.integers(0, 4))):
+        category = draw(st.sampled_from(list(NeedCategory)))
+        quantity = draw(st.integers(1, 3000))
+        deadline = AS_OF + timedelta(days=draw(st.integers(1, 400)))
+        target = Target(
+            f"t{i}",
+            f"doel {i}",
+            category,
+            draw(st.sampled_from(["places", "locations"])),
+            quantity,
+            AS_OF - timedelta(days=30),
+            deadline,
+        )
+        achieved = draw(st.integers(0, quantity + 10))
+        status = TargetStatus.MET if achieved >= quantity else TargetStatus.ON_TRACK
+        result.append(
+            TargetProgress(target, AS_OF, achieved, max(0, quantity - achieved), 0, status)
+        )
+    return result
+
+
+counts = st.fixed_dictionaries({c: st.integers(0, 40000) for c in NeedCategory})
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    occupancy=counts,
+    capacities=st.tuples(counts, counts, counts),
+    targets=progresses(),
+    arrears=st.integers(0, 5000),
+    closure_capacity=st.integers(0, 500),
+)
+def test_items_are_positive_unique_and_never_double_count(
+    occupancy: dict[NeedCategory, int],
+    capacities: tuple[dict[NeedCategory, int], ...],
+    targets: list[TargetProgress],
+    arrears: int,
+    closure_capacity: int,
+) -> None:
+    rows = need_and_gap(
+        occupancy=occupancy,
+        capacity={h.name: c for h, c in zip(DEFAULT_HORIZONS, capacities, strict=True)},
+        buffer=LRT_SPRING_2021_BUFFER,
+    )
+    closure = Closure(
+        "x", "x", "GM0001", "PV20", LocationType.HOTEL, closure_capacity, AS_OF + timedelta(days=10)
+    )
+    items = shopping_list(
+        scope=None,
+        gaps=rows,
+        closures=[closure],
+        targets=targets,
+        housing_arrears=arrears,
+        housing_deadline=AS_OF + timedelta(days=70),
+        as_of=AS_OF,
+    )
+    assert all(i.quantity > 0 for i in items)
+    assert len({i.key for i in items}) == len(items)
+    assert list(items) == sorted(
+        items, key=lambda i: (i.deadline, list(ShoppingCategory).index(i.category), i.key)
+    )
+    # Regular places: the list asks for the larger of the first positive gap and the open
+    # place targets, when no regular target is counted in locations (those cannot be compared).
+    regular_targets = [t for t in targets if t.target.category is REG]
+    if all(t.target.unit == "places" for t in regular_targets):
+        first_gap = next((r.gap for r in rows if r.category is REG and r.gap > 0), 0)
+        asked = sum(t.remaining for t in regular_targets)
+        listed = sum(i.quantity for i in items if i.category is ShoppingCategory.REGULAR_PLACES)
+        assert listed == max(first_gap, asked)

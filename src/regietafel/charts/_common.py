@@ -172,7 +172,12 @@ def finite_or_none(value: float | None) -> float | None:
     return number if math.isfinite(number) else None
 
 
-def format_number(value: float, decimals: int = 0) -> str:
-    """Dutch number text in Python, for labels we build ourselves: 12500.5 -> '12.500,5'."""
+def format_number(value: float, decimals: int = 0, *, trim: bool = False) -> str:
+    """Dutch number text in Python, for labels we build ourselves: 12500.5 -> '12.500,5'.
+
+    ``trim`` drops trailing decimal zeros (like d3's ``~``): 87.50 -> '87,5', 64.0 -> '64'.
+    """
     text = f"{value:,.{decimals}f}"
+    if trim and "." in text:
+        text = text.rstrip("0").rstrip(".")
     return text.replace(",", "\u0000").replace(".", ",").replace("\u0000", ".")

@@ -157,10 +157,8 @@ def bar_chart(
     if not labels:
         raise ValueError("Geen labels opgegeven.")
     check_lengths("values", len(labels), values)
-    rows = [
-        {"label": label, "waarde": finite_or_none(value)}
-        for label, value in zip(labels, values, strict=True)
-    ]
+    clean = [finite_or_none(value) for value in values]
+    rows = [{"label": label, "waarde": value} for label, value in zip(labels, clean, strict=True)]
     order: Any = "-x" if sort_descending else list(labels)
     y = {
         "field": "label",
@@ -216,8 +214,8 @@ def bar_chart(
     description = (
         f"{title}. "
         + "; ".join(
-            f"{label}: {'onbekend' if value is None else format_number(value, 1)}"
-            for label, value in zip(labels, (r["waarde"] for r in rows), strict=True)
+            f"{label}: {'onbekend' if value is None else format_number(value, 1, trim=True)}"
+            for label, value in zip(labels, clean, strict=True)
         )
         + "."
     )

@@ -9,6 +9,7 @@ rely on colour alone. Colours run from light to dark with clearly different ligh
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -80,7 +81,9 @@ def _decoded_arcs(topology: Mapping[str, Any]) -> list[list[tuple[float, float]]
     return arcs
 
 
-def _ring(arcs: list[list[tuple[float, float]]], indexes: Sequence[int]) -> list[tuple[float, float]]:
+def _ring(
+    arcs: list[list[tuple[float, float]]], indexes: Sequence[int]
+) -> list[tuple[float, float]]:
     ring: list[tuple[float, float]] = []
     for index in indexes:
         points = arcs[index] if index >= 0 else arcs[~index][::-1]
@@ -90,7 +93,7 @@ def _ring(arcs: list[list[tuple[float, float]]], indexes: Sequence[int]) -> list
 
 def _ring_area_centroid(ring: Sequence[tuple[float, float]]) -> tuple[float, float, float]:
     area = cx = cy = 0.0
-    for (x0, y0), (x1, y1) in zip(ring, ring[1:], strict=False):
+    for (x0, y0), (x1, y1) in itertools.pairwise(ring):
         cross = x0 * y1 - x1 * y0
         area += cross
         cx += (x0 + x1) * cross
@@ -290,7 +293,7 @@ def class_labels(breaks: Sequence[float], *, unit: str = "%", decimals: int = 0)
     if not breaks:
         return ["alle waarden"]
     labels = [f"minder dan {fmt(breaks[0])}"]
-    labels += [f"{fmt(low)} tot {fmt(high)}" for low, high in zip(breaks, breaks[1:], strict=False)]
+    labels += [f"{fmt(low)} tot {fmt(high)}" for low, high in itertools.pairwise(breaks)]
     labels.append(f"{fmt(breaks[-1])} of meer")
     return labels
 

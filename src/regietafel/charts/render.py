@@ -59,9 +59,7 @@ _ID_ATTR = re.compile(r'\sid="([^"]+)"')
 _SVG_OPEN = re.compile(r"<svg\b[^>]*>", re.IGNORECASE)
 
 
-def svg_for_html(
-    svg: str, *, title: str, description: str, id_prefix: str | None = None
-) -> str:
+def svg_for_html(svg: str, *, title: str, description: str, id_prefix: str | None = None) -> str:
     """Make a rendered SVG ready to inline in an HTML page.
 
     - strips an XML prolog / doctype;

@@ -193,9 +193,10 @@ def fan_chart(
 
     rows: list[dict[str, Any]] = []
     for i, day in enumerate(dates):
+        seen = observed[i]
         row: dict[str, Any] = {
             "datum": iso(day),
-            "waargenomen": None if observed[i] is None else int(observed[i]),  # type: ignore[arg-type]
+            "waargenomen": None if seen is None else int(seen),
             "mediaan": finite_or_none(median[i]),
         }
         for b, (_, lower, upper) in enumerate(ordered):
@@ -214,15 +215,28 @@ def fan_chart(
                 "mark": {"type": "area"},
                 "encoding": {
                     "x": x,
-                    "y": {"field": f"onder{b}", "type": "quantitative", "axis": y_axis, "scale": y_scale},
+                    "y": {
+                        "field": f"onder{b}",
+                        "type": "quantitative",
+                        "axis": y_axis,
+                        "scale": y_scale,
+                    },
                     "y2": {"field": f"boven{b}"},
                     "color": {"datum": label, "type": "nominal", "scale": colour_scale},
                     "tooltip": [
                         {"field": "datum", "type": "temporal", "format": "%e %B %Y"},
-                        {"field": f"onder{b}", "type": "quantitative", "format": ",.0f",
-                         "title": f"{label}, ondergrens"},
-                        {"field": f"boven{b}", "type": "quantitative", "format": ",.0f",
-                         "title": f"{label}, bovengrens"},
+                        {
+                            "field": f"onder{b}",
+                            "type": "quantitative",
+                            "format": ",.0f",
+                            "title": f"{label}, ondergrens",
+                        },
+                        {
+                            "field": f"boven{b}",
+                            "type": "quantitative",
+                            "format": ",.0f",
+                            "title": f"{label}, bovengrens",
+                        },
                     ],
                 },
             }
@@ -248,7 +262,12 @@ def fan_chart(
             "mark": {"type": "line", "strokeWidth": 2, "point": {"size": 18}},
             "encoding": {
                 "x": x,
-                "y": {"field": "waargenomen", "type": "quantitative", "axis": y_axis, "scale": y_scale},
+                "y": {
+                    "field": "waargenomen",
+                    "type": "quantitative",
+                    "axis": y_axis,
+                    "scale": y_scale,
+                },
                 "color": {"datum": observed_label, "type": "nominal", "scale": colour_scale},
                 "tooltip": [
                     {"field": "datum", "type": "temporal", "format": "%e %B %Y"},

@@ -1,0 +1,164 @@
+"""Choropleth maps: one shape per area, legend labels with counts, province values."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from regietafel.charts import municipality_map, province_map, render_svg
+from regietafel.charts.maps import class_labels, classify, label_points, sequential_palette
+from tests.charts.conftest import SOURCE
+from tests.charts.helpers import aria_labels, texts
+
+ORDER = ["op schema", "enigszins achter", "ver achter", "geen gegevens"]
+
+
+def _codes(topology: dict[str, Any], name: str) -> list[str]:
+    return [str(g["id"]) for g in topology["objects"][name]["geometries"]]
+
+
+def test_municipality_map_one_shape_per_municipality(gemeenten: dict[str, Any]) -> None:
+    codes = _codes(gemeenten, "gemeenten")
+    classes = {code: ORDER[i % 3] for i, code in enumerate(codes[:-10])}
+    spec = municipality_map(
+        topology=gemeenten,
+        object_name="gemeenten",
+        classes=classes,
+        class_order=ORDER,
+        title="Voortgang taakstelling per gemeente",
+        source=SOURCE,
+    )
+    svg = render_svg(spec)
+    assert svg.count("<path") >= len(codes)
+    labels = aria_labels(svg)
+    # every municipality is described by name, code and class (Vega writes aria-label)
+    for code in codes:
+        assert any(f"({code}): " in label for label in labels), code
+    assert any(label.startswith("Amsterdam (GM0363): ") for label in labels)
+
+    n = len(codes) - 10
+    expected = {
+        "op schema": len(range(0, n, 3)),
+        "enigszins achter": len(range(1, n, 3)),
+        "ver achter": len(range(2, n, 3)),
+        "geen gegevens": 10,
+    }
+    shown = texts(svg)
+    for name, count in expected.items():
+        assert f"{name} ({count})" in shown
+    assert "Voortgang taakstelling per gemeente" in shown
+    assert SOURCE in shown
+
+
+def test_municipality_map_legend_keeps_class_order(gemeenten: dict[str, Any]) -> None:
+    codes = _codes(gemeenten, "gemeenten")
+    classes = dict.fromkeys(codes, "ver achter")
+    classes[codes[0]] = "op schema"
+    svg = render_svg(
+        municipality_map(
+            topology=gemeenten,
+            object_name="gemeenten",
+            classes=classes,
+            class_order=ORDER,
+            title="Kaart",
+            source=SOURCE,
+        )
+    )
+    shown = texts(svg)
+    legend = [t for t in shown if t.endswith(")") and t.split(" (")[0] in ORDER]
+    assert legend == [
+        "op schema (1)",
+        "enigszins achter (0)",
+        f"ver achter ({len(codes) - 1})",
+        "geen gegevens (0)",
+    ]
+
+
+def test_municipality_map_rejects_unknown_class(gemeenten: dict[str, Any]) -> None:
+    code = _codes(gemeenten, "gemeenten")[0]
+    with pytest.raises(ValueError, match="class_order"):
+        municipality_map(
+            topology=gemeenten,
+            object_name="gemeenten",
+            classes={code: "onbekend"},
+            class_order=ORDER,
+            title="t",
+            source=SOURCE,
+        )
+
+
+def test_municipality_map_rejects_wrong_object(gemeenten: dict[str, Any]) -> None:
+    with pytest.raises(ValueError, match="ontbreekt"):
+        municipality_map(
+            topology=gemeenten,
+            object_name="provincies",
+            classes={},
+            class_order=ORDER,
+            title="t",
+            source=SOURCE,
+        )
+
+
+def test_province_map_values_and_classes(provincies: dict[str, Any]) -> None:
+    codes = _codes(provincies, "provincies")
+    values = {code: 70.0 + 7 * i for i, code in enumerate(codes)}
+    spec = province_map(
+        topology=provincies,
+        object_name="provincies",
+        values=values,
+        title="Capaciteit als % van redelijk aandeel",
+        source=SOURCE,
+        legend_title="capaciteit (% van redelijk aandeel)",
+        class_breaks=[80, 100, 120],
+    )
+    svg = render_svg(spec)
+    assert svg.count("<path") >= len(codes)
+    shown = texts(svg)
+    counts = [0, 0, 0, 0]
+    for value in values.values():
+        counts[classify(value, [80, 100, 120])] += 1
+    for label, count in zip(class_labels([80, 100, 120]), counts, strict=True):
+        assert f"{label} ({count})" in shown
+    # each province shows its value as text (twice: halo + text)
+    assert shown.count("70%") == 2
+    assert "capaciteit (% van redelijk aandeel)" in shown
+
+
+def test_province_map_missing_values_get_no_data_class(provincies: dict[str, Any]) -> None:
+    codes = _codes(provincies, "provincies")
+    values = dict.fromkeys(codes[:-2], 95.5)
+    svg = render_svg(
+        province_map(
+            topology=provincies,
+            object_name="provincies",
+            values=values,
+            title="t",
+            source=SOURCE,
+            legend_title="x",
+            class_breaks=[100],
+            decimals=1,
+        )
+    )
+    shown = texts(svg)
+    assert "geen gegevens (2)" in shown
+    assert f"minder dan 100,0% ({len(codes) - 2})" in shown
+    assert "95,5%" in shown
+
+
+def test_label_points_inside_the_netherlands(provincies: dict[str, Any]) -> None:
+    points = label_points(provincies, "provincies")
+    assert len(points) == 12
+    for lon, lat in points.values():
+        assert 3.3 < lon < 7.3
+        assert 50.7 < lat < 53.6
+    # Utrecht (PV26) lies south-east of Noord-Holland (PV27)
+    assert points["PV26"][1] < points["PV27"][1]
+
+
+def test_class_helpers() -> None:
+    assert class_labels([80, 100]) == ["minder dan 80%", "80% tot 100%", "100% of meer"]
+    assert classify(79.9, [80, 100]) == 0
+    assert classify(80, [80, 100]) == 1
+    assert classify(100, [80, 100]) == 2
+    assert len(set(sequential_palette(4))) == 4

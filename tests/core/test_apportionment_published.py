@@ -13,12 +13,18 @@ US House 2010 (Huntington-Hill, 435 seats)
     state. The seat counts agree with the 2010 column of the table at
     http://www.aaroads.com/forum/index.php?topic=4060.msg92926 and add up to 435.
 
-Tweede Kamer 2021 and 2017 are not in this file. For 2021 the Kiesraad publishes the
-total of valid votes (10,422,852; kiesdeler 69,485 102/150) and the 150 seats
-(https://www.kiesraad.nl/actueel/nieuws/2021/03/26/officiele-uitslag-tweede-kamerverkiezing-17-maart-2021),
-but the per-party vote totals could not be verified from a source found, so they are
-not written in as facts. 2017 used list combinations (lijstverbindingen) and was left
-out for the same reason.
+Tweede Kamer 2021 (150 seats)
+    Verified from the Kiesraad's announcement of the official result (26 March 2021,
+    https://www.kiesraad.nl/actueel/nieuws/2021/03/26/officiele-uitslag-tweede-kamerverkiezing-17-maart-2021,
+    reproduced by nieuws.nl the same day): 10,422,852 valid votes, kiesdeler 69,485 102/150,
+    and the seats of the 17 lists that won any. The votes per list are those of the
+    Kiesraad's proces-verbaal as reproduced on Wikipedia; cross-checks: VVD 2,279,130 is
+    quoted exactly elsewhere, and FvD's 523,083 agrees with nu.nl's statement that Baudet's
+    245,323 preference votes were 46.9 % of the party's votes. The Kieswet gives full seats by
+    the kiesdeler and residual seats by largest averages among lists that reached the kiesdeler;
+    without list combinations (abolished in 2017) that equals D'Hondt over those lists.
+
+Tweede Kamer 2017 is left out: it used list combinations (lijstverbindingen).
 """
 
 from __future__ import annotations
@@ -121,3 +127,48 @@ def test_us_house_2010_hamilton_sums_and_satisfies_quota() -> None:
     for pop, seats in zip(populations, result.seats.tolist(), strict=True):
         quota = Fraction(pop * HOUSE_SEATS, US_2010_APPORTIONMENT_POPULATION)
         assert quota - 1 < seats < quota + 1
+
+
+# List: (valid votes, seats), Tweede Kamer 17 March 2021; see the module docstring.
+TK_2021: dict[str, tuple[int, int]] = {
+    "VVD": (2_279_130, 34),
+    "D66": (1_565_861, 24),
+    "PVV": (1_124_482, 17),
+    "CDA": (990_601, 15),
+    "SP": (623_371, 9),
+    "PvdA": (597_192, 9),
+    "GROENLINKS": (537_308, 8),
+    "FvD": (523_083, 8),
+    "PvdD": (399_750, 6),
+    "ChristenUnie": (351_275, 5),
+    "Volt": (252_480, 3),
+    "JA21": (246_620, 3),
+    "SGP": (215_249, 3),
+    "DENK": (211_237, 3),
+    "50PLUS": (106_702, 1),
+    "BBB": (104_319, 1),
+    "BIJ1": (87_238, 1),
+}
+TK_2021_VALID_VOTES = 10_422_852
+
+
+def test_tweede_kamer_2021_dhondt_reproduces_the_kiesraad_seats() -> None:
+    kiesdeler = Fraction(TK_2021_VALID_VOTES, 150)
+    assert kiesdeler == 69_485 + Fraction(102, 150)  # as the Kiesraad states it
+    votes = [v for v, _ in TK_2021.values()]
+    assert all(v >= kiesdeler for v in votes)  # only lists that reached the kiesdeler
+    assert sum(votes) < TK_2021_VALID_VOTES  # the 20 other lists won no seat
+    result = apportion(votes, 150, method=Method.DHONDT)
+    assert dict(zip(TK_2021, result.seats.tolist(), strict=True)) == {
+        party: seats for party, (_, seats) in TK_2021.items()
+    }
+
+
+def test_tweede_kamer_2021_hamilton_would_have_differed() -> None:
+    """D'Hondt favours large lists; largest remainder on the same votes gives VVD fewer seats."""
+    votes = [v for v, _ in TK_2021.values()]
+    hamilton = apportion(votes, 150, method=Method.HAMILTON).seats.tolist()
+    dhondt = apportion(votes, 150, method=Method.DHONDT).seats.tolist()
+    assert sum(hamilton) == 150
+    assert hamilton != dhondt
+    assert hamilton[0] < dhondt[0]  # the largest list loses a seat under Hamilton

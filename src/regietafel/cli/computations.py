@@ -380,10 +380,11 @@ def verdeel_result(arguments: argparse.Namespace) -> Result:
         minimum=arguments.minimum,
         maximum=arguments.maximum,
     )
+    integral = all(r.weight.denominator == 1 for r in outcome.rows)
     columns = [
         Column("code", "Code"),
         Column("naam", "Naam"),
-        Column("gewicht", "Gewicht", "decimal"),
+        Column("gewicht", "Gewicht", "int" if integral else "decimal", 4),
         Column("quotum", "Quotum", "decimal"),
         Column("toewijzing", "Toewijzing", "int"),
     ]
@@ -397,7 +398,7 @@ def verdeel_result(arguments: argparse.Namespace) -> Result:
         {
             "code": r.code,
             "naam": r.name,
-            "gewicht": float(r.weight),
+            "gewicht": int(r.weight) if integral else float(r.weight),
             "bestaand": r.existing,
             "eerlijk_aandeel": r.fair_share,
             "quotum": r.quota,
@@ -409,7 +410,7 @@ def verdeel_result(arguments: argparse.Namespace) -> Result:
     totals: dict[str, Any] = {
         "code": "Totaal",
         "naam": f"{len(rows)} eenheden",
-        "gewicht": sum(float(r.weight) for r in outcome.rows),
+        "gewicht": sum(int(r.weight) if integral else float(r.weight) for r in outcome.rows),
         "quotum": sum(r.quota for r in outcome.rows),
         "toewijzing": sum(r.allocation for r in outcome.rows),
     }

@@ -39,7 +39,8 @@ def test_table_is_readable_with_dutch_numbers() -> None:
     amsterdam = next(line for line in result.stdout.splitlines() if line.startswith("GM0363"))
     assert "873.338" in amsterdam
     total_line = result.stdout.splitlines()[-3]
-    assert total_line.startswith("Totaal") and "11.000" in total_line
+    assert total_line.startswith("Totaal")
+    assert "11.000" in total_line
     assert result.stderr == ""
 
 
@@ -84,7 +85,8 @@ def test_realisatie_adds_arrears_and_advance(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     rows = {r["gemeentecode"]: r for r in csv_rows(result.stdout)}
-    assert "achterstand" in rows["GM0363"] and "gecorrigeerde_taakstelling" in rows["GM0363"]
+    assert "achterstand" in rows["GM0363"]
+    assert "gecorrigeerde_taakstelling" in rows["GM0363"]
     # Amsterdam housed 50 fewer than its task: arrears +50; Groningen 30 more: advance -30.
     assert int(rows["GM0363"]["achterstand"]) == 50
     assert (
@@ -223,7 +225,8 @@ def test_merged_code_names_its_successor(tmp_path: Path) -> None:
         "taakstelling", "--periode", "2023-I", "--totaal", "13500", "--realisatie", str(previous),
     )  # fmt: skip
     assert result.returncode == 2
-    assert "GM0457 (Weesp)" in result.stderr and "GM0363 (Amsterdam)" in result.stderr
+    assert "GM0457 (Weesp)" in result.stderr
+    assert "GM0363 (Amsterdam)" in result.stderr
 
 
 def test_verdeel_provinces_by_inhabitants_sums_exactly() -> None:
@@ -271,4 +274,5 @@ def test_verdeel_refuses_unknown_code_in_key(tmp_path: Path) -> None:
 def test_help_documents_the_method() -> None:
     result = run("verdeel", "--help")
     assert result.returncode == 0
-    assert "eerlijke aandeel" in result.stdout and "gelijk niveau" in result.stdout
+    assert "eerlijke aandeel" in result.stdout
+    assert "gelijk niveau" in result.stdout

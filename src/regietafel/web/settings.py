@@ -8,8 +8,11 @@ REGIETAFEL_ALLOWED_HOSTS, REGIETAFEL_HTTPS, REGIETAFEL_DEMO.
 from __future__ import annotations
 
 import dj_database_url
+import django_stubs_ext
 
 from regietafel.web.environment import data_dir, env_bool, env_list, env_str, secret_key
+
+django_stubs_ext.monkeypatch()
 
 DATA_DIR = data_dir()
 SECRET_KEY = secret_key(DATA_DIR)

@@ -11,6 +11,7 @@ from regietafel.web import views
 urlpatterns = [
     path("", views.home, name="home"),
     path("", include("regietafel.accounts.urls")),
+    path("audit/", include("regietafel.audit.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("beheer/", admin.site.urls),
 ]

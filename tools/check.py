@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import socket
 import subprocess
+import tempfile
 import sys
 import time
 from pathlib import Path
@@ -48,6 +49,8 @@ def postgres_reachable(url: str) -> bool:
 
 
 def main() -> int:
+    # Tests and checks never touch the developer's own ./data folder.
+    os.environ["REGIETAFEL_DATA_DIR"] = tempfile.mkdtemp(prefix="regietafel-check-")
     results: dict[str, bool] = {}
     results["ruff"] = run("ruff lint", [PY, "-m", "ruff", "check", "."])
     results["format"] = run("ruff format", [PY, "-m", "ruff", "format", "--check", "."])

@@ -101,6 +101,7 @@ USE_THOUSAND_SEPARATOR = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
+STATIC_ROOT.mkdir(exist_ok=True)  # whitenoise serves from here after collectstatic
 MEDIA_ROOT = DATA_DIR / "bestanden"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -276,6 +276,18 @@ class ProgressAggregate:
     municipalities: int
     counts: Mapping[ScheduleClass, int]
 
+    @property
+    def on_schedule(self) -> int:
+        return self.counts.get(ScheduleClass.ON_SCHEDULE, 0)
+
+    @property
+    def somewhat_behind(self) -> int:
+        return self.counts.get(ScheduleClass.SOMEWHAT_BEHIND, 0)
+
+    @property
+    def far_behind(self) -> int:
+        return self.counts.get(ScheduleClass.FAR_BEHIND, 0)
+
 
 def progress_rows(
     *,

@@ -180,3 +180,11 @@ def default_week(period: TaakstellingPeriod) -> str:
     if latest is not None:
         return latest
     return IsoWeek.containing(min(timezone.localdate(), period.end)).label
+
+
+def key_figures(*, user: AnyUser) -> ProgressView | None:
+    """The start page's figures: the latest set period as of the latest realisation week."""
+    period = latest_period(user=user)
+    if period is None:
+        return None
+    return progress(user=user, label=period.label, week=default_week(period))

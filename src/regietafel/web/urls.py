@@ -11,6 +11,8 @@ from regietafel.web import views
 urlpatterns = [
     path("", views.home, name="home"),
     path("", include("regietafel.accounts.urls")),
+    path("", include("regietafel.gebieden.urls")),
+    path("taakstelling/", include("regietafel.taakstelling.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("beheer/", admin.site.urls),
 ]

@@ -12,6 +12,8 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("", include("regietafel.accounts.urls")),
     path("audit/", include("regietafel.audit.urls")),
+    path("", include("regietafel.gebieden.urls")),
+    path("taakstelling/", include("regietafel.taakstelling.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("beheer/", admin.site.urls),
 ]

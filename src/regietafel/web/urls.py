@@ -12,6 +12,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("", include("regietafel.accounts.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("imports/", include("regietafel.imports.urls")),
     path("beheer/", admin.site.urls),
 ]
 handler403 = "regietafel.web.views.forbidden"

@@ -34,7 +34,7 @@ def navigation(request: HttpRequest) -> list[dict[str, Any]]:
         ("provincies", _("Provincies"), True),
         ("taakstelling-list", _("Taakstelling"), True),
         ("locaties", _("Opvanglocaties"), True),
-        ("imports", _("Imports"), access.can_import(user)),
+        ("imports", _("Imports"), access.can_view_imports(user)),
         ("audit", _("Audittrail"), access.can_read_audit(user)),
     ]
     current = request.resolver_match.url_name if request.resolver_match else None

@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("regietafel.gebieden.urls")),
     path("taakstelling/", include("regietafel.taakstelling.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("imports/", include("regietafel.imports.urls")),
     path("beheer/", admin.site.urls),
 ]
 handler403 = "regietafel.web.views.forbidden"

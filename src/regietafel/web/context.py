@@ -34,6 +34,7 @@ def navigation(request: HttpRequest) -> list[dict[str, Any]]:
         ("provincies", _("Provincies"), True),
         ("taakstelling-list", _("Taakstelling"), True),
         ("locaties", _("Opvanglocaties"), True),
+        ("reeksen", _("Landelijke reeksen"), True),
         ("imports", _("Imports"), access.can_import(user)),
         ("audit", _("Audittrail"), access.can_read_audit(user)),
     ]

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "regietafel.imports",
     "regietafel.taakstelling",
     "regietafel.opvang",
+    "regietafel.api",
     "regietafel.web",
 ]
 

@@ -11,6 +11,8 @@ from regietafel.web import views
 urlpatterns = [
     path("", views.home, name="home"),
     path("", include("regietafel.accounts.urls")),
+    path("opvang/", include("regietafel.opvang.urls")),
+    path("api/v1/", include("regietafel.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("beheer/", admin.site.urls),
 ]

@@ -155,11 +155,11 @@ def taakstelling_detail(*, user: AnyUser, label: str) -> TaakstellingDetail:
         TaakstellingEntry.objects.filter(period=period)
         .values("province_code")
         .annotate(
-            municipalities=Count("id"),
-            inhabitants=Sum("inhabitants"),
-            taakstelling=Sum("taakstelling"),
-            arrears=Sum("arrears"),
-            corrected=Sum("corrected"),
+            municipality_count=Count("id"),
+            inhabitants_sum=Sum("inhabitants"),
+            taakstelling_sum=Sum("taakstelling"),
+            arrears_sum=Sum("arrears"),
+            corrected_sum=Sum("corrected"),
         )
         .order_by("province_code")
     )
@@ -182,11 +182,11 @@ def taakstelling_detail(*, user: AnyUser, label: str) -> TaakstellingDetail:
             TaakstellingProvinceTotal(
                 province_code=t["province_code"],
                 province_name=names.get(t["province_code"], t["province_code"]),
-                municipalities=t["municipalities"],
-                inhabitants=t["inhabitants"],
-                taakstelling=t["taakstelling"],
-                arrears=t["arrears"],
-                corrected=t["corrected"],
+                municipalities=t["municipality_count"],
+                inhabitants=t["inhabitants_sum"],
+                taakstelling=t["taakstelling_sum"],
+                arrears=t["arrears_sum"],
+                corrected=t["corrected_sum"],
             )
             for t in totals
         ),

@@ -249,9 +249,9 @@ def province_aggregates(*, user: AnyUser, week: IsoWeek | str) -> list[ProvinceA
         LocationRecord.objects.filter(batch=batch)
         .values("province_code")
         .annotate(
-            locations=Count("id"),
-            capacity=Sum("capacity"),
-            occupancy=Sum("occupancy"),
+            location_count=Count("id"),
+            capacity_sum=Sum("capacity"),
+            occupancy_sum=Sum("occupancy"),
             structural_sum=Sum("capacity", filter=Q(end_date__isnull=True), default=0),
             temporary_sum=Sum("capacity", filter=Q(end_date__isnull=False), default=0),
         )
@@ -261,9 +261,9 @@ def province_aggregates(*, user: AnyUser, week: IsoWeek | str) -> list[ProvinceA
         ProvinceAggregate(
             province_code=row["province_code"],
             province_name=provinces.get(row["province_code"], row["province_code"]),
-            locations=row["locations"],
-            capacity=row["capacity"],
-            occupancy=row["occupancy"],
+            locations=row["location_count"],
+            capacity=row["capacity_sum"],
+            occupancy=row["occupancy_sum"],
             structural_capacity=row["structural_sum"],
             temporary_capacity=row["temporary_sum"],
         )

@@ -68,6 +68,7 @@ class _ReadView(GenericAPIView[Any]):
 class ProvinceList(_ReadView):
     serializer_class = out.ProvinceSerializer
 
+    @extend_schema(responses=out.ProvinceSerializer(many=True))
     def get(self, request: Request) -> Response:
         rows = api_selectors.provinces_list(user=request.user)
         return self._page(rows, out.ProvinceSerializer)  # type: ignore[no-any-return]  # paginator response
@@ -77,6 +78,7 @@ class MunicipalityList(_ReadView):
     serializer_class = out.MunicipalitySerializer
 
     @extend_schema(
+        responses=out.MunicipalitySerializer(many=True),
         parameters=[
             OpenApiParameter(
                 "peildatum",
@@ -86,7 +88,7 @@ class MunicipalityList(_ReadView):
             OpenApiParameter(
                 "provincie", OpenApiTypes.STR, description=_("CBS-code, bijvoorbeeld PV27.")
             ),
-        ]
+        ],
     )
     def get(self, request: Request) -> Response:
         text = request.query_params.get("peildatum", "").strip()
@@ -109,6 +111,7 @@ class MunicipalityList(_ReadView):
 class TaakstellingPeriodList(_ReadView):
     serializer_class = out.PeriodSerializer
 
+    @extend_schema(responses=out.PeriodSerializer(many=True))
     def get(self, request: Request) -> Response:
         rows = api_selectors.taakstelling_periods(user=request.user)
         return self._page(rows, out.PeriodSerializer)  # type: ignore[no-any-return]  # paginator response
@@ -117,7 +120,15 @@ class TaakstellingPeriodList(_ReadView):
 class TaakstellingDetail(_ReadView):
     serializer_class = out.TaakstellingDetailSerializer
 
-    @extend_schema(responses=out.TaakstellingDetailSerializer)
+    @extend_schema(
+        responses=out.TaakstellingDetailSerializer,
+        parameters=[
+            OpenApiParameter("limit", OpenApiTypes.INT, description=_("Gemeenten per pagina.")),
+            OpenApiParameter(
+                "offset", OpenApiTypes.INT, description=_("Eerste gemeente (vanaf 0).")
+            ),
+        ],
+    )
     def get(self, request: Request, label: str) -> Response:
         detail = api_selectors.taakstelling_detail(user=request.user, label=label)
         page = self.paginate_queryset(list(detail.entries))  # type: ignore[arg-type]  # lists paginate fine
@@ -134,7 +145,7 @@ class TaakstellingDetail(_ReadView):
 class RealisationList(_ReadView):
     serializer_class = out.RealisationSerializer
 
-    @extend_schema(parameters=[WEEK])
+    @extend_schema(parameters=[WEEK], responses=out.RealisationSerializer(many=True))
     def get(self, request: Request) -> Response:
         week = self._week(Kind.REALISATIE)
         rows = [] if week is None else api_selectors.realisation_list(user=request.user, week=week)
@@ -145,6 +156,7 @@ class LocationList(_ReadView):
     serializer_class = out.LocationSerializer
 
     @extend_schema(
+        responses=out.LocationSerializer(many=True),
         parameters=[
             WEEK,
             OpenApiParameter(
@@ -156,7 +168,7 @@ class LocationList(_ReadView):
                 enum=[t.value for t in LocationType],
                 description=_("Soort locatie."),
             ),
-        ]
+        ],
     )
     def get(self, request: Request) -> Response:
         week = self._week(Kind.LOCATIES)
@@ -192,7 +204,7 @@ class LocationDetail(_ReadView):
 class ProvinceAggregateList(_ReadView):
     serializer_class = out.ProvinceAggregateSerializer
 
-    @extend_schema(parameters=[WEEK])
+    @extend_schema(parameters=[WEEK], responses=out.ProvinceAggregateSerializer(many=True))
     def get(self, request: Request) -> Response:
         week = self._week(Kind.LOCATIES)
         rows = (
@@ -206,7 +218,7 @@ class ProvinceAggregateList(_ReadView):
 class SeriesList(_ReadView):
     serializer_class = out.SeriesValueSerializer
 
-    @extend_schema(parameters=[WEEK])
+    @extend_schema(parameters=[WEEK], responses=out.SeriesValueSerializer(many=True))
     def get(self, request: Request) -> Response:
         week = self._week(Kind.REEKSEN)
         rows = (

@@ -50,7 +50,9 @@ class CanView(BasePermission):
 class _ReadView(GenericAPIView[Any]):
     permission_classes = [IsAuthenticated, CanView]
 
-    def _page(self, items: Sequence[Any], serializer: type[serializers.Serializer[Any]]) -> Any:
+    def _page(
+        self, items: Sequence[Any], serializer: type[serializers.Serializer[Any]]
+    ) -> Response:
         page = self.paginate_queryset(items)  # type: ignore[arg-type]  # lists paginate fine
         assert page is not None
         return self.get_paginated_response(serializer(page, many=True).data)
@@ -71,7 +73,7 @@ class ProvinceList(_ReadView):
     @extend_schema(responses=out.ProvinceSerializer(many=True))
     def get(self, request: Request) -> Response:
         rows = api_selectors.provinces_list(user=request.user)
-        return self._page(rows, out.ProvinceSerializer)  # type: ignore[no-any-return]  # paginator response
+        return self._page(rows, out.ProvinceSerializer)
 
 
 class MunicipalityList(_ReadView):
@@ -105,7 +107,7 @@ class MunicipalityList(_ReadView):
             )
         except reference.ReferenceDataError as error:
             raise ValidationError({"peildatum": [str(error)]}) from error
-        return self._page(rows, out.MunicipalitySerializer)  # type: ignore[no-any-return]  # paginator response
+        return self._page(rows, out.MunicipalitySerializer)
 
 
 class TaakstellingPeriodList(_ReadView):
@@ -114,7 +116,7 @@ class TaakstellingPeriodList(_ReadView):
     @extend_schema(responses=out.PeriodSerializer(many=True))
     def get(self, request: Request) -> Response:
         rows = api_selectors.taakstelling_periods(user=request.user)
-        return self._page(rows, out.PeriodSerializer)  # type: ignore[no-any-return]  # paginator response
+        return self._page(rows, out.PeriodSerializer)
 
 
 class TaakstellingDetail(_ReadView):
@@ -149,7 +151,7 @@ class RealisationList(_ReadView):
     def get(self, request: Request) -> Response:
         week = self._week(Kind.REALISATIE)
         rows = [] if week is None else api_selectors.realisation_list(user=request.user, week=week)
-        return self._page(rows, out.RealisationSerializer)  # type: ignore[no-any-return]  # paginator response
+        return self._page(rows, out.RealisationSerializer)
 
 
 class LocationList(_ReadView):
@@ -187,7 +189,7 @@ class LocationList(_ReadView):
                 user=request.user, week=week, province_code=province, type=location_type
             )
         )
-        return self._page(rows, out.LocationSerializer)  # type: ignore[no-any-return]  # paginator response
+        return self._page(rows, out.LocationSerializer)
 
 
 class LocationDetail(_ReadView):
@@ -212,7 +214,7 @@ class ProvinceAggregateList(_ReadView):
             if week is None
             else opvang_selectors.province_aggregates(user=request.user, week=week)
         )
-        return self._page(rows, out.ProvinceAggregateSerializer)  # type: ignore[no-any-return]  # paginator response
+        return self._page(rows, out.ProvinceAggregateSerializer)
 
 
 class SeriesList(_ReadView):
@@ -226,4 +228,4 @@ class SeriesList(_ReadView):
             if week is None
             else opvang_selectors.series_latest(user=request.user, week=week).values
         )
-        return self._page(rows, out.SeriesValueSerializer)  # type: ignore[no-any-return]  # paginator response
+        return self._page(rows, out.SeriesValueSerializer)

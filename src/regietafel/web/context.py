@@ -35,6 +35,7 @@ def navigation(request: HttpRequest) -> list[dict[str, Any]]:
         ("taakstelling-list", _("Taakstelling"), True),
         ("locaties", _("Opvanglocaties"), True),
         ("imports", _("Imports"), access.can_view_imports(user)),
+        ("reeksen", _("Landelijke reeksen"), True),
         ("audit", _("Audittrail"), access.can_read_audit(user)),
     ]
     current = request.resolver_match.url_name if request.resolver_match else None

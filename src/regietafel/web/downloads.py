@@ -16,7 +16,9 @@ from django.http import HttpResponse
 BOM = "\ufeff"
 
 
-def csv_response(filename: str, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> HttpResponse:
+def csv_response(
+    filename: str, header: Sequence[str], rows: Iterable[Sequence[Any]]
+) -> HttpResponse:
     """An attachment ``filename`` (``.csv`` is added when missing); None becomes empty."""
     if not filename.endswith(".csv"):
         filename += ".csv"

@@ -42,11 +42,5 @@ def navigation(request: HttpRequest) -> list[dict[str, Any]]:
     return [
         {"url": reverse(name), "label": label, "current": current == name}
         for name, label, allowed in items
-        if allowed and name in _registered_names()
+        if allowed
     ]
-
-
-def _registered_names() -> set[str]:
-    from django.urls import get_resolver
-
-    return {key for key in get_resolver().reverse_dict if isinstance(key, str)}

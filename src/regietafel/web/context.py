@@ -34,6 +34,10 @@ def navigation(request: HttpRequest) -> list[dict[str, Any]]:
         ("provincies", _("Provincies"), True),
         ("taakstelling-list", _("Taakstelling"), True),
         ("locaties", _("Opvanglocaties"), True),
+        ("opvangbeeld", _("Opvangbeeld"), True),
+        ("boodschappenlijst", _("Boodschappenlijst"), True),
+        ("verdeling", _("Verdeling"), True),
+        ("doelen", _("Doelen"), True),
         ("imports", _("Imports"), access.can_import(user)),
         ("audit", _("Audittrail"), access.can_read_audit(user)),
     ]

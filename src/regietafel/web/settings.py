@@ -33,6 +33,9 @@ INSTALLED_APPS = [
     "regietafel.imports",
     "regietafel.taakstelling",
     "regietafel.opvang",
+    "regietafel.doelen",
+    "regietafel.boodschappenlijst",
+    "regietafel.verdeling",
     "regietafel.web",
 ]
 
@@ -149,6 +152,11 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
 }
+
+# Reception picture: the buffer policy is chosen by name from core.rules.BUFFER_POLICIES, plus
+# an optional percentage of occupancy (REGIETAFEL_BUFFER, REGIETAFEL_BUFFER_PERCENTAGE).
+REGIETAFEL_BUFFER = env_str("REGIETAFEL_BUFFER", "lrt-voorjaar-2021")
+REGIETAFEL_BUFFER_PERCENTAGE = float(env_str("REGIETAFEL_BUFFER_PERCENTAGE", "0").replace(",", "."))
 
 LOGGING = {
     "version": 1,

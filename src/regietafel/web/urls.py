@@ -11,6 +11,11 @@ from regietafel.web import views
 urlpatterns = [
     path("", views.home, name="home"),
     path("", include("regietafel.accounts.urls")),
+    path("", include("regietafel.opvang.picture_urls")),
+    path("", include("regietafel.boodschappenlijst.urls")),
+    path("", include("regietafel.doelen.urls")),
+    path("", include("regietafel.verdeling.urls")),
+    path("api/v1/", include("regietafel.opvang.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("beheer/", admin.site.urls),
 ]

@@ -63,7 +63,10 @@ def test_province_buffer_has_no_fixed_part(make_user: Callable[[str], Any]) -> N
 def test_trend_uses_previous_registers(make_user: Callable[[str], Any]) -> None:
     # Groningen's regular occupancy rises 10 a week: 280, 290, 300 in weeks 43-45.
     for week, residents in (("2021-W43", 280), ("2021-W44", 290), ("2021-W45", 300)):
-        rows = [loc if loc.code != "C" else Loc(**{**loc.__dict__, "occupancy": residents}) for loc in STANDARD]
+        rows = [
+            loc if loc.code != "C" else Loc(**{**loc.__dict__, "occupancy": residents})
+            for loc in STANDARD
+        ]
         make_register(week, rows)
     picture = reception_picture(user=make_user("landelijk"), week=W45)
     medium = _row(picture.gaps["PV20"], MEDIUM, NeedCategory.REGULAR)

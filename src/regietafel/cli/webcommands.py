@@ -58,6 +58,22 @@ def register(commands: argparse._SubParsersAction[DutchArgumentParser]) -> None:
     imp.add_argument("--gebruiker", help="gebruikersnaam van de aanleveraar (rol coa)")
     imp.set_defaults(handler=run_import)
 
+    for name, help_text in (
+        ("opvang", "opvangbeeld van een week: behoefte, capaciteit en tekort per horizon"),
+        ("boodschappenlijst", "de boodschappenlijst van een week (landelijk of een provincie)"),
+    ):
+        picture = commands.add_parser(
+            name,
+            help=help_text,
+            description=help_text[0].upper() + help_text[1:] + ". Voor gegevensbeheerders op "
+            "de server: leest de database met landelijke rechten.",
+        )
+        picture.add_argument("--week", required=True, help="ISO-week, bijvoorbeeld 2021-W45")
+        picture.add_argument("--provincie", metavar="NAAM", help="provincienaam of -code")
+        picture.add_argument("--formaat", choices=["tabel", "csv", "json", "xlsx"], default="tabel")
+        picture.add_argument("--uitvoer", type=Path, metavar="BESTAND")
+        picture.set_defaults(handler=run_picture)
+
 
 def run_serve(arguments: argparse.Namespace) -> int:
     django_setup()
@@ -111,3 +127,12 @@ def run_import(arguments: argparse.Namespace) -> int:
         )
     except LookupError as error:
         raise UserError(str(error)) from None
+
+
+def run_picture(arguments: argparse.Namespace) -> int:
+    django_setup()
+    from regietafel.opvang import cli
+
+    if arguments.command == "opvang":
+        return cli.run_opvang(arguments)
+    return cli.run_boodschappenlijst(arguments)

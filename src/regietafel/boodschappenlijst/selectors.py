@@ -22,7 +22,8 @@ from regietafel.core.rules import ShoppingItemStatus, months_elapsed, schedule_a
 from regietafel.core.shopping_list import ShoppingItem, shopping_list
 from regietafel.doelen.selectors import targets_progress
 from regietafel.imports.models import Kind
-from regietafel.opvang.picture import _latest_import, check_province, reception_picture
+from regietafel.imports.selectors import latest_import
+from regietafel.opvang.picture import check_province, reception_picture
 from regietafel.taakstelling.models import RealisationRecord, TaakstellingEntry
 
 NATIONAL = "NL"
@@ -72,7 +73,7 @@ def _housing_arrears(week: IsoWeek, province_code: str | None) -> tuple[int, dat
     if not corrected:
         return 0, period.end
     housed: dict[str, int] = {}
-    batch = _latest_import(Kind.REALISATIE, week)
+    batch = latest_import(kind=Kind.REALISATIE, on_or_before=week)
     if batch is not None:
         housed = dict(
             RealisationRecord.objects.filter(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
@@ -35,13 +37,19 @@ def current_import(*, kind: str, week: str) -> Import | None:
     return _accepted(kind).filter(week=label).order_by("-version").first()
 
 
-def latest_import(*, kind: str, on_or_before: str | None = None) -> Import | None:
-    """The accepted import of the latest week up to ``on_or_before`` (any week if None),
-    its highest version."""
+def latest_import(*, kind: str, on_or_before: IsoWeek | str | date | None = None) -> Import | None:
+    """The data of ``kind`` that holds in a week: the accepted import of the latest week up to
+    ``on_or_before`` (a week, its text, or a day; any week if None), its highest version.
+
+    Every app reads "the current register/realisation/series" through here.
+    """
     imports = _accepted(kind)
     if on_or_before is not None:
-        imports = imports.filter(week_start__lte=IsoWeek.parse(on_or_before).monday)
-    return imports.order_by("-week_start", "-version").first()
+        if isinstance(on_or_before, str):
+            on_or_before = IsoWeek.parse(on_or_before)
+        day = on_or_before.monday if isinstance(on_or_before, IsoWeek) else on_or_before
+        imports = imports.filter(week_start__lte=day)
+    return imports.order_by("-week_start", "-version", "-id").first()
 
 
 def import_versions(*, kind: str, week: str) -> QuerySet[Import]:

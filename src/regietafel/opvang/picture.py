@@ -51,24 +51,13 @@ from regietafel.core.rules import (
     need_category,
 )
 from regietafel.imports.models import Import, Kind, Status
+from regietafel.imports.selectors import latest_import
 from regietafel.opvang.models import LocationRecord
 
 TIMELINE_WEEKS = 104
 """The capacity timeline runs two years from the week's Monday (the long horizon)."""
 
 History = dict[NeedCategory, list[tuple[date, int]]]
-
-
-def _latest_import(kind: str, week: IsoWeek) -> Import | None:
-    """The accepted import of ``kind`` with the latest week_start on or before the week's
-    Monday, highest version first. Private stand-in for ``imports.selectors.latest_import``
-    (same semantics), to be replaced by it once that is merged.
-    """
-    return (
-        Import.objects.filter(kind=kind, status=Status.ACCEPTED, week_start__lte=week.monday)
-        .order_by("-week_start", "-version")
-        .first()
-    )
 
 
 def default_week() -> IsoWeek:
@@ -98,7 +87,7 @@ def _location(row: LocationRecord) -> Location:
 
 def locations_for_week(week: IsoWeek) -> list[Location]:
     """The register that applies to ``week`` as core Locations (one query; [] without one)."""
-    batch = _latest_import(Kind.LOCATIES, week)
+    batch = latest_import(kind=Kind.LOCATIES, on_or_before=week)
     if batch is None:
         return []
     return [_location(row) for row in LocationRecord.objects.filter(batch=batch)]
@@ -229,7 +218,7 @@ def reception_picture(
         raise PermissionDenied
     if province_code is not None:
         province_code = check_province(user, province_code)
-    register = _latest_import(Kind.LOCATIES, week)
+    register = latest_import(kind=Kind.LOCATIES, on_or_before=week)
     rows = list(LocationRecord.objects.filter(batch=register)) if register else []
     locations = [_location(row) for row in rows]
     confidential = {row.code for row in rows if row.confidential}

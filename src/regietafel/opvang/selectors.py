@@ -29,6 +29,7 @@ from regietafel.accounts.access import AnyUser
 from regietafel.core.periods import IsoWeek
 from regietafel.core.rules import LocationType
 from regietafel.imports.models import Import, Kind, Status
+from regietafel.imports.selectors import latest_import
 from regietafel.opvang.models import LocationRecord, SeriesMetric, SeriesRecord
 
 
@@ -111,18 +112,8 @@ def as_week(week: IsoWeek | str) -> IsoWeek:
 
 
 def current_import(*, kind: str, week: IsoWeek | str) -> Import | None:
-    """The data of ``kind`` that holds in ``week``.
-
-    The accepted import with the latest ``week_start`` on or before the week's Monday; of
-    several versions for that week, the highest. None when nothing was accepted yet.
-    """
-    return (
-        Import.objects.filter(
-            kind=kind, status=Status.ACCEPTED, week_start__lte=as_week(week).monday
-        )
-        .order_by("-week_start", "-version", "-id")
-        .first()
-    )
+    """The data of ``kind`` that holds in ``week`` (see imports.selectors.latest_import)."""
+    return latest_import(kind=kind, on_or_before=as_week(week))
 
 
 def latest_week(*, kind: str) -> IsoWeek | None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
@@ -23,6 +22,7 @@ from regietafel.core.taakstelling import (
     progress_total,
 )
 from regietafel.imports.models import Import, Kind, Status
+from regietafel.imports.selectors import latest_import
 from regietafel.taakstelling.models import RealisationRecord, TaakstellingPeriod
 
 
@@ -52,16 +52,6 @@ def latest_period(*, user: AnyUser) -> TaakstellingPeriod | None:
 
 def _accepted_realisations() -> QuerySet[Import]:
     return Import.objects.filter(kind=Kind.REALISATIE, status=Status.ACCEPTED)
-
-
-def _current_realisation(on: date) -> Import | None:
-    """The realisation valid on ``on``: latest week on or before it, highest version."""
-    return (
-        _accepted_realisations()
-        .filter(week_start__lte=on)
-        .order_by("-week_start", "-version", "-id")
-        .first()
-    )
 
 
 def final_realisation(period_label: str) -> Import | None:
@@ -130,7 +120,7 @@ def progress(*, user: AnyUser, label: str, week: str, province: str | None = Non
         if not access.can_view_province_detail(user, province):
             raise PermissionDenied
     months = Period.parse(period.label).months_elapsed(as_of=iso_week.monday)
-    realisation = _current_realisation(iso_week.monday)
+    realisation = latest_import(kind=Kind.REALISATIE, on_or_before=iso_week)
     housed = housed_per_municipality(realisation, period.label)
     entries = [
         ProgressInput(

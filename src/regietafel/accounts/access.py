@@ -6,11 +6,14 @@ against every role.
 ============  ==========  ============  ===========  =================  ========  ==========
 role          all pages   other prov.   own prov.    confidential AMV   imports   audit/users
 ============  ==========  ============  ===========  =================  ========  ==========
-landelijk     yes         in full       in full      no                 no        no
+landelijk     yes         in full       in full      no                 list      no
 provincie     yes         aggregates    in full      no                 no        no
 coa           yes         in full       in full      yes                yes       no
-beheerder     yes         in full       in full      no                 no        yes
+beheerder     yes         in full       in full      no                 list      yes
 ============  ==========  ============  ===========  =================  ========  ==========
+
+"list": may read the list of imports and their error reports, not upload; the original of a
+locations file (confidential AMV addresses) only with "confidential AMV".
 """
 
 from __future__ import annotations
@@ -62,6 +65,18 @@ def can_see_confidential(user: AnyUser) -> bool:
 
 def can_import(user: AnyUser) -> bool:
     return _role(user) == Role.COA
+
+
+def can_view_imports(user: AnyUser) -> bool:
+    """The list of imports, their status, versions and error reports."""
+    return _role(user) in {Role.COA, Role.BEHEERDER, Role.LANDELIJK}
+
+
+def can_download_import_original(user: AnyUser, kind: str) -> bool:
+    """Stored originals; a locations file holds confidential AMV addresses, so COA only."""
+    if kind == "locaties":
+        return can_see_confidential(user) and can_view_imports(user)
+    return can_view_imports(user)
 
 
 def can_read_audit(user: AnyUser) -> bool:

@@ -162,12 +162,6 @@ def _period(text: str) -> Period:
     return period
 
 
-def default_population_date(period: Period) -> date:
-    """1 January of the period's year, or the latest CBS figure when that is not out yet."""
-    latest = reference.population_dates()[-1]
-    return min(period.default_population_date, latest)
-
-
 def run_taakstelling(arguments: argparse.Namespace) -> int:
     return _emit(_guard(lambda: taakstelling_result(arguments)), arguments, _table(arguments))
 
@@ -180,7 +174,7 @@ def _table(arguments: argparse.Namespace) -> str | None:
 
 def taakstelling_result(arguments: argparse.Namespace) -> Result:
     period = _period(arguments.periode)
-    on = arguments.peildatum or default_population_date(period)
+    on = arguments.peildatum or reference.default_population_date(period)
     municipalities = reference.municipalities(on)
     previous = _read_previous(arguments.realisatie, on) if arguments.realisatie else None
     regions = _read_regions(arguments.regio, on) if arguments.regio else None

@@ -15,6 +15,7 @@ from types import MappingProxyType
 import numpy as np
 import numpy.typing as npt
 
+from regietafel.core.formatting import format_date_nl
 from regietafel.core.rules import LocationType, NeedCategory, need_category, successor_window
 
 IntArray = npt.NDArray[np.int64]
@@ -44,12 +45,11 @@ class Location:
     def __post_init__(self) -> None:
         if not self.id:
             raise ValueError("een locatie heeft een id nodig")
-        if self.capacity < 0 or self.occupancy < 0:
-            raise ValueError(f"{self.id}: capaciteit en bezetting kunnen niet negatief zijn")
-        if self.occupancy > self.capacity:
-            raise ValueError(f"{self.id}: bezetting {self.occupancy} > capaciteit {self.capacity}")
-        if self.end is not None and self.end < self.start:
-            raise ValueError(f"{self.id}: einddatum ligt voor de startdatum")
+        problems = location_problems(
+            capacity=self.capacity, occupancy=self.occupancy, start=self.start, end=self.end
+        )
+        if problems:
+            raise ValueError(f"{self.id}: {problems[0][1]}")
 
     @property
     def is_structural(self) -> bool:
@@ -61,6 +61,32 @@ class Location:
 
     def is_open_on(self, day: date) -> bool:
         return self.start <= day and (self.end is None or day <= self.end)
+
+
+def location_problems(
+    *, capacity: int, occupancy: int, start: date, end: date | None
+) -> list[tuple[str, str]]:
+    """Every rule a location's figures break, as (field name, Dutch message).
+
+    ``Location`` refuses the first; the importer reports all of them, located at the field.
+    """
+    problems: list[tuple[str, str]] = []
+    if capacity < 0:
+        problems.append(("capacity", f"capaciteit {capacity} is negatief"))
+    if occupancy < 0:
+        problems.append(("occupancy", f"bezetting {occupancy} is negatief"))
+    if 0 <= capacity < occupancy:
+        problems.append(
+            ("occupancy", f"bezetting {occupancy} is groter dan de capaciteit {capacity}")
+        )
+    if end is not None and end < start:
+        problems.append(
+            (
+                "end",
+                f"einddatum {format_date_nl(end)} ligt voor de startdatum {format_date_nl(start)}",
+            )
+        )
+    return problems
 
 
 def _frozen(array: IntArray) -> IntArray:

@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from regietafel.core.apportionment import Method, apportion
+from regietafel.core.rules import PERIOD_MONTHS, ScheduleClass, schedule_class
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,18 +98,27 @@ def compute_taakstelling(
     method: Method = Method.HAMILTON,
     previous: Mapping[str, PreviousPeriod] | None = None,
     regions: Mapping[str, str] | None = None,
+    arrears: Mapping[str, int] | None = None,
 ) -> TaakstellingResult:
     """Apportion ``total`` over ``municipalities`` by inhabitants, with optional carry-over.
 
     ``previous`` maps municipality codes to last period's corrected task and realisation;
-    municipalities missing from it carry nothing over. ``regions`` maps every municipality
-    code to a region name.
+    municipalities missing from it carry nothing over. ``arrears`` gives the carry-over
+    directly instead (as ``carry_over_arrears`` computes it); pass one of the two.
+    ``regions`` maps every municipality code to a region name.
     """
     codes = [m.code for m in municipalities]
     if len(set(codes)) != len(codes):
         raise TaakstellingError("een gemeentecode komt dubbel voor")
+    if previous is not None and arrears is not None:
+        raise TaakstellingError("geef de vorige periode óf de achterstanden, niet beide")
+    carried: dict[str, int] | None = None
     if previous is not None:
-        unknown = sorted(set(previous) - set(codes))
+        carried = {code: prior.arrears for code, prior in previous.items()}
+    if arrears is not None:
+        carried = dict(arrears)
+    if carried is not None:
+        unknown = sorted(set(carried) - set(codes))
         if unknown:
             raise TaakstellingError(f"onbekende gemeente in de realisatie: {unknown[0]}")
     if regions is not None:
@@ -122,11 +132,10 @@ def compute_taakstelling(
     rows: list[TaakstellingRow] = []
     for i, m in enumerate(municipalities):
         task = int(result.seats[i])
-        arrears = corrected = None
-        if previous is not None:
-            prior = previous.get(m.code)
-            arrears = prior.arrears if prior is not None else 0
-            corrected = task + arrears
+        carry = corrected = None
+        if carried is not None:
+            carry = carried.get(m.code, 0)
+            corrected = task + carry
         rows.append(
             TaakstellingRow(
                 code=m.code,
@@ -135,13 +144,13 @@ def compute_taakstelling(
                 inhabitants=m.inhabitants,
                 quota=float(result.quota[i]),
                 taakstelling=task,
-                arrears=arrears,
+                arrears=carry,
                 corrected=corrected,
                 region=regions[m.code] if regions is not None else None,
             )
         )
     region_rows = (
-        _regional(rows, total, method, with_arrears=previous is not None)
+        _regional(rows, total, method, with_arrears=carried is not None)
         if regions is not None
         else None
     )
@@ -177,3 +186,153 @@ def _regional(
             )
         )
     return tuple(region_rows)
+
+
+def carry_over_arrears(
+    *,
+    arrears: Mapping[str, int],
+    successors: Mapping[str, Sequence[tuple[str, int]]],
+) -> dict[str, int]:
+    """Move last period's arrears onto this period's municipalities.
+
+    ``arrears`` holds the arrears (negative: advance) per municipality of the previous
+    period. ``successors`` names, for every code that no longer exists, its heirs with a
+    weight each (inhabitants transferred); a code absent from it still exists and keeps its
+    own arrears. A merger hands everything to the one heir; a split divides the arrears in
+    proportion to the weights, rounded to whole persons by largest remainder (Hamilton), so
+    the national total of arrears is conserved exactly.
+    """
+    result: dict[str, int] = {}
+    for code in sorted(arrears):
+        amount = arrears[code]
+        heirs = successors.get(code)
+        if heirs is None:
+            result[code] = result.get(code, 0) + amount
+            continue
+        if not heirs:
+            raise TaakstellingError(f"gemeente {code} bestaat niet meer en heeft geen opvolger")
+        weights = [max(weight, 0) for _, weight in heirs]
+        if sum(weights) == 0:
+            weights = [1] * len(heirs)
+        sign = -1 if amount < 0 else 1
+        shares = apportion(weights, abs(amount), method=Method.HAMILTON).seats
+        for (heir, _), share in zip(heirs, shares, strict=True):
+            result[heir] = result.get(heir, 0) + sign * int(share)
+    return result
+
+
+@dataclass(frozen=True, slots=True)
+class ProgressInput:
+    """One municipality's stored task for the period."""
+
+    code: str
+    name: str
+    province: str
+    taakstelling: int
+    arrears: int
+    corrected: int
+
+
+@dataclass(frozen=True, slots=True)
+class ProgressRow:
+    """Where one municipality (or a sum of them) stands against its corrected task.
+
+    ``expected`` = corrected × months elapsed / 6 (exact, as a fraction of persons is
+    meaningful for the comparison); ``percentage`` is None when the corrected task is not
+    positive (nothing to house, or an advance).
+    """
+
+    code: str
+    name: str
+    province: str
+    taakstelling: int
+    arrears: int
+    corrected: int
+    housed: int
+    months_elapsed: int
+    schedule: ScheduleClass
+
+    @property
+    def remaining(self) -> int:
+        """Still to house; negative when more were housed than the corrected task."""
+        return self.corrected - self.housed
+
+    @property
+    def expected(self) -> float:
+        return self.corrected * self.months_elapsed / PERIOD_MONTHS
+
+    @property
+    def percentage(self) -> float | None:
+        if self.corrected <= 0:
+            return None
+        return 100 * self.housed / self.corrected
+
+
+@dataclass(frozen=True, slots=True)
+class ProgressAggregate:
+    """The sum over a group of municipalities (a province, the nation)."""
+
+    row: ProgressRow
+    municipalities: int
+    counts: Mapping[ScheduleClass, int]
+
+    @property
+    def on_schedule(self) -> int:
+        return self.counts.get(ScheduleClass.ON_SCHEDULE, 0)
+
+    @property
+    def somewhat_behind(self) -> int:
+        return self.counts.get(ScheduleClass.SOMEWHAT_BEHIND, 0)
+
+    @property
+    def far_behind(self) -> int:
+        return self.counts.get(ScheduleClass.FAR_BEHIND, 0)
+
+
+def progress_rows(
+    *,
+    entries: Sequence[ProgressInput],
+    housed: Mapping[str, int],
+    months_elapsed: int,
+) -> tuple[ProgressRow, ...]:
+    """Each municipality's progress; one without realisation has housed nobody yet."""
+    return tuple(
+        ProgressRow(
+            code=e.code,
+            name=e.name,
+            province=e.province,
+            taakstelling=e.taakstelling,
+            arrears=e.arrears,
+            corrected=e.corrected,
+            housed=housed.get(e.code, 0),
+            months_elapsed=months_elapsed,
+            schedule=schedule_class(
+                housed.get(e.code, 0), e.corrected, months_elapsed=months_elapsed
+            ),
+        )
+        for e in entries
+    )
+
+
+def progress_total(
+    rows: Sequence[ProgressRow], *, code: str, name: str, months_elapsed: int
+) -> ProgressAggregate:
+    """Sum ``rows``; the group's class is computed on the sums, next to the count per class."""
+    corrected = sum(r.corrected for r in rows)
+    housed = sum(r.housed for r in rows)
+    counts = {cls: sum(1 for r in rows if r.schedule is cls) for cls in ScheduleClass}
+    return ProgressAggregate(
+        row=ProgressRow(
+            code=code,
+            name=name,
+            province=code,
+            taakstelling=sum(r.taakstelling for r in rows),
+            arrears=sum(r.arrears for r in rows),
+            corrected=corrected,
+            housed=housed,
+            months_elapsed=months_elapsed,
+            schedule=schedule_class(housed, corrected, months_elapsed=months_elapsed),
+        ),
+        municipalities=len(rows),
+        counts=counts,
+    )

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache, lru_cache
 from importlib.resources import files
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from regietafel.reference._geometry import apply_mergers
 from regietafel.reference.model import (
@@ -48,12 +48,16 @@ from regietafel.reference.model import (
     dutch_list,
 )
 
+if TYPE_CHECKING:
+    from regietafel.core.periods import Period
+
 __all__ = [
     "Merger",
     "Municipality",
     "MunicipalityMergedError",
     "Province",
     "ReferenceDataError",
+    "default_population_date",
     "geometry",
     "mergers",
     "municipalities",
@@ -247,6 +251,11 @@ def _resolve(code: str, on: date) -> tuple[str, _Division]:
 def population_dates() -> tuple[date, ...]:
     """The 1 January dates with CBS figures, ascending."""
     return _tables().dates
+
+
+def default_population_date(period: Period) -> date:
+    """1 January of the period's year, or the latest CBS figure when that is not out yet."""
+    return min(period.default_population_date, population_dates()[-1])
 
 
 def provinces() -> tuple[Province, ...]:

@@ -34,18 +34,13 @@ def navigation(request: HttpRequest) -> list[dict[str, Any]]:
         ("provincies", _("Provincies"), True),
         ("taakstelling-list", _("Taakstelling"), True),
         ("locaties", _("Opvanglocaties"), True),
-        ("imports", _("Imports"), access.can_import(user)),
+        ("imports", _("Imports"), access.can_view_imports(user)),
+        ("reeksen", _("Landelijke reeksen"), True),
         ("audit", _("Audittrail"), access.can_read_audit(user)),
     ]
     current = request.resolver_match.url_name if request.resolver_match else None
     return [
         {"url": reverse(name), "label": label, "current": current == name}
         for name, label, allowed in items
-        if allowed and name in _registered_names()
+        if allowed
     ]
-
-
-def _registered_names() -> set[str]:
-    from django.urls import get_resolver
-
-    return {key for key in get_resolver().reverse_dict if isinstance(key, str)}

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "regietafel.taakstelling",
     "regietafel.opvang",
     "regietafel.rapportage",
+    "regietafel.api",
     "regietafel.web",
 ]
 

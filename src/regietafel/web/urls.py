@@ -12,7 +12,12 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("", include("regietafel.accounts.urls")),
     path("audit/", include("regietafel.audit.urls")),
+    path("", include("regietafel.gebieden.urls")),
+    path("taakstelling/", include("regietafel.taakstelling.urls")),
+    path("opvang/", include("regietafel.opvang.urls")),
+    path("api/v1/", include("regietafel.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("imports/", include("regietafel.imports.urls")),
     path("beheer/", admin.site.urls),
 ]
 handler403 = "regietafel.web.views.forbidden"

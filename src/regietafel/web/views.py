@@ -6,10 +6,18 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from regietafel.accounts import access
+from regietafel.taakstelling.selectors import key_figures
+
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "regietafel/home.html")
+    figures = key_figures(user=request.user)
+    own = access.own_province(request.user)
+    own_figures = (
+        next((p for p in figures.provinces if p.code == own), None) if figures and own else None
+    )
+    return render(request, "regietafel/home.html", {"figures": figures, "own": own_figures})
 
 
 def forbidden(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

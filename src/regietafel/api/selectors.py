@@ -1,0 +1,225 @@
+"""Reads the API needs beyond ``opvang.selectors``: areas, taakstelling and realisation.
+
+Scoped by ``accounts.access`` exactly like the pages: a province user gets the municipalities
+of their own province in full and the other provinces only as per-province totals. (To be
+consolidated with ``taakstelling.selectors`` once both exist.)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, QuerySet, Sum
+from django.http import Http404
+from django.utils.translation import gettext as _
+
+from regietafel import reference
+from regietafel.accounts import access
+from regietafel.accounts.access import AnyUser
+from regietafel.core.periods import IsoWeek
+from regietafel.imports.models import Kind
+from regietafel.opvang.selectors import as_week, current_import
+from regietafel.taakstelling.models import RealisationRecord, TaakstellingEntry, TaakstellingPeriod
+
+
+@dataclass(frozen=True, slots=True)
+class ProvinceRow:
+    code: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class MunicipalityRow:
+    code: str
+    name: str
+    province_code: str
+    inhabitants: int
+    population_date: date
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodRow:
+    label: str
+    start: date
+    end: date
+    national_total: int
+    population_date: date
+    method: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class EntryRow:
+    municipality_code: str
+    municipality_name: str
+    province_code: str
+    inhabitants: int
+    quota: float
+    taakstelling: int
+    arrears: int
+    corrected: int
+
+
+@dataclass(frozen=True, slots=True)
+class TaakstellingProvinceTotal:
+    province_code: str
+    province_name: str
+    municipalities: int
+    inhabitants: int
+    taakstelling: int
+    arrears: int
+    corrected: int
+
+
+@dataclass(frozen=True, slots=True)
+class TaakstellingDetail:
+    period: PeriodRow
+    entries: tuple[EntryRow, ...]
+    provinces: tuple[TaakstellingProvinceTotal, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RealisationRow:
+    period_label: str
+    municipality_code: str
+    municipality_name: str
+    province_code: str
+    housed: int
+    week: str
+
+
+def _require_view(user: AnyUser) -> None:
+    if not access.can_view(user):
+        raise PermissionDenied(_("U heeft geen toegang tot deze gegevens."))
+
+
+def provinces_list(*, user: AnyUser) -> list[ProvinceRow]:
+    _require_view(user)
+    return [ProvinceRow(code=p.code, name=p.name) for p in reference.provinces()]
+
+
+def municipalities_list(
+    *, user: AnyUser, on: date, province_code: str | None = None
+) -> list[MunicipalityRow]:
+    """The municipal division on ``on`` (CBS data, public for every role).
+
+    ReferenceDataError (Dutch) for a date before the bundled figures.
+    """
+    _require_view(user)
+    return [
+        MunicipalityRow(
+            code=m.code,
+            name=m.name,
+            province_code=m.province_code,
+            inhabitants=m.inhabitants,
+            population_date=m.population_date,
+        )
+        for m in reference.municipalities(on)
+        if not province_code or m.province_code == province_code
+    ]
+
+
+def _period_row(period: TaakstellingPeriod) -> PeriodRow:
+    return PeriodRow(
+        label=period.label,
+        start=period.start,
+        end=period.end,
+        national_total=period.national_total,
+        population_date=period.population_date,
+        method=period.method,
+        source=period.source,
+    )
+
+
+def taakstelling_periods(*, user: AnyUser) -> list[PeriodRow]:
+    _require_view(user)
+    return [_period_row(p) for p in TaakstellingPeriod.objects.order_by("start")]
+
+
+def _visible_entries(user: AnyUser, period: TaakstellingPeriod) -> QuerySet[TaakstellingEntry]:
+    entries = TaakstellingEntry.objects.filter(period=period)
+    own = access.own_province(user)
+    return entries.filter(province_code=own) if own is not None else entries
+
+
+def taakstelling_detail(*, user: AnyUser, label: str) -> TaakstellingDetail:
+    """A period's entries this user may see in full, and totals for every province."""
+    _require_view(user)
+    period = TaakstellingPeriod.objects.filter(label=label).first()
+    if period is None:
+        raise Http404(_("Er is geen taakstelling voor periode %(label)s.") % {"label": label})
+    names = {p.code: p.name for p in reference.provinces()}
+    totals = (
+        TaakstellingEntry.objects.filter(period=period)
+        .values("province_code")
+        .annotate(
+            municipality_count=Count("id"),
+            inhabitants_sum=Sum("inhabitants"),
+            taakstelling_sum=Sum("taakstelling"),
+            arrears_sum=Sum("arrears"),
+            corrected_sum=Sum("corrected"),
+        )
+        .order_by("province_code")
+    )
+    return TaakstellingDetail(
+        period=_period_row(period),
+        entries=tuple(
+            EntryRow(
+                municipality_code=e.municipality_code,
+                municipality_name=e.municipality_name,
+                province_code=e.province_code,
+                inhabitants=e.inhabitants,
+                quota=e.quota,
+                taakstelling=e.taakstelling,
+                arrears=e.arrears,
+                corrected=e.corrected,
+            )
+            for e in _visible_entries(user, period).order_by("municipality_code")
+        ),
+        provinces=tuple(
+            TaakstellingProvinceTotal(
+                province_code=t["province_code"],
+                province_name=names.get(t["province_code"], t["province_code"]),
+                municipalities=t["municipality_count"],
+                inhabitants=t["inhabitants_sum"],
+                taakstelling=t["taakstelling_sum"],
+                arrears=t["arrears_sum"],
+                corrected=t["corrected_sum"],
+            )
+            for t in totals
+        ),
+    )
+
+
+def _municipality_names(on: date) -> dict[str, str]:
+    try:
+        return {m.code: m.name for m in reference.municipalities(on)}
+    except reference.ReferenceDataError:
+        return {}
+
+
+def realisation_list(*, user: AnyUser, week: IsoWeek | str) -> list[RealisationRow]:
+    """The realisation rows that hold in ``week``, own province only for a province user."""
+    _require_view(user)
+    week = as_week(week)
+    batch = current_import(kind=Kind.REALISATIE, week=week)
+    if batch is None:
+        return []
+    records = RealisationRecord.objects.filter(batch=batch)
+    own = access.own_province(user)
+    if own is not None:
+        records = records.filter(province_code=own)
+    names = _municipality_names(week.monday)
+    return [
+        RealisationRow(
+            period_label=r.period_label,
+            municipality_code=r.municipality_code,
+            municipality_name=names.get(r.municipality_code, r.municipality_code),
+            province_code=r.province_code,
+            housed=r.housed,
+            week=batch.week,
+        )
+        for r in records.order_by("municipality_code")
+    ]

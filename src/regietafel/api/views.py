@@ -1,0 +1,231 @@
+"""Read-only API endpoints; each parses its parameters and calls the same selectors as the pages.
+
+Lists are paginated with ``limit``/``offset``. Access follows ``accounts.access`` through the
+selectors: an anonymous caller gets 403, a province user 403 on another province's location.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers
+from rest_framework.exceptions import ValidationError
+from rest_framework.generics import GenericAPIView
+from rest_framework.permissions import BasePermission, IsAuthenticated
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from regietafel import reference
+from regietafel.accounts import access
+from regietafel.api import selectors as api_selectors
+from regietafel.api import serializers as out
+from regietafel.core.periods import IsoWeek, PeriodError
+from regietafel.core.rules import LocationType
+from regietafel.imports.models import Kind
+from regietafel.opvang import selectors as opvang_selectors
+
+WEEK = OpenApiParameter(
+    "week",
+    OpenApiTypes.STR,
+    description=_(
+        "ISO-week, bijvoorbeeld 2021-W45. Zonder: de laatste week met verwerkte gegevens. "
+        "Geldend is de laatst verwerkte levering met een week op of vóór deze week."
+    ),
+)
+
+
+class CanView(BasePermission):
+    """Any signed-in user with a role (``access.can_view``)."""
+
+    def has_permission(self, request: Request, view: APIView) -> bool:
+        return access.can_view(request.user)
+
+
+class _ReadView(GenericAPIView[Any]):
+    permission_classes = [IsAuthenticated, CanView]
+
+    def _page(
+        self, items: Sequence[Any], serializer: type[serializers.Serializer[Any]]
+    ) -> Response:
+        page = self.paginate_queryset(items)  # type: ignore[arg-type]  # lists paginate fine
+        assert page is not None
+        return self.get_paginated_response(serializer(page, many=True).data)
+
+    def _week(self, kind: str) -> IsoWeek | None:
+        text = self.request.query_params.get("week", "").strip()
+        if not text:
+            return opvang_selectors.latest_week(kind=kind)
+        try:
+            return IsoWeek.parse(text)
+        except PeriodError as error:
+            raise ValidationError({"week": [str(error)]}) from error
+
+
+class ProvinceList(_ReadView):
+    serializer_class = out.ProvinceSerializer
+
+    @extend_schema(responses=out.ProvinceSerializer(many=True))
+    def get(self, request: Request) -> Response:
+        rows = api_selectors.provinces_list(user=request.user)
+        return self._page(rows, out.ProvinceSerializer)
+
+
+class MunicipalityList(_ReadView):
+    serializer_class = out.MunicipalitySerializer
+
+    @extend_schema(
+        responses=out.MunicipalitySerializer(many=True),
+        parameters=[
+            OpenApiParameter(
+                "peildatum",
+                OpenApiTypes.DATE,
+                description=_("Indeling op deze datum (JJJJ-MM-DD); zonder: vandaag."),
+            ),
+            OpenApiParameter(
+                "provincie", OpenApiTypes.STR, description=_("CBS-code, bijvoorbeeld PV27.")
+            ),
+        ],
+    )
+    def get(self, request: Request) -> Response:
+        text = request.query_params.get("peildatum", "").strip()
+        try:
+            on = date.fromisoformat(text) if text else date.today()  # noqa: DTZ011 - a calendar date, not a moment
+        except ValueError as error:
+            raise ValidationError(
+                {"peildatum": [_("Schrijf de peildatum als JJJJ-MM-DD, bijvoorbeeld 2021-01-01.")]}
+            ) from error
+        province = request.query_params.get("provincie", "").strip().upper() or None
+        try:
+            rows = api_selectors.municipalities_list(
+                user=request.user, on=on, province_code=province
+            )
+        except reference.ReferenceDataError as error:
+            raise ValidationError({"peildatum": [str(error)]}) from error
+        return self._page(rows, out.MunicipalitySerializer)
+
+
+class TaakstellingPeriodList(_ReadView):
+    serializer_class = out.PeriodSerializer
+
+    @extend_schema(responses=out.PeriodSerializer(many=True))
+    def get(self, request: Request) -> Response:
+        rows = api_selectors.taakstelling_periods(user=request.user)
+        return self._page(rows, out.PeriodSerializer)
+
+
+class TaakstellingDetail(_ReadView):
+    serializer_class = out.TaakstellingDetailSerializer
+
+    @extend_schema(
+        responses=out.TaakstellingDetailSerializer,
+        parameters=[
+            OpenApiParameter("limit", OpenApiTypes.INT, description=_("Gemeenten per pagina.")),
+            OpenApiParameter(
+                "offset", OpenApiTypes.INT, description=_("Eerste gemeente (vanaf 0).")
+            ),
+        ],
+    )
+    def get(self, request: Request, label: str) -> Response:
+        detail = api_selectors.taakstelling_detail(user=request.user, label=label)
+        page = self.paginate_queryset(list(detail.entries))  # type: ignore[arg-type]  # lists paginate fine
+        assert page is not None
+        paginated = self.get_paginated_response(out.EntrySerializer(page, many=True).data)
+        body = {
+            "periode": out.PeriodSerializer(detail.period).data,
+            "provincies": out.TaakstellingProvinceSerializer(detail.provinces, many=True).data,
+            **paginated.data,
+        }
+        return Response(body)
+
+
+class RealisationList(_ReadView):
+    serializer_class = out.RealisationSerializer
+
+    @extend_schema(parameters=[WEEK], responses=out.RealisationSerializer(many=True))
+    def get(self, request: Request) -> Response:
+        week = self._week(Kind.REALISATIE)
+        rows = [] if week is None else api_selectors.realisation_list(user=request.user, week=week)
+        return self._page(rows, out.RealisationSerializer)
+
+
+class LocationList(_ReadView):
+    serializer_class = out.LocationSerializer
+
+    @extend_schema(
+        responses=out.LocationSerializer(many=True),
+        parameters=[
+            WEEK,
+            OpenApiParameter(
+                "provincie", OpenApiTypes.STR, description=_("CBS-code, bijvoorbeeld PV27.")
+            ),
+            OpenApiParameter(
+                "soort",
+                OpenApiTypes.STR,
+                enum=[t.value for t in LocationType],
+                description=_("Soort locatie."),
+            ),
+        ],
+    )
+    def get(self, request: Request) -> Response:
+        week = self._week(Kind.LOCATIES)
+        type_text = request.query_params.get("soort", "").strip()
+        try:
+            location_type = LocationType(type_text) if type_text else None
+        except ValueError as error:
+            raise ValidationError(
+                {"soort": [_("Onbekende soort '%(soort)s'.") % {"soort": type_text}]}
+            ) from error
+        province = request.query_params.get("provincie", "").strip().upper() or None
+        rows = (
+            []
+            if week is None
+            else opvang_selectors.locations_list(
+                user=request.user, week=week, province_code=province, type=location_type
+            )
+        )
+        return self._page(rows, out.LocationSerializer)
+
+
+class LocationDetail(_ReadView):
+    serializer_class = out.LocationSerializer
+    pagination_class = None
+
+    @extend_schema(parameters=[WEEK])
+    def get(self, request: Request, code: str) -> Response:
+        week = self._week(Kind.LOCATIES) or IsoWeek.containing(date.today())  # noqa: DTZ011 - a calendar week
+        row = opvang_selectors.location_get(user=request.user, week=week, code=code)
+        return Response(out.LocationSerializer(row).data)
+
+
+class ProvinceAggregateList(_ReadView):
+    serializer_class = out.ProvinceAggregateSerializer
+
+    @extend_schema(parameters=[WEEK], responses=out.ProvinceAggregateSerializer(many=True))
+    def get(self, request: Request) -> Response:
+        week = self._week(Kind.LOCATIES)
+        rows = (
+            []
+            if week is None
+            else opvang_selectors.province_aggregates(user=request.user, week=week)
+        )
+        return self._page(rows, out.ProvinceAggregateSerializer)
+
+
+class SeriesList(_ReadView):
+    serializer_class = out.SeriesValueSerializer
+
+    @extend_schema(parameters=[WEEK], responses=out.SeriesValueSerializer(many=True))
+    def get(self, request: Request) -> Response:
+        week = self._week(Kind.REEKSEN)
+        rows = (
+            []
+            if week is None
+            else opvang_selectors.series_latest(user=request.user, week=week).values
+        )
+        return self._page(rows, out.SeriesValueSerializer)

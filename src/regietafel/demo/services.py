@@ -1,0 +1,155 @@
+"""Load the synthetic demo year into the database, through the same services as real data."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from regietafel.accounts.models import Role, User
+from regietafel.accounts.services import user_create
+from regietafel.demo.files import to_csv_bytes
+from regietafel.demo.generator import (
+    LOCATION_COLUMNS,
+    POPULATION_DATE,
+    REALISATION_COLUMNS,
+    SERIES_COLUMNS,
+    DemoDataset,
+    DemoPeriod,
+    DemoWeek,
+    generate,
+)
+
+CORRECTED_WEEK = "2021-W45"
+"""The week whose location file COA sends twice: the second version corrects one location."""
+
+
+@dataclass(frozen=True)
+class DemoLogin:
+    role: str
+    username: str
+    password: str
+    note: str
+
+
+DEMO_USERS = (
+    ("landelijk", "lrt", "", "Landelijke Regietafel: alles landelijk en per provincie"),
+    ("provincie", "prt-noord-holland", "PV27", "PRT Noord-Holland: eigen provincie in detail"),
+    ("provincie", "prt-groningen", "PV20", "PRT Groningen: eigen provincie in detail"),
+    ("coa", "coa", "", "COA: levert de weekbestanden aan"),
+    ("beheerder", "beheerder", "", "beheerder: gebruikers, audit en /admin/"),
+)
+
+
+class DemoLoadError(RuntimeError):
+    """The demo data did not load: a bug in the generator or in an import rule."""
+
+
+def _password(username: str) -> str:
+    return f"demo-{username}-2021"
+
+
+def _users() -> tuple[list[DemoLogin], dict[str, User]]:
+    logins = []
+    users = {}
+    for role, username, province_code, note in DEMO_USERS:
+        password = _password(username)
+        user = user_create(
+            actor=None,
+            username=username,
+            password=password,
+            role=Role(role),
+            province_code=province_code,
+            full_name=f"Demo {username}",
+        )
+        if role == "beheerder":
+            user.is_staff = True
+            user.is_superuser = True
+            user.save(update_fields=["is_staff", "is_superuser"])
+        users[username] = user
+        logins.append(DemoLogin(role=role, username=username, password=password, note=note))
+    return logins, users
+
+
+def _set_period(actor: User, period: DemoPeriod) -> None:
+    try:
+        from regietafel.taakstelling.services import taakstelling_set
+    except ImportError as error:
+        raise DemoLoadError(
+            "regietafel.taakstelling.services.taakstelling_set ontbreekt; "
+            "de demo kan de taakstelling niet vastleggen"
+        ) from error
+    taakstelling_set(
+        actor=actor,
+        period=period.label,
+        national_total=period.national_total,
+        population_date=POPULATION_DATE,
+        method="hamilton",
+        source=f"{period.source} (synthetische demo)",
+    )
+
+
+def _submit(
+    actor: User,
+    kind: str,
+    week: str,
+    rows: Sequence[Mapping[str, str]],
+    columns: Sequence[str],
+    *,
+    suffix: str = "",
+) -> None:
+    from regietafel.imports.services import import_submit
+
+    content = to_csv_bytes(rows, columns)
+    batch = import_submit(
+        actor=actor,
+        kind=kind,
+        week=week,
+        file_name=f"demo-{kind}-{week}{suffix}.csv",
+        content=content,
+        synthetic=True,
+    )
+    if batch.status != "verwerkt":
+        first = "; ".join(str(error) for error in list(batch.errors)[:5])
+        raise DemoLoadError(f"demo-import {kind} {week} geweigerd: {first}")
+
+
+def _corrected(week: DemoWeek) -> list[dict[str, str]]:
+    """The second version of a location file: one location's occupancy was counted wrong."""
+    rows = [dict(row) for row in week.locations]
+    for row in rows:
+        if row["soort"] == "regulier" and int(row["bezetting"]) >= 10:
+            row["bezetting"] = str(int(row["bezetting"]) - 7)
+            break
+    return rows
+
+
+def _load_week(actor: User, week: DemoWeek) -> None:
+    _submit(actor, "locaties", week.week, week.locations, LOCATION_COLUMNS)
+    if week.week == CORRECTED_WEEK:
+        _submit(actor, "locaties", week.week, _corrected(week), LOCATION_COLUMNS, suffix="-v2")
+    _submit(actor, "realisatie", week.week, week.realisation, REALISATION_COLUMNS)
+    _submit(actor, "reeksen", week.week, week.series, SERIES_COLUMNS)
+
+
+def demo_load(*, weeks: int = 52, dataset: DemoDataset | None = None) -> list[DemoLogin]:
+    """Create the demo users, set the taakstellingen 2021-I and 2021-II, import every week.
+
+    Period 2021-II is set after the weeks of 2021-I are in, so its arrears come from the
+    realisation of 2021-I as the app stores it. All imports are marked synthetic.
+    """
+    data = dataset if dataset is not None else generate(weeks)
+    with transaction.atomic():
+        logins, users = _users()
+        national = users["lrt"]
+        coa = users["coa"]
+        first, second = data.taakstelling
+        _set_period(national, first)
+        for week in data.weeks:
+            if week.week == "2021-W27":
+                _set_period(national, second)
+            _load_week(coa, week)
+        if len(data.weeks) < 27:
+            _set_period(national, second)
+    return logins

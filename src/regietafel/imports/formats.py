@@ -1,0 +1,260 @@
+"""The three weekly file formats, declared as data.
+
+One declaration drives the validation (``validation.py``), the formats page, the empty
+templates and is checked against ``docs/bestandsformaten.md`` by a test. A column says what
+it holds (``ColumnType``), whether it is required, whether its value must be unique in the
+file, which field of the stored row it fills, and gives a Dutch description and an example.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from types import MappingProxyType
+from typing import Any
+
+from regietafel.core.capacity import location_problems
+from regietafel.core.rules import LocationType
+from regietafel.imports.models import Kind
+from regietafel.opvang.models import SeriesMetric
+
+
+class ColumnType(StrEnum):
+    """How a cell is read; ``label`` is the Dutch type name on the formats page."""
+
+    TEXT = "tekst"
+    INTEGER = "geheel getal"
+    DATE = "datum"
+    MUNICIPALITY = "gemeentecode"
+    LOCATION_TYPE = "soort locatie"
+    METRIC = "reeks"
+    YES_NO = "ja/nee"
+    PERIOD = "periode"
+    WEEK = "week"
+
+    @property
+    def label(self) -> str:
+        return str(self.value)
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    name: str
+    type: ColumnType
+    description: str
+    example: str
+    required: bool = True
+    unique: bool = False
+    field: str | None = None
+    """The stored row's field this column fills; None for a column that is only checked."""
+    default: Callable[[Mapping[str, Any]], Any] | None = None
+    """Value for an empty optional cell, from the row's other parsed fields."""
+
+
+RowRule = Callable[[Mapping[str, Any]], list[tuple[str, str]]]
+"""A rule across fields of one parsed row: returns (field, Dutch message) per broken rule."""
+
+
+@dataclass(frozen=True, slots=True)
+class FileFormat:
+    kind: Kind
+    description: str
+    columns: tuple[Column, ...]
+    row_rules: tuple[RowRule, ...] = ()
+
+    @property
+    def title(self) -> str:
+        return str(self.kind.label)
+
+    @property
+    def column_names(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.columns)
+
+    @property
+    def required(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.columns if c.required)
+
+    @property
+    def optional(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.columns if not c.required)
+
+
+def _location_type_choices() -> str:
+    return ", ".join(f"{t.value} ({t.label})" for t in LocationType)
+
+
+def _metric_choices() -> str:
+    return ", ".join(f"{m.value} ({m.label})" for m in SeriesMetric)
+
+
+def _location_rules(values: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """The register's own rules (occupancy within capacity, end not before start)."""
+    fields = ("capacity", "occupancy", "start_date")
+    if any(values.get(f) is None for f in fields):
+        return []  # a cell that could not be read has been reported already
+    return [
+        ("end_date" if field == "end" else field, message)
+        for field, message in location_problems(
+            capacity=values["capacity"],
+            occupancy=values["occupancy"],
+            start=values["start_date"],
+            end=values.get("end_date"),
+        )
+    ]
+
+
+def _confidential_default(values: Mapping[str, Any]) -> bool:
+    return values.get("type") == LocationType.AMV
+
+
+WEEK_COLUMN = Column(
+    "week",
+    ColumnType.WEEK,
+    "ISO-week van de gegevens; als de kolom er is, moet elke rij de week van de import hebben.",
+    "2021-W45",
+    required=False,
+)
+
+LOCATIES = FileFormat(
+    Kind.LOCATIES,
+    "Alle opvanglocaties zoals ze op de maandag van de week bestaan, één rij per locatie.",
+    (
+        Column(
+            "locatiecode",
+            ColumnType.TEXT,
+            "Vaste code van de locatie; uniek in het bestand.",
+            "AZC-ASD-01",
+            unique=True,
+            field="code",
+        ),
+        Column(
+            "naam",
+            ColumnType.TEXT,
+            "Naam van de locatie.",
+            "azc Amsterdam Willinklaan",
+            field="name",
+        ),
+        Column(
+            "gemeentecode",
+            ColumnType.MUNICIPALITY,
+            "CBS-code van de gemeente op de maandag van de week (GM gevolgd door vier cijfers). "
+            "Een opgeheven gemeente wordt geweigerd met de naam van de opvolger.",
+            "GM0363",
+            field="municipality_code",
+        ),
+        Column(
+            "soort",
+            ColumnType.LOCATION_TYPE,
+            f"Soort locatie: {_location_type_choices()}. De omschrijving mag ook.",
+            "regulier",
+            field="type",
+        ),
+        Column(
+            "capaciteit", ColumnType.INTEGER, "Aantal plaatsen, 0 of meer.", "600", field="capacity"
+        ),
+        Column(
+            "bezetting",
+            ColumnType.INTEGER,
+            "Aantal bewoners, 0 of meer en niet meer dan de capaciteit.",
+            "571",
+            field="occupancy",
+        ),
+        Column(
+            "startdatum",
+            ColumnType.DATE,
+            "Eerste dag met plaatsen (JJJJ-MM-DD of DD-MM-JJJJ).",
+            "2016-03-01",
+            field="start_date",
+        ),
+        Column(
+            "einddatum",
+            ColumnType.DATE,
+            "Laatste dag met plaatsen; leeg voor een structurele locatie. Niet voor de startdatum.",
+            "2022-12-31",
+            required=False,
+            field="end_date",
+        ),
+        Column(
+            "adres",
+            ColumnType.TEXT,
+            "Adres; bij vertrouwelijke locaties alleen zichtbaar voor COA.",
+            "Willinklaan 1, Amsterdam",
+            required=False,
+            field="address",
+        ),
+        Column(
+            "vertrouwelijk",
+            ColumnType.YES_NO,
+            "ja of nee; leeg betekent ja voor soort amv en nee voor de andere soorten.",
+            "nee",
+            required=False,
+            field="confidential",
+            default=_confidential_default,
+        ),
+        WEEK_COLUMN,
+    ),
+    row_rules=(_location_rules,),
+)
+
+REALISATIE = FileFormat(
+    Kind.REALISATIE,
+    "Gehuisveste vergunninghouders per gemeente tot nu toe in de lopende periode, "
+    "één rij per gemeente.",
+    (
+        Column(
+            "gemeentecode",
+            ColumnType.MUNICIPALITY,
+            "CBS-code van de gemeente op de maandag van de week; uniek in het bestand.",
+            "GM0363",
+            unique=True,
+            field="municipality_code",
+        ),
+        Column(
+            "periode",
+            ColumnType.PERIOD,
+            "Taakstellingsperiode waarin de maandag van de week valt, bijvoorbeeld 2021-II.",
+            "2021-II",
+            field="period_label",
+        ),
+        Column(
+            "gehuisvest",
+            ColumnType.INTEGER,
+            "Aantal gehuisveste vergunninghouders in de periode tot nu toe, 0 of meer.",
+            "412",
+            field="housed",
+        ),
+        WEEK_COLUMN,
+    ),
+)
+
+REEKSEN = FileFormat(
+    Kind.REEKSEN,
+    "Landelijke weekcijfers, één rij per reeks.",
+    (
+        Column(
+            "reeks",
+            ColumnType.METRIC,
+            f"Welke reeks: {_metric_choices()}; uniek in het bestand.",
+            "eerste_asielaanvragen",
+            unique=True,
+            field="metric",
+        ),
+        Column("waarde", ColumnType.INTEGER, "Aantal in de week, 0 of meer.", "780", field="value"),
+        WEEK_COLUMN,
+    ),
+)
+
+FORMATS: Mapping[str, FileFormat] = MappingProxyType(
+    {f.kind.value: f for f in (LOCATIES, REALISATIE, REEKSEN)}
+)
+
+
+def file_format(kind: str) -> FileFormat:
+    """The format of a kind; LookupError with a Dutch message for an unknown kind."""
+    try:
+        return FORMATS[kind]
+    except KeyError:
+        raise LookupError(
+            f"onbekende soort import '{kind}': kies uit {', '.join(FORMATS)}"
+        ) from None

@@ -1,0 +1,61 @@
+"""Reading imports, scoped by accounts.access; the current data of a week is its latest version."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
+
+from regietafel.accounts.access import AnyUser, can_view_imports
+from regietafel.core.periods import IsoWeek
+from regietafel.imports.models import Import, Status
+
+
+def imports_list(*, user: AnyUser, kind: str | None = None) -> QuerySet[Import]:
+    """Every import, newest first (accepted and refused)."""
+    if not can_view_imports(user):
+        raise PermissionDenied
+    imports = Import.objects.select_related("uploaded_by")
+    if kind:
+        imports = imports.filter(kind=kind)
+    return imports
+
+
+def import_get(*, user: AnyUser, pk: int) -> Import:
+    return get_object_or_404(imports_list(user=user), pk=pk)
+
+
+def _accepted(kind: str) -> QuerySet[Import]:
+    return Import.objects.filter(kind=kind, status=Status.ACCEPTED)
+
+
+def current_import(*, kind: str, week: str) -> Import | None:
+    """The highest accepted version for exactly this week; None if that week has none."""
+    label = IsoWeek.parse(week).label
+    return _accepted(kind).filter(week=label).order_by("-version").first()
+
+
+def latest_import(*, kind: str, on_or_before: str | None = None) -> Import | None:
+    """The accepted import of the latest week up to ``on_or_before`` (any week if None),
+    its highest version."""
+    imports = _accepted(kind)
+    if on_or_before is not None:
+        imports = imports.filter(week_start__lte=IsoWeek.parse(on_or_before).monday)
+    return imports.order_by("-week_start", "-version").first()
+
+
+def import_versions(*, kind: str, week: str) -> QuerySet[Import]:
+    """The accepted versions of a week, oldest first."""
+    return _accepted(kind).filter(week=IsoWeek.parse(week).label).order_by("version")
+
+
+def previous_version(record: Import) -> Import | None:
+    """The accepted version before this one, for the same kind and week."""
+    if record.version is None:
+        return None
+    return (
+        _accepted(record.kind)
+        .filter(week=record.week, version__lt=record.version)
+        .order_by("-version")
+        .first()
+    )

@@ -1,0 +1,141 @@
+"""Submitting an import: validate every row, then store all of it or none of it.
+
+A refused file is still a record (original, checksum, errors, audit row), just without
+domain rows. An accepted file becomes the next version for its kind and week; earlier
+versions and their rows stay as they are.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.core.files.base import ContentFile
+from django.db import models, transaction
+from django.db.models import Max
+
+from regietafel.accounts import access
+from regietafel.accounts.models import User
+from regietafel.audit.models import Action
+from regietafel.audit.services import audit_record
+from regietafel.core.formatting import count_nl
+from regietafel.core.periods import IsoWeek
+from regietafel.imports.formats import FileFormat, file_format
+from regietafel.imports.models import Import, Kind, Status
+from regietafel.imports.validation import validate_file
+from regietafel.opvang.models import LocationRecord, SeriesRecord
+from regietafel.taakstelling.models import RealisationRecord
+
+MAX_STORED_ERRORS = 500
+"""A file with thousands of errors is usually the wrong file; the first 500 say enough."""
+
+_ROW_MODELS: dict[str, type[models.Model]] = {
+    Kind.LOCATIES: LocationRecord,
+    Kind.REALISATIE: RealisationRecord,
+    Kind.REEKSEN: SeriesRecord,
+}
+
+
+def import_submit(
+    *,
+    actor: User | None,
+    kind: str,
+    week: str,
+    file_name: str,
+    content: bytes,
+    synthetic: bool = False,
+) -> Import:
+    """Validate and store one weekly file; returns the Import, accepted or refused.
+
+    ``actor`` None is the system (demo loader, CLI without user). Raises PermissionDenied
+    for a user who may not import, LookupError for an unknown kind and PeriodError (a
+    ValueError with a Dutch message) for an unreadable week.
+    """
+    if actor is not None and not access.can_import(actor):
+        raise PermissionDenied
+    fmt = file_format(kind)
+    iso_week = IsoWeek.parse(week)
+    validated = validate_file(fmt, week=iso_week, file_name=file_name, content=content)
+    record = Import(
+        kind=fmt.kind,
+        week=iso_week.label,
+        week_start=iso_week.monday,
+        file_name=file_name,
+        checksum=hashlib.sha256(content).hexdigest(),
+        size=len(content),
+        uploaded_by=actor,
+        synthetic=synthetic,
+    )
+    if validated.ok:
+        return _accept(record, fmt, validated.rows, actor=actor, content=content)
+    errors = [
+        {"file": e.file, "row": e.row, "column": e.column, "message": e.message}
+        for e in validated.errors[:MAX_STORED_ERRORS]
+    ]
+    hidden = len(validated.errors) - len(errors)
+    if hidden > 0:
+        errors.append(
+            {
+                "file": file_name,
+                "row": None,
+                "column": None,
+                "message": f"en nog {count_nl(hidden, 'fout', 'fouten')}; alleen de eerste "
+                f"{MAX_STORED_ERRORS} zijn bewaard",
+            }
+        )
+    record.status = Status.REFUSED
+    record.errors = errors
+    with _stored_file(record, content), transaction.atomic():
+        record.save()
+        audit_record(
+            actor=actor,
+            action=Action.REFUSED,
+            target=record,
+            summary=f"{fmt.title} {record.week} geweigerd: "
+            f"{count_nl(len(validated.errors), 'fout', 'fouten')}",
+            changes={"bestand": file_name, "sha256": record.checksum},
+        )
+    return record
+
+
+def _accept(
+    record: Import,
+    fmt: FileFormat,
+    rows: list[dict[str, Any]],
+    *,
+    actor: User | None,
+    content: bytes,
+) -> Import:
+    model = _ROW_MODELS[fmt.kind]
+    record.status = Status.ACCEPTED
+    record.row_count = len(rows)
+    with _stored_file(record, content), transaction.atomic():
+        previous = Import.objects.filter(
+            kind=record.kind, week=record.week, status=Status.ACCEPTED
+        ).aggregate(latest=Max("version"))["latest"]
+        record.version = (previous or 0) + 1
+        record.save()
+        model._default_manager.bulk_create([model(batch=record, **values) for values in rows])
+        audit_record(
+            actor=actor,
+            action=Action.IMPORTED,
+            target=record,
+            summary=f"{fmt.title} {record.week} versie {record.version}: "
+            f"{count_nl(record.row_count, 'rij', 'rijen')}",
+            changes={"bestand": record.file_name, "sha256": record.checksum},
+        )
+    return record
+
+
+@contextmanager
+def _stored_file(record: Import, content: bytes) -> Iterator[None]:
+    """Save the original before the transaction; remove it again if the transaction fails."""
+    record.original.save(record.file_name, ContentFile(content), save=False)
+    try:
+        yield
+    except BaseException:
+        record.original.delete(save=False)
+        raise

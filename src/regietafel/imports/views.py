@@ -1,0 +1,172 @@
+"""Import pages: list, upload form, result with every error, originals, templates, formats."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from regietafel.accounts import access
+from regietafel.accounts.models import User
+from regietafel.imports.blanks import BLANK_TYPES, blank_file
+from regietafel.imports.formats import FORMATS
+from regietafel.imports.forms import ImportForm
+from regietafel.imports.models import Import, Status
+from regietafel.imports.selectors import import_get, imports_list, previous_version
+from regietafel.imports.services import import_submit
+
+
+def _csv_response(
+    file_name: str, header: Sequence[str], rows: Iterable[Sequence[object]]
+) -> HttpResponse:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    response = HttpResponse(
+        buffer.getvalue().encode("utf-8-sig"), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{file_name}"'
+    return response
+
+
+@login_required
+def import_list(request: HttpRequest) -> HttpResponse:
+    imports = imports_list(user=request.user)
+    if request.GET.get("formaat") == "csv":
+        return _csv_response(
+            "imports.csv",
+            [
+                "id",
+                "soort",
+                "week",
+                "versie",
+                "status",
+                "bestand",
+                "sha256",
+                "rijen",
+                "fouten",
+                "aangeleverd_door",
+                "aangeleverd_op",
+                "synthetisch",
+            ],
+            (
+                [
+                    i.pk,
+                    i.kind,
+                    i.week,
+                    i.version or "",
+                    i.status,
+                    i.file_name,
+                    i.checksum,
+                    i.row_count,
+                    len(i.errors),
+                    _uploader(i),
+                    i.uploaded_at.isoformat(),
+                    "ja" if i.synthetic else "nee",
+                ]
+                for i in imports
+            ),
+        )
+    return render(
+        request,
+        "imports/list.html",
+        {"imports": imports[:200], "can_import": access.can_import(request.user)},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def import_new(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    if not isinstance(user, User) or not access.can_import(user):
+        raise PermissionDenied
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        record = import_submit(
+            actor=user,
+            kind=form.cleaned_data["kind"],
+            week=form.cleaned_data["week"],
+            file_name=upload.name or "bestand",
+            content=upload.read(),
+        )
+        if record.status == Status.ACCEPTED:
+            messages.success(
+                request,
+                _("Verwerkt: %(kind)s %(week)s versie %(version)s, %(rows)s rijen.")
+                % {
+                    "kind": record.get_kind_display(),
+                    "week": record.week,
+                    "version": record.version,
+                    "rows": record.row_count,
+                },
+            )
+            return redirect("import-detail", pk=record.pk)
+        return render(request, "imports/detail.html", _detail_context(request, record))
+    return render(request, "imports/new.html", {"form": form, "formats": FORMATS.values()})
+
+
+@login_required
+def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    record = import_get(user=request.user, pk=pk)
+    if request.GET.get("formaat") == "csv":
+        return _csv_response(
+            f"fouten-import-{record.pk}.csv",
+            ["bestand", "rij", "kolom", "fout"],
+            ([e["file"], e["row"] or "", e["column"] or "", e["message"]] for e in record.errors),
+        )
+    return render(request, "imports/detail.html", _detail_context(request, record))
+
+
+def _detail_context(request: HttpRequest, record: Import) -> dict[str, object]:
+    return {
+        "record": record,
+        "previous": previous_version(record),
+        "can_download": access.can_download_import_original(request.user, record.kind),
+        "can_import": access.can_import(request.user),
+        "format": FORMATS[record.kind],
+    }
+
+
+@login_required
+def import_original(request: HttpRequest, pk: int) -> HttpResponse:
+    record = import_get(user=request.user, pk=pk)
+    if not access.can_download_import_original(request.user, record.kind):
+        raise PermissionDenied
+    with record.original.open("rb") as stored:
+        content = stored.read()
+    response = HttpResponse(content, content_type="application/octet-stream")
+    response["Content-Disposition"] = f'attachment; filename="{_safe_name(record.file_name)}"'
+    return response
+
+
+@login_required
+def import_template(request: HttpRequest, kind: str, extension: str) -> HttpResponse:
+    fmt = FORMATS.get(kind)
+    if fmt is None or extension not in BLANK_TYPES:
+        raise Http404
+    response = HttpResponse(blank_file(fmt, extension), content_type=BLANK_TYPES[extension])
+    response["Content-Disposition"] = f'attachment; filename="sjabloon-{kind}.{extension}"'
+    return response
+
+
+@login_required
+def import_formats(request: HttpRequest) -> HttpResponse:
+    return render(request, "imports/formats.html", {"formats": FORMATS.values()})
+
+
+def _uploader(record: Import) -> str:
+    return record.uploaded_by.get_username() if record.uploaded_by else "systeem"
+
+
+def _safe_name(name: str) -> str:
+    return "".join(c for c in name if c.isalnum() or c in "._- ") or "bestand"

@@ -1,0 +1,307 @@
+"""Reads of the reception data, scoped by ``accounts.access``.
+
+Every page, CSV download and API endpoint about locations and national series reads here, so
+the two rules are applied once:
+
+- a province user sees the locations of their own province only; other provinces appear
+  solely in the per-province aggregates;
+- a user who may not see confidential details (``access.can_see_confidential``) gets the
+  address and the occupancy of a confidential (AMV) location as ``None`` (shown as
+  "vertrouwelijk"). Aggregates do include that occupancy: a sum reveals no location.
+
+The rows are frozen dataclasses, not model instances, so a template or serializer cannot reach
+the masked fields through the model.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q, Sum
+from django.http import Http404
+from django.utils.translation import gettext as _
+
+from regietafel import reference
+from regietafel.accounts import access
+from regietafel.accounts.access import AnyUser
+from regietafel.core.periods import IsoWeek
+from regietafel.core.rules import LocationType
+from regietafel.imports.models import Import, Kind, Status
+from regietafel.opvang.models import LocationRecord, SeriesMetric, SeriesRecord
+
+
+@dataclass(frozen=True, slots=True)
+class LocationRow:
+    """One location as this user may see it; ``masked`` says confidential fields are hidden."""
+
+    code: str
+    name: str
+    municipality_code: str
+    municipality_name: str
+    province_code: str
+    province_name: str
+    type: LocationType
+    capacity: int
+    occupancy: int | None
+    start_date: date
+    end_date: date | None
+    address: str | None
+    confidential: bool
+    masked: bool
+    week: str
+
+    @property
+    def type_label(self) -> str:
+        return self.type.label
+
+    @property
+    def structural(self) -> bool:
+        return self.end_date is None
+
+
+@dataclass(frozen=True, slots=True)
+class ProvinceAggregate:
+    """Totals of one province's locations, confidential ones included."""
+
+    province_code: str
+    province_name: str
+    locations: int
+    capacity: int
+    occupancy: int
+    structural_capacity: int
+    temporary_capacity: int
+
+
+@dataclass(frozen=True, slots=True)
+class SeriesValue:
+    """A national weekly figure with its value of the week before (None: no figure)."""
+
+    metric: str
+    label: str
+    value: int | None
+    previous: int | None
+
+    @property
+    def delta(self) -> int | None:
+        if self.value is None or self.previous is None:
+            return None
+        return self.value - self.previous
+
+
+@dataclass(frozen=True, slots=True)
+class SeriesOverview:
+    """The series of a week: which import they come from and which import the week before."""
+
+    week: str
+    source_week: str | None
+    previous_source_week: str | None
+    values: tuple[SeriesValue, ...]
+
+
+def _require_view(user: AnyUser) -> None:
+    if not access.can_view(user):
+        raise PermissionDenied(_("U heeft geen toegang tot deze gegevens."))
+
+
+def as_week(week: IsoWeek | str) -> IsoWeek:
+    """A week given as ``IsoWeek`` or text ("2021-W45"); PeriodError (Dutch) when unreadable."""
+    return week if isinstance(week, IsoWeek) else IsoWeek.parse(week)
+
+
+def current_import(*, kind: str, week: IsoWeek | str) -> Import | None:
+    """The data of ``kind`` that holds in ``week``.
+
+    The accepted import with the latest ``week_start`` on or before the week's Monday; of
+    several versions for that week, the highest. None when nothing was accepted yet.
+    """
+    return (
+        Import.objects.filter(
+            kind=kind, status=Status.ACCEPTED, week_start__lte=as_week(week).monday
+        )
+        .order_by("-week_start", "-version", "-id")
+        .first()
+    )
+
+
+def latest_week(*, kind: str) -> IsoWeek | None:
+    """The latest week for which an import of ``kind`` was accepted (the pages' default)."""
+    latest = (
+        Import.objects.filter(kind=kind, status=Status.ACCEPTED)
+        .order_by("-week_start", "-version", "-id")
+        .first()
+    )
+    return IsoWeek.containing(latest.week_start) if latest else None
+
+
+def _municipality_names(on: date) -> dict[str, str]:
+    """Names by code on ``on``; empty before the bundled figures (the code is shown then)."""
+    try:
+        return {m.code: m.name for m in reference.municipalities(on)}
+    except reference.ReferenceDataError:
+        return {}
+
+
+def _province_names() -> dict[str, str]:
+    return {p.code: p.name for p in reference.provinces()}
+
+
+def _row(
+    record: LocationRecord,
+    *,
+    show_confidential: bool,
+    municipalities: dict[str, str],
+    provinces: dict[str, str],
+    week: str,
+) -> LocationRow:
+    masked = record.confidential and not show_confidential
+    return LocationRow(
+        code=record.code,
+        name=record.name,
+        municipality_code=record.municipality_code,
+        municipality_name=municipalities.get(record.municipality_code, record.municipality_code),
+        province_code=record.province_code,
+        province_name=provinces.get(record.province_code, record.province_code),
+        type=LocationType(record.type),
+        capacity=record.capacity,
+        occupancy=None if masked else record.occupancy,
+        start_date=record.start_date,
+        end_date=record.end_date,
+        address=None if masked else record.address,
+        confidential=record.confidential,
+        masked=masked,
+        week=week,
+    )
+
+
+def locations_list(
+    *,
+    user: AnyUser,
+    week: IsoWeek | str,
+    province_code: str | None = None,
+    type: LocationType | None = None,
+) -> list[LocationRow]:
+    """The locations of ``week`` this user may see in full, masked where confidential."""
+    _require_view(user)
+    week = as_week(week)
+    batch = current_import(kind=Kind.LOCATIES, week=week)
+    if batch is None:
+        return []
+    records = LocationRecord.objects.filter(batch=batch)
+    own = access.own_province(user)
+    if own is not None:
+        records = records.filter(province_code=own)
+    if province_code:
+        records = records.filter(province_code=province_code)
+    if type is not None:
+        records = records.filter(type=type.value)
+    show = access.can_see_confidential(user)
+    municipalities = _municipality_names(week.monday)
+    provinces = _province_names()
+    return [
+        _row(
+            record,
+            show_confidential=show,
+            municipalities=municipalities,
+            provinces=provinces,
+            week=batch.week,
+        )
+        for record in records.order_by("province_code", "municipality_code", "code")
+    ]
+
+
+def location_get(*, user: AnyUser, week: IsoWeek | str, code: str) -> LocationRow:
+    """One location; 404 when the week's data lacks it, 403 for another province's user."""
+    _require_view(user)
+    week = as_week(week)
+    batch = current_import(kind=Kind.LOCATIES, week=week)
+    record = (
+        LocationRecord.objects.filter(batch=batch, code=code).first() if batch is not None else None
+    )
+    if batch is None or record is None:
+        raise Http404(
+            _("Locatie %(code)s staat niet in de gegevens van deze week.") % {"code": code}
+        )
+    if not access.can_view_province_detail(user, record.province_code):
+        raise PermissionDenied(_("Deze locatie ligt in een andere provincie."))
+    return _row(
+        record,
+        show_confidential=access.can_see_confidential(user),
+        municipalities=_municipality_names(week.monday),
+        provinces=_province_names(),
+        week=batch.week,
+    )
+
+
+def province_aggregates(*, user: AnyUser, week: IsoWeek | str) -> list[ProvinceAggregate]:
+    """Per province with locations in ``week``: count, capacity, occupancy, by permanence.
+
+    Every user sees every province here (sums reveal no single location).
+    """
+    _require_view(user)
+    week = as_week(week)
+    batch = current_import(kind=Kind.LOCATIES, week=week)
+    if batch is None:
+        return []
+    provinces = _province_names()
+    totals = (
+        LocationRecord.objects.filter(batch=batch)
+        .values("province_code")
+        .annotate(
+            location_count=Count("id"),
+            capacity_sum=Sum("capacity"),
+            occupancy_sum=Sum("occupancy"),
+            structural_sum=Sum("capacity", filter=Q(end_date__isnull=True), default=0),
+            temporary_sum=Sum("capacity", filter=Q(end_date__isnull=False), default=0),
+        )
+        .order_by("province_code")
+    )
+    return [
+        ProvinceAggregate(
+            province_code=row["province_code"],
+            province_name=provinces.get(row["province_code"], row["province_code"]),
+            locations=row["location_count"],
+            capacity=row["capacity_sum"],
+            occupancy=row["occupancy_sum"],
+            structural_capacity=row["structural_sum"],
+            temporary_capacity=row["temporary_sum"],
+        )
+        for row in totals
+    ]
+
+
+def _series_values(batch: Import | None) -> dict[str, int]:
+    if batch is None:
+        return {}
+    return dict(SeriesRecord.objects.filter(batch=batch).values_list("metric", "value"))
+
+
+def series_latest(*, user: AnyUser, week: IsoWeek | str) -> SeriesOverview:
+    """The national series that hold in ``week`` and in the week before, for the change.
+
+    When no new figures came in for ``week`` (the same import holds for both weeks), the
+    previous values are None: a change of zero would suggest a measurement that was not made.
+    """
+    _require_view(user)
+    week = as_week(week)
+    batch = current_import(kind=Kind.REEKSEN, week=week)
+    before = current_import(kind=Kind.REEKSEN, week=week.previous)
+    if batch is not None and before is not None and before.pk == batch.pk:
+        before = None
+    now_values = _series_values(batch)
+    before_values = _series_values(before)
+    return SeriesOverview(
+        week=week.label,
+        source_week=batch.week if batch else None,
+        previous_source_week=before.week if before else None,
+        values=tuple(
+            SeriesValue(
+                metric=metric.value,
+                label=str(metric.label),
+                value=now_values.get(metric.value),
+                previous=before_values.get(metric.value),
+            )
+            for metric in SeriesMetric
+        ),
+    )

@@ -1,0 +1,43 @@
+"""The form the national table uses to set a period; parsing only, the rules are in services."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from regietafel.core.apportionment import Method
+from regietafel.core.periods import Period, PeriodError
+
+
+class TaakstellingSetForm(forms.Form):
+    period = forms.CharField(
+        label=_("Periode"),
+        max_length=10,
+        help_text=_("Jaar en halfjaar, bijvoorbeeld 2022-I of 2022-II."),
+    )
+    national_total = forms.IntegerField(
+        label=_("Landelijke taakstelling (personen)"), min_value=1, max_value=1_000_000
+    )
+    population_date = forms.DateField(
+        label=_("Peildatum inwoners (optioneel)"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Leeg: 1 januari van het jaar van de periode (of de laatste CBS-cijfers)."),
+    )
+    method = forms.ChoiceField(
+        label=_("Afrondingsmethode"),
+        choices=[(m.value, m.label) for m in Method],
+        initial=Method.HAMILTON.value,
+    )
+    source = forms.CharField(
+        label=_("Bron (optioneel)"),
+        required=False,
+        max_length=300,
+        help_text=_("Bijvoorbeeld de publicatie in de Staatscourant."),
+    )
+
+    def clean_period(self) -> str:
+        try:
+            return Period.parse(self.cleaned_data["period"]).label
+        except PeriodError as error:
+            raise forms.ValidationError(str(error)) from error

@@ -1,0 +1,190 @@
+"""Reading stored taakstelling and its progress, scoped to what the user may see."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from regietafel import reference
+from regietafel.accounts import access
+from regietafel.accounts.access import AnyUser
+from regietafel.core.periods import IsoWeek, Period
+from regietafel.core.taakstelling import (
+    ProgressAggregate,
+    ProgressInput,
+    ProgressRow,
+    progress_rows,
+    progress_total,
+)
+from regietafel.imports.models import Import, Kind, Status
+from regietafel.taakstelling.models import RealisationRecord, TaakstellingPeriod
+
+
+def _require_view(user: AnyUser) -> None:
+    if not access.can_view(user):
+        raise PermissionDenied
+
+
+def periods_list(*, user: AnyUser) -> QuerySet[TaakstellingPeriod]:
+    """Every set period, oldest first; the national figures are visible to all roles."""
+    _require_view(user)
+    return TaakstellingPeriod.objects.select_related("set_by").order_by("start")
+
+
+def period_get(*, user: AnyUser, label: str) -> TaakstellingPeriod:
+    _require_view(user)
+    try:
+        return TaakstellingPeriod.objects.select_related("set_by").get(label=label)
+    except TaakstellingPeriod.DoesNotExist:
+        raise Http404(_("Taakstelling %(label)s is niet vastgesteld.") % {"label": label}) from None
+
+
+def latest_period(*, user: AnyUser) -> TaakstellingPeriod | None:
+    _require_view(user)
+    return TaakstellingPeriod.objects.order_by("-start").first()
+
+
+def _accepted_realisations() -> QuerySet[Import]:
+    return Import.objects.filter(kind=Kind.REALISATIE, status=Status.ACCEPTED)
+
+
+def _current_realisation(on: date) -> Import | None:
+    """The realisation valid on ``on``: latest week on or before it, highest version."""
+    return (
+        _accepted_realisations()
+        .filter(week_start__lte=on)
+        .order_by("-week_start", "-version", "-id")
+        .first()
+    )
+
+
+def final_realisation(period_label: str) -> Import | None:
+    """The last accepted realisation that reports on ``period_label``."""
+    return (
+        _accepted_realisations()
+        .filter(realisation_rows__period_label=period_label)
+        .distinct()
+        .order_by("-week_start", "-version", "-id")
+        .first()
+    )
+
+
+def housed_per_municipality(batch: Import | None, period_label: str) -> dict[str, int]:
+    if batch is None:
+        return {}
+    return dict(
+        RealisationRecord.objects.filter(batch=batch, period_label=period_label).values_list(
+            "municipality_code", "housed"
+        )
+    )
+
+
+def latest_realisation_week() -> str | None:
+    """The week of the newest accepted realisation, if any was imported."""
+    latest = _accepted_realisations().order_by("-week_start", "-version", "-id").first()
+    return latest.week if latest is not None else None
+
+
+@dataclass(frozen=True, slots=True)
+class ProvinceProgress:
+    code: str
+    name: str
+    total: ProgressAggregate
+    detail_allowed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ProgressView:
+    """Progress of one period as of one week; municipality rows only where permitted."""
+
+    period: TaakstellingPeriod
+    week: IsoWeek
+    months_elapsed: int
+    realisation: Import | None
+    national: ProgressAggregate
+    provinces: tuple[ProvinceProgress, ...]
+    municipalities: tuple[ProgressRow, ...]
+    province_filter: str | None
+
+    @property
+    def own_province(self) -> ProvinceProgress | None:
+        return next((p for p in self.provinces if p.detail_allowed), None)
+
+
+def progress(*, user: AnyUser, label: str, week: str, province: str | None = None) -> ProgressView:
+    """Progress per municipality, province and nation for ``label`` as of ``week``.
+
+    Raises PeriodError for an unreadable week, PermissionDenied when ``province`` is a
+    province the user may only see as an aggregate.
+    """
+    period = period_get(user=user, label=label)
+    iso_week = IsoWeek.parse(week)
+    if province is not None:
+        province = reference.province(province).code
+        if not access.can_view_province_detail(user, province):
+            raise PermissionDenied
+    months = Period.parse(period.label).months_elapsed(as_of=iso_week.monday)
+    realisation = _current_realisation(iso_week.monday)
+    housed = housed_per_municipality(realisation, period.label)
+    entries = [
+        ProgressInput(
+            code=e.municipality_code,
+            name=e.municipality_name,
+            province=e.province_code,
+            taakstelling=e.taakstelling,
+            arrears=e.arrears,
+            corrected=e.corrected,
+        )
+        for e in period.entries.order_by("municipality_code")
+    ]
+    rows = progress_rows(entries=entries, housed=housed, months_elapsed=months)
+    provinces = tuple(
+        ProvinceProgress(
+            code=p.code,
+            name=p.name,
+            total=progress_total(
+                [r for r in rows if r.province == p.code],
+                code=p.code,
+                name=p.name,
+                months_elapsed=months,
+            ),
+            detail_allowed=access.can_view_province_detail(user, p.code),
+        )
+        for p in reference.provinces()
+    )
+    allowed = {p.code for p in provinces if p.detail_allowed}
+    visible = tuple(
+        r for r in rows if r.province in allowed and (province is None or r.province == province)
+    )
+    return ProgressView(
+        period=period,
+        week=iso_week,
+        months_elapsed=months,
+        realisation=realisation,
+        national=progress_total(rows, code="NL", name=_("Nederland"), months_elapsed=months),
+        provinces=provinces,
+        municipalities=visible,
+        province_filter=province,
+    )
+
+
+def default_week(period: TaakstellingPeriod) -> str:
+    """The newest realisation week, or else the week of the period's end or of today."""
+    latest = latest_realisation_week()
+    if latest is not None:
+        return latest
+    return IsoWeek.containing(min(timezone.localdate(), period.end)).label
+
+
+def key_figures(*, user: AnyUser) -> ProgressView | None:
+    """The start page's figures: the latest set period as of the latest realisation week."""
+    period = latest_period(user=user)
+    if period is None:
+        return None
+    return progress(user=user, label=period.label, week=default_week(period))

@@ -1,0 +1,227 @@
+"""Read API v1: same scoping and masking as the pages, pagination, Dutch errors, schema."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+import pytest
+
+from regietafel.opvang.models import SeriesMetric
+from regietafel.taakstelling.models import TaakstellingEntry, TaakstellingPeriod
+from tests.opvang.factories import (
+    ImportFactory,
+    RealisationRecordFactory,
+    locations_week45,
+    series_import,
+)
+
+pytestmark = pytest.mark.django_db
+
+Client = Callable[[str | None], Any]
+
+ENDPOINTS = [
+    "/api/v1/provincies/",
+    "/api/v1/gemeenten/?peildatum=2021-01-01&provincie=PV27",
+    "/api/v1/taakstelling/",
+    "/api/v1/taakstelling/2021-II/",
+    "/api/v1/realisatie/?week=2021-W45",
+    "/api/v1/locaties/?week=2021-W45",
+    "/api/v1/locaties/NH-AZC/?week=2021-W45",
+    "/api/v1/opvang-per-provincie/?week=2021-W45",
+    "/api/v1/reeksen/?week=2021-W45",
+]
+
+
+def _taakstelling() -> None:
+    period = TaakstellingPeriod.objects.create(
+        label="2021-II",
+        start=date(2021, 7, 1),
+        end=date(2021, 12, 31),
+        national_total=11000,
+        population_date=date(2021, 1, 1),
+        method="largest_remainder",
+    )
+    for code, name, province, task, arrears in [
+        ("GM0363", "Amsterdam", "PV27", 551, 120),
+        ("GM0362", "Amstelveen", "PV27", 58, -3),
+        ("GM0014", "Groningen", "PV20", 145, 10),
+    ]:
+        TaakstellingEntry.objects.create(
+            period=period,
+            municipality_code=code,
+            municipality_name=name,
+            province_code=province,
+            inhabitants=1000,
+            quota=float(task),
+            taakstelling=task,
+            arrears=arrears,
+            corrected=task + arrears,
+        )
+
+
+@pytest.mark.parametrize("url", ENDPOINTS)
+def test_anonymous_is_refused_everywhere(client_as: Client, url: str) -> None:
+    locations_week45()
+    _taakstelling()
+    response = client_as(None).get(url)
+    assert response.status_code in {401, 403}
+    assert "NH-AZC" not in response.content.decode()
+
+
+@pytest.mark.parametrize("url", ENDPOINTS)
+def test_every_endpoint_answers_a_signed_in_user(client_as: Client, url: str) -> None:
+    locations_week45()
+    _taakstelling()
+    response = client_as("landelijk").get(url)
+    assert response.status_code == 200, response.content
+    assert response["Content-Type"] == "application/json"
+
+
+@pytest.mark.parametrize("key", ["landelijk", "provincie"])
+def test_confidential_location_masked_in_api(client_as: Client, key: str) -> None:
+    locations_week45()
+    client = client_as(key)
+    listed = client.get("/api/v1/locaties/", {"week": "2021-W45"}).json()
+    by_code = {row["code"]: row for row in listed["results"]}
+    amv = by_code["NH-AMV"]
+    assert (amv["bezetting"], amv["adres"], amv["afgeschermd"]) == (None, None, True)
+    assert by_code["NH-AZC"]["bezetting"] == 550
+    assert by_code["NH-AZC"]["adres"] == "Dijkweg 1"
+    detail = client.get("/api/v1/locaties/NH-AMV/", {"week": "2021-W45"}).json()
+    assert (detail["bezetting"], detail["adres"]) == (None, None)
+    assert "Geheimstraat" not in str(listed) + str(detail)
+
+
+def test_coa_sees_confidential_location_in_api(client_as: Client) -> None:
+    locations_week45()
+    detail = client_as("coa").get("/api/v1/locaties/NH-AMV/", {"week": "2021-W45"}).json()
+    assert (detail["bezetting"], detail["adres"]) == (37, "Geheimstraat 7")
+    assert detail["soort"] == "amv"
+    assert detail["einddatum"] == "2022-06-30"
+    assert detail["structureel"] is False
+
+
+def test_province_user_scoping_in_api(client_as: Client) -> None:
+    locations_week45()
+    client = client_as("provincie")
+    listed = client.get("/api/v1/locaties/", {"week": "2021-W45"}).json()
+    assert listed["count"] == 2
+    assert [row["code"] for row in listed["results"]] == ["NH-AMV", "NH-AZC"]
+    other = client.get("/api/v1/locaties/GR-AZC/", {"week": "2021-W45"})
+    assert other.status_code == 403
+    assert "Zuiderweg" not in other.content.decode()
+    totals = client.get("/api/v1/opvang-per-provincie/", {"week": "2021-W45"}).json()
+    assert [(t["provincie"], t["bezetting"]) for t in totals["results"]] == [
+        ("PV20", 409),
+        ("PV27", 587),
+    ]
+
+
+def test_api_week_defaults_and_version_choice(client_as: Client) -> None:
+    locations_week45()
+    client = client_as("coa")
+    # W46 has no import: W45 version 2 holds (600 places, not version 1's 500).
+    w46 = client.get("/api/v1/locaties/NH-AZC/", {"week": "2021-W46"}).json()
+    assert (w46["capaciteit"], w46["leveringsweek"]) == (600, "2021-W45")
+    latest = client.get("/api/v1/locaties/").json()
+    assert [row["code"] for row in latest["results"]] == ["NH-NIEUW"]
+
+
+def test_pagination_with_limit_and_offset(client_as: Client) -> None:
+    locations_week45()
+    page = client_as("landelijk").get("/api/v1/locaties/?week=2021-W45&limit=1&offset=1").json()
+    assert page["count"] == 4
+    assert [row["code"] for row in page["results"]] == ["GR-AZC"]
+    assert page["next"] is not None
+    assert page["previous"] is not None
+
+
+def test_bad_parameters_give_dutch_400(client_as: Client) -> None:
+    client = client_as("landelijk")
+    response = client.get("/api/v1/locaties/", {"week": "2021-W99"})
+    assert response.status_code == 400
+    assert "week 99 bestaat niet in 2021" in response.json()["week"][0]
+    response = client.get("/api/v1/locaties/", {"week": "2021-W45", "soort": "kasteel"})
+    assert response.status_code == 400
+    assert "kasteel" in response.json()["soort"][0]
+    response = client.get("/api/v1/gemeenten/", {"peildatum": "1-1-2021"})
+    assert response.status_code == 400
+    assert "JJJJ-MM-DD" in response.json()["peildatum"][0]
+
+
+def test_series_in_api(client_as: Client) -> None:
+    series_import("2021-W44", {SeriesMetric.VERGUNNINGEN: 2300})
+    series_import("2021-W45", {SeriesMetric.VERGUNNINGEN: 2210})
+    body = client_as("provincie").get("/api/v1/reeksen/", {"week": "2021-W45"}).json()
+    rows = {row["reeks"]: row for row in body["results"]}
+    assert rows["verleende_vergunningen"] == {
+        "reeks": "verleende_vergunningen",
+        "omschrijving": "verleende vergunningen",
+        "waarde": 2210,
+        "vorige_week": 2300,
+        "verandering": -90,
+    }
+    assert body["count"] == len(SeriesMetric)
+
+
+def test_provinces_and_municipalities(client_as: Client) -> None:
+    client = client_as("provincie")
+    provinces = client.get("/api/v1/provincies/").json()
+    assert provinces["count"] == 12
+    assert {"code": "PV27", "naam": "Noord-Holland"} in provinces["results"]
+    nh = client.get("/api/v1/gemeenten/", {"peildatum": "2021-01-01", "provincie": "PV27"}).json()
+    # Noord-Holland had 47 municipalities on 1 January 2021; in 2022 Beemster joined Purmerend,
+    # Heerhugowaard and Langedijk became Dijk en Waard (1 January) and Weesp joined Amsterdam
+    # (24 March): 44 left.
+    assert nh["count"] == 47
+    codes = {row["code"] for row in nh["results"]}
+    assert {"GM0363", "GM0457"} <= codes
+    assert "GM0014" not in codes
+    later = client.get("/api/v1/gemeenten/", {"peildatum": "2022-06-01", "provincie": "PV27"})
+    assert later.json()["count"] == 44
+    assert "GM0457" not in {row["code"] for row in later.json()["results"]}
+
+
+def test_taakstelling_entries_scoped_with_totals_for_every_province(client_as: Client) -> None:
+    _taakstelling()
+    periods = client_as("provincie").get("/api/v1/taakstelling/").json()
+    assert [p["periode"] for p in periods["results"]] == ["2021-II"]
+    body = client_as("provincie").get("/api/v1/taakstelling/2021-II/").json()
+    assert body["periode"]["landelijke_taakstelling"] == 11000
+    assert [e["gemeentecode"] for e in body["results"]] == ["GM0362", "GM0363"]
+    assert body["count"] == 2
+    totals = {t["provincie"]: t for t in body["provincies"]}
+    # PV27: 551 + 58 = 609 task, 120 - 3 = 117 arrears, 726 corrected.
+    assert (totals["PV27"]["taakstelling"], totals["PV27"]["achterstand"]) == (609, 117)
+    assert totals["PV27"]["gecorrigeerde_taakstelling"] == 726
+    assert totals["PV20"]["gecorrigeerde_taakstelling"] == 155
+    national = client_as("landelijk").get("/api/v1/taakstelling/2021-II/").json()
+    assert national["count"] == 3
+    assert client_as("landelijk").get("/api/v1/taakstelling/2020-I/").status_code == 404
+
+
+def test_realisation_scoped_and_current_version(client_as: Client) -> None:
+    old = ImportFactory(kind="realisatie", week="2021-W44", version=1)
+    RealisationRecordFactory(batch=old, municipality_code="GM0363", housed=100)
+    new = ImportFactory(kind="realisatie", week="2021-W45", version=1)
+    RealisationRecordFactory(batch=new, municipality_code="GM0363", housed=130)
+    RealisationRecordFactory(batch=new, municipality_code="GM0014", province_code="PV20", housed=40)
+    body = client_as("provincie").get("/api/v1/realisatie/", {"week": "2021-W45"}).json()
+    assert [(r["gemeentecode"], r["gehuisvest"]) for r in body["results"]] == [("GM0363", 130)]
+    assert body["results"][0]["gemeente"] == "Amsterdam"
+    national = client_as("landelijk").get("/api/v1/realisatie/", {"week": "2021-W44"}).json()
+    assert [(r["gemeentecode"], r["gehuisvest"]) for r in national["results"]] == [("GM0363", 100)]
+
+
+def test_schema_documents_the_endpoints(client_as: Client) -> None:
+    response = client_as("landelijk").get("/api/schema/", {"format": "json"})
+    assert response.status_code == 200
+    schema = response.json()
+    assert schema["openapi"].startswith("3.")
+    assert "/api/v1/locaties/" in schema["paths"]
+    params = {p["name"] for p in schema["paths"]["/api/v1/locaties/"]["get"]["parameters"]}
+    assert {"week", "provincie", "soort", "limit", "offset"} <= params
+    gemeenten = schema["paths"]["/api/v1/gemeenten/"]["get"]["parameters"]
+    assert {"peildatum", "provincie"} <= {p["name"] for p in gemeenten}

@@ -1,0 +1,50 @@
+"""Loading the demo end to end: users per role, both periods, synthetic imports per week."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+pytest.importorskip("regietafel.imports.services", reason="imports app not merged yet")
+
+
+@pytest.mark.django_db
+def test_demo_load_six_weeks() -> None:
+    from regietafel.accounts.models import User
+    from regietafel.demo.services import demo_load
+    from regietafel.imports.models import Import
+    from regietafel.taakstelling.models import TaakstellingPeriod
+
+    started = time.perf_counter()
+    logins = demo_load(weeks=6)
+    elapsed = time.perf_counter() - started
+    assert elapsed < 30
+
+    assert [(login.role, login.username) for login in logins] == [
+        ("landelijk", "lrt"),
+        ("provincie", "prt-noord-holland"),
+        ("provincie", "prt-groningen"),
+        ("coa", "coa"),
+        ("beheerder", "beheerder"),
+    ]
+    for login in logins:
+        user = User.objects.get(username=login.username)
+        assert user.check_password(login.password)
+        assert user.role == login.role
+    assert User.objects.get(username="prt-noord-holland").province_code == "PV27"
+    assert User.objects.get(username="prt-groningen").province_code == "PV20"
+    admin = User.objects.get(username="beheerder")
+    assert admin.is_staff
+    assert admin.is_superuser
+
+    periods = {p.label: p.national_total for p in TaakstellingPeriod.objects.all()}
+    assert periods == {"2021-I": 13_500, "2021-II": 11_000}
+
+    imports = Import.objects.all()
+    assert imports.count() == 6 * 3
+    assert all(batch.status == "verwerkt" for batch in imports)
+    assert all(batch.synthetic for batch in imports)
+    assert sorted({batch.week for batch in imports}) == [f"2021-W0{k}" for k in range(1, 7)]
+    assert {batch.kind for batch in imports} == {"locaties", "realisatie", "reeksen"}
+    assert {batch.uploaded_by.username for batch in imports if batch.uploaded_by} == {"coa"}

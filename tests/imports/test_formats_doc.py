@@ -1,0 +1,50 @@
+"""docs/bestandsformaten.md cannot drift from formats.py: every column, and working examples."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from regietafel.core.periods import IsoWeek
+from regietafel.imports.formats import FORMATS
+from regietafel.imports.validation import validate_file
+
+DOC = Path(__file__).resolve().parents[2] / "docs" / "bestandsformaten.md"
+
+
+def sections() -> dict[str, str]:
+    """The text of each format's section, keyed by kind (from the heading's `kind`)."""
+    parts = re.split(r"^## ", DOC.read_text(encoding="utf-8"), flags=re.MULTILINE)
+    found = {}
+    for part in parts:
+        heading = re.match(r"[^\n]*\(`(\w+)`\)", part)
+        if heading:
+            found[heading.group(1)] = part
+    return found
+
+
+def test_every_format_has_a_section() -> None:
+    assert set(sections()) == set(FORMATS)
+
+
+@pytest.mark.parametrize("kind", sorted(FORMATS))
+def test_section_documents_every_column(kind: str) -> None:
+    text = sections()[kind]
+    for column in FORMATS[kind].columns:
+        assert f"| `{column.name}` | {column.type.label} |" in text, column.name
+
+
+@pytest.mark.parametrize("kind", sorted(FORMATS))
+def test_section_example_is_accepted(kind: str) -> None:
+    example = re.search(r"```csv\n(.*?)```", sections()[kind], flags=re.DOTALL)
+    assert example is not None
+    result = validate_file(
+        FORMATS[kind],
+        week=IsoWeek.parse("2021-W45"),
+        file_name=f"{kind}.csv",
+        content=example.group(1).encode(),
+    )
+    assert result.errors == []
+    assert len(result.rows) >= 3

@@ -1,0 +1,213 @@
+"""import_submit: accepted files become versions, refused files leave only a record."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+import pytest
+from django.core.exceptions import PermissionDenied
+
+from regietafel.audit.models import Action, AuditEntry
+from regietafel.imports.models import Import, Status
+from regietafel.imports.selectors import current_import, import_versions, latest_import
+from regietafel.imports.services import import_submit
+from regietafel.opvang.models import LocationRecord, SeriesRecord
+from regietafel.taakstelling.models import RealisationRecord
+from tests.imports.files import (
+    LOCATIES_HEADER,
+    LOCATIES_ROWS,
+    REALISATIE_HEADER,
+    REALISATIE_ROWS,
+    REEKSEN_HEADER,
+    REEKSEN_ROWS,
+    csv_bytes,
+    xlsx_bytes,
+)
+
+pytestmark = pytest.mark.django_db
+
+WEEK = "2021-W45"
+
+
+def submit(
+    kind: str, content: bytes, *, week: str = WEEK, name: str = "bestand.csv", actor: Any = None
+) -> Import:
+    return import_submit(actor=actor, kind=kind, week=week, file_name=name, content=content)
+
+
+@pytest.mark.parametrize("build", [csv_bytes, xlsx_bytes], ids=["csv", "xlsx"])
+def test_locations_file_is_stored_as_version_1(build: Callable[..., bytes]) -> None:
+    content = build(LOCATIES_HEADER, LOCATIES_ROWS)
+    record = submit("locaties", content, name="locaties.xlsx")
+    assert record.status == Status.ACCEPTED, record.errors
+    assert record.version == 1
+    assert record.row_count == 3
+    assert record.checksum == hashlib.sha256(content).hexdigest()
+    assert record.original.read() == content
+    rows = {r.code: r for r in LocationRecord.objects.filter(batch=record)}
+    assert set(rows) == {"AZC-ASD", "AMV-HLM", "NOOD-GRO"}
+    amv = rows["AMV-HLM"]
+    assert (amv.type, amv.province_code, amv.confidential) == ("amv", "PV27", True)
+    nood = rows["NOOD-GRO"]
+    assert (nood.municipality_code, nood.province_code, nood.capacity) == ("GM0014", "PV20", 1200)
+    assert (nood.start_date, nood.end_date, nood.confidential) == (
+        date(2021, 10, 1),
+        date(2022, 3, 31),
+        False,
+    )
+    assert rows["AZC-ASD"].end_date is None
+    audit = AuditEntry.objects.get(object_id=str(record.pk))
+    assert audit.action == Action.IMPORTED
+    assert audit.summary == "Opvanglocaties 2021-W45 versie 1: 3 rijen"
+    assert audit.actor_name == "systeem"
+
+
+@pytest.mark.parametrize("build", [csv_bytes, xlsx_bytes], ids=["csv", "xlsx"])
+def test_realisation_and_series_files(build: Callable[..., bytes]) -> None:
+    realisation = submit("realisatie", build(REALISATIE_HEADER, REALISATIE_ROWS))
+    assert realisation.status == Status.ACCEPTED, realisation.errors
+    stored = {
+        (r.municipality_code, r.province_code, r.period_label, r.housed)
+        for r in RealisationRecord.objects.all()
+    }
+    assert stored == {("GM0363", "PV27", "2021-II", 412), ("GM0014", "PV20", "2021-II", 97)}
+    series = submit("reeksen", build(REEKSEN_HEADER, REEKSEN_ROWS))
+    assert series.status == Status.ACCEPTED, series.errors
+    assert dict(SeriesRecord.objects.values_list("metric", "value")) == {
+        "eerste_asielaanvragen": 780,
+        "nareizigers": 210,
+    }
+
+
+def test_reimport_is_a_new_version_and_keeps_the_old_one(make_user: Callable[[str], Any]) -> None:
+    coa = make_user("coa")
+    first = submit("locaties", csv_bytes(LOCATIES_HEADER, LOCATIES_ROWS), actor=coa)
+    corrected = [list(r) for r in LOCATIES_ROWS[:2]]
+    corrected[0][5] = "580"
+    second = submit("locaties", csv_bytes(LOCATIES_HEADER, corrected), actor=coa)
+    assert (first.version, second.version) == (1, 2)
+    assert second.uploaded_by == coa
+    assert LocationRecord.objects.filter(batch=first).count() == 3
+    assert LocationRecord.objects.get(batch=first, code="AZC-ASD").occupancy == 571
+    assert LocationRecord.objects.get(batch=second, code="AZC-ASD").occupancy == 580
+    assert current_import(kind="locaties", week=WEEK) == second
+    assert list(import_versions(kind="locaties", week=WEEK)) == [first, second]
+    assert latest_import(kind="locaties", on_or_before="2021-W44") is None
+    assert latest_import(kind="locaties", on_or_before="2022-W01") == second
+    # A refused file for the same week does not take a version number.
+    refused = submit("locaties", csv_bytes(LOCATIES_HEADER, [("X",) * 10]), actor=coa)
+    assert refused.status == Status.REFUSED
+    assert refused.version is None
+    assert current_import(kind="locaties", week=WEEK) == second
+    summaries = list(AuditEntry.objects.order_by("id").values_list("summary", flat=True))
+    assert summaries[1] == "Opvanglocaties 2021-W45 versie 2: 2 rijen"
+    assert summaries[2].startswith("Opvanglocaties 2021-W45 geweigerd:")
+
+
+def row_errors(record: Import) -> set[tuple[int | None, str | None]]:
+    return {(e["row"], e["column"]) for e in record.errors}
+
+
+def test_every_error_of_a_bad_file_is_reported_and_nothing_stored() -> None:
+    # Week 2022-W30: Weesp (GM0457) joined Amsterdam on 24 March 2022. The column 'naam' is missing.
+    header = (
+        "locatiecode",
+        "gemeentecode",
+        "soort",
+        "capaciteit",
+        "bezetting",
+        "startdatum",
+        "einddatum",
+        "week",
+    )
+    rows = [
+        ("A1", "GM0363", "regulier", "100", "50", "2020-01-01", "", "2022-W30"),  # row 2: fine
+        ("A2", "GM9999", "regulier", "100", "50", "2020-01-01", "", "2022-W30"),  # row 3
+        ("A3", "GM0457", "regulier", "100", "50", "2020-01-01", "", "2022-W30"),  # row 4
+        ("A4", "GM0363", "regulier", "-5", "0", "2020-01-01", "", "2022-W30"),  # row 5
+        ("A5", "GM0363", "regulier", "10", "11", "2020-01-01", "", "2022-W30"),  # row 6
+        ("A6", "GM0363", "regulier", "10", "5", "2022-05-01", "2022-04-30", "2022-W30"),  # row 7
+        ("A1", "GM0363", "regulier", "10", "5", "2020-01-01", "", "2022-W30"),  # row 8
+        ("A8", "GM0363", "regulier", "10", "5", "2020-01-01", "", "2022-W29"),  # row 9
+        ("A9", "GM0363", "regulier", "tien", "5", "2020-01-01", "", "2022-W30"),  # row 10
+        ("A10", "GM0363", "kasteel", "10", "5", "2020-01-01", "", "2022-W30"),  # row 11
+    ]
+    record = submit("locaties", csv_bytes(header, rows), week="2022-W30", name="weesp.csv")
+    assert record.status == Status.REFUSED
+    assert row_errors(record) == {
+        (1, None),
+        (3, "gemeentecode"),
+        (4, "gemeentecode"),
+        (5, "capaciteit"),
+        (6, "bezetting"),
+        (7, "einddatum"),
+        (8, "locatiecode"),
+        (9, "week"),
+        (10, "capaciteit"),
+        (11, "soort"),
+    }
+    messages = {e["row"]: e["message"] for e in record.errors}
+    assert messages[1] == "verplichte kolom 'naam' ontbreekt"
+    assert "GM0363 (Amsterdam)" in messages[4]
+    assert "onbekende gemeentecode GM9999" in messages[3]
+    assert messages[5] == "-5 is negatief; dat kan hier niet"
+    assert messages[6] == "bezetting 11 is groter dan de capaciteit 10"
+    assert messages[7] == "einddatum 30 april 2022 ligt voor de startdatum 1 mei 2022"
+    assert messages[8] == "'A1' staat ook al in rij 2"
+    assert "2022-W29" in messages[9]
+    assert messages[10] == "'tien' is geen geheel getal"
+    assert all(e["file"] == "weesp.csv" for e in record.errors)
+    assert record.row_count == 0
+    assert record.original.read().startswith(b"locatiecode")
+    assert LocationRecord.objects.count() == 0
+    audit = AuditEntry.objects.get()
+    assert (audit.action, audit.object_id) == (Action.REFUSED, str(record.pk))
+    assert audit.summary == "Opvanglocaties 2022-W30 geweigerd: 10 fouten"
+
+
+def test_realisation_in_the_wrong_period_and_duplicates() -> None:
+    rows = [("GM0363", "2021-I", "5"), ("363", "2021-II", "7"), ("GM0014", "2021-II", "")]
+    record = submit("realisatie", csv_bytes(REALISATIE_HEADER, rows))
+    assert row_errors(record) == {(2, "periode"), (3, "gemeentecode"), (4, "gehuisvest")}
+    messages = {e["row"]: e["message"] for e in record.errors}
+    assert messages[2] == "verkeerde periode: week 2021-W45 valt in periode 2021-II, niet in 2021-I"
+    assert messages[3] == "'GM0363' staat ook al in rij 2"
+    assert RealisationRecord.objects.count() == 0
+
+
+def test_series_duplicates_and_missing_columns() -> None:
+    record = submit(
+        "reeksen",
+        csv_bytes(("reeks", "week"), [("nareizigers", "2021-W45"), ("Nareizigers", "2021-W45")]),
+    )
+    assert row_errors(record) == {(1, None), (3, "reeks")}
+    assert record.errors[0]["message"] == "verplichte kolom 'waarde' ontbreekt"
+
+
+def test_errors_are_capped() -> None:
+    rows = [(f"L{i}", "naam", "GM0363", "regulier", "x", "y", "z", "", "", "") for i in range(300)]
+    record = submit("locaties", csv_bytes(LOCATIES_HEADER, rows))
+    assert len(record.errors) == 501
+    assert record.errors[-1]["message"] == "en nog 400 fouten; alleen de eerste 500 zijn bewaard"
+
+
+def test_failure_while_applying_leaves_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("schijf vol")
+
+    monkeypatch.setattr(LocationRecord._default_manager, "bulk_create", broken)
+    with pytest.raises(RuntimeError):
+        submit("locaties", csv_bytes(LOCATIES_HEADER, LOCATIES_ROWS))
+    assert Import.objects.count() == 0
+    assert LocationRecord.objects.count() == 0
+    assert AuditEntry.objects.count() == 0
+
+
+@pytest.mark.parametrize("key", ["landelijk", "provincie", "beheerder"])
+def test_only_coa_may_import(make_user: Callable[[str], Any], key: str) -> None:
+    with pytest.raises(PermissionDenied):
+        submit("locaties", csv_bytes(LOCATIES_HEADER, LOCATIES_ROWS), actor=make_user(key))
+    assert Import.objects.count() == 0

@@ -1,0 +1,161 @@
+"""The import pages: upload, result with every error, permissions, originals and templates."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from regietafel.audit.models import Action, AuditEntry
+from regietafel.imports.formats import FORMATS
+from regietafel.imports.models import Import, Status
+from regietafel.imports.services import import_submit
+from regietafel.opvang.models import LocationRecord
+from tests.imports.files import LOCATIES_HEADER, LOCATIES_ROWS, csv_bytes, xlsx_bytes
+
+pytestmark = pytest.mark.django_db
+
+Client = Callable[[str | None], Any]
+
+
+def post(client: Any, content: bytes, *, name: str = "locaties.csv", week: str = "2021-W45") -> Any:
+    return client.post(
+        reverse("import-new"),
+        {"kind": "locaties", "week": week, "file": SimpleUploadedFile(name, content)},
+    )
+
+
+def test_coa_uploads_a_file_and_sees_the_result(client_as: Client) -> None:
+    client = client_as("coa")
+    assert client.get(reverse("import-new")).status_code == 200
+    response = post(client, xlsx_bytes(LOCATIES_HEADER, LOCATIES_ROWS), name="week45.xlsx")
+    record = Import.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == reverse("import-detail", args=[record.pk])
+    assert record.status == Status.ACCEPTED
+    assert record.file_name == "week45.xlsx"
+    assert record.uploaded_by is not None
+    assert record.uploaded_by.username == "coa"
+    page = client.get(response["Location"]).content.decode()
+    assert record.checksum in page
+    assert "versie 1" in page
+    assert "vorige versie" not in page
+    second = post(client, csv_bytes(LOCATIES_HEADER, LOCATIES_ROWS))
+    page = client.get(second["Location"]).content.decode()
+    assert f'href="{reverse("import-detail", args=[record.pk])}"' in page
+
+
+def test_refused_upload_shows_every_error(client_as: Client) -> None:
+    rows = [list(r) for r in LOCATIES_ROWS]
+    rows[0][5] = "700"  # occupancy above capacity 600
+    rows[1][2] = "GM9999"
+    response = post(client_as("coa"), csv_bytes(LOCATIES_HEADER, rows), name="fout.csv")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Geweigerd: het bestand bevat 2 fouten" in page
+    assert "bezetting 700 is groter dan de capaciteit 600" in page
+    assert "onbekende gemeentecode GM9999" in page
+    assert '<th scope="col">Kolom</th>' in page
+    assert LocationRecord.objects.count() == 0
+    record = Import.objects.get()
+    assert record.status == Status.REFUSED
+    assert AuditEntry.objects.get().action == Action.REFUSED
+    errors = client_as("coa").get(reverse("import-detail", args=[record.pk]) + "?formaat=csv")
+    lines = list(csv.reader(io.StringIO(errors.content.decode("utf-8-sig")), delimiter=";"))
+    assert lines == [
+        ["bestand", "rij", "kolom", "fout"],
+        ["fout.csv", "2", "bezetting", "bezetting 700 is groter dan de capaciteit 600"],
+        ["fout.csv", "3", "gemeentecode", "onbekende gemeentecode GM9999"],
+    ]
+
+
+def test_bad_week_is_a_form_error(client_as: Client) -> None:
+    response = post(client_as("coa"), csv_bytes(LOCATIES_HEADER, LOCATIES_ROWS), week="week 45")
+    assert response.status_code == 200
+    assert "onbekende week" in response.content.decode()
+    assert Import.objects.count() == 0
+
+
+@pytest.mark.parametrize("key", ["provincie", "landelijk", "beheerder"])
+def test_only_coa_may_upload(client_as: Client, key: str) -> None:
+    client = client_as(key)
+    assert client.get(reverse("import-new")).status_code == 403
+    assert post(client, csv_bytes(LOCATIES_HEADER, LOCATIES_ROWS)).status_code == 403
+    assert Import.objects.count() == 0
+
+
+def test_anonymous_is_sent_to_login(client_as: Client) -> None:
+    response = post(client_as(None), csv_bytes(LOCATIES_HEADER, LOCATIES_ROWS))
+    assert response.status_code == 302
+    assert reverse("login") in response["Location"]
+
+
+@pytest.mark.parametrize(
+    ("key", "list_status", "original_status"),
+    [
+        ("coa", 200, 200),
+        ("landelijk", 200, 403),
+        ("beheerder", 200, 403),
+        ("provincie", 403, 403),
+        ("provincie_andere", 403, 403),
+    ],
+)
+def test_who_sees_what(client_as: Client, key: str, list_status: int, original_status: int) -> None:
+    content = csv_bytes(LOCATIES_HEADER, LOCATIES_ROWS)
+    record = import_submit(
+        actor=None, kind="locaties", week="2021-W45", file_name="l.csv", content=content
+    )
+    client = client_as(key)
+    assert client.get(reverse("imports")).status_code == list_status
+    assert client.get(reverse("import-detail", args=[record.pk])).status_code == list_status
+    original = client.get(reverse("import-original", args=[record.pk]))
+    assert original.status_code == original_status
+    if original_status == 200:
+        assert original.content == content
+
+
+def test_list_offers_csv(client_as: Client) -> None:
+    import_submit(
+        actor=None,
+        kind="locaties",
+        week="2021-W45",
+        file_name="l.csv",
+        content=csv_bytes(LOCATIES_HEADER, LOCATIES_ROWS),
+    )
+    response = client_as("landelijk").get(reverse("imports") + "?formaat=csv")
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    assert len(rows) == 1
+    assert (rows[0]["soort"], rows[0]["versie"], rows[0]["rijen"], rows[0]["aangeleverd_door"]) == (
+        "locaties",
+        "1",
+        "3",
+        "systeem",
+    )
+
+
+@pytest.mark.parametrize("kind", ["locaties", "realisatie", "reeksen"])
+def test_templates_have_exactly_the_format_columns(client_as: Client, kind: str) -> None:
+    client = client_as("provincie")
+    expected = list(FORMATS[kind].column_names)
+    as_csv = client.get(reverse("import-template", args=[kind, "csv"]))
+    assert as_csv.status_code == 200
+    assert (
+        next(csv.reader(io.StringIO(as_csv.content.decode("utf-8-sig")), delimiter=";")) == expected
+    )
+    as_xlsx = client.get(reverse("import-template", args=[kind, "xlsx"]))
+    sheet = load_workbook(io.BytesIO(as_xlsx.content)).worksheets[0]
+    assert [[c.value for c in row] for row in sheet.iter_rows()] == [expected]
+    assert client.get(reverse("import-template", args=[kind, "pdf"])).status_code == 404
+
+
+def test_formats_page_lists_every_column(client_as: Client) -> None:
+    page = client_as("provincie").get(reverse("import-formats")).content.decode()
+    for fmt in FORMATS.values():
+        for column in fmt.columns:
+            assert f"<code>{column.name}</code>" in page

@@ -1,0 +1,153 @@
+"""Pages and CSV downloads: the same scoping and masking as the selectors, per role."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.urls import reverse
+
+from regietafel.opvang.models import SeriesMetric
+from tests.opvang.factories import locations_week45, series_import
+
+pytestmark = pytest.mark.django_db
+
+Client = Callable[[str | None], Any]
+LIST = reverse("locaties")
+
+
+def _csv(response: Any) -> list[dict[str, str]]:
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")
+    assert "attachment" in response["Content-Disposition"]
+    text = response.content.decode("utf-8")
+    assert text.startswith("\ufeff"), "Excel needs the byte order mark"
+    return list(csv.DictReader(io.StringIO(text[1:])))
+
+
+def _detail(code: str) -> str:
+    return reverse("locatie-detail", args=[code]) + "?week=2021-W45"
+
+
+def test_anonymous_is_sent_to_login(client_as: Client) -> None:
+    for url in (LIST, reverse("reeksen"), _detail("NH-AZC")):
+        response = client_as(None).get(url)
+        assert response.status_code == 302
+        assert reverse("login") in response["Location"]
+
+
+@pytest.mark.parametrize("key", ["landelijk", "provincie"])
+def test_confidential_location_masked_on_page_and_csv(client_as: Client, key: str) -> None:
+    locations_week45()
+    client = client_as(key)
+    page = client.get(LIST, {"week": "2021-W45"})
+    assert page.status_code == 200
+    rows = {row.code: row for row in page.context["rows"]}
+    assert rows["NH-AMV"].occupancy is None
+    html = page.content.decode()
+    assert "vertrouwelijk" in html
+    assert "Geheimstraat" not in html
+
+    detail = client.get(_detail("NH-AMV"))
+    assert detail.status_code == 200
+    body = detail.content.decode()
+    assert "Geheimstraat" not in body
+    assert detail.context["row"].occupancy is None
+
+    by_code = {r["code"]: r for r in _csv(client.get(LIST, {"week": "2021-W45", "formaat": "csv"}))}
+    assert by_code["NH-AMV"]["bezetting"] == "vertrouwelijk"
+    assert by_code["NH-AMV"]["vertrouwelijk"] == "ja"
+    assert by_code["NH-AMV"]["einde"] == "2022-06-30"
+    assert by_code["NH-AZC"]["bezetting"] == "550"
+    assert by_code["NH-AZC"]["einde"] == "structureel"
+    assert by_code["NH-AZC"]["soort"] == "regulier azc"
+
+
+def test_coa_sees_confidential_details_on_page_and_csv(client_as: Client) -> None:
+    locations_week45()
+    client = client_as("coa")
+    detail = client.get(_detail("NH-AMV"))
+    assert "Geheimstraat 7" in detail.content.decode()
+    by_code = {r["code"]: r for r in _csv(client.get(LIST, {"week": "2021-W45", "formaat": "csv"}))}
+    assert by_code["NH-AMV"]["bezetting"] == "37"
+
+
+def test_province_user_sees_own_locations_and_every_province_total(client_as: Client) -> None:
+    locations_week45()
+    client = client_as("provincie")
+    page = client.get(LIST, {"week": "2021-W45"})
+    assert [row.code for row in page.context["rows"]] == ["NH-AMV", "NH-AZC"]
+    html = page.content.decode()
+    assert "GR-AZC" not in html
+    assert "Azc Zuiderweg" not in html
+    assert [a.province_code for a in page.context["aggregates"]] == ["PV20", "PV27"]
+    assert "Groningen" in html
+
+    listed = _csv(client.get(LIST, {"week": "2021-W45", "formaat": "csv"}))
+    assert [r["code"] for r in listed] == ["NH-AMV", "NH-AZC"]
+    totals = _csv(client.get(LIST, {"week": "2021-W45", "formaat": "csv", "tabel": "provincies"}))
+    assert [(r["provinciecode"], r["capaciteit"], r["bezetting"]) for r in totals] == [
+        ("PV20", "448", "409"),
+        ("PV27", "650", "587"),
+    ]
+
+    assert client.get(_detail("GR-AZC")).status_code == 403
+    assert client.get(_detail("NH-AZC")).status_code == 200
+
+
+def test_default_week_is_latest_accepted_locaties_import(client_as: Client) -> None:
+    locations_week45()
+    page = client_as("landelijk").get(LIST)
+    assert page.context["week"].label == "2021-W47"
+    assert [row.code for row in page.context["rows"]] == ["NH-NIEUW"]
+
+
+def test_filters_and_dutch_numbers(client_as: Client) -> None:
+    locations_week45()
+    page = client_as("landelijk").get(LIST, {"week": "2021-W45", "soort": "amv"})
+    assert [row.code for row in page.context["rows"]] == ["GR-AMV", "NH-AMV"]
+    page = client_as("coa").get(LIST, {"week": "2021-W45"})
+    # Total capacity 650 + 448 = 1.098 in Dutch notation.
+    assert "1.098" in page.content.decode()
+
+
+def test_bad_week_gives_dutch_message_not_traceback(client_as: Client) -> None:
+    response = client_as("landelijk").get(LIST, {"week": "2021-W60"})
+    assert response.status_code == 400
+    assert "week 60 bestaat niet in 2021" in response.content.decode()
+    response = client_as("landelijk").get(reverse("reeksen"), {"week": "gisteren"})
+    assert response.status_code == 400
+    assert "onbekende week" in response.content.decode()
+
+
+def test_unknown_location_is_404(client_as: Client) -> None:
+    locations_week45()
+    assert client_as("coa").get(_detail("BESTAAT-NIET")).status_code == 404
+
+
+def test_series_page_and_csv_show_change(client_as: Client) -> None:
+    series_import("2021-W44", {SeriesMetric.NAREIZIGERS: 410})
+    series_import("2021-W45", {SeriesMetric.NAREIZIGERS: 1395})
+    client = client_as("provincie")
+    page = client.get(reverse("reeksen"))
+    assert page.context["week"].label == "2021-W45"
+    html = page.content.decode()
+    assert "+985" in html
+    assert "1.395" in html
+    rows = {r["reeks"]: r for r in _csv(client.get(reverse("reeksen"), {"formaat": "csv"}))}
+    assert rows["nareizigers"] == {
+        "reeks": "nareizigers",
+        "waarde": "1395",
+        "vorige week": "410",
+        "verandering": "985",
+    }
+    assert rows["eerste asielaanvragen"]["waarde"] == ""
+
+
+def test_pages_without_data_say_so(client_as: Client) -> None:
+    client = client_as("landelijk")
+    assert "nog geen opvanglocaties" in client.get(LIST).content.decode()
+    assert "nog geen landelijke reeksen" in client.get(reverse("reeksen")).content.decode()

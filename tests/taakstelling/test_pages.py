@@ -1,0 +1,153 @@
+"""Taakstelling pages: setting via the form, progress classes, scoping of pages and CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from regietafel.audit.models import AuditEntry
+from regietafel.core.rules import ScheduleClass
+from regietafel.taakstelling.models import TaakstellingEntry, TaakstellingPeriod
+from regietafel.taakstelling.selectors import progress
+from regietafel.taakstelling.services import taakstelling_set
+from tests.factories import realisation
+
+pytestmark = pytest.mark.django_db
+
+Client = Callable[[str | None], Any]
+
+
+def _csv(response: Any) -> list[list[str]]:
+    text = response.content.decode("utf-8")
+    assert text.startswith("\ufeff")
+    return list(csv.reader(io.StringIO(text[1:])))
+
+
+def test_landelijk_sets_a_period_via_the_form(client_as: Client) -> None:
+    client = client_as("landelijk")
+    page = client.get("/taakstelling/")
+    assert 'action="/taakstelling/vaststellen/"' in page.content.decode()
+    response = client.post(
+        "/taakstelling/vaststellen/",
+        {"period": "2021-ii", "national_total": "11000", "method": "hamilton", "source": "Stcrt"},
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/taakstelling/2021-II/"
+    period = TaakstellingPeriod.objects.get(label="2021-II")
+    assert period.set_by is not None
+    assert period.set_by.username == "landelijk"
+    assert AuditEntry.objects.filter(object_id=str(period.pk)).count() == 1
+
+    again = client.post(
+        "/taakstelling/vaststellen/",
+        {"period": "2021-II", "national_total": "5", "method": "hamilton"},
+    )
+    assert again.status_code == 400
+    assert "niet overschreven" in again.content.decode()
+    bad = client.post("/taakstelling/vaststellen/", {"period": "2021-III", "national_total": "5"})
+    assert bad.status_code == 400
+    assert "onbekende periode" in bad.content.decode()
+
+
+@pytest.mark.parametrize("key", ["provincie", "coa", "beheerder"])
+def test_only_landelijk_may_set(client_as: Client, key: str) -> None:
+    client = client_as(key)
+    assert client.get("/taakstelling/vaststellen/").status_code == 403
+    response = client.post(
+        "/taakstelling/vaststellen/", {"period": "2021-II", "national_total": "11000"}
+    )
+    assert response.status_code == 403
+    assert not TaakstellingPeriod.objects.exists()
+    assert (
+        'action="/taakstelling/vaststellen/"' not in client.get("/taakstelling/").content.decode()
+    )
+
+
+def _small_period() -> TaakstellingPeriod:
+    """2021-II with hand-set corrected tasks for three Groningen municipalities."""
+    period = taakstelling_set(actor=None, period="2021-II", national_total=11_000)
+    for code, corrected in {"GM0014": 60, "GM0037": 12, "GM0047": 30}.items():
+        TaakstellingEntry.objects.filter(period=period, municipality_code=code).update(
+            corrected=corrected
+        )
+    return period
+
+
+def test_progress_classes_hand_computed(make_user: Callable[[str], Any]) -> None:
+    _small_period()
+    # An older version of the same week and an earlier week are ignored.
+    realisation("2021-W40", "2021-II", {"GM0014": ("PV20", 1)}, version=1)
+    realisation("2021-W44", "2021-II", {"GM0014": ("PV20", 2)}, version=1)
+    realisation(
+        "2021-W44",
+        "2021-II",
+        {"GM0014": ("PV20", 30), "GM0037": ("PV20", 4), "GM0047": ("PV20", 11)},
+        version=2,
+    )
+    realisation("2021-W46", "2021-II", {"GM0014": ("PV20", 99)}, version=1)
+    # 2021-W45 starts Monday 8 November: July-October, 4 months elapsed.
+    view = progress(user=make_user("landelijk"), label="2021-II", week="2021-W45")
+    assert view.months_elapsed == 4
+    rows = {r.code: r for r in view.municipalities}
+    # Groningen: expected 60*4/6 = 40; 30 >= 0.75*40 = 30: somewhat behind.
+    assert rows["GM0014"].housed == 30
+    assert rows["GM0014"].expected == 40
+    assert rows["GM0014"].schedule is ScheduleClass.SOMEWHAT_BEHIND
+    # Het Hogeland: expected 8; 4 < 6: far behind.
+    assert rows["GM0037"].schedule is ScheduleClass.FAR_BEHIND
+    # Oldambt: expected 20; 11 < 15: far behind; remaining 19, 36.7 %.
+    assert rows["GM0047"].remaining == 19
+    assert rows["GM0047"].percentage == pytest.approx(36.67, abs=0.01)
+    # Elsewhere nothing housed yet.
+    assert rows["GM0363"].housed == 0
+    groningen = next(p for p in view.provinces if p.code == "PV20")
+    assert groningen.total.row.housed == 45
+    assert view.national.row.housed == 45
+    assert sum(p.total.row.corrected for p in view.provinces) == view.national.row.corrected
+
+
+def test_province_user_sees_only_own_municipalities_and_csv(client_as: Client) -> None:
+    _small_period()
+    realisation("2021-W44", "2021-II", {"GM0014": ("PV20", 30), "GM0363": ("PV27", 100)})
+    client = client_as("provincie")  # Noord-Holland
+    page = client.get("/taakstelling/2021-II/?week=2021-W45")
+    assert page.status_code == 200
+    body = page.content.decode()
+    assert "Amsterdam" in body
+    assert "Groningen" in body  # as a province aggregate
+    assert "GM0014" not in body
+    assert "enigszins achter: ten minste 75% daarvan" in body
+
+    rows = _csv(client.get("/taakstelling/2021-II/?week=2021-W45&formaat=csv"))
+    assert rows[0][:3] == ["gemeentecode", "gemeente", "provincie"]
+    assert {row[2] for row in rows[1:]} == {"PV27"}
+    amsterdam = next(row for row in rows if row[0] == "GM0363")
+    assert amsterdam[6] == "100"
+    assert len(rows) - 1 == TaakstellingEntry.objects.filter(province_code="PV27").count()
+
+    assert client.get("/taakstelling/2021-II/?provincie=PV20").status_code == 403
+    landelijk = _csv(client_as("landelijk").get("/taakstelling/2021-II/?formaat=csv"))
+    assert len(landelijk) - 1 == 352
+
+
+def test_detail_bad_week_is_a_dutch_message(client_as: Client) -> None:
+    _small_period()
+    response = client_as("landelijk").get("/taakstelling/2021-II/?week=vorige")
+    assert response.status_code == 400
+    assert "onbekende week" in response.content.decode()
+    assert client_as("landelijk").get("/taakstelling/2030-I/").status_code == 404
+
+
+def test_home_shows_key_figures(client_as: Client) -> None:
+    assert "nog geen taakstelling" in client_as("provincie").get("/").content.decode()
+    _small_period()
+    realisation("2021-W44", "2021-II", {"GM0014": ("PV20", 30), "GM0363": ("PV27", 1234)})
+    body = client_as("provincie").get("/").content.decode()
+    assert "Taakstelling 2021-II, stand week 2021-W44" in body
+    assert "1.264" in body  # national housed, Dutch thousands separator
+    assert "Noord-Holland" in body
+    assert "1.234" in body

@@ -14,7 +14,7 @@ from regietafel.rapportage.models import PublishedReport
 
 
 def readable_scopes(user: AnyUser) -> list[str]:
-    """"NL" and the province codes whose reports ``user`` may read."""
+    """ "NL" and the province codes whose reports ``user`` may read."""
     scopes = ["NL"] + [p.code for p in reference.provinces()]
     return [scope for scope in scopes if access.can_read_report(user, scope)]
 
@@ -34,11 +34,7 @@ def reports_list(*, user: AnyUser) -> QuerySet[PublishedReport]:
 def report_versions(*, user: AnyUser, week: str, scope: str) -> QuerySet[PublishedReport]:
     if not access.can_read_report(user, scope):
         raise PermissionDenied
-    return (
-        PublishedReport.objects.filter(week=week, scope=scope)
-        .defer("data")
-        .order_by("version")
-    )
+    return PublishedReport.objects.filter(week=week, scope=scope).defer("data").order_by("version")
 
 
 def report_get(
@@ -47,9 +43,7 @@ def report_get(
     """A version of a report (the latest when ``version`` is None); 403 before 404."""
     if not access.can_read_report(user, scope):
         raise PermissionDenied
-    reports = PublishedReport.objects.select_related("published_by").filter(
-        week=week, scope=scope
-    )
+    reports = PublishedReport.objects.select_related("published_by").filter(week=week, scope=scope)
     report = (
         reports.filter(version=version).first()
         if version is not None

@@ -19,19 +19,18 @@ from regietafel.accounts.access import AnyUser
 from regietafel.audit.models import Action
 from regietafel.audit.services import audit_record
 from regietafel.core.periods import IsoWeek
-from regietafel.rapportage.collect import report_data_collect
 from regietafel.rapportage.data import ReportData, key_figure_changes, section_changes
 from regietafel.rapportage.models import PublishedReport
 
 NATIONAL = "NL"
 
 
-class ReportUnchanged(ValueError):
+class ReportUnchangedError(ValueError):
     """Publishing again would give the same figures; the message is Dutch."""
 
 
 def scope_normalise(scope: str) -> str:
-    """"NL" (any case, or "landelijk") or a province code/name -> "NL" or "PV27".
+    """ "NL" (any case, or "landelijk") or a province code/name -> "NL" or "PV27".
 
     Raises ``reference.ReferenceDataError`` (a LookupError, Dutch message) for an unknown one.
     """
@@ -47,19 +46,23 @@ def report_publish(
     week: str,
     scope: str = NATIONAL,
     note: str = "",
-    collect: Callable[..., ReportData] = report_data_collect,
+    collect: Callable[..., ReportData] | None = None,
 ) -> PublishedReport:
     """Freeze the figures of ``week`` for ``scope`` as a new version of its report.
 
     ``actor`` None is the command line (someone with access to the server itself); a user
     must be allowed by ``access.can_publish_report``. Raises PermissionDenied,
     ``PeriodError`` for an unreadable week, ``LookupError`` for an unknown province and
-    ``ReportUnchanged`` when the latest version already has exactly these figures.
+    ``ReportUnchangedError`` when the latest version already has exactly these figures.
     """
     iso_week = IsoWeek.parse(week)
     code = scope_normalise(scope)
     if actor is not None and not access.can_publish_report(actor, code):
         raise PermissionDenied
+    if collect is None:
+        from regietafel.rapportage.collect import report_data_collect
+
+        collect = report_data_collect
     data = collect(week=iso_week, scope=code)
     with transaction.atomic():
         latest = (
@@ -72,7 +75,7 @@ def report_publish(
         if latest is not None:
             previous = latest.report_data()
             if previous.comparable() == data.comparable():
-                raise ReportUnchanged(
+                raise ReportUnchangedError(
                     f"geen wijzigingen ten opzichte van versie {latest.version}: "
                     f"het rapport van week {iso_week.label} ({data.scope_name}) is niet opnieuw "
                     "gepubliceerd"
@@ -108,7 +111,11 @@ def report_publish(
 
 
 def report_publish_all_provinces(
-    *, actor: AnyUser | None, week: str, note: str = ""
+    *,
+    actor: AnyUser | None,
+    week: str,
+    note: str = "",
+    collect: Callable[..., ReportData] | None = None,
 ) -> tuple[list[PublishedReport], list[str]]:
     """Publish every province's report of ``week``; unchanged ones are skipped.
 
@@ -119,8 +126,10 @@ def report_publish_all_provinces(
     for province in reference.provinces():
         try:
             published.append(
-                report_publish(actor=actor, week=week, scope=province.code, note=note)
+                report_publish(
+                    actor=actor, week=week, scope=province.code, note=note, collect=collect
+                )
             )
-        except ReportUnchanged as error:
+        except ReportUnchangedError as error:
             skipped.append(f"{province.name}: {error}")
     return published, skipped

@@ -36,6 +36,7 @@ def navigation(request: HttpRequest) -> list[dict[str, Any]]:
         ("locaties", _("Opvanglocaties"), True),
         ("imports", _("Imports"), access.can_view_imports(user)),
         ("reeksen", _("Landelijke reeksen"), True),
+        ("rapporten", _("Rapportage"), True),
         ("audit", _("Audittrail"), access.can_read_audit(user)),
     ]
     current = request.resolver_match.url_name if request.resolver_match else None

@@ -16,6 +16,7 @@ urlpatterns = [
     path("taakstelling/", include("regietafel.taakstelling.urls")),
     path("opvang/", include("regietafel.opvang.urls")),
     path("api/v1/", include("regietafel.api.urls")),
+    path("rapport/", include("regietafel.rapportage.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("imports/", include("regietafel.imports.urls")),
     path("beheer/", admin.site.urls),

@@ -55,7 +55,9 @@ def _figure(key: str, spec: dict[str, Any], *, title: str, data: ReportData) -> 
     svg = _svg(spec_json)
     description = str(spec.get("description") or title)
     prefix = f"{key}-{data.scope}-{digest}"
-    return Figure(key, title, svg_for_html(svg, title=title, description=description, id_prefix=prefix))
+    return Figure(
+        key, title, svg_for_html(svg, title=title, description=description, id_prefix=prefix)
+    )
 
 
 def _subset(topology: Mapping[str, Any], object_name: str, keep: set[str]) -> dict[str, Any]:
@@ -105,7 +107,9 @@ def province_figure(data: ReportData) -> Figure | None:
     values = {p.code: p.percentage for p in data.province_capacity if p.percentage is not None}
     if not values:
         return None
-    title = f"Opvangcapaciteit per provincie als percentage van het evenredig deel, week {data.week}"
+    title = (
+        f"Opvangcapaciteit per provincie als percentage van het evenredig deel, week {data.week}"
+    )
     spec = province_map(
         topology=reference.geometry("provinces", date.fromisoformat(data.week_start)),
         object_name="provincies",

@@ -27,7 +27,9 @@ Column = tuple[str, str | None]
 """A header and the number format of its cells (None: text)."""
 
 
-def _sheet(book: Workbook, title: str, columns: Sequence[Column], rows: Sequence[Sequence[Any]]) -> Worksheet:
+def _sheet(
+    book: Workbook, title: str, columns: Sequence[Column], rows: Sequence[Sequence[Any]]
+) -> Worksheet:
     sheet = book.create_sheet(title)
     sheet.append([header for header, _ in columns])
     for cell in sheet[1]:
@@ -93,7 +95,9 @@ def render_xlsx(data: ReportData, meta: ReportMeta) -> bytes:
         [(f.label, f.unit, f.value, f.previous, f.change) for f in data.key_figures],
     )
     for (cell_value, cell_previous, cell_change), figure in zip(
-        book["kerncijfers"].iter_rows(min_row=2, min_col=3, max_col=5), data.key_figures, strict=True
+        book["kerncijfers"].iter_rows(min_row=2, min_col=3, max_col=5),
+        data.key_figures,
+        strict=True,
     ):
         if figure.decimals:
             for cell in (cell_value, cell_previous, cell_change):
@@ -120,8 +124,18 @@ def render_xlsx(data: ReportData, meta: ReportMeta) -> bytes:
         ],
         [
             (
-                p.code, p.name, p.municipalities, p.taakstelling, p.arrears, p.corrected,
-                p.expected, p.housed, p.percentage, p.on_schedule, p.somewhat_behind, p.far_behind,
+                p.code,
+                p.name,
+                p.municipalities,
+                p.taakstelling,
+                p.arrears,
+                p.corrected,
+                p.expected,
+                p.housed,
+                p.percentage,
+                p.on_schedule,
+                p.somewhat_behind,
+                p.far_behind,
             )
             for p in province_rows
         ],
@@ -143,8 +157,16 @@ def render_xlsx(data: ReportData, meta: ReportMeta) -> bytes:
         ],
         [
             (
-                m.code, m.name, m.province_code, m.taakstelling, m.arrears, m.corrected,
-                m.expected, m.housed, m.percentage, m.schedule_label,
+                m.code,
+                m.name,
+                m.province_code,
+                m.taakstelling,
+                m.arrears,
+                m.corrected,
+                m.expected,
+                m.housed,
+                m.percentage,
+                m.schedule_label,
             )
             for m in t.municipalities
         ],
@@ -165,8 +187,15 @@ def render_xlsx(data: ReportData, meta: ReportMeta) -> bytes:
         ],
         [
             (
-                g.horizon_label, g.weeks, g.category_label, g.occupancy_used, g.buffer, g.need,
-                g.capacity, g.gap, g.gap_locations,
+                g.horizon_label,
+                g.weeks,
+                g.category_label,
+                g.occupancy_used,
+                g.buffer,
+                g.need,
+                g.capacity,
+                g.gap,
+                g.gap_locations,
             )
             for g in data.gaps
         ],
@@ -185,10 +214,15 @@ def render_xlsx(data: ReportData, meta: ReportMeta) -> bytes:
             ],
             [
                 (
-                    _date(day), s, tmp, s + tmp,
+                    _date(day),
+                    s,
+                    tmp,
+                    s + tmp,
                     tl.need[i] if tl.need is not None else None,
                 )
-                for i, (day, s, tmp) in enumerate(zip(tl.week_starts, tl.structural, tl.temporary, strict=True))
+                for i, (day, s, tmp) in enumerate(
+                    zip(tl.week_starts, tl.structural, tl.temporary, strict=True)
+                )
             ],
         )
     _sheet(
@@ -202,7 +236,10 @@ def render_xlsx(data: ReportData, meta: ReportMeta) -> bytes:
             ("evenredig deel", DECIMAL),
             ("capaciteit t.o.v. evenredig deel (%)", PERCENT),
         ],
-        [(p.code, p.name, p.capacity, p.occupancy, p.fair_share, p.percentage) for p in data.province_capacity],
+        [
+            (p.code, p.name, p.capacity, p.occupancy, p.fair_share, p.percentage)
+            for p in data.province_capacity
+        ],
     )
     if data.targets is not None:
         _sheet(
@@ -223,8 +260,17 @@ def render_xlsx(data: ReportData, meta: ReportMeta) -> bytes:
             ],
             [
                 (
-                    x.title, x.category_label, x.unit, x.quantity, x.quantity_max, _date(x.start),
-                    _date(x.deadline), x.achieved, x.remaining, x.expected_by_now, x.status_label,
+                    x.title,
+                    x.category_label,
+                    x.unit,
+                    x.quantity,
+                    x.quantity_max,
+                    _date(x.start),
+                    _date(x.deadline),
+                    x.achieved,
+                    x.remaining,
+                    x.expected_by_now,
+                    x.status_label,
                 )
                 for x in data.targets
             ],
@@ -245,8 +291,14 @@ def render_xlsx(data: ReportData, meta: ReportMeta) -> bytes:
             ],
             [
                 (
-                    s.description, s.category_label, s.quantity, s.unit, _date(s.deadline),
-                    s.party_label, s.partners, s.status,
+                    s.description,
+                    s.category_label,
+                    s.quantity,
+                    s.unit,
+                    _date(s.deadline),
+                    s.party_label,
+                    s.partners,
+                    s.status,
                 )
                 for s in data.shopping
             ],
@@ -255,7 +307,12 @@ def render_xlsx(data: ReportData, meta: ReportMeta) -> bytes:
         _sheet(
             book,
             "wijzigingen",
-            [("kerncijfer", None), ("eenheid", None), ("vorige versie", DECIMAL), ("deze versie", DECIMAL)],
+            [
+                ("kerncijfer", None),
+                ("eenheid", None),
+                ("vorige versie", DECIMAL),
+                ("deze versie", DECIMAL),
+            ],
             [(c["label"], c["unit"], c["old"], c["new"]) for c in meta.changes["kerncijfers"]],
         )
     book.properties.title = report_title(data)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -44,15 +45,65 @@ class Figure:
     svg: str
 
 
+MAP_TOLERANCE = 1.0
+"""Map outlines: a point closer than this (in SVG px) to the last kept one is dropped.
+
+Boundaries come at survey precision; at A4 map size points a fraction of a pixel apart
+only make WeasyPrint slow (it parses every point) without changing what is drawn."""
+
+_ABSOLUTE_POLYLINE = re.compile(r"^[MLZ0-9.,\-e ]+$")
+_PATH_D = re.compile(r' d="([^"]*)"')
+_COMMAND = re.compile(r"([MLZ])([^MLZ]*)")
+
+
+def _thin_path(d: str, tolerance: float = MAP_TOLERANCE) -> str:
+    """An absolute M/L/Z path with near-duplicate points removed, coordinates to 0.1 px."""
+    if not _ABSOLUTE_POLYLINE.match(d):
+        return d
+    out: list[str] = []
+    last: tuple[float, float] | None = None
+    pending: tuple[float, float] | None = None
+    for command, args in _COMMAND.findall(d):
+        if command == "Z":
+            if pending is not None:
+                out.append(f"L{pending[0]:.1f},{pending[1]:.1f}")
+                pending = None
+            out.append("Z")
+            last = None
+            continue
+        x_text, _, y_text = args.partition(",")
+        point = (float(x_text), float(y_text))
+        if command == "M" or last is None:
+            if pending is not None:
+                out.append(f"L{pending[0]:.1f},{pending[1]:.1f}")
+                pending = None
+            out.append(f"M{point[0]:.1f},{point[1]:.1f}")
+            last = point
+            continue
+        if abs(point[0] - last[0]) + abs(point[1] - last[1]) < tolerance:
+            pending = point
+            continue
+        out.append(f"L{point[0]:.1f},{point[1]:.1f}")
+        last, pending = point, None
+    if pending is not None:
+        out.append(f"L{pending[0]:.1f},{pending[1]:.1f}")
+    return "".join(out)
+
+
+def thin_map_svg(svg: str) -> str:
+    return _PATH_D.sub(lambda m: f' d="{_thin_path(m.group(1))}"', svg)
+
+
 @lru_cache(maxsize=64)
-def _svg(spec_json: str) -> str:
-    return render_svg(json.loads(spec_json))
+def _svg(spec_json: str, thin: bool) -> str:
+    svg = render_svg(json.loads(spec_json))
+    return thin_map_svg(svg) if thin else svg
 
 
 def _figure(key: str, spec: dict[str, Any], *, title: str, data: ReportData) -> Figure:
     spec_json = json.dumps(spec, sort_keys=True, ensure_ascii=False)
     digest = hashlib.sha256(spec_json.encode()).hexdigest()[:8]
-    svg = _svg(spec_json)
+    svg = _svg(spec_json, key.endswith("kaart"))
     description = str(spec.get("description") or title)
     prefix = f"{key}-{data.scope}-{digest}"
     return Figure(

@@ -6,6 +6,7 @@ from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
+from regietafel import reference
 from regietafel.core.periods import IsoWeek
 from regietafel.rapportage.data import (
     GapLine,
@@ -63,7 +64,7 @@ def _province(code: str, name: str, rows: list[MunicipalityProgress]) -> Provinc
         corrected=corrected,
         housed=housed,
         expected=corrected * 4 / 6,
-        percentage=100 * housed / corrected,
+        percentage=100 * housed / corrected if corrected else None,
         on_schedule=sum(r.schedule == "op-schema" for r in rows),
         somewhat_behind=sum(r.schedule == "enigszins-achter" for r in rows),
         far_behind=sum(r.schedule == "ver-achter" for r in rows),
@@ -76,7 +77,7 @@ def report_data(
     iso = IsoWeek.parse(week)
     all_rows = [_municipality(r) for r in MUNICIPALITIES]
     rows = [r for r in all_rows if scope in ("NL", r.province_code)]
-    names = {"PV27": "Noord-Holland", "PV20": "Groningen"}
+    names = {p.code: p.name for p in reference.provinces()}
     provinces = tuple(
         _province(code, names[code], [r for r in rows if r.province_code == code])
         for code in ("PV20", "PV27")

@@ -122,13 +122,18 @@ def test_excel_numbers_equal_the_frozen_data(publish: Publish) -> None:
     assert info["versie"] == 1
     assert info["synthetische demodata"] == "ja"
 
-    figures = {row[0]: row[2:] for row in book["kerncijfers"].iter_rows(min_row=2, values_only=True)}
+    figures = {
+        row[0]: row[2:] for row in book["kerncijfers"].iter_rows(min_row=2, values_only=True)
+    }
     assert figures["mensen in de opvang"] == (31_250, 30_900, 350)
     assert figures["gehuisvest (%)"] == (58.2, 55.0, 3.2)
 
     sheet = book["taakstelling gemeenten"]
     header = [c.value for c in sheet[1]]
-    rows = {r[0]: dict(zip(header, r, strict=True)) for r in sheet.iter_rows(min_row=2, values_only=True)}
+    rows = {
+        r[0]: dict(zip(header, r, strict=True))
+        for r in sheet.iter_rows(min_row=2, values_only=True)
+    }
     assert rows["GM0363"]["gecorrigeerde taakstelling"] == 600
     assert rows["GM0363"]["gehuisvest"] == 300
     assert rows["GM0363"]["gehuisvest (%)"] == 50.0
@@ -140,7 +145,9 @@ def test_excel_numbers_equal_the_frozen_data(publish: Publish) -> None:
     assert [(g[2], g[5], g[6], g[7]) for g in gaps] == [
         (line.category_label, line.need, line.capacity, line.gap) for line in data.gaps
     ]
-    provinces = {r[0]: r for r in book["taakstelling provincies"].iter_rows(min_row=2, values_only=True)}
+    provinces = {
+        r[0]: r for r in book["taakstelling provincies"].iter_rows(min_row=2, values_only=True)
+    }
     assert provinces["NL"][7] == 300 + 100 + 110
     assert book["doelen"]["H2"].value == 450
     assert book["boodschappenlijstje"]["C2"].value == 1_200

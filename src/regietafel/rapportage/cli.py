@@ -57,9 +57,11 @@ def report_from_cli(
     all_provinces: bool,
     fmt: str,
     output: Path | None,
-    out: TextIO = sys.stdout,
-    err: TextIO = sys.stderr,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
 ) -> int:
+    out = out or sys.stdout
+    err = err or sys.stderr
     try:
         label = IsoWeek.parse(week).label
     except PeriodError as error:

@@ -112,9 +112,7 @@ def _taakstelling(view: ProgressView | None, scope: str) -> TaakstellingSection:
         return TaakstellingSection(None, 0, None, thresholds_text(), None, (), ())
     rows = _scope_rows(view, scope)
     provinces = tuple(
-        _aggregate(p.total, p.code, p.name)
-        for p in view.provinces
-        if scope in (NATIONAL, p.code)
+        _aggregate(p.total, p.code, p.name) for p in view.provinces if scope in (NATIONAL, p.code)
     )
     return TaakstellingSection(
         period=view.period.label,

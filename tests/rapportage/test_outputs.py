@@ -44,13 +44,11 @@ def pgm_ink(path: Path) -> int:
 def pdf_pages(pdf: bytes, tmp_path: Path) -> tuple[list[int], list[str]]:
     source = tmp_path / "rapport.pdf"
     source.write_bytes(pdf)
-    subprocess.run(  # noqa: S603 - fixed arguments, our own file
-        ["pdftoppm", "-gray", "-r", "30", str(source), str(tmp_path / "p")], check=True
-    )
+    subprocess.run(["pdftoppm", "-gray", "-r", "30", str(source), str(tmp_path / "p")], check=True)
     images = sorted(tmp_path.glob("p-*.pgm"))
     texts = []
     for number in range(1, len(images) + 1):
-        result = subprocess.run(  # noqa: S603
+        result = subprocess.run(
             ["pdftotext", "-f", str(number), "-l", str(number), "-layout", str(source), "-"],
             check=True,
             capture_output=True,

@@ -33,7 +33,7 @@ def published(publish: Publish) -> None:
     ],
 )
 @pytest.mark.parametrize("suffix", ["", "pdf/", "excel/"])
-def test_report_access(
+def test_report_access(  # noqa: PLR0917 - pytest passes fixtures and parameters positionally
     published: None, client_as: Any, key: str | None, scope: str, status: int, suffix: str
 ) -> None:
     response = client_as(key).get(f"/rapport/2021-W45/{scope}/{suffix}")

@@ -30,7 +30,7 @@ Column = tuple[str, str | None]
 def _sheet(
     book: Workbook, title: str, columns: Sequence[Column], rows: Sequence[Sequence[Any]]
 ) -> Worksheet:
-    sheet = book.create_sheet(title)
+    sheet: Worksheet = book.create_sheet(title)
     sheet.append([header for header, _ in columns])
     for cell in sheet[1]:
         cell.font = Font(bold=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TextIO, cast
+from typing import TextIO
 
 from regietafel import reference
 from regietafel.cli.main import UserError
@@ -68,7 +68,7 @@ def report_from_cli(
         raise UserError(str(error)) from None
     if fmt not in FORMATS:
         raise UserError(f"onbekend formaat '{fmt}': kies uit {', '.join(FORMATS)}")
-    chosen = cast(Format, fmt)  # checked against FORMATS just above
+    chosen: Format = fmt
     scopes = _scopes(province, all_provinces)
     many = len(scopes) > 1
     if many or output is None or output.is_dir():

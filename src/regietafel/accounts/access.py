@@ -105,3 +105,21 @@ def can_publish_report(user: AnyUser, scope: str) -> bool:
     if role == Role.LANDELIJK:
         return True
     return role == Role.PROVINCIE and scope != "NL" and scope == own_province(user)
+
+
+def can_manage_targets(user: AnyUser) -> bool:
+    """LRT targets ("600 extra plaatsen vóór 1 december") are agreed at the national table."""
+    return _role(user) == Role.LANDELIJK
+
+
+def can_mark_shopping_item(user: AnyUser, scope: str) -> bool:
+    """Mark an item of a boodschappenlijstje: national users every list, a province its own.
+
+    ``scope`` is "NL" for the national list or a province code.
+    """
+    role = _role(user)
+    if role == Role.LANDELIJK:
+        return True
+    if role == Role.PROVINCIE:
+        return scope != "NL" and scope == own_province(user)
+    return False

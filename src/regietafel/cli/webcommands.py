@@ -72,6 +72,22 @@ def register(commands: argparse._SubParsersAction[DutchArgumentParser]) -> None:
     rapport.add_argument("--uitvoer", type=Path, help="bestand of map (standaard: huidige map)")
     rapport.set_defaults(handler=run_rapport)
 
+    for name, help_text in (
+        ("opvang", "opvangbeeld van een week: behoefte, capaciteit en tekort per horizon"),
+        ("boodschappenlijst", "de boodschappenlijst van een week (landelijk of een provincie)"),
+    ):
+        picture = commands.add_parser(
+            name,
+            help=help_text,
+            description=help_text[0].upper() + help_text[1:] + ". Voor gegevensbeheerders op "
+            "de server: leest de database met landelijke rechten.",
+        )
+        picture.add_argument("--week", required=True, help="ISO-week, bijvoorbeeld 2021-W45")
+        picture.add_argument("--provincie", metavar="NAAM", help="provincienaam of -code")
+        picture.add_argument("--formaat", choices=["tabel", "csv", "json", "xlsx"], default="tabel")
+        picture.add_argument("--uitvoer", type=Path, metavar="BESTAND")
+        picture.set_defaults(handler=run_picture)
+
 
 def run_serve(arguments: argparse.Namespace) -> int:
     django_setup()
@@ -138,3 +154,12 @@ def run_rapport(arguments: argparse.Namespace) -> int:
         fmt=arguments.formaat,
         output=arguments.uitvoer,
     )
+
+
+def run_picture(arguments: argparse.Namespace) -> int:
+    django_setup()
+    from regietafel.opvang import cli
+
+    if arguments.command == "opvang":
+        return cli.run_opvang(arguments)
+    return cli.run_boodschappenlijst(arguments)

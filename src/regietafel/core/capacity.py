@@ -252,3 +252,14 @@ def closures_without_successor(
                 )
             )
     return sorted(closures, key=lambda c: (c.end, c.location_id))
+
+
+def capacity_by_municipality(
+    locations: Iterable[Location], *, on: date, category: NeedCategory | None = None
+) -> dict[str, int]:
+    """Places open on ``on`` per municipality code, optionally of one need category only."""
+    result: dict[str, int] = {}
+    for loc in locations:
+        if loc.is_open_on(on) and category in (None, loc.need_category):
+            result[loc.municipality_code] = result.get(loc.municipality_code, 0) + loc.capacity
+    return result

@@ -171,3 +171,30 @@ def compare(a: DistributionResult, b: DistributionResult) -> tuple[KeyComparison
         KeyComparison(ra.code, ra.name, ra.allocation, rb.allocation)
         for ra, rb in zip(a.rows, b.rows, strict=True)
     )
+
+
+def split_allocations(
+    allocations: Sequence[int], share: Fraction, *, method: Method = Method.HAMILTON
+) -> list[tuple[int, int]]:
+    """Split every allocation into (part, rest), e.g. the AMV places within each municipality.
+
+    The parts together are ``share`` of the total, rounded half up to a whole number, and
+    are apportioned over the units in proportion to their allocations with at most the
+    allocation per unit, so ``part + rest == allocation`` everywhere and both columns add
+    up exactly.
+    """
+    if not 0 <= share <= 1:
+        raise DistributionError("een aandeel ligt tussen 0 en 100 procent")
+    if any(a < 0 for a in allocations):
+        raise DistributionError("een toewijzing kan niet negatief zijn")
+    total = sum(allocations)
+    part_total = int(share * total + Fraction(1, 2))
+    if part_total == 0:
+        return [(0, a) for a in allocations]
+    try:
+        parts = apportion(
+            list(allocations), part_total, method=method, maximum=list(allocations)
+        ).seats.tolist()
+    except ApportionmentError as error:
+        raise DistributionError(str(error)) from error
+    return [(int(p), a - int(p)) for p, a in zip(parts, allocations, strict=True)]

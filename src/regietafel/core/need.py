@@ -218,3 +218,22 @@ def need_and_gap_by_province(
         horizons=horizons,
     )
     return result
+
+
+def need_by_week(rows: Sequence[GapRow], weeks: int) -> list[int]:
+    """The total need (all categories) per week as a step line for charts and tables.
+
+    Week ``i`` (0-based) takes the need of the shortest horizon that still covers it
+    (``i < horizon.weeks``); beyond the longest horizon the longest one's need holds.
+    """
+    per_horizon: dict[Horizon, int] = {}
+    for row in rows:
+        per_horizon[row.horizon] = per_horizon.get(row.horizon, 0) + row.need
+    ordered = sorted(per_horizon.items(), key=lambda item: item[0].weeks)
+    if not ordered:
+        return [0] * weeks
+    line = []
+    for index in range(weeks):
+        covering = next((need for h, need in ordered if index < h.weeks), ordered[-1][1])
+        line.append(covering)
+    return line

@@ -144,6 +144,24 @@ NO_BUFFER = BufferPolicy()
 LRT_SPRING_2021_BUFFER = BufferPolicy(fixed=417)
 """LRT, spring 2021: keep 417 extra places rather than scale down and up again."""
 
+BUFFER_POLICIES: Mapping[str, BufferPolicy] = MappingProxyType(
+    {"geen": NO_BUFFER, "lrt-voorjaar-2021": LRT_SPRING_2021_BUFFER}
+)
+"""The named buffer policies a deployment can select (setting ``REGIETAFEL_BUFFER``)."""
+
+DEFAULT_BUFFER_POLICY = "lrt-voorjaar-2021"
+"""Until the LRT decides otherwise, the reception picture keeps the 417 places of spring 2021."""
+
+
+def buffer_policy(name: str, *, percentage: float = 0.0) -> BufferPolicy:
+    """The named policy's fixed places plus ``percentage`` (settings select, rules decide)."""
+    try:
+        chosen = BUFFER_POLICIES[name]
+    except KeyError:
+        known = ", ".join(sorted(BUFFER_POLICIES))
+        raise ValueError(f"onbekend bufferbeleid '{name}'; kies uit {known}") from None
+    return BufferPolicy(percentage=chosen.percentage + percentage, fixed=chosen.fixed)
+
 
 TREND_WINDOW_WEEKS = 8
 """Occupancy trend: a straight line through at most this many latest weekly observations."""
@@ -198,6 +216,30 @@ def schedule_class(housed: int, corrected_task: int, months_elapsed: int) -> Sch
     if housed * PERIOD_MONTHS * denominator >= expected_times_period * numerator:
         return ScheduleClass.SOMEWHAT_BEHIND
     return ScheduleClass.FAR_BEHIND
+
+
+def months_elapsed(period_start: date, on: date) -> int:
+    """Whole months of a period behind us on ``on``, as COA's monthly realisation counts them.
+
+    Realisation is reported as the state on the first day of a month, so on any day of
+    August the months July is complete: 1 for a period starting 1 July. Clamped to 0..6.
+    """
+    months = (on.year - period_start.year) * 12 + on.month - period_start.month
+    return min(max(months, 0), PERIOD_MONTHS)
+
+
+def schedule_arrears(housed: int, corrected_task: int, months_elapsed: int) -> int:
+    """Status holders a municipality must still house to be back on schedule (0 if on it).
+
+    The complement of ``schedule_class``: expected = corrected task × months elapsed / 6,
+    rounded up to whole people, minus housed, never negative.
+    """
+    if not 0 <= months_elapsed <= PERIOD_MONTHS:
+        raise ValueError(f"maanden verstreken moet tussen 0 en 6 liggen, niet {months_elapsed}")
+    if corrected_task <= 0:
+        return 0
+    expected = -(-corrected_task * months_elapsed // PERIOD_MONTHS)
+    return max(0, expected - housed)
 
 
 class TargetStatus(StrEnum):

@@ -36,6 +36,10 @@ def navigation(request: HttpRequest) -> list[dict[str, Any]]:
         ("locaties", _("Opvanglocaties"), True),
         ("imports", _("Imports"), access.can_view_imports(user)),
         ("reeksen", _("Landelijke reeksen"), True),
+        ("opvangbeeld", _("Opvangbeeld"), True),
+        ("boodschappenlijst", _("Boodschappenlijst"), True),
+        ("verdeling", _("Verdeling"), True),
+        ("doelen", _("Doelen"), True),
         ("rapporten", _("Rapportage"), True),
         ("audit", _("Audittrail"), access.can_read_audit(user)),
     ]

@@ -38,6 +38,9 @@ INSTALLED_APPS = [
     "regietafel.opvang",
     "regietafel.rapportage",
     "regietafel.api",
+    "regietafel.doelen",
+    "regietafel.boodschappenlijst",
+    "regietafel.verdeling",
     "regietafel.web",
 ]
 
@@ -155,6 +158,11 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
 }
+
+# Reception picture: the buffer policy is chosen by name from core.rules.BUFFER_POLICIES, plus
+# an optional percentage of occupancy (REGIETAFEL_BUFFER, REGIETAFEL_BUFFER_PERCENTAGE).
+REGIETAFEL_BUFFER = env_str("REGIETAFEL_BUFFER", "lrt-voorjaar-2021")
+REGIETAFEL_BUFFER_PERCENTAGE = float(env_str("REGIETAFEL_BUFFER_PERCENTAGE", "0").replace(",", "."))
 
 LOGGING = {
     "version": 1,

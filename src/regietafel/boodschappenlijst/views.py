@@ -1,0 +1,70 @@
+"""The boodschappenlijst page: the generated list, and marking items (POST, then redirect)."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods
+
+from regietafel import reference
+from regietafel.accounts import access
+from regietafel.boodschappenlijst.selectors import NATIONAL, normalise_scope, shopping_list_for
+from regietafel.boodschappenlijst.services import shopping_item_mark
+from regietafel.boodschappenlijst.tables import shopping_table
+from regietafel.core.periods import IsoWeek, PeriodError
+from regietafel.core.rules import ShoppingItemStatus
+from regietafel.opvang.picture import default_week
+from regietafel.opvang.picture_views import bad_request
+from regietafel.web.resulttables import table_csv
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def boodschappenlijst(request: HttpRequest) -> HttpResponse:
+    source = request.POST if request.method == "POST" else request.GET
+    try:
+        text = source.get("week", "").strip()
+        week = IsoWeek.parse(text) if text else default_week()
+        scope = normalise_scope(source.get("scope", NATIONAL))
+    except (PeriodError, reference.ReferenceDataError) as error:
+        return bad_request(request, str(error))
+    if request.method == "POST":
+        try:
+            shopping_item_mark(
+                actor=request.user,
+                scope=scope,
+                key=request.POST.get("key", ""),
+                week=week,
+                status=request.POST.get("status", ""),
+                note=request.POST.get("note", ""),
+            )
+        except ValidationError as error:
+            messages.error(request, "; ".join(error.messages))
+        else:
+            messages.success(request, "De status is opgeslagen.")
+        query = urlencode({"week": week.label, "scope": scope})
+        return redirect(f"{reverse('boodschappenlijst')}?{query}")
+    scoped = shopping_list_for(user=request.user, week=week, scope=scope)
+    if request.GET.get("formaat") == "csv":
+        return table_csv(shopping_table(scoped), f"boodschappenlijst-{scope}-{week.label}.csv")
+    own = access.own_province(request.user)
+    scopes = [(NATIONAL, "Nederland")] + [
+        (p.code, p.name) for p in reference.provinces() if own is None or p.code == own
+    ]
+    return render(
+        request,
+        "boodschappenlijst/boodschappenlijst.html",
+        {
+            "scoped": scoped,
+            "week": week,
+            "scope": scope,
+            "scopes": scopes,
+            "statuses": [s for s in ShoppingItemStatus if s is not ShoppingItemStatus.OPEN],
+        },
+    )

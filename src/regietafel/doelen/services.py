@@ -1,0 +1,85 @@
+"""Writing LRT targets; every write leaves an audit row in the same transaction."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+
+from regietafel import reference
+from regietafel.accounts import access
+from regietafel.accounts.access import AnyUser
+from regietafel.accounts.models import User
+from regietafel.audit.models import Action
+from regietafel.audit.services import audit_record
+from regietafel.core.rules import NeedCategory
+from regietafel.doelen.models import Target, Unit
+
+
+def target_create(
+    *,
+    actor: AnyUser,
+    title: str,
+    category: str,
+    unit: str,
+    quantity: int,
+    start: date,
+    deadline: date,
+    quantity_max: int | None = None,
+    province_code: str = "",
+    note: str = "",
+) -> Target:
+    """Record an agreed target (national users only); Dutch ValidationError on bad input."""
+    if not access.can_manage_targets(actor):
+        raise PermissionDenied
+    errors: dict[str, str] = {}
+    if not title.strip():
+        errors["title"] = "geef het doel een omschrijving"
+    if category not in {c.value for c in NeedCategory}:
+        errors["category"] = f"onbekende soort opvang '{category}'"
+    if unit not in Unit.values:
+        errors["unit"] = f"onbekende eenheid '{unit}'"
+    if quantity <= 0:
+        errors["quantity"] = "het aantal moet groter dan 0 zijn"
+    if quantity_max is not None and quantity_max < quantity:
+        errors["quantity_max"] = "het maximum ligt onder het aantal"
+    if deadline <= start:
+        errors["deadline"] = "de deadline moet na de startdatum liggen"
+    if province_code:
+        try:
+            province_code = reference.province(province_code).code
+        except reference.ReferenceDataError as error:
+            errors["province_code"] = str(error)
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        target = Target.objects.create(
+            title=title.strip(),
+            category=category,
+            unit=unit,
+            quantity=quantity,
+            quantity_max=quantity_max,
+            start=start,
+            deadline=deadline,
+            province_code=province_code,
+            created_by=actor if isinstance(actor, User) else None,
+            note=note,
+        )
+        audit_record(
+            actor=actor,
+            action=Action.CREATED,
+            target=target,
+            summary=f"Doel vastgelegd: {target.title} ({quantity} {target.get_unit_display()} "
+            f"uiterlijk {deadline.isoformat()})",
+            changes={
+                "category": category,
+                "unit": unit,
+                "quantity": quantity,
+                "quantity_max": quantity_max,
+                "start": start.isoformat(),
+                "deadline": deadline.isoformat(),
+                "province_code": province_code,
+            },
+        )
+    return target

@@ -1,0 +1,109 @@
+"""Read API of the reception picture, the boodschappenlijst and the provincial distribution.
+
+The endpoints call the same selectors and table builders as the pages and the CLI, so the
+numbers are the same everywhere. Errors in the input give 400 with a Dutch ``detail``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework.decorators import api_view
+from rest_framework.exceptions import ValidationError
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from regietafel import reference
+from regietafel.boodschappenlijst.selectors import shopping_list_for
+from regietafel.boodschappenlijst.tables import shopping_table
+from regietafel.cli.output import ResultTable
+from regietafel.core.distribution import DistributionError
+from regietafel.core.periods import IsoWeek, PeriodError
+from regietafel.doelen.selectors import targets_progress
+from regietafel.opvang import picture_tables as tables
+from regietafel.opvang.picture import default_week, reception_picture
+from regietafel.verdeling.selectors import province_distribution
+from regietafel.verdeling.tables import distribution_table
+
+WEEK = OpenApiParameter(
+    "week", OpenApiTypes.STR, description="ISO-week, bijvoorbeeld 2021-W45 (standaard: laatste)"
+)
+PROVINCE = OpenApiParameter(
+    "provincie", OpenApiTypes.STR, description="provinciecode (PV27) of -naam; leeg: landelijk"
+)
+SCOPE = OpenApiParameter("scope", OpenApiTypes.STR, description="NL of een provinciecode")
+TOTAL = OpenApiParameter(
+    "totaal", OpenApiTypes.INT, description="te verdelen plaatsen (standaard: landelijk tekort)"
+)
+
+
+def _week(request: Request) -> IsoWeek:
+    text = str(request.query_params.get("week", "")).strip()
+    try:
+        return IsoWeek.parse(text) if text else default_week()
+    except PeriodError as error:
+        raise ValidationError({"detail": str(error)}) from None
+
+
+def _rows(table: ResultTable) -> list[dict[str, Any]]:
+    return [{c.key: row.get(c.key) for c in table.columns} for row in table.rows]
+
+
+@extend_schema(parameters=[WEEK, PROVINCE], responses=OpenApiTypes.OBJECT)
+@api_view(["GET"])
+def opvangbeeld(request: Request) -> Response:
+    week = _week(request)
+    code = str(request.query_params.get("provincie", "")).strip() or None
+    try:
+        picture = reception_picture(user=request.user, week=week, province_code=code)
+    except reference.ReferenceDataError as error:
+        raise ValidationError({"detail": str(error)}) from None
+    progress = targets_progress(user=request.user, week=week, locations=picture.locations)
+    if picture.province_code is not None:
+        progress = [p for p in progress if p.target.province_code in (None, picture.province_code)]
+    return Response(
+        {
+            "week": week.label,
+            "provincie": picture.province_code,
+            "register": picture.register.week if picture.register else None,
+            "buffer": {"percentage": picture.buffer.percentage, "vast": picture.buffer.fixed},
+            "behoefte": _rows(tables.need_table(picture)),
+            "capaciteit": _rows(tables.capacity_table(picture)),
+            "sluitingen": _rows(tables.closures_table(picture)),
+            "doelen": _rows(tables.targets_table(progress)),
+        }
+    )
+
+
+@extend_schema(parameters=[WEEK, SCOPE], responses=OpenApiTypes.OBJECT)
+@api_view(["GET"])
+def boodschappenlijst(request: Request) -> Response:
+    week = _week(request)
+    try:
+        scoped = shopping_list_for(
+            user=request.user, week=week, scope=str(request.query_params.get("scope", "NL"))
+        )
+    except reference.ReferenceDataError as error:
+        raise ValidationError({"detail": str(error)}) from None
+    return Response(
+        {"week": week.label, "scope": scoped.scope, "items": _rows(shopping_table(scoped))}
+    )
+
+
+@extend_schema(parameters=[WEEK, TOTAL], responses=OpenApiTypes.OBJECT)
+@api_view(["GET"])
+def verdeling(request: Request) -> Response:
+    week = _week(request)
+    raw = str(request.query_params.get("totaal", "")).strip()
+    if raw and not raw.isdigit():
+        raise ValidationError({"detail": f"totaal: '{raw}' is geen geheel getal van 0 of meer"})
+    try:
+        result = province_distribution(
+            user=request.user, week=week, total=int(raw) if raw else None
+        )
+    except DistributionError as error:
+        raise ValidationError({"detail": str(error)}) from None
+    table = distribution_table(result, name="provincies", title="")
+    return Response({"week": week.label, "totaal": result.total, "provincies": _rows(table)})

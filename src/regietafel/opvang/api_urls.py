@@ -1,0 +1,13 @@
+"""API routes of the reception picture; included at ``api/v1/`` by web/urls.py."""
+
+from __future__ import annotations
+
+from django.urls import path
+
+from regietafel.opvang import api
+
+urlpatterns = [
+    path("opvangbeeld/", api.opvangbeeld, name="api-opvangbeeld"),
+    path("boodschappenlijst/", api.boodschappenlijst, name="api-boodschappenlijst"),
+    path("verdeling/", api.verdeling, name="api-verdeling"),
+]

@@ -1,0 +1,82 @@
+"""``regietafel opvang`` and ``regietafel boodschappenlijst``: the reception picture on the server.
+
+For data stewards with shell access to the server: the commands read the database as a
+system user with national rights (role landelijk, never saved), so they show every
+province in full; access for people goes through the web application.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from regietafel import reference
+from regietafel.accounts.models import Role, User
+from regietafel.boodschappenlijst.selectors import shopping_list_for
+from regietafel.boodschappenlijst.tables import shopping_table
+from regietafel.cli.main import UserError
+from regietafel.cli.output import Format, OutputError, Result, emit
+from regietafel.core.periods import IsoWeek, PeriodError
+from regietafel.opvang import picture_tables as tables
+from regietafel.opvang.picture import reception_picture
+
+
+def system_user() -> User:
+    """An unsaved national user: the CLI runs on the server for data stewards."""
+    return User(username="regietafel-cli", role=Role.LANDELIJK, is_active=True)
+
+
+def _scope(arguments: argparse.Namespace) -> tuple[IsoWeek, str | None]:
+    try:
+        week = IsoWeek.parse(arguments.week)
+        code = reference.province(arguments.provincie).code if arguments.provincie else None
+    except (PeriodError, reference.ReferenceDataError) as error:
+        raise UserError(str(error)) from None
+    return week, code
+
+
+def opvang_result(arguments: argparse.Namespace) -> Result:
+    week, code = _scope(arguments)
+    picture = reception_picture(user=system_user(), week=week, province_code=code)
+    scope = reference.province(code).name if code else "Nederland"
+    return Result(
+        title=f"Opvangbeeld {scope}, week {week.label}",
+        tables=(tables.need_table(picture), tables.capacity_table(picture)),
+        meta={
+            "locatieregister": picture.register.week if picture.register else None,
+            "buffer vast": picture.buffer.fixed,
+            "buffer procent": picture.buffer.percentage,
+        },
+        notes=(
+            (
+                "Tekort = behoefte - capaciteit; positief is een tekort. Middellange en lange "
+                "termijn: rechte trendlijn door de bezetting van de laatste acht weken."
+            ),
+        ),
+    )
+
+
+def boodschappenlijst_result(arguments: argparse.Namespace) -> Result:
+    week, code = _scope(arguments)
+    scoped = shopping_list_for(user=system_user(), week=week, scope=code or "NL")
+    return Result(
+        title=f"Boodschappenlijst {scoped.scope}, week {week.label}",
+        tables=(shopping_table(scoped),),
+    )
+
+
+def _emit(result: Result, arguments: argparse.Namespace) -> int:
+    try:
+        emit(result, Format(arguments.formaat), arguments.uitvoer)
+    except OutputError as error:
+        raise UserError(str(error)) from None
+    except OSError as error:
+        raise UserError(f"kan '{arguments.uitvoer}' niet schrijven ({error.strerror})") from None
+    return 0
+
+
+def run_opvang(arguments: argparse.Namespace) -> int:
+    return _emit(opvang_result(arguments), arguments)
+
+
+def run_boodschappenlijst(arguments: argparse.Namespace) -> int:
+    return _emit(boodschappenlijst_result(arguments), arguments)

@@ -1,0 +1,14 @@
+from __future__ import annotations
+
+from django.urls import path
+
+from regietafel.opvang import picture_views
+
+urlpatterns = [
+    path("opvangbeeld/", picture_views.opvangbeeld, name="opvangbeeld"),
+    path(
+        "opvangbeeld/<str:code>/",
+        picture_views.opvangbeeld_provincie,
+        name="opvangbeeld-provincie",
+    ),
+]

@@ -1,0 +1,182 @@
+"""The provincial distribution of extra regular reception places, and within one province.
+
+The numbers come from ``core.distribution`` (fill-up to one level, crediting current
+capacity) and the inhabitants of ``reference.municipalities`` on the week's Monday; the
+current capacity is the register's regular places open on that Monday. Province figures are
+public aggregates (every role); the distribution over one province's municipalities is
+detail: only for users who may see that province in detail.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+
+from django.core.exceptions import PermissionDenied
+
+from regietafel import reference
+from regietafel.accounts import access
+from regietafel.accounts.access import AnyUser
+from regietafel.core.capacity import capacity_by_municipality
+from regietafel.core.distribution import (
+    DistributionResult,
+    KeyComparison,
+    Unit,
+    compare,
+    distribute,
+    split_allocations,
+)
+from regietafel.core.need import GapRow
+from regietafel.core.periods import IsoWeek
+from regietafel.core.rules import SHORT, NeedCategory
+from regietafel.opvang.picture import ReceptionPicture, check_province, reception_picture
+from regietafel.tabular import RowReader, read_table
+
+DEFAULT_AMV_SHARE = Fraction(85, 1000)
+"""Spreidingswet practice: about 8.5 % of a municipality's indicative figure is for AMV."""
+
+
+@dataclass(frozen=True)
+class KeyedDistribution:
+    """One distribution under the inhabitants key and, when given, the corrected key."""
+
+    week: IsoWeek
+    total: int
+    total_is_shortfall: bool
+    plain: DistributionResult
+    corrected: DistributionResult | None
+    comparison: tuple[KeyComparison, ...]
+    amv: tuple[tuple[int, int], ...] = ()
+    minimum: int | None = None
+    amv_share: Fraction | None = None
+
+
+def national_shortfall(gaps: Sequence[GapRow]) -> int:
+    """The national short-horizon regular gap, 0 when there is no shortage."""
+    return next(
+        (
+            max(0, row.gap)
+            for row in gaps
+            if row.horizon == SHORT and row.category is NeedCategory.REGULAR
+        ),
+        0,
+    )
+
+
+def read_correction(content: bytes, name: str, codes: set[str]) -> dict[str, Fraction]:
+    """A correction key (CSV/XLSX, columns code,factor) for the given units.
+
+    Raises ``tabular.TableError`` naming file, row and column for every bad cell.
+    """
+    table = read_table(content, name=name, required=["code", "factor"])
+    reader = RowReader(table.file)
+    reader.unique(table.rows, "code")
+    factors: dict[str, Fraction] = {}
+    for row in table.rows:
+        raw = row.values["code"].strip().upper()
+        code = raw
+        if raw.startswith("GM") or raw.isdigit():
+            try:
+                code = reference.normalise_code(raw)
+            except reference.ReferenceDataError as error:
+                reader.error(row, "code", str(error))
+                continue
+        factor = reader.decimal(row, "factor")
+        if code not in codes:
+            reader.error(row, "code", f"onbekende code '{row.values['code']}' voor deze verdeling")
+            continue
+        if factor is not None:
+            factors[code] = factor
+    if not table.rows:
+        reader.error(None, None, "het bestand bevat geen rijen")
+    reader.raise_if_errors()
+    return factors
+
+
+def _keyed(
+    units: list[Unit],
+    total: int,
+    correction: Mapping[str, Fraction] | None,
+    *,
+    minimum: int | None = None,
+) -> tuple[DistributionResult, DistributionResult | None, tuple[KeyComparison, ...]]:
+    plain = distribute(units, total, credit_existing=True, minimum=minimum)
+    if not correction:
+        return plain, None, ()
+    weighted = [
+        Unit(u.code, u.name, u.weight * correction.get(u.code, Fraction(1)), u.existing)
+        for u in units
+    ]
+    corrected = distribute(weighted, total, credit_existing=True, minimum=minimum)
+    return plain, corrected, compare(plain, corrected)
+
+
+def province_units(week: IsoWeek, picture: ReceptionPicture) -> list[Unit]:
+    inhabitants: dict[str, int] = {}
+    for m in reference.municipalities(week.monday):
+        inhabitants[m.province_code] = inhabitants.get(m.province_code, 0) + m.inhabitants
+    regular_now = {
+        p.code: int(picture.timeline.by_category(p.code)[NeedCategory.REGULAR][0])
+        for p in reference.provinces()
+    }
+    return [
+        Unit(p.code, p.name, Fraction(inhabitants.get(p.code, 0)), regular_now[p.code])
+        for p in reference.provinces()
+    ]
+
+
+def province_distribution(
+    *,
+    user: AnyUser,
+    week: IsoWeek,
+    total: int | None = None,
+    correction: Mapping[str, Fraction] | None = None,
+) -> KeyedDistribution:
+    """Extra regular places over the 12 provinces (default: the national short shortfall)."""
+    if not access.can_view(user):
+        raise PermissionDenied
+    picture = reception_picture(user=user, week=week)
+    shortfall = total is None
+    amount = national_shortfall(picture.gaps.get(None, ())) if total is None else total
+    plain, corrected, comparison = _keyed(province_units(week, picture), amount, correction)
+    return KeyedDistribution(week, amount, shortfall, plain, corrected, comparison)
+
+
+def municipality_distribution(
+    *,
+    user: AnyUser,
+    week: IsoWeek,
+    province_code: str,
+    total: int | None = None,
+    minimum: int | None = None,
+    amv_share: Fraction = DEFAULT_AMV_SHARE,
+    correction: Mapping[str, Fraction] | None = None,
+) -> KeyedDistribution:
+    """A province's extra places over its municipalities (403 for other provinces' users).
+
+    Default total: the province's allocation in the provincial distribution of the national
+    shortfall. Each municipality's allocation is split into AMV and other places with
+    ``core.distribution.split_allocations`` so both columns add up exactly.
+    """
+    code = check_province(user, province_code)
+    picture = reception_picture(user=user, week=week)
+    shortfall = total is None
+    if total is None:
+        national = province_distribution(user=user, week=week)
+        total = next(r.allocation for r in national.plain.rows if r.code == code)
+    existing = capacity_by_municipality(
+        [loc for loc in picture.locations if loc.province_code == code],
+        on=week.monday,
+        category=NeedCategory.REGULAR,
+    )
+    units = [
+        Unit(m.code, m.name, Fraction(m.inhabitants), existing.get(m.code, 0))
+        for m in reference.municipalities(week.monday)
+        if m.province_code == code
+    ]
+    plain, corrected, comparison = _keyed(units, total, correction, minimum=minimum)
+    amv = tuple(split_allocations([r.allocation for r in plain.rows], amv_share))
+    return KeyedDistribution(
+        week, total, shortfall, plain, corrected, comparison, amv, minimum, amv_share
+    )

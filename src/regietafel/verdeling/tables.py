@@ -1,0 +1,70 @@
+"""The distribution tables for the page, its CSV, the API and tests."""
+
+from __future__ import annotations
+
+from regietafel.cli.output import Column, ResultTable, Value
+from regietafel.verdeling.selectors import KeyedDistribution
+
+
+def _corrected_columns(d: KeyedDistribution) -> tuple[Column, ...]:
+    if d.corrected is None:
+        return ()
+    return (
+        Column("extra_gecorrigeerd", "Extra met correctie", "int"),
+        Column("verschil_sleutels", "Wint (+) of verliest (-)", "int"),
+    )
+
+
+def _corrected_values(d: KeyedDistribution, index: int) -> dict[str, Value]:
+    if d.corrected is None:
+        return {}
+    comparison = d.comparison[index]
+    return {
+        "extra_gecorrigeerd": comparison.allocation_b,
+        "verschil_sleutels": comparison.difference,
+    }
+
+
+def distribution_table(d: KeyedDistribution, *, name: str, title: str) -> ResultTable:
+    columns = [
+        Column("code", "Code"),
+        Column("naam", "Naam"),
+        Column("inwoners", "Inwoners", "int"),
+        Column("aandeel", "Inwoners-aandeel (%)", "decimal", 2),
+        Column("eerlijk_aandeel", "Eerlijk aandeel", "decimal", 1),
+        Column("capaciteit", "Huidige capaciteit", "int"),
+        Column("verschil", "Verschil met eerlijk aandeel", "decimal", 1),
+        Column("extra", "Voorgestelde extra plaatsen", "int"),
+    ]
+    if d.amv:
+        columns += [Column("amv", "Waarvan AMV", "int"), Column("overig", "Overig", "int")]
+    columns += _corrected_columns(d)
+    rows: list[dict[str, Value]] = []
+    for index, row in enumerate(d.plain.rows):
+        values: dict[str, Value] = {
+            "code": row.code,
+            "naam": row.name,
+            "inwoners": int(row.weight),
+            "aandeel": row.weight_share * 100,
+            "eerlijk_aandeel": row.fair_share,
+            "capaciteit": row.existing,
+            "verschil": -(row.below_fair_share or 0.0),
+            "extra": row.allocation,
+        }
+        if d.amv:
+            values["amv"], values["overig"] = d.amv[index]
+        values.update(_corrected_values(d, index))
+        rows.append(values)
+    totals: dict[str, Value] = {
+        "code": "Totaal",
+        "naam": f"{len(rows)} eenheden",
+        "inwoners": sum(int(r.weight) for r in d.plain.rows),
+        "capaciteit": sum(r.existing or 0 for r in d.plain.rows),
+        "extra": sum(r.allocation for r in d.plain.rows),
+    }
+    if d.amv:
+        totals["amv"] = sum(a for a, _ in d.amv)
+        totals["overig"] = sum(o for _, o in d.amv)
+    if d.corrected is not None:
+        totals["extra_gecorrigeerd"] = sum(r.allocation for r in d.corrected.rows)
+    return ResultTable(name, title, tuple(columns), tuple(rows), totals)

@@ -1,0 +1,60 @@
+"""Result tables (``cli.output.ResultTable``) on a web page and as a CSV download.
+
+The CLI, the API and the pages build the same ``ResultTable`` from the same selector, so a
+number reads the same everywhere; here it gets Dutch formatting for the page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.http import HttpResponse
+
+from regietafel.cli.output import Column, ResultTable, Value, format_decimal, format_int
+from regietafel.web.downloads import csv_response
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    numeric: bool
+
+
+@dataclass(frozen=True)
+class HtmlTable:
+    name: str
+    title: str
+    headers: tuple[Cell, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    totals: tuple[Cell, ...] | None
+
+
+def _text(value: Value, column: Column) -> str:
+    if value is None:
+        return ""
+    if column.kind == "int" and isinstance(value, int | float):
+        return format_int(int(value))
+    if column.kind == "decimal" and isinstance(value, int | float):
+        return format_decimal(float(value), column.decimals)
+    return str(value)
+
+
+def html_table(table: ResultTable) -> HtmlTable:
+    def row(values: dict[str, Value]) -> tuple[Cell, ...]:
+        return tuple(Cell(_text(values.get(c.key), c), c.kind != "text") for c in table.columns)
+
+    return HtmlTable(
+        name=table.name,
+        title=table.title,
+        headers=tuple(Cell(c.header, c.kind != "text") for c in table.columns),
+        rows=tuple(row(r) for r in table.rows),
+        totals=row(table.totals) if table.totals else None,
+    )
+
+
+def table_csv(table: ResultTable, filename: str) -> HttpResponse:
+    return csv_response(
+        filename,
+        [c.key for c in table.columns],
+        ([r.get(c.key) for c in table.columns] for r in table.rows),
+    )

@@ -1,0 +1,115 @@
+"""Marks on the boodschappenlijst: carry-over by key, history per week, who may mark."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+import pytest
+
+from regietafel.audit.models import AuditEntry
+from regietafel.boodschappenlijst.models import ShoppingItemMark
+from regietafel.boodschappenlijst.selectors import _housing_arrears, shopping_list_for
+from regietafel.boodschappenlijst.services import shopping_item_mark
+from regietafel.core.periods import IsoWeek
+from regietafel.core.rules import ShoppingItemStatus
+from regietafel.taakstelling.models import TaakstellingEntry, TaakstellingPeriod
+from tests.opvangbeeld.factories import standard_register
+
+KEY = "regulier-plaatsen-kort"
+
+
+def _status(user: Any, week: str, scope: str = "NL", key: str = KEY) -> ShoppingItemStatus:
+    scoped = shopping_list_for(user=user, week=IsoWeek.parse(week), scope=scope)
+    return next(m.item.status for m in scoped.items if m.item.key == key)
+
+
+@pytest.mark.django_db
+def test_marks_carry_over_and_last_week_stays_readable(make_user: Callable[[str], Any]) -> None:
+    standard_register("2021-W45")
+    standard_register("2021-W46")
+    user = make_user("landelijk")
+    shopping_item_mark(
+        actor=user, scope="NL", key=KEY, week=IsoWeek.parse("2021-W45"), status="opgepakt"
+    )
+    assert _status(user, "2021-W46") is ShoppingItemStatus.PICKED_UP
+    shopping_item_mark(
+        actor=user, scope="NL", key=KEY, week=IsoWeek.parse("2021-W46"), status="afgerond"
+    )
+    assert _status(user, "2021-W46") is ShoppingItemStatus.DONE
+    assert _status(user, "2021-W45") is ShoppingItemStatus.PICKED_UP
+    assert _status(user, "2021-W47") is ShoppingItemStatus.DONE
+    assert ShoppingItemMark.objects.count() == 2
+    assert AuditEntry.objects.filter(object_type="markering boodschappenlijst").count() == 2
+
+
+@pytest.mark.django_db
+def test_province_list_has_own_closure_only(make_user: Callable[[str], Any]) -> None:
+    standard_register()
+    user = make_user("provincie")
+    scoped = shopping_list_for(user=user, week=IsoWeek.parse("2021-W45"), scope="PV27")
+    assert "sluiting-B" in [m.item.key for m in scoped.items]
+    groningen = shopping_list_for(
+        user=make_user("landelijk"), week=IsoWeek.parse("2021-W45"), scope="PV20"
+    )
+    assert "sluiting-B" not in [m.item.key for m in groningen.items]
+
+
+@pytest.mark.django_db
+def test_marking_roles_through_the_page(client_as: Callable[[str | None], Any]) -> None:
+    standard_register()
+    province = client_as("provincie")
+    data = {"week": "2021-W45", "key": "sluiting-B", "status": "opgepakt", "note": "COA zoekt"}
+    own = province.post("/boodschappenlijst/", {**data, "scope": "PV27"})
+    assert own.status_code == 302
+    assert own["Location"] == "/boodschappenlijst/?week=2021-W45&scope=PV27"
+    assert province.post("/boodschappenlijst/", {**data, "scope": "PV20"}).status_code == 403
+    assert province.post("/boodschappenlijst/", {**data, "scope": "NL"}).status_code == 403
+    assert client_as("coa").post("/boodschappenlijst/", {**data, "scope": "NL"}).status_code == 403
+    assert (
+        client_as("landelijk").post("/boodschappenlijst/", {**data, "scope": "PV20"}).status_code
+        == 302
+    )
+    mark = ShoppingItemMark.objects.get(scope="PV27")
+    assert (mark.key, mark.status, mark.note) == ("sluiting-B", "opgepakt", "COA zoekt")
+    page = province.get("/boodschappenlijst/?week=2021-W45&scope=PV27")
+    assert page.status_code == 200
+    assert "COA zoekt" in page.content.decode()
+
+
+@pytest.mark.django_db
+def test_province_user_cannot_read_other_province_list(
+    client_as: Callable[[str | None], Any],
+) -> None:
+    standard_register()
+    province = client_as("provincie")
+    assert province.get("/boodschappenlijst/?week=2021-W45&scope=PV20").status_code == 403
+    assert province.get("/boodschappenlijst/?week=2021-W45&scope=NL").status_code == 200
+
+
+@pytest.mark.django_db
+def test_housing_arrears_by_hand() -> None:
+    period = TaakstellingPeriod.objects.create(
+        label="2021-II",
+        start=date(2021, 7, 1),
+        end=date(2021, 12, 31),
+        national_total=11000,
+        population_date=date(2021, 1, 1),
+        method="hamilton",
+    )
+    for code, province, corrected in (("GM0363", "PV27", 600), ("GM0014", "PV20", 60)):
+        TaakstellingEntry.objects.create(
+            period=period,
+            municipality_code=code,
+            municipality_name=code,
+            province_code=province,
+            inhabitants=1,
+            quota=1.0,
+            taakstelling=corrected,
+            corrected=corrected,
+        )
+    # 8 November: 4 months elapsed; expected 400 and 40; nothing housed (no realisation).
+    arrears, deadline = _housing_arrears(IsoWeek.parse("2021-W45"), None)
+    assert (arrears, deadline) == (440, date(2021, 12, 31))
+    assert _housing_arrears(IsoWeek.parse("2021-W45"), "PV20")[0] == 40

@@ -1,0 +1,93 @@
+"""Page, API, CLI (CSV) and Excel export show the same need/gap figures for one week."""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import load_workbook
+
+from regietafel.cli.main import main
+from tests.opvangbeeld.factories import standard_register
+
+COLUMNS = ["bezetting", "buffer", "behoefte", "capaciteit", "tekort"]
+
+
+def _page_rows(body: str, table_id: str) -> list[list[str]]:
+    table = re.search(rf'<table id="{table_id}">(.*?)</table>', body, re.S)
+    assert table is not None
+    body_part = re.search(r"<tbody>(.*?)</tbody>", table.group(1), re.S)
+    assert body_part is not None
+    rows = re.findall(r"<tr>(.*?)</tr>", body_part.group(1), re.S)
+    return [
+        [html.unescape(c).strip() for c in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", r, re.S)]
+        for r in rows
+    ]
+
+
+def _number(text: str) -> int:
+    return int(text.replace(".", ""))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_page_api_cli_and_excel_agree(
+    client_as: Callable[[str | None], Any], tmp_path: Path
+) -> None:
+    standard_register()
+    client = client_as("landelijk")
+
+    page = client.get("/opvangbeeld/?week=2021-W45")
+    assert page.status_code == 200
+    # columns: horizon, weken, categorie, bezetting, buffer, behoefte, capaciteit, tekort, locaties
+    from_page = [
+        (r[0], r[2], [_number(c) for c in r[3:8]])
+        for r in _page_rows(page.content.decode(), "tabel-behoefte")
+    ]
+
+    api = client.get("/api/v1/opvangbeeld/?week=2021-W45").json()
+    from_api = [(r["horizon"], r["categorie"], [r[c] for c in COLUMNS]) for r in api["behoefte"]]
+
+    csv_file = tmp_path / "opvang.csv"
+    assert (
+        main(["opvang", "--week", "2021-W45", "--formaat", "csv", "--uitvoer", str(csv_file)]) == 0
+    )
+    reader = csv.DictReader(io.StringIO(csv_file.read_text()))
+    from_cli = [(r["horizon"], r["categorie"], [int(r[c]) for c in COLUMNS]) for r in reader]
+
+    xlsx_file = tmp_path / "opvang.xlsx"
+    assert (
+        main(["opvang", "--week", "2021-W45", "--formaat", "xlsx", "--uitvoer", str(xlsx_file)])
+        == 0
+    )
+    sheet = load_workbook(xlsx_file)["behoefte"]
+    values = list(sheet.iter_rows(min_row=2, values_only=True))
+    from_excel = [(r[0], r[2], [int(v) for v in r[3:8]]) for r in values]  # type: ignore[arg-type]  # openpyxl cells are loosely typed
+
+    assert len(from_page) == 9
+    assert from_page == from_api == from_cli == from_excel
+    regular_short = from_page[0]
+    assert regular_short == ("korte termijn", "reguliere opvang", [930, 417, 1347, 1000, 347])
+
+    page_csv = client.get("/opvangbeeld/?week=2021-W45&formaat=csv&tabel=behoefte")
+    rows = list(csv.DictReader(io.StringIO(page_csv.content.decode("utf-8-sig"))))
+    assert [int(rows[0][c]) for c in COLUMNS] == [930, 417, 1347, 1000, 347]
+
+
+@pytest.mark.django_db
+def test_boodschappenlijst_api_matches_page_csv(client_as: Callable[[str | None], Any]) -> None:
+    standard_register()
+    client = client_as("landelijk")
+    api = client.get("/api/v1/boodschappenlijst/?week=2021-W45&scope=NL").json()
+    page_csv = client.get("/boodschappenlijst/?week=2021-W45&scope=NL&formaat=csv")
+    rows = list(csv.DictReader(io.StringIO(page_csv.content.decode("utf-8-sig"))))
+    assert [(r["sleutel"], int(r["aantal"])) for r in rows] == [
+        (i["sleutel"], i["aantal"]) for i in api["items"]
+    ]
+    assert ("regulier-plaatsen-kort", 347) in [(i["sleutel"], i["aantal"]) for i in api["items"]]
+    assert ("sluiting-B", 200) in [(i["sleutel"], i["aantal"]) for i in api["items"]]

@@ -1,0 +1,80 @@
+"""The reception picture pages: access per role, charts with tables, and bad input."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+import pytest
+
+from regietafel.core.need import need_by_week
+from regietafel.core.rules import LONG, MEDIUM, SHORT, months_elapsed, schedule_arrears
+from tests.opvangbeeld.factories import standard_register
+
+
+@pytest.mark.django_db
+def test_province_user_403_on_other_province_picture(
+    client_as: Callable[[str | None], Any],
+) -> None:
+    standard_register()
+    province = client_as("provincie")
+    assert province.get("/opvangbeeld/PV20/?week=2021-W45").status_code == 403
+    assert province.get("/api/v1/opvangbeeld/?week=2021-W45&provincie=PV20").status_code == 403
+    own = province.get("/opvangbeeld/PV27/?week=2021-W45")
+    assert own.status_code == 200
+    assert "Aandeel in de landelijke verdeling" in own.content.decode()
+    assert province.get("/opvangbeeld/?week=2021-W45").status_code == 200
+
+
+@pytest.mark.django_db
+def test_national_page_has_chart_and_tables(client_as: Callable[[str | None], Any]) -> None:
+    standard_register()
+    body = client_as("coa").get("/opvangbeeld/?week=2021-W45").content.decode()
+    assert body.count('role="img"') == 2
+    for name in ("tijdlijn", "capaciteit", "behoefte", "provincies", "sluitingen", "doelen"):
+        assert f'id="tabel-{name}"' in body
+    assert "1.347" in body
+
+
+@pytest.mark.django_db
+def test_bad_week_is_a_dutch_message(client_as: Callable[[str | None], Any]) -> None:
+    page = client_as("landelijk").get("/opvangbeeld/?week=2021-W60")
+    assert page.status_code == 400
+    assert "week 60 bestaat niet in 2021" in page.content.decode()
+
+
+@pytest.mark.django_db
+def test_doelen_page_create_and_forbid(client_as: Callable[[str | None], Any]) -> None:
+    data = {
+        "title": "600 extra plaatsen",
+        "category": "regulier",
+        "unit": "places",
+        "quantity": "600",
+        "start": "2021-10-01",
+        "deadline": "2021-11-30",
+        "province_code": "",
+        "note": "",
+    }
+    assert client_as("landelijk").post("/doelen/", data).status_code == 302
+    assert client_as("provincie").post("/doelen/", data).status_code == 403
+    page = client_as("provincie").get("/doelen/?week=2021-W45")
+    assert "600 extra plaatsen" in page.content.decode()
+
+
+def test_need_by_week_steps() -> None:
+    from regietafel.core.need import need_and_gap
+
+    rows = need_and_gap(
+        occupancy={},
+        capacity={h.name: {} for h in (SHORT, MEDIUM, LONG)},
+        projected={"kort": {}, "middellang": {}, "lang": {}},
+    )
+    assert need_by_week(rows, 3) == [0, 0, 0]
+
+
+def test_schedule_arrears_by_hand() -> None:
+    assert months_elapsed(date(2021, 7, 1), date(2021, 11, 8)) == 4
+    assert months_elapsed(date(2021, 7, 1), date(2022, 3, 1)) == 6
+    assert schedule_arrears(100, 601, 4) == 301  # 601 x 4 / 6 = 400.67 -> 401
+    assert schedule_arrears(500, 600, 4) == 0

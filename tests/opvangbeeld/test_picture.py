@@ -1,0 +1,164 @@
+"""The reception picture against hand-computed figures of the standard register."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+import pytest
+
+from regietafel.core.periods import IsoWeek
+from regietafel.core.rules import LONG, MEDIUM, SHORT, NeedCategory, TargetStatus
+from regietafel.doelen.selectors import targets_progress
+from regietafel.doelen.services import target_create
+from regietafel.opvang.picture import locations_for_week, reception_picture
+from tests.opvangbeeld.factories import STANDARD, Loc, make_register, standard_register
+
+W45 = IsoWeek.parse("2021-W45")
+
+
+def _row(rows: Any, horizon: Any, category: NeedCategory) -> Any:
+    return next(r for r in rows if r.horizon == horizon and r.category is category)
+
+
+@pytest.mark.django_db
+def test_national_need_and_gap_by_hand(make_user: Callable[[str], Any]) -> None:
+    standard_register()
+    picture = reception_picture(user=make_user("landelijk"), week=W45)
+    national = picture.gaps[None]
+    short = _row(national, SHORT, NeedCategory.REGULAR)
+    # need = 930 residents + 417 fixed buffer; capacity 1.000 on Monday 29 November
+    assert (short.need, short.capacity, short.gap) == (1347, 1000, 347)
+    medium = _row(national, MEDIUM, NeedCategory.REGULAR)
+    assert (medium.capacity, medium.gap) == (800, 547)
+    amv = _row(national, SHORT, NeedCategory.AMV)
+    assert (amv.need, amv.capacity, amv.gap, amv.gap_locations) == (40, 50, -10, 0)
+
+
+@pytest.mark.django_db
+def test_closing_location_is_listed_and_lowers_long_horizon(
+    make_user: Callable[[str], Any],
+) -> None:
+    standard_register()
+    picture = reception_picture(user=make_user("landelijk"), week=W45)
+    assert [(c.location_id, c.end) for c in picture.closures] == [("B", date(2022, 2, 27))]
+    long_regular = _row(picture.gaps[None], LONG, NeedCategory.REGULAR)
+    short_regular = _row(picture.gaps[None], SHORT, NeedCategory.REGULAR)
+    assert short_regular.capacity - long_regular.capacity == 200
+    index = picture.timeline.week_index(date(2022, 2, 28))
+    assert int(picture.timeline.temporary[index - 1]) == 200
+    assert int(picture.timeline.temporary[index]) == 0
+
+
+@pytest.mark.django_db
+def test_province_buffer_has_no_fixed_part(make_user: Callable[[str], Any]) -> None:
+    standard_register()
+    picture = reception_picture(user=make_user("landelijk"), week=W45)
+    groningen = _row(picture.gaps["PV20"], SHORT, NeedCategory.REGULAR)
+    assert (groningen.need, groningen.capacity, groningen.gap) == (300, 300, 0)
+
+
+@pytest.mark.django_db
+def test_trend_uses_previous_registers(make_user: Callable[[str], Any]) -> None:
+    # Groningen's regular occupancy rises 10 a week: 280, 290, 300 in weeks 43-45.
+    for week, residents in (("2021-W43", 280), ("2021-W44", 290), ("2021-W45", 300)):
+        rows = [
+            loc if loc.code != "C" else Loc(**{**loc.__dict__, "occupancy": residents})
+            for loc in STANDARD
+        ]
+        make_register(week, rows)
+    picture = reception_picture(user=make_user("landelijk"), week=W45)
+    medium = _row(picture.gaps["PV20"], MEDIUM, NeedCategory.REGULAR)
+    assert medium.occupancy_used == 300 + 10 * 26
+
+
+@pytest.mark.django_db
+def test_confidential_and_other_province_closures_are_masked(
+    make_user: Callable[[str], Any],
+) -> None:
+    make_register(
+        "2021-W45",
+        [
+            *STANDARD,
+            Loc("E", "PV20", "GM0014", "amv", 50, 10, date(2021, 1, 1), date(2021, 12, 31), True),
+        ],
+    )
+    coa = reception_picture(user=make_user("coa"), week=W45)
+    province = reception_picture(user=make_user("provincie"), week=W45)
+    national = reception_picture(user=make_user("landelijk"), week=W45)
+    assert next(c for c in coa.closures if c.location_id == "E").name == "Locatie E"
+    assert "vertrouwelijk" in next(c for c in national.closures if c.location_id == "E").name
+    assert next(c for c in province.closures if c.location_id == "B").name == "Locatie B"
+    assert "Locatie E" not in [c.name for c in province.closures]
+
+
+@pytest.mark.django_db
+def test_target_met_exactly_on_its_deadline(make_user: Callable[[str], Any]) -> None:
+    landelijk = make_user("landelijk")
+    make_register(
+        "2021-W45",
+        [*STANDARD, Loc("N", "PV27", "GM0363", "regulier", 600, 0, date(2021, 11, 8))],
+    )
+    target_create(
+        actor=landelijk,
+        title="600 extra plaatsen",
+        category="regulier",
+        unit="places",
+        quantity=600,
+        start=date(2021, 10, 1),
+        deadline=date(2021, 11, 8),
+    )
+    target_create(
+        actor=landelijk,
+        title="AMV-locaties",
+        category="amv",
+        unit="locations",
+        quantity=6,
+        quantity_max=7,
+        start=date(2021, 10, 1),
+        deadline=date(2021, 12, 31),
+    )
+    progress = targets_progress(user=landelijk, week=W45)
+    assert [(p.achieved, p.status) for p in progress] == [
+        (600, TargetStatus.MET),
+        (0, TargetStatus.BEHIND),
+    ]
+
+
+@pytest.mark.django_db
+def test_target_create_needs_national_role(make_user: Callable[[str], Any]) -> None:
+    from django.core.exceptions import PermissionDenied
+
+    with pytest.raises(PermissionDenied):
+        target_create(
+            actor=make_user("provincie"),
+            title="x",
+            category="regulier",
+            unit="places",
+            quantity=1,
+            start=date(2021, 1, 1),
+            deadline=date(2021, 2, 1),
+        )
+
+
+@pytest.mark.django_db
+def test_locations_for_week_takes_latest_version(make_user: Callable[[str], Any]) -> None:
+    standard_register(version=1)
+    make_register("2021-W45", STANDARD[:1], version=2)
+    assert [loc.id for loc in locations_for_week(IsoWeek.parse("2021-W46"))] == ["A"]
+    assert locations_for_week(IsoWeek.parse("2021-W44")) == []
+
+
+@pytest.mark.django_db
+def test_queries_do_not_grow_with_locations(
+    make_user: Callable[[str], Any], django_assert_max_num_queries: Any
+) -> None:
+    many = [
+        Loc(f"L{i}", "PV27", "GM0363", "regulier", 100, 50, date(2020, 1, 1)) for i in range(150)
+    ]
+    for k in range(8):
+        make_register(W45.shifted(-k).label, many)
+    user = make_user("landelijk")
+    with django_assert_max_num_queries(6):
+        reception_picture(user=user, week=W45)

@@ -92,6 +92,21 @@ def can_set_taakstelling(user: AnyUser) -> bool:
     return _role(user) == Role.LANDELIJK
 
 
+def can_read_report(user: AnyUser, scope: str) -> bool:
+    """A published weekly report: the national one for everyone, a province's in full."""
+    if scope == "NL":
+        return can_view(user)
+    return can_view_province_detail(user, scope)
+
+
+def can_publish_report(user: AnyUser, scope: str) -> bool:
+    """Publishing freezes a week: the national table for every report, a PRT for its own."""
+    role = _role(user)
+    if role == Role.LANDELIJK:
+        return True
+    return role == Role.PROVINCIE and scope != "NL" and scope == own_province(user)
+
+
 def can_manage_targets(user: AnyUser) -> bool:
     """LRT targets ("600 extra plaatsen vóór 1 december") are agreed at the national table."""
     return _role(user) == Role.LANDELIJK

@@ -58,6 +58,20 @@ def register(commands: argparse._SubParsersAction[DutchArgumentParser]) -> None:
     imp.add_argument("--gebruiker", help="gebruikersnaam van de aanleveraar (rol coa)")
     imp.set_defaults(handler=run_import)
 
+    rapport = commands.add_parser(
+        "rapport",
+        help="schrijf het weekrapport (kerncijfers) als html, pdf of xlsx",
+        description="Schrijft de laatste gepubliceerde versie van het rapport van een week; "
+        "is de week nog niet gepubliceerd, dan wordt die eerst gepubliceerd.",
+    )
+    rapport.add_argument("--week", required=True, help="ISO-week, bijvoorbeeld 2021-W45")
+    scope = rapport.add_mutually_exclusive_group()
+    scope.add_argument("--provincie", help="naam of code van een provincie (PRT-rapport)")
+    scope.add_argument("--alle-provincies", action="store_true", help="12 provinciale rapporten")
+    rapport.add_argument("--formaat", required=True, choices=["html", "pdf", "xlsx"])
+    rapport.add_argument("--uitvoer", type=Path, help="bestand of map (standaard: huidige map)")
+    rapport.set_defaults(handler=run_rapport)
+
     for name, help_text in (
         ("opvang", "opvangbeeld van een week: behoefte, capaciteit en tekort per horizon"),
         ("boodschappenlijst", "de boodschappenlijst van een week (landelijk of een provincie)"),
@@ -127,6 +141,19 @@ def run_import(arguments: argparse.Namespace) -> int:
         )
     except LookupError as error:
         raise UserError(str(error)) from None
+
+
+def run_rapport(arguments: argparse.Namespace) -> int:
+    django_setup()
+    from regietafel.rapportage.cli import report_from_cli
+
+    return report_from_cli(
+        week=arguments.week,
+        province=arguments.provincie,
+        all_provinces=arguments.alle_provincies,
+        fmt=arguments.formaat,
+        output=arguments.uitvoer,
+    )
 
 
 def run_picture(arguments: argparse.Namespace) -> int:

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "regietafel.imports",
     "regietafel.taakstelling",
     "regietafel.opvang",
+    "regietafel.rapportage",
     "regietafel.api",
     "regietafel.doelen",
     "regietafel.boodschappenlijst",

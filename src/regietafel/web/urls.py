@@ -16,6 +16,7 @@ urlpatterns = [
     path("taakstelling/", include("regietafel.taakstelling.urls")),
     path("opvang/", include("regietafel.opvang.urls")),
     path("api/v1/", include("regietafel.api.urls")),
+    path("rapport/", include("regietafel.rapportage.urls")),
     path("", include("regietafel.opvang.picture_urls")),
     path("", include("regietafel.boodschappenlijst.urls")),
     path("", include("regietafel.doelen.urls")),

@@ -1,0 +1,92 @@
+"""``regietafel rapport``: write the published report of a week as HTML, PDF or Excel.
+
+Renders the latest published version; a week without one is published first (by the
+system, as the output says), so the files always show frozen figures.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from regietafel import reference
+from regietafel.cli.main import UserError
+from regietafel.core.periods import IsoWeek, PeriodError
+from regietafel.rapportage.models import PublishedReport
+from regietafel.rapportage.render import FORMATS, Format, file_name, render_report
+from regietafel.rapportage.selectors import latest_report
+from regietafel.rapportage.services import report_publish
+
+BAR_WIDTH = 30
+
+
+def progress_bar(done: int, total: int, label: str, stream: TextIO) -> None:
+    """A plain text bar on one stderr line: [#####-----] 5/12 Utrecht."""
+    filled = BAR_WIDTH * done // total if total else BAR_WIDTH
+    bar = "#" * filled + "-" * (BAR_WIDTH - filled)
+    end = "\n" if done == total else ""
+    stream.write(f"\r[{bar}] {done}/{total} {label:<20}{end}")
+    stream.flush()
+
+
+def _scopes(province: str | None, all_provinces: bool) -> list[str]:
+    if all_provinces:
+        return [p.code for p in reference.provinces()]
+    if province is None:
+        return ["NL"]
+    try:
+        return [reference.province(province).code]
+    except LookupError as error:
+        raise UserError(str(error).rstrip(".")) from None
+
+
+def _latest_or_publish(week: str, scope: str, out: TextIO) -> PublishedReport:
+    report = latest_report(week=week, scope=scope)
+    if report is not None:
+        return report
+    report = report_publish(actor=None, week=week, scope=scope)
+    out.write(f"week {week} ({scope}) was nog niet gepubliceerd: nu gepubliceerd als versie 1\n")
+    return report
+
+
+def report_from_cli(
+    *,
+    week: str,
+    province: str | None,
+    all_provinces: bool,
+    fmt: str,
+    output: Path | None,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+) -> int:
+    out = out or sys.stdout
+    err = err or sys.stderr
+    try:
+        label = IsoWeek.parse(week).label
+    except PeriodError as error:
+        raise UserError(str(error)) from None
+    if fmt not in FORMATS:
+        raise UserError(f"onbekend formaat '{fmt}': kies uit {', '.join(FORMATS)}")
+    chosen: Format = fmt
+    scopes = _scopes(province, all_provinces)
+    many = len(scopes) > 1
+    if many or output is None or output.is_dir():
+        folder = output if output is not None else Path.cwd()
+        folder.mkdir(parents=True, exist_ok=True)
+        target_file: Path | None = None
+    else:
+        folder = output.parent
+        target_file = output
+    written: list[Path] = []
+    for index, scope in enumerate(scopes):
+        report = _latest_or_publish(label, scope, out)
+        rendered = render_report(report, chosen)
+        path = target_file or folder / file_name(report, chosen)
+        path.write_bytes(rendered.content)
+        written.append(path)
+        if many:
+            progress_bar(index + 1, len(scopes), scope, err)
+    for path in written:
+        out.write(f"geschreven: {path}\n")
+    return 0

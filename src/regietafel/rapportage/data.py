@@ -1,0 +1,303 @@
+"""The frozen content of one weekly report: everything any renderer shows, and nothing else.
+
+A ``ReportData`` is computed once (``rapportage.collect``), stored as JSON when the week is
+published, and read back unchanged: the web page, the PDF and the Excel workbook all render
+from this one object, so the three outputs cannot disagree and a published week never
+changes. Pure Python: no Django, no database, no files.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+FORMAT_VERSION = 1
+"""Bumped when the JSON shape changes incompatibly; ``from_json`` refuses other versions."""
+
+Number = int | float
+
+
+@dataclass(frozen=True, slots=True)
+class KeyFigure:
+    """One headline number with last week's value; ``None`` means not known that week."""
+
+    key: str
+    label: str
+    unit: str
+    value: Number | None
+    previous: Number | None
+    decimals: int = 0
+    higher_is_better: bool | None = None
+
+    @property
+    def change(self) -> Number | None:
+        if self.value is None or self.previous is None:
+            return None
+        delta = self.value - self.previous
+        return round(delta, self.decimals) if isinstance(delta, float) else delta
+
+
+@dataclass(frozen=True, slots=True)
+class MunicipalityProgress:
+    """A municipality against its corrected task (gecorrigeerde taakstelling) of the period."""
+
+    code: str
+    name: str
+    province_code: str
+    taakstelling: int
+    arrears: int
+    corrected: int
+    housed: int
+    expected: float
+    percentage: float | None
+    schedule: str
+    schedule_label: str
+
+
+@dataclass(frozen=True, slots=True)
+class ProvinceProgress:
+    code: str
+    name: str
+    municipalities: int
+    taakstelling: int
+    arrears: int
+    corrected: int
+    housed: int
+    expected: float
+    percentage: float | None
+    on_schedule: int
+    somewhat_behind: int
+    far_behind: int
+
+
+@dataclass(frozen=True, slots=True)
+class TaakstellingSection:
+    """Progress of the period that contains the report's week (``None`` fields: no period)."""
+
+    period: str | None
+    months_elapsed: int
+    realisation_week: str | None
+    thresholds: str
+    national: ProvinceProgress | None
+    provinces: tuple[ProvinceProgress, ...]
+    municipalities: tuple[MunicipalityProgress, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class GapLine:
+    """Need against capacity for one horizon and category."""
+
+    horizon: str
+    horizon_label: str
+    weeks: int
+    category: str
+    category_label: str
+    occupancy_used: int
+    buffer: int
+    need: int
+    capacity: int
+    gap: int
+    gap_locations: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class ProvinceCapacity:
+    """A province's reception capacity against its fair share of the national capacity."""
+
+    code: str
+    name: str
+    capacity: int
+    occupancy: int
+    fair_share: float
+    percentage: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    """Capacity per week from the report's Monday on (dates as ISO text)."""
+
+    week_starts: tuple[str, ...]
+    structural: tuple[int, ...]
+    temporary: tuple[int, ...]
+    need: tuple[int, ...] | None
+
+
+@dataclass(frozen=True, slots=True)
+class TargetLine:
+    title: str
+    category_label: str
+    unit: str
+    quantity: int
+    quantity_max: int | None
+    start: str
+    deadline: str
+    achieved: int
+    remaining: int
+    expected_by_now: int
+    status: str
+    status_label: str
+
+
+@dataclass(frozen=True, slots=True)
+class ShoppingLine:
+    key: str
+    category_label: str
+    description: str
+    quantity: int
+    unit: str
+    deadline: str
+    party_label: str
+    partners: str
+    status: str
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One input the report was computed from (an import version, a stored period)."""
+
+    label: str
+    detail: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReportData:
+    """The whole report of one scope ("NL" or a province code) and one ISO week."""
+
+    scope: str
+    scope_name: str
+    week: str
+    week_start: str
+    synthetic: bool
+    computed_at: str
+    key_figures: tuple[KeyFigure, ...]
+    taakstelling: TaakstellingSection
+    gaps: tuple[GapLine, ...]
+    province_capacity: tuple[ProvinceCapacity, ...]
+    timeline: Timeline | None
+    targets: tuple[TargetLine, ...] | None
+    shopping: tuple[ShoppingLine, ...] | None
+    sources: tuple[Source, ...]
+    notes: tuple[str, ...] = ()
+    forecast_available: bool = False
+    agreements_available: bool = False
+    format_version: int = field(default=FORMAT_VERSION)
+
+    @property
+    def is_national(self) -> bool:
+        return self.scope == "NL"
+
+    def key_figure(self, key: str) -> KeyFigure:
+        for figure in self.key_figures:
+            if figure.key == key:
+                return figure
+        raise KeyError(key)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def to_json(self) -> str:
+        """Canonical JSON (sorted keys): equal data gives equal text."""
+        return json.dumps(self.to_dict(), sort_keys=True, ensure_ascii=False, allow_nan=False)
+
+    @classmethod
+    def from_dict(cls, raw: dict[str, Any]) -> ReportData:
+        if raw.get("format_version") != FORMAT_VERSION:
+            raise ValueError(
+                f"onbekende rapportversie {raw.get('format_version')!r}; verwacht {FORMAT_VERSION}"
+            )
+        t = raw["taakstelling"]
+        timeline = raw["timeline"]
+        return cls(
+            scope=raw["scope"],
+            scope_name=raw["scope_name"],
+            week=raw["week"],
+            week_start=raw["week_start"],
+            synthetic=raw["synthetic"],
+            computed_at=raw["computed_at"],
+            key_figures=tuple(KeyFigure(**k) for k in raw["key_figures"]),
+            taakstelling=TaakstellingSection(
+                period=t["period"],
+                months_elapsed=t["months_elapsed"],
+                realisation_week=t["realisation_week"],
+                thresholds=t["thresholds"],
+                national=ProvinceProgress(**t["national"]) if t["national"] else None,
+                provinces=tuple(ProvinceProgress(**p) for p in t["provinces"]),
+                municipalities=tuple(MunicipalityProgress(**m) for m in t["municipalities"]),
+            ),
+            gaps=tuple(GapLine(**g) for g in raw["gaps"]),
+            province_capacity=tuple(ProvinceCapacity(**p) for p in raw["province_capacity"]),
+            timeline=Timeline(
+                week_starts=tuple(timeline["week_starts"]),
+                structural=tuple(timeline["structural"]),
+                temporary=tuple(timeline["temporary"]),
+                need=tuple(timeline["need"]) if timeline["need"] is not None else None,
+            )
+            if timeline is not None
+            else None,
+            targets=tuple(TargetLine(**x) for x in raw["targets"])
+            if raw["targets"] is not None
+            else None,
+            shopping=tuple(ShoppingLine(**x) for x in raw["shopping"])
+            if raw["shopping"] is not None
+            else None,
+            sources=tuple(Source(**s) for s in raw["sources"]),
+            notes=tuple(raw["notes"]),
+            forecast_available=raw["forecast_available"],
+            agreements_available=raw["agreements_available"],
+            format_version=raw["format_version"],
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> ReportData:
+        return cls.from_dict(json.loads(text))
+
+    def comparable(self) -> str:
+        """The content without the moment of computing: two computations with equal
+        figures compare equal, so publishing unchanged figures again can be refused."""
+        raw = self.to_dict()
+        raw.pop("computed_at")
+        return json.dumps(raw, sort_keys=True, ensure_ascii=False, allow_nan=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One key figure that differs between two versions of a week's report."""
+
+    key: str
+    label: str
+    unit: str
+    old: Number | None
+    new: Number | None
+    decimals: int = 0
+
+
+def key_figure_changes(old: ReportData, new: ReportData) -> tuple[Change, ...]:
+    """What changed in the key figures from ``old`` to ``new`` ("wat is er veranderd")."""
+    before = {f.key: f for f in old.key_figures}
+    changes: list[Change] = []
+    for figure in new.key_figures:
+        prior = before.get(figure.key)
+        old_value = prior.value if prior is not None else None
+        if old_value != figure.value:
+            changes.append(
+                Change(
+                    figure.key, figure.label, figure.unit, old_value, figure.value, figure.decimals
+                )
+            )
+    return tuple(changes)
+
+
+def section_changes(old: ReportData, new: ReportData) -> tuple[str, ...]:
+    """Sections other than the key figures whose content differs, as Dutch names."""
+    names = (
+        ("taakstelling", "voortgang taakstelling"),
+        ("gaps", "capaciteit en behoefte"),
+        ("province_capacity", "capaciteit per provincie"),
+        ("timeline", "capaciteit in de tijd"),
+        ("targets", "doelen"),
+        ("shopping", "boodschappenlijstje"),
+        ("sources", "bronnen"),
+    )
+    a, b = old.to_dict(), new.to_dict()
+    return tuple(label for key, label in names if a[key] != b[key])

@@ -1,0 +1,62 @@
+"""The three outputs of a published report; all render from its frozen ``ReportData``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from django.utils import timezone
+
+from regietafel.rapportage.models import PublishedReport
+from regietafel.rapportage.render.html import ReportMeta
+
+Format = Literal["html", "pdf", "xlsx"]
+FORMATS: tuple[Format, ...] = ("html", "pdf", "xlsx")
+
+CONTENT_TYPES: dict[Format, str] = {
+    "html": "text/html; charset=utf-8",
+    "pdf": "application/pdf",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Output:
+    content: bytes
+    content_type: str
+    filename: str
+
+
+def meta_of(report: PublishedReport) -> ReportMeta:
+    published_by = report.published_by.get_username() if report.published_by else "systeem"
+    return ReportMeta(
+        version=report.version,
+        published_at=timezone.localtime(report.published_at) if report.published_at else None,
+        published_by=published_by,
+        correction_note=report.correction_note,
+        changes=dict(report.changes or {}),
+    )
+
+
+def file_name(report: PublishedReport, fmt: Format) -> str:
+    version = f"-v{report.version}" if report.version > 1 else ""
+    return f"rapport-{report.week}-{report.scope}{version}.{fmt}"
+
+
+def render_report(report: PublishedReport, fmt: Format) -> Output:
+    """The report in ``fmt``; html is the standalone print document (as the PDF sees it)."""
+    data = report.report_data()
+    meta = meta_of(report)
+    if fmt == "pdf":
+        from regietafel.rapportage.render.pdf import render_pdf
+
+        content = render_pdf(data, meta)
+    elif fmt == "xlsx":
+        from regietafel.rapportage.render.xlsx import render_xlsx
+
+        content = render_xlsx(data, meta)
+    else:
+        from regietafel.rapportage.render.html import render_print_html
+
+        content = render_print_html(data, meta).encode("utf-8")
+    return Output(content, CONTENT_TYPES[fmt], file_name(report, fmt))

@@ -1,0 +1,117 @@
+"""One template, two wrappers: the report body for the web page and for the PDF.
+
+``rapportage/report.html`` holds every section; ``rapportage/page.html`` wraps it in the site
+layout, ``rapportage/print.html`` in a standalone A4 document for WeasyPrint. Both get the
+same context from :func:`report_context`, built from the frozen ``ReportData`` alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from regietafel.core.rules import ScheduleClass
+from regietafel.rapportage.data import MunicipalityProgress, ReportData
+from regietafel.rapportage.format import date_nl
+from regietafel.rapportage.render.charts import CAPACITY_BREAKS, report_figures
+
+STATIC = Path(__file__).resolve().parent.parent / "static" / "rapportage"
+TIMELINE_TABLE_STEP = 4
+"""The data table under the capacity chart shows every fourth week (the chart shows all)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReportMeta:
+    """What the publication adds to the frozen data: version, moment, who, corrections."""
+
+    version: int
+    published_at: datetime | None
+    published_by: str
+    correction_note: str = ""
+    changes: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def is_correction(self) -> bool:
+        return self.version > 1
+
+
+def css_string(text: str) -> str:
+    """Text for a CSS ``content: "..."`` value."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+
+
+def report_title(data: ReportData) -> str:
+    table = "LRT" if data.is_national else f"PRT {data.scope_name}"
+    return f"Kerncijfers week {data.week}, {data.scope_name} ({table})"
+
+
+def running_header(data: ReportData, meta: ReportMeta) -> str:
+    kind = " (correctie)" if meta.is_correction else ""
+    return f"Kerncijfers {data.scope_name} · week {data.week} · versie {meta.version}{kind}"
+
+
+def _by_province(data: ReportData) -> list[dict[str, Any]]:
+    groups: dict[str, list[MunicipalityProgress]] = {}
+    for row in data.taakstelling.municipalities:
+        groups.setdefault(row.province_code, []).append(row)
+    return [
+        {"province": p, "municipalities": groups.get(p.code, [])}
+        for p in data.taakstelling.provinces
+        if p.code in groups
+    ]
+
+
+def _timeline_rows(data: ReportData) -> list[dict[str, Any]]:
+    timeline = data.timeline
+    if timeline is None:
+        return []
+    rows = []
+    for i in range(0, len(timeline.week_starts), TIMELINE_TABLE_STEP):
+        structural, temporary = timeline.structural[i], timeline.temporary[i]
+        rows.append(
+            {
+                "week_start": timeline.week_starts[i],
+                "structural": structural,
+                "temporary": temporary,
+                "total": structural + temporary,
+                "need": timeline.need[i] if timeline.need is not None else None,
+            }
+        )
+    return rows
+
+
+def report_context(data: ReportData, meta: ReportMeta, *, for_print: bool) -> dict[str, Any]:
+    figures = report_figures(data)
+    breaks = [f"{b:g}".replace(".", ",") for b in CAPACITY_BREAKS]
+    return {
+        "data": data,
+        "meta": meta,
+        "title": report_title(data),
+        "running_header": running_header(data, meta),
+        "published_at_text": date_nl(meta.published_at) if meta.published_at else "",
+        "figures": figures,
+        "for_print": for_print,
+        "province_groups": _by_province(data),
+        "timeline_rows": _timeline_rows(data),
+        "timeline_step": TIMELINE_TABLE_STEP,
+        "capacity_breaks": breaks,
+        "schedule_classes": [c.label for c in ScheduleClass],
+        "change_rows": meta.changes.get("kerncijfers", []),
+        "changed_sections": meta.changes.get("onderdelen", []),
+        "previous_version": meta.changes.get("vorige_versie"),
+    }
+
+
+def render_print_html(data: ReportData, meta: ReportMeta) -> str:
+    """The standalone document WeasyPrint turns into the PDF (styles embedded)."""
+    context = report_context(data, meta, for_print=True)
+    context["css"] = (STATIC / "report.css").read_text(encoding="utf-8")
+    context["css_header"] = css_string(context["running_header"])
+    context["css_synthetic"] = css_string("synthetische demodata" if data.synthetic else "")
+    with translation.override("nl"):
+        return render_to_string("rapportage/print.html", context)

@@ -1,0 +1,322 @@
+"""The report as an Excel workbook: one sheet per table, real numbers, and a "toelichting".
+
+Every number is a numeric cell with a Dutch-looking number format (Excel shows the
+separators of the reader's locale), so a table can be summed and charted as it is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+from io import BytesIO
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from regietafel.rapportage.data import ReportData
+from regietafel.rapportage.render.html import ReportMeta, report_title
+
+INTEGER = "#,##0"
+DECIMAL = "#,##0.0"
+PERCENT = '0.0" %"'
+
+Column = tuple[str, str | None]
+"""A header and the number format of its cells (None: text)."""
+
+
+def _sheet(
+    book: Workbook, title: str, columns: Sequence[Column], rows: Sequence[Sequence[Any]]
+) -> Worksheet:
+    sheet: Worksheet = book.create_sheet(title)
+    sheet.append([header for header, _ in columns])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        sheet.append(list(row))
+    for index, (header, number_format) in enumerate(columns, start=1):
+        letter = get_column_letter(index)
+        if number_format is not None:
+            for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
+                cell.number_format = number_format
+        width = max([len(header)] + [len(str(row[index - 1] or "")) for row in rows[:200]])
+        sheet.column_dimensions[letter].width = min(60, max(10, width + 2))
+    sheet.freeze_panes = "A2"
+    return sheet
+
+
+def _date(text: str) -> date:
+    return date.fromisoformat(text)
+
+
+def render_xlsx(data: ReportData, meta: ReportMeta) -> bytes:
+    book = Workbook()
+    info = book.active
+    assert info is not None
+    info.title = "toelichting"
+    published = meta.published_at.replace(tzinfo=None) if meta.published_at else None
+    facts: list[tuple[str, Any]] = [
+        ("rapport", report_title(data)),
+        ("week", data.week),
+        ("maandag van de week", _date(data.week_start)),
+        ("rapport voor", f"{data.scope_name} ({data.scope})"),
+        ("versie", meta.version),
+        ("correctie", "ja" if meta.is_correction else "nee"),
+        ("toelichting correctie", meta.correction_note),
+        ("gepubliceerd op", published),
+        ("gepubliceerd door", meta.published_by),
+        ("synthetische demodata", "ja" if data.synthetic else "nee"),
+    ]
+    facts += [(f"bron: {s.label}", s.detail) for s in data.sources]
+    facts += [("opmerking", note) for note in data.notes]
+    for label, value in facts:
+        info.append([label, value])
+    for row in info.iter_rows():
+        row[0].font = Font(bold=True)
+        if isinstance(row[1].value, datetime):
+            row[1].number_format = "d-m-yyyy hh:mm"
+        elif isinstance(row[1].value, date):
+            row[1].number_format = "d-m-yyyy"
+    info.column_dimensions["A"].width = 28
+    info.column_dimensions["B"].width = 90
+
+    _sheet(
+        book,
+        "kerncijfers",
+        [
+            ("kerncijfer", None),
+            ("eenheid", None),
+            ("deze week", INTEGER),
+            ("vorige week", INTEGER),
+            ("verandering", INTEGER),
+        ],
+        [(f.label, f.unit, f.value, f.previous, f.change) for f in data.key_figures],
+    )
+    for (cell_value, cell_previous, cell_change), figure in zip(
+        book["kerncijfers"].iter_rows(min_row=2, min_col=3, max_col=5),
+        data.key_figures,
+        strict=True,
+    ):
+        if figure.decimals:
+            for cell in (cell_value, cell_previous, cell_change):
+                cell.number_format = DECIMAL
+
+    t = data.taakstelling
+    province_rows = list(t.provinces) + ([t.national] if t.national and data.is_national else [])
+    _sheet(
+        book,
+        "taakstelling provincies",
+        [
+            ("provinciecode", None),
+            ("provincie", None),
+            ("gemeenten", INTEGER),
+            ("taakstelling", INTEGER),
+            ("achterstand vorige periode", INTEGER),
+            ("gecorrigeerde taakstelling", INTEGER),
+            ("verwacht nu", DECIMAL),
+            ("gehuisvest", INTEGER),
+            ("gehuisvest (%)", PERCENT),
+            ("op schema", INTEGER),
+            ("enigszins achter", INTEGER),
+            ("ver achter", INTEGER),
+        ],
+        [
+            (
+                p.code,
+                p.name,
+                p.municipalities,
+                p.taakstelling,
+                p.arrears,
+                p.corrected,
+                p.expected,
+                p.housed,
+                p.percentage,
+                p.on_schedule,
+                p.somewhat_behind,
+                p.far_behind,
+            )
+            for p in province_rows
+        ],
+    )
+    _sheet(
+        book,
+        "taakstelling gemeenten",
+        [
+            ("gemeentecode", None),
+            ("gemeente", None),
+            ("provinciecode", None),
+            ("taakstelling", INTEGER),
+            ("achterstand vorige periode", INTEGER),
+            ("gecorrigeerde taakstelling", INTEGER),
+            ("verwacht nu", DECIMAL),
+            ("gehuisvest", INTEGER),
+            ("gehuisvest (%)", PERCENT),
+            ("klasse", None),
+        ],
+        [
+            (
+                m.code,
+                m.name,
+                m.province_code,
+                m.taakstelling,
+                m.arrears,
+                m.corrected,
+                m.expected,
+                m.housed,
+                m.percentage,
+                m.schedule_label,
+            )
+            for m in t.municipalities
+        ],
+    )
+    _sheet(
+        book,
+        "capaciteit en behoefte",
+        [
+            ("horizon", None),
+            ("weken", INTEGER),
+            ("soort opvang", None),
+            ("bezetting", INTEGER),
+            ("buffer", INTEGER),
+            ("benodigd", INTEGER),
+            ("capaciteit", INTEGER),
+            ("tekort", INTEGER),
+            ("tekort (locaties)", INTEGER),
+        ],
+        [
+            (
+                g.horizon_label,
+                g.weeks,
+                g.category_label,
+                g.occupancy_used,
+                g.buffer,
+                g.need,
+                g.capacity,
+                g.gap,
+                g.gap_locations,
+            )
+            for g in data.gaps
+        ],
+    )
+    if data.timeline is not None:
+        tl = data.timeline
+        _sheet(
+            book,
+            "capaciteit per week",
+            [
+                ("week vanaf", "d-m-yyyy"),
+                ("structureel", INTEGER),
+                ("tijdelijk", INTEGER),
+                ("totaal", INTEGER),
+                ("benodigd", INTEGER),
+            ],
+            [
+                (
+                    _date(day),
+                    s,
+                    tmp,
+                    s + tmp,
+                    tl.need[i] if tl.need is not None else None,
+                )
+                for i, (day, s, tmp) in enumerate(
+                    zip(tl.week_starts, tl.structural, tl.temporary, strict=True)
+                )
+            ],
+        )
+    _sheet(
+        book,
+        "capaciteit provincies",
+        [
+            ("provinciecode", None),
+            ("provincie", None),
+            ("capaciteit", INTEGER),
+            ("bezetting", INTEGER),
+            ("evenredig deel", DECIMAL),
+            ("capaciteit t.o.v. evenredig deel (%)", PERCENT),
+        ],
+        [
+            (p.code, p.name, p.capacity, p.occupancy, p.fair_share, p.percentage)
+            for p in data.province_capacity
+        ],
+    )
+    if data.targets is not None:
+        _sheet(
+            book,
+            "doelen",
+            [
+                ("doel", None),
+                ("soort", None),
+                ("eenheid", None),
+                ("aantal", INTEGER),
+                ("maximaal", INTEGER),
+                ("telt vanaf", "d-m-yyyy"),
+                ("uiterlijk", "d-m-yyyy"),
+                ("bereikt", INTEGER),
+                ("nog te gaan", INTEGER),
+                ("verwacht nu", INTEGER),
+                ("stand", None),
+            ],
+            [
+                (
+                    x.title,
+                    x.category_label,
+                    x.unit,
+                    x.quantity,
+                    x.quantity_max,
+                    _date(x.start),
+                    _date(x.deadline),
+                    x.achieved,
+                    x.remaining,
+                    x.expected_by_now,
+                    x.status_label,
+                )
+                for x in data.targets
+            ],
+        )
+    if data.shopping is not None:
+        _sheet(
+            book,
+            "boodschappenlijstje",
+            [
+                ("actie", None),
+                ("soort", None),
+                ("aantal", INTEGER),
+                ("eenheid", None),
+                ("uiterlijk", "d-m-yyyy"),
+                ("trekker", None),
+                ("met", None),
+                ("status", None),
+            ],
+            [
+                (
+                    s.description,
+                    s.category_label,
+                    s.quantity,
+                    s.unit,
+                    _date(s.deadline),
+                    s.party_label,
+                    s.partners,
+                    s.status,
+                )
+                for s in data.shopping
+            ],
+        )
+    if meta.changes.get("kerncijfers"):
+        _sheet(
+            book,
+            "wijzigingen",
+            [
+                ("kerncijfer", None),
+                ("eenheid", None),
+                ("vorige versie", DECIMAL),
+                ("deze versie", DECIMAL),
+            ],
+            [(c["label"], c["unit"], c["old"], c["new"]) for c in meta.changes["kerncijfers"]],
+        )
+    book.properties.title = report_title(data)
+    book.properties.creator = "regietafel"
+    buffer = BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

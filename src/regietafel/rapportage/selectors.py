@@ -1,0 +1,64 @@
+"""Reading published reports, scoped by ``access.can_read_report``."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import Http404
+from django.utils.translation import gettext as _
+
+from regietafel import reference
+from regietafel.accounts import access
+from regietafel.accounts.access import AnyUser
+from regietafel.rapportage.models import PublishedReport
+
+
+def readable_scopes(user: AnyUser) -> list[str]:
+    """ "NL" and the province codes whose reports ``user`` may read."""
+    scopes = ["NL"] + [p.code for p in reference.provinces()]
+    return [scope for scope in scopes if access.can_read_report(user, scope)]
+
+
+def reports_list(*, user: AnyUser) -> QuerySet[PublishedReport]:
+    """Every published version the user may read, newest week first."""
+    if not access.can_view(user):
+        raise PermissionDenied
+    return (
+        PublishedReport.objects.filter(scope__in=readable_scopes(user))
+        .select_related("published_by")
+        .defer("data")
+        .order_by("-week_start", "scope", "-version")
+    )
+
+
+def report_versions(*, user: AnyUser, week: str, scope: str) -> QuerySet[PublishedReport]:
+    if not access.can_read_report(user, scope):
+        raise PermissionDenied
+    return PublishedReport.objects.filter(week=week, scope=scope).defer("data").order_by("version")
+
+
+def report_get(
+    *, user: AnyUser, week: str, scope: str, version: int | None = None
+) -> PublishedReport:
+    """A version of a report (the latest when ``version`` is None); 403 before 404."""
+    if not access.can_read_report(user, scope):
+        raise PermissionDenied
+    reports = PublishedReport.objects.select_related("published_by").filter(week=week, scope=scope)
+    report = (
+        reports.filter(version=version).first()
+        if version is not None
+        else reports.order_by("-version").first()
+    )
+    if report is None:
+        raise Http404(_("Dit rapport is (nog) niet gepubliceerd."))
+    return report
+
+
+def latest_report(*, week: str, scope: str) -> PublishedReport | None:
+    """System read for the command line (no user): the newest version, if any."""
+    return (
+        PublishedReport.objects.select_related("published_by")
+        .filter(week=week, scope=scope)
+        .order_by("-version")
+        .first()
+    )

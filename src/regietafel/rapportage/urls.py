@@ -1,0 +1,11 @@
+from django.urls import path
+
+from regietafel.rapportage import views
+
+urlpatterns = [
+    path("", views.reports, name="rapporten"),
+    path("publiceren/", views.publish, name="rapport-publiceren"),
+    path("<str:week>/<str:scope>/", views.report, name="rapport"),
+    path("<str:week>/<str:scope>/pdf/", views.report_pdf, name="rapport-pdf"),
+    path("<str:week>/<str:scope>/excel/", views.report_xlsx, name="rapport-xlsx"),
+]

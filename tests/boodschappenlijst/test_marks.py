@@ -49,18 +49,23 @@ def test_province_list_has_own_closure_only(make_user: Callable[[str], Any]) -> 
     standard_register()
     user = make_user("provincie")
     scoped = shopping_list_for(user=user, week=IsoWeek.parse("2021-W45"), scope="PV27")
-    assert "sluiting-B" in [m.item.key for m in scoped.items]
+    assert "sluitingen-2022-02" in [m.item.key for m in scoped.items]
     groningen = shopping_list_for(
         user=make_user("landelijk"), week=IsoWeek.parse("2021-W45"), scope="PV20"
     )
-    assert "sluiting-B" not in [m.item.key for m in groningen.items]
+    assert "sluitingen-2022-02" not in [m.item.key for m in groningen.items]
 
 
 @pytest.mark.django_db
 def test_marking_roles_through_the_page(client_as: Callable[[str | None], Any]) -> None:
     standard_register()
     province = client_as("provincie")
-    data = {"week": "2021-W45", "key": "sluiting-B", "status": "opgepakt", "note": "COA zoekt"}
+    data = {
+        "week": "2021-W45",
+        "key": "sluitingen-2022-02",
+        "status": "opgepakt",
+        "note": "COA zoekt",
+    }
     own = province.post("/boodschappenlijst/", {**data, "scope": "PV27"})
     assert own.status_code == 302
     assert own["Location"] == "/boodschappenlijst/?week=2021-W45&scope=PV27"
@@ -72,7 +77,7 @@ def test_marking_roles_through_the_page(client_as: Callable[[str | None], Any]) 
         == 302
     )
     mark = ShoppingItemMark.objects.get(scope="PV27")
-    assert (mark.key, mark.status, mark.note) == ("sluiting-B", "opgepakt", "COA zoekt")
+    assert (mark.key, mark.status, mark.note) == ("sluitingen-2022-02", "opgepakt", "COA zoekt")
     page = province.get("/boodschappenlijst/?week=2021-W45&scope=PV27")
     assert page.status_code == 200
     assert "COA zoekt" in page.content.decode()

@@ -52,6 +52,14 @@ def test_trend_uses_only_the_window() -> None:
     assert trend_projection(history, 26, window=10) < 500
 
 
+def test_trend_is_damped_after_a_quarter() -> None:
+    # +10 a week from 130: 13 weeks ahead 260, and no further rise after that.
+    history = weekly([100, 110, 120, 130])
+    assert trend_projection(history, 13) == 260
+    assert trend_projection(history, 14) == 260
+    assert trend_projection(history, 104) == 260
+
+
 def test_trend_edges() -> None:
     assert trend_projection([], 26) == 0
     assert trend_projection([(MONDAY, 321)], 26) == 321
@@ -69,8 +77,9 @@ def test_projected_occupancy_per_horizon() -> None:
         {REG: weekly([100, 110, 120, 130]), AMV: [(MONDAY, 40)]}, DEFAULT_HORIZONS
     )
     assert projection["kort"] == {REG: 170, AMV: 40, SOBER: 0}
-    assert projection["middellang"][REG] == 130 + 260
-    assert projection["lang"][REG] == 130 + 1040
+    # The line runs 13 weeks (TREND_MAX_WEEKS) and then stays flat: 130 + 13 x 10 = 260.
+    assert projection["middellang"][REG] == 130 + 130
+    assert projection["lang"][REG] == 130 + 130
 
 
 def test_buffer_rounds_up_and_fixed_is_regular_only() -> None:

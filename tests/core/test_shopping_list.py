@@ -102,7 +102,7 @@ def test_targets_cover_a_smaller_gap() -> None:
         "doel-600-nov",  # 30 Nov
         "doel-1200-dec",  # 31 Dec, regular
         "doel-amv-2021",  # 31 Dec, AMV
-        "sluiting-noodA",  # 31 Dec, replacement
+        "sluitingen-2021-12",  # 31 Dec, replacement
         "huisvesting-achterstand",  # 31 Dec, housing
         "sober-locaties-middellang",  # 20 Apr 2022 = 20 Oct 2021 + 26 weeks
     ]
@@ -132,7 +132,7 @@ def test_targets_cover_a_smaller_gap() -> None:
         "1 extra locatie voor sobere opvang van 100 plaatsen uiterlijk 20 april 2022"
         " (middellange termijn)"
     )
-    closure = found["sluiting-noodA"]
+    closure = found["sluitingen-2021-12"]
     assert (closure.quantity, closure.deadline, closure.party) == (
         300,
         date(2021, 12, 31),
@@ -321,3 +321,42 @@ def test_items_are_positive_unique_and_never_double_count(
         asked = sum(t.remaining for t in regular_targets)
         listed = sum(i.quantity for i in items if i.category is ShoppingCategory.REGULAR_PLACES)
         assert listed == max(first_gap, asked)
+
+
+def test_closures_of_one_month_make_one_item_with_their_sum() -> None:
+    """Three closures: two in November (200 + 150 = 350 places, first on 15 November), one
+    in December (300). Expect two items, keyed by month, the deadline the first closing day."""
+    nood = LocationType.NOODOPVANG
+    closures = [
+        Closure("n2", "noodopvang Twee", "GM0002", "PV21", nood, 150, date(2021, 11, 29)),
+        Closure("n1", "noodopvang Een", "GM0001", "PV20", nood, 200, date(2021, 11, 15)),
+        Closure("d1", "hotel Drie", "GM0003", "PV22", LocationType.HOTEL, 300, date(2021, 12, 20)),
+    ]
+    items = shopping_list(
+        scope=None,
+        gaps=[],
+        closures=closures,
+        targets=[],
+        housing_arrears=0,
+        housing_deadline=date(2021, 12, 31),
+        as_of=date(2021, 11, 8),
+    )
+    found = by_key(items)
+    assert set(found) == {"sluitingen-2021-11", "sluitingen-2021-12"}
+    november = found["sluitingen-2021-11"]
+    assert (november.quantity, november.deadline) == (350, date(2021, 11, 15))
+    assert november.description == (
+        "Vervanging voor 2 tijdelijke locaties (350 plaatsen) die sluiten in november 2021, "
+        "de eerste na 15 november 2021: noodopvang Een, noodopvang Twee"
+    )
+    assert found["sluitingen-2021-12"].quantity == 300
+    province = shopping_list(
+        scope="PV21",
+        gaps=[],
+        closures=closures,
+        targets=[],
+        housing_arrears=0,
+        housing_deadline=date(2021, 12, 31),
+        as_of=date(2021, 11, 8),
+    )
+    assert [(i.key, i.quantity) for i in province] == [("sluitingen-2021-11", 150)]

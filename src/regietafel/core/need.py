@@ -21,6 +21,7 @@ from regietafel.core.rules import (
     DEFAULT_HORIZONS,
     NO_BUFFER,
     STANDARD_LOCATION_SIZE,
+    TREND_MAX_WEEKS,
     TREND_WINDOW_WEEKS,
     BufferPolicy,
     Horizon,
@@ -56,7 +57,8 @@ def trend_projection(
     """Occupancy ``weeks_ahead`` weeks after the latest observation, by a least-squares line.
 
     Uses the latest ``window`` observations; fewer than two give a flat projection (an empty
-    history gives 0). Rounded to whole people and never below 0.
+    history gives 0). The line is followed for at most ``TREND_MAX_WEEKS`` and stays flat
+    after that (damped). Rounded to whole people and never below 0.
     """
     if weeks_ahead < 0:
         raise ValueError("een projectie kijkt vooruit, niet terug")
@@ -76,7 +78,7 @@ def trend_projection(
     weeks = np.array([(day - last_day).days / 7 for day, _ in recent])
     values = np.array([value for _, value in recent], dtype=np.float64)
     slope, intercept = np.polyfit(weeks, values, 1)
-    projected = float(intercept + slope * weeks_ahead)
+    projected = float(intercept + slope * min(weeks_ahead, TREND_MAX_WEEKS))
     return max(0, math.floor(projected + 0.5))
 
 

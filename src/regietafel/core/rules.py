@@ -166,6 +166,14 @@ def buffer_policy(name: str, *, percentage: float = 0.0) -> BufferPolicy:
 TREND_WINDOW_WEEKS = 8
 """Occupancy trend: a straight line through at most this many latest weekly observations."""
 
+TREND_MAX_WEEKS = 13
+"""The straight trend line runs at most one quarter ahead; after that the projection stays flat.
+
+Eight weeks of occupancy say something about the next months, not about the next two years:
+extending the line 104 weeks turned a rising autumn into a doubling of need. Beyond a quarter
+the picture shows the level the trend reaches, until a real forecast replaces this assumption.
+"""
+
 SUCCESSOR_WINDOW = timedelta(days=28)
 """A closing temporary location has a successor when another location of the same need
 category in the same municipality starts within this many days before or after its end date.

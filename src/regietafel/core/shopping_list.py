@@ -21,7 +21,7 @@ from datetime import date, timedelta
 from typing import Literal
 
 from regietafel.core.capacity import Closure
-from regietafel.core.formatting import count_nl, format_date_nl
+from regietafel.core.formatting import MONTHS_NL, count_nl, format_date_nl
 from regietafel.core.need import GapRow
 from regietafel.core.rules import (
     CLOSURE_LOOKAHEAD,
@@ -156,19 +156,44 @@ def _need_items(
     return items
 
 
-def _closure_item(closure: Closure) -> ShoppingItem:
-    text = (
-        f"Vervanging voor {closure.name} ({_count(closure.capacity, 'plaatsen')}, "
-        f"{closure.type.label}), sluit na {format_date_nl(closure.end)}"
-    )
-    return _item(
-        f"sluiting-{closure.location_id}",
-        ShoppingCategory.REPLACE_TEMPORARY,
-        description=text,
-        quantity=closure.capacity,
-        unit="plaatsen",
-        deadline=closure.end,
-    )
+def _closure_items(closures: Sequence[Closure]) -> list[ShoppingItem]:
+    """One item per month in which temporary locations close without a successor.
+
+    A table works on "what closes in November", not on thirty separate lines; the deadline is
+    the first closing day of the month, because replacement must be ready by then. The key
+    (``sluitingen-2021-11``) is stable from week to week, so a status set on it carries over.
+    """
+    by_month: dict[tuple[int, int], list[Closure]] = {}
+    for closure in sorted(closures, key=lambda c: (c.end, c.location_id)):
+        by_month.setdefault((closure.end.year, closure.end.month), []).append(closure)
+    items = []
+    for (year, month), group in by_month.items():
+        places = sum(c.capacity for c in group)
+        first = group[0]
+        if len(group) == 1:
+            text = (
+                f"Vervanging voor {first.name} ({_count(first.capacity, 'plaatsen')}, "
+                f"{first.type.label}), sluit na {format_date_nl(first.end)}"
+            )
+        else:
+            names = ", ".join(c.name for c in group[:3])
+            rest = f" en {len(group) - 3} andere" if len(group) > 3 else ""
+            text = (
+                f"Vervanging voor {len(group)} tijdelijke locaties ({_count(places, 'plaatsen')}) "
+                f"die sluiten in {MONTHS_NL[month - 1]} {year}, de eerste na "
+                f"{format_date_nl(first.end)}: {names}{rest}"
+            )
+        items.append(
+            _item(
+                f"sluitingen-{year}-{month:02d}",
+                ShoppingCategory.REPLACE_TEMPORARY,
+                description=text,
+                quantity=places,
+                unit="plaatsen",
+                deadline=first.end,
+            )
+        )
+    return items
 
 
 def _housing_item(arrears: int, deadline: date) -> ShoppingItem:
@@ -216,9 +241,15 @@ def shopping_list(
         items.extend(_need_items(category, scoped_gaps, scoped_targets, as_of))
     closure_end = as_of + timedelta(weeks=closure_horizon.weeks)
     items.extend(
-        _closure_item(c)
-        for c in closures
-        if scope in (None, c.province_code) and as_of <= c.end < closure_end and c.capacity > 0
+        _closure_items(
+            [
+                c
+                for c in closures
+                if scope in (None, c.province_code)
+                and as_of <= c.end < closure_end
+                and c.capacity > 0
+            ]
+        )
     )
     if housing_arrears > 0:
         items.append(_housing_item(housing_arrears, housing_deadline))

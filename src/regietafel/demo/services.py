@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
+from typing import Any
 
 from django.db import transaction
 
@@ -115,6 +117,42 @@ def _submit(
         raise DemoLoadError(f"demo-import {kind} {week} geweigerd: {first}")
 
 
+DEMO_TARGETS: tuple[dict[str, Any], ...] = (
+    {
+        "title": "600 extra opvangplekken vóór 1 december 2021",
+        "category": "regulier",
+        "unit": "places",
+        "quantity": 600,
+        "deadline": date(2021, 11, 30),
+    },
+    {
+        "title": "1.200 extra opvangplekken vóór januari 2022",
+        "category": "regulier",
+        "unit": "places",
+        "quantity": 1200,
+        "deadline": date(2021, 12, 31),
+    },
+    {
+        "title": "6 à 7 AMV-locaties van elk 50 plaatsen vóór het eind van het jaar",
+        "category": "amv",
+        "unit": "locations",
+        "quantity": 6,
+        "quantity_max": 7,
+        "deadline": date(2021, 12, 31),
+    },
+    {
+        "title": "Minimaal 2 locaties voor sobere opvang van veilige landers",
+        "category": "sober",
+        "unit": "locations",
+        "quantity": 2,
+        "deadline": date(2021, 12, 31),
+    },
+)
+"""Quoted from the LRT minutes (autumn 2021): "600 extra opvangplekken" before the end of
+November, "1.200 tot januari 2022", "zes à zeven locaties voor elk 50 personen" for AMV, and
+"minimaal twee locaties" for sober reception."""
+
+
 def _corrected(week: DemoWeek) -> list[dict[str, str]]:
     """The second version of a location file: one location's occupancy was counted wrong."""
     rows = [dict(row) for row in week.locations]
@@ -152,4 +190,14 @@ def demo_load(*, weeks: int = 52, dataset: DemoDataset | None = None) -> list[De
             _load_week(coa, week)
         if len(data.weeks) < 27:
             _set_period(national, second)
+        _create_targets(national)
     return logins
+
+
+def _create_targets(actor: User) -> None:
+    """The four reception targets of the LRT minutes of autumn 2021 (see demo.calibration)."""
+    from regietafel.doelen.services import target_create
+
+    agreed = date(2021, 10, 25)  # the LRT of late October 2021 that agreed them
+    for spec in DEMO_TARGETS:
+        target_create(actor=actor, start=agreed, **spec)

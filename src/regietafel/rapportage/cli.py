@@ -12,9 +12,10 @@ from typing import TextIO
 
 from regietafel import reference
 from regietafel.cli.main import UserError
+from regietafel.cli.output import write_atomically
 from regietafel.core.periods import IsoWeek, PeriodError
 from regietafel.rapportage.models import PublishedReport
-from regietafel.rapportage.render import FORMATS, Format, file_name, render_report
+from regietafel.rapportage.render import FORMATS, Format, file_name, render_many, render_report
 from regietafel.rapportage.selectors import latest_report
 from regietafel.rapportage.services import report_publish
 
@@ -79,14 +80,22 @@ def report_from_cli(
         folder = output.parent
         target_file = output
     written: list[Path] = []
-    for index, scope in enumerate(scopes):
-        report = _latest_or_publish(label, scope, out)
-        rendered = render_report(report, chosen)
+    if not many:
+        report = _latest_or_publish(label, scopes[0], out)
         path = target_file or folder / file_name(report, chosen)
-        path.write_bytes(rendered.content)
+        write_atomically(path, render_report(report, chosen).content)
         written.append(path)
-        if many:
-            progress_bar(index + 1, len(scopes), scope, err)
+    else:
+        reports = []
+        for index, scope in enumerate(scopes):
+            reports.append(_latest_or_publish(label, scope, out))
+            progress_bar(index + 1, len(scopes), f"{scope} klaargezet", err)
+        progress_bar(0, len(scopes), "renderen…", err)
+        for index, rendered in enumerate(render_many(reports, chosen)):
+            path = folder / rendered.filename
+            write_atomically(path, rendered.content)
+            written.append(path)
+            progress_bar(index + 1, len(scopes), f"{reports[index].scope} geschreven", err)
     for path in written:
         out.write(f"geschreven: {path}\n")
     return 0

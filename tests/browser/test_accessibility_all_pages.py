@@ -171,15 +171,9 @@ def _log_in(context: Any, base: str, username: str) -> None:
     page.close()
 
 
-@pytest.mark.parametrize("viewport", list(VIEWPORTS))
-def test_every_page_passes_axe(
-    browser: Any,
-    live_server: Any,
-    settings: Any,
-    tmp_path: Any,
-    viewport: str,
-    axe_violations: Callable[[Any], list[str]],
-) -> None:
+@pytest.fixture
+def demo(settings: Any, tmp_path: Any) -> None:
+    """The demo set of six weeks in demo mode (banner on), plus one refused import."""
     from regietafel.accounts.models import User
     from regietafel.demo.services import demo_load
     from regietafel.imports.services import import_submit
@@ -196,6 +190,15 @@ def test_every_page_passes_axe(
     )
     assert refused.status == "geweigerd"
 
+
+@pytest.mark.parametrize("viewport", list(VIEWPORTS))
+@pytest.mark.usefixtures("demo")
+def test_every_page_passes_axe(
+    browser: Any,
+    live_server: Any,
+    viewport: str,
+    axe_violations: Callable[[Any], list[str]],
+) -> None:
     width, height = VIEWPORTS[viewport]
     contexts: dict[str | None, Any] = {}
     problems: dict[str, list[str]] = {}

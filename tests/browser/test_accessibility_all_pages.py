@@ -161,6 +161,21 @@ OVERFLOW_SCRIPT = """() => {
 }"""
 
 
+BANNER_SCRIPT = """() => {
+  const banner = document.querySelector('.demo-banner');
+  const main = document.querySelector('main');
+  if (!banner) return 'geen demobanner';
+  const padding = parseFloat(getComputedStyle(main).paddingLeft);
+  const left = banner.getBoundingClientRect().left;
+  const right = banner.getBoundingClientRect().right;
+  const box = main.getBoundingClientRect();
+  const aligned = Math.abs(left - (box.left + padding)) <= 1
+    && Math.abs(right - (box.right - padding)) <= 1;
+  return aligned ? '' : `demobanner ${left}-${right} niet gelijk met de inhoud`;
+}"""
+"""The demo banner lines up with the page's content (the edges of main's content box)."""
+
+
 def _log_in(context: Any, base: str, username: str) -> None:
     page = context.new_page()
     page.goto(f"{base}/inloggen/")
@@ -221,6 +236,9 @@ def test_every_page_passes_axe(
             if spec.user is not None and page.url.startswith(f"{live_server.url}/inloggen/"):
                 found.append("doorgestuurd naar inloggen")
             found += axe_violations(page)
+            banner = page.evaluate(BANNER_SCRIPT)
+            if banner:
+                found.append(banner)
             if viewport == "telefoon":
                 overflow = page.evaluate(OVERFLOW_SCRIPT)
                 if overflow:

@@ -15,10 +15,11 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import reverse
 
 from tests.factories import realisation
 from tests.opvang.factories import locations_week45, series_import
+from tests.urlconf import named_routes
 
 pytestmark = pytest.mark.django_db
 
@@ -88,6 +89,31 @@ MATRIX: tuple[Case, ...] = (
     Case("locatie-detail", {"code": "XX-GEEN"}, NOT_FOUND, query=W45),
     Case("reeksen", {}, EVERYONE),
     Case("reeksen", {}, EVERYONE, query="formaat=csv"),
+    # Reception picture, targets, shopping list and distribution (all figures aggregated per
+    # province are public to every role; a province's own detail is not).
+    Case("opvangbeeld", {}, EVERYONE, query=W45),
+    Case("opvangbeeld", {}, EVERYONE, query=f"{W45}&formaat=csv"),
+    Case("opvangbeeld-provincie", {"code": "PV27"}, EVERYONE, query=W45),
+    Case("opvangbeeld-provincie", {"code": "PV20"}, OWN_PROVINCE_ONLY, query=W45),
+    Case("opvangbeeld-provincie", {"code": "PV99"}, NOT_FOUND, query=W45),
+    Case("boodschappenlijst", {}, EVERYONE, query=f"{W45}&scope=NL"),
+    Case("boodschappenlijst", {}, EVERYONE, query=f"{W45}&scope=PV27"),
+    Case("boodschappenlijst", {}, OWN_PROVINCE_ONLY, query=f"{W45}&scope=PV20"),
+    Case("boodschappenlijst", {}, EVERYONE, query=f"{W45}&scope=NL&formaat=csv"),
+    Case("doelen", {}, EVERYONE),
+    Case("verdeling", {}, EVERYONE, query=W45),
+    Case("verdeling", {}, EVERYONE, query=f"{W45}&provincie=PV27"),
+    Case("verdeling", {}, OWN_PROVINCE_ONLY, query=f"{W45}&provincie=PV20"),
+    # Weekly report: the national report for everyone, a province's report for its own PRT.
+    Case("rapporten", {}, EVERYONE),
+    Case("rapport-publiceren", {}, (LOGIN, 405, 405, 405, 405)),
+    Case("rapport", {"week": "2021-W45", "scope": "NL"}, EVERYONE),
+    Case("rapport", {"week": "2021-W45", "scope": "PV27"}, EVERYONE),
+    Case("rapport", {"week": "2021-W45", "scope": "PV20"}, OWN_PROVINCE_ONLY),
+    Case("rapport", {"week": "2021-W44", "scope": "NL"}, NOT_FOUND),
+    Case("rapport-pdf", {"week": "2021-W45", "scope": "PV20"}, OWN_PROVINCE_ONLY),
+    Case("rapport-xlsx", {"week": "2021-W45", "scope": "NL"}, EVERYONE),
+    Case("rapport-xlsx", {"week": "2021-W45", "scope": "PV20"}, OWN_PROVINCE_ONLY),
     # Imports: the list for landelijk, coa and beheerder; uploading for coa; the original of
     # a locations file (confidential addresses) for coa only.
     Case("imports", {}, (LOGIN, 200, 403, 200, 200)),
@@ -118,24 +144,18 @@ MATRIX: tuple[Case, ...] = (
     Case("api-locatie-detail", {"code": "XX-GEEN"}, (403, 404, 404, 404, 404), query=W45),
     Case("api-opvang-per-provincie", {}, API_EVERYONE, query=W45),
     Case("api-reeksen", {}, API_EVERYONE),
+    Case("api-opvangbeeld", {}, API_EVERYONE, query=W45),
+    Case("api-opvangbeeld", {}, API_EVERYONE, query=f"{W45}&provincie=PV27"),
+    Case("api-opvangbeeld", {}, API_OWN_PROVINCE_ONLY, query=f"{W45}&provincie=PV20"),
+    Case("api-boodschappenlijst", {}, API_EVERYONE, query=f"{W45}&scope=NL"),
+    Case("api-boodschappenlijst", {}, API_OWN_PROVINCE_ONLY, query=f"{W45}&scope=PV20"),
+    Case("api-verdeling", {}, API_EVERYONE, query=W45),
     # The OpenAPI description holds no data and is public, as the API documentation.
     Case("api-schema", {}, (200, 200, 200, 200, 200)),
 )
 
 NOT_IN_MATRIX = {"beheer/": "Django-admin: alleen voor is_staff, door Django zelf bewaakt"}
 """Route prefixes left out, with the reason."""
-
-
-def named_routes(
-    patterns: list[URLPattern | URLResolver] | None = None, prefix: str = ""
-) -> Iterator[tuple[str, str]]:
-    """Every (name, route) in the URL conf, with the route from the root."""
-    for entry in patterns if patterns is not None else get_resolver().url_patterns:
-        route = prefix + str(entry.pattern)
-        if isinstance(entry, URLResolver):
-            yield from named_routes(list(entry.url_patterns), route)
-        elif entry.name:
-            yield entry.name, route
 
 
 def test_every_url_is_in_the_matrix() -> None:
@@ -162,6 +182,7 @@ def world(
     from django.test import override_settings
 
     from regietafel.accounts.models import User
+    from regietafel.rapportage.services import report_publish
     from regietafel.taakstelling.services import taakstelling_set
     from tests.conftest import ROLE_USERS
 
@@ -177,6 +198,8 @@ def world(
         series_import("2021-W45", {"nareizigers": 1395})
         housed = realisation("2021-W45", "2021-II", {"GM0363": ("PV27", 40), "GM0014": ("PV20", 9)})
         taakstelling_set(actor=None, period="2021-II", national_total=11_000)
+        for scope in ("NL", "PV27", "PV20"):
+            report_publish(actor=None, week="2021-W45", scope=scope)
         yield {"locaties": batches["v2"].pk, "realisatie": housed.pk}
         transaction.set_rollback(True)
 

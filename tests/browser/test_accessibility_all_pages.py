@@ -7,12 +7,14 @@ reason) fails the test, so a new page cannot be forgotten. Data: the demo set of
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import reverse
+
+from tests.urlconf import named_routes
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -103,6 +105,16 @@ PAGES: tuple[Page, ...] = (
     Page("import-detail", COA, _import("geweigerd")),
     Page("import-formats", COA),
     Page("audit", ADMIN),
+    Page("opvangbeeld", LRT, query="week=2021-W06"),
+    Page("opvangbeeld-provincie", PRT, lambda: {"code": "PV27"}, query="week=2021-W06"),
+    Page("boodschappenlijst", LRT, query="week=2021-W06&scope=NL"),
+    Page("boodschappenlijst", PRT, query="week=2021-W06&scope=PV27"),
+    Page("doelen", LRT),
+    Page("verdeling", LRT, query="week=2021-W06"),
+    Page("verdeling", PRT, query="week=2021-W06&provincie=PV27"),
+    Page("rapporten", LRT),
+    Page("rapport", LRT, lambda: {"week": "2021-W06", "scope": "NL"}),
+    Page("rapport", PRT, lambda: {"week": "2021-W06", "scope": "PV27"}),
     # The error pages: another province's detail (403) and a page that does not exist (404).
     Page("provincie-detail", PRT, lambda: {"code": "PV20"}, status=403),
     Page("", LRT, path="/bestaat-niet/", status=404),
@@ -113,23 +125,14 @@ NOT_PAGES: dict[str, str] = {
     "import-template": "bestandsdownload (leeg sjabloon)",
     "import-original": "bestandsdownload (origineel bestand)",
     "api-schema": "API: OpenAPI-schema, geen HTML",
+    "rapport-pdf": "bestandsdownload (PDF van het rapport)",
+    "rapport-xlsx": "bestandsdownload (Excel van het rapport)",
+    "rapport-publiceren": "alleen POST (de knop Publiceren)",
 }
 """Named URLs that are no page, with the reason. Also skipped: every URL under /api/
 (machine-readable) and the Django admin under /beheer/ (its own templates)."""
 
 SKIPPED_PREFIXES = {"api/": "API (JSON)", "beheer/": "Django-admin"}
-
-
-def named_routes(
-    patterns: list[URLPattern | URLResolver] | None = None, prefix: str = ""
-) -> Iterator[tuple[str, str]]:
-    """Every (name, route) in the URL conf, with the route from the root."""
-    for entry in patterns if patterns is not None else get_resolver().url_patterns:
-        route = prefix + str(entry.pattern)
-        if isinstance(entry, URLResolver):
-            yield from named_routes(list(entry.url_patterns), route)
-        elif entry.name:
-            yield entry.name, route
 
 
 def test_every_named_page_is_checked() -> None:
@@ -204,6 +207,10 @@ def demo(settings: Any, tmp_path: Any) -> None:
         content=b"locatiecode;naam\nX;zonder gemeente\n",
     )
     assert refused.status == "geweigerd"
+    from regietafel.rapportage.services import report_publish
+
+    for scope in ("NL", "PV27"):
+        report_publish(actor=None, week="2021-W06", scope=scope)
 
 
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))

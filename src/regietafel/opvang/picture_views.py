@@ -6,7 +6,7 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from regietafel import reference
@@ -170,11 +170,12 @@ def opvangbeeld(request: HttpRequest) -> HttpResponse:
 @login_required
 def opvangbeeld_provincie(request: HttpRequest, code: str) -> HttpResponse:
     try:
-        week = requested_week(request)
         province = reference.province(code)
+    except reference.ReferenceDataError:
+        raise Http404(code) from None
+    try:
+        week = requested_week(request)
     except PeriodError as error:
-        return bad_request(request, str(error))
-    except reference.ReferenceDataError as error:
         return bad_request(request, str(error))
     if not access.can_view_province_detail(request.user, province.code):
         raise PermissionDenied

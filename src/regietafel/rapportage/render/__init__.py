@@ -9,7 +9,6 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Literal
 
-from django.db import connections
 from django.utils import timezone
 
 from regietafel.rapportage.data import ReportData
@@ -56,28 +55,25 @@ def render_report(report: PublishedReport, fmt: Format) -> Output:
 
 
 def render_many(reports: Sequence[PublishedReport], fmt: Format) -> list[Output]:
-    """Render several reports, in parallel processes when the machine has more than one core.
+    """Render several reports; PDFs are laid out in parallel worker processes.
 
-    Rendering works on the frozen data only (no database), so forked workers are safe; the
-    database connections are closed first so no child inherits an open socket.
+    The HTML (with its SVG charts) is made here; fresh spawned workers only run WeasyPrint on
+    it, so nothing with threads (the chart engine) or connections (the database) is shared.
     """
-    jobs = [(report.report_data(), meta_of(report), fmt) for report in reports]
+    if fmt != "pdf" or len(reports) < 2 or (os.cpu_count() or 1) < 2:
+        return [render_report(report, fmt) for report in reports]
+    from regietafel.printing import html_to_pdf
+    from regietafel.rapportage.render.html import STATIC, render_print_html
+
+    jobs = [(render_print_html(r.report_data(), meta_of(r)), str(STATIC)) for r in reports]
     workers = min(len(jobs), os.cpu_count() or 1)
-    if workers <= 1:
-        contents = [render_frozen(*job) for job in jobs]
-    else:
-        connections.close_all()
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            contents = list(pool.map(_render_job, jobs))
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        contents = list(pool.map(html_to_pdf, jobs))
     return [
         Output(content, CONTENT_TYPES[fmt], file_name(report, fmt))
         for report, content in zip(reports, contents, strict=True)
     ]
-
-
-def _render_job(job: tuple[ReportData, ReportMeta, Format]) -> bytes:
-    return render_frozen(*job)
 
 
 def render_frozen(data: ReportData, meta: ReportMeta, fmt: Format) -> bytes:

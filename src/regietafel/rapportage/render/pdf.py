@@ -6,13 +6,10 @@ version and (for demo data) "synthetische demodata" are in the page margins of e
 
 from __future__ import annotations
 
+from regietafel.printing import html_to_pdf
 from regietafel.rapportage.data import ReportData
 from regietafel.rapportage.render.html import STATIC, ReportMeta, render_print_html
 
 
 def render_pdf(data: ReportData, meta: ReportMeta) -> bytes:
-    from weasyprint import HTML
-
-    html = render_print_html(data, meta)
-    pdf: bytes = HTML(string=html, base_url=str(STATIC)).write_pdf()
-    return pdf
+    return html_to_pdf((render_print_html(data, meta), str(STATIC)))

@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
+from regietafel.core.formatting import MONTHS_NL
+
 SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json"
 
 #: d3-format locale for Dutch: 12.500 and 3,5.
@@ -29,20 +31,7 @@ TIME_LOCALE: dict[str, Any] = {
     "periods": ["AM", "PM"],
     "days": ["zondag", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag"],
     "shortDays": ["zo", "ma", "di", "wo", "do", "vr", "za"],
-    "months": [
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ],
+    "months": list(MONTHS_NL),
     "shortMonths": [
         "jan",
         "feb",

@@ -69,7 +69,8 @@ def format_decimal(value: float, decimals: int) -> str:
     return text.replace(",", "_").replace(".", ",").replace("_", ".")
 
 
-def _cell(value: Value, column: Column) -> str:
+def cell_text(value: Value, column: Column) -> str:
+    """A cell as people read it: Dutch thousands and decimal separators."""
     if value is None:
         return ""
     if column.kind == "int" and isinstance(value, int | float):
@@ -87,8 +88,10 @@ def render_text(result: Result, *, table: str | None = None) -> str:
         if table is not None and part.name != table:
             continue
         lines += ["", part.title, ""]
-        body = [[_cell(row.get(c.key), c) for c in part.columns] for row in part.rows]
-        footer = [_cell(part.totals.get(c.key), c) for c in part.columns] if part.totals else None
+        body = [[cell_text(row.get(c.key), c) for c in part.columns] for row in part.rows]
+        footer = (
+            [cell_text(part.totals.get(c.key), c) for c in part.columns] if part.totals else None
+        )
         headers = [c.header for c in part.columns]
         widths = [
             max(len(headers[i]), *(len(r[i]) for r in body), len(footer[i]) if footer else 0)

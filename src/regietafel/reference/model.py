@@ -6,25 +6,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-_MONTHS = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
+from regietafel.core.formatting import MONTHS_NL
 
 
 def dutch_date(day: date) -> str:
     """'1 januari 2021': error messages are read by end users, in Dutch."""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+    return f"{day.day} {MONTHS_NL[day.month - 1]} {day.year}"
 
 
 def dutch_list(items: Sequence[str]) -> str:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from django.http import HttpResponse
 
-from regietafel.cli.output import Column, ResultTable, Value, format_decimal, format_int
+from regietafel.cli.output import ResultTable, Value, cell_text
 from regietafel.web.downloads import csv_response
 
 
@@ -29,19 +29,9 @@ class HtmlTable:
     totals: tuple[Cell, ...] | None
 
 
-def _text(value: Value, column: Column) -> str:
-    if value is None:
-        return ""
-    if column.kind == "int" and isinstance(value, int | float):
-        return format_int(int(value))
-    if column.kind == "decimal" and isinstance(value, int | float):
-        return format_decimal(float(value), column.decimals)
-    return str(value)
-
-
 def html_table(table: ResultTable) -> HtmlTable:
     def row(values: dict[str, Value]) -> tuple[Cell, ...]:
-        return tuple(Cell(_text(values.get(c.key), c), c.kind != "text") for c in table.columns)
+        return tuple(Cell(cell_text(values.get(c.key), c), c.kind != "text") for c in table.columns)
 
     return HtmlTable(
         name=table.name,

@@ -61,7 +61,6 @@ def register(commands: argparse._SubParsersAction[DutchArgumentParser]) -> None:
         "taakstelling",
         help="taakstelling huisvesting vergunninghouders per gemeente",
         description=TAAKSTELLING_HELP,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     tk.add_argument("--periode", required=True, help="halfjaar, bijvoorbeeld 2021-II")
     tk.add_argument("--totaal", required=True, type=_total, help="landelijk aantal te huisvesten")
@@ -88,7 +87,6 @@ def register(commands: argparse._SubParsersAction[DutchArgumentParser]) -> None:
         "verdeel",
         help="verdeel een aantal over provincies of gemeenten",
         description=VERDEEL_HELP,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     vd.add_argument("--totaal", required=True, type=_total, help="te verdelen aantal")
     vd.add_argument("--niveau", required=True, choices=["provincie", "gemeente"])

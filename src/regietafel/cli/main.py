@@ -10,8 +10,8 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from collections.abc import Callable, Sequence
-from typing import NoReturn
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, NoReturn
 
 from regietafel import __version__
 
@@ -32,8 +32,29 @@ _ARGPARSE_DUTCH: tuple[tuple[str, str], ...] = (
 )
 
 
+class DutchHelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """Keeps our line breaks in descriptions and says "gebruik:" instead of "usage:"."""
+
+    def add_usage(
+        self,
+        usage: str | None,
+        actions: Iterable[argparse.Action],
+        groups: Iterable[argparse._MutuallyExclusiveGroup],
+        prefix: str | None = None,
+    ) -> None:
+        super().add_usage(usage, actions, groups, prefix="gebruik: " if prefix is None else prefix)
+
+
 class DutchArgumentParser(argparse.ArgumentParser):
-    """argparse with Dutch one-line errors and exit status 2."""
+    """argparse with Dutch help, Dutch one-line errors and exit status 2."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", DutchHelpFormatter)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "opdrachten en argumenten"
+        self._optionals.title = "opties"
+        self.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
 
     def error(self, message: str) -> NoReturn:
         for pattern, replacement in _ARGPARSE_DUTCH:
@@ -51,7 +72,9 @@ def build_parser() -> DutchArgumentParser:
         description="Stuurinformatie voor de Landelijke en Provinciale Regietafels "
         "Migratie en Integratie.",
     )
-    parser.add_argument("--versie", action="version", version=f"regietafel {__version__}")
+    parser.add_argument(
+        "--versie", action="version", version=f"regietafel {__version__}", help="toon de versie"
+    )
     commands = parser.add_subparsers(
         dest="command", metavar="OPDRACHT", parser_class=DutchArgumentParser
     )

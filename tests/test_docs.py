@@ -1,0 +1,50 @@
+"""Docs that cannot drift: every command and setting is documented, and CI runs the README's
+test command."""
+
+from __future__ import annotations
+
+import argparse
+import re
+from pathlib import Path
+
+from regietafel.cli.main import build_parser
+
+ROOT = Path(__file__).resolve().parents[1]
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def _subcommands() -> list[str]:
+    parser = build_parser()
+    actions = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    return sorted(actions[0].choices)
+
+
+def test_every_command_is_in_the_readme() -> None:
+    commands = _subcommands()
+    assert {"taakstelling", "verdeel", "import", "demo", "serve", "rapport"} <= set(commands)
+    missing = [c for c in commands if f"regietafel {c}" not in README]
+    assert not missing, f"niet in README.md: {missing}"
+
+
+def test_every_setting_is_documented() -> None:
+    code = "\n".join(
+        path.read_text(encoding="utf-8")
+        for folder in ("src", "tools", "tests")
+        for path in (ROOT / folder).rglob("*.py")
+    )
+    read = set(re.findall(r'env_(?:str|bool|list)\(\s*"([A-Z_]+)"', code))
+    read |= set(re.findall(r'environ(?:\.get\(|\[)\s*"(REGIETAFEL_[A-Z_]+)"', code))
+    assert {"DATABASE_URL", "REGIETAFEL_SECRET_KEY", "REGIETAFEL_DATA_DIR"} <= read
+    documented = (ROOT / "docs" / "instellingen.md").read_text(encoding="utf-8")
+    missing = sorted(name for name in read if f"`{name}`" not in documented)
+    assert not missing, f"niet in docs/instellingen.md: {missing}"
+
+
+def test_readme_starts_with_the_two_commands_and_ci_runs_the_second() -> None:
+    block = README.split("```sh\n", 1)[1].split("```", 1)[0].strip().splitlines()
+    assert len(block) == 2
+    demo, tests = block
+    assert demo.endswith("regietafel demo")
+    assert README.index("```sh") < README.index("\n## ")
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert tests in ci

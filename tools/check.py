@@ -13,6 +13,7 @@ Browser tests need Debian's Chromium at /usr/bin/chromium; the same rule applies
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -57,6 +58,10 @@ def main() -> int:
     results["mypy"] = run("mypy --strict", [PY, "-m", "mypy", "src", "tools", "benchmarks"])
 
     results["django"] = run("django checks", [PY, "-m", "regietafel.web.checks"])
+
+    if IN_CI and shutil.which("pdftoppm") is None:
+        print("pdftoppm (poppler-utils) ontbreekt; in CI is dat een fout.")
+        results["poppler"] = False
 
     browser_env: dict[str, str] = {}
     if not Path(CHROMIUM).exists():

@@ -40,7 +40,7 @@ DEMO_USERS = (
     ("provincie", "prt-noord-holland", "PV27", "PRT Noord-Holland: eigen provincie in detail"),
     ("provincie", "prt-groningen", "PV20", "PRT Groningen: eigen provincie in detail"),
     ("coa", "coa", "", "COA: levert de weekbestanden aan"),
-    ("beheerder", "beheerder", "", "beheerder: gebruikers, audit en /admin/"),
+    ("beheerder", "beheerder", "", "beheerder: gebruikers, audit en /beheer/"),
 )
 
 

@@ -130,6 +130,7 @@ DEMO_TARGETS: tuple[dict[str, Any], ...] = (
         "category": "regulier",
         "unit": "places",
         "quantity": 1200,
+        "start": date(2021, 12, 1),  # "nog 1.200 tot januari": counted after the first 600
         "deadline": date(2021, 12, 31),
     },
     {
@@ -200,4 +201,4 @@ def _create_targets(actor: User) -> None:
 
     agreed = date(2021, 10, 25)  # the LRT of late October 2021 that agreed them
     for spec in DEMO_TARGETS:
-        target_create(actor=actor, start=agreed, **spec)
+        target_create(actor=actor, **{"start": agreed, **spec})

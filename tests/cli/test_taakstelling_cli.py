@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -276,3 +277,15 @@ def test_help_documents_the_method() -> None:
     assert result.returncode == 0
     assert "eerlijke aandeel" in result.stdout
     assert "gelijk niveau" in result.stdout
+
+
+def test_output_file_gets_normal_permissions(tmp_path: Path) -> None:
+    target = tmp_path / "taak.csv"
+    result = run(
+        "taakstelling", "--periode", "2021-II", "--totaal", "11000", "--formaat", "csv",
+        "--uitvoer", str(target),
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    mask = os.umask(0)
+    os.umask(mask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~mask

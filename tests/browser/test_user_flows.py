@@ -94,6 +94,11 @@ def test_log_in_as_each_role_shows_user_role_and_menu(
         "Opvanglocaties",
         *(["Imports"] if sees_imports else []),
         "Landelijke reeksen",
+        "Opvangbeeld",
+        "Boodschappenlijst",
+        "Verdeling",
+        "Doelen",
+        "Rapportage",
         *(["Audittrail"] if sees_audit else []),
     ]
     page = login(key)

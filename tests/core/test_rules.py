@@ -144,3 +144,15 @@ def test_schedule_class_matches_the_fraction_definition(
 
 def test_successor_window_is_symmetric_28_days() -> None:
     assert rules.successor_window(date(2021, 11, 21)) == (date(2021, 10, 24), date(2021, 12, 19))
+
+
+def test_horizons_of_other_lengths_keep_names_and_rules() -> None:
+    from regietafel.core.rules import horizons_of
+
+    short, medium, long = horizons_of([2, 13, 52])
+    assert (short.name, short.weeks, short.use_projection) == ("kort", 2, False)
+    assert (medium.name, medium.weeks, medium.use_projection) == ("middellang", 13, True)
+    assert (long.label, long.weeks) == ("lange termijn", 52)
+    for wrong in ([4, 26], [4, 4, 26], [26, 4, 104], [4, 26, 105], [0, 4, 8]):
+        with pytest.raises(ValueError, match="horizon"):
+            horizons_of(wrong)

@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 import pytest
+from django.core.exceptions import ImproperlyConfigured
 
 from regietafel.core.periods import IsoWeek
 from regietafel.core.rules import LONG, MEDIUM, SHORT, NeedCategory, TargetStatus
@@ -162,3 +163,15 @@ def test_queries_do_not_grow_with_locations(
     user = make_user("landelijk")
     with django_assert_max_num_queries(6):
         reception_picture(user=user, week=W45)
+
+
+@pytest.mark.django_db
+def test_horizons_follow_the_setting(make_user: Callable[[str], Any], settings: Any) -> None:
+    settings.REGIETAFEL_HORIZONS = "2,8,52"
+    make_register("2021-W45", STANDARD)
+    picture = reception_picture(user=make_user("landelijk"), week=W45)
+    assert [h.weeks for h in picture.horizons] == [2, 8, 52]
+    assert sorted({g.horizon.weeks for g in picture.gaps[None]}) == [2, 8, 52]
+    settings.REGIETAFEL_HORIZONS = "26,4,104"
+    with pytest.raises(ImproperlyConfigured, match="oplopen"):
+        reception_picture(user=make_user("landelijk"), week=W45)

@@ -8,7 +8,7 @@ Values of the enums are stable machine keys; ``label`` gives the Dutch text for 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
@@ -113,6 +113,28 @@ SHORT = Horizon("kort", "korte termijn", 4, use_projection=False)
 MEDIUM = Horizon("middellang", "middellange termijn", 26)
 LONG = Horizon("lang", "lange termijn", 104)
 DEFAULT_HORIZONS: tuple[Horizon, ...] = (SHORT, MEDIUM, LONG)
+
+MAX_HORIZON_WEEKS = 104
+"""The capacity timeline runs two years; no horizon may look further."""
+
+
+def horizons_of(weeks: Sequence[int]) -> tuple[Horizon, ...]:
+    """The short, medium and long horizon with other lengths (a table's own choice).
+
+    The three lengths must increase and stay within ``MAX_HORIZON_WEEKS``; names, labels and
+    the rule that only the short term uses observed occupancy stay as in the defaults.
+    """
+    if len(weeks) != len(DEFAULT_HORIZONS):
+        raise ValueError("geef drie horizons in weken: kort, middellang en lang (bijv. 4,26,104)")
+    if any(w < 1 or w > MAX_HORIZON_WEEKS for w in weeks):
+        raise ValueError(f"een horizon ligt tussen 1 en {MAX_HORIZON_WEEKS} weken")
+    if list(weeks) != sorted(set(weeks)):
+        raise ValueError("de horizons moeten oplopen: kort < middellang < lang")
+    return tuple(
+        Horizon(h.name, h.label, int(w), use_projection=h.use_projection)
+        for h, w in zip(DEFAULT_HORIZONS, weeks, strict=True)
+    )
+
 
 CLOSURE_LOOKAHEAD = MEDIUM
 """Closures of temporary locations enter the shopping list when they fall within this horizon."""

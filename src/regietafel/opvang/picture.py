@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.db.models import F, Q, Sum
 from django.utils import timezone
 
@@ -45,9 +45,11 @@ from regietafel.core.rules import (
     DEFAULT_HORIZONS,
     TREND_WINDOW_WEEKS,
     BufferPolicy,
+    Horizon,
     LocationType,
     NeedCategory,
     buffer_policy,
+    horizons_of,
     need_category,
 )
 from regietafel.imports.models import Import, Kind, Status
@@ -134,6 +136,21 @@ def occupancy_history(register: Import) -> dict[str, History]:
     }
 
 
+def configured_horizons() -> tuple[Horizon, ...]:
+    """The horizons the settings select (``REGIETAFEL_HORIZONS``, weeks: "4,26,104")."""
+    text = str(getattr(settings, "REGIETAFEL_HORIZONS", "4,26,104"))
+    try:
+        weeks = [int(part) for part in text.replace(" ", "").split(",")]
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"REGIETAFEL_HORIZONS '{text}' is geen lijst van weken"
+        ) from None
+    try:
+        return horizons_of(weeks)
+    except ValueError as error:
+        raise ImproperlyConfigured(f"REGIETAFEL_HORIZONS '{text}': {error}") from None
+
+
 def configured_buffer() -> BufferPolicy:
     """The buffer policy the settings select (``REGIETAFEL_BUFFER``, ``..._PERCENTAGE``)."""
     return buffer_policy(
@@ -159,6 +176,7 @@ class ReceptionPicture:
     closures: tuple[Closure, ...]
     buffer: BufferPolicy
     locations: tuple[Location, ...]
+    horizons: tuple[Horizon, ...] = DEFAULT_HORIZONS
 
     @property
     def scope_gaps(self) -> tuple[GapRow, ...]:
@@ -229,12 +247,15 @@ def reception_picture(
         code: occupancy_by_category(locations, on=monday, province_code=code) for code in provinces
     }
     history = occupancy_history(register) if register else {}
-    projected = {
-        code: projected_occupancy(history.get(code, {}), DEFAULT_HORIZONS) for code in provinces
-    }
+    horizons = configured_horizons()
+    projected = {code: projected_occupancy(history.get(code, {}), horizons) for code in provinces}
     buffer = configured_buffer()
     gaps = need_and_gap_by_province(
-        occupancy=occupancy, timeline=timeline, buffer=buffer, projected=projected
+        occupancy=occupancy,
+        timeline=timeline,
+        buffer=buffer,
+        projected=projected,
+        horizons=horizons,
     )
     closures = closures_without_successor(locations, start=monday, weeks=TIMELINE_WEEKS)
     in_scope = [c for c in closures if province_code in (None, c.province_code)]
@@ -248,4 +269,5 @@ def reception_picture(
         closures=tuple(_mask(c, user, confidential) for c in in_scope),
         buffer=buffer,
         locations=tuple(locations),
+        horizons=horizons,
     )

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from regietafel import reference
 from regietafel.cli.output import Column, ResultTable, Value
 from regietafel.core.need import capacity_at_horizons, need_by_week
-from regietafel.core.rules import DEFAULT_HORIZONS, NeedCategory
+from regietafel.core.rules import NeedCategory
 from regietafel.core.targets import TargetProgress
 from regietafel.opvang.picture import ReceptionPicture
 
@@ -62,10 +62,10 @@ def need_table(picture: ReceptionPicture) -> ResultTable:
 
 def capacity_table(picture: ReceptionPicture) -> ResultTable:
     per_horizon = capacity_at_horizons(
-        picture.timeline, DEFAULT_HORIZONS, province_code=picture.province_code
+        picture.timeline, picture.horizons, province_code=picture.province_code
     )
     rows: list[dict[str, Value]] = []
-    for horizon in DEFAULT_HORIZONS:
+    for horizon in picture.horizons:
         counts = per_horizon[horizon.name]
         rows.append(
             {

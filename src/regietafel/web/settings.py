@@ -162,6 +162,8 @@ SPECTACULAR_SETTINGS = {
 # Reception picture: the buffer policy is chosen by name from core.rules.BUFFER_POLICIES, plus
 # an optional percentage of occupancy (REGIETAFEL_BUFFER, REGIETAFEL_BUFFER_PERCENTAGE).
 REGIETAFEL_BUFFER = env_str("REGIETAFEL_BUFFER", "lrt-voorjaar-2021")
+# The three horizons of the reception picture in weeks (short, medium, long), core.rules.
+REGIETAFEL_HORIZONS = env_str("REGIETAFEL_HORIZONS", "4,26,104")
 REGIETAFEL_BUFFER_PERCENTAGE = float(env_str("REGIETAFEL_BUFFER_PERCENTAGE", "0").replace(",", "."))
 
 LOGGING = {

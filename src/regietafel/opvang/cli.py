@@ -49,7 +49,8 @@ def opvang_result(arguments: argparse.Namespace) -> Result:
         notes=(
             (
                 "Tekort = behoefte - capaciteit; positief is een tekort. Middellange en lange "
-                "termijn: rechte trendlijn door de bezetting van de laatste acht weken."
+                "termijn: rechte trendlijn door de bezetting van de laatste acht weken, "
+                "hoogstens een kwartaal vooruit, daarna vlak."
             ),
         ),
     )

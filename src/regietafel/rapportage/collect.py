@@ -437,7 +437,7 @@ def report_data_collect(*, week: IsoWeek, scope: str) -> ReportData:
         notes.append("Er is geen locatieregister aangeleverd voor deze week of een week ervoor.")
     notes.append(
         "Er is nog geen prognosemodel: de middellange en lange termijn volgen een rechte trend "
-        "door de bezetting van de laatste weken."
+        "door de bezetting van de laatste weken, hoogstens een kwartaal vooruit, daarna vlak."
     )
     notes.append("Er is nog geen register van afspraken; aflopende afspraken ontbreken daarom.")
     imports = [picture.register, view.realisation if view else None]

@@ -266,21 +266,54 @@ def _hamilton(weights: list[Fraction], total: int) -> list[int]:
     return seats
 
 
-def _priority(method: Method, weight: Fraction, s: int) -> tuple[int, Fraction]:
-    """Exact claim of a unit holding ``s`` seats on seat ``s + 1``; larger wins.
+class _Claim:
+    """A unit's exact claim on seat ``s + 1`` as the fraction ``num / den``, for a heap.
 
-    D'Hondt and Sainte-Laguë compare ``weight / signpost`` exactly. Huntington-Hill's
-    signpost ``sqrt(s * (s + 1))`` is irrational, so it compares the square of the
-    priority, which orders the same for positive weights. A signpost of zero (the
-    first Huntington-Hill seat) is an infinite claim: ``(1, 0)`` beats every ``(0, x)``.
+    D'Hondt and Sainte-Laguë claim ``weight / signpost``. Huntington-Hill's signpost
+    ``sqrt(s * (s + 1))`` is irrational, so it claims the square, which orders the same for
+    positive weights; its first seat is an infinite claim (``1 / 0``). Claims compare by
+    cross-multiplication, so equal claims are equal exactly and the documented tie-break
+    (larger weight, then input order) decides. ``weakest_first`` turns the order around for
+    taking seats back.
     """
-    if method is Method.DHONDT:
-        return (0, weight / (s + 1))
-    if method is Method.SAINTE_LAGUE:
-        return (0, 2 * weight / (2 * s + 1))
-    if s == 0:
-        return (1, Fraction(0))
-    return (0, weight * weight / (s * (s + 1)))
+
+    __slots__ = ("den", "index", "num", "weakest_first", "weight")
+
+    def __init__(
+        self,
+        method: Method,
+        weight: int | Fraction,
+        s: int,
+        index: int,
+        *,
+        weakest_first: bool = False,
+    ) -> None:
+        self.num: int | Fraction
+        self.den: int
+        if method is Method.DHONDT:
+            self.num, self.den = weight, s + 1
+        elif method is Method.SAINTE_LAGUE:
+            self.num, self.den = 2 * weight, 2 * s + 1
+        elif s == 0:
+            self.num, self.den = 1, 0
+        else:
+            self.num, self.den = weight * weight, s * (s + 1)
+        self.weight = weight
+        self.index = index
+        self.weakest_first = weakest_first
+
+    def _stronger_than(self, other: _Claim) -> bool:
+        left, right = self.num * other.den, other.num * self.den
+        if left != right:
+            return left > right
+        if self.weight != other.weight:
+            return self.weight > other.weight
+        return self.index < other.index
+
+    def __lt__(self, other: _Claim) -> bool:
+        if self.weakest_first:
+            return other._stronger_than(self)
+        return self._stronger_than(other)
 
 
 def _below_signpost(method: Method, s: int, q: Fraction) -> bool:
@@ -290,6 +323,25 @@ def _below_signpost(method: Method, s: int, q: Fraction) -> bool:
     if method is Method.SAINTE_LAGUE:
         return 2 * s + 1 < 2 * q
     return s * (s + 1) < q * q
+
+
+def _start_seats_int(method: Method, numerator: int, denominator: int) -> int:
+    """Seats whose signpost lies strictly below the quotient ``numerator / denominator``.
+
+    The integer form of ``_below_signpost``: cross-multiplied, so no fractions are made.
+    """
+    s = max(numerator // denominator - 2, 0)
+    if method is Method.DHONDT:
+        while (s + 1) * denominator < numerator:
+            s += 1
+    elif method is Method.SAINTE_LAGUE:
+        while (2 * s + 1) * denominator < 2 * numerator:
+            s += 1
+    else:
+        square_num, square_den = numerator * numerator, denominator * denominator
+        while s * (s + 1) * square_den < square_num:
+            s += 1
+    return s
 
 
 def _divisor(weights: list[Fraction], total: int, method: Method) -> list[int]:
@@ -302,45 +354,51 @@ def _divisor(weights: list[Fraction], total: int, method: Method) -> list[int]:
     """
     n = len(weights)
     positive = [i for i in range(n) if weights[i] > 0]
-    weight_sum = sum(weights)
     seats = [0] * n
-    for i in positive:
-        q = weights[i] * total / weight_sum
-        s = max(math.floor(q) - 2, 0)
-        while _below_signpost(method, s, q):
-            s += 1
-        seats[i] = s
+    if all(w.denominator == 1 for w in weights):
+        # Integer weights (inhabitants, votes): the same start with integers only.
+        ints = [w.numerator for w in weights]
+        int_sum = sum(ints)
+        for i in positive:
+            seats[i] = _start_seats_int(method, ints[i] * total, int_sum)
+    else:
+        weight_sum = sum(weights)
+        for i in positive:
+            q = weights[i] * total / weight_sum
+            s = max(math.floor(q) - 2, 0)
+            while _below_signpost(method, s, q):
+                s += 1
+            seats[i] = s
     assigned = sum(seats)
 
+    # Integer weights stay integers in the claims, so comparing them makes no fractions.
+    exact: list[int] | list[Fraction] = (
+        [w.numerator for w in weights] if all(w.denominator == 1 for w in weights) else weights
+    )
     if assigned < total:
-        # Next seat: highest priority; among equals the larger weight, then input order.
-        add_heap = [
-            ((-(p := _priority(method, weights[i], seats[i]))[0], -p[1]), -weights[i], i)
-            for i in positive
-        ]
+        # Next seat: the strongest claim; among equals the larger weight, then input order.
+        add_heap = [_Claim(method, exact[i], seats[i], i) for i in positive]
         heapq.heapify(add_heap)
         while assigned < total:
-            _, _, i = heapq.heappop(add_heap)
+            i = heapq.heappop(add_heap).index
             seats[i] += 1
             assigned += 1
-            p = _priority(method, weights[i], seats[i])
-            heapq.heappush(add_heap, ((-p[0], -p[1]), -weights[i], i))
+            heapq.heappush(add_heap, _Claim(method, exact[i], seats[i], i))
     elif assigned > total:
-        # Take back the seats given last: the lowest priority of a unit's last seat; among
+        # Take back the seats given last: the weakest claim among the seats held; among
         # equals, the unit the tie-break would have served last (smaller weight, later).
         remove_heap = [
-            (_priority(method, weights[i], seats[i] - 1), weights[i], -i)
+            _Claim(method, exact[i], seats[i] - 1, i, weakest_first=True)
             for i in positive
             if seats[i] > 0
         ]
         heapq.heapify(remove_heap)
         while assigned > total:
-            _, _, neg_i = heapq.heappop(remove_heap)
-            i = -neg_i
+            i = heapq.heappop(remove_heap).index
             seats[i] -= 1
             assigned -= 1
             if seats[i] > 0:
                 heapq.heappush(
-                    remove_heap, (_priority(method, weights[i], seats[i] - 1), weights[i], -i)
+                    remove_heap, _Claim(method, exact[i], seats[i] - 1, i, weakest_first=True)
                 )
     return seats

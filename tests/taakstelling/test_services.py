@@ -10,6 +10,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 
 from regietafel.audit.models import AuditEntry
+from regietafel.core.taakstelling import TaakstellingError
 from regietafel.taakstelling.models import TaakstellingEntry, TaakstellingPeriod
 from regietafel.taakstelling.services import TaakstellingAlreadySetError, taakstelling_set
 from tests.factories import realisation
@@ -79,7 +80,9 @@ def test_carry_over_hand_computed_with_merger_into_eemsdelta() -> None:
     assert sum(e.taakstelling for e in current.entries.all()) == 13_500
 
 
-def test_without_realisation_of_previous_period_nothing_is_housed() -> None:
-    previous = taakstelling_set(actor=None, period="2021-I", national_total=100)
-    current = taakstelling_set(actor=None, period="2021-II", national_total=100)
-    assert sum(e.arrears for e in current.entries.all()) == previous.national_total
+def test_without_realisation_of_previous_period_setting_is_refused() -> None:
+    """No realisation at all would turn every whole task into arrears; refuse, store nothing."""
+    taakstelling_set(actor=None, period="2021-I", national_total=100)
+    with pytest.raises(TaakstellingError, match="nog geen realisatie over 2021-I"):
+        taakstelling_set(actor=None, period="2021-II", national_total=100)
+    assert not TaakstellingPeriod.objects.filter(label="2021-II").exists()

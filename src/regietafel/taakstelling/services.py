@@ -124,6 +124,14 @@ def _arrears(period: Period, on: date) -> tuple[dict[str, int], str]:
     if previous is None:
         return {}, f"geen achterstand meegenomen ({previous_label} is niet vastgesteld)"
     batch = final_realisation(previous_label)
+    if batch is None:
+        # Without any realisation every municipality would carry its whole task over; a
+        # frozen taakstelling cannot be corrected later, so refuse instead of guessing.
+        raise TaakstellingError(
+            f"er is nog geen realisatie over {previous_label} geïmporteerd; importeer die eerst "
+            f"(soort realisatie, periode {previous_label}), anders telt de hele gecorrigeerde "
+            "taakstelling van die periode als achterstand"
+        )
     housed = housed_per_municipality(batch, previous_label)
     per_old = {
         code: corrected - housed.get(code, 0)
@@ -132,8 +140,7 @@ def _arrears(period: Period, on: date) -> tuple[dict[str, int], str]:
     current = {m.code for m in reference.municipalities(on)}
     successors = {code: _heirs(code, on) for code in per_old if code not in current}
     carried = carry_over_arrears(arrears=per_old, successors=successors)
-    source = f"realisatie {batch.week} v{batch.version}" if batch else "geen realisatie"
-    return carried, f"achterstand uit {previous_label} ({source})"
+    return carried, f"achterstand uit {previous_label} (realisatie {batch.week} v{batch.version})"
 
 
 def _heirs(code: str, on: date) -> list[tuple[str, int]]:

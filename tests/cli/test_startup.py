@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import socket
 import subprocess
 import sys
+from pathlib import Path
 
 SCRIPT = """
 import os, sys
@@ -21,3 +23,19 @@ def test_computation_commands_import_no_django() -> None:
         [sys.executable, "-c", SCRIPT], capture_output=True, text=True, check=True
     )
     assert result.stderr.strip() == ""
+
+
+def test_serve_refuses_a_taken_port_in_one_dutch_line(tmp_path: Path) -> None:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run(
+            [sys.executable, "-m", "regietafel", "demo", "--map", str(tmp_path / "d"),
+             "--poort", str(port)],
+            capture_output=True, text=True, check=False,
+        )  # fmt: skip
+    assert result.returncode == 2
+    assert f"poort {port} op 127.0.0.1 is al in gebruik" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "d").exists()  # refused before anything was made

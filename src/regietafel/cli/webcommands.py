@@ -89,7 +89,22 @@ def register(commands: argparse._SubParsersAction[DutchArgumentParser]) -> None:
         picture.set_defaults(handler=run_picture)
 
 
+def _check_port(host: str, port: int) -> None:
+    """Refuse early, in Dutch, when the address is taken (instead of a traceback later)."""
+    import socket
+
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError:
+            raise UserError(
+                f"poort {port} op {host} is al in gebruik; kies een andere met --poort"
+            ) from None
+
+
 def run_serve(arguments: argparse.Namespace) -> int:
+    _check_port(arguments.host, arguments.poort)
     django_setup()
     from django.core.management import call_command
     from waitress import serve
@@ -103,6 +118,8 @@ def run_serve(arguments: argparse.Namespace) -> int:
 
 
 def run_demo(arguments: argparse.Namespace) -> int:
+    if not arguments.alleen_laden:
+        _check_port("127.0.0.1", arguments.poort)
     folder = arguments.map.resolve()
     folder.mkdir(parents=True, exist_ok=True)
     os.environ["REGIETAFEL_DATA_DIR"] = str(folder)

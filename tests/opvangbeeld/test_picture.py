@@ -175,3 +175,22 @@ def test_horizons_follow_the_setting(make_user: Callable[[str], Any], settings: 
     settings.REGIETAFEL_HORIZONS = "26,4,104"
     with pytest.raises(ImproperlyConfigured, match="oplopen"):
         reception_picture(user=make_user("landelijk"), week=W45)
+
+
+@pytest.mark.django_db
+def test_timeline_table_per_type_adds_up_to_the_total(make_user: Callable[[str], Any]) -> None:
+    from regietafel.core.rules import LocationType
+    from regietafel.opvang.picture_tables import timeline_table
+
+    make_register("2021-W45", STANDARD)
+    user = make_user("landelijk")
+    for scope in (None, "PV27"):
+        picture = reception_picture(user=user, week=W45, province_code=scope)
+        table = timeline_table(picture)
+        keys = [f"soort_{t.value}" for t in LocationType]
+        assert [c.key for c in table.columns][-len(keys) :] == keys
+        for row in table.rows:
+            assert sum(int(row[k] or 0) for k in keys) == row["totaal"]
+        # Location B (noodopvang, 200 places, PV27) is open in the first week.
+        first = table.rows[0]
+        assert int(first["soort_noodopvang"] or 0) >= 200

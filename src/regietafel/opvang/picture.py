@@ -198,6 +198,16 @@ class ReceptionPicture:
         sub = capacity_timeline(own, start=self.week.monday, weeks=len(self.timeline.week_starts))
         return sub.total.tolist(), sub.structural.tolist(), sub.temporary.tolist()
 
+    def scope_series_by_type(self) -> dict[LocationType, list[int]]:
+        """Capacity per week of the scope, per location type (every type, zeros included)."""
+        weeks = len(self.timeline.week_starts)
+        source = (
+            self.timeline.by_type
+            if self.province_code is None
+            else self.timeline.by_province_type.get(self.province_code, {})
+        )
+        return {t: (source[t].tolist() if t in source else [0] * weeks) for t in LocationType}
+
 
 def _province_name(code: str) -> str:
     try:

@@ -95,6 +95,7 @@ def capacity_table(picture: ReceptionPicture) -> ResultTable:
 def timeline_table(picture: ReceptionPicture) -> ResultTable:
     total, structural, temporary = picture.scope_series()
     need = need_by_week(picture.scope_gaps, len(total))
+    by_type = picture.scope_series_by_type()
     rows: tuple[dict[str, Value], ...] = tuple(
         {
             "week": day.isoformat(),
@@ -102,18 +103,20 @@ def timeline_table(picture: ReceptionPicture) -> ResultTable:
             "tijdelijk": temporary[i],
             "totaal": total[i],
             "behoefte": need[i],
+            **{f"soort_{t.value}": series[i] for t, series in by_type.items()},
         }
         for i, day in enumerate(picture.timeline.week_starts)
     )
     return ResultTable(
         "tijdlijn",
-        "Capaciteit per week (structureel en tijdelijk) en behoefte",
+        "Capaciteit per week (structureel, tijdelijk en per soort) en behoefte",
         (
             Column("week", "Week vanaf"),
             Column("structureel", "Structureel", "int"),
             Column("tijdelijk", "Tijdelijk", "int"),
             Column("totaal", "Totaal", "int"),
             Column("behoefte", "Behoefte", "int"),
+            *(Column(f"soort_{t.value}", t.label, "int") for t in by_type),
         ),
         rows,
     )

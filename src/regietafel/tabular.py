@@ -10,17 +10,20 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from fractions import Fraction
 from pathlib import Path
+from typing import TypeVar
 
 _INT = re.compile(r"^[+-]?\d+$")
 _INT_GROUPED = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+$")
 _DECIMAL = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)$")
 _DATE_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DATE_NL = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})$")
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,3 +256,54 @@ class RowReader:
     def raise_if_errors(self) -> None:
         if self.errors:
             raise TableError(self.errors)
+
+
+def unit_code(reader: RowReader, row: Row, codes: Collection[str]) -> str | None:
+    """The unit a row's ``code`` names, if it is one of ``codes``; else a located error.
+
+    Municipality codes are normalised (``363``, ``gm0363`` -> ``GM0363``); other codes
+    (provinces, ``PV27``) only lose case and spaces.
+    """
+    from regietafel import reference
+
+    raw = row.values.get("code", "")
+    key = raw.strip().upper()
+    if key.startswith("GM") or key.isdigit():
+        try:
+            key = reference.normalise_code(raw)
+        except reference.ReferenceDataError as error:
+            reader.error(row, "code", str(error))
+            return None
+    if key not in codes:
+        reader.error(row, "code", f"onbekende code '{raw}' voor deze verdeling")
+        return None
+    return key
+
+
+def read_unit_values(
+    source: Path | bytes,
+    *,
+    column: str,
+    codes: Collection[str],
+    value: Callable[[RowReader, Row, str], T | None],
+    name: str | None = None,
+    require_rows: bool = False,
+) -> dict[str, T]:
+    """A two-column file ``code,<column>`` for known units (a correction key, existing places).
+
+    ``value`` parses one cell (``RowReader.integer`` or ``RowReader.decimal``). Every bad row
+    is reported at once, with file, row and column; nothing is returned partially.
+    """
+    table = read_table(source, name=name, required=["code", column])
+    reader = RowReader(table.file)
+    reader.unique(table.rows, "code")
+    values: dict[str, T] = {}
+    for row in table.rows:
+        code = unit_code(reader, row, codes)
+        parsed = value(reader, row, column)
+        if code is not None and parsed is not None:
+            values[code] = parsed
+    if require_rows and not table.rows:
+        reader.error(None, None, "het bestand bevat geen rijen")
+    reader.raise_if_errors()
+    return values

@@ -22,7 +22,7 @@ from regietafel.core.taakstelling import (
     TaakstellingError,
     compute_taakstelling,
 )
-from regietafel.tabular import Row, RowReader, TableError, read_table
+from regietafel.tabular import Row, RowReader, TableError, read_table, read_unit_values, unit_code
 
 FIRST_PERIOD_YEAR = 2020
 
@@ -448,20 +448,6 @@ def _level_units(level: str, on: date, province_name: str | None) -> list[Unit]:
     ]
 
 
-def _match_unit(reader: RowReader, row: Row, raw: str, by_code: dict[str, Unit]) -> Unit | None:
-    key = raw.strip().upper()
-    if key.startswith("GM") or key.isdigit():
-        try:
-            key = reference.normalise_code(raw)
-        except reference.ReferenceDataError as error:
-            reader.error(row, "code", str(error))
-            return None
-    unit = by_code.get(key)
-    if unit is None:
-        reader.error(row, "code", f"onbekende code '{raw}' voor dit niveau")
-    return unit
-
-
 def _read_key(path: Path, candidates: list[Unit]) -> list[Unit]:
     table = read_table(path, required=["code", "naam", "gewicht"])
     reader = RowReader(table.file)
@@ -469,11 +455,11 @@ def _read_key(path: Path, candidates: list[Unit]) -> list[Unit]:
     by_code = {u.code: u for u in candidates}
     units = []
     for row in table.rows:
-        unit = _match_unit(reader, row, row.values["code"], by_code)
+        code = unit_code(reader, row, by_code)
         weight = reader.decimal(row, "gewicht")
         name = reader.text(row, "naam", required=False)
-        if unit is not None and weight is not None:
-            units.append(Unit(unit.code, name or unit.name, weight))
+        if code is not None and weight is not None:
+            units.append(Unit(code, name or by_code[code].name, weight))
     if not table.rows:
         reader.error(None, None, "het bestand bevat geen rijen")
     reader.raise_if_errors()
@@ -481,32 +467,15 @@ def _read_key(path: Path, candidates: list[Unit]) -> list[Unit]:
 
 
 def _apply_correction(path: Path, units: list[Unit]) -> list[Unit]:
-    table = read_table(path, required=["code", "factor"])
-    reader = RowReader(table.file)
-    reader.unique(table.rows, "code")
-    by_code = {u.code: u for u in units}
-    factors: dict[str, Fraction] = {}
-    for row in table.rows:
-        unit = _match_unit(reader, row, row.values["code"], by_code)
-        factor = reader.decimal(row, "factor")
-        if unit is not None and factor is not None:
-            factors[unit.code] = factor
-    reader.raise_if_errors()
+    factors = read_unit_values(
+        path, column="factor", codes={u.code for u in units}, value=RowReader.decimal
+    )
     return [
         Unit(u.code, u.name, u.weight * factors.get(u.code, Fraction(1)), u.existing) for u in units
     ]
 
 
 def _read_existing(path: Path, units: list[Unit]) -> dict[str, int]:
-    table = read_table(path, required=["code", "aantal"])
-    reader = RowReader(table.file)
-    reader.unique(table.rows, "code")
-    by_code = {u.code: u for u in units}
-    existing: dict[str, int] = {}
-    for row in table.rows:
-        unit = _match_unit(reader, row, row.values["code"], by_code)
-        count = reader.integer(row, "aantal")
-        if unit is not None and count is not None:
-            existing[unit.code] = count
-    reader.raise_if_errors()
-    return existing
+    return read_unit_values(
+        path, column="aantal", codes={u.code for u in units}, value=RowReader.integer
+    )

@@ -31,7 +31,7 @@ from regietafel.core.need import GapRow
 from regietafel.core.periods import IsoWeek
 from regietafel.core.rules import SHORT, NeedCategory
 from regietafel.opvang.picture import ReceptionPicture, check_province, reception_picture
-from regietafel.tabular import RowReader, read_table
+from regietafel.tabular import RowReader, read_unit_values
 
 DEFAULT_AMV_SHARE = Fraction(85, 1000)
 """Spreidingswet practice: about 8.5 % of a municipality's indicative figure is for AMV."""
@@ -69,29 +69,9 @@ def read_correction(content: bytes, name: str, codes: set[str]) -> dict[str, Fra
 
     Raises ``tabular.TableError`` naming file, row and column for every bad cell.
     """
-    table = read_table(content, name=name, required=["code", "factor"])
-    reader = RowReader(table.file)
-    reader.unique(table.rows, "code")
-    factors: dict[str, Fraction] = {}
-    for row in table.rows:
-        raw = row.values["code"].strip().upper()
-        code = raw
-        if raw.startswith("GM") or raw.isdigit():
-            try:
-                code = reference.normalise_code(raw)
-            except reference.ReferenceDataError as error:
-                reader.error(row, "code", str(error))
-                continue
-        factor = reader.decimal(row, "factor")
-        if code not in codes:
-            reader.error(row, "code", f"onbekende code '{row.values['code']}' voor deze verdeling")
-            continue
-        if factor is not None:
-            factors[code] = factor
-    if not table.rows:
-        reader.error(None, None, "het bestand bevat geen rijen")
-    reader.raise_if_errors()
-    return factors
+    return read_unit_values(
+        content, name=name, column="factor", codes=codes, value=RowReader.decimal, require_rows=True
+    )
 
 
 def _keyed(

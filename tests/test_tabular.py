@@ -1,0 +1,44 @@
+"""The shared reader for per-unit files (code,value): every bad row at once, codes normalised."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import pytest
+
+from regietafel.tabular import RowReader, TableError, read_unit_values
+
+CODES = {"GM0363", "GM0014", "PV27"}
+
+
+def test_codes_are_normalised_and_values_parsed() -> None:
+    content = b"code;factor\n363;1,5\ngm0014;0.8\npv27;2\n"
+    values = read_unit_values(
+        content, name="sleutel.csv", column="factor", codes=CODES, value=RowReader.decimal
+    )
+    assert values == {"GM0363": Fraction(3, 2), "GM0014": Fraction(4, 5), "PV27": Fraction(2)}
+
+
+def test_every_bad_row_is_reported_and_nothing_returned() -> None:
+    content = b"code,aantal\nGM0363,10\nGM0363,11\nGM9999,5\nPV27,veel\n"
+    with pytest.raises(TableError) as caught:
+        read_unit_values(
+            content, name="bestaand.csv", column="aantal", codes=CODES, value=RowReader.integer
+        )
+    messages = [str(e) for e in caught.value.errors]
+    assert any(
+        m.startswith("bestaand.csv, rij 3, kolom 'code': 'GM0363' staat ook al") for m in messages
+    )
+    assert any(
+        m.startswith("bestaand.csv, rij 4, kolom 'code': onbekende code 'GM9999'") for m in messages
+    )
+    assert any(m.startswith("bestaand.csv, rij 5, kolom 'aantal': 'veel'") for m in messages)
+
+
+def test_an_empty_file_is_refused_only_when_rows_are_required() -> None:
+    empty = b"code,factor\n"
+    assert read_unit_values(empty, column="factor", codes=CODES, value=RowReader.decimal) == {}
+    with pytest.raises(TableError, match="geen rijen"):
+        read_unit_values(
+            empty, column="factor", codes=CODES, value=RowReader.decimal, require_rows=True
+        )

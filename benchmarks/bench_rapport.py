@@ -22,7 +22,7 @@ def main() -> int:
     folder = tempfile.mkdtemp(prefix="rapport-bench-")
     os.environ["REGIETAFEL_DATA_DIR"] = folder
     os.environ.pop("DATABASE_URL", None)
-    os.environ["DJANGO_SETTINGS_MODULE"] = "regietafel.web.settings"
+    os.environ["DJANGO_SETTINGS_MODULE"] = "regietafel.config.settings"
     import django
     from django.core.management import call_command
 

@@ -57,7 +57,7 @@ def main() -> int:
     results["format"] = run("ruff format", [PY, "-m", "ruff", "format", "--check", "."])
     results["mypy"] = run("mypy --strict", [PY, "-m", "mypy", "src", "tools", "benchmarks"])
 
-    results["django"] = run("django checks", [PY, "-m", "regietafel.web.checks"])
+    results["django"] = run("django checks", [PY, "-m", "regietafel.config.checks"])
 
     if IN_CI and shutil.which("pdftoppm") is None:
         print("pdftoppm (poppler-utils) ontbreekt; in CI is dat een fout.")

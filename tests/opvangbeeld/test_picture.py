@@ -13,7 +13,7 @@ from regietafel.core.periods import IsoWeek
 from regietafel.core.rules import LONG, MEDIUM, SHORT, NeedCategory, TargetStatus
 from regietafel.doelen.selectors import targets_progress
 from regietafel.doelen.services import target_create
-from regietafel.opvang.picture import locations_for_week, reception_picture
+from regietafel.opvangbeeld.selectors import locations_for_week, reception_picture
 from tests.opvangbeeld.factories import STANDARD, Loc, make_register, standard_register
 
 W45 = IsoWeek.parse("2021-W45")
@@ -180,7 +180,7 @@ def test_horizons_follow_the_setting(make_user: Callable[[str], Any], settings: 
 @pytest.mark.django_db
 def test_timeline_table_per_type_adds_up_to_the_total(make_user: Callable[[str], Any]) -> None:
     from regietafel.core.rules import LocationType
-    from regietafel.opvang.picture_tables import timeline_table
+    from regietafel.opvangbeeld.tables import timeline_table
 
     make_register("2021-W45", STANDARD)
     user = make_user("landelijk")

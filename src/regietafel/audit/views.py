@@ -9,7 +9,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from regietafel.audit.selectors import audit_entries
-from regietafel.web.downloads import csv_response
+from regietafel.presentation.http import csv_response
 
 
 @login_required

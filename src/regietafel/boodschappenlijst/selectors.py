@@ -23,7 +23,7 @@ from regietafel.core.shopping_list import ShoppingItem, shopping_list
 from regietafel.doelen.selectors import targets_progress
 from regietafel.imports.models import Kind
 from regietafel.imports.selectors import latest_import
-from regietafel.opvang.picture import check_province, reception_picture
+from regietafel.opvangbeeld.selectors import check_province, reception_picture
 from regietafel.taakstelling.models import RealisationRecord, TaakstellingEntry
 
 NATIONAL = "NL"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from regietafel.boodschappenlijst.selectors import ScopedList
-from regietafel.cli.output import Column, ResultTable, Value
+from regietafel.presentation.tables import Column, ResultTable, Value
 
 
 def shopping_table(scoped: ScopedList) -> ResultTable:

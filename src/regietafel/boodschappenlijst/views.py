@@ -19,9 +19,9 @@ from regietafel.boodschappenlijst.services import shopping_item_mark
 from regietafel.boodschappenlijst.tables import shopping_table
 from regietafel.core.periods import IsoWeek, PeriodError
 from regietafel.core.rules import ShoppingItemStatus
-from regietafel.opvang.picture import default_week
-from regietafel.opvang.picture_views import bad_request
-from regietafel.web.resulttables import table_csv
+from regietafel.opvangbeeld.selectors import default_week
+from regietafel.opvangbeeld.views import bad_request
+from regietafel.presentation.http import table_csv
 
 
 @login_required

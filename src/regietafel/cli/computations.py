@@ -10,8 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from regietafel import reference
-from regietafel.cli.main import DutchArgumentParser, UserError
-from regietafel.cli.output import Column, Format, OutputError, Result, ResultTable, emit
+from regietafel.cli.main import DutchArgumentParser
 from regietafel.core.apportionment import Method
 from regietafel.core.distribution import DistributionError, Unit, distribute
 from regietafel.core.formatting import format_date_nl, format_int_nl
@@ -22,6 +21,8 @@ from regietafel.core.taakstelling import (
     TaakstellingError,
     compute_taakstelling,
 )
+from regietafel.errors import UserError
+from regietafel.presentation.tables import Column, Format, OutputError, Result, ResultTable, emit
 from regietafel.tabular import Row, RowReader, TableError, read_table, read_unit_values, unit_code
 
 FIRST_PERIOD_YEAR = 2020

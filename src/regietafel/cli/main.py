@@ -14,10 +14,9 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any, NoReturn
 
 from regietafel import __version__
+from regietafel.errors import UserError
 
-
-class UserError(Exception):
-    """Anything the user can fix: printed as one Dutch line on stderr, exit status 2."""
+__all__ = ["DutchArgumentParser", "UserError", "main"]
 
 
 _ARGPARSE_DUTCH: tuple[tuple[str, str], ...] = (

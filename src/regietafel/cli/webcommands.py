@@ -6,12 +6,13 @@ import argparse
 import os
 from pathlib import Path
 
-from regietafel.cli.main import DutchArgumentParser, UserError
+from regietafel.cli.main import DutchArgumentParser
+from regietafel.errors import UserError
 
 
 def django_setup() -> None:
     """Configure Django for a command and bring the database schema up to date."""
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "regietafel.web.settings")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "regietafel.config.settings")
     import django
     from django.core.management import call_command
 
@@ -109,7 +110,7 @@ def run_serve(arguments: argparse.Namespace) -> int:
     from django.core.management import call_command
     from waitress import serve
 
-    from regietafel.web.wsgi import application
+    from regietafel.config.wsgi import application
 
     call_command("collectstatic", interactive=False, verbosity=0)
     print(f"regietafel draait op http://{arguments.host}:{arguments.poort}/ (Ctrl+C stopt)")
@@ -175,7 +176,7 @@ def run_rapport(arguments: argparse.Namespace) -> int:
 
 def run_picture(arguments: argparse.Namespace) -> int:
     django_setup()
-    from regietafel.opvang import cli
+    from regietafel.cli import reception as cli
 
     if arguments.command == "opvang":
         return cli.run_opvang(arguments)

@@ -15,7 +15,7 @@ from regietafel.core.rules import NeedCategory
 from regietafel.core.targets import Target as CoreTarget
 from regietafel.core.targets import TargetProgress, TargetUnit, target_progress
 from regietafel.doelen.models import Target
-from regietafel.opvang.picture import locations_for_week
+from regietafel.opvangbeeld.selectors import locations_for_week
 
 
 def core_target(target: Target) -> CoreTarget:

@@ -17,10 +17,10 @@ from regietafel.core.rules import NeedCategory, TargetStatus
 from regietafel.doelen.models import Unit
 from regietafel.doelen.selectors import targets_progress
 from regietafel.doelen.services import target_create
-from regietafel.opvang.picture import default_week
-from regietafel.opvang.picture_tables import targets_table
-from regietafel.opvang.picture_views import bad_request
-from regietafel.web.resulttables import table_csv
+from regietafel.opvangbeeld.selectors import default_week
+from regietafel.opvangbeeld.tables import targets_table
+from regietafel.opvangbeeld.views import bad_request
+from regietafel.presentation.http import table_csv
 
 _STATUS_CLASS = {
     TargetStatus.MET: "status--ok",

@@ -8,8 +8,8 @@ from django.shortcuts import render
 
 from regietafel import reference
 from regietafel.gebieden import selectors
+from regietafel.presentation.http import csv_response, wants_csv
 from regietafel.taakstelling.views import PROGRESS_HEADER, progress_csv_row
-from regietafel.web.downloads import csv_response, wants_csv
 
 
 @login_required

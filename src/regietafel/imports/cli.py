@@ -7,9 +7,9 @@ from pathlib import Path
 
 from regietafel.accounts import access
 from regietafel.accounts.models import User
-from regietafel.cli.main import UserError
 from regietafel.core.formatting import count_nl
 from regietafel.core.periods import IsoWeek, PeriodError
+from regietafel.errors import UserError
 from regietafel.imports.formats import file_format
 from regietafel.imports.models import Status
 from regietafel.imports.services import import_submit

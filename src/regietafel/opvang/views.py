@@ -20,7 +20,7 @@ from regietafel.imports.models import Kind
 from regietafel.opvang import selectors
 from regietafel.opvang.forms import LocationFilterForm, WeekForm
 from regietafel.opvang.selectors import LocationRow, ProvinceAggregate, SeriesOverview
-from regietafel.web.downloads import csv_response
+from regietafel.presentation.http import csv_response
 
 
 def _require_view(request: HttpRequest) -> None:

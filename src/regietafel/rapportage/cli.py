@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import TextIO
 
 from regietafel import reference
-from regietafel.cli.main import UserError
-from regietafel.cli.output import write_atomically
 from regietafel.core.periods import IsoWeek, PeriodError
+from regietafel.errors import UserError
+from regietafel.presentation.tables import write_atomically
 from regietafel.rapportage.models import PublishedReport
 from regietafel.rapportage.render import FORMATS, Format, file_name, render_many, render_report
 from regietafel.rapportage.selectors import latest_report

@@ -30,8 +30,8 @@ from regietafel.core.taakstelling import ProgressAggregate, ProgressRow
 from regietafel.doelen.selectors import targets_progress
 from regietafel.imports.models import Import
 from regietafel.opvang.models import SeriesMetric
-from regietafel.opvang.picture import ReceptionPicture, reception_picture
 from regietafel.opvang.selectors import series_latest
+from regietafel.opvangbeeld.selectors import ReceptionPicture, reception_picture
 from regietafel.rapportage.data import (
     GapLine,
     KeyFigure,

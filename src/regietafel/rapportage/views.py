@@ -14,13 +14,13 @@ from django.views.decorators.http import require_POST
 from regietafel import reference
 from regietafel.accounts import access
 from regietafel.core.periods import IsoWeek, PeriodError
+from regietafel.presentation.http import csv_response
 from regietafel.rapportage import selectors
 from regietafel.rapportage.forms import PublishForm
 from regietafel.rapportage.models import PublishedReport
 from regietafel.rapportage.render import Format, render_report
 from regietafel.rapportage.render.html import report_context
 from regietafel.rapportage.services import ReportUnchangedError, report_publish
-from regietafel.web.downloads import csv_response
 
 
 def _scope_choices(request: HttpRequest) -> list[tuple[str, str]]:

@@ -17,9 +17,9 @@ from regietafel.accounts import access
 from regietafel.core.apportionment import Method
 from regietafel.core.periods import PeriodError
 from regietafel.core.taakstelling import ProgressRow, TaakstellingError
+from regietafel.presentation.http import csv_response, wants_csv
 from regietafel.taakstelling import selectors, services
 from regietafel.taakstelling.forms import TaakstellingSetForm
-from regietafel.web.downloads import csv_response, wants_csv
 
 PROGRESS_HEADER = [
     "gemeentecode",

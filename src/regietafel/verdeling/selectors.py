@@ -30,7 +30,7 @@ from regietafel.core.distribution import (
 from regietafel.core.need import GapRow
 from regietafel.core.periods import IsoWeek
 from regietafel.core.rules import SHORT, NeedCategory
-from regietafel.opvang.picture import ReceptionPicture, check_province, reception_picture
+from regietafel.opvangbeeld.selectors import ReceptionPicture, check_province, reception_picture
 from regietafel.tabular import RowReader, read_unit_values
 
 DEFAULT_AMV_SHARE = Fraction(85, 1000)

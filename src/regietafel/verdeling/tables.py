@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from regietafel.cli.output import Column, ResultTable, Value
+from regietafel.presentation.tables import Column, ResultTable, Value
 from regietafel.verdeling.selectors import KeyedDistribution
 
 

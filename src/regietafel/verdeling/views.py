@@ -15,7 +15,8 @@ from regietafel import reference
 from regietafel.accounts import access
 from regietafel.core.distribution import DistributionError
 from regietafel.core.periods import IsoWeek, PeriodError
-from regietafel.opvang.picture import default_week
+from regietafel.opvangbeeld.selectors import default_week
+from regietafel.presentation.http import html_table, table_csv
 from regietafel.tabular import TableError
 from regietafel.verdeling.selectors import (
     DEFAULT_AMV_SHARE,
@@ -24,7 +25,6 @@ from regietafel.verdeling.selectors import (
     read_correction,
 )
 from regietafel.verdeling.tables import distribution_table
-from regietafel.web.resulttables import html_table, table_csv
 
 
 class InputError(ValueError):

@@ -1,4 +1,4 @@
-"""CSV downloads of the tables on the pages: one helper, so every download looks the same.
+"""Tables on a web page and as CSV download: one helper, so every download looks the same.
 
 Comma-separated, UTF-8 with a byte-order mark so Excel opens accents (Fryslân) correctly.
 Callers pass rows from the same selector as the page, so a download shows exactly what the
@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from django.http import HttpResponse
+
+from regietafel.presentation.tables import ResultTable, Value, cell_text
 
 BOM = "\ufeff"
 
@@ -35,3 +38,39 @@ def csv_response(
 def wants_csv(request: Any) -> bool:
     """True for ``?formaat=csv``, the download link next to every table."""
     return str(request.GET.get("formaat", "")).lower() == "csv"
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    numeric: bool
+
+
+@dataclass(frozen=True)
+class HtmlTable:
+    name: str
+    title: str
+    headers: tuple[Cell, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    totals: tuple[Cell, ...] | None
+
+
+def html_table(table: ResultTable) -> HtmlTable:
+    def row(values: dict[str, Value]) -> tuple[Cell, ...]:
+        return tuple(Cell(cell_text(values.get(c.key), c), c.kind != "text") for c in table.columns)
+
+    return HtmlTable(
+        name=table.name,
+        title=table.title,
+        headers=tuple(Cell(c.header, c.kind != "text") for c in table.columns),
+        rows=tuple(row(r) for r in table.rows),
+        totals=row(table.totals) if table.totals else None,
+    )
+
+
+def table_csv(table: ResultTable, filename: str) -> HttpResponse:
+    return csv_response(
+        filename,
+        [c.key for c in table.columns],
+        ([r.get(c.key) for c in table.columns] for r in table.rows),
+    )

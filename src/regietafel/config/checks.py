@@ -8,7 +8,7 @@ import tempfile
 
 
 def main() -> int:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "regietafel.web.settings")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "regietafel.config.settings")
     os.environ.setdefault("REGIETAFEL_DATA_DIR", tempfile.mkdtemp(prefix="regietafel-checks-"))
     import django
     from django.core.management import call_command

@@ -10,7 +10,7 @@ from __future__ import annotations
 import dj_database_url
 import django_stubs_ext
 
-from regietafel.web.environment import data_dir, env_bool, env_list, env_str, secret_key
+from regietafel.config.environment import data_dir, env_bool, env_list, env_str, secret_key
 
 django_stubs_ext.monkeypatch()
 
@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "regietafel.imports",
     "regietafel.taakstelling",
     "regietafel.opvang",
+    "regietafel.opvangbeeld",
     "regietafel.rapportage",
     "regietafel.api",
     "regietafel.doelen",
@@ -57,8 +58,8 @@ MIDDLEWARE = [
     "regietafel.web.middleware.SecurityHeadersMiddleware",
 ]
 
-ROOT_URLCONF = "regietafel.web.urls"
-WSGI_APPLICATION = "regietafel.web.wsgi.application"
+ROOT_URLCONF = "regietafel.config.urls"
+WSGI_APPLICATION = "regietafel.config.wsgi.application"
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"

@@ -18,12 +18,12 @@ from rest_framework.response import Response
 from regietafel import reference
 from regietafel.boodschappenlijst.selectors import shopping_list_for
 from regietafel.boodschappenlijst.tables import shopping_table
-from regietafel.cli.output import ResultTable
 from regietafel.core.distribution import DistributionError
 from regietafel.core.periods import IsoWeek, PeriodError
 from regietafel.doelen.selectors import targets_progress
-from regietafel.opvang import picture_tables as tables
-from regietafel.opvang.picture import default_week, reception_picture
+from regietafel.opvangbeeld import tables
+from regietafel.opvangbeeld.selectors import default_week, reception_picture
+from regietafel.presentation.tables import ResultTable
 from regietafel.verdeling.selectors import province_distribution
 from regietafel.verdeling.tables import distribution_table
 

@@ -18,15 +18,15 @@ from regietafel.charts import (
     render_svg,
     svg_for_html,
 )
-from regietafel.cli.output import ResultTable
 from regietafel.core.formatting import format_int_nl
 from regietafel.core.need import need_by_week
 from regietafel.core.periods import IsoWeek, PeriodError
 from regietafel.core.rules import MEDIUM, SHORT, NeedCategory
 from regietafel.doelen.selectors import targets_progress
-from regietafel.opvang import picture_tables as tables
-from regietafel.opvang.picture import ReceptionPicture, default_week, reception_picture
-from regietafel.web.resulttables import html_table, table_csv
+from regietafel.opvangbeeld import tables
+from regietafel.opvangbeeld.selectors import ReceptionPicture, default_week, reception_picture
+from regietafel.presentation.http import html_table, table_csv
+from regietafel.presentation.tables import ResultTable
 
 SOURCE = "Bron: locatieregister (COA), regietafel"
 
@@ -154,7 +154,7 @@ def _render(request: HttpRequest, picture: ReceptionPicture, extra: dict[str, An
         **_charts(picture),
         **extra,
     }
-    return render(request, "opvang/opvangbeeld.html", context)
+    return render(request, "opvangbeeld/opvangbeeld.html", context)
 
 
 @login_required

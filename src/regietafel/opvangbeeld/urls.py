@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from regietafel.opvang import picture_views
+from regietafel.opvangbeeld import views as picture_views
 
 urlpatterns = [
     path("opvangbeeld/", picture_views.opvangbeeld, name="opvangbeeld"),

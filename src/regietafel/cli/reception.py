@@ -13,11 +13,11 @@ from regietafel import reference
 from regietafel.accounts.models import Role, User
 from regietafel.boodschappenlijst.selectors import shopping_list_for
 from regietafel.boodschappenlijst.tables import shopping_table
-from regietafel.cli.main import UserError
-from regietafel.cli.output import Format, OutputError, Result, emit
 from regietafel.core.periods import IsoWeek, PeriodError
-from regietafel.opvang import picture_tables as tables
-from regietafel.opvang.picture import reception_picture
+from regietafel.errors import UserError
+from regietafel.opvangbeeld import tables
+from regietafel.opvangbeeld.selectors import reception_picture
+from regietafel.presentation.tables import Format, OutputError, Result, emit
 
 
 def system_user() -> User:

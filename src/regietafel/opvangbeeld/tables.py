@@ -9,11 +9,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from regietafel import reference
-from regietafel.cli.output import Column, ResultTable, Value
 from regietafel.core.need import capacity_at_horizons, need_by_week
 from regietafel.core.rules import NeedCategory
 from regietafel.core.targets import TargetProgress
-from regietafel.opvang.picture import ReceptionPicture
+from regietafel.opvangbeeld.selectors import ReceptionPicture
+from regietafel.presentation.tables import Column, ResultTable, Value
 
 _UNIT_LABELS = {"places": "plaatsen", "locations": "locaties"}
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from regietafel.opvang import api
+from regietafel.api import figures as api
 
 urlpatterns = [
     path("opvangbeeld/", api.opvangbeeld, name="api-opvangbeeld"),

@@ -1,0 +1,12 @@
+"""Errors every layer may raise and every edge knows how to show.
+
+``UserError`` is anything a person can fix (a wrong week, a missing file): the command line
+prints it as one Dutch line with exit status 2, a page shows it as a message. It lives here,
+not in the CLI, so the apps can raise it without depending on an edge.
+"""
+
+from __future__ import annotations
+
+
+class UserError(Exception):
+    """Anything the user can fix: printed as one Dutch line on stderr, exit status 2."""

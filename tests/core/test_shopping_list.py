@@ -215,8 +215,10 @@ def test_province_above_its_share_gets_no_regular_item() -> None:
         return [i for i in items if i.category is ShoppingCategory.REGULAR_PLACES]
 
     assert regular("PV20") == []
-    assert [i.quantity for i in regular("PV21")] == [30]
-    assert [i.quantity for i in regular(None)] == [182]
+    # PV21: 30 short now, 230 once its noodopvang has closed (medium term): 30 + 200 more.
+    assert [i.quantity for i in regular("PV21")] == [30, 200]
+    # Nationally 182 now and 382 in the medium term: 182 + 200 more.
+    assert [i.quantity for i in regular(None)] == [182, 200]
 
 
 def test_keys_are_stable_from_week_to_week() -> None:
@@ -313,14 +315,25 @@ def test_items_are_positive_unique_and_never_double_count(
     assert list(items) == sorted(
         items, key=lambda i: (i.deadline, list(ShoppingCategory).index(i.category), i.key)
     )
-    # Regular places: the list asks for the larger of the first positive gap and the open
-    # place targets, when no regular target is counted in locations (those cannot be compared).
+    # Regular places: the list asks for the larger of the largest gap (any horizon) and the
+    # open place targets, when no regular target is counted in locations (not comparable).
     regular_targets = [t for t in targets if t.target.category is REG]
     if all(t.target.unit == "places" for t in regular_targets):
-        first_gap = next((r.gap for r in rows if r.category is REG and r.gap > 0), 0)
+        largest_gap = max((max(0, r.gap) for r in rows if r.category is REG), default=0)
         asked = sum(t.remaining for t in regular_targets)
         listed = sum(i.quantity for i in items if i.category is ShoppingCategory.REGULAR_PLACES)
-        assert listed == max(first_gap, asked)
+        assert listed == max(largest_gap, asked)
+        # Every horizon is covered by what the list asks up to its deadline.
+        for row in (r for r in rows if r.category is REG):
+            deadline = AS_OF + timedelta(weeks=row.horizon.weeks)
+            up_to = asked + sum(
+                i.quantity
+                for i in items
+                if i.category is ShoppingCategory.REGULAR_PLACES
+                and not i.key.startswith("doel-")
+                and i.deadline <= deadline
+            )
+            assert up_to >= row.gap
 
 
 def test_closures_of_one_month_make_one_item_with_their_sum() -> None:
@@ -360,3 +373,69 @@ def test_closures_of_one_month_make_one_item_with_their_sum() -> None:
         as_of=date(2021, 11, 8),
     )
     assert [(i.key, i.quantity) for i in province] == [("sluitingen-2021-11", 150)]
+
+
+def test_a_larger_medium_term_gap_gets_its_own_item() -> None:
+    """The defect of week 2021-W45: a short-term gap covered by the targets hid the much larger
+    medium-term gap. Short: 30.417 - 29.900 = 517 short, covered by the targets (1.800).
+    Medium: 30.417 - 25.000 = 5.417 short; 5.417 - 1.800 = 3.617 more by 20 April 2022."""
+    capacity = {
+        "kort": {REG: 29900, AMV: 1000, SOBER: 200},
+        "middellang": {REG: 25000, AMV: 1000, SOBER: 200},
+        "lang": {REG: 25000, AMV: 1000, SOBER: 200},
+    }
+    rows = need_and_gap(
+        occupancy={REG: 30000, AMV: 1000, SOBER: 150},
+        capacity=capacity,
+        buffer=LRT_SPRING_2021_BUFFER,
+    )
+    items = by_key(
+        shopping_list(
+            scope=None,
+            gaps=rows,
+            closures=[],
+            targets=PROGRESS,
+            housing_arrears=0,
+            housing_deadline=date(2021, 12, 31),
+            as_of=AS_OF,
+        )
+    )
+    assert "regulier-plaatsen-kort" not in items
+    medium = items["regulier-plaatsen-middellang"]
+    assert (medium.quantity, medium.deadline) == (3617, date(2022, 4, 20))
+    assert medium.description == (
+        "3.617 extra reguliere opvangplekken bovenop de lopende doelen uiterlijk 20 april 2022"
+        " (middellange termijn)"
+    )
+    assert "regulier-plaatsen-lang" not in items  # the long-term gap is the same 5.417
+
+
+def test_each_horizon_asks_only_what_earlier_items_leave_open() -> None:
+    """No targets. Regular gaps: short 417 + 30.000 - 29.000 = 1.417, medium 2.417, long 1.917.
+    Items: 1.417 (short), 2.417 - 1.417 = 1.000 (medium), nothing for the long term."""
+    capacity = {
+        "kort": {REG: 29000, AMV: 1000, SOBER: 200},
+        "middellang": {REG: 28000, AMV: 1000, SOBER: 200},
+        "lang": {REG: 28500, AMV: 1000, SOBER: 200},
+    }
+    rows = need_and_gap(
+        occupancy={REG: 30000, AMV: 1000, SOBER: 150},
+        capacity=capacity,
+        buffer=LRT_SPRING_2021_BUFFER,
+    )
+    items = by_key(
+        shopping_list(
+            scope=None,
+            gaps=rows,
+            closures=[],
+            targets=[],
+            housing_arrears=0,
+            housing_deadline=date(2021, 12, 31),
+            as_of=AS_OF,
+        )
+    )
+    assert items["regulier-plaatsen-kort"].quantity == 1417
+    medium = items["regulier-plaatsen-middellang"]
+    assert medium.quantity == 1000
+    assert "bovenop de eerdere punten" in medium.description
+    assert "regulier-plaatsen-lang" not in items

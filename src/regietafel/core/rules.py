@@ -91,6 +91,21 @@ def need_category(location_type: LocationType) -> NeedCategory:
     return NEED_CATEGORY_OF[location_type]
 
 
+class HorizonRole(StrEnum):
+    """The three look-aheads by their role; a horizon is found by its role, never by equality.
+
+    A table may change the weeks of a horizon (``REGIETAFEL_HORIZONS``); the role stays, so
+    "the short-term shortfall" means the same figure whatever its length.
+    """
+
+    SHORT = "kort"
+    MEDIUM = "middellang"
+    LONG = "lang"
+
+
+_ROLE_NAMES = frozenset(role.value for role in HorizonRole)
+
+
 @dataclass(frozen=True)
 class Horizon:
     """A look-ahead the LRT reasons in; capacity is taken on the reference day of its last week.
@@ -107,6 +122,11 @@ class Horizon:
     def __post_init__(self) -> None:
         if self.weeks < 1:
             raise ValueError(f"een horizon duurt minstens één week, niet {self.weeks}")
+
+    @property
+    def role(self) -> HorizonRole | None:
+        """Short, medium or long; None for an ad-hoc horizon (a demo calibration window)."""
+        return HorizonRole(self.name) if self.name in _ROLE_NAMES else None
 
 
 SHORT = Horizon("kort", "korte termijn", 4, use_projection=False)

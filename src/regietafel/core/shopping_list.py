@@ -5,9 +5,10 @@ in the same report. Keys are stable, so a status a user set last week can be car
 
 Rules, per need category (no double counting):
 - every unmet target of the scope gives an item with its own deadline and remaining quantity;
-- the gap at the earliest horizon where it is positive gives one item (deadline = as_of +
-  horizon), reduced by what the unmet targets already ask for, and dropped when they cover
-  it: the list asks for the larger of the two, never the sum;
+- every horizon whose gap is not yet covered by the unmet targets and the items of earlier
+  horizons gives one item for the rest (deadline = as_of + horizon): the items of a category
+  add up to the larger of its largest gap and its targets, never their sum, and no horizon's
+  gap is left without an action;
 - each temporary location closing without successor within ``closure_horizon`` gives one item;
 - positive housing arrears give one item.
 """
@@ -115,7 +116,9 @@ def _in_gap_unit(progress: TargetProgress, gap_unit: ShoppingUnit) -> int:
     return 0
 
 
-def _gap_item(row: GapRow, quantity: int, *, covered: bool, as_of: date) -> ShoppingItem:
+def _gap_item(
+    row: GapRow, quantity: int, *, covered: bool, earlier: bool, as_of: date
+) -> ShoppingItem:
     category = row.category
     unit: ShoppingUnit = "plaatsen" if row.gap_locations is None else "locaties"
     deadline = as_of + timedelta(weeks=row.horizon.weeks)
@@ -123,8 +126,12 @@ def _gap_item(row: GapRow, quantity: int, *, covered: bool, as_of: date) -> Shop
     size = STANDARD_LOCATION_SIZE.get(category)
     if size is not None:
         text += f" van {size} plaatsen"
-    if covered:
+    if covered and earlier:
+        text += " bovenop de lopende doelen en de eerdere punten"
+    elif covered:
         text += " bovenop de lopende doelen"
+    elif earlier:
+        text += " bovenop de eerdere punten"
     text += f" uiterlijk {format_date_nl(deadline)} ({row.horizon.label})"
     return _item(
         f"{category.value}-{unit}-{row.horizon.name}",
@@ -142,17 +149,29 @@ def _need_items(
     targets: Sequence[TargetProgress],
     as_of: date,
 ) -> list[ShoppingItem]:
+    """Target items, then one item per horizon whose gap the earlier items do not cover yet.
+
+    Places found for an earlier horizon still count later, so the need by horizon k is the
+    largest gap up to k; the open targets count from the first horizon on (the LRT set them to
+    close the gap). Each horizon asks only for what the targets and earlier items leave open,
+    so the items of a category add up to the larger of the largest gap and the targets.
+    """
     open_targets = [t for t in targets if t.target.category is category and t.remaining > 0]
     items = [_target_item(t) for t in open_targets]
     rows = sorted((g for g in gaps if g.category is category), key=lambda g: g.horizon.weeks)
-    first = next((g for g in rows if g.gap > 0), None)
-    if first is None:
-        return items
-    unit: ShoppingUnit = "plaatsen" if first.gap_locations is None else "locaties"
-    wanted = first.gap if first.gap_locations is None else first.gap_locations
-    asked = sum(_in_gap_unit(t, unit) for t in open_targets)
-    if wanted > asked:
-        items.append(_gap_item(first, wanted - asked, covered=asked > 0, as_of=as_of))
+    needed = 0
+    requested = 0
+    for row in rows:
+        unit: ShoppingUnit = "plaatsen" if row.gap_locations is None else "locaties"
+        wanted = max(0, row.gap) if row.gap_locations is None else row.gap_locations
+        needed = max(needed, wanted)
+        asked = sum(_in_gap_unit(t, unit) for t in open_targets)
+        missing = needed - asked - requested
+        if missing > 0:
+            items.append(
+                _gap_item(row, missing, covered=asked > 0, earlier=requested > 0, as_of=as_of)
+            )
+            requested += missing
     return items
 
 

@@ -1,0 +1,461 @@
+"""The weekly figures: every key figure of one week, for the nation and each province, computed once.
+
+A steering table lives on trust in its figures, and trust breaks the moment a card and a table
+of the same page disagree. So the figures of a week are computed here, in one pure function,
+into one frozen object; pages, API, command line, shopping list, distribution and the report
+only read it (``core.catalogue`` names and defines each figure). Nothing else does arithmetic.
+
+No data is never zero: a scope without a location register has ``reception`` None, a week
+outside any stored taakstelling period has ``housing`` None, and a period without any reported
+realisation has ``housed`` None. Surfaces show "geen gegevens", never 0.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from fractions import Fraction
+from types import MappingProxyType
+
+from regietafel.core.capacity import (
+    CapacityTimeline,
+    Closure,
+    Location,
+    capacity_timeline,
+    closures_without_successor,
+    occupancy_by_category,
+)
+from regietafel.core.need import (
+    GapRow,
+    need_and_gap_by_province,
+    need_by_week,
+    projected_occupancy,
+)
+from regietafel.core.periods import IsoWeek, Period
+from regietafel.core.rules import (
+    CLOSURE_LOOKAHEAD,
+    PERIOD_MONTHS,
+    BufferPolicy,
+    Horizon,
+    HorizonRole,
+    LocationType,
+    NeedCategory,
+    ScheduleClass,
+    schedule_arrears,
+)
+from regietafel.core.shopping_list import ShoppingItem, shopping_list
+from regietafel.core.taakstelling import ProgressInput, ProgressRow, progress_rows
+from regietafel.core.targets import Target, TargetProgress, target_progress
+
+NATIONAL = "NL"
+"""The scope code of the national figures; provinces use their CBS code (PV20-PV31)."""
+
+TIMELINE_WEEKS = 104
+"""The capacity timeline runs two years from the week's Monday (the long horizon)."""
+
+History = Mapping[NeedCategory, Sequence[tuple[date, int]]]
+
+
+@dataclass(frozen=True, slots=True)
+class HousingInputs:
+    """The stored taakstelling of the period containing the week, and what is reported housed.
+
+    ``housed`` is None when no realisation over this period has been reported on or before the
+    week: then nobody knows how many were housed, which is not the same as zero.
+    """
+
+    period: Period
+    national_total: int
+    entries: tuple[ProgressInput, ...]
+    housed: Mapping[str, int] | None
+    realisation_week: str | None
+
+
+@dataclass(frozen=True)
+class WeekInputs:
+    """Everything the figures of one week are computed from (read once from the database).
+
+    ``register_week`` None means no location register holds in this week. ``history`` is the
+    occupancy per province and category in the registers of the trend window.
+    ``province_inhabitants`` has every province, also those without locations.
+    """
+
+    week: IsoWeek
+    register_week: str | None
+    locations: tuple[Location, ...]
+    history: Mapping[str, History]
+    horizons: tuple[Horizon, ...]
+    buffer: BufferPolicy
+    province_inhabitants: Mapping[str, int]
+    targets: tuple[Target, ...] = ()
+    housing: HousingInputs | None = None
+    waiting_in_reception: int | None = None
+    timeline_weeks: int = TIMELINE_WEEKS
+
+
+@dataclass(frozen=True)
+class ReceptionFigures:
+    """Capacity, occupancy and need of one scope in one week.
+
+    Series run from the week's Monday, one value per week (``TIMELINE_WEEKS``).
+    ``fair_share_capacity`` and ``fair_share_regular_need`` are set for provinces only.
+    """
+
+    week_starts: tuple[date, ...]
+    capacity_total: tuple[int, ...]
+    capacity_structural: tuple[int, ...]
+    capacity_temporary: tuple[int, ...]
+    capacity_by_type: Mapping[LocationType, tuple[int, ...]]
+    capacity_regular_now: int
+    occupancy_by_category: Mapping[NeedCategory, int]
+    gaps: tuple[GapRow, ...]
+    closures: tuple[Closure, ...]
+    closure_lookahead_weeks: int
+    need_by_week: tuple[int, ...]
+    fair_share_capacity: Fraction | None = None
+    fair_share_regular_need: Fraction | None = None
+
+    @property
+    def capacity_now(self) -> int:
+        return self.capacity_total[0]
+
+    @property
+    def structural_now(self) -> int:
+        return self.capacity_structural[0]
+
+    @property
+    def temporary_now(self) -> int:
+        return self.capacity_temporary[0]
+
+    @property
+    def occupancy_now(self) -> int:
+        return sum(self.occupancy_by_category.values())
+
+    def gap_row(self, role: HorizonRole, category: NeedCategory) -> GapRow | None:
+        """The gap row of a horizon found by its role (None when the horizon is not used)."""
+        return next(
+            (r for r in self.gaps if r.horizon.role is role and r.category is category), None
+        )
+
+    def _rows(self, role: HorizonRole) -> list[GapRow]:
+        return [r for r in self.gaps if r.horizon.role is role]
+
+    def need(self, role: HorizonRole) -> int:
+        """Places needed at the horizon, all categories together."""
+        return sum(r.need for r in self._rows(role))
+
+    def shortfall(self, role: HorizonRole) -> int:
+        """Places short at the horizon: the positive gaps of the categories added up.
+
+        AMV, sober and regular places are not interchangeable, so a surplus in one category
+        never offsets a shortage in another.
+        """
+        return sum(max(0, r.gap) for r in self._rows(role))
+
+    def regular_shortfall(self, role: HorizonRole) -> int:
+        """Regular places short at the horizon (what the provincial distribution divides)."""
+        row = self.gap_row(role, NeedCategory.REGULAR)
+        return 0 if row is None else max(0, row.gap)
+
+    def locations_needed(self, role: HorizonRole, category: NeedCategory) -> int:
+        """Locations of the standard size still to find (AMV, sober), 0 without a shortage."""
+        row = self.gap_row(role, category)
+        return 0 if row is None or row.gap_locations is None else row.gap_locations
+
+    @property
+    def closures_soon(self) -> tuple[Closure, ...]:
+        """Closures without successor within the closure look-ahead (half a year)."""
+        start = self.week_starts[0]
+        end = start + timedelta(weeks=self.closure_lookahead_weeks)
+        return tuple(c for c in self.closures if start <= c.end < end)
+
+
+@dataclass(frozen=True)
+class HousingFigures:
+    """Taakstelling progress of one scope: the period's task, what is housed, who is behind.
+
+    Three different "achterstand" figures exist in practice and get three names here:
+    ``arrears_carried`` came in from the previous period (net of advances), ``schedule_arrears``
+    is what the scope's municipalities must still house to be back on schedule (municipalities
+    ahead do not offset those behind), ``remaining`` is what is left of the corrected task.
+    """
+
+    period: Period
+    months_elapsed: int
+    realisation_week: str | None
+    rows: tuple[ProgressRow, ...]
+    housed_known: bool
+
+    @property
+    def taakstelling(self) -> int:
+        return sum(r.taakstelling for r in self.rows)
+
+    @property
+    def arrears_carried(self) -> int:
+        return sum(r.arrears for r in self.rows)
+
+    @property
+    def corrected(self) -> int:
+        return sum(r.corrected for r in self.rows)
+
+    @property
+    def housed(self) -> int | None:
+        return sum(r.housed for r in self.rows) if self.housed_known else None
+
+    @property
+    def expected(self) -> Fraction:
+        """Housed by now if the corrected task were met evenly: corrected x months / 6."""
+        return Fraction(self.corrected * self.months_elapsed, PERIOD_MONTHS)
+
+    @property
+    def share_housed(self) -> float | None:
+        """Housed as a percentage of the corrected task (None: unknown or nothing to house)."""
+        housed = self.housed
+        if housed is None or self.corrected <= 0:
+            return None
+        return 100 * housed / self.corrected
+
+    @property
+    def remaining(self) -> int | None:
+        housed = self.housed
+        return None if housed is None else self.corrected - housed
+
+    @property
+    def schedule_arrears(self) -> int | None:
+        if not self.housed_known:
+            return None
+        return sum(schedule_arrears(r.housed, r.corrected, r.months_elapsed) for r in self.rows)
+
+    def class_count(self, schedule: ScheduleClass) -> int | None:
+        if not self.housed_known:
+            return None
+        return sum(1 for r in self.rows if r.schedule is schedule)
+
+    @property
+    def behind(self) -> int | None:
+        """Municipalities not on schedule (somewhat or far behind)."""
+        if not self.housed_known:
+            return None
+        return sum(1 for r in self.rows if r.schedule is not ScheduleClass.ON_SCHEDULE)
+
+
+@dataclass(frozen=True)
+class ScopeFigures:
+    """All figures of one scope ("NL" or a province code) in one week."""
+
+    week: IsoWeek
+    scope: str
+    reception: ReceptionFigures | None
+    housing: HousingFigures | None
+    targets: tuple[TargetProgress, ...]
+    shopping: tuple[ShoppingItem, ...]
+    waiting_in_reception: int | None = None
+
+    @property
+    def is_national(self) -> bool:
+        return self.scope == NATIONAL
+
+    @property
+    def has_data(self) -> bool:
+        """Whether anything at all is known for this week (a register or a taakstelling)."""
+        return self.reception is not None or self.housing is not None
+
+
+@dataclass(frozen=True)
+class WeekFigures:
+    """The figures of one week for the nation and every province, from one set of inputs."""
+
+    week: IsoWeek
+    register_week: str | None
+    horizons: tuple[Horizon, ...]
+    buffer: BufferPolicy
+    national: ScopeFigures
+    provinces: Mapping[str, ScopeFigures] = field(repr=False)
+    locations: tuple[Location, ...] = field(repr=False, default=())
+    timeline: CapacityTimeline | None = field(repr=False, default=None)
+
+    def scope(self, code: str | None) -> ScopeFigures:
+        """The figures of "NL" (or None) or of a province code (KeyError for an unknown one)."""
+        if code is None or code == NATIONAL:
+            return self.national
+        return self.provinces[code]
+
+    @property
+    def has_data(self) -> bool:
+        return self.national.has_data
+
+
+def _series(array: Sequence[int] | object) -> tuple[int, ...]:
+    return tuple(int(x) for x in array)  # type: ignore[attr-defined]
+
+
+def _reception(
+    inputs: WeekInputs,
+    timeline: CapacityTimeline,
+    gaps: Mapping[str | None, tuple[GapRow, ...]],
+    occupancy: Mapping[str, Mapping[NeedCategory, int]],
+    closures: Sequence[Closure],
+    code: str | None,
+) -> ReceptionFigures:
+    weeks = len(timeline.week_starts)
+    if code is None:
+        total = _series(timeline.total)
+        structural = _series(timeline.structural)
+        temporary = _series(timeline.temporary)
+        by_type = {t: _series(timeline.by_type[t]) for t in LocationType}
+        occupied = {c: sum(per.get(c, 0) for per in occupancy.values()) for c in NeedCategory}
+    else:
+        own = [loc for loc in inputs.locations if loc.province_code == code]
+        sub = capacity_timeline(own, start=inputs.week.monday, weeks=weeks)
+        total, structural, temporary = (
+            _series(sub.total),
+            _series(sub.structural),
+            _series(sub.temporary),
+        )
+        by_type = {t: _series(sub.by_type[t]) for t in LocationType}
+        occupied = dict(occupancy.get(code, dict.fromkeys(NeedCategory, 0)))
+    scope_gaps = gaps.get(code, ())
+    regular_now = int(timeline.by_category(code)[NeedCategory.REGULAR][0])
+    fair_capacity = fair_regular = None
+    if code is not None:
+        everyone = sum(inputs.province_inhabitants.values())
+        share = (
+            Fraction(inputs.province_inhabitants.get(code, 0), everyone)
+            if everyone
+            else Fraction(0)
+        )
+        national_regular = int(timeline.by_category(None)[NeedCategory.REGULAR][0])
+        national_rows = gaps.get(None, ())
+        short_regular = next(
+            (
+                max(0, r.gap)
+                for r in national_rows
+                if r.horizon.role is HorizonRole.SHORT and r.category is NeedCategory.REGULAR
+            ),
+            0,
+        )
+        fair_capacity = share * int(timeline.total[0])
+        fair_regular = share * (national_regular + short_regular)
+    return ReceptionFigures(
+        week_starts=tuple(timeline.week_starts),
+        capacity_total=total,
+        capacity_structural=structural,
+        capacity_temporary=temporary,
+        capacity_by_type=MappingProxyType(by_type),
+        capacity_regular_now=regular_now,
+        occupancy_by_category=MappingProxyType(occupied),
+        gaps=scope_gaps,
+        closures=tuple(c for c in closures if code in (None, c.province_code)),
+        closure_lookahead_weeks=CLOSURE_LOOKAHEAD.weeks,
+        need_by_week=tuple(need_by_week(scope_gaps, weeks)) if scope_gaps else (0,) * weeks,
+        fair_share_capacity=fair_capacity,
+        fair_share_regular_need=fair_regular,
+    )
+
+
+def _housing(inputs: WeekInputs, code: str | None) -> HousingFigures | None:
+    housing = inputs.housing
+    if housing is None:
+        return None
+    months = housing.period.months_elapsed(as_of=inputs.week.monday)
+    entries = [e for e in housing.entries if code in (None, e.province)]
+    rows = progress_rows(entries=entries, housed=housing.housed or {}, months_elapsed=months)
+    return HousingFigures(
+        period=housing.period,
+        months_elapsed=months,
+        realisation_week=housing.realisation_week,
+        rows=rows,
+        housed_known=housing.housed is not None,
+    )
+
+
+def _scope(
+    inputs: WeekInputs,
+    code: str | None,
+    reception: ReceptionFigures | None,
+    progress: Sequence[TargetProgress],
+) -> ScopeFigures:
+    housing = _housing(inputs, code)
+    scope_targets = tuple(p for p in progress if p.target.province_code in (None, code))
+    items: tuple[ShoppingItem, ...] = ()
+    if reception is not None or housing is not None:
+        arrears = housing.schedule_arrears if housing is not None else None
+        items = shopping_list(
+            scope=code,
+            gaps=reception.gaps if reception is not None else (),
+            closures=reception.closures if reception is not None else (),
+            targets=progress if reception is not None else (),
+            housing_arrears=arrears or 0,
+            housing_deadline=housing.period.end if housing is not None else inputs.week.monday,
+            as_of=inputs.week.monday,
+        )
+    return ScopeFigures(
+        week=inputs.week,
+        scope=NATIONAL if code is None else code,
+        reception=reception,
+        housing=housing,
+        targets=scope_targets,
+        shopping=items,
+        waiting_in_reception=inputs.waiting_in_reception if code is None else None,
+    )
+
+
+def compute_week_figures(inputs: WeekInputs) -> WeekFigures:
+    """Every key figure of the week, nationally and for each province, from one set of inputs.
+
+    The national need, gap and capacity come from the same register as the provinces' (see
+    ``core.need.need_and_gap_by_province``), so national occupancy and capacity are exactly
+    the sum of the provinces'. Targets are measured on the week's Monday.
+    """
+    monday = inputs.week.monday
+    provinces = sorted(inputs.province_inhabitants)
+    if inputs.register_week is None:
+        progress: tuple[TargetProgress, ...] = ()
+        national_reception = None
+        province_reception: dict[str, ReceptionFigures | None] = dict.fromkeys(provinces)
+        timeline = None
+    else:
+        locations = inputs.locations
+        timeline = capacity_timeline(locations, start=monday, weeks=inputs.timeline_weeks)
+        in_register = sorted({loc.province_code for loc in locations})
+        occupancy = {
+            code: occupancy_by_category(locations, on=monday, province_code=code)
+            for code in in_register
+        }
+        projected = {
+            code: projected_occupancy(inputs.history.get(code, {}), inputs.horizons)
+            for code in in_register
+        }
+        gaps = need_and_gap_by_province(
+            occupancy=occupancy,
+            timeline=timeline,
+            buffer=inputs.buffer,
+            projected=projected,
+            horizons=inputs.horizons,
+        )
+        closures = closures_without_successor(locations, start=monday, weeks=inputs.timeline_weeks)
+        progress = tuple(target_progress(t, locations, as_of=monday) for t in inputs.targets)
+        national_reception = _reception(inputs, timeline, gaps, occupancy, closures, None)
+        province_reception = {
+            code: _reception(inputs, timeline, gaps, occupancy, closures, code)
+            for code in provinces
+        }
+    return WeekFigures(
+        week=inputs.week,
+        register_week=inputs.register_week,
+        horizons=inputs.horizons,
+        buffer=inputs.buffer,
+        national=_scope(inputs, None, national_reception, progress),
+        provinces=MappingProxyType(
+            {code: _scope(inputs, code, province_reception[code], progress) for code in provinces}
+        ),
+        locations=inputs.locations if inputs.register_week is not None else (),
+        timeline=timeline,
+    )
+
+
+def ceil_fraction(value: Fraction) -> int:
+    """Whole people or places, rounded up (a fair share of 5,279.2 places is 5,280)."""
+    return math.ceil(value)

@@ -1,4 +1,4 @@
-"""The weekly figures: every key figure of one week, for the nation and each province, computed once.
+"""The weekly figures: every key figure of a week, for the nation and each province, at once.
 
 A steering table lives on trust in its figures, and trust breaks the moment a card and a table
 of the same page disagree. So the figures of a week are computed here, in one pure function,
@@ -13,11 +13,12 @@ realisation has ``housed`` None. Surfaces show "geen gegevens", never 0.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from fractions import Fraction
 from types import MappingProxyType
+from typing import Any
 
 from regietafel.core.capacity import (
     CapacityTimeline,
@@ -287,11 +288,11 @@ class WeekFigures:
         return self.national.has_data
 
 
-def _series(array: Sequence[int] | object) -> tuple[int, ...]:
-    return tuple(int(x) for x in array)  # type: ignore[attr-defined]
+def _series(array: Iterable[Any]) -> tuple[int, ...]:
+    return tuple(int(x) for x in array)
 
 
-def _reception(
+def _reception(  # noqa: PLR0917 - private, called twice with the same locals
     inputs: WeekInputs,
     timeline: CapacityTimeline,
     gaps: Mapping[str | None, tuple[GapRow, ...]],

@@ -18,11 +18,13 @@ from rest_framework.response import Response
 from regietafel import reference
 from regietafel.boodschappenlijst.selectors import shopping_list_for
 from regietafel.boodschappenlijst.tables import shopping_table
+from regietafel.core.catalogue import changes
 from regietafel.core.distribution import DistributionError
 from regietafel.core.periods import IsoWeek, PeriodError
-from regietafel.doelen.selectors import targets_progress
+from regietafel.doelen.tables import targets_table
+from regietafel.kerncijfers.selectors import figures_for, week_or_default
 from regietafel.opvangbeeld import tables
-from regietafel.opvangbeeld.selectors import default_week, reception_picture
+from regietafel.opvangbeeld.selectors import reception_picture
 from regietafel.presentation.tables import ResultTable
 from regietafel.verdeling.selectors import province_distribution
 from regietafel.verdeling.tables import distribution_table
@@ -42,7 +44,7 @@ TOTAL = OpenApiParameter(
 def _week(request: Request) -> IsoWeek:
     text = str(request.query_params.get("week", "")).strip()
     try:
-        return IsoWeek.parse(text) if text else default_week()
+        return week_or_default(text)
     except PeriodError as error:
         raise ValidationError({"detail": str(error)}) from None
 
@@ -60,9 +62,6 @@ def opvangbeeld(request: Request) -> Response:
         picture = reception_picture(user=request.user, week=week, province_code=code)
     except reference.ReferenceDataError as error:
         raise ValidationError({"detail": str(error)}) from None
-    progress = targets_progress(user=request.user, week=week, locations=picture.locations)
-    if picture.province_code is not None:
-        progress = [p for p in progress if p.target.province_code in (None, picture.province_code)]
     return Response(
         {
             "week": week.label,
@@ -72,7 +71,7 @@ def opvangbeeld(request: Request) -> Response:
             "behoefte": _rows(tables.need_table(picture)),
             "capaciteit": _rows(tables.capacity_table(picture)),
             "sluitingen": _rows(tables.closures_table(picture)),
-            "doelen": _rows(tables.targets_table(progress)),
+            "doelen": _rows(targets_table(picture.figures.targets)),
         }
     )
 
@@ -107,3 +106,39 @@ def verdeling(request: Request) -> Response:
         raise ValidationError({"detail": str(error)}) from None
     table = distribution_table(result, name="provincies", title="")
     return Response({"week": week.label, "totaal": result.total, "provincies": _rows(table)})
+
+
+@extend_schema(parameters=[WEEK, SCOPE], responses=OpenApiTypes.OBJECT)
+@api_view(["GET"])
+def kerncijfers(request: Request) -> Response:
+    """Every key figure of the catalogue for a week and scope, by code, with last week's value.
+
+    ``waarde`` null means no data (never 0 in its place); a figure that does not apply to the
+    scope (a province-only figure nationally) is left out.
+    """
+    week = _week(request)
+    try:
+        figures = figures_for(
+            user=request.user, week=week, scope=str(request.query_params.get("scope", "NL"))
+        )
+    except reference.ReferenceDataError as error:
+        raise ValidationError({"detail": str(error)}) from None
+    before = figures_for(user=request.user, week=week.previous, scope=figures.scope)
+    return Response(
+        {
+            "week": week.label,
+            "scope": figures.scope,
+            "gegevens": figures.has_data,
+            "kerncijfers": [
+                {
+                    "code": c.definition.code,
+                    "naam": c.definition.name,
+                    "eenheid": c.definition.unit,
+                    "waarde": c.value,
+                    "vorige_week": c.earlier,
+                    "verandering": c.change,
+                }
+                for c in changes(figures, before)
+            ],
+        }
+    )

@@ -10,4 +10,5 @@ urlpatterns = [
     path("opvangbeeld/", api.opvangbeeld, name="api-opvangbeeld"),
     path("boodschappenlijst/", api.boodschappenlijst, name="api-boodschappenlijst"),
     path("verdeling/", api.verdeling, name="api-verdeling"),
+    path("kerncijfers/", api.kerncijfers, name="api-kerncijfers"),
 ]

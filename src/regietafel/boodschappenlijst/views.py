@@ -17,11 +17,10 @@ from regietafel.accounts import access
 from regietafel.boodschappenlijst.selectors import NATIONAL, normalise_scope, shopping_list_for
 from regietafel.boodschappenlijst.services import shopping_item_mark
 from regietafel.boodschappenlijst.tables import shopping_table
-from regietafel.core.periods import IsoWeek, PeriodError
+from regietafel.core.periods import PeriodError
 from regietafel.core.rules import ShoppingItemStatus
-from regietafel.opvangbeeld.selectors import default_week
-from regietafel.opvangbeeld.views import bad_request
-from regietafel.presentation.http import table_csv
+from regietafel.kerncijfers.selectors import week_or_default
+from regietafel.presentation.http import bad_request, table_csv
 
 
 @login_required
@@ -30,7 +29,7 @@ def boodschappenlijst(request: HttpRequest) -> HttpResponse:
     source = request.POST if request.method == "POST" else request.GET
     try:
         text = source.get("week", "").strip()
-        week = IsoWeek.parse(text) if text else default_week()
+        week = week_or_default(text)
         scope = normalise_scope(source.get("scope", NATIONAL))
     except (PeriodError, reference.ReferenceDataError) as error:
         return bad_request(request, str(error))

@@ -13,11 +13,22 @@ from regietafel import reference
 from regietafel.accounts.models import Role, User
 from regietafel.boodschappenlijst.selectors import shopping_list_for
 from regietafel.boodschappenlijst.tables import shopping_table
+from regietafel.core.catalogue import changes
+from regietafel.core.figures import ScopeFigures
 from regietafel.core.periods import IsoWeek, PeriodError
 from regietafel.errors import UserError
+from regietafel.kerncijfers.selectors import figures_for
 from regietafel.opvangbeeld import tables
 from regietafel.opvangbeeld.selectors import reception_picture
-from regietafel.presentation.tables import Format, OutputError, Result, emit
+from regietafel.presentation.tables import (
+    Column,
+    Format,
+    OutputError,
+    Result,
+    ResultTable,
+    Value,
+    emit,
+)
 
 
 def system_user() -> User:
@@ -34,9 +45,24 @@ def _scope(arguments: argparse.Namespace) -> tuple[IsoWeek, str | None]:
     return week, code
 
 
+def _require_data(figures: ScopeFigures, what: str) -> None:
+    """No data is never zero: a week without data stops with exit 2 and writes nothing."""
+    if what == "opvang" and figures.reception is None:
+        raise UserError(
+            f"voor week {figures.week.label} is geen locatieregister (van die week of eerder) "
+            "geïmporteerd; er is niets geschreven"
+        )
+    if not figures.has_data:
+        raise UserError(
+            f"voor week {figures.week.label} is geen locatieregister en geen taakstelling "
+            "vastgelegd; er is niets geschreven"
+        )
+
+
 def opvang_result(arguments: argparse.Namespace) -> Result:
     week, code = _scope(arguments)
     picture = reception_picture(user=system_user(), week=week, province_code=code)
+    _require_data(picture.figures, "opvang")
     scope = reference.province(code).name if code else "Nederland"
     return Result(
         title=f"Opvangbeeld {scope}, week {week.label}",
@@ -59,9 +85,49 @@ def opvang_result(arguments: argparse.Namespace) -> Result:
 def boodschappenlijst_result(arguments: argparse.Namespace) -> Result:
     week, code = _scope(arguments)
     scoped = shopping_list_for(user=system_user(), week=week, scope=code or "NL")
+    if not scoped.has_data:
+        _require_data(figures_for(user=system_user(), week=week, scope=code), "lijst")
     return Result(
         title=f"Boodschappenlijst {scoped.scope}, week {week.label}",
         tables=(shopping_table(scoped),),
+    )
+
+
+def kerncijfers_result(arguments: argparse.Namespace) -> Result:
+    """Every catalogue figure of the week and scope: code, name, value, last week, change."""
+    week, code = _scope(arguments)
+    figures = figures_for(user=system_user(), week=week, scope=code)
+    _require_data(figures, "kerncijfers")
+    before = figures_for(user=system_user(), week=week.previous, scope=code)
+    scope = reference.province(code).name if code else "Nederland"
+    rows: tuple[dict[str, Value], ...] = tuple(
+        {
+            "code": c.definition.code,
+            "naam": c.definition.name,
+            "waarde": c.value,
+            "vorige_week": c.earlier,
+            "verandering": c.change,
+            "eenheid": c.definition.unit,
+        }
+        for c in changes(figures, before)
+    )
+    table = ResultTable(
+        "kerncijfers",
+        "Kerncijfers (leeg: geen gegevens)",
+        (
+            Column("code", "Code"),
+            Column("naam", "Kerncijfer"),
+            Column("waarde", "Deze week"),
+            Column("vorige_week", "Vorige week"),
+            Column("verandering", "Verandering"),
+            Column("eenheid", "Eenheid"),
+        ),
+        rows,
+    )
+    return Result(
+        title=f"Kerncijfers {scope}, week {week.label}",
+        tables=(table,),
+        notes=("De definities staan op de pagina Begrippen en in docs/kerncijfers.md.",),
     )
 
 
@@ -77,6 +143,10 @@ def _emit(result: Result, arguments: argparse.Namespace) -> int:
 
 def run_opvang(arguments: argparse.Namespace) -> int:
     return _emit(opvang_result(arguments), arguments)
+
+
+def run_kerncijfers(arguments: argparse.Namespace) -> int:
+    return _emit(kerncijfers_result(arguments), arguments)
 
 
 def run_boodschappenlijst(arguments: argparse.Namespace) -> int:

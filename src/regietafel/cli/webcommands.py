@@ -76,6 +76,7 @@ def register(commands: argparse._SubParsersAction[DutchArgumentParser]) -> None:
     for name, help_text in (
         ("opvang", "opvangbeeld van een week: behoefte, capaciteit en tekort per horizon"),
         ("boodschappenlijst", "de boodschappenlijst van een week (landelijk of een provincie)"),
+        ("kerncijfers", "alle kerncijfers van een week met hun code, naam en vorige week"),
     ):
         picture = commands.add_parser(
             name,
@@ -180,4 +181,6 @@ def run_picture(arguments: argparse.Namespace) -> int:
 
     if arguments.command == "opvang":
         return cli.run_opvang(arguments)
+    if arguments.command == "kerncijfers":
+        return cli.run_kerncijfers(arguments)
     return cli.run_boodschappenlijst(arguments)

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "regietafel.imports",
     "regietafel.taakstelling",
     "regietafel.opvang",
+    "regietafel.kerncijfers",
     "regietafel.opvangbeeld",
     "regietafel.rapportage",
     "regietafel.api",

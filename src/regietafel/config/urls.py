@@ -21,6 +21,7 @@ urlpatterns = [
     path("", include("regietafel.boodschappenlijst.urls")),
     path("", include("regietafel.doelen.urls")),
     path("", include("regietafel.verdeling.urls")),
+    path("", include("regietafel.kerncijfers.urls")),
     path("api/v1/", include("regietafel.api.figures_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("imports/", include("regietafel.imports.urls")),

@@ -13,8 +13,8 @@ realisation has ``housed`` None. Surfaces show "geen gegevens", never 0.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from fractions import Fraction
 from types import MappingProxyType
@@ -372,6 +372,27 @@ def _housing(inputs: WeekInputs, code: str | None) -> HousingFigures | None:
     )
 
 
+def _shopping(
+    code: str | None,
+    reception: ReceptionFigures | None,
+    housing: HousingFigures | None,
+    progress: Sequence[TargetProgress],
+    as_of: date,
+) -> tuple[ShoppingItem, ...]:
+    if reception is None and housing is None:
+        return ()
+    arrears = housing.schedule_arrears if housing is not None else None
+    return shopping_list(
+        scope=code,
+        gaps=reception.gaps if reception is not None else (),
+        closures=reception.closures if reception is not None else (),
+        targets=progress if reception is not None else (),
+        housing_arrears=arrears or 0,
+        housing_deadline=housing.period.end if housing is not None else as_of,
+        as_of=as_of,
+    )
+
+
 def _scope(
     inputs: WeekInputs,
     code: str | None,
@@ -379,27 +400,32 @@ def _scope(
     progress: Sequence[TargetProgress],
 ) -> ScopeFigures:
     housing = _housing(inputs, code)
-    scope_targets = tuple(p for p in progress if p.target.province_code in (None, code))
-    items: tuple[ShoppingItem, ...] = ()
-    if reception is not None or housing is not None:
-        arrears = housing.schedule_arrears if housing is not None else None
-        items = shopping_list(
-            scope=code,
-            gaps=reception.gaps if reception is not None else (),
-            closures=reception.closures if reception is not None else (),
-            targets=progress if reception is not None else (),
-            housing_arrears=arrears or 0,
-            housing_deadline=housing.period.end if housing is not None else inputs.week.monday,
-            as_of=inputs.week.monday,
-        )
     return ScopeFigures(
         week=inputs.week,
         scope=NATIONAL if code is None else code,
         reception=reception,
         housing=housing,
-        targets=scope_targets,
-        shopping=items,
+        targets=tuple(p for p in progress if p.target.province_code in (None, code)),
+        shopping=_shopping(code, reception, housing, progress, inputs.week.monday),
         waiting_in_reception=inputs.waiting_in_reception if code is None else None,
+    )
+
+
+def with_closure_names(figures: ScopeFigures, name: Callable[[Closure], str]) -> ScopeFigures:
+    """The same figures with every closure renamed (masked), also in the shopping list.
+
+    Who may see which location's name is decided at the edge of the read model; the numbers
+    do not change, only the names the closures and the replacement items carry.
+    """
+    if figures.reception is None:
+        return figures
+    closures = tuple(replace(c, name=name(c)) for c in figures.reception.closures)
+    reception = replace(figures.reception, closures=closures)
+    code = None if figures.is_national else figures.scope
+    return replace(
+        figures,
+        reception=reception,
+        shopping=_shopping(code, reception, figures.housing, figures.targets, figures.week.monday),
     )
 
 

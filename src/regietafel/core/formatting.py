@@ -29,6 +29,12 @@ def format_int_nl(value: int) -> str:
     return f"{value:,}".replace(",", ".")
 
 
+def format_decimal_nl(value: float, decimals: int) -> str:
+    """Decimal with "," and "." as thousands separator: 1234.5 (1) -> "1.234,5"."""
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "_").replace(".", ",").replace("_", ".")
+
+
 def format_date_nl(day: date) -> str:
     """Date as written in Dutch prose: "1 december 2021"."""
     return f"{day.day} {MONTHS_NL[day.month - 1]} {day.year}"

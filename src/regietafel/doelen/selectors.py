@@ -15,7 +15,7 @@ from regietafel.core.rules import NeedCategory
 from regietafel.core.targets import Target as CoreTarget
 from regietafel.core.targets import TargetProgress, TargetUnit, target_progress
 from regietafel.doelen.models import Target
-from regietafel.opvangbeeld.selectors import locations_for_week
+from regietafel.opvang.selectors import locations_for_week
 
 
 def core_target(target: Target) -> CoreTarget:
@@ -32,6 +32,11 @@ def core_target(target: Target) -> CoreTarget:
     )
 
 
+def core_targets() -> tuple[CoreTarget, ...]:
+    """Every stored target as the core's ``Target`` (the weekly figures measure them)."""
+    return tuple(core_target(t) for t in Target.objects.all())
+
+
 def targets_progress(
     *, user: AnyUser, week: IsoWeek, locations: Sequence[Location] | None = None
 ) -> list[TargetProgress]:
@@ -43,6 +48,4 @@ def targets_progress(
     if not access.can_view(user):
         raise PermissionDenied
     register = list(locations) if locations is not None else locations_for_week(week)
-    return [
-        target_progress(core_target(t), register, as_of=week.monday) for t in Target.objects.all()
-    ]
+    return [target_progress(t, register, as_of=week.monday) for t in core_targets()]

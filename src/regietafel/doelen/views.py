@@ -12,15 +12,14 @@ from django.views.decorators.http import require_http_methods
 
 from regietafel import reference
 from regietafel.accounts import access
-from regietafel.core.periods import IsoWeek, PeriodError
+from regietafel.core.periods import PeriodError
 from regietafel.core.rules import NeedCategory, TargetStatus
 from regietafel.doelen.models import Unit
 from regietafel.doelen.selectors import targets_progress
 from regietafel.doelen.services import target_create
-from regietafel.opvangbeeld.selectors import default_week
-from regietafel.opvangbeeld.tables import targets_table
-from regietafel.opvangbeeld.views import bad_request
-from regietafel.presentation.http import table_csv
+from regietafel.doelen.tables import targets_table
+from regietafel.kerncijfers.selectors import week_or_default
+from regietafel.presentation.http import bad_request, table_csv
 
 _STATUS_CLASS = {
     TargetStatus.MET: "status--ok",
@@ -70,7 +69,7 @@ def doelen(request: HttpRequest) -> HttpResponse:
                 return redirect("doelen")
     try:
         text = request.GET.get("week", "").strip()
-        week = IsoWeek.parse(text) if text else default_week()
+        week = week_or_default(text)
     except PeriodError as error:
         return bad_request(request, str(error))
     progress = targets_progress(user=request.user, week=week)

@@ -67,3 +67,18 @@ def previous_version(record: Import) -> Import | None:
         .order_by("-version")
         .first()
     )
+
+
+def latest_week_with_data() -> IsoWeek | None:
+    """The newest week with an accepted location register or realisation (the default week).
+
+    Pages, forms and commands default to this week, never to the calendar week: a week
+    without data must be chosen on purpose, and then says so.
+    """
+    latest = (
+        Import.objects.filter(kind__in=("locaties", "realisatie"), status=Status.ACCEPTED)
+        .order_by("-week_start")
+        .values_list("week_start", flat=True)
+        .first()
+    )
+    return IsoWeek.containing(latest) if latest is not None else None

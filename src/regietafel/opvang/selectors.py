@@ -15,19 +15,21 @@ the masked fields through the model.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, F, Q, Sum
 from django.http import Http404
 from django.utils.translation import gettext as _
 
 from regietafel import reference
 from regietafel.accounts import access
 from regietafel.accounts.access import AnyUser
+from regietafel.core.capacity import Location
 from regietafel.core.periods import IsoWeek
-from regietafel.core.rules import LocationType
+from regietafel.core.rules import TREND_WINDOW_WEEKS, LocationType, NeedCategory, need_category
 from regietafel.imports.models import Import, Kind, Status
 from regietafel.imports.selectors import latest_import
 from regietafel.opvang.models import LocationRecord, SeriesMetric, SeriesRecord
@@ -296,3 +298,74 @@ def series_latest(*, user: AnyUser, week: IsoWeek | str) -> SeriesOverview:
             for metric in SeriesMetric
         ),
     )
+
+
+History = dict[NeedCategory, list[tuple[date, int]]]
+
+
+def core_location(row: LocationRecord) -> Location:
+    """A stored register row as the core's ``Location`` (unmasked: for computing only)."""
+    return Location(
+        id=row.code,
+        name=row.name,
+        municipality_code=row.municipality_code,
+        province_code=row.province_code,
+        type=LocationType(row.type),
+        capacity=row.capacity,
+        occupancy=row.occupancy,
+        start=row.start_date,
+        end=row.end_date,
+    )
+
+
+def register_rows(batch: Import | None) -> list[LocationRecord]:
+    """Every row of a location register (none without one), for computing figures."""
+    return list(LocationRecord.objects.filter(batch=batch)) if batch is not None else []
+
+
+def locations_for_week(week: IsoWeek) -> list[Location]:
+    """The register that applies to ``week`` as core Locations (one query; [] without one)."""
+    return [
+        core_location(row) for row in register_rows(current_import(kind=Kind.LOCATIES, week=week))
+    ]
+
+
+def occupancy_history(register: Import) -> dict[str, History]:
+    """Occupancy per province and category in the weekly registers up to ``register``.
+
+    Takes the accepted registers of the ``TREND_WINDOW_WEEKS`` weeks ending with the
+    register's own week (highest version per week) and sums, per register, the occupancy
+    of the locations open on that register's Monday. One grouped query.
+    """
+    first = register.week_start - timedelta(weeks=TREND_WINDOW_WEEKS - 1)
+    batches: dict[date, int] = {}
+    for pk, week_start in (
+        Import.objects.filter(
+            kind=Kind.LOCATIES,
+            status=Status.ACCEPTED,
+            week_start__gte=first,
+            week_start__lte=register.week_start,
+        )
+        .order_by("week_start", "-version")
+        .values_list("pk", "week_start")
+    ):
+        batches.setdefault(week_start, pk)
+    sums = (
+        LocationRecord.objects.filter(
+            batch_id__in=batches.values(), start_date__lte=F("batch__week_start")
+        )
+        .filter(Q(end_date__isnull=True) | Q(end_date__gte=F("batch__week_start")))
+        .values("batch__week_start", "province_code", "type")
+        .annotate(residents=Sum("occupancy"))
+    )
+    totals: dict[str, dict[NeedCategory, dict[date, int]]] = defaultdict(
+        lambda: {c: dict.fromkeys(batches, 0) for c in NeedCategory}
+    )
+    for row in sums:
+        category = need_category(LocationType(row["type"]))
+        per_day = totals[row["province_code"]][category]
+        per_day[row["batch__week_start"]] += row["residents"] or 0
+    return {
+        code: {c: sorted(per_day.items()) for c, per_day in categories.items()}
+        for code, categories in totals.items()
+    }

@@ -6,16 +6,11 @@ computed by the core.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from regietafel import reference
-from regietafel.core.need import capacity_at_horizons, need_by_week
-from regietafel.core.rules import NeedCategory
-from regietafel.core.targets import TargetProgress
+from regietafel.core.catalogue import definition
+from regietafel.core.rules import HorizonRole, NeedCategory
 from regietafel.opvangbeeld.selectors import ReceptionPicture
 from regietafel.presentation.tables import Column, ResultTable, Value
-
-_UNIT_LABELS = {"places": "plaatsen", "locations": "locaties"}
 
 
 def _province_name(code: str | None) -> str:
@@ -61,20 +56,19 @@ def need_table(picture: ReceptionPicture) -> ResultTable:
 
 
 def capacity_table(picture: ReceptionPicture) -> ResultTable:
-    per_horizon = capacity_at_horizons(
-        picture.timeline, picture.horizons, province_code=picture.province_code
-    )
     rows: list[dict[str, Value]] = []
-    for horizon in picture.horizons:
-        counts = per_horizon[horizon.name]
+    reception = picture.reception
+    for horizon in picture.horizons if reception is not None else ():
+        assert reception is not None
+        counts = {r.category: r.capacity for r in reception.gaps if r.horizon == horizon}
         rows.append(
             {
                 "horizon": horizon.label,
-                "peildatum": picture.timeline.week_starts[horizon.weeks - 1].isoformat(),
-                "regulier": counts[NeedCategory.REGULAR],
-                "amv": counts[NeedCategory.AMV],
-                "sober": counts[NeedCategory.SOBER],
-                "totaal": sum(counts.values()),
+                "peildatum": reception.week_starts[horizon.weeks - 1].isoformat(),
+                "regulier": counts.get(NeedCategory.REGULAR, 0),
+                "amv": counts.get(NeedCategory.AMV, 0),
+                "sober": counts.get(NeedCategory.SOBER, 0),
+                "totaal": reception.capacity_total[horizon.weeks - 1],
             }
         )
     return ResultTable(
@@ -93,20 +87,21 @@ def capacity_table(picture: ReceptionPicture) -> ResultTable:
 
 
 def timeline_table(picture: ReceptionPicture) -> ResultTable:
-    total, structural, temporary = picture.scope_series()
-    need = need_by_week(picture.scope_gaps, len(total))
+    reception = picture.reception
     by_type = picture.scope_series_by_type()
-    rows: tuple[dict[str, Value], ...] = tuple(
-        {
-            "week": day.isoformat(),
-            "structureel": structural[i],
-            "tijdelijk": temporary[i],
-            "totaal": total[i],
-            "behoefte": need[i],
-            **{f"soort_{t.value}": series[i] for t, series in by_type.items()},
-        }
-        for i, day in enumerate(picture.timeline.week_starts)
-    )
+    rows: tuple[dict[str, Value], ...] = ()
+    if reception is not None:
+        rows = tuple(
+            {
+                "week": day.isoformat(),
+                "structureel": reception.capacity_structural[i],
+                "tijdelijk": reception.capacity_temporary[i],
+                "totaal": reception.capacity_total[i],
+                "behoefte": reception.need_by_week[i],
+                **{f"soort_{t.value}": series[i] for t, series in by_type.items()},
+            }
+            for i, day in enumerate(reception.week_starts)
+        )
     return ResultTable(
         "tijdlijn",
         "Capaciteit per week (structureel, tijdelijk en per soort) en behoefte",
@@ -150,21 +145,21 @@ def closures_table(picture: ReceptionPicture) -> ResultTable:
 
 
 def provinces_table(picture: ReceptionPicture) -> ResultTable:
-    """Aggregates per province (public figures): capacity now, occupancy, regular gap."""
+    """Aggregates per province (public figures): capacity now, occupancy, regular shortfall."""
     rows: list[dict[str, Value]] = []
     for province in reference.provinces():
-        gaps = picture.gaps.get(province.code, ())
-        regular = {r.horizon.name: r.gap for r in gaps if r.category is NeedCategory.REGULAR}
-        occupancy = picture.occupancy.get(province.code, {})
-        series = picture.timeline.by_province.get(province.code)
+        reception = picture.province(province.code).reception
         rows.append(
             {
                 "provincie": province.name,
-                "capaciteit": int(series[0]) if series is not None else 0,
-                "bezetting": sum(occupancy.values()),
-                "tekort_kort": regular.get("kort", 0),
-                "tekort_middellang": regular.get("middellang", 0),
-                "tekort_lang": regular.get("lang", 0),
+                "capaciteit": None if reception is None else reception.capacity_now,
+                "bezetting": None if reception is None else reception.occupancy_now,
+                **{
+                    f"tekort_{role.value}": None
+                    if reception is None
+                    else reception.regular_shortfall(role)
+                    for role in HorizonRole
+                },
             }
         )
     return ResultTable(
@@ -172,46 +167,14 @@ def provinces_table(picture: ReceptionPicture) -> ResultTable:
         "Per provincie: capaciteit en bezetting nu, tekort reguliere opvang per horizon",
         (
             Column("provincie", "Provincie"),
-            Column("capaciteit", "Capaciteit nu", "int"),
-            Column("bezetting", "Bezetting nu", "int"),
-            Column("tekort_kort", "Tekort kort", "int"),
-            Column("tekort_middellang", "Tekort middellang", "int"),
-            Column("tekort_lang", "Tekort lang", "int"),
+            Column("capaciteit", definition("capaciteit_nu").name, "int"),
+            Column("bezetting", definition("bezetting_nu").name, "int"),
+            *(
+                Column(
+                    f"tekort_{role.value}", definition(f"tekort_regulier_{role.value}").name, "int"
+                )
+                for role in HorizonRole
+            ),
         ),
         tuple(rows),
-    )
-
-
-def targets_table(progress: Sequence[TargetProgress]) -> ResultTable:
-    rows: tuple[dict[str, Value], ...] = tuple(
-        {
-            "doel": p.target.title,
-            "gebied": _province_name(p.target.province_code),
-            "soort": p.target.category.label,
-            "eenheid": _UNIT_LABELS[p.target.unit],
-            "aantal": p.target.quantity,
-            "gerealiseerd": p.achieved,
-            "resterend": p.remaining,
-            "verwacht": p.expected_by_now,
-            "deadline": p.target.deadline.isoformat(),
-            "status": p.status.label,
-        }
-        for p in progress
-    )
-    return ResultTable(
-        "doelen",
-        "Doelen van de LRT en de voortgang volgens het locatieregister",
-        (
-            Column("doel", "Doel"),
-            Column("gebied", "Gebied"),
-            Column("soort", "Soort opvang"),
-            Column("eenheid", "Eenheid"),
-            Column("aantal", "Doel", "int"),
-            Column("gerealiseerd", "Gerealiseerd", "int"),
-            Column("resterend", "Nog nodig", "int"),
-            Column("verwacht", "Verwacht op dit moment", "int"),
-            Column("deadline", "Deadline"),
-            Column("status", "Status"),
-        ),
-        rows,
     )

@@ -18,27 +18,21 @@ from regietafel.charts import (
     render_svg,
     svg_for_html,
 )
-from regietafel.core.formatting import format_int_nl
-from regietafel.core.need import need_by_week
+from regietafel.core.catalogue import Surface, changes
 from regietafel.core.periods import IsoWeek, PeriodError
-from regietafel.core.rules import MEDIUM, SHORT, NeedCategory
-from regietafel.doelen.selectors import targets_progress
+from regietafel.doelen.tables import targets_table
+from regietafel.kerncijfers.selectors import figures_for, week_or_default
 from regietafel.opvangbeeld import tables
-from regietafel.opvangbeeld.selectors import ReceptionPicture, default_week, reception_picture
-from regietafel.presentation.http import html_table, table_csv
+from regietafel.opvangbeeld.selectors import ReceptionPicture, reception_picture
+from regietafel.presentation.http import bad_request, html_table, table_csv
 from regietafel.presentation.tables import ResultTable
 
 SOURCE = "Bron: locatieregister (COA), regietafel"
 
 
 def requested_week(request: HttpRequest) -> IsoWeek:
-    """``?week=2021-W45``, or the week of the latest register; PeriodError if unreadable."""
-    text = request.GET.get("week", "").strip()
-    return IsoWeek.parse(text) if text else default_week()
-
-
-def bad_request(request: HttpRequest, message: str) -> HttpResponse:
-    return render(request, "opvang/ongeldig.html", {"message": message}, status=400)
+    """``?week=2021-W45``, or the newest week with data; PeriodError if unreadable."""
+    return week_or_default(request.GET.get("week"))
 
 
 def _chart(spec: dict[str, Any], *, title: str, description: str, prefix: str) -> str | None:
@@ -51,16 +45,15 @@ def _chart(spec: dict[str, Any], *, title: str, description: str, prefix: str) -
 
 
 def _charts(picture: ReceptionPicture) -> dict[str, str | None]:
-    if picture.register is None:
+    reception = picture.reception
+    if reception is None:
         return {"timeline_chart": None, "need_chart": None}
-    total, structural, temporary = picture.scope_series()
-    need = need_by_week(picture.scope_gaps, len(total))
     timeline = _chart(
         capacity_timeline_chart(
-            week_starts=list(picture.timeline.week_starts),
-            structural=structural,
-            temporary=temporary,
-            need=need,
+            week_starts=list(reception.week_starts),
+            structural=list(reception.capacity_structural),
+            temporary=list(reception.capacity_temporary),
+            need=list(reception.need_by_week),
             title="Opvangcapaciteit per week en behoefte",
             source=SOURCE,
         ),
@@ -70,8 +63,7 @@ def _charts(picture: ReceptionPicture) -> dict[str, str | None]:
         prefix="tijdlijn",
     )
     need_rows = [
-        (row.horizon.label, row.category.label, row.need, row.capacity)
-        for row in picture.scope_gaps
+        (row.horizon.label, row.category.label, row.need, row.capacity) for row in reception.gaps
     ]
     bars = _chart(
         need_vs_capacity_chart(
@@ -85,39 +77,7 @@ def _charts(picture: ReceptionPicture) -> dict[str, str | None]:
     return {"timeline_chart": timeline, "need_chart": bars}
 
 
-def _figures(picture: ReceptionPicture) -> list[dict[str, str]]:
-    occupancy = picture.scope_occupancy()
-    gaps = {(r.horizon.name, r.category): r for r in picture.scope_gaps}
-    total_now = picture.scope_series()[0][0] if picture.register else 0
-    short_gap = sum(r.gap for r in picture.scope_gaps if r.horizon == SHORT)
-    closing = [c for c in picture.closures if (c.end - picture.week.monday).days < MEDIUM.weeks * 7]
-    amv = gaps.get((SHORT.name, NeedCategory.AMV))
-    return [
-        {"label": "Capaciteit nu", "value": format_int_nl(total_now), "note": "plaatsen"},
-        {
-            "label": "Bezetting nu",
-            "value": format_int_nl(sum(occupancy.values())),
-            "note": "personen",
-        },
-        {
-            "label": "Tekort korte termijn",
-            "value": format_int_nl(short_gap),
-            "note": "alle soorten samen; negatief is overschot",
-        },
-        {
-            "label": "AMV-locaties nodig",
-            "value": format_int_nl(amv.gap_locations or 0) if amv else "0",
-            "note": "korte termijn",
-        },
-        {
-            "label": "Sluitingen zonder opvolger",
-            "value": format_int_nl(len(closing)),
-            "note": "binnen een half jaar",
-        },
-    ]
-
-
-def _picture_tables(picture: ReceptionPicture, user: Any) -> list[ResultTable]:
+def _picture_tables(picture: ReceptionPicture) -> list[ResultTable]:
     result = [
         tables.need_table(picture),
         tables.capacity_table(picture),
@@ -126,26 +86,23 @@ def _picture_tables(picture: ReceptionPicture, user: Any) -> list[ResultTable]:
     ]
     if picture.province_code is None:
         result.append(tables.provinces_table(picture))
-    progress = targets_progress(user=user, week=picture.week, locations=picture.locations)
-    if picture.province_code is not None:
-        progress = [p for p in progress if p.target.province_code in (None, picture.province_code)]
-    result.append(tables.targets_table(progress))
+    result.append(targets_table(picture.figures.targets))
     return result
 
 
 def _render(request: HttpRequest, picture: ReceptionPicture, extra: dict[str, Any]) -> HttpResponse:
-    all_tables = _picture_tables(picture, request.user)
+    all_tables = _picture_tables(picture)
     if request.GET.get("formaat") == "csv":
         wanted = request.GET.get("tabel", "behoefte")
         chosen = next((t for t in all_tables if t.name == wanted), all_tables[0])
         scope = picture.province_code or "NL"
         return table_csv(chosen, f"opvangbeeld-{scope}-{picture.week.label}-{chosen.name}.csv")
-    html = {t.name: html_table(t) for t in all_tables}
+    before = figures_for(user=request.user, week=picture.week.previous, scope=picture.province_code)
     context: dict[str, Any] = {
         "picture": picture,
         "week": picture.week,
-        "figures": _figures(picture),
-        "tables": html,
+        "figures": changes(picture.figures, before, Surface.OPVANGBEELD),
+        "tables": {t.name: html_table(t) for t in all_tables},
         "csv_query": f"week={picture.week.label}&",
         "buffer_fixed": picture.buffer.fixed,
         "buffer_percentage": picture.buffer.percentage,
@@ -180,13 +137,17 @@ def opvangbeeld_provincie(request: HttpRequest, code: str) -> HttpResponse:
     if not access.can_view_province_detail(request.user, province.code):
         raise PermissionDenied
     picture = reception_picture(user=request.user, week=week, province_code=province.code)
-    from regietafel.verdeling.selectors import province_distribution
+    from regietafel.verdeling.selectors import NoRegisterError, province_distribution
 
-    share = next(
-        r
-        for r in province_distribution(user=request.user, week=week).plain.rows
-        if r.code == province.code
-    )
+    share = None
+    try:
+        share = next(
+            r
+            for r in province_distribution(user=request.user, week=week).plain.rows
+            if r.code == province.code
+        )
+    except NoRegisterError:
+        share = None
     return _render(
         request,
         picture,

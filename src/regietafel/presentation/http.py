@@ -12,7 +12,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 
 from regietafel.presentation.tables import ResultTable, Value, cell_text
 
@@ -74,3 +75,8 @@ def table_csv(table: ResultTable, filename: str) -> HttpResponse:
         [c.key for c in table.columns],
         ([r.get(c.key) for c in table.columns] for r in table.rows),
     )
+
+
+def bad_request(request: HttpRequest, message: str) -> HttpResponse:
+    """A page that says, in Dutch, what was wrong with the request (status 400)."""
+    return render(request, "opvang/ongeldig.html", {"message": message}, status=400)

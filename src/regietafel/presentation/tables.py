@@ -18,6 +18,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Literal
 
+from regietafel.core.formatting import format_decimal_nl, format_int_nl
+
 Kind = Literal["text", "int", "decimal"]
 
 
@@ -60,13 +62,8 @@ class Result:
     notes: tuple[str, ...] = ()
 
 
-def format_int(value: int) -> str:
-    return f"{value:,}".replace(",", ".")
-
-
-def format_decimal(value: float, decimals: int) -> str:
-    text = f"{value:,.{decimals}f}"
-    return text.replace(",", "_").replace(".", ",").replace("_", ".")
+format_int = format_int_nl
+format_decimal = format_decimal_nl
 
 
 def cell_text(value: Value, column: Column) -> str:

@@ -14,6 +14,7 @@ from regietafel import reference
 from regietafel.core.periods import IsoWeek, PeriodError
 from regietafel.errors import UserError
 from regietafel.presentation.tables import write_atomically
+from regietafel.rapportage.collect import NoDataError
 from regietafel.rapportage.models import PublishedReport
 from regietafel.rapportage.render import FORMATS, Format, file_name, render_many, render_report
 from regietafel.rapportage.selectors import latest_report
@@ -46,7 +47,10 @@ def _latest_or_publish(week: str, scope: str, out: TextIO) -> PublishedReport:
     report = latest_report(week=week, scope=scope)
     if report is not None:
         return report
-    report = report_publish(actor=None, week=week, scope=scope)
+    try:
+        report = report_publish(actor=None, week=week, scope=scope)
+    except NoDataError as error:
+        raise UserError(f"{error}; er is niets gepubliceerd en niets geschreven") from None
     out.write(f"week {week} ({scope}) was nog niet gepubliceerd: nu gepubliceerd als versie 1\n")
     return report
 

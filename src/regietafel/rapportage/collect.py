@@ -1,37 +1,27 @@
-"""Computing a week's report: the one place the report reads the other apps' selectors.
+"""Mapping a week's figures onto the report: the report computes nothing of its own.
 
-The report is computed as a system-level read with national rights (an unsaved landelijk
-user); who may *read* a published report is decided when it is read
-(``access.can_read_report``). Everything is converted here into the plain ``ReportData``,
-so the renderers never touch the database.
+Every number in a ``ReportData`` is read from the weekly figures (``core.figures`` via
+``kerncijfers.selectors``) and named by the catalogue (``core.catalogue``); this module only
+copies them into the plain, frozen report structure. The report is read as a system-level
+read with national rights (an unsaved landelijk user); who may *read* a published report is
+decided when it is read (``access.can_read_report``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import date
-
 from django.conf import settings
-from django.http import Http404
 from django.utils import timezone
 
 from regietafel import reference
 from regietafel.accounts.models import Role, User
-from regietafel.boodschappenlijst.selectors import shopping_list_for
-from regietafel.core.need import GapRow, need_by_week
-from regietafel.core.periods import IsoWeek, Period
-from regietafel.core.rules import (
-    SOMEWHAT_BEHIND_SHARE,
-    NeedCategory,
-    ScheduleClass,
-    schedule_arrears,
-)
-from regietafel.core.taakstelling import ProgressAggregate, ProgressRow
-from regietafel.doelen.selectors import targets_progress
+from regietafel.core.catalogue import Surface, changes, definition
+from regietafel.core.figures import NATIONAL, HousingFigures, ScopeFigures
+from regietafel.core.need import GapRow
+from regietafel.core.periods import IsoWeek
+from regietafel.core.rules import SOMEWHAT_BEHIND_SHARE, ScheduleClass
+from regietafel.core.taakstelling import ProgressRow
 from regietafel.imports.models import Import
-from regietafel.opvang.models import SeriesMetric
-from regietafel.opvang.selectors import series_latest
-from regietafel.opvangbeeld.selectors import ReceptionPicture, reception_picture
+from regietafel.kerncijfers.selectors import WeekSources, figures_for, week_figures
 from regietafel.rapportage.data import (
     GapLine,
     KeyFigure,
@@ -45,11 +35,12 @@ from regietafel.rapportage.data import (
     TargetLine,
     Timeline,
 )
-from regietafel.taakstelling.selectors import ProgressView, progress
 
-NATIONAL = "NL"
-TIMELINE_WEEKS = 104
 TARGET_UNITS = {"places": "plaatsen", "locations": "locaties"}
+
+
+class NoDataError(LookupError):
+    """The week has no register and no taakstelling: there is nothing to report (Dutch)."""
 
 
 def system_reader() -> User:
@@ -68,115 +59,63 @@ def thresholds_text() -> str:
     )
 
 
-def _percentage(part: float, whole: float) -> float | None:
-    return round(100 * part / whole, 4) if whole > 0 else None
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)
 
 
-def _progress(week: IsoWeek, scope: str) -> ProgressView | None:
-    label = Period.containing(week.monday).label
-    try:
-        return progress(
-            user=system_reader(),
-            label=label,
-            week=week.label,
-            province=None if scope == NATIONAL else scope,
-        )
-    except Http404:
-        return None
-
-
-def _scope_rows(view: ProgressView, scope: str) -> tuple[ProgressRow, ...]:
-    return tuple(r for r in view.municipalities if scope in (NATIONAL, r.province))
-
-
-def _aggregate(total: ProgressAggregate, code: str, name: str) -> ProvinceProgress:
-    row = total.row
+def _province_progress(housing: HousingFigures, code: str, name: str) -> ProvinceProgress:
     return ProvinceProgress(
         code=code,
         name=name,
-        municipalities=total.municipalities,
+        municipalities=len(housing.rows),
+        taakstelling=housing.taakstelling,
+        arrears=housing.arrears_carried,
+        corrected=housing.corrected,
+        housed=housing.housed or 0,
+        expected=round(float(housing.expected), 4),
+        percentage=_rounded(housing.share_housed),
+        on_schedule=housing.class_count(ScheduleClass.ON_SCHEDULE) or 0,
+        somewhat_behind=housing.class_count(ScheduleClass.SOMEWHAT_BEHIND) or 0,
+        far_behind=housing.class_count(ScheduleClass.FAR_BEHIND) or 0,
+    )
+
+
+def _municipality(row: ProgressRow) -> MunicipalityProgress:
+    return MunicipalityProgress(
+        code=row.code,
+        name=row.name,
+        province_code=row.province,
         taakstelling=row.taakstelling,
         arrears=row.arrears,
         corrected=row.corrected,
         housed=row.housed,
         expected=round(row.expected, 4),
-        percentage=_percentage(row.housed, row.corrected),
-        on_schedule=total.on_schedule,
-        somewhat_behind=total.somewhat_behind,
-        far_behind=total.far_behind,
+        percentage=_rounded(row.percentage),
+        schedule=row.schedule.value,
+        schedule_label=row.schedule.label,
     )
 
 
-def _taakstelling(view: ProgressView | None, scope: str) -> TaakstellingSection:
-    if view is None:
+def _taakstelling(figures: ScopeFigures, provinces: dict[str, ScopeFigures]) -> TaakstellingSection:
+    housing = figures.housing
+    if housing is None:
         return TaakstellingSection(None, 0, None, thresholds_text(), None, (), ())
-    rows = _scope_rows(view, scope)
-    provinces = tuple(
-        _aggregate(p.total, p.code, p.name) for p in view.provinces if scope in (NATIONAL, p.code)
-    )
+    national = provinces.get(NATIONAL, figures).housing
     return TaakstellingSection(
-        period=view.period.label,
-        months_elapsed=view.months_elapsed,
-        realisation_week=view.realisation.week if view.realisation else None,
+        period=housing.period.label,
+        months_elapsed=housing.months_elapsed,
+        realisation_week=housing.realisation_week,
         thresholds=thresholds_text(),
-        national=_aggregate(view.national, NATIONAL, "Nederland"),
-        provinces=provinces,
-        municipalities=tuple(
-            MunicipalityProgress(
-                code=r.code,
-                name=r.name,
-                province_code=r.province,
-                taakstelling=r.taakstelling,
-                arrears=r.arrears,
-                corrected=r.corrected,
-                housed=r.housed,
-                expected=round(r.expected, 4),
-                percentage=_percentage(r.housed, r.corrected),
-                schedule=r.schedule.value,
-                schedule_label=r.schedule.label,
-            )
-            for r in rows
+        national=_province_progress(national, NATIONAL, "Nederland") if national else None,
+        provinces=tuple(
+            _province_progress(scope.housing, code, reference.province(code).name)
+            for code, scope in provinces.items()
+            if code != NATIONAL
+            and scope.housing is not None
+            and (figures.is_national or code == figures.scope)
         ),
+        municipalities=tuple(_municipality(r) for r in housing.rows),
     )
-
-
-def _taakstelling_figures(view: ProgressView | None, scope: str) -> dict[str, float | None]:
-    if view is None:
-        return dict.fromkeys(("corrected", "housed", "percentage", "arrears", "behind"))
-    rows = _scope_rows(view, scope)
-    corrected = sum(r.corrected for r in rows)
-    housed = sum(r.housed for r in rows)
-    return {
-        "corrected": corrected,
-        "housed": housed,
-        "percentage": _percentage(housed, corrected),
-        "arrears": sum(schedule_arrears(r.housed, r.corrected, r.months_elapsed) for r in rows),
-        "behind": sum(1 for r in rows if r.schedule is not ScheduleClass.ON_SCHEDULE),
-    }
-
-
-def _scope_code(scope: str) -> str | None:
-    return None if scope == NATIONAL else scope
-
-
-def _picture(week: IsoWeek, scope: str) -> ReceptionPicture:
-    return reception_picture(user=system_reader(), week=week, province_code=_scope_code(scope))
-
-
-def _reception_figures(picture: ReceptionPicture) -> dict[str, int | None]:
-    if picture.register is None:
-        return {}
-    total, _, _ = picture.scope_series()
-    gaps = picture.scope_gaps
-    figures: dict[str, int | None] = {
-        "occupancy": sum(picture.scope_occupancy().values()),
-        "capacity": total[0] if total else 0,
-    }
-    for horizon in dict.fromkeys(g.horizon for g in gaps):
-        rows = [g for g in gaps if g.horizon == horizon]
-        figures[f"need_{horizon.name}"] = sum(g.need for g in rows)
-        figures[f"gap_{horizon.name}"] = sum(max(0, g.gap) for g in rows)
-    return figures
 
 
 def _gap_line(row: GapRow) -> GapLine:
@@ -195,89 +134,74 @@ def _gap_line(row: GapRow) -> GapLine:
     )
 
 
-def _timeline(picture: ReceptionPicture) -> Timeline | None:
-    if picture.register is None:
+def _timeline(figures: ScopeFigures) -> Timeline | None:
+    reception = figures.reception
+    if reception is None:
         return None
-    total, structural, temporary = picture.scope_series()
-    weeks = min(TIMELINE_WEEKS, len(total))
-    need = need_by_week(picture.scope_gaps, weeks) if picture.scope_gaps else None
     return Timeline(
-        week_starts=tuple(d.isoformat() for d in picture.timeline.week_starts[:weeks]),
-        structural=tuple(int(x) for x in structural[:weeks]),
-        temporary=tuple(int(x) for x in temporary[:weeks]),
-        need=tuple(int(x) for x in need) if need is not None else None,
+        week_starts=tuple(d.isoformat() for d in reception.week_starts),
+        structural=reception.capacity_structural,
+        temporary=reception.capacity_temporary,
+        need=reception.need_by_week,
     )
 
 
-def _province_capacity(picture: ReceptionPicture, on: date) -> tuple[ProvinceCapacity, ...]:
-    """Each province's capacity now against its share of the national capacity by inhabitants."""
-    if picture.register is None:
-        return ()
-    inhabitants: dict[str, int] = {}
-    for m in reference.municipalities(on):
-        inhabitants[m.province_code] = inhabitants.get(m.province_code, 0) + m.inhabitants
-    everyone = sum(inhabitants.values())
-    by_province = picture.timeline.by_province
-    national = int(picture.timeline.total[0]) if len(picture.timeline.total) else 0
+def _province_capacity(provinces: dict[str, ScopeFigures]) -> tuple[ProvinceCapacity, ...]:
+    """Each province's capacity now against its even share of the national capacity now."""
+    fair = definition("evenredig_deel_capaciteit")
     rows = []
     for province in reference.provinces():
-        series = by_province.get(province.code)
-        capacity = int(series[0]) if series is not None and len(series) else 0
-        occupancy = sum(picture.occupancy.get(province.code, {}).values())
-        fair = national * inhabitants.get(province.code, 0) / everyone if everyone else 0.0
+        reception = provinces[province.code].reception
+        if reception is None:
+            continue
+        share = fair.value(provinces[province.code])
         rows.append(
             ProvinceCapacity(
                 code=province.code,
                 name=province.name,
-                capacity=capacity,
-                occupancy=occupancy,
-                fair_share=round(fair, 4),
-                percentage=_percentage(capacity, fair),
+                capacity=reception.capacity_now,
+                occupancy=reception.occupancy_now,
+                fair_share=float(share or 0),
+                percentage=round(100 * reception.capacity_now / share, 4) if share else None,
             )
         )
     return tuple(rows)
 
 
-def _targets(week: IsoWeek, picture: ReceptionPicture, scope: str) -> tuple[TargetLine, ...]:
-    lines = []
-    for p in targets_progress(user=system_reader(), week=week, locations=picture.locations):
-        target = p.target
-        if scope != NATIONAL and target.province_code not in (None, scope):
-            continue
-        lines.append(
-            TargetLine(
-                title=target.title,
-                category_label=NeedCategory(target.category).label,
-                unit=TARGET_UNITS.get(target.unit, target.unit),
-                quantity=target.quantity,
-                quantity_max=target.quantity_max,
-                start=target.start.isoformat(),
-                deadline=target.deadline.isoformat(),
-                achieved=p.achieved,
-                remaining=p.remaining,
-                expected_by_now=p.expected_by_now,
-                status=p.status.value,
-                status_label=p.status.label,
-            )
+def _targets(figures: ScopeFigures) -> tuple[TargetLine, ...]:
+    return tuple(
+        TargetLine(
+            title=p.target.title,
+            category_label=p.target.category.label,
+            unit=TARGET_UNITS.get(p.target.unit, p.target.unit),
+            quantity=p.target.quantity,
+            quantity_max=p.target.quantity_max,
+            start=p.target.start.isoformat(),
+            deadline=p.target.deadline.isoformat(),
+            achieved=p.achieved,
+            remaining=p.remaining,
+            expected_by_now=p.expected_by_now,
+            status=p.status.value,
+            status_label=p.status.label,
         )
-    return tuple(lines)
+        for p in figures.targets
+    )
 
 
-def _shopping(week: IsoWeek, scope: str) -> tuple[ShoppingLine, ...]:
-    scoped = shopping_list_for(user=system_reader(), week=week, scope=scope)
+def _shopping(figures: ScopeFigures) -> tuple[ShoppingLine, ...]:
     return tuple(
         ShoppingLine(
-            key=m.item.key,
-            category_label=m.item.category.label,
-            description=m.item.description,
-            quantity=m.item.quantity,
-            unit=m.item.unit,
-            deadline=m.item.deadline.isoformat(),
-            party_label=m.item.party.label,
-            partners=", ".join(p.label for p in m.item.partners),
-            status=m.item.status.label,
+            key=item.key,
+            category_label=item.category.label,
+            description=item.description,
+            quantity=item.quantity,
+            unit=item.unit,
+            deadline=item.deadline.isoformat(),
+            party_label=item.party.label,
+            partners=", ".join(p.label for p in item.partners),
+            status=item.status.label,
         )
-        for m in scoped.items
+        for item in figures.shopping
     )
 
 
@@ -292,165 +216,14 @@ def _import_source(label: str, batch: Import | None) -> Source:
     )
 
 
-def _waiting(week: IsoWeek) -> tuple[int | None, int | None, str | None]:
-    overview = series_latest(user=system_reader(), week=week)
-    for value in overview.values:
-        if value.metric == SeriesMetric.WACHTEND.value:
-            return value.value, value.previous, overview.source_week
-    return None, None, overview.source_week
-
-
-def _key_figures(
-    *,
-    reception: dict[str, int | None],
-    reception_before: dict[str, int | None],
-    task: dict[str, float | None],
-    task_before: dict[str, float | None],
-    gaps: Sequence[GapRow],
-    waiting: tuple[int | None, int | None] | None,
-) -> tuple[KeyFigure, ...]:
-    figures = [
-        KeyFigure(
-            "bezetting",
-            "mensen in de opvang",
-            "personen",
-            reception.get("occupancy"),
-            reception_before.get("occupancy"),
-            0,
-            None,
-        ),
-        KeyFigure(
-            "capaciteit",
-            "opvangcapaciteit",
-            "plaatsen",
-            reception.get("capacity"),
-            reception_before.get("capacity"),
-            0,
-            True,
-        ),
+def _sources(figures: ScopeFigures, sources: WeekSources) -> list[Source]:
+    result = [
+        _import_source("COA-locatieregister", sources.register),
+        _import_source("realisatie taakstelling (COA)", sources.realisation),
     ]
-    for horizon in dict.fromkeys(g.horizon for g in gaps):
-        figures.append(
-            KeyFigure(
-                f"benodigd_{horizon.name}",
-                f"benodigde plaatsen, {horizon.label}",
-                "plaatsen",
-                reception.get(f"need_{horizon.name}"),
-                reception_before.get(f"need_{horizon.name}"),
-                0,
-                None,
-            )
-        )
-    for horizon in dict.fromkeys(g.horizon for g in gaps):
-        figures.append(
-            KeyFigure(
-                f"tekort_{horizon.name}",
-                f"tekort, {horizon.label}",
-                "plaatsen",
-                reception.get(f"gap_{horizon.name}"),
-                reception_before.get(f"gap_{horizon.name}"),
-                0,
-                False,
-            )
-        )
-    if waiting is not None:
-        figures.append(
-            KeyFigure(
-                "vergunninghouders_in_opvang",
-                "vergunninghouders in de opvang",
-                "personen",
-                waiting[0],
-                waiting[1],
-                0,
-                False,
-            )
-        )
-    figures += [
-        KeyFigure(
-            "gecorrigeerde_taakstelling",
-            "gecorrigeerde taakstelling (periode)",
-            "personen",
-            task["corrected"],
-            task_before["corrected"],
-            0,
-            None,
-        ),
-        KeyFigure(
-            "gehuisvest",
-            "gehuisvest in de periode",
-            "personen",
-            task["housed"],
-            task_before["housed"],
-            0,
-            True,
-        ),
-        KeyFigure(
-            "gehuisvest_procent",
-            "gehuisvest als deel van de gecorrigeerde taakstelling",
-            "%",
-            None if task["percentage"] is None else round(task["percentage"], 1),
-            None if task_before["percentage"] is None else round(task_before["percentage"], 1),
-            1,
-            True,
-        ),
-        KeyFigure(
-            "achterstand",
-            "achterstand op schema",
-            "personen",
-            task["arrears"],
-            task_before["arrears"],
-            0,
-            False,
-        ),
-        KeyFigure(
-            "gemeenten_achter",
-            "gemeenten achter op schema",
-            "gemeenten",
-            task["behind"],
-            task_before["behind"],
-            0,
-            False,
-        ),
-    ]
-    return tuple(figures)
-
-
-def report_data_collect(*, week: IsoWeek, scope: str) -> ReportData:
-    """Compute the report of ``week`` for ``scope`` ("NL" or a province code)."""
-    scope_name = "Nederland" if scope == NATIONAL else reference.province(scope).name
-    picture = _picture(week, scope)
-    picture_before = _picture(week.previous, scope)
-    view = _progress(week, scope)
-    view_before = _progress_same_period(week, scope, view)
-    waiting: tuple[int | None, int | None] | None = None
-    notes: list[str] = []
-    series_week: str | None = None
-    if scope == NATIONAL:
-        value, previous, series_week = _waiting(week)
-        waiting = (value, previous)
-    else:
-        notes.append(
-            "Het aantal vergunninghouders in de opvang is alleen landelijk bekend en staat "
-            "daarom in het landelijke rapport."
-        )
-    if picture.register is None:
-        notes.append("Er is geen locatieregister aangeleverd voor deze week of een week ervoor.")
-    notes.append(
-        "Er is nog geen prognosemodel: de middellange en lange termijn volgen een rechte trend "
-        "door de bezetting van de laatste weken, hoogstens een kwartaal vooruit, daarna vlak."
-    )
-    notes.append("Er is nog geen register van afspraken; aflopende afspraken ontbreken daarom.")
-    imports = [picture.register, view.realisation if view else None]
-    synthetic = bool(getattr(settings, "DEMO_MODE", False)) or any(
-        batch.synthetic for batch in imports if batch is not None
-    )
-    sources = [
-        _import_source("COA-locatieregister", picture.register),
-        _import_source("realisatie taakstelling (COA)", view.realisation if view else None),
-    ]
-    if view is not None:
-        period = view.period
-        sources.append(
+    if sources.period is not None:
+        period = sources.period
+        result.append(
             Source(
                 f"taakstelling {period.label}",
                 f"landelijk {period.national_total} personen, inwoners per "
@@ -458,13 +231,69 @@ def report_data_collect(*, week: IsoWeek, scope: str) -> ReportData:
                 + (f", {period.source}" if period.source else ""),
             )
         )
-    if scope == NATIONAL:
-        sources.append(
+    if figures.is_national:
+        result.append(
             Source(
-                "landelijke reeksen", f"week {series_week}" if series_week else "niet aangeleverd"
+                "landelijke reeksen",
+                f"week {sources.series.week}" if sources.series else "niet aangeleverd",
             )
         )
-    sources.append(Source("inwoners en grenzen", "CBS (CC BY 4.0)"))
+    result.append(Source("inwoners en grenzen", "CBS (CC BY 4.0)"))
+    return result
+
+
+def _key_figures(now: ScopeFigures, before: ScopeFigures) -> tuple[KeyFigure, ...]:
+    return tuple(
+        KeyFigure(
+            key=c.definition.code,
+            label=c.definition.name,
+            unit=c.definition.unit,
+            value=c.value,
+            previous=c.earlier,
+            decimals=c.definition.decimals,
+            higher_is_better=c.definition.higher_is_better,
+        )
+        for c in changes(now, before, Surface.RAPPORT)
+    )
+
+
+def report_data_collect(*, week: IsoWeek, scope: str) -> ReportData:
+    """The report of ``week`` for ``scope`` ("NL" or a province code), read from the figures.
+
+    Raises ``NoDataError`` when the week has neither a location register nor a taakstelling:
+    an empty week is never published as if it were a week of zeros.
+    """
+    reader = system_reader()
+    scope_name = "Nederland" if scope == NATIONAL else reference.province(scope).name
+    figures = figures_for(user=reader, week=week, scope=scope)
+    if not figures.has_data:
+        raise NoDataError(
+            f"voor week {week.label} ({scope_name}) is geen locatieregister en geen "
+            "taakstelling vastgelegd: er is niets om te rapporteren"
+        )
+    before = figures_for(user=reader, week=week.previous, scope=scope)
+    whole, sources = week_figures(user=reader, week=week)
+    provinces = {NATIONAL: whole.national, **dict(whole.provinces)}
+    notes: list[str] = []
+    if not figures.is_national:
+        notes.append(
+            "Het aantal vergunninghouders in de opvang is alleen landelijk bekend en staat "
+            "daarom in het landelijke rapport."
+        )
+    if figures.reception is None:
+        notes.append("Er is geen locatieregister aangeleverd voor deze week of een week ervoor.")
+    if figures.housing is None:
+        notes.append("Voor het halfjaar van deze week is geen taakstelling vastgesteld.")
+    elif figures.housing.housed is None:
+        notes.append("Over dit halfjaar is nog geen realisatie gemeld: gehuisvest is onbekend.")
+    notes.append(
+        "Er is nog geen prognosemodel: de middellange en lange termijn volgen een rechte trend "
+        "door de bezetting van de laatste weken, hoogstens een kwartaal vooruit, daarna vlak."
+    )
+    notes.append("Er is nog geen register van afspraken; aflopende afspraken ontbreken daarom.")
+    synthetic = bool(getattr(settings, "DEMO_MODE", False)) or any(
+        batch.synthetic for batch in (sources.register, sources.realisation) if batch is not None
+    )
     return ReportData(
         scope=scope,
         scope_name=scope_name,
@@ -472,37 +301,15 @@ def report_data_collect(*, week: IsoWeek, scope: str) -> ReportData:
         week_start=week.monday.isoformat(),
         synthetic=synthetic,
         computed_at=timezone.localtime().isoformat(timespec="seconds"),
-        key_figures=_key_figures(
-            reception=_reception_figures(picture),
-            reception_before=_reception_figures(picture_before),
-            task=_taakstelling_figures(view, scope),
-            task_before=_taakstelling_figures(view_before, scope),
-            gaps=picture.scope_gaps,
-            waiting=waiting,
-        ),
-        taakstelling=_taakstelling(view, scope),
-        gaps=tuple(_gap_line(row) for row in picture.scope_gaps),
-        province_capacity=_province_capacity(picture, week.monday),
-        timeline=_timeline(picture),
-        targets=_targets(week, picture, scope),
-        shopping=_shopping(week, scope),
-        sources=tuple(sources),
+        key_figures=_key_figures(figures, before),
+        taakstelling=_taakstelling(figures, provinces),
+        gaps=tuple(_gap_line(row) for row in figures.reception.gaps)
+        if figures.reception is not None
+        else (),
+        province_capacity=_province_capacity(provinces),
+        timeline=_timeline(figures),
+        targets=_targets(figures),
+        shopping=_shopping(figures),
+        sources=tuple(_sources(figures, sources)),
         notes=tuple(notes),
     )
-
-
-def _progress_same_period(
-    week: IsoWeek, scope: str, view: ProgressView | None
-) -> ProgressView | None:
-    """Last week's progress of the same period (the change since last week)."""
-    if view is None:
-        return None
-    try:
-        return progress(
-            user=system_reader(),
-            label=view.period.label,
-            week=week.previous.label,
-            province=_scope_code(scope),
-        )
-    except Http404:
-        return None

@@ -12,8 +12,67 @@ import json
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-FORMAT_VERSION = 1
-"""Bumped when the JSON shape changes incompatibly; ``from_json`` refuses other versions."""
+FORMAT_VERSION = 2
+"""Bumped when the JSON shape changes; older stored reports are upgraded on reading
+(``UPGRADES``), a version from the future is refused.
+
+- 1 -> 2: key figures carry the catalogue's codes and names (``core.catalogue``).
+"""
+
+_V1_KEYS = {
+    "bezetting": ("bezetting_nu", "Bezetting nu"),
+    "capaciteit": ("capaciteit_nu", "Capaciteit nu"),
+    "benodigd_kort": ("behoefte_kort", "Benodigde plaatsen, korte termijn"),
+    "benodigd_middellang": ("behoefte_middellang", "Benodigde plaatsen, middellange termijn"),
+    "benodigd_lang": ("behoefte_lang", "Benodigde plaatsen, lange termijn"),
+    "tekort_kort": ("tekort_kort", "Tekort, korte termijn"),
+    "tekort_middellang": ("tekort_middellang", "Tekort, middellange termijn"),
+    "tekort_lang": ("tekort_lang", "Tekort, lange termijn"),
+    "vergunninghouders_in_opvang": (
+        "vergunninghouders_in_opvang",
+        "Vergunninghouders in de opvang",
+    ),
+    "gecorrigeerde_taakstelling": ("gecorrigeerde_taakstelling", "Gecorrigeerde taakstelling"),
+    "gehuisvest": ("gehuisvest", "Gehuisvest in de periode"),
+    "gehuisvest_procent": (
+        "gehuisvest_procent",
+        "Gehuisvest als deel van de gecorrigeerde taakstelling",
+    ),
+    "achterstand": ("achterstand_op_schema", "Achterstand op schema"),
+    "gemeenten_achter": ("gemeenten_achter", "Gemeenten achter op schema"),
+}
+
+
+def _upgrade_1_to_2(raw: dict[str, Any]) -> dict[str, Any]:
+    """Version 1 named its key figures ad hoc; version 2 uses the catalogue's codes and names.
+
+    The values are kept as published (a published week never changes); only names change.
+    """
+    figures = []
+    for figure in raw["key_figures"]:
+        code, name = _V1_KEYS.get(figure["key"], (figure["key"], figure["label"]))
+        figures.append({**figure, "key": code, "label": name})
+    return {**raw, "key_figures": figures, "format_version": 2}
+
+
+UPGRADES = {1: _upgrade_1_to_2}
+"""Upgrade functions by the version they upgrade from; each returns the next version."""
+
+
+def upgrade(raw: dict[str, Any]) -> dict[str, Any]:
+    """A stored report's JSON brought up to ``FORMAT_VERSION`` (ValueError if unknown)."""
+    version = raw.get("format_version")
+    while version != FORMAT_VERSION:
+        step = UPGRADES.get(version) if isinstance(version, int) else None
+        if step is None:
+            raise ValueError(
+                f"onbekende rapportversie {version!r}; deze versie van regietafel leest "
+                f"versies 1 tot en met {FORMAT_VERSION}"
+            )
+        raw = step(raw)
+        version = raw["format_version"]
+    return raw
+
 
 Number = int | float
 
@@ -202,10 +261,7 @@ class ReportData:
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any]) -> ReportData:
-        if raw.get("format_version") != FORMAT_VERSION:
-            raise ValueError(
-                f"onbekende rapportversie {raw.get('format_version')!r}; verwacht {FORMAT_VERSION}"
-            )
+        raw = upgrade(raw)
         t = raw["taakstelling"]
         timeline = raw["timeline"]
         return cls(

@@ -19,6 +19,7 @@ from regietafel.accounts.access import AnyUser
 from regietafel.audit.models import Action
 from regietafel.audit.services import audit_record
 from regietafel.core.periods import IsoWeek
+from regietafel.kerncijfers.selectors import normalise_scope
 from regietafel.rapportage.data import ReportData, key_figure_changes, section_changes
 from regietafel.rapportage.models import PublishedReport
 
@@ -29,15 +30,8 @@ class ReportUnchangedError(ValueError):
     """Publishing again would give the same figures; the message is Dutch."""
 
 
-def scope_normalise(scope: str) -> str:
-    """ "NL" (any case, or "landelijk") or a province code/name -> "NL" or "PV27".
-
-    Raises ``reference.ReferenceDataError`` (a LookupError, Dutch message) for an unknown one.
-    """
-    text = scope.strip()
-    if text.upper() in {NATIONAL, "LANDELIJK", "NEDERLAND"}:
-        return NATIONAL
-    return reference.province(text).code
+scope_normalise = normalise_scope
+"""The one rule for naming a scope ("NL" or a province code), from the weekly figures."""
 
 
 def report_publish(
@@ -53,7 +47,8 @@ def report_publish(
     ``actor`` None is the command line (someone with access to the server itself); a user
     must be allowed by ``access.can_publish_report``. Raises PermissionDenied,
     ``PeriodError`` for an unreadable week, ``LookupError`` for an unknown province and
-    ``ReportUnchangedError`` when the latest version already has exactly these figures.
+    ``ReportUnchangedError`` when the latest version already has exactly these figures and
+    ``collect.NoDataError`` for a week without any data (nothing is published then).
     """
     iso_week = IsoWeek.parse(week)
     code = scope_normalise(scope)

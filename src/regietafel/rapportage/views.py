@@ -14,8 +14,10 @@ from django.views.decorators.http import require_POST
 from regietafel import reference
 from regietafel.accounts import access
 from regietafel.core.periods import IsoWeek, PeriodError
+from regietafel.kerncijfers.selectors import default_week
 from regietafel.presentation.http import csv_response
 from regietafel.rapportage import selectors
+from regietafel.rapportage.collect import NoDataError
 from regietafel.rapportage.forms import PublishForm
 from regietafel.rapportage.models import PublishedReport
 from regietafel.rapportage.render import Format, render_report
@@ -57,9 +59,8 @@ def reports(request: HttpRequest) -> HttpResponse:
             ),
         )
     scopes = _scope_choices(request)
-    form = PublishForm(
-        scopes=scopes, initial={"week": IsoWeek.containing(timezone.localdate()).label}
-    )
+    latest = default_week()
+    form = PublishForm(scopes=scopes, initial={"week": latest.label if latest else ""})
     return render(
         request,
         "rapportage/list.html",
@@ -87,7 +88,7 @@ def publish(request: HttpRequest) -> HttpResponse:
             )
         except PeriodError as error:
             form.add_error("week", str(error))
-        except ReportUnchangedError as error:
+        except (ReportUnchangedError, NoDataError) as error:
             form.add_error(None, str(error))
         else:
             kind = _("correctie") if report.is_correction else _("eerste versie")

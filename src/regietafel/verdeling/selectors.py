@@ -9,16 +9,14 @@ detail: only for users who may see that province in detail.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 
-from django.core.exceptions import PermissionDenied
-
 from regietafel import reference
-from regietafel.accounts import access
 from regietafel.accounts.access import AnyUser
 from regietafel.core.capacity import capacity_by_municipality
+from regietafel.core.catalogue import definition
 from regietafel.core.distribution import (
     DistributionResult,
     KeyComparison,
@@ -27,14 +25,18 @@ from regietafel.core.distribution import (
     distribute,
     split_allocations,
 )
-from regietafel.core.need import GapRow
+from regietafel.core.figures import WeekFigures
 from regietafel.core.periods import IsoWeek
-from regietafel.core.rules import SHORT, NeedCategory
-from regietafel.opvangbeeld.selectors import ReceptionPicture, check_province, reception_picture
+from regietafel.core.rules import NeedCategory
+from regietafel.kerncijfers.selectors import check_province, week_figures
 from regietafel.tabular import RowReader, read_unit_values
 
 DEFAULT_AMV_SHARE = Fraction(85, 1000)
 """Spreidingswet practice: about 8.5 % of a municipality's indicative figure is for AMV."""
+
+
+class NoRegisterError(LookupError):
+    """The week has no location register to distribute from; the message is Dutch."""
 
 
 @dataclass(frozen=True)
@@ -52,16 +54,10 @@ class KeyedDistribution:
     amv_share: Fraction | None = None
 
 
-def national_shortfall(gaps: Sequence[GapRow]) -> int:
-    """The national short-horizon regular gap, 0 when there is no shortage."""
-    return next(
-        (
-            max(0, row.gap)
-            for row in gaps
-            if row.horizon == SHORT and row.category is NeedCategory.REGULAR
-        ),
-        0,
-    )
+def national_shortfall(figures: WeekFigures) -> int | None:
+    """The catalogue's ``tekort_regulier_kort`` of the nation (None without a register)."""
+    value = definition("tekort_regulier_kort").value(figures.national)
+    return None if value is None else int(value)
 
 
 def read_correction(content: bytes, name: str, codes: set[str]) -> dict[str, Fraction]:
@@ -92,18 +88,17 @@ def _keyed(
     return plain, corrected, compare(plain, corrected)
 
 
-def province_units(week: IsoWeek, picture: ReceptionPicture) -> list[Unit]:
+def province_units(week: IsoWeek, figures: WeekFigures) -> list[Unit]:
+    """The provinces with their inhabitants and their regular capacity now (from the figures)."""
     inhabitants: dict[str, int] = {}
     for m in reference.municipalities(week.monday):
         inhabitants[m.province_code] = inhabitants.get(m.province_code, 0) + m.inhabitants
-    regular_now = {
-        p.code: int(picture.timeline.by_category(p.code)[NeedCategory.REGULAR][0])
-        for p in reference.provinces()
-    }
-    return [
-        Unit(p.code, p.name, Fraction(inhabitants.get(p.code, 0)), regular_now[p.code])
-        for p in reference.provinces()
-    ]
+    units = []
+    for p in reference.provinces():
+        reception = figures.scope(p.code).reception
+        existing = reception.capacity_regular_now if reception is not None else 0
+        units.append(Unit(p.code, p.name, Fraction(inhabitants.get(p.code, 0)), existing))
+    return units
 
 
 def province_distribution(
@@ -114,12 +109,15 @@ def province_distribution(
     correction: Mapping[str, Fraction] | None = None,
 ) -> KeyedDistribution:
     """Extra regular places over the 12 provinces (default: the national short shortfall)."""
-    if not access.can_view(user):
-        raise PermissionDenied
-    picture = reception_picture(user=user, week=week)
+    figures, _sources = week_figures(user=user, week=week)
+    if figures.national.reception is None:
+        raise NoRegisterError(
+            f"er is geen locatieregister voor week {week.label} of eerder: zonder register is "
+            "er geen tekort en geen bestaande capaciteit om mee te rekenen"
+        )
     shortfall = total is None
-    amount = national_shortfall(picture.gaps.get(None, ())) if total is None else total
-    plain, corrected, comparison = _keyed(province_units(week, picture), amount, correction)
+    amount = national_shortfall(figures) or 0 if total is None else total
+    plain, corrected, comparison = _keyed(province_units(week, figures), amount, correction)
     return KeyedDistribution(week, amount, shortfall, plain, corrected, comparison)
 
 
@@ -140,13 +138,13 @@ def municipality_distribution(
     ``core.distribution.split_allocations`` so both columns add up exactly.
     """
     code = check_province(user, province_code)
-    picture = reception_picture(user=user, week=week)
+    figures, _sources = week_figures(user=user, week=week)
     shortfall = total is None
     if total is None:
         national = province_distribution(user=user, week=week)
         total = next(r.allocation for r in national.plain.rows if r.code == code)
     existing = capacity_by_municipality(
-        [loc for loc in picture.locations if loc.province_code == code],
+        [loc for loc in figures.locations if loc.province_code == code],
         on=week.monday,
         category=NeedCategory.REGULAR,
     )

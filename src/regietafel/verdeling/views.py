@@ -14,8 +14,8 @@ from django.views.decorators.http import require_http_methods
 from regietafel import reference
 from regietafel.accounts import access
 from regietafel.core.distribution import DistributionError
-from regietafel.core.periods import IsoWeek, PeriodError
-from regietafel.opvangbeeld.selectors import default_week
+from regietafel.core.periods import PeriodError
+from regietafel.kerncijfers.selectors import week_or_default
 from regietafel.presentation.http import html_table, table_csv
 from regietafel.tabular import TableError
 from regietafel.verdeling.selectors import (
@@ -61,7 +61,7 @@ def verdeling(request: HttpRequest) -> HttpResponse:
     context: dict[str, Any] = {"form": source, "provinces": reference.provinces()}
     try:
         text = source.get("week", "").strip()
-        week = IsoWeek.parse(text) if text else default_week()
+        week = week_or_default(text)
         total = _whole(source, "totaal", "totaal")
         minimum = _whole(source, "minimum", "minimum per gemeente")
         amv_share = _percentage(source)

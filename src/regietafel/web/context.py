@@ -42,6 +42,7 @@ def navigation(request: HttpRequest) -> list[dict[str, Any]]:
         ("doelen", _("Doelen"), True),
         ("rapporten", _("Rapportage"), True),
         ("audit", _("Audittrail"), access.can_read_audit(user)),
+        ("begrippen", _("Begrippen"), True),
     ]
     current = request.resolver_match.url_name if request.resolver_match else None
     return [

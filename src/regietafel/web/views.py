@@ -6,18 +6,39 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from regietafel import reference
 from regietafel.accounts import access
-from regietafel.taakstelling.selectors import key_figures
+from regietafel.core.catalogue import Surface, changes
+from regietafel.core.periods import PeriodError
+from regietafel.kerncijfers.selectors import figures_for, week_or_default
+from regietafel.presentation.http import bad_request
 
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    figures = key_figures(user=request.user)
+    """The key figures of the chosen week (default: newest with data), national and own."""
+    try:
+        week = week_or_default(request.GET.get("week"))
+    except PeriodError as error:
+        return bad_request(request, str(error))
+    national = figures_for(user=request.user, week=week)
+    national_before = figures_for(user=request.user, week=week.previous)
     own = access.own_province(request.user)
-    own_figures = (
-        next((p for p in figures.provinces if p.code == own), None) if figures and own else None
+    own_figures = None
+    if own:
+        mine = figures_for(user=request.user, week=week, scope=own)
+        mine_before = figures_for(user=request.user, week=week.previous, scope=own)
+        own_figures = (reference.province(own).name, changes(mine, mine_before, Surface.OVERZICHT))
+    return render(
+        request,
+        "regietafel/home.html",
+        {
+            "week": week,
+            "national": national,
+            "figures": changes(national, national_before, Surface.OVERZICHT),
+            "own": own_figures,
+        },
     )
-    return render(request, "regietafel/home.html", {"figures": figures, "own": own_figures})
 
 
 def forbidden(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

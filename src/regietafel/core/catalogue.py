@@ -1,0 +1,461 @@
+"""The catalogue of key figures (kerncijfers): one code, one Dutch name, one definition each.
+
+"Achterstand" once meant three numbers on three pages. Here every figure the product shows is
+declared once — code, name, one-sentence definition, unit, source, the surfaces that show it —
+with the one function that reads it from ``core.figures.ScopeFigures``. Every label on every
+surface comes from this table, so one name always means one number; where two numbers differ,
+they have two names. A test enumerates the catalogue across pages, API, command line and the
+report, the way the access matrix enumerates URLs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from fractions import Fraction
+from types import MappingProxyType
+from typing import Literal
+
+from regietafel.core.figures import HousingFigures, ReceptionFigures, ScopeFigures
+from regietafel.core.formatting import format_decimal_nl, format_int_nl
+from regietafel.core.rules import HorizonRole, NeedCategory, ScheduleClass
+
+Number = int | float
+ScopeKind = Literal["alle", "landelijk", "provincie"]
+
+
+class Surface(StrEnum):
+    """Where a figure is shown; the consistency test reads each of them."""
+
+    OVERZICHT = "overzicht"
+    OPVANGBEELD = "opvangbeeld"
+    API = "api"
+    CLI = "cli"
+    RAPPORT = "rapport"
+
+    @property
+    def label(self) -> str:
+        return _SURFACE_LABELS[self]
+
+
+_SURFACE_LABELS = {
+    Surface.OVERZICHT: "startpagina (overzicht)",
+    Surface.OPVANGBEELD: "pagina Opvangbeeld",
+    Surface.API: "API /api/v1/kerncijfers/",
+    Surface.CLI: "regietafel kerncijfers",
+    Surface.RAPPORT: "weekrapport (web, PDF, Excel)",
+}
+
+EVERYWHERE = frozenset(Surface)
+NOT_ON_PICTURE = frozenset(Surface) - {Surface.OPVANGBEELD}
+DATA_ONLY = frozenset({Surface.API, Surface.CLI})
+
+REGISTER = "locatieregister (COA), weekimport"
+REALISATION = "taakstelling (Rijk, per halfjaar) en realisatie (COA), weekimport"
+SERIES = "landelijke reeksen, weekimport"
+INHABITANTS = "locatieregister (COA) en inwoners per provincie (CBS)"
+
+
+@dataclass(frozen=True)
+class FigureDefinition:
+    """One key figure: what it is called, what it means and how it is read from the figures."""
+
+    code: str
+    name: str
+    definition: str
+    unit: str
+    source: str
+    surfaces: frozenset[Surface]
+    read: Callable[[ScopeFigures], Fraction | Number | None]
+    decimals: int = 0
+    higher_is_better: bool | None = None
+    scopes: ScopeKind = "alle"
+
+    def applies_to(self, figures: ScopeFigures) -> bool:
+        if self.scopes == "landelijk":
+            return figures.is_national
+        if self.scopes == "provincie":
+            return not figures.is_national
+        return True
+
+    def value(self, figures: ScopeFigures) -> Number | None:
+        """The figure's value for a scope: whole numbers as int, shares rounded to decimals.
+
+        None when the data it needs is missing (never 0 in its place) or when the figure does
+        not apply to the scope.
+        """
+        if not self.applies_to(figures):
+            return None
+        raw = self.read(figures)
+        if raw is None:
+            return None
+        if self.decimals == 0:
+            return round_half_up(raw)
+        return round(float(raw), self.decimals)
+
+    def text(self, value: Number | None) -> str:
+        """The value as a person reads it (Dutch separators); "geen gegevens" for None."""
+        return format_value(value, self.decimals, self.unit)
+
+
+def round_half_up(value: Fraction | Number) -> int:
+    """Whole places or people: 5.279,5 becomes 5.280 on every surface alike."""
+    exact = Fraction(value)
+    return int(exact + Fraction(1, 2)) if exact >= 0 else -int(-exact + Fraction(1, 2))
+
+
+def format_value(value: Number | None, decimals: int, unit: str) -> str:
+    if value is None:
+        return "geen gegevens"
+    if unit == "%":
+        return f"{format_decimal_nl(float(value), decimals)} %"
+    if decimals:
+        return format_decimal_nl(float(value), decimals)
+    return format_int_nl(int(value))
+
+
+def _reception(
+    read: Callable[[ReceptionFigures], Fraction | Number | None],
+) -> Callable[[ScopeFigures], Fraction | Number | None]:
+    return lambda f: None if f.reception is None else read(f.reception)
+
+
+def _housing(
+    read: Callable[[HousingFigures], Fraction | Number | None],
+) -> Callable[[ScopeFigures], Fraction | Number | None]:
+    return lambda f: None if f.housing is None else read(f.housing)
+
+
+_ROLE_LABELS = {
+    HorizonRole.SHORT: "korte termijn",
+    HorizonRole.MEDIUM: "middellange termijn",
+    HorizonRole.LONG: "lange termijn",
+}
+_HORIZON_NOTE = (
+    "De korte termijn gebruikt de laatst gemeten bezetting, de middellange en lange termijn de "
+    "geprojecteerde bezetting; de capaciteit is die op de maandag van de laatste week van de "
+    "horizon."
+)
+
+
+def _horizon_figures(role: HorizonRole) -> list[FigureDefinition]:
+    label = _ROLE_LABELS[role]
+    short = role is HorizonRole.SHORT
+    headline = EVERYWHERE if short else EVERYWHERE - {Surface.OVERZICHT}
+    return [
+        FigureDefinition(
+            f"behoefte_{role.value}",
+            f"Benodigde plaatsen, {label}",
+            "Bezetting plus buffer, alle soorten opvang samen. " + _HORIZON_NOTE,
+            "plaatsen",
+            REGISTER,
+            frozenset({Surface.API, Surface.CLI, Surface.RAPPORT}),
+            _reception(lambda r: r.need(role)),
+        ),
+        FigureDefinition(
+            f"tekort_{role.value}",
+            f"Tekort, {label}",
+            "De tekorten van reguliere, AMV- en sobere opvang opgeteld; een overschot van de "
+            "ene soort vult geen tekort van een andere.",
+            "plaatsen",
+            REGISTER,
+            headline,
+            _reception(lambda r: r.shortfall(role)),
+            higher_is_better=False,
+        ),
+        FigureDefinition(
+            f"tekort_regulier_{role.value}",
+            f"Tekort reguliere opvang, {label}",
+            "Benodigde min beschikbare reguliere plaatsen (alles behalve AMV en sober), niet "
+            "negatief; dit tekort verdeelt de verdeling over de provincies.",
+            "plaatsen",
+            REGISTER,
+            frozenset({Surface.OPVANGBEELD, Surface.API, Surface.CLI}) if short else DATA_ONLY,
+            _reception(lambda r: r.regular_shortfall(role)),
+            higher_is_better=False,
+        ),
+        FigureDefinition(
+            f"amv_locaties_nodig_{role.value}",
+            f"AMV-locaties nodig, {label}",
+            "Het AMV-tekort uitgedrukt in kleinschalige locaties van 50 plaatsen, naar boven "
+            "afgerond; 0 zonder tekort.",
+            "locaties",
+            REGISTER,
+            (EVERYWHERE - {Surface.OVERZICHT}) if short else DATA_ONLY,
+            _reception(lambda r: r.locations_needed(role, NeedCategory.AMV)),
+            higher_is_better=False,
+        ),
+        FigureDefinition(
+            f"sobere_locaties_nodig_{role.value}",
+            f"Locaties sobere opvang nodig, {label}",
+            "Het tekort aan sobere opvang uitgedrukt in locaties van 100 plaatsen (aanname tot "
+            "de LRT een omvang noemt), naar boven afgerond; 0 zonder tekort.",
+            "locaties",
+            REGISTER,
+            (EVERYWHERE - {Surface.OVERZICHT}) if short else DATA_ONLY,
+            _reception(lambda r: r.locations_needed(role, NeedCategory.SOBER)),
+            higher_is_better=False,
+        ),
+    ]
+
+
+def _class_figure(schedule: ScheduleClass, code: str) -> FigureDefinition:
+    return FigureDefinition(
+        code,
+        f"Gemeenten {schedule.label}",
+        f"Aantal gemeenten in de klasse '{schedule.label}' (zie de drempels bij de taakstelling).",
+        "gemeenten",
+        REALISATION,
+        DATA_ONLY,
+        _housing(lambda h: h.class_count(schedule)),
+        higher_is_better=schedule is ScheduleClass.ON_SCHEDULE,
+    )
+
+
+def _definitions() -> tuple[FigureDefinition, ...]:
+    reception = [
+        FigureDefinition(
+            "capaciteit_nu",
+            "Capaciteit nu",
+            "Plaatsen in alle opvanglocaties die op de maandag van de week open zijn, "
+            "structureel en tijdelijk samen; locaties die later openen tellen nog niet mee.",
+            "plaatsen",
+            REGISTER,
+            EVERYWHERE,
+            _reception(lambda r: r.capacity_now),
+            higher_is_better=True,
+        ),
+        FigureDefinition(
+            "capaciteit_tijdelijk_nu",
+            "Tijdelijke capaciteit nu",
+            "Het deel van de capaciteit nu in locaties met een einddatum.",
+            "plaatsen",
+            REGISTER,
+            DATA_ONLY,
+            _reception(lambda r: r.temporary_now),
+        ),
+        FigureDefinition(
+            "bezetting_nu",
+            "Bezetting nu",
+            "Bewoners van de opvanglocaties die op de maandag van de week open zijn.",
+            "personen",
+            REGISTER,
+            EVERYWHERE,
+            _reception(lambda r: r.occupancy_now),
+        ),
+    ]
+    for role in HorizonRole:
+        reception += _horizon_figures(role)
+    reception += [
+        FigureDefinition(
+            "sluitingen_zonder_opvolger",
+            "Sluitingen zonder opvolger",
+            "Tijdelijke locaties die binnen een half jaar sluiten zonder dat in dezelfde gemeente "
+            "binnen vier weken een locatie van dezelfde soort opent.",
+            "locaties",
+            REGISTER,
+            EVERYWHERE - {Surface.OVERZICHT},
+            _reception(lambda r: len(r.closures_soon)),
+            higher_is_better=False,
+        ),
+        FigureDefinition(
+            "plaatsen_in_sluitingen",
+            "Plaatsen in sluitingen zonder opvolger",
+            "De capaciteit van die tijdelijke locaties samen.",
+            "plaatsen",
+            REGISTER,
+            frozenset({Surface.API, Surface.CLI, Surface.RAPPORT}),
+            _reception(lambda r: sum(c.capacity for c in r.closures_soon)),
+            higher_is_better=False,
+        ),
+        FigureDefinition(
+            "evenredig_deel_capaciteit",
+            "Evenredig deel van de capaciteit nu",
+            "De landelijke capaciteit nu maal het aandeel van de provincie in de inwoners van "
+            "Nederland: wat de provincie zou hebben bij een spreiding naar inwoners.",
+            "plaatsen",
+            INHABITANTS,
+            frozenset({Surface.OPVANGBEELD, Surface.API, Surface.CLI, Surface.RAPPORT}),
+            _reception(lambda r: r.fair_share_capacity),
+            scopes="provincie",
+        ),
+        FigureDefinition(
+            "evenredig_deel_reguliere_behoefte",
+            "Evenredig deel van de reguliere behoefte",
+            "De landelijke reguliere capaciteit nu plus het landelijke reguliere tekort op korte "
+            "termijn, maal het aandeel van de provincie in de inwoners: het eerlijke aandeel "
+            "waarmee de verdeling over provincies rekent.",
+            "plaatsen",
+            INHABITANTS,
+            frozenset({Surface.OPVANGBEELD, Surface.API, Surface.CLI}),
+            _reception(lambda r: r.fair_share_regular_need),
+            scopes="provincie",
+        ),
+        FigureDefinition(
+            "vergunninghouders_in_opvang",
+            "Vergunninghouders in de opvang",
+            "Statushouders die in de opvang wachten op een woning, volgens de landelijke reeks "
+            "van de week (alleen landelijk bekend).",
+            "personen",
+            SERIES,
+            frozenset({Surface.API, Surface.CLI, Surface.RAPPORT}),
+            lambda f: f.waiting_in_reception,
+            higher_is_better=False,
+            scopes="landelijk",
+        ),
+    ]
+    housing = [
+        FigureDefinition(
+            "taakstelling",
+            "Taakstelling (nieuw deze periode)",
+            "Het aandeel van de gemeenten in het landelijke aantal te huisvesten "
+            "vergunninghouders van het halfjaar, naar inwoners, zonder achterstand.",
+            "personen",
+            REALISATION,
+            DATA_ONLY,
+            _housing(lambda h: h.taakstelling),
+        ),
+        FigureDefinition(
+            "achterstand_meegenomen",
+            "Achterstand uit vorige periode",
+            "Het saldo van achterstanden min voorsprongen dat gemeenten uit het vorige halfjaar "
+            "meenemen; het staat vast bij het begin van de periode.",
+            "personen",
+            REALISATION,
+            NOT_ON_PICTURE,
+            _housing(lambda h: h.arrears_carried),
+            higher_is_better=False,
+        ),
+        FigureDefinition(
+            "gecorrigeerde_taakstelling",
+            "Gecorrigeerde taakstelling",
+            "Taakstelling plus achterstand (min voorsprong) uit de vorige periode: waar de "
+            "gemeenten dit halfjaar op worden aangesproken.",
+            "personen",
+            REALISATION,
+            NOT_ON_PICTURE,
+            _housing(lambda h: h.corrected),
+        ),
+        FigureDefinition(
+            "gehuisvest",
+            "Gehuisvest in de periode",
+            "Vergunninghouders die COA in deze periode als gehuisvest heeft geregistreerd, volgens "
+            "de laatste realisatie op of voor de week.",
+            "personen",
+            REALISATION,
+            NOT_ON_PICTURE,
+            _housing(lambda h: h.housed),
+            higher_is_better=True,
+        ),
+        FigureDefinition(
+            "gehuisvest_procent",
+            "Gehuisvest als deel van de gecorrigeerde taakstelling",
+            "Gehuisvest gedeeld door de gecorrigeerde taakstelling, in procenten.",
+            "%",
+            REALISATION,
+            NOT_ON_PICTURE,
+            _housing(lambda h: h.share_housed),
+            decimals=1,
+            higher_is_better=True,
+        ),
+        FigureDefinition(
+            "verwacht_gehuisvest",
+            "Verwacht gehuisvest",
+            "Gecorrigeerde taakstelling maal verstreken maanden gedeeld door zes: wat op schema "
+            "gehuisvest zou zijn.",
+            "personen",
+            REALISATION,
+            DATA_ONLY,
+            _housing(lambda h: h.expected),
+        ),
+        FigureDefinition(
+            "achterstand_op_schema",
+            "Achterstand op schema",
+            "Wat de gemeenten die achter lopen samen nog moeten huisvesten om weer op schema te "
+            "zijn; gemeenten die voor lopen tellen niet tegen.",
+            "personen",
+            REALISATION,
+            NOT_ON_PICTURE,
+            _housing(lambda h: h.schedule_arrears),
+            higher_is_better=False,
+        ),
+        FigureDefinition(
+            "nog_te_huisvesten",
+            "Nog te huisvesten in de periode",
+            "Gecorrigeerde taakstelling min gehuisvest (negatief: meer gehuisvest dan gevraagd).",
+            "personen",
+            REALISATION,
+            DATA_ONLY,
+            _housing(lambda h: h.remaining),
+            higher_is_better=False,
+        ),
+        FigureDefinition(
+            "gemeenten_achter",
+            "Gemeenten achter op schema",
+            "Aantal gemeenten dat enigszins of ver achter loopt.",
+            "gemeenten",
+            REALISATION,
+            NOT_ON_PICTURE,
+            _housing(lambda h: h.behind),
+            higher_is_better=False,
+        ),
+        _class_figure(ScheduleClass.ON_SCHEDULE, "gemeenten_op_schema"),
+        _class_figure(ScheduleClass.SOMEWHAT_BEHIND, "gemeenten_enigszins_achter"),
+        _class_figure(ScheduleClass.FAR_BEHIND, "gemeenten_ver_achter"),
+    ]
+    return tuple(reception + housing)
+
+
+CATALOGUE: tuple[FigureDefinition, ...] = _definitions()
+"""Every key figure, in the order surfaces list them."""
+
+BY_CODE: Mapping[str, FigureDefinition] = MappingProxyType({d.code: d for d in CATALOGUE})
+
+if len(BY_CODE) != len(CATALOGUE):  # pragma: no cover - a typo in the table above
+    raise RuntimeError("twee kerncijfers hebben dezelfde code")
+if len({d.name for d in CATALOGUE}) != len(CATALOGUE):  # pragma: no cover
+    raise RuntimeError("twee kerncijfers hebben dezelfde naam")
+
+
+def definition(code: str) -> FigureDefinition:
+    """The definition of ``code``; KeyError names the unknown code."""
+    return BY_CODE[code]
+
+
+def on_surface(surface: Surface, figures: ScopeFigures) -> Iterator[FigureDefinition]:
+    """The figures a surface shows for this scope, in catalogue order."""
+    return (d for d in CATALOGUE if surface in d.surfaces and d.applies_to(figures))
+
+
+def values(figures: ScopeFigures) -> dict[str, Number | None]:
+    """Every applicable figure of a scope by code (None: no data)."""
+    return {d.code: d.value(figures) for d in CATALOGUE if d.applies_to(figures)}
+
+
+@dataclass(frozen=True, slots=True)
+class FigureChange:
+    """A figure now and at an earlier week, with the difference (None when either is unknown)."""
+
+    definition: FigureDefinition
+    value: Number | None
+    earlier: Number | None
+
+    @property
+    def change(self) -> Number | None:
+        if self.value is None or self.earlier is None:
+            return None
+        delta = self.value - self.earlier
+        return round(delta, self.definition.decimals) if isinstance(delta, float) else delta
+
+
+def changes(
+    now: ScopeFigures, earlier: ScopeFigures | None, surface: Surface | None = None
+) -> tuple[FigureChange, ...]:
+    """Each figure (of a surface, or all) with its value in an earlier week (the change)."""
+    chosen = CATALOGUE if surface is None else tuple(on_surface(surface, now))
+    return tuple(
+        FigureChange(d, d.value(now), None if earlier is None else d.value(earlier))
+        for d in chosen
+        if d.applies_to(now)
+    )

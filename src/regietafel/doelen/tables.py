@@ -1,0 +1,55 @@
+"""The targets table (doelen), shared by the doelen page, the reception picture, API and CLI."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from regietafel import reference
+from regietafel.core.targets import TargetProgress
+from regietafel.presentation.tables import Column, ResultTable, Value
+
+_UNIT_LABELS = {"places": "plaatsen", "locations": "locaties"}
+
+
+def _province_name(code: str | None) -> str:
+    if code is None:
+        return "landelijk"
+    try:
+        return reference.province(code).name
+    except reference.ReferenceDataError:
+        return code
+
+
+def targets_table(progress: Sequence[TargetProgress]) -> ResultTable:
+    rows: tuple[dict[str, Value], ...] = tuple(
+        {
+            "doel": p.target.title,
+            "gebied": _province_name(p.target.province_code),
+            "soort": p.target.category.label,
+            "eenheid": _UNIT_LABELS[p.target.unit],
+            "aantal": p.target.quantity,
+            "gerealiseerd": p.achieved,
+            "resterend": p.remaining,
+            "verwacht": p.expected_by_now,
+            "deadline": p.target.deadline.isoformat(),
+            "status": p.status.label,
+        }
+        for p in progress
+    )
+    return ResultTable(
+        "doelen",
+        "Doelen van de LRT en de voortgang volgens het locatieregister",
+        (
+            Column("doel", "Doel"),
+            Column("gebied", "Gebied"),
+            Column("soort", "Soort opvang"),
+            Column("eenheid", "Eenheid"),
+            Column("aantal", "Doel", "int"),
+            Column("gerealiseerd", "Gerealiseerd", "int"),
+            Column("resterend", "Nog nodig", "int"),
+            Column("verwacht", "Verwacht op dit moment", "int"),
+            Column("deadline", "Deadline"),
+            Column("status", "Status"),
+        ),
+        rows,
+    )

@@ -1,0 +1,29 @@
+"""Template filters that show a catalogue figure: its value and its change, in Dutch."""
+
+from __future__ import annotations
+
+from django import template
+
+from regietafel.core.catalogue import FigureChange, format_value
+
+register = template.Library()
+
+
+@register.filter
+def figure_text(change: FigureChange) -> str:
+    """The value as people read it ("33.057", "12,3 %", "geen gegevens")."""
+    return change.definition.text(change.value)
+
+
+@register.filter
+def figure_change(change: FigureChange) -> str:
+    """ "+120 t.o.v. vorige week", "gelijk aan vorige week", or "" when either is unknown."""
+    delta = change.change
+    if delta is None:
+        return ""
+    if delta == 0:
+        return "gelijk aan vorige week"
+    sign = "+" if delta > 0 else "−"
+    unit = " procentpunt" if change.definition.unit == "%" else ""
+    text = format_value(abs(delta), change.definition.decimals, "")
+    return f"{sign}{text}{unit} t.o.v. vorige week"

@@ -52,3 +52,11 @@ def client_as(make_user: Callable[[str], Any]) -> Callable[[str | None], Any]:
         return client
 
     return login
+
+
+@pytest.fixture(autouse=True)
+def _fresh_figures() -> None:
+    """Every test starts without cached weekly figures (test databases reuse primary keys)."""
+    from regietafel.kerncijfers.selectors import cache_clear
+
+    cache_clear()

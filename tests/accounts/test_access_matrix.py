@@ -101,6 +101,8 @@ MATRIX: tuple[Case, ...] = (
     Case("boodschappenlijst", {}, OWN_PROVINCE_ONLY, query=f"{W45}&scope=PV20"),
     Case("boodschappenlijst", {}, EVERYONE, query=f"{W45}&scope=NL&formaat=csv"),
     Case("doelen", {}, EVERYONE),
+    Case("begrippen", {}, EVERYONE),
+    Case("begrippen", {}, EVERYONE, query="formaat=csv"),
     Case("verdeling", {}, EVERYONE, query=W45),
     Case("verdeling", {}, EVERYONE, query=f"{W45}&provincie=PV27"),
     Case("verdeling", {}, OWN_PROVINCE_ONLY, query=f"{W45}&provincie=PV20"),
@@ -150,6 +152,9 @@ MATRIX: tuple[Case, ...] = (
     Case("api-boodschappenlijst", {}, API_EVERYONE, query=f"{W45}&scope=NL"),
     Case("api-boodschappenlijst", {}, API_OWN_PROVINCE_ONLY, query=f"{W45}&scope=PV20"),
     Case("api-verdeling", {}, API_EVERYONE, query=W45),
+    Case("api-kerncijfers", {}, API_EVERYONE, query=W45),
+    Case("api-kerncijfers", {}, API_EVERYONE, query=f"{W45}&scope=PV27"),
+    Case("api-kerncijfers", {}, API_OWN_PROVINCE_ONLY, query=f"{W45}&scope=PV20"),
     # The OpenAPI description holds no data and is public, as the API documentation.
     Case("api-schema", {}, (200, 200, 200, 200, 200)),
 )

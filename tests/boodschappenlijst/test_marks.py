@@ -10,11 +10,13 @@ import pytest
 
 from regietafel.audit.models import AuditEntry
 from regietafel.boodschappenlijst.models import ShoppingItemMark
-from regietafel.boodschappenlijst.selectors import _housing_arrears, shopping_list_for
+from regietafel.boodschappenlijst.selectors import shopping_list_for
 from regietafel.boodschappenlijst.services import shopping_item_mark
 from regietafel.core.periods import IsoWeek
 from regietafel.core.rules import ShoppingItemStatus
+from regietafel.kerncijfers.selectors import figures_for
 from regietafel.taakstelling.models import TaakstellingEntry, TaakstellingPeriod
+from tests.factories import realisation
 from tests.opvangbeeld.factories import standard_register
 
 KEY = "regulier-plaatsen-kort"
@@ -94,7 +96,7 @@ def test_province_user_cannot_read_other_province_list(
 
 
 @pytest.mark.django_db
-def test_housing_arrears_by_hand() -> None:
+def test_housing_arrears_by_hand(make_user: Callable[[str], Any]) -> None:
     period = TaakstellingPeriod.objects.create(
         label="2021-II",
         start=date(2021, 7, 1),
@@ -114,7 +116,23 @@ def test_housing_arrears_by_hand() -> None:
             taakstelling=corrected,
             corrected=corrected,
         )
-    # 8 November: 4 months elapsed; expected 400 and 40; nothing housed (no realisation).
-    arrears, deadline = _housing_arrears(IsoWeek.parse("2021-W45"), None)
-    assert (arrears, deadline) == (440, date(2021, 12, 31))
-    assert _housing_arrears(IsoWeek.parse("2021-W45"), "PV20")[0] == 40
+    user = make_user("landelijk")
+    week = IsoWeek.parse("2021-W45")
+    # No realisation reported yet: how many were housed is unknown, which is not zero, so
+    # there is no arrears figure and no housing item (not 400 + 40 from "nobody housed").
+    national = figures_for(user=user, week=week)
+    assert national.housing is not None
+    assert national.housing.housed is None
+    assert national.housing.schedule_arrears is None
+    assert "huisvesting-achterstand" not in {i.key for i in national.shopping}
+    # 8 November: 4 months elapsed; expected 600 x 4/6 = 400 and 60 x 4/6 = 40.
+    # Housed 100 in Amsterdam, 45 in Groningen: arrears 300 and 0 (ahead does not offset).
+    realisation("2021-W44", "2021-II", {"GM0363": ("PV27", 100), "GM0014": ("PV20", 45)})
+    national = figures_for(user=user, week=week)
+    assert national.housing is not None
+    assert national.housing.schedule_arrears == 300
+    item = next(i for i in national.shopping if i.key == "huisvesting-achterstand")
+    assert (item.quantity, item.deadline) == (300, date(2021, 12, 31))
+    groningen = figures_for(user=user, week=week, scope="PV20")
+    assert groningen.housing is not None
+    assert groningen.housing.schedule_arrears == 0

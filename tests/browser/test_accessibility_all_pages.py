@@ -110,6 +110,7 @@ PAGES: tuple[Page, ...] = (
     Page("boodschappenlijst", LRT, query="week=2021-W06&scope=NL"),
     Page("boodschappenlijst", PRT, query="week=2021-W06&scope=PV27"),
     Page("doelen", LRT),
+    Page("begrippen", LRT),
     Page("verdeling", LRT, query="week=2021-W06"),
     Page("verdeling", PRT, query="week=2021-W06&provincie=PV27"),
     Page("rapporten", LRT),

@@ -25,7 +25,7 @@ def test_demo_week_publish_correct_and_render(make_user: Any) -> None:
     first = report_publish(actor=make_user("landelijk"), week=week)
     data = first.report_data()
     assert data.synthetic
-    occupancy = data.key_figure("bezetting").value
+    occupancy = data.key_figure("bezetting_nu").value
     assert occupancy == sum(
         r.occupancy
         for r in LocationRecord.objects.filter(batch=register)
@@ -54,7 +54,7 @@ def test_demo_week_publish_correct_and_render(make_user: Any) -> None:
     assert bumped
 
     first.refresh_from_db()
-    assert first.report_data().key_figure("bezetting").value == occupancy
+    assert first.report_data().key_figure("bezetting_nu").value == occupancy
     second = report_publish(actor=make_user("landelijk"), week=week, note="correctie register")
     assert second.version == 2
     change = next(c for c in second.changes["kerncijfers"] if c["key"] == "bezetting")

@@ -143,11 +143,12 @@ def test_detail_bad_week_is_a_dutch_message(client_as: Client) -> None:
 
 
 def test_home_shows_key_figures(client_as: Client) -> None:
-    assert "nog geen taakstelling" in client_as("provincie").get("/").content.decode()
+    assert "geen kerncijfers" in client_as("provincie").get("/").content.decode()
     _small_period()
     realisation("2021-W44", "2021-II", {"GM0014": ("PV20", 30), "GM0363": ("PV27", 1234)})
     body = client_as("provincie").get("/").content.decode()
-    assert "Taakstelling 2021-II, stand week 2021-W44" in body
+    assert "Overzicht, week 2021-W44" in body
+    assert "Taakstelling 2021-II: 4 van de 6 maanden verstreken." in body
     assert "1.264" in body  # national housed, Dutch thousands separator
     assert "Noord-Holland" in body
     assert "1.234" in body

@@ -114,11 +114,12 @@ def _province_inhabitants(on: date) -> dict[str, int]:
     return totals
 
 
-def _housing(week: IsoWeek, realisation: Import | None) -> tuple[HousingInputs | None, Any]:
+def _housing(
+    week: IsoWeek, stored: TaakstellingPeriod | None, realisation: Import | None
+) -> HousingInputs | None:
     period = Period.containing(week.monday)
-    stored = TaakstellingPeriod.objects.filter(label=period.label).first()
     if stored is None:
-        return None, None
+        return None
     entries = tuple(
         ProgressInput(
             code=e.municipality_code,
@@ -138,15 +139,12 @@ def _housing(week: IsoWeek, realisation: Import | None) -> tuple[HousingInputs |
             ).values_list("municipality_code", "housed")
         )
         housed = rows or None
-    return (
-        HousingInputs(
-            period=period,
-            national_total=stored.national_total,
-            entries=entries,
-            housed=housed,
-            realisation_week=realisation.week if housed is not None and realisation else None,
-        ),
-        stored,
+    return HousingInputs(
+        period=period,
+        national_total=stored.national_total,
+        entries=entries,
+        housed=housed,
+        realisation_week=realisation.week if housed is not None and realisation else None,
     )
 
 
@@ -160,27 +158,42 @@ def _waiting(series: Import | None) -> int | None:
     )
 
 
-def _identity(week: IsoWeek) -> tuple[Hashable, ...]:
-    """What the figures of ``week`` depend on; equal identity means equal figures."""
-    targets = Target.objects.aggregate(n=Count("id"), last=Max("id"))
-    period = Period.containing(week.monday)
-    stored = TaakstellingPeriod.objects.filter(label=period.label).values_list("pk", flat=True)
-    return (
-        week.label,
-        *(
-            (batch.pk if batch is not None else None)
-            for batch in (
-                latest_import(kind=Kind.LOCATIES, on_or_before=week),
-                latest_import(kind=Kind.REALISATIE, on_or_before=week),
-                latest_import(kind=Kind.REEKSEN, on_or_before=week),
-            )
-        ),
-        tuple(stored),
-        targets["n"],
-        targets["last"],
-        str(getattr(settings, "REGIETAFEL_HORIZONS", "")),
-        str(getattr(settings, "REGIETAFEL_BUFFER", "")),
-        str(getattr(settings, "REGIETAFEL_BUFFER_PERCENTAGE", "")),
+@dataclass(frozen=True)
+class _Stored:
+    """The stored records a week's figures come from, fetched once per request."""
+
+    register: Import | None
+    realisation: Import | None
+    series: Import | None
+    period: TaakstellingPeriod | None
+    targets: tuple[int, int | None, Any]
+
+    def identity(self, week: IsoWeek) -> tuple[Hashable, ...]:
+        """What the figures of ``week`` depend on; equal identity means equal figures."""
+        return (
+            week.label,
+            *(
+                None if b is None else (b.pk, b.checksum, b.uploaded_at)
+                for b in (self.register, self.realisation, self.series)
+            ),
+            None if self.period is None else (self.period.pk, self.period.set_at),
+            self.targets,
+            str(getattr(settings, "REGIETAFEL_HORIZONS", "")),
+            str(getattr(settings, "REGIETAFEL_BUFFER", "")),
+            str(getattr(settings, "REGIETAFEL_BUFFER_PERCENTAGE", "")),
+        )
+
+
+def _stored(week: IsoWeek) -> _Stored:
+    targets = Target.objects.aggregate(n=Count("id"), last=Max("id"), at=Max("created_at"))
+    return _Stored(
+        register=latest_import(kind=Kind.LOCATIES, on_or_before=week),
+        realisation=latest_import(kind=Kind.REALISATIE, on_or_before=week),
+        series=latest_import(kind=Kind.REEKSEN, on_or_before=week),
+        period=TaakstellingPeriod.objects.filter(
+            label=Period.containing(week.monday).label
+        ).first(),
+        targets=(targets["n"], targets["last"], targets["at"]),
     )
 
 
@@ -195,13 +208,14 @@ def week_data(week: IsoWeek) -> tuple[WeekFigures, WeekSources]:
     Computed once per data identity; a new import, period or target changes the identity.
     The lock only guards the dictionary, never the computation.
     """
-    key = _identity(week)
+    stored = _stored(week)
+    key = stored.identity(week)
     with _CACHE_LOCK:
         hit = _CACHE.get(key)
         if hit is not None:
             _CACHE.move_to_end(key)
             return hit
-    computed = _compute(week)
+    computed = _compute(week, stored)
     with _CACHE_LOCK:
         _CACHE[key] = computed
         while len(_CACHE) > _CACHE_SIZE:
@@ -214,12 +228,10 @@ def cache_clear() -> None:
         _CACHE.clear()
 
 
-def _compute(week: IsoWeek) -> tuple[WeekFigures, WeekSources]:
-    register = latest_import(kind=Kind.LOCATIES, on_or_before=week)
-    realisation = latest_import(kind=Kind.REALISATIE, on_or_before=week)
-    series = latest_import(kind=Kind.REEKSEN, on_or_before=week)
+def _compute(week: IsoWeek, stored: _Stored) -> tuple[WeekFigures, WeekSources]:
+    register = stored.register
     rows = register_rows(register)
-    housing, period = _housing(week, realisation)
+    housing = _housing(week, stored.period, stored.realisation)
     inputs = WeekInputs(
         week=week,
         register_week=register.week if register is not None else None,
@@ -228,15 +240,15 @@ def _compute(week: IsoWeek) -> tuple[WeekFigures, WeekSources]:
         horizons=configured_horizons(),
         buffer=configured_buffer(),
         province_inhabitants=_province_inhabitants(week.monday),
-        targets=core_targets(),
+        targets=core_targets() if stored.targets[0] else (),
         housing=housing,
-        waiting_in_reception=_waiting(series),
+        waiting_in_reception=_waiting(stored.series),
     )
     sources = WeekSources(
         register=register,
-        realisation=realisation,
-        series=series,
-        period=period,
+        realisation=stored.realisation,
+        series=stored.series,
+        period=stored.period,
         confidential=frozenset(row.code for row in rows if row.confidential),
     )
     return compute_week_figures(inputs), sources
@@ -286,8 +298,15 @@ def figures_for(*, user: AnyUser, week: IsoWeek, scope: str | None = None) -> Sc
     if code != NATIONAL and not access.can_view_province_detail(user, code):
         raise PermissionDenied
     figures, sources = week_data(week)
+    return masked(figures, sources, user=user, scope=code)
+
+
+def masked(
+    figures: WeekFigures, sources: WeekSources, *, user: AnyUser, scope: str
+) -> ScopeFigures:
+    """One scope of an already computed week, with closure names as this user may see them."""
     return with_closure_names(
-        figures.scope(code),
+        figures.scope(scope),
         lambda c: closure_name(c, user=user, confidential=sources.confidential),
     )
 

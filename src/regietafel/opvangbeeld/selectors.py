@@ -19,7 +19,7 @@ from regietafel.core.need import GapRow
 from regietafel.core.periods import IsoWeek
 from regietafel.core.rules import BufferPolicy, Horizon, LocationType, NeedCategory
 from regietafel.imports.models import Import
-from regietafel.kerncijfers.selectors import check_province, default_week, figures_for, week_figures
+from regietafel.kerncijfers.selectors import check_province, default_week, masked, week_figures
 
 __all__ = ["ReceptionPicture", "check_province", "default_week", "reception_picture"]
 
@@ -57,6 +57,15 @@ class ReceptionPicture:
     @property
     def locations(self) -> tuple[Location, ...]:
         return self.week_figures.locations
+
+    @property
+    def gaps(self) -> dict[str | None, tuple[GapRow, ...]]:
+        """Gap rows nationally (key None) and of every province with a register."""
+        result: dict[str | None, tuple[GapRow, ...]] = {}
+        for code, scope in (None, self.week_figures.national), *self.week_figures.provinces.items():
+            if scope.reception is not None and scope.reception.gaps:
+                result[code] = scope.reception.gaps
+        return result
 
     @property
     def scope_gaps(self) -> tuple[GapRow, ...]:
@@ -101,7 +110,7 @@ def reception_picture(
     if province_code is not None:
         province_code = check_province(user, province_code)
     whole, sources = week_figures(user=user, week=week)
-    figures = figures_for(user=user, week=week, scope=province_code or NATIONAL)
+    figures = masked(whole, sources, user=user, scope=province_code or NATIONAL)
     return ReceptionPicture(
         week=week,
         register=sources.register,

@@ -57,10 +57,10 @@ def test_demo_week_publish_correct_and_render(make_user: Any) -> None:
     assert first.report_data().key_figure("bezetting_nu").value == occupancy
     second = report_publish(actor=make_user("landelijk"), week=week, note="correctie register")
     assert second.version == 2
-    change = next(c for c in second.changes["kerncijfers"] if c["key"] == "bezetting")
+    change = next(c for c in second.changes["kerncijfers"] if c["key"] == "bezetting_nu")
     assert (change["old"], change["new"]) == (occupancy, occupancy + 100)
 
     book = load_workbook(BytesIO(render_report(second, "xlsx").content))
-    figures = {r[0]: r[2] for r in book["kerncijfers"].iter_rows(min_row=2, values_only=True)}
-    assert figures["mensen in de opvang"] == occupancy + 100
+    figures = {r[0]: r[3] for r in book["kerncijfers"].iter_rows(min_row=2, values_only=True)}
+    assert figures["bezetting_nu"] == occupancy + 100
     assert render_report(second, "pdf").content.startswith(b"%PDF")

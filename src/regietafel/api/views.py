@@ -28,6 +28,7 @@ from regietafel.api import serializers as out
 from regietafel.core.periods import IsoWeek, PeriodError
 from regietafel.core.rules import LocationType
 from regietafel.imports.models import Kind
+from regietafel.kerncijfers import selectors as kerncijfers_selectors
 from regietafel.opvang import selectors as opvang_selectors
 
 WEEK = OpenApiParameter(
@@ -212,7 +213,7 @@ class ProvinceAggregateList(_ReadView):
         rows = (
             []
             if week is None
-            else opvang_selectors.province_aggregates(user=request.user, week=week)
+            else kerncijfers_selectors.province_aggregates(user=request.user, week=week)
         )
         return self._page(rows, out.ProvinceAggregateSerializer)
 

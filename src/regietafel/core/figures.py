@@ -115,6 +115,7 @@ class ReceptionFigures:
     closures: tuple[Closure, ...]
     closure_lookahead_weeks: int
     need_by_week: tuple[int, ...]
+    locations_open: int = 0
     fair_share_capacity: Fraction | None = None
     fair_share_regular_need: Fraction | None = None
 
@@ -351,6 +352,11 @@ def _reception(  # noqa: PLR0917 - private, called twice with the same locals
         closures=tuple(c for c in closures if code in (None, c.province_code)),
         closure_lookahead_weeks=CLOSURE_LOOKAHEAD.weeks,
         need_by_week=tuple(need_by_week(scope_gaps, weeks)) if scope_gaps else (0,) * weeks,
+        locations_open=sum(
+            1
+            for loc in inputs.locations
+            if code in (None, loc.province_code) and loc.is_open_on(inputs.week.monday)
+        ),
         fair_share_capacity=fair_capacity,
         fair_share_regular_need=fair_regular,
     )

@@ -50,7 +50,12 @@ from regietafel.doelen.selectors import core_targets
 from regietafel.imports.models import Import, Kind
 from regietafel.imports.selectors import latest_import, latest_week_with_data
 from regietafel.opvang.models import SeriesMetric, SeriesRecord
-from regietafel.opvang.selectors import core_location, occupancy_history, register_rows
+from regietafel.opvang.selectors import (
+    ProvinceAggregate,
+    core_location,
+    occupancy_history,
+    register_rows,
+)
 from regietafel.taakstelling.models import RealisationRecord, TaakstellingPeriod
 
 
@@ -316,3 +321,29 @@ def week_figures(*, user: AnyUser, week: IsoWeek) -> tuple[WeekFigures, WeekSour
     if not access.can_view(user):
         raise PermissionDenied
     return week_data(week)
+
+
+def province_aggregates(*, user: AnyUser, week: IsoWeek) -> list[ProvinceAggregate]:
+    """Per province with a register: open locations, capacity and occupancy now (public sums).
+
+    Read from the weekly figures, so the API's province totals are the catalogue's
+    ``capaciteit_nu`` and ``bezetting_nu`` of each province.
+    """
+    figures, _sources = week_figures(user=user, week=week)
+    rows = []
+    for province in reference.provinces():
+        reception = figures.scope(province.code).reception
+        if reception is None or reception.locations_open == 0:
+            continue
+        rows.append(
+            ProvinceAggregate(
+                province_code=province.code,
+                province_name=province.name,
+                locations=reception.locations_open,
+                capacity=reception.capacity_now,
+                occupancy=reception.occupancy_now,
+                structural_capacity=reception.structural_now,
+                temporary_capacity=reception.temporary_now,
+            )
+        )
+    return rows

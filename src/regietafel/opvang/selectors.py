@@ -228,9 +228,11 @@ def location_get(*, user: AnyUser, week: IsoWeek | str, code: str) -> LocationRo
 
 
 def province_aggregates(*, user: AnyUser, week: IsoWeek | str) -> list[ProvinceAggregate]:
-    """Per province with locations in ``week``: count, capacity, occupancy, by permanence.
+    """Per province: the locations open on the week's Monday, their capacity and occupancy.
 
-    Every user sees every province here (sums reveal no single location).
+    The same rule as the core's ``Location.is_open_on`` (a location that opens later does not
+    count yet); the API reads the weekly figures instead (``kerncijfers.selectors``), and a
+    test holds both equal. Every user sees every province here.
     """
     _require_view(user)
     week = as_week(week)
@@ -238,8 +240,10 @@ def province_aggregates(*, user: AnyUser, week: IsoWeek | str) -> list[ProvinceA
     if batch is None:
         return []
     provinces = _province_names()
+    monday = week.monday
     totals = (
-        LocationRecord.objects.filter(batch=batch)
+        LocationRecord.objects.filter(batch=batch, start_date__lte=monday)
+        .filter(Q(end_date__isnull=True) | Q(end_date__gte=monday))
         .values("province_code")
         .annotate(
             location_count=Count("id"),

@@ -252,6 +252,7 @@ def _key_figures(now: ScopeFigures, before: ScopeFigures) -> tuple[KeyFigure, ..
             previous=c.earlier,
             decimals=c.definition.decimals,
             higher_is_better=c.definition.higher_is_better,
+            definition=c.definition.definition,
         )
         for c in changes(now, before, Surface.RAPPORT)
     )

@@ -88,6 +88,8 @@ class KeyFigure:
     previous: Number | None
     decimals: int = 0
     higher_is_better: bool | None = None
+    definition: str = ""
+    """The catalogue's definition as it stood when the report was published."""
 
     @property
     def change(self) -> Number | None:

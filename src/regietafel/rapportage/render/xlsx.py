@@ -86,16 +86,23 @@ def render_xlsx(data: ReportData, meta: ReportMeta) -> bytes:
         book,
         "kerncijfers",
         [
+            ("code", None),
             ("kerncijfer", None),
             ("eenheid", None),
             ("deze week", INTEGER),
             ("vorige week", INTEGER),
             ("verandering", INTEGER),
         ],
-        [(f.label, f.unit, f.value, f.previous, f.change) for f in data.key_figures],
+        [(f.key, f.label, f.unit, f.value, f.previous, f.change) for f in data.key_figures],
+    )
+    _sheet(
+        book,
+        "begrippen",
+        [("code", None), ("kerncijfer", None), ("definitie", None), ("eenheid", None)],
+        [(f.key, f.label, f.definition, f.unit) for f in data.key_figures],
     )
     for (cell_value, cell_previous, cell_change), figure in zip(
-        book["kerncijfers"].iter_rows(min_row=2, min_col=3, max_col=5),
+        book["kerncijfers"].iter_rows(min_row=2, min_col=4, max_col=6),
         data.key_figures,
         strict=True,
     ):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from regietafel.core.formatting import format_date_nl
+from regietafel.core.formatting import format_date_nl, format_decimal_nl
 
 MINUS = "\u2212"
 
@@ -17,8 +17,7 @@ def number_nl(value: float | None, decimals: int = 0) -> str:
     """12500 -> '12.500'; 87.46 with 1 decimal -> '87,5'; None -> '–' (unknown)."""
     if value is None:
         return "\u2013"
-    text = f"{abs(value):,.{decimals}f}"
-    text = text.replace(",", "\u0000").replace(".", ",").replace("\u0000", ".")
+    text = format_decimal_nl(abs(value), decimals)
     rounded_zero = float(f"{abs(value):.{decimals}f}") == 0
     return f"{MINUS}{text}" if value < 0 and not rounded_zero else text
 

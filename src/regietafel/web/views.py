@@ -28,7 +28,11 @@ def home(request: HttpRequest) -> HttpResponse:
     if own:
         mine = figures_for(user=request.user, week=week, scope=own)
         mine_before = figures_for(user=request.user, week=week.previous, scope=own)
-        own_figures = (reference.province(own).name, changes(mine, mine_before, Surface.OVERZICHT))
+        own_figures = (
+            reference.province(own).name,
+            changes(mine, mine_before, Surface.OVERZICHT),
+            own,
+        )
     return render(
         request,
         "regietafel/home.html",

@@ -1,0 +1,179 @@
+"""One figure, one number: every catalogue figure read from every surface that shows it.
+
+Like the access matrix enumerates URLs, this test enumerates the catalogue
+(``core.catalogue.CATALOGUE``): for three demo weeks (the first, 2021-W45 and 2021-W52),
+nationally and for two provinces, each figure is read from the start page, the reception
+picture page, the API, the command line and the published report (web page, Excel cells, PDF
+text), and compared with the core's value. A figure a surface shows that is not in the
+catalogue (or not declared for that surface), and a declared figure a surface does not show,
+fail the test.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import re
+import shutil
+import subprocess
+from collections import defaultdict
+from collections.abc import Callable
+from io import BytesIO
+from typing import Any
+
+import pytest
+from openpyxl import load_workbook
+
+from regietafel.core.catalogue import BY_CODE, CATALOGUE, Surface
+from regietafel.core.figures import ScopeFigures
+from regietafel.core.periods import IsoWeek
+from regietafel.imports.models import Import, Kind
+from regietafel.kerncijfers.selectors import figures_for
+from regietafel.rapportage.format import number_nl
+from regietafel.rapportage.render import render_report
+from regietafel.rapportage.services import report_publish
+
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
+
+SCOPES = {"NL": "landelijk", "PV27": "provincie", "PV20": "provincie_andere"}
+"""Each scope with the test user that reads its pages (a province user reads its own)."""
+
+_CARD = re.compile(
+    r'<li class="figure" data-kerncijfer="(?P<code>[^"]+)">.*?'
+    r'<span class="figure__value">(?P<value>[^<]*)</span>',
+    re.S,
+)
+_LIST = re.compile(r'<ul class="figures" data-scope="(?P<scope>[^"]+)">(?P<body>.*?)</ul>', re.S)
+_REPORT_ROW = re.compile(
+    r'<tr data-kerncijfer="(?P<code>[^"]+)">\s*<th scope="row">[^<]*</th>\s*'
+    r'<td class="num">(?P<value>[^<]*)</td>',
+    re.S,
+)
+
+Seen = dict[Surface, dict[str, object]]
+
+
+def _cards(body: str, scope: str) -> dict[str, str]:
+    lists = {m["scope"]: m["body"] for m in _LIST.finditer(body)}
+    assert scope in lists, f"geen kerncijfers voor {scope} op de pagina"
+    return {m["code"]: html.unescape(m["value"]) for m in _CARD.finditer(lists[scope])}
+
+
+def _check_page(seen: Seen, surface: Surface, cards: dict[str, str], core: ScopeFigures) -> None:
+    for code, text in cards.items():
+        assert code in BY_CODE, f"{surface}: '{code}' staat niet in de catalogus"
+        definition = BY_CODE[code]
+        assert surface in definition.surfaces, f"{surface} toont {code}, niet zo gedeclareerd"
+        assert text == definition.text(definition.value(core)), (surface, code, text)
+        seen[surface][code] = text
+
+
+def _cli_rows(capsys: Any, week: str, scope: str) -> dict[str, str]:
+    from regietafel.cli.main import main
+
+    args = ["kerncijfers", "--week", week, "--formaat", "csv"]
+    if scope != "NL":
+        args += ["--provincie", scope]
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    return {row["code"]: row["waarde"] for row in csv.DictReader(io.StringIO(out))}
+
+
+def _pdf_lines(content: bytes, tmp_path: Any) -> list[str]:
+    path = tmp_path / "rapport.pdf"
+    path.write_bytes(content)
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, check=True, text=True
+    ).stdout
+    return text.splitlines()
+
+
+def _check_report(
+    seen: Seen, core: ScopeFigures, *, week: str, scope: str, client: Any, tmp_path: Any
+) -> None:
+    report = report_publish(actor=None, week=week, scope=scope)
+    data = report.report_data()
+    for figure in data.key_figures:
+        definition = BY_CODE[figure.key]
+        assert Surface.RAPPORT in definition.surfaces, figure.key
+        assert figure.label == definition.name
+        assert figure.value == definition.value(core), (week, scope, figure.key)
+        seen[Surface.RAPPORT][figure.key] = figure.value
+    # The web page of the published report shows the frozen values.
+    body = client.get(f"/rapport/{week}/{scope}/").content.decode()
+    rows = {m["code"]: html.unescape(m["value"]) for m in _REPORT_ROW.finditer(body)}
+    assert set(rows) == {f.key for f in data.key_figures}
+    for figure in data.key_figures:
+        assert rows[figure.key] == number_nl(figure.value, figure.decimals), figure.key
+    # Excel: one numeric cell per code.
+    book = load_workbook(BytesIO(render_report(report, "xlsx").content))
+    cells = {r[0]: r[3] for r in book["kerncijfers"].iter_rows(min_row=2, values_only=True)}
+    assert cells == {f.key: f.value for f in data.key_figures}
+    terms = {r[0]: r[2] for r in book["begrippen"].iter_rows(min_row=2, values_only=True)}
+    assert terms == {f.key: BY_CODE[f.key].definition for f in data.key_figures}
+    # PDF text: each figure's row holds its name and its value (national and one province).
+    if week == "2021-W45" and shutil.which("pdftotext"):
+        lines = _pdf_lines(render_report(report, "pdf").content, tmp_path)
+        for figure in data.key_figures:
+            start = figure.label[:24]
+            row = next((line for line in lines if start in line), None)
+            assert row is not None, f"PDF mist '{figure.label}'"
+            assert number_nl(figure.value, figure.decimals) in row, (figure.key, row)
+
+
+def test_every_catalogue_figure_is_equal_on_every_surface(
+    client_as: Callable[[str | None], Any],
+    make_user: Callable[[str], Any],
+    monkeypatch: Any,
+    capsys: Any,
+    tmp_path: Any,
+) -> None:
+    from regietafel.demo import services as demo
+
+    monkeypatch.setattr("regietafel.cli.webcommands.django_setup", lambda: None)
+    demo.demo_load(weeks=52)
+    first = (
+        Import.objects.filter(kind=Kind.LOCATIES).order_by("week_start").values_list("week")[0][0]
+    )
+    reader = make_user("landelijk")
+    shown: dict[Surface, set[str]] = defaultdict(set)
+    for week in (first, "2021-W45", "2021-W52"):
+        iso = IsoWeek.parse(week)
+        for scope, user_key in SCOPES.items():
+            core = figures_for(user=reader, week=iso, scope=scope)
+            assert core.has_data
+            seen: Seen = defaultdict(dict)
+            client = client_as(user_key)
+            home = client.get(f"/?week={week}").content.decode()
+            _check_page(seen, Surface.OVERZICHT, _cards(home, scope), core)
+            picture_url = "/opvangbeeld/" if scope == "NL" else f"/opvangbeeld/{scope}/"
+            picture = client.get(f"{picture_url}?week={week}").content.decode()
+            _check_page(seen, Surface.OPVANGBEELD, _cards(picture, scope), core)
+
+            api = client.get(f"/api/v1/kerncijfers/?week={week}&scope={scope}").json()
+            for entry in api["kerncijfers"]:
+                definition = BY_CODE[entry["code"]]
+                assert entry["naam"] == definition.name
+                assert entry["waarde"] == definition.value(core), (week, scope, entry["code"])
+                seen[Surface.API][entry["code"]] = entry["waarde"]
+
+            for code, text in _cli_rows(capsys, week, scope).items():
+                value = BY_CODE[code].value(core)
+                assert text == ("" if value is None else str(value)), (week, scope, code)
+                seen[Surface.CLI][code] = text
+
+            _check_report(
+                seen, core, week=week, scope=scope, client=client_as("landelijk"), tmp_path=tmp_path
+            )
+
+            # Every figure declared for a surface is on it, for every scope it applies to.
+            for definition in CATALOGUE:
+                if not definition.applies_to(core):
+                    continue
+                for surface in definition.surfaces:
+                    assert definition.code in seen[surface], (
+                        f"{definition.code} ontbreekt op {surface} ({week}, {scope})"
+                    )
+                    shown[surface].add(definition.code)
+    assert {d.code for d in CATALOGUE} == set().union(*shown.values())

@@ -1,0 +1,97 @@
+"""The report's key figures on a small register, computed by hand — with the real collector.
+
+Each assertion names the mistake it catches: summing signed gaps (an AMV surplus hiding a
+regular shortage), netting municipalities ahead against those behind, and a fair share of
+one twelfth instead of the share by inhabitants.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from fractions import Fraction
+
+import pytest
+
+from regietafel import reference
+from regietafel.core.periods import IsoWeek
+from regietafel.rapportage.collect import NoDataError, report_data_collect
+from regietafel.taakstelling.models import TaakstellingEntry, TaakstellingPeriod
+from tests.factories import realisation
+from tests.opvangbeeld.factories import standard_register
+
+pytestmark = pytest.mark.django_db
+
+W45 = IsoWeek.parse("2021-W45")
+
+
+def _period() -> None:
+    period = TaakstellingPeriod.objects.create(
+        label="2021-II",
+        start=date(2021, 7, 1),
+        end=date(2021, 12, 31),
+        national_total=11000,
+        population_date=date(2021, 1, 1),
+        method="hamilton",
+    )
+    for code, province, task, arrears in (
+        ("GM0363", "PV27", 600, 0),  # Amsterdam
+        ("GM0014", "PV20", 60, 0),  # Groningen
+        ("GM0034", "PV24", 60, 30),  # Almere, 30 carried over
+    ):
+        TaakstellingEntry.objects.create(
+            period=period,
+            municipality_code=code,
+            municipality_name=code,
+            province_code=province,
+            inhabitants=1,
+            quota=1.0,
+            taakstelling=task,
+            arrears=arrears,
+            corrected=task + arrears,
+        )
+
+
+def test_national_key_figures_by_hand() -> None:
+    standard_register("2021-W45")
+    _period()
+    realisation(
+        "2021-W44",
+        "2021-II",
+        {"GM0363": ("PV27", 100), "GM0014": ("PV20", 45), "GM0034": ("PV24", 61)},
+    )
+    data = report_data_collect(week=W45, scope="NL")
+    value = {f.key: f.value for f in data.key_figures}
+    # Register of Monday 8 November: A 500/450, B 200/180 (PV27), C 300/300, D AMV 50/40.
+    assert value["capaciteit_nu"] == 1050
+    assert value["bezetting_nu"] == 970
+    # Regular: 930 + 417 buffer - 1.000 = 347 short; AMV: 40 - 50 = 10 surplus; sober 0.
+    # Signed sum would say 337: a surplus of AMV places does not house regular residents.
+    assert value["tekort_kort"] == 347
+    assert value["behoefte_kort"] == 930 + 417 + 40
+    # 4 of 6 months: expected 400, 40 and 60; housed 100, 45 and 61.
+    assert value["gecorrigeerde_taakstelling"] == 750
+    assert value["achterstand_meegenomen"] == 30
+    assert value["gehuisvest"] == 206
+    assert value["gehuisvest_procent"] == round(100 * 206 / 750, 1)
+    # Amsterdam is 300 behind; Groningen (5 ahead) and Almere (1 ahead) do not offset it:
+    # netting would give 500 - 206 = 294.
+    assert value["achterstand_op_schema"] == 300
+    assert value["gemeenten_achter"] == 1
+
+
+def test_province_fair_share_is_by_inhabitants() -> None:
+    standard_register("2021-W45")
+    data = report_data_collect(week=W45, scope="PV27")
+    inhabitants = reference.municipalities(W45.monday)
+    everyone = sum(m.inhabitants for m in inhabitants)
+    noord_holland = sum(m.inhabitants for m in inhabitants if m.province_code == "PV27")
+    share = Fraction(1050 * noord_holland, everyone)
+    row = next(p for p in data.province_capacity if p.code == "PV27")
+    assert row.fair_share == int(share + Fraction(1, 2))
+    assert row.fair_share != round(1050 / 12)  # not one twelfth
+    assert row.capacity == 700
+
+
+def test_a_week_without_data_is_not_reported() -> None:
+    with pytest.raises(NoDataError, match="geen locatieregister en geen taakstelling"):
+        report_data_collect(week=W45, scope="NL")

@@ -1,4 +1,4 @@
-"""The whole test suite in one command: lint, format, types, Django checks, tests on both databases.
+"""The whole test suite in one command: lint, format, types, layers, Django checks, both databases.
 
 Run it as ``python tools/check.py`` from the repository root (the README's second command
 installs everything first). Every step runs even if an earlier one failed, so one run shows
@@ -56,6 +56,9 @@ def main() -> int:
     results["ruff"] = run("ruff lint", [PY, "-m", "ruff", "check", "."])
     results["format"] = run("ruff format", [PY, "-m", "ruff", "format", "--check", "."])
     results["mypy"] = run("mypy --strict", [PY, "-m", "mypy", "src", "tools", "benchmarks"])
+    results["lagen"] = run(
+        "import-linter (lagen)", [str(Path(PY).parent / "lint-imports"), "--no-cache"]
+    )
 
     results["django"] = run("django checks", [PY, "-m", "regietafel.config.checks"])
 

@@ -48,3 +48,15 @@ def test_readme_starts_with_the_two_commands_and_ci_runs_the_second() -> None:
     assert README.index("```sh") < README.index("\n## ")
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert tests in ci
+
+
+def test_catalogue_doc_is_generated_from_the_catalogue() -> None:
+    """docs/kerncijfers.md is written by tools/build_catalogue_doc.py; rerun it after a change."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "tools"))
+    try:
+        from build_catalogue_doc import catalogue_markdown
+    finally:
+        sys.path.pop(0)
+    assert (ROOT / "docs" / "kerncijfers.md").read_text(encoding="utf-8") == catalogue_markdown()

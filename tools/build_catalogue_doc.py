@@ -1,0 +1,48 @@
+"""Write docs/kerncijfers.md from the catalogue of key figures (``core.catalogue``).
+
+The page is generated, never edited by hand, so the docs cannot drift from the code;
+``tests/test_docs.py`` fails when the file differs from what this script writes.
+Run: ``python tools/build_catalogue_doc.py``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from regietafel.core.catalogue import CATALOGUE, Surface
+
+TARGET = Path(__file__).resolve().parent.parent / "docs" / "kerncijfers.md"
+
+_SCOPES = {"alle": "landelijk en per provincie", "landelijk": "alleen landelijk"}
+
+
+def catalogue_markdown() -> str:
+    lines = [
+        "# Kerncijfers",
+        "",
+        "Gegenereerd uit `src/regietafel/core/catalogue.py` door `tools/build_catalogue_doc.py`;",
+        "niet met de hand bewerken. Elk kerncijfer heeft één code, één naam en één definitie, en",
+        "elk oppervlak (pagina's, API, opdrachtregel, weekrapport) toont onder die naam hetzelfde",
+        "getal (`tests/kerncijfers/test_consistency.py`). Ontbreken de gegevens van een week,",
+        'dan is de waarde leeg ("geen gegevens"), nooit 0.',
+        "",
+        "| code | naam | eenheid | geldt voor | waar |",
+        "|---|---|---|---|---|",
+    ]
+    for d in CATALOGUE:
+        where = ", ".join(s.label for s in Surface if s in d.surfaces)
+        scope = _SCOPES.get(d.scopes, "alleen per provincie")
+        lines.append(f"| `{d.code}` | {d.name} | {d.unit} | {scope} | {where} |")
+    lines += ["", "## Definities", ""]
+    for d in CATALOGUE:
+        lines += [f"### {d.name} (`{d.code}`)", "", d.definition, "", f"Bron: {d.source}.", ""]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    TARGET.write_text(catalogue_markdown(), encoding="utf-8")
+    print(f"geschreven: {TARGET}")
+
+
+if __name__ == "__main__":
+    main()

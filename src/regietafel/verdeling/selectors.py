@@ -29,12 +29,10 @@ from regietafel.core.distribution import (
 )
 from regietafel.core.need import GapRow
 from regietafel.core.periods import IsoWeek
+from regietafel.core.rules import DEFAULT_AMV_SHARE as DEFAULT_AMV_SHARE  # noqa: PLC0414 (views)
 from regietafel.core.rules import SHORT, NeedCategory
 from regietafel.opvangbeeld.selectors import ReceptionPicture, check_province, reception_picture
 from regietafel.tabular import RowReader, read_unit_values
-
-DEFAULT_AMV_SHARE = Fraction(85, 1000)
-"""Spreidingswet practice: about 8.5 % of a municipality's indicative figure is for AMV."""
 
 
 @dataclass(frozen=True)

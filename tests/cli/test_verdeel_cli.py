@@ -169,3 +169,29 @@ def test_help_names_the_three_rules() -> None:
     assert result.returncode == 0
     for word in ("aandeel", "aanvullen", "extra", "Spreidingswet", "verdeelbesluit"):
         assert word in result.stdout
+
+
+@pytest.mark.parametrize(("level", "count"), [("veiligheidsregio", 25), ("arbeidsmarktregio", 35)])
+def test_verdeel_over_bundled_regions(level: str, count: int) -> None:
+    result = run(
+        "--totaal", "1200", "--niveau", level, "--peildatum", "2022-01-01", "--formaat", "csv"
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    rows = csv_rows(result.stdout)
+    assert len(rows) == count
+    assert sum(int(r["toewijzing"]) for r in rows) == 1200
+    assert sum(int(r["gewicht"]) for r in rows) == 17_590_672  # CBS, 1 January 2022
+
+
+def test_taakstelling_per_safety_region() -> None:
+    result = subprocess.run(
+        [*CLI, "taakstelling", "--periode", "2022-II", "--totaal", "13500", "--regio",
+         "veiligheidsregio", "--per", "regio", "--formaat", "csv"],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    rows = {r["regio"]: r for r in csv_rows(result.stdout)}
+    assert len(rows) == 25
+    assert sum(int(r["regionale_taakstelling"]) for r in rows.values()) == 13_500
+    assert sum(int(r["gemeenten"]) for r in rows.values()) == 345
+    assert int(rows["Amsterdam-Amstelland"]["gemeenten"]) == 6

@@ -29,6 +29,7 @@ from regietafel.core.taakstelling import (
 )
 from regietafel.errors import UserError
 from regietafel.presentation.tables import Column, Format, OutputError, Result, ResultTable, emit
+from regietafel.reference.regions import REGION_KINDS, membership, regions
 from regietafel.tabular import Row, RowReader, TableError, read_table
 
 FIRST_PERIOD_YEAR = 2020
@@ -45,8 +46,9 @@ van de periode (de gemeentelijke indeling van die periode), of de laatst beschik
 
 Met --realisatie (CSV/XLSX met gemeentecode,taakstelling,gehuisvest van de vorige periode)
 wordt de achterstand (positief) of voorsprong (negatief) bij de nieuwe taakstelling opgeteld:
-de gecorrigeerde taakstelling. Met --regio worden gemeenten gebundeld (per provincie of via een
-CSV gemeentecode,regio) en staat de regionale taakstelling naast de som van de lokale.
+de gecorrigeerde taakstelling. Met --regio worden gemeenten gebundeld (per provincie,
+veiligheidsregio of arbeidsmarktregio, of via een CSV gemeentecode,regio) en staat de
+regionale taakstelling naast de som van de lokale.
 """
 
 VERDEEL_HELP = """\
@@ -91,7 +93,11 @@ def register(commands: argparse._SubParsersAction[DutchArgumentParser]) -> None:
     tk.add_argument(
         "--realisatie", type=Path, metavar="BESTAND", help="vorige periode per gemeente"
     )
-    tk.add_argument("--regio", metavar="provincie|BESTAND", help="regionale taakstelling")
+    tk.add_argument(
+        "--regio",
+        metavar="provincie|veiligheidsregio|arbeidsmarktregio|BESTAND",
+        help="regionale taakstelling",
+    )
     tk.add_argument(
         "--provincie", metavar="NAAM", help="toon alleen de gemeenten van één provincie"
     )
@@ -361,6 +367,8 @@ def _read_regions(spec: str, on: date) -> dict[str, str]:
     if spec.strip().lower() == "provincie":
         names = {p.code: p.name for p in reference.provinces()}
         return {m.code: names[m.province_code] for m in municipalities}
+    if spec.strip().lower() in REGION_KINDS:
+        return {code: region.name for code, region in membership(spec, on).items()}
     table = read_table(Path(spec), required=["gemeentecode", "regio"])
     reader = RowReader(table.file)
     reader.unique(table.rows, "gemeentecode")
@@ -386,7 +394,12 @@ def run_verdeel(arguments: argparse.Namespace) -> int:
     return _emit(_guard(lambda: verdeel_result(arguments)), arguments)
 
 
-LEVELS: dict[str, str] = {"provincie": "provincies", "gemeente": "gemeenten"}
+LEVELS: dict[str, str] = {
+    "provincie": "provincies",
+    "gemeente": "gemeenten",
+    "veiligheidsregio": "veiligheidsregio's",
+    "arbeidsmarktregio": "arbeidsmarktregio's",
+}
 """``--niveau`` choices and the plural the title uses."""
 
 
@@ -403,7 +416,8 @@ def verdeel_result(arguments: argparse.Namespace) -> Result:
         raise UserError("--geheel hoort bij --regel aandeel")
     if level is None and not own_key:
         raise UserError(
-            "geef --niveau (provincie of gemeente) of een eigen sleutel met --sleutel BESTAND"
+            "geef --niveau (provincie, gemeente, veiligheidsregio of arbeidsmarktregio) "
+            "of een eigen sleutel met --sleutel BESTAND"
         )
     if level is None:
         if arguments.provincie:
@@ -550,6 +564,15 @@ def _verdeel_notes(outcome: DistributionResult) -> tuple[str, ...]:
 
 def _level_units(level: str, on: date, province_name: str | None) -> list[Unit]:
     municipalities = reference.municipalities(on)
+    if level in REGION_KINDS:
+        if province_name:
+            raise UserError("--provincie hoort bij --niveau gemeente")
+        members = membership(level, on)
+        weights: dict[str, int] = {}
+        for m in municipalities:
+            code = members[m.code].code
+            weights[code] = weights.get(code, 0) + m.inhabitants
+        return [Unit(r.code, r.name, Fraction(weights.get(r.code, 0))) for r in regions(level)]
     if level == "provincie":
         if province_name:
             raise UserError("--provincie hoort bij --niveau gemeente")

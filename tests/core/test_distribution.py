@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from regietafel.core.apportionment import Method
+from regietafel.core.capacity import Location
 from regietafel.core.distribution import (
     DistributionError,
     ExistingPlaces,
@@ -24,6 +25,7 @@ from regietafel.core.distribution import (
     composite_key,
     counted_existing,
     distribute,
+    places_of,
 )
 from regietafel.core.rules import (
     ALL_EXISTING_PLACES,
@@ -31,6 +33,7 @@ from regietafel.core.rules import (
     SPREIDINGSWET_EXISTING_PLACES,
     SPREIDINGSWET_MINIMUM_PER_MUNICIPALITY,
     ExistingPlacesRule,
+    LocationType,
 )
 
 # A (weight 1, nothing yet), B (weight 1, 30 places already), C (weight 2, nothing yet).
@@ -151,6 +154,25 @@ def test_each_condition_on_its_own() -> None:
     assert counted_existing(PLACES, on=ON, rule=durable) == {"PV20": 350, "PV21": 230}
     soon = ExistingPlacesRule(available_within_months=12)
     assert counted_existing(PLACES, on=ON, rule=soon) == {"PV20": 350, "PV21": 280}
+
+
+def test_register_locations_count_for_their_province_or_municipality() -> None:
+    regular, emergency = LocationType.REGULIER, LocationType.NOODOPVANG
+    locations = [
+        Location("L1", "Azc Een", "GM0014", "PV20", regular, 300, 250, date(2020, 1, 1)),
+        Location(
+            "L2", "Noodopvang", "GM0014", "PV20", emergency, 200, 150,
+            date(2023, 9, 1), date(2024, 8, 31),
+        ),
+        Location("L3", "Azc Twee", "GM0363", "PV27", regular, 500, 400, date(2021, 3, 1)),
+    ]  # fmt: skip
+    by_province = places_of(locations, by="province")
+    assert counted_existing(by_province, on=ON, rule=SPREIDINGSWET_EXISTING_PLACES) == {
+        "PV20": 300,  # the emergency location closes within 5 years
+        "PV27": 500,
+    }
+    by_municipality = places_of(locations, by="municipality")
+    assert counted_existing(by_municipality, on=ON) == {"GM0014": 500, "GM0363": 500}
 
 
 def test_add_months_keeps_the_last_day() -> None:

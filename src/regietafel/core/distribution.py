@@ -41,8 +41,10 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from fractions import Fraction
+from typing import Literal
 
 from regietafel.core.apportionment import ApportionmentError, Method, apportion
+from regietafel.core.capacity import Location
 from regietafel.core.rules import ALL_EXISTING_PLACES, ExistingPlacesRule
 
 
@@ -301,6 +303,26 @@ class ExistingPlaces:
             raise DistributionError(
                 f"{self.name or self.unit_code}: de einddatum ligt voor de begindatum"
             )
+
+
+def places_of(
+    locations: Iterable[Location], *, by: Literal["province", "municipality"]
+) -> list[ExistingPlaces]:
+    """The register's locations as places of their province or municipality.
+
+    ``Location.end`` (the last day with places) serves as the contract end until the register
+    records durability separately.
+    """
+    return [
+        ExistingPlaces(
+            unit_code=location.province_code if by == "province" else location.municipality_code,
+            places=location.capacity,
+            start=location.start,
+            end=location.end,
+            name=location.name,
+        )
+        for location in locations
+    ]
 
 
 def add_months(day: date, months: int) -> date:

@@ -237,6 +237,20 @@ KNOWN_MEMBERSHIPS = (
     ("arbeidsmarktregio", "GM0344", "AM13"),  # Utrecht in Midden-Utrecht
 )
 
+# Published numbers of member municipalities, checked against the result: Midden- en
+# West-Brabant "omvat 24 gemeenten" (Rijksoverheid, 26 March 2019; no municipal change there
+# until 2021) and the 16 municipalities of the Gemeenschappelijke regeling Veiligheidsregio
+# Brabant-Noord 2021 (lokaleregelgeving.overheid.nl, CVDR651418).
+PUBLISHED_MEMBER_COUNTS = {
+    ("veiligheidsregio", 2020, "VR20"): 24,
+    ("veiligheidsregio", 2021, "VR20"): 24,
+    ("veiligheidsregio", 2021, "VR21"): 16,
+}
+# Haaren (split over Boxtel, Oisterwijk, Tilburg and Vught on 1 January 2021) is not in the
+# 2022 source. Most of its people went to Midden- en West-Brabant, but that region had 24
+# members without Haaren, so Haaren was the seventeenth member of Brabant-Noord in 2020.
+SPLIT_REGIONS = {("veiligheidsregio", "GM0788"): "VR21"}
+
 
 @dataclass(frozen=True, slots=True)
 class MembershipRow:
@@ -328,7 +342,10 @@ def build_memberships(
         for year in YEARS:
             day = date(year, 1, 1)
             codes = [row.code for row in municipalities if row.reference_date == day]
-            found = {code: region_of(code, links, mergers) for code in codes}
+            found = {
+                code: SPLIT_REGIONS.get((kind, code)) or region_of(code, links, mergers)
+                for code in codes
+            }
             missing = sorted(code for code, region in found.items() if region is None)
             require(not missing, f"{kind} {year}: no region for {missing[:5]}")
             used = set(found.values())
@@ -341,6 +358,10 @@ def build_memberships(
                 for code, region in sorted(found.items())
                 if region is not None
             ]
+    for (kind, year, region), count in PUBLISHED_MEMBER_COUNTS.items():
+        members = [m for m in memberships if m.kind == kind and m.reference_date.year == year]
+        found_count = sum(1 for m in members if m.region_code == region)
+        require(found_count == count, f"{kind} {year}: {region} has {found_count}, not {count}")
     for kind, code, region in KNOWN_MEMBERSHIPS:
         for year in YEARS:
             row = next(
@@ -453,10 +474,12 @@ every 1 January 2020–2025, one row per municipality per kind and date. Built f
   municipality code the labour-market region of the latest year the code existed. CBS,
   CC BY 4.0.
 - Other years are derived with `mergers.csv`: a municipality that no longer existed in the
-  source's division takes the region of its successor (a split, only Haaren in 2020, the
-  region that received most of its inhabitants: Midden- en West-Brabant via Oisterwijk and
-  Tilburg, 7,266 of 14,318; derived, not a published membership); one created later (Voorne
-  aan Zee) the region its predecessors share. A municipality that still exists has the same
+  source's division takes the region of its successor; one created later (Voorne aan Zee) the
+  region its predecessors share. Haaren (2020, split over four neighbours in two safety
+  regions) is set to Brabant-Noord: Midden- en West-Brabant "omvat 24 gemeenten"
+  (Rijksoverheid, 26 March 2019) without it, and Brabant-Noord had 16 members after Haaren
+  was dissolved (Gemeenschappelijke regeling Veiligheidsregio Brabant-Noord 2021, CVDR651418);
+  the script checks both counts. A municipality that still exists has the same
   labour-market region in every year (the region of the latest CBS table): changes of a
   continuing municipality's region between 2020 and 2025 are not in this data.
 - Checked by the script: 25 and 35 regions used in every year, every municipality in exactly

@@ -42,6 +42,23 @@ def test_known_memberships(year: int) -> None:
     assert safety["GM0088"].name == "Fryslân"  # Schiermonnikoog
 
 
+def test_published_member_counts() -> None:
+    """Midden- en West-Brabant "omvat 24 gemeenten" (Rijksoverheid, 26 March 2019,
+    https://www.rijksoverheid.nl/actueel/nieuws/2019/03/26/koning-en-minister-grapperhaus-brengen-werkbezoek-aan-veiligheidsregio-midden--en-west-brabant);
+    Brabant-Noord has 16 member municipalities in its Gemeenschappelijke regeling 2021
+    (https://lokaleregelgeving.overheid.nl/CVDR651418/1), 17 with Haaren in 2020.
+    """
+
+    def count(year: int, region: str) -> int:
+        members = membership("veiligheidsregio", date(year, 1, 1)).values()
+        return sum(1 for r in members if r.code == region)
+
+    assert count(2020, "VR20") == count(2021, "VR20") == 24
+    assert count(2021, "VR21") == 16
+    assert count(2020, "VR21") == 17
+    assert membership("veiligheidsregio", date(2020, 1, 1))["GM0788"].name == "Brabant-Noord"
+
+
 def test_weesp_moves_with_its_merger() -> None:
     # On 1 January 2022 Weesp is in Gooi en Vechtstreek; from 24 March 2022 its people count
     # in Amsterdam, so in Amsterdam-Amstelland.

@@ -53,8 +53,9 @@ regionale taakstelling naast de som van de lokale.
 
 VERDEEL_HELP = """\
 Verdeelt een aantal plekken (bijvoorbeeld 600 extra opvangplekken) over eenheden: provincies,
-gemeenten, of wat een sleutelbestand noemt (--sleutel CSV/XLSX met code,naam,gewicht; dan is
---niveau niet nodig en mogen de codes alles zijn, bijvoorbeeld staten of veiligheidsregio's).
+gemeenten, de 25 veiligheidsregio's of de 35 arbeidsmarktregio's (--niveau), of wat een
+sleutelbestand noemt (--sleutel CSV/XLSX met code,naam,gewicht; dan is --niveau niet nodig en
+mogen de codes alles zijn, bijvoorbeeld de staten van de Verenigde Staten).
 Het quotum is het exacte aantal; de toewijzing is afgerond zodat het totaal klopt.
 
 Drie regels (--regel), naast elkaar te proberen:

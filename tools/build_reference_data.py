@@ -31,6 +31,8 @@ ROOT = Path(__file__).resolve().parent.parent
 # The shared folder sits next to the main checkout; worktrees elsewhere set the variable.
 DEFAULT_SHARED = Path(os.environ.get("REGIETAFEL_SHARED", ROOT.parent / "shared"))
 DEFAULT_OUT = ROOT / "src" / "regietafel" / "reference" / "data"
+# Region memberships copied from public copies of CBS area tables (see SOURCES.md there).
+DEFAULT_REGIONS = ROOT / "tools" / "reference_sources"
 
 # Published CBS counts of municipalities per 1 January; the input must match them.
 EXPECTED_COUNTS = {2020: 355, 2021: 352, 2022: 345, 2023: 342, 2024: 342, 2025: 342}
@@ -221,6 +223,158 @@ def read_geometry(shared: Path, municipalities: Sequence[MunicipalityRow]) -> di
     return files
 
 
+# Regions: every municipality of every 1 January in exactly one region of each kind.
+REGION_KINDS = {"veiligheidsregio": 25, "arbeidsmarktregio": 35}
+REGION_CODE_RE = {
+    "veiligheidsregio": re.compile(r"VR[0-9]{2}"),
+    "arbeidsmarktregio": re.compile(r"AM[0-9]{2}"),
+}
+# Memberships every later division must keep: (kind, municipality, region).
+KNOWN_MEMBERSHIPS = (
+    ("veiligheidsregio", "GM0363", "VR13"),  # Amsterdam in Amsterdam-Amstelland
+    ("veiligheidsregio", "GM0599", "VR17"),  # Rotterdam in Rotterdam-Rijnmond
+    ("arbeidsmarktregio", "GM0363", "AM18"),  # Amsterdam in Groot Amsterdam
+    ("arbeidsmarktregio", "GM0344", "AM13"),  # Utrecht in Midden-Utrecht
+)
+
+# Published numbers of member municipalities, checked against the result: Midden- en
+# West-Brabant "omvat 24 gemeenten" (Rijksoverheid, 26 March 2019; no municipal change there
+# until 2021) and the 16 municipalities of the Gemeenschappelijke regeling Veiligheidsregio
+# Brabant-Noord 2021 (lokaleregelgeving.overheid.nl, CVDR651418).
+PUBLISHED_MEMBER_COUNTS = {
+    ("veiligheidsregio", 2020, "VR20"): 24,
+    ("veiligheidsregio", 2021, "VR20"): 24,
+    ("veiligheidsregio", 2021, "VR21"): 16,
+}
+# Haaren (split over Boxtel, Oisterwijk, Tilburg and Vught on 1 January 2021) is not in the
+# 2022 source. Most of its people went to Midden- en West-Brabant, but that region had 24
+# members without Haaren, so Haaren was the seventeenth member of Brabant-Noord in 2020.
+SPLIT_REGIONS = {("veiligheidsregio", "GM0788"): "VR21"}
+
+
+@dataclass(frozen=True, slots=True)
+class MembershipRow:
+    reference_date: date
+    kind: str
+    municipality_code: str
+    region_code: str
+
+
+def read_region_names(path: Path, kind: str) -> dict[str, str]:
+    rows = read_csv(path)
+    names = {row["code"]: row["naam"] for row in rows}
+    require(len(names) == len(rows), f"{path.name}: duplicate codes")
+    require(len(names) == REGION_KINDS[kind], f"{path.name}: expected {REGION_KINDS[kind]} regions")
+    for code in names:
+        require(REGION_CODE_RE[kind].fullmatch(code) is not None, f"{path.name}: bad code {code}")
+    return names
+
+
+def read_region_links(path: Path, column: str, names: dict[str, str]) -> dict[str, str]:
+    rows = read_csv(path)
+    links = {row["gemeentecode"]: row[column] for row in rows}
+    require(len(links) == len(rows), f"{path.name}: duplicate municipality codes")
+    for code, region in links.items():
+        require(CODE_RE.fullmatch(code) is not None, f"{path.name}: bad code {code!r}")
+        require(region in names, f"{path.name}: {code} has unknown region {region!r}")
+    return links
+
+
+def region_of(
+    code: str,
+    links: dict[str, str],
+    mergers: Sequence[MergerRow],
+    *,
+    seen: frozenset[str] = frozenset(),
+) -> str | None:
+    """The region of ``code``: its own, else that of its successors, else of its predecessors.
+
+    A code absent from the source existed before or after the source's division. Successors
+    are followed first (a merged municipality went into its successor's region); a split
+    goes to the region that received most of its inhabitants. A code created after the
+    source (Voorne aan Zee) takes the region its predecessors share.
+    """
+    if code in links:
+        return links[code]
+    if code in seen:
+        return None
+    later = [m for m in mergers if m.old_code == code]
+    if later:
+        weights: dict[str, int] = {}
+        for link in later:
+            region = region_of(link.new_code, links, mergers, seen=seen | {code})
+            if region is not None:
+                weights[region] = weights.get(region, 0) + (link.inhabitants_transferred or 1)
+        if weights:
+            return max(sorted(weights), key=lambda r: weights[r])
+    before = (
+        region_of(m.old_code, links, mergers, seen=seen | {code})
+        for m in mergers
+        if m.new_code == code
+    )
+    earlier = {region for region in before if region is not None}
+    require(len(earlier) <= 1, f"{code}: predecessors lie in different regions {sorted(earlier)}")
+    return next(iter(earlier), None)
+
+
+def build_memberships(
+    regions_dir: Path, municipalities: Sequence[MunicipalityRow], mergers: Sequence[MergerRow]
+) -> tuple[list[tuple[str, str, str]], list[MembershipRow]]:
+    """(kind, code, name) of every region and the membership of every municipality per year."""
+    sources = {
+        "veiligheidsregio": (
+            "veiligheidsregios.csv",
+            "veiligheidsregio_per_gemeente_2022.csv",
+            "veiligheidsregiocode",
+        ),
+        "arbeidsmarktregio": (
+            "arbeidsmarktregios.csv",
+            "arbeidsmarktregio_per_gemeente.csv",
+            "arbeidsmarktregiocode",
+        ),
+    }
+    regions: list[tuple[str, str, str]] = []
+    memberships: list[MembershipRow] = []
+    for kind, (names_file, links_file, column) in sources.items():
+        names = read_region_names(regions_dir / names_file, kind)
+        links = read_region_links(regions_dir / links_file, column, names)
+        regions += [(kind, code, name) for code, name in sorted(names.items())]
+        for year in YEARS:
+            day = date(year, 1, 1)
+            codes = [row.code for row in municipalities if row.reference_date == day]
+            found = {
+                code: SPLIT_REGIONS.get((kind, code)) or region_of(code, links, mergers)
+                for code in codes
+            }
+            missing = sorted(code for code, region in found.items() if region is None)
+            require(not missing, f"{kind} {year}: no region for {missing[:5]}")
+            used = set(found.values())
+            require(
+                len(used) == REGION_KINDS[kind],
+                f"{kind} {year}: {len(used)} regions used, expected {REGION_KINDS[kind]}",
+            )
+            memberships += [
+                MembershipRow(day, kind, code, region)
+                for code, region in sorted(found.items())
+                if region is not None
+            ]
+    for (kind, year, region), count in PUBLISHED_MEMBER_COUNTS.items():
+        members = [m for m in memberships if m.kind == kind and m.reference_date.year == year]
+        found_count = sum(1 for m in members if m.region_code == region)
+        require(found_count == count, f"{kind} {year}: {region} has {found_count}, not {count}")
+    for kind, code, region in KNOWN_MEMBERSHIPS:
+        for year in YEARS:
+            row = next(
+                m
+                for m in memberships
+                if m.kind == kind and m.municipality_code == code and m.reference_date.year == year
+            )
+            require(row.region_code == region, f"{kind} {year}: {code} not in {region}")
+    return regions, sorted(
+        memberships, key=lambda m: (m.kind, m.reference_date, m.municipality_code)
+    )
+
+
 def to_csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
@@ -301,6 +455,39 @@ on 24 March 2022, not on a 1 January; that date is general knowledge, confirmed 
 corona dashboard's map went from 345 to 344 municipalities. Small boundary corrections
 (grenscorrecties) are not listed.
 
+### regions.csv and region_memberships.csv
+`regions.csv` (`kind,code,name`): the 25 safety regions (veiligheidsregio's, VR01–VR25) and
+the 35 labour-market regions (arbeidsmarktregio's, AM01–AM38 with gaps). `region_memberships.csv`
+(`kind,reference_date,municipality_code,region_code`): the region of every municipality of
+every 1 January 2020–2025, one row per municipality per kind and date. Built from the files in
+`tools/reference_sources/` (copied facts only, no code):
+
+- Safety regions: the municipality-to-region table of the corona dashboard of the Ministry of
+  Health (GitHub `minvws/nl-covid19-data-dashboard`, `packages/common/src/data/gm.ts`, commit
+  `1705ac930e912d250e3b510a6609ef18da7d0f00`, and `vr.ts` for the names), which follows the
+  CBS *Gebieden in Nederland* classification for the division of 1 January 2022 (345
+  municipalities, Weesp still in Gooi en Vechtstreek). Code licence EUPL-1.2; the facts are
+  CBS's (CC BY 4.0).
+- Labour-market regions: `data/reference/municipalities.csv` of GitHub `ahrnuld/jobmarket`
+  (commit `a0b31834777e0385daa56c8614fb49af566c1e96`), generated from the CBS StatLine tables
+  *Gebieden in Nederland* 2010–2026 (84721NED for 2020 … 86247NED for 2026): per
+  municipality code the labour-market region of the latest year the code existed. CBS,
+  CC BY 4.0.
+- Other years are derived with `mergers.csv`: a municipality that no longer existed in the
+  source's division takes the region of its successor; one created later (Voorne aan Zee) the
+  region its predecessors share. Haaren (2020, split over four neighbours in two safety
+  regions) is set to Brabant-Noord: Midden- en West-Brabant "omvat 24 gemeenten"
+  (Rijksoverheid, 26 March 2019) without it, and Brabant-Noord had 16 members after Haaren
+  was dissolved (Gemeenschappelijke regeling Veiligheidsregio Brabant-Noord 2021, CVDR651418);
+  the script checks both counts. A municipality that still exists has the same
+  labour-market region in every year (the region of the latest CBS table): changes of a
+  continuing municipality's region between 2020 and 2025 are not in this data.
+- Checked by the script: 25 and 35 regions used in every year, every municipality in exactly
+  one, Amsterdam in Amsterdam-Amstelland (VR13) and Groot Amsterdam (AM18), Rotterdam in
+  Rotterdam-Rijnmond (VR17) and Utrecht in Midden-Utrecht (AM13) in every year.
+- No public copy of a CBS *Gebieden in Nederland* table itself was found in the repositories
+  searched; both sources above are copies of its facts.
+
 ### geo/
 Simplified boundaries in WGS84 (lon/lat), TopoJSON quantized to about 20 m, copied unchanged:
 
@@ -315,7 +502,7 @@ Simplified boundaries in WGS84 (lon/lat), TopoJSON quantized to about 20 m, copi
 """
 
 
-def build(shared: Path) -> dict[str, bytes]:
+def build(shared: Path, regions_dir: Path = DEFAULT_REGIONS) -> dict[str, bytes]:
     """Every output file (relative path -> bytes), validated; nothing is written here."""
     if not (shared / "data").is_dir():
         raise InputError(f"no data/ folder in {shared}; pass --shared or set REGIETAFEL_SHARED")
@@ -356,6 +543,15 @@ def build(shared: Path) -> dict[str, bytes]:
         ),
         "SOURCES.md": sources_md(municipalities),
     }
+    regions, memberships = build_memberships(regions_dir, municipalities, mergers)
+    files["regions.csv"] = to_csv(("kind", "code", "name"), regions)
+    files["region_memberships.csv"] = to_csv(
+        ("kind", "reference_date", "municipality_code", "region_code"),
+        (
+            (m.kind, m.reference_date.isoformat(), m.municipality_code, m.region_code)
+            for m in memberships
+        ),
+    )
     for name, raw in read_geometry(shared, municipalities).items():
         files[f"geo/{name}"] = raw
     return files
@@ -380,9 +576,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--out", type=Path, default=DEFAULT_OUT, help="output folder (default: the package's)"
     )
+    parser.add_argument(
+        "--regions",
+        type=Path,
+        default=DEFAULT_REGIONS,
+        help="folder with the region sources (default: tools/reference_sources)",
+    )
     args = parser.parse_args(argv)
     try:
-        files = build(args.shared)
+        files = build(args.shared, args.regions)
     except InputError as error:
         print(f"build_reference_data: {error}", file=sys.stderr)
         return 1

@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 from fractions import Fraction
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from regietafel import reference
 from regietafel.cli.main import DutchArgumentParser
 from regietafel.core.apportionment import Method
-from regietafel.core.distribution import DistributionError, Unit, distribute
+from regietafel.core.distribution import (
+    DistributionError,
+    DistributionResult,
+    Rule,
+    Unit,
+    distribute,
+)
 from regietafel.core.formatting import format_date_nl, format_int_nl
 from regietafel.core.periods import Period, PeriodError
 from regietafel.core.taakstelling import (
@@ -23,9 +29,12 @@ from regietafel.core.taakstelling import (
 )
 from regietafel.errors import UserError
 from regietafel.presentation.tables import Column, Format, OutputError, Result, ResultTable, emit
-from regietafel.tabular import Row, RowReader, TableError, read_table, read_unit_values, unit_code
+from regietafel.reference.regions import REGION_KINDS, membership, regions
+from regietafel.tabular import Row, RowReader, TableError, read_table
 
 FIRST_PERIOD_YEAR = 2020
+
+T = TypeVar("T")
 
 TAAKSTELLING_HELP = """\
 Berekent de taakstelling huisvesting vergunninghouders per gemeente voor een halfjaar.
@@ -37,20 +46,35 @@ van de periode (de gemeentelijke indeling van die periode), of de laatst beschik
 
 Met --realisatie (CSV/XLSX met gemeentecode,taakstelling,gehuisvest van de vorige periode)
 wordt de achterstand (positief) of voorsprong (negatief) bij de nieuwe taakstelling opgeteld:
-de gecorrigeerde taakstelling. Met --regio worden gemeenten gebundeld (per provincie of via een
-CSV gemeentecode,regio) en staat de regionale taakstelling naast de som van de lokale.
+de gecorrigeerde taakstelling. Met --regio worden gemeenten gebundeld (per provincie,
+veiligheidsregio of arbeidsmarktregio, of via een CSV gemeentecode,regio) en staat de
+regionale taakstelling naast de som van de lokale.
 """
 
 VERDEEL_HELP = """\
-Verdeelt een aantal (bijvoorbeeld 600 extra opvangplekken) over provincies of gemeenten.
+Verdeelt een aantal plekken (bijvoorbeeld 600 extra opvangplekken) over eenheden: provincies,
+gemeenten, de 25 veiligheidsregio's of de 35 arbeidsmarktregio's (--niveau), of wat een
+sleutelbestand noemt (--sleutel CSV/XLSX met code,naam,gewicht; dan is --niveau niet nodig en
+mogen de codes alles zijn, bijvoorbeeld de staten van de Verenigde Staten).
+Het quotum is het exacte aantal; de toewijzing is afgerond zodat het totaal klopt.
 
-Zonder --bestaand krijgt elke eenheid een deel naar rato van haar gewicht (inwoners, of een
-eigen sleutel via --sleutel CSV met code,naam,gewicht), afgerond zodat het totaal klopt.
+Drie regels (--regel), naast elkaar te proberen:
 
-Met --bestaand (CSV code,aantal) telt wat een eenheid al levert mee: het eerlijke aandeel wordt
-berekend over het totaal van bestaand plus extra. De extra plekken gaan alleen naar eenheden
-onder hun eerlijke aandeel, door ze aan te vullen tot één gelijk niveau (plekken per inwoner):
-wie verder achterblijft krijgt meer, wie al boven het eerlijke aandeel zit krijgt niets.
+  extra      elke eenheid krijgt een deel van het extra aantal naar rato van haar gewicht;
+             bestaande plekken tellen niet mee (standaard zonder --bestaand).
+  aanvullen  het eerlijke aandeel wordt berekend over het totaal van bestaand plus extra; de
+             extra plekken gaan alleen naar eenheden onder hun eerlijke aandeel, door ze aan te
+             vullen tot één gelijk niveau (plekken per inwoner): wie al boven het eerlijke
+             aandeel zit krijgt niets en verlaagt zo wat anderen nodig hebben (standaard met
+             --bestaand; zo werkte het verdeelbesluit).
+  aandeel    elke eenheid krijgt haar aandeel in het geheel (bestaand plus extra, of een
+             landelijke raming via --geheel, bijvoorbeeld 96000); nieuw nodig is het aandeel
+             min wat er al is, nooit minder dan 0. Een overschot verlaagt de opgave van
+             anderen niet, dus samen kan het meer zijn dan het te verdelen aantal (zo stelde
+             de Spreidingswet de opgave per provincie vast).
+
+--bestaand (CSV code,aantal) geeft de plekken die er al zijn. --correctie (CSV code,factor)
+vermenigvuldigt het gewicht per eenheid, zoals de sociaaleconomische correctie.
 """
 
 
@@ -70,7 +94,11 @@ def register(commands: argparse._SubParsersAction[DutchArgumentParser]) -> None:
     tk.add_argument(
         "--realisatie", type=Path, metavar="BESTAND", help="vorige periode per gemeente"
     )
-    tk.add_argument("--regio", metavar="provincie|BESTAND", help="regionale taakstelling")
+    tk.add_argument(
+        "--regio",
+        metavar="provincie|veiligheidsregio|arbeidsmarktregio|BESTAND",
+        help="regionale taakstelling",
+    )
     tk.add_argument(
         "--provincie", metavar="NAAM", help="toon alleen de gemeenten van één provincie"
     )
@@ -86,11 +114,27 @@ def register(commands: argparse._SubParsersAction[DutchArgumentParser]) -> None:
 
     vd = commands.add_parser(
         "verdeel",
-        help="verdeel een aantal over provincies of gemeenten",
+        help="verdeel een aantal over provincies, gemeenten of eigen eenheden",
         description=VERDEEL_HELP,
     )
-    vd.add_argument("--totaal", required=True, type=_total, help="te verdelen aantal")
-    vd.add_argument("--niveau", required=True, choices=["provincie", "gemeente"])
+    vd.add_argument("--totaal", type=_total, help="te verdelen aantal (extra plekken)")
+    vd.add_argument(
+        "--niveau",
+        choices=list(LEVELS),
+        help="over welke eenheden (niet nodig met een sleutelbestand)",
+    )
+    vd.add_argument(
+        "--regel",
+        choices=[r.value for r in Rule],
+        help="aandeel, aanvullen of extra (standaard: aanvullen met --bestaand, anders extra)",
+    )
+    vd.add_argument(
+        "--geheel",
+        type=_total,
+        metavar="N",
+        help="bij --regel aandeel: het geheel dat naar rato verdeeld wordt "
+        "(standaard bestaand + totaal)",
+    )
     vd.add_argument("--peildatum", type=_date, help="peildatum inwoners (standaard: laatste)")
     vd.add_argument("--sleutel", default="inwoners", metavar="inwoners|BESTAND")
     vd.add_argument("--correctie", type=Path, metavar="BESTAND", help="CSV code,factor")
@@ -324,6 +368,8 @@ def _read_regions(spec: str, on: date) -> dict[str, str]:
     if spec.strip().lower() == "provincie":
         names = {p.code: p.name for p in reference.provinces()}
         return {m.code: names[m.province_code] for m in municipalities}
+    if spec.strip().lower() in REGION_KINDS:
+        return {code: region.name for code, region in membership(spec, on).items()}
     table = read_table(Path(spec), required=["gemeentecode", "regio"])
     reader = RowReader(table.file)
     reader.unique(table.rows, "gemeentecode")
@@ -349,54 +395,127 @@ def run_verdeel(arguments: argparse.Namespace) -> int:
     return _emit(_guard(lambda: verdeel_result(arguments)), arguments)
 
 
+LEVELS: dict[str, str] = {
+    "provincie": "provincies",
+    "gemeente": "gemeenten",
+    "veiligheidsregio": "veiligheidsregio's",
+    "arbeidsmarktregio": "arbeidsmarktregio's",
+}
+"""``--niveau`` choices and the plural the title uses."""
+
+
 def verdeel_result(arguments: argparse.Namespace) -> Result:
     on = arguments.peildatum or reference.population_dates()[-1]
-    level = arguments.niveau
-    candidates = _level_units(level, on, arguments.provincie)
-    if arguments.sleutel.strip().lower() == "inwoners":
-        units = candidates
-        key_label = "inwoners (CBS)"
-    else:
-        units = _read_key(Path(arguments.sleutel), candidates)
+    level: str | None = arguments.niveau
+    own_key = arguments.sleutel.strip().lower() != "inwoners"
+    rule = _rule(arguments)
+    if arguments.totaal is None and not (rule is Rule.AANDEEL and arguments.geheel is not None):
+        raise UserError(
+            "verplicht ontbreekt: --totaal (alleen --regel aandeel met --geheel kan zonder)"
+        )
+    if arguments.geheel is not None and rule is not Rule.AANDEEL:
+        raise UserError("--geheel hoort bij --regel aandeel")
+    if level is None and not own_key:
+        raise UserError(
+            "geef --niveau (provincie, gemeente, veiligheidsregio of arbeidsmarktregio) "
+            "of een eigen sleutel met --sleutel BESTAND"
+        )
+    if level is None:
+        if arguments.provincie:
+            raise UserError("--provincie hoort bij --niveau gemeente")
+        units = _read_free_key(Path(arguments.sleutel))
         key_label = f"eigen sleutel ({Path(arguments.sleutel).name})"
+        over = f"de eenheden uit {Path(arguments.sleutel).name}"
+    else:
+        candidates = _level_units(level, on, arguments.provincie)
+        over = LEVELS[level]
+        if own_key:
+            units = _read_key(Path(arguments.sleutel), candidates, on)
+            key_label = f"eigen sleutel ({Path(arguments.sleutel).name})"
+        else:
+            units = candidates
+            key_label = "inwoners (CBS)"
     if arguments.correctie:
-        units = _apply_correction(arguments.correctie, units)
+        units = _apply_correction(arguments.correctie, units, on)
         key_label += f", gecorrigeerd met {arguments.correctie.name}"
-    existing = _read_existing(arguments.bestaand, units) if arguments.bestaand else None
+    existing = _read_existing(arguments.bestaand, units, on) if arguments.bestaand else None
     if existing is not None:
         units = [Unit(u.code, u.name, u.weight, existing.get(u.code, 0)) for u in units]
+    total = arguments.totaal or 0
     outcome = distribute(
         units,
-        arguments.totaal,
+        total,
         method=Method(arguments.methode),
-        credit_existing=existing is not None,
+        rule=rule,
+        whole=arguments.geheel,
         minimum=arguments.minimum,
         maximum=arguments.maximum,
     )
+    return Result(
+        title=_verdeel_title(outcome, over),
+        tables=(_verdeel_table(outcome, existing),),
+        meta={
+            "regel": rule.label,
+            "geheel": format_int_nl(outcome.whole) if outcome.whole is not None else None,
+            "sleutel": key_label,
+            "peildatum inwoners": format_date_nl(on) if level is not None else None,
+            "methode": Method(arguments.methode).label,
+            "minimum per eenheid": arguments.minimum,
+            "maximum per eenheid": arguments.maximum,
+        },
+        notes=_verdeel_notes(outcome),
+    )
+
+
+def _rule(arguments: argparse.Namespace) -> Rule:
+    if arguments.regel:
+        return Rule(arguments.regel)
+    return Rule.AANVULLEN if arguments.bestaand else Rule.EXTRA
+
+
+def _verdeel_title(outcome: DistributionResult, over: str) -> str:
+    if outcome.rule is Rule.AANDEEL:
+        whole = format_int_nl(outcome.whole or 0)
+        return f"Opgave naar aandeel in {whole} plekken over {over}"
+    return f"Verdeling van {format_int_nl(outcome.total)} over {over}"
+
+
+def _verdeel_table(outcome: DistributionResult, given: Mapping[str, int] | None) -> ResultTable:
     integral = all(r.weight.denominator == 1 for r in outcome.rows)
+    credited = outcome.rule is not Rule.EXTRA
+    shows_existing = credited or given is not None
     columns = [
         Column("code", "Code"),
         Column("naam", "Naam"),
         Column("gewicht", "Gewicht", "int" if integral else "decimal", 4),
         Column("quotum", "Quotum", "decimal"),
-        Column("toewijzing", "Toewijzing", "int"),
     ]
-    if existing is not None:
-        columns[3:3] = [
-            Column("bestaand", "Bestaand", "int"),
-            Column("eerlijk_aandeel", "Eerlijk aandeel", "decimal", 1),
-        ]
+    if credited:
+        columns.append(Column("eerlijk_aandeel", "Eerlijk aandeel", "decimal", 1))
+    if outcome.rule is Rule.AANDEEL:
+        columns.append(Column("aandeel", "Aandeel", "int"))
+    if shows_existing:
+        columns.append(Column("bestaand", "Bestaand", "int"))
+    columns.append(
+        Column("toewijzing", "Nieuw" if outcome.rule is Rule.AANDEEL else "Toewijzing", "int")
+    )
+    if shows_existing:
         columns.append(Column("na_verdeling", "Na verdeling", "int"))
+    existing = {
+        r.code: r.existing if r.existing is not None else (given or {}).get(r.code, 0)
+        for r in outcome.rows
+    }
     rows = tuple(
         {
             "code": r.code,
             "naam": r.name,
             "gewicht": int(r.weight) if integral else float(r.weight),
-            "bestaand": r.existing,
-            "eerlijk_aandeel": r.fair_share,
             "quotum": r.quota,
+            "eerlijk_aandeel": r.fair_share,
+            "aandeel": r.share,
+            "bestaand": existing[r.code] if shows_existing else None,
             "toewijzing": r.allocation,
-            "na_verdeling": r.after if existing is not None else None,
+            "na_verdeling": existing[r.code] + r.allocation if shows_existing else None,
         }
         for r in outcome.rows
     )
@@ -405,35 +524,56 @@ def verdeel_result(arguments: argparse.Namespace) -> Result:
         "naam": f"{len(rows)} eenheden",
         "gewicht": sum(int(r.weight) if integral else float(r.weight) for r in outcome.rows),
         "quotum": sum(r.quota for r in outcome.rows),
-        "toewijzing": sum(r.allocation for r in outcome.rows),
+        "toewijzing": outcome.allocated,
     }
-    if existing is not None:
-        totals["bestaand"] = sum(r.existing or 0 for r in outcome.rows)
+    if credited:
         totals["eerlijk_aandeel"] = sum(r.fair_share or 0 for r in outcome.rows)
-        totals["na_verdeling"] = sum(r.after for r in outcome.rows)
-    method_note = (
-        "Met bestaande capaciteit: eerlijk aandeel = gewicht/totaal gewicht x (bestaand + extra); "
-        "de extra plekken vullen eenheden onder hun eerlijke aandeel aan tot één gelijk niveau."
-        if existing is not None
-        else "Quotum = exact aandeel naar gewicht; toewijzing = afgerond, samen precies het totaal."
-    )
-    return Result(
-        title=f"Verdeling van {format_int_nl(arguments.totaal)} over "
-        + ("provincies" if level == "provincie" else "gemeenten"),
-        tables=(ResultTable("verdeling", "Verdeling", tuple(columns), rows, totals),),
-        meta={
-            "sleutel": key_label,
-            "peildatum inwoners": format_date_nl(on),
-            "methode": Method(arguments.methode).label,
-            "minimum per eenheid": arguments.minimum,
-            "maximum per eenheid": arguments.maximum,
-        },
-        notes=(method_note,),
-    )
+    if outcome.rule is Rule.AANDEEL:
+        totals["aandeel"] = sum(r.share or 0 for r in outcome.rows)
+    if shows_existing:
+        totals["bestaand"] = sum(existing.values())
+        totals["na_verdeling"] = sum(existing.values()) + outcome.allocated
+    return ResultTable("verdeling", "Verdeling", tuple(columns), rows, totals)
+
+
+def _verdeel_notes(outcome: DistributionResult) -> tuple[str, ...]:
+    if outcome.rule is Rule.EXTRA:
+        return (
+            "Quotum = exact aandeel naar gewicht; toewijzing = afgerond, samen precies het totaal.",
+        )
+    if outcome.rule is Rule.AANVULLEN:
+        return (
+            (
+                "Eerlijk aandeel = gewicht/totaal gewicht x (bestaand + extra); de extra plekken "
+                "vullen eenheden onder hun eerlijke aandeel aan tot één gelijk niveau."
+            ),
+        )
+    notes = [
+        (
+            "Eerlijk aandeel = gewicht/totaal gewicht x geheel; aandeel = afgerond, samen "
+            "precies het geheel; nieuw = aandeel min bestaand, nooit minder dan 0."
+        ),
+    ]
+    if outcome.allocated > outcome.total and outcome.total:
+        notes.append(
+            f"Samen {format_int_nl(outcome.allocated)} nieuwe plekken, meer dan de "
+            f"{format_int_nl(outcome.total)} te verdelen: wie boven het aandeel zit, verlaagt "
+            "de opgave van anderen niet."
+        )
+    return tuple(notes)
 
 
 def _level_units(level: str, on: date, province_name: str | None) -> list[Unit]:
     municipalities = reference.municipalities(on)
+    if level in REGION_KINDS:
+        if province_name:
+            raise UserError("--provincie hoort bij --niveau gemeente")
+        members = membership(level, on)
+        weights: dict[str, int] = {}
+        for m in municipalities:
+            code = members[m.code].code
+            weights[code] = weights.get(code, 0) + m.inhabitants
+        return [Unit(r.code, r.name, Fraction(weights.get(r.code, 0))) for r in regions(level)]
     if level == "provincie":
         if province_name:
             raise UserError("--provincie hoort bij --niveau gemeente")
@@ -449,14 +589,71 @@ def _level_units(level: str, on: date, province_name: str | None) -> list[Unit]:
     ]
 
 
-def _read_key(path: Path, candidates: list[Unit]) -> list[Unit]:
+def _unit_code(reader: RowReader, row: Row, codes: Mapping[str, str], on: date) -> str | None:
+    """The unit a row's ``code`` names, or a located error that says why not.
+
+    ``codes`` maps each unit's lookup key (upper case, no spaces) to its code. Municipality
+    codes are normalised (``363`` -> ``GM0363``); a code of a municipality that no longer
+    exists on ``on`` names the municipality or municipalities it went into.
+    """
+    raw = row.values.get("code", "")
+    key = raw.strip().upper()
+    if key in codes:
+        return codes[key]
+    if key.startswith("GM") or key.isdigit():
+        try:
+            normal = reference.normalise_code(raw)
+            if normal in codes:
+                return codes[normal]
+            reference.municipality(normal, on)
+        except reference.MunicipalityMergedError as error:
+            reader.error(row, "code", str(error))
+            return None
+        except reference.ReferenceDataError as error:
+            if key.startswith("GM"):
+                reader.error(row, "code", str(error))
+                return None
+    reader.error(row, "code", f"onbekende code '{raw}' voor deze verdeling")
+    return None
+
+
+def _lookup(units: list[Unit]) -> dict[str, str]:
+    return {u.code.strip().upper(): u.code for u in units}
+
+
+def _read_free_key(path: Path) -> list[Unit]:
+    """A key file that defines its own units: any codes, names optional, weights required."""
+    table = read_table(path, required=["code", "naam", "gewicht"])
+    reader = RowReader(table.file)
+    units: list[Unit] = []
+    seen: dict[str, int] = {}
+    for row in table.rows:
+        code = reader.text(row, "code")
+        weight = reader.decimal(row, "gewicht")
+        name = reader.text(row, "naam", required=False)
+        key = code.upper()
+        if code and key in seen:
+            reader.error(row, "code", f"'{code}' staat ook al in rij {seen[key]}")
+            continue
+        if code:
+            seen[key] = row.number
+        if code and weight is not None:
+            units.append(Unit(code, name or code, weight))
+    if not table.rows:
+        reader.error(None, None, "het bestand bevat geen rijen")
+    reader.raise_if_errors()
+    return units
+
+
+def _read_key(path: Path, candidates: list[Unit], on: date) -> list[Unit]:
     table = read_table(path, required=["code", "naam", "gewicht"])
     reader = RowReader(table.file)
     reader.unique(table.rows, "code")
     by_code = {u.code: u for u in candidates}
+    lookup = _lookup(candidates)
     units = []
     for row in table.rows:
-        code = unit_code(reader, row, by_code)
+        code = _unit_code(reader, row, lookup, on)
         weight = reader.decimal(row, "gewicht")
         name = reader.text(row, "naam", required=False)
         if code is not None and weight is not None:
@@ -467,16 +664,34 @@ def _read_key(path: Path, candidates: list[Unit]) -> list[Unit]:
     return units
 
 
-def _apply_correction(path: Path, units: list[Unit]) -> list[Unit]:
-    factors = read_unit_values(
-        path, column="factor", codes={u.code for u in units}, value=RowReader.decimal
-    )
+def _read_unit_file(
+    path: Path,
+    column: str,
+    units: list[Unit],
+    on: date,
+    value: Callable[[RowReader, Row, str], T | None],
+) -> dict[str, T]:
+    """A two-column file ``code,<column>`` for the units of this distribution."""
+    table = read_table(path, required=["code", column])
+    reader = RowReader(table.file)
+    reader.unique(table.rows, "code")
+    lookup = _lookup(units)
+    values: dict[str, T] = {}
+    for row in table.rows:
+        code = _unit_code(reader, row, lookup, on)
+        parsed = value(reader, row, column)
+        if code is not None and parsed is not None:
+            values[code] = parsed
+    reader.raise_if_errors()
+    return values
+
+
+def _apply_correction(path: Path, units: list[Unit], on: date) -> list[Unit]:
+    factors = _read_unit_file(path, "factor", units, on, RowReader.decimal)
     return [
         Unit(u.code, u.name, u.weight * factors.get(u.code, Fraction(1)), u.existing) for u in units
     ]
 
 
-def _read_existing(path: Path, units: list[Unit]) -> dict[str, int]:
-    return read_unit_values(
-        path, column="aantal", codes={u.code for u in units}, value=RowReader.integer
-    )
+def _read_existing(path: Path, units: list[Unit], on: date) -> dict[str, int]:
+    return _read_unit_file(path, "aantal", units, on, RowReader.integer)

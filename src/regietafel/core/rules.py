@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
+from fractions import Fraction
 from types import MappingProxyType
 
 
@@ -391,3 +392,65 @@ SHOPPING_PARTIES: Mapping[ShoppingCategory, tuple[Party, ...]] = MappingProxyTyp
 def successor_window(end: date) -> tuple[date, date]:
     """The inclusive range of start dates of a successor to a location ending on ``end``."""
     return end - SUCCESSOR_WINDOW, end + SUCCESSOR_WINDOW
+
+
+# Distribution of reception places: the rules of Spreidingswet practice (docs/verdeling.md).
+
+DEFAULT_AMV_SHARE = Fraction(85, 1000)
+"""Spreidingswet practice: about 8.5 % of a municipality's indicative figure is for AMV.
+
+Source: NH Nieuws, 1 February 2024, on the indicative figures in the Staatscourant
+("ongeveer 8,5 procent van het totale aantal plekken per gemeente")."""
+
+SPREIDINGSWET_MINIMUM_PER_MUNICIPALITY = 5
+"""Spreidingswet: every municipality's indicative figure is at least 5 places
+(Schiermonnikoog got the minimum of 5; DOMAIN.md, Staatscourant January 2024)."""
+
+SPREIDINGSWET_CAPACITY_ESTIMATE = 96_000
+"""The national capacity estimate divided in 2024 (regular and AMV places, existing included)."""
+
+CAPACITY_ESTIMATE_AFTER_MPP_2025 = 88_000
+"""The next estimate, after the multi-year forecast (MPP) of September 2025."""
+
+
+@dataclass(frozen=True)
+class ExistingPlacesRule:
+    """Which existing or planned places count against a unit's share of the whole.
+
+    A location counts when all of the set conditions hold: it is open or opens within
+    ``available_within_months`` of the reference day; it stays open for at least
+    ``durable_years`` from the day it is available (no end date: durable); it has more than
+    ``more_than_places`` places. ``None`` switches a condition off.
+    """
+
+    durable_years: int | None = None
+    available_within_months: int | None = None
+    more_than_places: int | None = None
+
+    def __post_init__(self) -> None:
+        for value in (self.durable_years, self.available_within_months, self.more_than_places):
+            if value is not None and value < 0:
+                raise ValueError("een voorwaarde voor bestaande plekken kan niet negatief zijn")
+
+    @property
+    def label(self) -> str:
+        parts = []
+        if self.available_within_months is not None:
+            parts.append(f"open of binnen {self.available_within_months} maanden beschikbaar")
+        if self.durable_years is not None:
+            parts.append(f"minstens {self.durable_years} jaar open")
+        if self.more_than_places is not None:
+            parts.append(f"meer dan {self.more_than_places} plekken")
+        return ", ".join(parts) if parts else "alle bestaande plekken"
+
+
+ALL_EXISTING_PLACES = ExistingPlacesRule()
+"""Every registered place counts (today's default: the fill-up and plain modes)."""
+
+SPREIDINGSWET_EXISTING_PLACES = ExistingPlacesRule(
+    durable_years=5, available_within_months=12, more_than_places=100
+)
+"""Spreidingswet 2024: existing locations, or those available within 12 months, of more
+than 100 places and for more than 5 years count (gemeente.nu, January 2024: "Ook reeds
+bestaande opvanglocaties of die binnen 12 maanden beschikbaar komen van meer dan 100 plekken
+en langer dan 5 jaar tellen mee")."""

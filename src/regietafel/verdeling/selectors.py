@@ -27,12 +27,10 @@ from regietafel.core.distribution import (
 )
 from regietafel.core.figures import WeekFigures
 from regietafel.core.periods import IsoWeek
+from regietafel.core.rules import DEFAULT_AMV_SHARE as DEFAULT_AMV_SHARE  # noqa: PLC0414 (views)
 from regietafel.core.rules import NeedCategory
 from regietafel.kerncijfers.selectors import check_province, week_figures
 from regietafel.tabular import RowReader, read_unit_values
-
-DEFAULT_AMV_SHARE = Fraction(85, 1000)
-"""Spreidingswet practice: about 8.5 % of a municipality's indicative figure is for AMV."""
 
 
 class NoRegisterError(LookupError):

@@ -120,7 +120,7 @@ def monthly_inflow_ind(folder: Path) -> Iterator[Row]:
         if raw["page_last_update"]:
             vintage, basis = date.fromisoformat(raw["page_last_update"]), "bron"
         else:
-            page_begin, page_end = _month(raw["reported_in_page_for"])
+            _page_begin, page_end = _month(raw["reported_in_page_for"])
             vintage, basis = page_end + timedelta(days=15), "geschat"
         value = _int(raw["value"], f"IND rij {index}")
         yield Row("instroom_maand", begin, end, vintage, value, False, basis, "ind_maand")

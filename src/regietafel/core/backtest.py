@@ -22,9 +22,9 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 import numpy as np
 import numpy.typing as npt
@@ -72,26 +72,47 @@ def final_values(observations: Sequence[Observation]) -> dict[date, float]:
     return {begin: item.value for begin, item in latest.items()}
 
 
+WARM_UP = 4
+"""The level starts as the mean of the first four values; errors are counted after them."""
+
+
 def smoothing_errors(values: Sequence[float], alpha: float) -> FloatArray:
-    """One-step log errors of exponential smoothing (level starts at the first value)."""
-    level = values[0]
+    """One-step log errors of exponential smoothing after the warm-up."""
+    level = float(np.mean(values[:WARM_UP]))
     errors = []
-    for value in values[1:]:
+    for value in values[WARM_UP:]:
         errors.append(math.log(max(value, 1.0) / max(level, 1.0)))
         level = alpha * value + (1 - alpha) * level
     return np.asarray(errors, dtype=np.float64)
 
 
-def fit_smoothing(values: Sequence[float]) -> float:
-    """The smoothing weight with the least squared one-step error on the known history."""
-    if len(values) < 8:
-        return DEFAULT_SMOOTHING
-    return min(SMOOTHING_GRID, key=lambda a: float(np.sum(smoothing_errors(values, a) ** 2)))
+def fit_smoothing(values: Sequence[float], horizon: int = 1) -> float:
+    """The smoothing weight with the least squared error of ``horizon``-period totals.
+
+    Fitted on the known history only (direct multi-step loss: the level after each week
+    against the total of the following ``horizon`` weeks, in logs). With fewer than eight
+    such windows the weight whose mean age equals that of a ``horizon``-week mean is used:
+    2 / (horizon + 1), capped at 0.5.
+    """
+    windows = len(values) - WARM_UP - horizon + 1
+    if windows < 8:
+        return min(2.0 / (horizon + 1), 0.5) if horizon > 1 else DEFAULT_SMOOTHING
+
+    def loss(alpha: float) -> float:
+        level = float(np.mean(values[:WARM_UP]))
+        total = 0.0
+        for index in range(WARM_UP, len(values) - horizon + 1):
+            actual = float(np.sum(values[index : index + horizon]))
+            total += math.log(max(actual, 1.0) / max(level * horizon, 1.0)) ** 2
+            level = alpha * values[index] + (1 - alpha) * level
+        return total
+
+    return min(SMOOTHING_GRID, key=loss)
 
 
 def smoothed_level(values: Sequence[float], alpha: float) -> float:
-    level = values[0]
-    for value in values[1:]:
+    level = float(np.mean(values[:WARM_UP]))
+    for value in values[WARM_UP:]:
         level = alpha * value + (1 - alpha) * level
     return level
 
@@ -123,12 +144,17 @@ def forecast_total(
     periods_per_year: int,
     yearly_sigma: float,
     seed: int,
+    factors: Sequence[float] | None = None,
     paths: int = BACKTEST_PATHS,
 ) -> TotalForecast:
-    """Total of ``horizon`` periods that start ``gap`` periods after the last known one."""
-    alpha = fit_smoothing(history)
+    """Total of ``horizon`` periods that start ``gap`` periods after the last known one.
+
+    ``history`` is seasonally adjusted when ``factors`` (one per step ahead) are given; the
+    forecast is multiplied by them again.
+    """
+    alpha = fit_smoothing(history, horizon)
     level = smoothed_level(history, alpha)
-    errors = smoothing_errors(history, alpha) if len(history) > 2 else np.zeros(1)
+    errors = smoothing_errors(history, alpha)
     noise_sigma = float(np.std(errors, ddof=1)) if errors.size > 2 else 0.15
     level_sigma = yearly_sigma / math.sqrt(periods_per_year)
     steps = gap + horizon
@@ -136,7 +162,8 @@ def forecast_total(
     scale = math.sqrt((SHOCK_DF - 2.0) / SHOCK_DF)
     walk = np.cumsum(rng.standard_t(SHOCK_DF, size=(paths, steps)) * scale * level_sigma, axis=1)
     noise = rng.standard_t(SHOCK_DF, size=(paths, steps)) * scale * noise_sigma
-    totals = np.sum(level * np.exp(walk + noise)[:, gap:], axis=1)
+    season = np.ones(steps) if factors is None else np.asarray(factors, dtype=np.float64)
+    totals = np.sum((level * np.exp(walk + noise) * season)[:, gap:], axis=1)
     q = np.quantile(totals, (0.025, 0.10, 0.50, 0.90, 0.975))
     return TotalForecast(
         median=float(q[2]), low80=float(q[1]), high80=float(q[3]), low95=float(q[0]),
@@ -217,45 +244,55 @@ def rolling_origin(
     horizon: int,
     periods_per_year: int,
     min_history: int,
+    seasonal: Callable[[date], Sequence[float]] | None = None,
+    origin_offset_days: int = 0,
     seed: int = 2019,
 ) -> list[OriginResult]:
     """Score every origin (start of a period) whose ``horizon`` target periods all exist.
 
     ``observations`` is a regular series (weeks or months) with vintages; ``annual`` holds
-    yearly totals with vintages, for the spread of the level walk.
+    yearly totals with vintages, for the spread of the level walk. ``seasonal`` gives the
+    twelve monthly factors known at an origin (the month of a week is that of its Thursday).
+    The forecast is made ``origin_offset_days`` after the start of the first target period
+    (for weeks: on the Thursday, the day after the figure of the week before is published).
     """
     outcome = final_values(observations)
     periods = sorted(outcome)
     step = periods[1] - periods[0] if len(periods) > 1 else None
     results: list[OriginResult] = []
     window = round(BENCHMARK_WINDOW_WEEKS * periods_per_year / 52)
-    for index, origin in enumerate(periods):
-        targets = [_shift(origin, k, periods_per_year) for k in range(horizon)]
+    for index, first in enumerate(periods):
+        origin = first + timedelta(days=origin_offset_days)
+        targets = [_shift(first, k, periods_per_year) for k in range(horizon)]
         if any(t not in outcome for t in targets):
             continue
         known = known_on(observations, origin)
         if len(known) < min_history or step is None:
             continue
-        history = [o.value for o in known]
-        gap = _steps_between(known[-1].begin, origin, periods_per_year) - 1
+        gap = _steps_between(known[-1].begin, first, periods_per_year) - 1
         if gap < 0:
             continue
+        months = seasonal(origin) if seasonal is not None else (1.0,) * 12
+        history = [o.value / months[_month_of(o.begin, periods_per_year) - 1] for o in known]
+        ahead = [_shift(known[-1].begin, k + 1, periods_per_year) for k in range(gap + horizon)]
+        factors = [months[_month_of(day, periods_per_year) - 1] for day in ahead]
         yearly = [o.value for o in known_on(annual, origin)]
         forecast = forecast_total(
             history, gap=gap, horizon=horizon, periods_per_year=periods_per_year,
-            yearly_sigma=annual_sigma(yearly), seed=seed + index,
+            yearly_sigma=annual_sigma(yearly), seed=seed + index, factors=factors,
         )  # fmt: skip
+        history = [o.value for o in known]
         recent = history[-window:] if len(history) >= window else None
         mean_benchmark = float(np.mean(recent)) * horizon if recent else None
         by_begin = {o.begin: o.value for o in known}
         last_year = [_shift(t, -periods_per_year, periods_per_year) for t in targets]
-        seasonal = (
+        seasonal_benchmark = (
             float(sum(by_begin[t] for t in last_year))
             if all(t in by_begin for t in last_year)
             else None
         )
         actual = float(sum(outcome[t] for t in targets))
-        results.append(OriginResult(origin, actual, forecast, mean_benchmark, seasonal))
+        results.append(OriginResult(origin, actual, forecast, mean_benchmark, seasonal_benchmark))
     return results
 
 
@@ -268,6 +305,12 @@ def _shift(day: date, steps: int, periods_per_year: int) -> date:
         return date.fromordinal(day.toordinal() + 7 * steps)
     month = day.year * 12 + day.month - 1 + steps
     return date(month // 12, month % 12 + 1, 1)
+
+
+def _month_of(day: date, periods_per_year: int) -> int:
+    if periods_per_year == 52:
+        return date.fromordinal(day.toordinal() + 3).month
+    return day.month
 
 
 def _steps_between(first: date, later: date, periods_per_year: int) -> int:

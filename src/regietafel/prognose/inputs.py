@@ -41,6 +41,8 @@ SHARE_SOURCE = (
     "onzekerheid Dirichlet met concentratie 400 (aanname, ca. ±5 % relatief per provincie)"
 )
 WEEKLY_STALE = timedelta(weeks=8)
+LEVEL_HORIZON_WEEKS = 13
+"""The smoothing weight is fitted on 13-week totals, as in the back-test."""
 MONTHLY_STALE = timedelta(days=100)
 
 
@@ -54,7 +56,7 @@ def default_date() -> date:
     return series.latest_vintage() + timedelta(days=1)
 
 
-def _seasonal(on: date) -> tuple[tuple[float, ...], str]:
+def seasonal_factors(on: date) -> tuple[tuple[float, ...], str]:
     """Monthly factors from complete calendar years of CBS months known before ``on``."""
     first = series.values("eerste_aanvragen_maand", known_before=on)
     late = {v.begin: v.value for v in series.values("nareizigers_maand", known_before=on)}
@@ -78,14 +80,15 @@ def _inflow_level(on: date, seasonal: tuple[float, ...]) -> tuple[float, float, 
     """Deseasonalised weekly inflow level, the weekly noise spread, and their sources."""
     weekly = series.values("instroom_week", known_before=on)
     if weekly and on - weekly[-1].end <= WEEKLY_STALE:
-        values = [float(v.value) for v in weekly]
-        alpha = fit_smoothing(values)
-        level = smoothed_level(values, alpha) / seasonal[weekly[-1].begin.month - 1]
+        # Seasonally adjusted by the month of each week's Thursday, as the back-test does.
+        values = [v.value / seasonal[(v.begin + timedelta(days=3)).month - 1] for v in weekly]
+        alpha = fit_smoothing(values, LEVEL_HORIZON_WEEKS)
+        level = smoothed_level(values, alpha)
         errors = smoothing_errors(values, alpha)
         noise = float(errors.std(ddof=1)) if errors.size > 2 else DEFAULT_NOISE_SIGMA
         source = (
             f"geschat: JenV weekcijfers t/m {weekly[-1].end.isoformat()}, exponentieel "
-            f"gewogen (gewicht {alpha:.2f}, gekozen op de bekende geschiedenis)"
+            f"gewogen (gewicht {alpha:.2f}, gekozen op 13-weekstotalen van de bekende reeks)"
         )
         return level, noise, source, "geschat: spreiding van de eenstapsfouten in de weekreeks"
     monthly = series.values("instroom_maand", known_before=on)
@@ -192,7 +195,7 @@ def _province_shares(on: date) -> tuple[tuple[str, ...], tuple[float, ...]]:
 def model_inputs(on: date | None = None) -> ModelInputs:
     """The forecast's inputs as they could have been set on ``on`` (default: today's bundle)."""
     day = on or default_date()
-    seasonal, seasonal_source = _seasonal(day)
+    seasonal, seasonal_source = seasonal_factors(day)
     level, noise, level_source, noise_source = _inflow_level(day, seasonal)
     first, repeat, shares_source = _shares(day)
     annual = series.values("eerste_aanvragen_jaar", known_before=day)

@@ -247,6 +247,7 @@ def rolling_origin(
     seasonal: Callable[[date], Sequence[float]] | None = None,
     origin_offset_days: int = 0,
     seed: int = 2019,
+    paths: int = BACKTEST_PATHS,
 ) -> list[OriginResult]:
     """Score every origin (start of a period) whose ``horizon`` target periods all exist.
 
@@ -279,7 +280,7 @@ def rolling_origin(
         yearly = [o.value for o in known_on(annual, origin)]
         forecast = forecast_total(
             history, gap=gap, horizon=horizon, periods_per_year=periods_per_year,
-            yearly_sigma=annual_sigma(yearly), seed=seed + index, factors=factors,
+            yearly_sigma=annual_sigma(yearly), seed=seed + index, factors=factors, paths=paths,
         )  # fmt: skip
         history = [o.value for o in known]
         recent = history[-window:] if len(history) >= window else None

@@ -150,3 +150,12 @@ def test_inconsistent_inputs_are_refused_in_dutch() -> None:
         make_inputs(status_holders=101)
     with pytest.raises(ForecastError, match="12 maandfactoren"):
         make_inputs(seasonal=(1.0,))
+
+
+def test_quantiles_equal_numpy() -> None:
+    rng = np.random.default_rng(3)
+    for shape in [(101,), (1_000, 7), (500, 3, 4), (2, 5)]:
+        values = rng.integers(0, 1_000, size=shape)
+        assert np.array_equal(
+            forecast.quantiles(values), np.quantile(values, forecast.QUANTILE_LEVELS, axis=0)
+        )

@@ -367,10 +367,33 @@ def deterministic(inputs: ModelInputs, scenario: Scenario, *, weeks: int = DEFAU
     return simulate(inputs, scenario.deterministic, zero_draws(inputs, 1, weeks), weeks=weeks)
 
 
+def quantiles_last_axis(
+    values: npt.NDArray[Any], levels: Sequence[float] = QUANTILE_LEVELS
+) -> FloatArray:
+    """Quantiles over the last axis, as ``np.quantile`` (linear), shape (len(levels), ...).
+
+    Sorting contiguous rows is several times faster than ``np.quantile`` over a strided axis
+    (numpy sorts with SIMD); the interpolation is numpy's own formula.
+    """
+    ordered = np.sort(np.asarray(values, dtype=np.float64), axis=-1)
+    count = ordered.shape[-1]
+    position = np.asarray(levels, dtype=np.float64) * (count - 1)
+    below = np.floor(position).astype(np.intp)
+    above = np.minimum(below + 1, count - 1)
+    weight = position - below
+    low = np.moveaxis(ordered[..., below], -1, 0)
+    high = np.moveaxis(ordered[..., above], -1, 0)
+    weight = weight.reshape((-1,) + (1,) * (low.ndim - 1))
+    difference = high - low
+    result: FloatArray = np.where(
+        weight >= 0.5, high - difference * (1 - weight), low + difference * weight
+    )
+    return result
+
+
 def quantiles(values: npt.NDArray[Any], levels: Sequence[float] = QUANTILE_LEVELS) -> FloatArray:
     """Quantiles over paths (axis 0): shape (len(levels), ...)."""
-    result: FloatArray = np.quantile(values, levels, axis=0)
-    return result
+    return quantiles_last_axis(np.ascontiguousarray(np.moveaxis(values, 0, -1)), levels)
 
 
 @dataclass(frozen=True)
@@ -397,8 +420,14 @@ def province_values(result: Paths) -> FloatArray:
 
 
 def province_fans(result: Paths) -> FloatArray:
-    """Quantiles of occupancy per province: (levels, weeks, provinces), in one batch."""
-    return quantiles(province_values(result))
+    """Quantiles of occupancy per province: (levels, weeks, provinces), in one batch.
+
+    The products are built with paths on the last, contiguous axis; they are the same
+    numbers as :func:`province_values`.
+    """
+    occupancy = np.ascontiguousarray(result.occupancy.T, dtype=np.float64)  # (weeks, paths)
+    shares = np.ascontiguousarray(result.shares.T)  # (provinces, paths)
+    return quantiles_last_axis(occupancy[:, None, :] * shares[None, :, :])
 
 
 def conservation_residual(result: Paths) -> IntArray:

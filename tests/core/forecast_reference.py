@@ -8,15 +8,17 @@ It takes the same random draws, so with the same seed it must give the same numb
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 
 from regietafel.core.forecast import Draws, ModelInputs, Scenario
 
 
 def simulate_loop(
     inputs: ModelInputs, scenario: Scenario, draws: Draws, weeks: int
-) -> dict[str, np.ndarray]:
+) -> dict[str, npt.NDArray[Any]]:
     paths = draws.level.shape[0]
     season = inputs.seasonal_by_week(weeks)
     level_sigma = inputs.level_sigma * scenario.level_uncertainty
@@ -28,7 +30,9 @@ def simulate_loop(
     lead = inputs.decision_weeks
     pipeline_start, rejected_start = inputs.initial_split()
     names = ("inflow", "housed", "departed", "status_holders", "occupancy")
-    out = {name: np.zeros((paths, weeks), dtype=np.int64) for name in names}
+    out: dict[str, npt.NDArray[Any]] = {
+        name: np.zeros((paths, weeks), dtype=np.int64) for name in names
+    }
     provinces = np.zeros((paths, weeks, len(inputs.province_shares)))
     for p in range(paths):
         extra = pipeline_start % lead

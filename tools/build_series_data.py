@@ -273,7 +273,7 @@ def _half_year(period: str) -> tuple[date, date]:
 def taakstelling(folder: Path) -> Iterator[Row]:
     """National half-year tasks (published before the period) and one realised half year."""
     for raw in _read(folder, "nl_taakstelling_national_halfyear.csv"):
-        if raw["status"] not in {"set", "initial"}:
+        if not raw["status"].startswith("set"):  # "set" or "set (initial; may be adjusted)"
             continue
         begin, end = _half_year(raw["period"])
         # Huisvestingswet practice: the task is published about three months before it starts.

@@ -51,8 +51,8 @@ def simulate_loop(
             recognised = round(decided * inputs.recognition_share)
             departed = round(rejected * inputs.departure_rate)
             rejected = rejected + decided - recognised - departed
-            holders = holders + recognised + nareizigers
-            housed = min(holders, capacity)
+            holders = holders + recognised
+            housed = min(holders, max(capacity - nareizigers, 0))
             holders -= housed
             occupancy = sum(pipe) + rejected + holders
             for name, value in zip(

@@ -44,11 +44,12 @@ def test_two_weeks_by_hand() -> None:
     """Computed on paper from the rules in the module docstring (see comments)."""
     result = forecast.deterministic(make_inputs(), SCENARIOS["midden"], weeks=2)
     # Start: 80 without permit; steady-state split 2 : (0.5/0.5) -> 53 waiting, 27 rejected;
-    # the pipeline holds 27 and 26. Week 1: 100 in (80 enter, 20 nareizigers); 27 decided,
-    # 14 recognised (13.5 rounds to even), 14 of 27 rejected leave; holders 20+14+20 = 54,
-    # 30 housed. Occupancy 106 waiting + 26 rejected + 24 holders = 156 = 100 + 100 - 30 - 14.
+    # the pipeline holds 27 and 26. Week 1: 100 in (80 enter, 20 nareizigers, who use 20 of
+    # the pace of 30); 27 decided, 14 recognised (13.5 rounds to even), 14 of 27 rejected
+    # leave; holders 20 + 14 = 34, 10 housed. Occupancy 106 waiting + 26 rejected + 24
+    # holders = 156 = 100 + 80 - 10 - 14.
     assert result.occupancy[0].tolist() == [156, 213]
-    assert result.housed[0].tolist() == [30, 30]
+    assert result.housed[0].tolist() == [10, 10]
     assert result.departed[0].tolist() == [14, 13]
     assert result.status_holders[0].tolist() == [24, 27]
 

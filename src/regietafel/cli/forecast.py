@@ -234,11 +234,11 @@ def forecast_result(arguments: argparse.Namespace, progress: Progress) -> Result
         "scenario": f"{scenario.name} — {scenario.description}",
         "gegevens bekend vóór": format_date_nl(on),
         "eerste prognoseweek": format_date_nl(inputs.start),
-        "paden": arguments.paden,
+        "paden": format_int(arguments.paden),
         "weken": arguments.weken,
         "seed": arguments.seed,
         "behoeftebeleid": f"{policy.label} — bron: {policy.source}",
-        "capaciteit bij de start": start_capacity,
+        "capaciteit bij de start": format_int(start_capacity),
     }
     notes = FORECAST_NOTES
     return Result(

@@ -8,12 +8,15 @@ The model, per week and per path (all counts are whole persons, so conservation 
 - First and repeat applicants enter reception and wait for a **decision** for a fixed lead
   time; a share is recognised and becomes a **status holder**, the rest await departure and
   leave with a weekly hazard (**other departures**).
-- Nareizigers arrive with a permit: they join the status holders waiting for housing.
+- Nareizigers arrive with a permit and join their family: they are not in COA's occupancy
+  (COA counts people with a right to reception, without nareizigers), but the taakstelling
+  counts them, so they take their share of the housing pace first.
 - **Housing** takes status holders out of reception at the realisation pace of the
-  taakstelling (persons per week, with noise), never more than are waiting.
+  taakstelling (persons per week, with noise) minus the nareizigers of that week, never more
+  than are waiting.
 - **Occupancy** is the stock: asylum seekers awaiting a decision + rejected awaiting
-  departure + status holders. Every week: occupancy change = inflow into reception − housed −
-  departed, exactly.
+  departure + status holders. Every week: occupancy change = inflow into reception (first and
+  repeat applicants) − housed − departed, exactly.
 - **Provinces** get a share of national occupancy, drawn per path from a Dirichlet
   distribution around the base shares.
 
@@ -256,7 +259,7 @@ class Paths:
 
     week_starts: tuple[date, ...]
     inflow: IntArray  # total inflow: first + repeat + nareizigers
-    into_reception: IntArray  # first + repeat (enter the decision pipeline)
+    into_reception: IntArray  # first + repeat: enter reception and wait for a decision
     nareizigers: IntArray
     decided: IntArray
     recognised: IntArray
@@ -320,8 +323,10 @@ def simulate(
         recognised = np.rint(decided * recognition).astype(np.int64)
         departed = np.rint(rejected * departure).astype(np.int64)
         rejected += decided - recognised - departed
-        holders += recognised + nareizigers[:, week]
-        housed = np.minimum(holders, housing_capacity[:, week])
+        holders += recognised
+        housed = np.minimum(
+            holders, np.maximum(housing_capacity[:, week] - nareizigers[:, week], 0)
+        )
         holders -= housed
         decided_out[:, week] = decided
         recognised_out[:, week] = recognised
@@ -435,7 +440,7 @@ def conservation_residual(result: Paths) -> IntArray:
     start = np.full((result.paths, 1), result.start_occupancy, dtype=np.int64)
     previous = np.concatenate([start, result.occupancy[:, :-1]], axis=1)
     change = result.occupancy - previous
-    flows = result.inflow - result.housed - result.departed
+    flows = result.into_reception - result.housed - result.departed
     residual: IntArray = change - flows
     return residual
 

@@ -166,13 +166,16 @@ def _housing_pace(on: date) -> tuple[float, str]:
     current = [t for t in tasks if t.begin <= on] or list(tasks)
     task = current[-1]
     realised = series.values("gehuisvest_halfjaar", known_before=on)
-    arrears = series.values("achterstand_begin_halfjaar", known_before=on)
-    if realised and arrears:
-        target = next(t for t in tasks if t.begin == realised[-1].begin).value + arrears[-1].value
-        rate = realised[-1].value / target
-        rate_source = f"realisatie {realised[-1].value} van {target} in {realised[-1].begin.year}-I"
+    if realised:
+        # Housed in a half year against that half year's net task: arrears are housed too.
+        net = next(t for t in tasks if t.begin == realised[-1].begin).value
+        rate = realised[-1].value / net
+        rate_source = (
+            f"gehuisvest/netto taakstelling {realised[-1].value}/{net} in "
+            f"{realised[-1].begin.year}-{'I' if realised[-1].begin.month == 1 else 'II'}"
+        )
     else:
-        rate, rate_source = DEFAULT_REALISATION, "realisatie 100 % (standaard)"
+        rate, rate_source = DEFAULT_REALISATION, "realisatie 100 % van de taakstelling (standaard)"
     weeks = ((task.end - task.begin).days + 1) / 7
     return task.value / weeks * rate, (
         f"geschat: taakstelling {task.begin.isoformat()}–{task.end.isoformat()} "

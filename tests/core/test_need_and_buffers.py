@@ -6,11 +6,14 @@ from datetime import date
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from regietafel.core import buffer_policies as bp
 from regietafel.core.need_policy import (
     NEED_POLICIES,
     NO_POLICY,
+    NeedPolicy,
     need_on,
     percentage_policy,
     policy_by_key,
@@ -103,3 +106,35 @@ def test_probability_that_a_target_is_met() -> None:
     need = np.array([1.0, 2.0, 3.0, 4.0])
     assert bp.target_probability(need, capacity_now=2, extra=1) == 0.75
     assert bp.target_probability(need, capacity_now=0, extra=0) == 0.0
+
+
+@settings(deadline=None, max_examples=40)
+@given(
+    st.lists(st.integers(0, 200_000), min_size=1, max_size=30),
+    st.sampled_from(NEED_POLICIES),
+)
+def test_need_covers_occupancy_and_rises_with_it(values: list[int], policy: NeedPolicy) -> None:
+    occupancy = np.sort(np.asarray(values, dtype=np.int64))
+    need = policy.need(occupancy)
+    assert (need >= occupancy).all()
+    assert (np.diff(need) >= 0).all()
+
+
+@settings(deadline=None, max_examples=30)
+@given(
+    st.integers(0, 2**32 - 1),
+    st.sampled_from(bp.DEFAULT_POLICIES),
+    st.integers(0, 30),
+    st.integers(1, 500),
+)
+def test_shortage_minus_empty_places_is_occupancy_minus_capacity(
+    seed: int, policy: bp.CapacityPolicy, lead: int, block: int
+) -> None:
+    rng = np.random.default_rng(seed)
+    occupancy = rng.integers(0, 5_000, size=(20, 40)).astype(np.int64)
+    outcome = bp.evaluate(policy, occupancy, start_occupancy=2_000, start_capacity=2_100,
+                          lead=lead, block=block)  # fmt: skip
+    capacity = outcome.capacity
+    assert (capacity >= 0).all()
+    balance = (occupancy - capacity).sum(axis=1).mean()
+    assert outcome.short_person_weeks - outcome.empty_place_weeks == pytest.approx(balance)

@@ -123,7 +123,8 @@ def _inflow_level(on: date, seasonal: tuple[float, ...]) -> tuple[float, float, 
 
 
 def _noise_default() -> str:
-    return f"standaard: {DEFAULT_NOISE_SIGMA} (geen weekreeks op deze datum)"
+    shown = f"{DEFAULT_NOISE_SIGMA}".replace(".", ",")
+    return f"standaard: {shown} (geen weekreeks op deze datum)"
 
 
 def _shares(on: date) -> tuple[float, float, str]:

@@ -114,3 +114,13 @@ def test_backtest_table(capsys: pytest.CaptureFixture[str]) -> None:
     assert thirteen_2019["startpunten"] == "startpunten in 2019"
     assert int(thirteen_2019["n"]) > 30
     assert 0 < float(thirteen_2019["mape"]) < 100
+
+
+def test_parser_choices_follow_the_core() -> None:
+    from regietafel.cli import forecast as cli
+    from regietafel.core.forecast import DEFAULT_PATHS, DEFAULT_WEEKS, SCENARIOS
+    from regietafel.core.need_policy import NEED_POLICIES
+
+    assert tuple(sorted(SCENARIOS)) == cli.SCENARIO_NAMES
+    assert tuple(p.key for p in NEED_POLICIES) == cli.POLICY_KEYS
+    assert (cli.DEFAULT_PATHS, cli.DEFAULT_WEEKS) == (DEFAULT_PATHS, DEFAULT_WEEKS)

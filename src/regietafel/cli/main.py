@@ -79,6 +79,7 @@ def build_parser() -> DutchArgumentParser:
     )
     computations.register(commands)
     webcommands.register(commands)
+    __import__("regietafel.cli.forecast", fromlist=["register"]).register(commands)
     return parser
 
 

@@ -1,0 +1,110 @@
+"""``regietafel prognose``: the reception forecast and its back-test. No Django is imported here.
+
+Only the argument parser lives here, so building the parser for any command stays cheap; the
+work is in ``regietafel.cli.forecast_run``, imported when the command runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from regietafel.cli.main import DutchArgumentParser
+from regietafel.presentation.tables import Format
+
+MAX_PATHS = 100_000
+MAX_WEEKS = 260
+DEFAULT_PATHS = 10_000
+DEFAULT_WEEKS = 104
+SCENARIO_NAMES = ("hoog", "laag", "midden", "snel", "traag")
+"""The keys of ``core.forecast.SCENARIOS`` (a test keeps them equal)."""
+POLICY_KEYS = ("coa-reserve-2019", "lrt-voorjaar-2021", "coa-2022-11", "coa-2023-11")
+"""The keys of ``core.need_policy.NEED_POLICIES`` (a test keeps them equal)."""
+
+PROGNOSE_HELP = """\
+Prognose van de opvang: bezetting, vergunninghouders in de opvang en benodigde plekken per
+week, met mediaan en 80 %- en 95 %-banden uit een Monte Carlo-simulatie (standaard 10.000
+paden, 104 weken).
+
+Het model is een voorraad-en-stroommodel per week: instroom (eerste en herhaalde aanvragen,
+nareizigers; seizoen en zware staarten), beslissingen na een beslistermijn met een
+inwilligingspercentage, vergunninghouders die wachten op huisvesting, uitstroom naar een woning
+in het tempo van de taakstelling, en overig vertrek. Elke parameter wordt geschat uit de
+meegeleverde landelijke reeksen of is een gedocumenteerde standaardwaarde; de tabel
+'parameters' toont waarde en bron. Met --tot rekent het model alsof het die dag is: alleen
+cijfers die toen gepubliceerd waren tellen mee.
+
+Scenario's: midden, laag, hoog (instroom), traag, snel (huisvesten).
+Behoeftebeleid (--beleid): standaard het beleid dat op de startdatum gold.
+
+'regietafel prognose backtest' toont de terugblikkende toets (MAPE, MASE, dekking).
+"""
+
+
+def register(commands: argparse._SubParsersAction[DutchArgumentParser]) -> None:
+    formats = [f.value for f in Format]
+    command = commands.add_parser(
+        "prognose", help="prognose van de opvang met onzekerheid", description=PROGNOSE_HELP
+    )
+    command.add_argument(
+        "actie", nargs="?", choices=["backtest"], help="'backtest': toon de terugblikkende toets"
+    )
+    command.add_argument("--scenario", default="midden", choices=SCENARIO_NAMES, help="scenario")
+    command.add_argument("--paden", type=_bounded(1, MAX_PATHS), default=DEFAULT_PATHS,
+                         help="aantal paden (standaard 10.000)")  # fmt: skip
+    command.add_argument("--weken", type=_bounded(1, MAX_WEEKS), default=DEFAULT_WEEKS,
+                         help="aantal weken vooruit (standaard 104)")  # fmt: skip
+    command.add_argument("--provincie", metavar="NAAM", help="toon het aandeel van één provincie")
+    command.add_argument("--tot", type=_date, metavar="DATUM",
+                         help="reken alsof het deze dag is (JJJJ-MM-DD)")  # fmt: skip
+    command.add_argument("--seed", type=_bounded(0, 2**32 - 1), default=2021,
+                         help="startgetal van de toevalsgenerator")  # fmt: skip
+    command.add_argument("--beleid", choices=POLICY_KEYS,
+                         help="behoeftebeleid (standaard: dat van de startdatum)")  # fmt: skip
+    command.add_argument("--capaciteit", type=_bounded(0, 10**7), metavar="N",
+                         help="huidige capaciteit (standaard: behoefte bij de start)")  # fmt: skip
+    command.add_argument("--doel", action="append", type=_target, default=[], metavar="N:DATUM",
+                         help="kans dat N extra plekken op DATUM genoeg zijn")  # fmt: skip
+    command.add_argument("--reeks", action="append", choices=["week", "maand", "jaar"],
+                         help="backtest: welke reeks (standaard alle)")  # fmt: skip
+    command.add_argument("--formaat", choices=formats, default=Format.TABEL.value)
+    command.add_argument("--uitvoer", type=Path, metavar="BESTAND")
+    command.set_defaults(handler=run_prognose)
+
+
+def _bounded(low: int, high: int) -> Callable[[str], int]:
+    def parse(text: str) -> int:
+        try:
+            value = int(text.replace("_", "").replace(".", ""))
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"'{text}' is geen geheel getal") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{value} ligt niet tussen {low} en {high}")
+        return value
+
+    return parse
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is geen datum (JJJJ-MM-DD)") from None
+
+
+def _target(text: str) -> tuple[int, date]:
+    amount, _, day = text.partition(":")
+    try:
+        return int(amount.replace(".", "")), date.fromisoformat(day)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is geen doel; schrijf aantal:datum, bijvoorbeeld 1200:2022-01-01"
+        ) from None
+
+
+def run_prognose(arguments: argparse.Namespace) -> int:
+    from regietafel.cli.forecast_run import run
+
+    return run(arguments)

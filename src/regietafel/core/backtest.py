@@ -1,0 +1,384 @@
+"""Rolling-origin back-tests of the inflow forecast, using only data published before each origin.
+
+At every origin the forecaster sees the values whose *vintage* (publication date) lies before
+the origin, in the version published last before it, and forecasts the total inflow over the
+next ``h`` periods (weeks or months) starting at the origin. It is scored against:
+
+- the **13-week mean**: the mean of the last 13 known weeks (3 months) times ``h``;
+- the **seasonal naive**: the same periods one year earlier, where those were known.
+
+Scores: MAPE (mean absolute percentage error of the total), MASE as the ratio of the mean
+absolute error to that of a benchmark over the same origins (below 1 = better than the
+benchmark), and the coverage of the 80 % and 95 % bands.
+
+The forecaster is the inflow part of :mod:`regietafel.core.forecast`: a level estimated by
+exponential smoothing (its weight fitted on the known history by one-step errors), a random
+walk in log space with Student-t shocks whose yearly spread is that of the known annual
+series, and Student-t noise with the spread of the known one-step errors. Nothing is tuned on
+the origins that are scored. No Django, no I/O.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import numpy as np
+import numpy.typing as npt
+
+FloatArray = npt.NDArray[np.float64]
+
+SMOOTHING_GRID: tuple[float, ...] = tuple(round(0.05 * k, 2) for k in range(1, 13))
+"""Candidate smoothing weights 0.05 … 0.60, chosen per origin on the known history."""
+DEFAULT_SMOOTHING = 0.2
+DEFAULT_ANNUAL_SIGMA = 0.35
+"""Yearly spread (log) when fewer than three annual changes are known (documented default)."""
+SHOCK_DF = 4.0
+"""Student-t degrees of freedom of the shocks: heavy tails (documented default)."""
+BENCHMARK_WINDOW_WEEKS = 13
+BACKTEST_PATHS = 4_000
+
+
+@dataclass(frozen=True, slots=True)
+class Observation:
+    """One published value of a period: ``vintage`` is when it became known."""
+
+    begin: date
+    end: date
+    value: float
+    vintage: date
+
+
+def known_on(observations: Sequence[Observation], origin: date) -> list[Observation]:
+    """The version of each period published last before ``origin``, in period order."""
+    latest: dict[tuple[date, date], Observation] = {}
+    for item in observations:
+        if item.vintage < origin:
+            key = (item.begin, item.end)
+            if key not in latest or latest[key].vintage <= item.vintage:
+                latest[key] = item
+    return [latest[key] for key in sorted(latest)]
+
+
+def final_values(observations: Sequence[Observation]) -> dict[date, float]:
+    """The last published value of each period, by period start (the outcome to score)."""
+    latest: dict[date, Observation] = {}
+    for item in observations:
+        if item.begin not in latest or latest[item.begin].vintage <= item.vintage:
+            latest[item.begin] = item
+    return {begin: item.value for begin, item in latest.items()}
+
+
+WARM_UP = 4
+"""The level starts as the mean of the first four values; errors are counted after them."""
+
+
+def smoothing_errors(values: Sequence[float], alpha: float) -> FloatArray:
+    """One-step log errors of exponential smoothing after the warm-up."""
+    level = float(np.mean(values[:WARM_UP]))
+    errors = []
+    for value in values[WARM_UP:]:
+        errors.append(math.log(max(value, 1.0) / max(level, 1.0)))
+        level = alpha * value + (1 - alpha) * level
+    return np.asarray(errors, dtype=np.float64)
+
+
+def fit_smoothing(values: Sequence[float], horizon: int = 1) -> float:
+    """The smoothing weight with the least squared error of ``horizon``-period totals.
+
+    Fitted on the known history only (direct multi-step loss: the level after each week
+    against the total of the following ``horizon`` weeks, in logs). With fewer than eight
+    such windows the weight whose mean age equals that of a ``horizon``-week mean is used:
+    2 / (horizon + 1), capped at 0.5.
+    """
+    windows = len(values) - WARM_UP - horizon + 1
+    if windows < 8:
+        return min(2.0 / (horizon + 1), 0.5) if horizon > 1 else DEFAULT_SMOOTHING
+
+    def loss(alpha: float) -> float:
+        level = float(np.mean(values[:WARM_UP]))
+        total = 0.0
+        for index in range(WARM_UP, len(values) - horizon + 1):
+            actual = float(np.sum(values[index : index + horizon]))
+            total += math.log(max(actual, 1.0) / max(level * horizon, 1.0)) ** 2
+            level = alpha * values[index] + (1 - alpha) * level
+        return total
+
+    return min(SMOOTHING_GRID, key=loss)
+
+
+def smoothed_level(values: Sequence[float], alpha: float) -> float:
+    level = float(np.mean(values[:WARM_UP]))
+    for value in values[WARM_UP:]:
+        level = alpha * value + (1 - alpha) * level
+    return level
+
+
+def annual_sigma(annual_totals: Sequence[float]) -> float:
+    """Spread of the yearly log changes (sample standard deviation)."""
+    if len(annual_totals) < 4:
+        return DEFAULT_ANNUAL_SIGMA
+    changes = np.diff(np.log(np.asarray(annual_totals, dtype=np.float64)))
+    return float(np.std(changes, ddof=1))
+
+
+@dataclass(frozen=True, slots=True)
+class TotalForecast:
+    """Forecast of a total: median and the 80 % / 95 % bands."""
+
+    median: float
+    low80: float
+    high80: float
+    low95: float
+    high95: float
+
+
+def forecast_total(
+    history: Sequence[float],
+    *,
+    gap: int,
+    horizon: int,
+    periods_per_year: int,
+    yearly_sigma: float,
+    seed: int,
+    factors: Sequence[float] | None = None,
+    paths: int = BACKTEST_PATHS,
+) -> TotalForecast:
+    """Total of ``horizon`` periods that start ``gap`` periods after the last known one.
+
+    ``history`` is seasonally adjusted when ``factors`` (one per step ahead) are given; the
+    forecast is multiplied by them again.
+    """
+    alpha = fit_smoothing(history, horizon)
+    level = smoothed_level(history, alpha)
+    errors = smoothing_errors(history, alpha)
+    noise_sigma = float(np.std(errors, ddof=1)) if errors.size > 2 else 0.15
+    level_sigma = yearly_sigma / math.sqrt(periods_per_year)
+    steps = gap + horizon
+    rng = np.random.default_rng(seed)
+    scale = math.sqrt((SHOCK_DF - 2.0) / SHOCK_DF)
+    walk = np.cumsum(rng.standard_t(SHOCK_DF, size=(paths, steps)) * scale * level_sigma, axis=1)
+    noise = rng.standard_t(SHOCK_DF, size=(paths, steps)) * scale * noise_sigma
+    season = np.ones(steps) if factors is None else np.asarray(factors, dtype=np.float64)
+    totals = np.sum((level * np.exp(walk + noise) * season)[:, gap:], axis=1)
+    q = np.quantile(totals, (0.025, 0.10, 0.50, 0.90, 0.975))
+    return TotalForecast(
+        median=float(q[2]), low80=float(q[1]), high80=float(q[3]), low95=float(q[0]),
+        high95=float(q[4]),
+    )  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class OriginResult:
+    origin: date
+    actual: float
+    forecast: TotalForecast
+    mean_benchmark: float | None
+    seasonal_benchmark: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    """Scores over a set of origins; ``None`` where no origin had the benchmark."""
+
+    origins: int
+    mape: float
+    mape_mean: float | None
+    mape_seasonal: float | None
+    mase_mean: float | None
+    mase_seasonal: float | None
+    seasonal_origins: int
+    coverage80: float
+    coverage95: float
+    median_ape: float
+
+
+def _ape(forecast: float, actual: float) -> float:
+    return abs(forecast - actual) / actual
+
+
+def score(results: Sequence[OriginResult]) -> Score:
+    if not results:
+        raise ValueError("geen startpunten om te scoren")
+    errors = np.asarray([abs(r.forecast.median - r.actual) for r in results])
+    apes = np.asarray([_ape(r.forecast.median, r.actual) for r in results])
+    with_mean = [r for r in results if r.mean_benchmark is not None]
+    with_seasonal = [r for r in results if r.seasonal_benchmark is not None]
+
+    def ratio(subset: list[OriginResult], attribute: str) -> tuple[float | None, float | None]:
+        if not subset:
+            return None, None
+        own = np.mean([abs(r.forecast.median - r.actual) for r in subset])
+        bench = np.asarray([getattr(r, attribute) for r in subset], dtype=np.float64)
+        actual = np.asarray([r.actual for r in subset])
+        bench_mae = float(np.mean(np.abs(bench - actual)))
+        mape = float(np.mean(np.abs(bench - actual) / actual))
+        return mape, (float(own) / bench_mae if bench_mae > 0 else None)
+
+    mape_mean, mase_mean = ratio(with_mean, "mean_benchmark")
+    mape_seasonal, mase_seasonal = ratio(with_seasonal, "seasonal_benchmark")
+    inside80 = [r.forecast.low80 <= r.actual <= r.forecast.high80 for r in results]
+    inside95 = [r.forecast.low95 <= r.actual <= r.forecast.high95 for r in results]
+    del errors
+    return Score(
+        origins=len(results),
+        mape=float(np.mean(apes)),
+        mape_mean=mape_mean,
+        mape_seasonal=mape_seasonal,
+        mase_mean=mase_mean,
+        mase_seasonal=mase_seasonal,
+        seasonal_origins=len(with_seasonal),
+        coverage80=float(np.mean(inside80)),
+        coverage95=float(np.mean(inside95)),
+        median_ape=float(np.median(apes)),
+    )
+
+
+def rolling_origin(
+    observations: Sequence[Observation],
+    annual: Sequence[Observation],
+    *,
+    horizon: int,
+    periods_per_year: int,
+    min_history: int,
+    seasonal: Callable[[date], Sequence[float]] | None = None,
+    origin_offset_days: int = 0,
+    seed: int = 2019,
+    paths: int = BACKTEST_PATHS,
+) -> list[OriginResult]:
+    """Score every origin (start of a period) whose ``horizon`` target periods all exist.
+
+    ``observations`` is a regular series (weeks or months) with vintages; ``annual`` holds
+    yearly totals with vintages, for the spread of the level walk. ``seasonal`` gives the
+    twelve monthly factors known at an origin (the month of a week is that of its Thursday).
+    The forecast is made ``origin_offset_days`` after the start of the first target period
+    (for weeks: on the Thursday, the day after the figure of the week before is published).
+    """
+    outcome = final_values(observations)
+    periods = sorted(outcome)
+    step = periods[1] - periods[0] if len(periods) > 1 else None
+    results: list[OriginResult] = []
+    window = round(BENCHMARK_WINDOW_WEEKS * periods_per_year / 52)
+    for index, first in enumerate(periods):
+        origin = first + timedelta(days=origin_offset_days)
+        targets = [_shift(first, k, periods_per_year) for k in range(horizon)]
+        if any(t not in outcome for t in targets):
+            continue
+        known = known_on(observations, origin)
+        if len(known) < min_history or step is None:
+            continue
+        gap = _steps_between(known[-1].begin, first, periods_per_year) - 1
+        if gap < 0:
+            continue
+        months = seasonal(origin) if seasonal is not None else (1.0,) * 12
+        history = [o.value / months[_month_of(o.begin, periods_per_year) - 1] for o in known]
+        ahead = [_shift(known[-1].begin, k + 1, periods_per_year) for k in range(gap + horizon)]
+        factors = [months[_month_of(day, periods_per_year) - 1] for day in ahead]
+        yearly = [o.value for o in known_on(annual, origin)]
+        forecast = forecast_total(
+            history, gap=gap, horizon=horizon, periods_per_year=periods_per_year,
+            yearly_sigma=annual_sigma(yearly), seed=seed + index, factors=factors, paths=paths,
+        )  # fmt: skip
+        history = [o.value for o in known]
+        recent = history[-window:] if len(history) >= window else None
+        mean_benchmark = float(np.mean(recent)) * horizon if recent else None
+        by_begin = {o.begin: o.value for o in known}
+        last_year = [_shift(t, -periods_per_year, periods_per_year) for t in targets]
+        seasonal_benchmark = (
+            float(sum(by_begin[t] for t in last_year))
+            if all(t in by_begin for t in last_year)
+            else None
+        )
+        actual = float(sum(outcome[t] for t in targets))
+        results.append(OriginResult(origin, actual, forecast, mean_benchmark, seasonal_benchmark))
+    return results
+
+
+def _shift(day: date, steps: int, periods_per_year: int) -> date:
+    """The period ``steps`` periods after the one starting on ``day`` (weeks or months)."""
+    if periods_per_year == 52:
+        year, week, _ = day.isocalendar()
+        if steps == -52:
+            return date.fromisocalendar(year - 1, min(week, 52), 1)
+        return date.fromordinal(day.toordinal() + 7 * steps)
+    month = day.year * 12 + day.month - 1 + steps
+    return date(month // 12, month % 12 + 1, 1)
+
+
+def _month_of(day: date, periods_per_year: int) -> int:
+    if periods_per_year == 52:
+        return date.fromordinal(day.toordinal() + 3).month
+    return day.month
+
+
+def _steps_between(first: date, later: date, periods_per_year: int) -> int:
+    if periods_per_year == 52:
+        return (later - first).days // 7
+    return (later.year - first.year) * 12 + later.month - first.month
+
+
+@dataclass(frozen=True, slots=True)
+class YearAhead:
+    year: int
+    origin: date
+    basis: str
+    actual: float
+    forecast: TotalForecast
+
+
+def year_ahead(
+    annual: Sequence[Observation],
+    quarters: Sequence[Observation],
+    *,
+    years: Sequence[int],
+    origin_month: int = 9,
+    seed: int = 2016,
+    paths: int = BACKTEST_PATHS,
+) -> list[YearAhead]:
+    """Total of each year from an origin on the first of ``origin_month`` the year before.
+
+    The level is the sum of the last four known quarters when they are known and contiguous,
+    else the last known annual total; the median is that level (a random walk), the bands
+    come from Student-t yearly changes with the spread of the annual series known then,
+    scaled to the time between the middle of the known window and the middle of the year.
+    """
+    outcome = final_values(annual)
+    results: list[YearAhead] = []
+    for year in years:
+        target = date(year, 1, 1)
+        if target not in outcome:
+            continue
+        origin = date(year - 1, origin_month, 1)
+        known_years = known_on(annual, origin)
+        if not known_years:
+            continue
+        known_quarters = known_on(quarters, origin)
+        last_four = known_quarters[-4:]
+        contiguous = len(last_four) == 4 and all(
+            (b.begin.year * 12 + b.begin.month) - (a.begin.year * 12 + a.begin.month) == 3
+            for a, b in itertools.pairwise(last_four)
+        )
+        if contiguous:
+            level = sum(q.value for q in last_four)
+            middle = (
+                last_four[0].begin.toordinal()
+                + (last_four[-1].end.toordinal() - last_four[0].begin.toordinal()) / 2
+            )
+            basis = f"4 kwartalen t/m {last_four[-1].end.isoformat()}"
+        else:
+            last = known_years[-1]
+            level = last.value
+            middle = last.begin.toordinal() + 182.5
+            basis = f"jaartotaal {last.begin.year}"
+        horizon_years = (date(year, 7, 1).toordinal() - middle) / 365.25
+        sigma = annual_sigma([o.value for o in known_years]) * math.sqrt(max(horizon_years, 0.0))
+        rng = np.random.default_rng(seed + year)
+        scale = math.sqrt((SHOCK_DF - 2.0) / SHOCK_DF)
+        totals = level * np.exp(rng.standard_t(SHOCK_DF, size=paths) * scale * sigma)
+        q = np.quantile(totals, (0.025, 0.10, 0.50, 0.90, 0.975))
+        forecast = TotalForecast(float(q[2]), float(q[1]), float(q[3]), float(q[0]), float(q[4]))
+        results.append(YearAhead(year, origin, basis, outcome[target], forecast))
+    return results

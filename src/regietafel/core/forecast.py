@@ -1,0 +1,450 @@
+"""A weekly stock-and-flow forecast of reception, with Monte Carlo uncertainty.
+
+The model, per week and per path (all counts are whole persons, so conservation is exact):
+
+- **Inflow** = first applications + repeat applications + nareizigers. Its level follows a
+  random walk in log space with heavy-tailed (Student-t) weekly shocks, times a monthly
+  seasonal factor, times a heavy-tailed weekly noise. The scenario multiplies the level.
+- First and repeat applicants enter reception and wait for a **decision** for a fixed lead
+  time; a share is recognised and becomes a **status holder**, the rest await departure and
+  leave with a weekly hazard (**other departures**).
+- Nareizigers arrive with a permit and join their family: they are not in COA's occupancy
+  (COA counts people with a right to reception, without nareizigers), but the taakstelling
+  counts them, so they take their share of the housing pace first.
+- **Housing** takes status holders out of reception at the realisation pace of the
+  taakstelling (persons per week, with noise) minus the nareizigers of that week, never more
+  than are waiting.
+- **Occupancy** is the stock: asylum seekers awaiting a decision + rejected awaiting
+  departure + status holders. Every week: occupancy change = inflow into reception (first and
+  repeat applicants) − housed − departed, exactly.
+- **Provinces** get a share of national occupancy, drawn per path from a Dirichlet
+  distribution around the base shares.
+
+Everything is vectorised over paths; only the 104 weeks are a loop. A scenario with zero
+variance gives every path the deterministic model, so its median equals that model exactly.
+No Django, no I/O: inputs come in as frozen dataclasses, results go out as numpy arrays.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from types import MappingProxyType
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+IntArray = npt.NDArray[np.int64]
+FloatArray = npt.NDArray[np.float64]
+
+DEFAULT_PATHS = 10_000
+DEFAULT_WEEKS = 104
+QUANTILE_LEVELS: tuple[float, ...] = (0.025, 0.10, 0.50, 0.90, 0.975)
+"""Median and the 80 % (10–90) and 95 % (2.5–97.5) bands."""
+
+
+@dataclass(frozen=True, slots=True)
+class Parameter:
+    """One model parameter with the value used and where it comes from."""
+
+    name: str
+    value: float
+    source: str
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """A named what-if: multipliers on the estimated model. Copy one with :meth:`replace`.
+
+    ``inflow_factor`` scales the inflow level, ``housing_factor`` the realisation pace.
+    The three ``*_uncertainty`` factors scale the estimated spreads (0 = none); with all
+    zero every path equals the deterministic model.
+    """
+
+    name: str
+    label: str
+    inflow_factor: float = 1.0
+    housing_factor: float = 1.0
+    level_uncertainty: float = 1.0
+    noise_uncertainty: float = 1.0
+    province_uncertainty: float = 1.0
+    description: str = ""
+
+    def replace(self, **changes: Any) -> Scenario:
+        return dataclasses.replace(self, **changes)
+
+    @property
+    def deterministic(self) -> Scenario:
+        return self.replace(level_uncertainty=0.0, noise_uncertainty=0.0, province_uncertainty=0.0)
+
+
+MPP_2023_II_RANGE = (
+    "MPP 2023-II: instroom 2024 verwacht tussen 49.000 en 76.000 (opennieuwsbank.nl, "
+    "10-11-2023), rond een midden van ca. 62.000: −20 % en +23 %"
+)
+
+SCENARIOS: Mapping[str, Scenario] = MappingProxyType(
+    {
+        "midden": Scenario("midden", "midden", description="geschatte instroom en tempo"),
+        "laag": Scenario("laag", "lage instroom", inflow_factor=0.80,
+                         description=f"instroom × 0,80 ({MPP_2023_II_RANGE})"),
+        "hoog": Scenario("hoog", "hoge instroom", inflow_factor=1.25,
+                         description=f"instroom × 1,25 ({MPP_2023_II_RANGE})"),
+        "traag": Scenario("traag", "traag huisvesten", housing_factor=0.80,
+                          description="huisvestingstempo × 0,80 (aanname: ±20 % rond het "
+                          "gerealiseerde tempo; 2022-I haalde 87 % van de opgave)"),
+        "snel": Scenario("snel", "snel huisvesten", housing_factor=1.20,
+                         description="huisvestingstempo × 1,20 (aanname, zie traag)"),
+    }
+)  # fmt: skip
+
+
+class ForecastError(ValueError):
+    """The inputs cannot be forecast; the message is Dutch."""
+
+
+@dataclass(frozen=True)
+class ModelInputs:
+    """The state at the start and the estimated parameters, each with its source.
+
+    ``start`` is the Monday of the first forecast week. ``inflow_level`` is the deseasonalised
+    total inflow per week. ``seasonal`` holds twelve monthly factors (mean 1). Spreads are
+    standard deviations in log space per week. ``province_shares`` sum to 1.
+    """
+
+    start: date
+    inflow_level: float
+    share_first: float
+    share_repeat: float
+    seasonal: tuple[float, ...]
+    level_sigma: float
+    noise_sigma: float
+    shock_df: float
+    decision_weeks: int
+    recognition_share: float
+    departure_rate: float
+    housing_pace: float
+    housing_sigma: float
+    occupancy: int
+    status_holders: int
+    province_names: tuple[str, ...]
+    province_shares: tuple[float, ...]
+    share_concentration: float
+    sources: Mapping[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if len(self.seasonal) != 12:
+            raise ForecastError("het seizoenspatroon heeft 12 maandfactoren nodig")
+        if self.decision_weeks < 1:
+            raise ForecastError("de beslistermijn moet minstens 1 week zijn")
+        if self.status_holders > self.occupancy:
+            raise ForecastError("er zijn meer vergunninghouders dan bewoners in de opvang")
+        if len(self.province_names) != len(self.province_shares):
+            raise ForecastError("provincienamen en -aandelen verschillen in aantal")
+        if abs(sum(self.province_shares) - 1.0) > 1e-9:
+            raise ForecastError("de provincie-aandelen tellen niet op tot 1")
+        if not 0 <= self.share_first + self.share_repeat <= 1:
+            raise ForecastError("de aandelen eerste en herhaalde aanvragen zijn ongeldig")
+
+    def replace(self, **changes: Any) -> ModelInputs:
+        return dataclasses.replace(self, **changes)
+
+    def parameters(self) -> tuple[Parameter, ...]:
+        """Every parameter with its value and source, for display next to the forecast."""
+        values: dict[str, float] = {
+            "instroom per week (niveau)": self.inflow_level,
+            "aandeel eerste aanvragen": self.share_first,
+            "aandeel herhaalde aanvragen": self.share_repeat,
+            "aandeel nareizigers": 1.0 - self.share_first - self.share_repeat,
+            "seizoen (laagste maandfactor)": min(self.seasonal),
+            "seizoen (hoogste maandfactor)": max(self.seasonal),
+            "spreiding niveau per week (log)": self.level_sigma,
+            "spreiding ruis per week (log)": self.noise_sigma,
+            "vrijheidsgraden Student-t": self.shock_df,
+            "beslistermijn (weken)": self.decision_weeks,
+            "inwilligingspercentage": self.recognition_share,
+            "vertrekkans per week na afwijzing": self.departure_rate,
+            "huisvestingstempo per week": self.housing_pace,
+            "spreiding huisvestingstempo (log)": self.housing_sigma,
+            "bezetting bij de start": self.occupancy,
+            "vergunninghouders in de opvang bij de start": self.status_holders,
+            "concentratie provincie-aandelen (Dirichlet)": self.share_concentration,
+        }
+        return tuple(
+            Parameter(name, float(value), self.sources.get(name, "standaardwaarde"))
+            for name, value in values.items()
+        )
+
+    def week_starts(self, weeks: int) -> tuple[date, ...]:
+        return tuple(self.start + timedelta(weeks=w) for w in range(weeks))
+
+    def seasonal_by_week(self, weeks: int) -> FloatArray:
+        """The monthly factor of the Thursday of each week (the ISO week's own month)."""
+        factors = [
+            self.seasonal[(self.start + timedelta(weeks=w, days=3)).month - 1] for w in range(weeks)
+        ]
+        return np.asarray(factors, dtype=np.float64)
+
+    def initial_split(self) -> tuple[int, int]:
+        """Asylum seekers awaiting a decision and rejected awaiting departure at the start.
+
+        The stock without a permit is split in the proportions of the steady state: per
+        person of weekly inflow, ``decision_weeks`` wait for a decision and
+        ``(1 - recognition) / departure_rate`` wait to leave.
+        """
+        without_permit = self.occupancy - self.status_holders
+        waiting_departure = (
+            (1.0 - self.recognition_share) / self.departure_rate if self.departure_rate else 0.0
+        )
+        share = self.decision_weeks / (self.decision_weeks + waiting_departure)
+        pipeline = round(without_permit * share)
+        return pipeline, without_permit - pipeline
+
+
+@dataclass(frozen=True)
+class Draws:
+    """The random numbers of a run, standardised; spreads are applied by the model."""
+
+    level: FloatArray  # (paths, weeks), Student-t scaled to unit variance
+    noise: FloatArray  # (paths, weeks), Student-t scaled to unit variance
+    housing: FloatArray  # (paths, weeks), standard normal
+    shares: FloatArray  # (paths, provinces), Dirichlet draws (rows sum to 1)
+
+
+def draw(
+    rng: np.random.Generator, inputs: ModelInputs, scenario: Scenario, paths: int, weeks: int
+) -> Draws:
+    """All random numbers of a run, in a fixed order, so a seed fixes the output."""
+    df = inputs.shock_df
+    scale = np.sqrt((df - 2.0) / df) if df > 2 else 1.0
+    level = rng.standard_t(df, size=(paths, weeks)) * scale
+    noise = rng.standard_t(df, size=(paths, weeks)) * scale
+    housing = rng.standard_normal(size=(paths, weeks))
+    base = np.asarray(inputs.province_shares, dtype=np.float64)
+    if scenario.province_uncertainty > 0 and inputs.share_concentration > 0:
+        concentration = inputs.share_concentration / scenario.province_uncertainty**2
+        shares = rng.dirichlet(base * concentration, size=paths)
+    else:
+        shares = np.broadcast_to(base, (paths, base.size)).copy()
+    return Draws(level=level, noise=noise, housing=housing, shares=shares)
+
+
+def zero_draws(inputs: ModelInputs, paths: int, weeks: int) -> Draws:
+    base = np.asarray(inputs.province_shares, dtype=np.float64)
+    return Draws(
+        level=np.zeros((paths, weeks)),
+        noise=np.zeros((paths, weeks)),
+        housing=np.zeros((paths, weeks)),
+        shares=np.broadcast_to(base, (paths, base.size)).copy(),
+    )
+
+
+def inflow_paths(inputs: ModelInputs, scenario: Scenario, draws: Draws, weeks: int) -> FloatArray:
+    """Weekly total inflow per path (not rounded): level walk × season × noise."""
+    level_steps = (inputs.level_sigma * scenario.level_uncertainty) * draws.level[:, :weeks]
+    log_level = np.log(inputs.inflow_level * scenario.inflow_factor) + np.cumsum(
+        level_steps, axis=1
+    )
+    noise = (inputs.noise_sigma * scenario.noise_uncertainty) * draws.noise[:, :weeks]
+    result: FloatArray = np.exp(log_level + noise) * inputs.seasonal_by_week(weeks)
+    return result
+
+
+@dataclass(frozen=True)
+class Paths:
+    """Every path of a run, (paths, weeks) each. ``occupancy`` is the stock at week's end."""
+
+    week_starts: tuple[date, ...]
+    inflow: IntArray  # total inflow: first + repeat + nareizigers
+    into_reception: IntArray  # first + repeat: enter reception and wait for a decision
+    nareizigers: IntArray
+    decided: IntArray
+    recognised: IntArray
+    housed: IntArray
+    departed: IntArray
+    asylum_seekers: IntArray  # awaiting a decision or departure
+    status_holders: IntArray
+    occupancy: IntArray
+    shares: FloatArray  # (paths, provinces)
+    start_occupancy: int
+
+    @property
+    def paths(self) -> int:
+        return int(self.occupancy.shape[0])
+
+    @property
+    def weeks(self) -> int:
+        return int(self.occupancy.shape[1])
+
+
+def simulate(
+    inputs: ModelInputs, scenario: Scenario, draws: Draws, *, weeks: int = DEFAULT_WEEKS
+) -> Paths:
+    """The stock-and-flow model over all paths at once (a loop over weeks only)."""
+    paths = draws.level.shape[0]
+    inflow_float = inflow_paths(inputs, scenario, draws, weeks)
+    inflow = np.rint(inflow_float).astype(np.int64)
+    share_in = inputs.share_first + inputs.share_repeat
+    into_reception = np.rint(inflow * share_in).astype(np.int64)
+    nareizigers = inflow - into_reception
+    housing_spread = inputs.housing_sigma * scenario.noise_uncertainty
+    pace = inputs.housing_pace * scenario.housing_factor
+    housing_capacity = np.rint(pace * np.exp(housing_spread * draws.housing[:, :weeks])).astype(
+        np.int64
+    )
+
+    lead = inputs.decision_weeks
+    pipeline_start, rejected_start = inputs.initial_split()
+    slots = np.full(lead, pipeline_start // lead, dtype=np.int64)
+    slots[: pipeline_start % lead] += 1
+    pipe = np.broadcast_to(slots, (paths, lead)).copy()
+    rejected = np.full(paths, rejected_start, dtype=np.int64)
+    holders = np.full(paths, inputs.status_holders, dtype=np.int64)
+    waiting = np.full(paths, pipeline_start, dtype=np.int64)
+
+    shape = (paths, weeks)
+    decided_out = np.empty(shape, dtype=np.int64)
+    recognised_out = np.empty(shape, dtype=np.int64)
+    housed_out = np.empty(shape, dtype=np.int64)
+    departed_out = np.empty(shape, dtype=np.int64)
+    seekers_out = np.empty(shape, dtype=np.int64)
+    holders_out = np.empty(shape, dtype=np.int64)
+
+    recognition = inputs.recognition_share
+    departure = inputs.departure_rate
+    for week in range(weeks):
+        slot = week % lead
+        decided = pipe[:, slot].copy()
+        pipe[:, slot] = into_reception[:, week]
+        waiting += into_reception[:, week] - decided
+        recognised = np.rint(decided * recognition).astype(np.int64)
+        departed = np.rint(rejected * departure).astype(np.int64)
+        rejected += decided - recognised - departed
+        holders += recognised
+        housed = np.minimum(
+            holders, np.maximum(housing_capacity[:, week] - nareizigers[:, week], 0)
+        )
+        holders -= housed
+        decided_out[:, week] = decided
+        recognised_out[:, week] = recognised
+        housed_out[:, week] = housed
+        departed_out[:, week] = departed
+        seekers_out[:, week] = waiting + rejected
+        holders_out[:, week] = holders
+
+    return Paths(
+        week_starts=inputs.week_starts(weeks),
+        inflow=inflow,
+        into_reception=into_reception,
+        nareizigers=nareizigers,
+        decided=decided_out,
+        recognised=recognised_out,
+        housed=housed_out,
+        departed=departed_out,
+        asylum_seekers=seekers_out,
+        status_holders=holders_out,
+        occupancy=seekers_out + holders_out,
+        shares=draws.shares,
+        start_occupancy=inputs.occupancy,
+    )
+
+
+def run(
+    inputs: ModelInputs,
+    scenario: Scenario,
+    *,
+    paths: int = DEFAULT_PATHS,
+    weeks: int = DEFAULT_WEEKS,
+    seed: int = 2021,
+) -> Paths:
+    """Draw with a fixed seed and simulate: the same seed gives the same paths."""
+    if paths < 1 or weeks < 1:
+        raise ForecastError("aantal paden en weken moeten minstens 1 zijn")
+    rng = np.random.default_rng(seed)
+    return simulate(inputs, scenario, draw(rng, inputs, scenario, paths, weeks), weeks=weeks)
+
+
+def deterministic(inputs: ModelInputs, scenario: Scenario, *, weeks: int = DEFAULT_WEEKS) -> Paths:
+    """The model without any randomness: one path."""
+    return simulate(inputs, scenario.deterministic, zero_draws(inputs, 1, weeks), weeks=weeks)
+
+
+def quantiles_last_axis(
+    values: npt.NDArray[Any], levels: Sequence[float] = QUANTILE_LEVELS
+) -> FloatArray:
+    """Quantiles over the last axis, as ``np.quantile`` (linear), shape (len(levels), ...).
+
+    Sorting contiguous rows is several times faster than ``np.quantile`` over a strided axis
+    (numpy sorts with SIMD); the interpolation is numpy's own formula.
+    """
+    ordered = np.sort(np.asarray(values, dtype=np.float64), axis=-1)
+    count = ordered.shape[-1]
+    position = np.asarray(levels, dtype=np.float64) * (count - 1)
+    below = np.floor(position).astype(np.intp)
+    above = np.minimum(below + 1, count - 1)
+    weight = position - below
+    low = np.moveaxis(ordered[..., below], -1, 0)
+    high = np.moveaxis(ordered[..., above], -1, 0)
+    weight = weight.reshape((-1,) + (1,) * (low.ndim - 1))
+    difference = high - low
+    result: FloatArray = np.where(
+        weight >= 0.5, high - difference * (1 - weight), low + difference * weight
+    )
+    return result
+
+
+def quantiles(values: npt.NDArray[Any], levels: Sequence[float] = QUANTILE_LEVELS) -> FloatArray:
+    """Quantiles over paths (axis 0): shape (len(levels), ...)."""
+    return quantiles_last_axis(np.ascontiguousarray(np.moveaxis(values, 0, -1)), levels)
+
+
+@dataclass(frozen=True)
+class Fan:
+    """Median and bands per week of one measure: ``values[level][week]``."""
+
+    measure: str
+    levels: tuple[float, ...]
+    values: FloatArray  # (levels, weeks)
+
+    def at(self, level: float) -> FloatArray:
+        row: FloatArray = self.values[self.levels.index(level)]
+        return row
+
+
+def fan(measure: str, values: npt.NDArray[Any]) -> Fan:
+    return Fan(measure, QUANTILE_LEVELS, quantiles(values))
+
+
+def province_values(result: Paths) -> FloatArray:
+    """Occupancy per path, week and province: (paths, weeks, provinces)."""
+    values: FloatArray = result.occupancy[:, :, None] * result.shares[:, None, :]
+    return values
+
+
+def province_fans(result: Paths) -> FloatArray:
+    """Quantiles of occupancy per province: (levels, weeks, provinces), in one batch.
+
+    The products are built with paths on the last, contiguous axis; they are the same
+    numbers as :func:`province_values`.
+    """
+    occupancy = np.ascontiguousarray(result.occupancy.T, dtype=np.float64)  # (weeks, paths)
+    shares = np.ascontiguousarray(result.shares.T)  # (provinces, paths)
+    return quantiles_last_axis(occupancy[:, None, :] * shares[None, :, :])
+
+
+def conservation_residual(result: Paths) -> IntArray:
+    """Change in stock − (inflow into reception − outflow), per path and week: all zero."""
+    start = np.full((result.paths, 1), result.start_occupancy, dtype=np.int64)
+    previous = np.concatenate([start, result.occupancy[:, :-1]], axis=1)
+    change = result.occupancy - previous
+    flows = result.into_reception - result.housed - result.departed
+    residual: IntArray = change - flows
+    return residual
+
+
+def weeks_until(start: date, day: date) -> int:
+    """Index of the forecast week that contains ``day`` (may be out of range)."""
+    return (day - start).days // 7

@@ -1,0 +1,140 @@
+"""Reception need as practice defines it: need policies as dated data, applied to forecast paths.
+
+Three kinds of policy have been used for the places needed on top of occupancy:
+
+- **occupancy rate** (COA): places needed = forecast occupancy ÷ a rate — 96 % in the
+  capacity decision of November 2022, 91 % in that of November 2023;
+- **fixed buffer**: occupancy + a fixed number — the 417 places the LRT chose in spring 2021;
+- **percentage**: occupancy × (1 + a percentage).
+
+``NEED_POLICIES`` lists the dated decisions; :func:`policy_on` gives the one that applied on a
+day, so a published report can record which was used. COA sets the need for target dates
+(1 January, 1 July); :func:`need_on` gives the need on such a date from every forecast path.
+
+Capacity "if nothing is extended" (COA's portfolio when expiring contracts end) is a property
+of the capacity timeline, not of need: compare the need from here with that timeline's
+capacity on the same date (``regietafel.core.capacity``), beside the contracted capacity.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+import numpy as np
+import numpy.typing as npt
+
+from regietafel.core.forecast import QUANTILE_LEVELS, FloatArray, weeks_until
+
+
+class NeedPolicyKind(StrEnum):
+    OCCUPANCY_RATE = "bezettingsgraad"
+    FIXED_BUFFER = "vaste-buffer"
+    PERCENTAGE = "percentage"
+
+
+@dataclass(frozen=True, slots=True)
+class NeedPolicy:
+    """One way to turn occupancy into places needed, valid from a date, with its source."""
+
+    key: str
+    kind: NeedPolicyKind
+    value: float
+    valid_from: date
+    label: str
+    source: str
+
+    def need(self, occupancy: npt.NDArray[np.int64] | npt.NDArray[np.float64]) -> FloatArray:
+        """Places needed for each occupancy value, rounded up to whole places."""
+        values = np.asarray(occupancy, dtype=np.float64)
+        if self.kind is NeedPolicyKind.OCCUPANCY_RATE:
+            result: FloatArray = np.ceil(values / self.value - 1e-9)
+        elif self.kind is NeedPolicyKind.FIXED_BUFFER:
+            result = values + self.value
+        else:
+            result = np.ceil(values * (1.0 + self.value) - 1e-9)
+        return result
+
+
+NO_POLICY = NeedPolicy(
+    "geen-buffer", NeedPolicyKind.FIXED_BUFFER, 0, date(1900, 1, 1), "geen buffer", "—"
+)
+
+NEED_POLICIES: tuple[NeedPolicy, ...] = (
+    NeedPolicy(
+        "coa-reserve-2019", NeedPolicyKind.FIXED_BUFFER, 2_000, date(2019, 4, 1),
+        "vaste reserve van 2.000 plekken (COA 2019–2021)",
+        "COA capaciteitsbesluit april 2019 (rd.nl): 2.500 nieuwe plekken waarvan 2.000 reserve",
+    ),
+    NeedPolicy(
+        "lrt-voorjaar-2021", NeedPolicyKind.FIXED_BUFFER, 417, date(2021, 3, 1),
+        "vaste buffer van 417 plekken (LRT voorjaar 2021)",
+        "LRT-notulen voorjaar 2021: 417 extra plekken aanhouden in plaats van af- en opschalen",
+    ),
+    NeedPolicy(
+        "coa-2022-11", NeedPolicyKind.OCCUPANCY_RATE, 0.96, date(2022, 11, 1),
+        "bezettingsgraad 96 % (COA november 2022)",
+        "COA capaciteitsbesluit november 2022 (coa.nl/lijst/capaciteit-en-bezetting): 'dat 96% "
+        "van de beschikbare plaatsen gebruikt wordt'",
+    ),
+    NeedPolicy(
+        "coa-2023-11", NeedPolicyKind.OCCUPANCY_RATE, 0.91, date(2023, 11, 10),
+        "bezettingsgraad 91 % (COA november 2023)",
+        "COA capaciteitsbesluit november 2023 (coa.nl): 'een aan te houden "
+        "bezettingspercentage van 91%'",
+    ),
+)  # fmt: skip
+"""The dated need policies, oldest first."""
+
+
+def percentage_policy(percentage: float, *, valid_from: date = date(1900, 1, 1)) -> NeedPolicy:
+    """A percentage buffer (``percentage`` 0.05 = 5 %), for comparisons and what-ifs."""
+    shown = f"{percentage * 100:g}".replace(".", ",")
+    return NeedPolicy(
+        f"percentage-{shown}", NeedPolicyKind.PERCENTAGE, percentage, valid_from,
+        f"buffer van {shown} % van de bezetting", "eigen keuze",
+    )  # fmt: skip
+
+
+def policy_on(day: date, policies: Sequence[NeedPolicy] = NEED_POLICIES) -> NeedPolicy:
+    """The policy decided last on or before ``day`` (no buffer before the first)."""
+    valid = [p for p in policies if p.valid_from <= day]
+    return max(valid, key=lambda p: p.valid_from) if valid else NO_POLICY
+
+
+def policy_by_key(key: str) -> NeedPolicy:
+    for policy in NEED_POLICIES:
+        if policy.key == key:
+            return policy
+    raise KeyError(key)
+
+
+def target_dates(start: date, weeks: int) -> tuple[date, ...]:
+    """1 January and 1 July inside the forecast window (COA's target dates)."""
+    found = []
+    for year in range(start.year, start.year + weeks // 52 + 2):
+        for month in (1, 7):
+            day = date(year, month, 1)
+            if 0 <= weeks_until(start, day) < weeks:
+                found.append(day)
+    return tuple(found)
+
+
+def need_on(
+    occupancy: npt.NDArray[np.int64], start: date, day: date, policy: NeedPolicy
+) -> FloatArray:
+    """Places needed on ``day`` in every path: occupancy of the week containing it, by policy."""
+    week = weeks_until(start, day)
+    if not 0 <= week < occupancy.shape[1]:
+        raise ValueError(f"{day.isoformat()} valt buiten de prognose")
+    return policy.need(occupancy[:, week])
+
+
+def need_quantiles(
+    occupancy: npt.NDArray[np.int64], start: date, day: date, policy: NeedPolicy
+) -> FloatArray:
+    """Median and bands (``QUANTILE_LEVELS``) of the places needed on ``day``."""
+    result: FloatArray = np.quantile(need_on(occupancy, start, day, policy), QUANTILE_LEVELS)
+    return result

@@ -1,0 +1,140 @@
+"""The back-tests of the inflow forecast on the bundled series (see ``core.backtest``)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from regietafel.core.backtest import (
+    Observation,
+    OriginResult,
+    Score,
+    YearAhead,
+    rolling_origin,
+    score,
+    year_ahead,
+)
+from regietafel.prognose import series
+from regietafel.prognose.inputs import seasonal_factors
+
+
+def _factors(origin: date) -> tuple[float, ...]:
+    return seasonal_factors(origin)[0]
+
+
+WEEK_HORIZONS = (4, 13, 26)
+MONTH_HORIZONS = ((1, 4), (3, 13), (6, 26))  # months, and the weeks they stand for
+YEAR_AHEAD_YEARS = tuple(range(2016, 2025))
+
+
+@dataclass(frozen=True, slots=True)
+class BacktestRow:
+    """One line of the back-test table: a series, a horizon and a set of origins."""
+
+    series: str
+    horizon: str
+    origins_label: str
+    score: Score
+
+
+SERIES_CHOICES = ("week", "maand", "jaar")
+
+
+def _cbs_months() -> tuple[Observation, ...]:
+    """CBS first applications + nareizigers per month (both parts, same vintage)."""
+    first = series.observations("eerste_aanvragen_maand")
+    late = {(o.begin, o.vintage): o.value for o in series.observations("nareizigers_maand")}
+    return tuple(
+        Observation(o.begin, o.end, o.value + late[(o.begin, o.vintage)], o.vintage)
+        for o in first
+        if (o.begin, o.vintage) in late
+    )
+
+
+def _contiguous_months(items: Sequence[Observation]) -> tuple[Observation, ...]:
+    """The first run of consecutive months (2018-01 … 2020-03; later months are single)."""
+    ordered = sorted(items, key=lambda o: o.begin)
+    run = [ordered[0]]
+    for item in ordered[1:]:
+        previous = run[-1].begin
+        if (item.begin.year * 12 + item.begin.month) - (previous.year * 12 + previous.month) != 1:
+            break
+        run.append(item)
+    return tuple(run)
+
+
+def weekly_results(horizon: int) -> list[OriginResult]:
+    return rolling_origin(
+        series.observations("instroom_week"), series.observations("eerste_aanvragen_jaar"),
+        horizon=horizon, periods_per_year=52, min_history=13, seasonal=_factors,
+        origin_offset_days=3,
+    )  # fmt: skip
+
+
+def monthly_results(months: int) -> list[OriginResult]:
+    return rolling_origin(
+        _contiguous_months(_cbs_months()), series.observations("eerste_aanvragen_jaar"),
+        horizon=months, periods_per_year=12, min_history=6, seasonal=_factors,
+    )  # fmt: skip
+
+
+def year_ahead_results() -> list[YearAhead]:
+    return year_ahead(
+        series.observations("eerste_aanvragen_jaar"),
+        series.observations("eerste_aanvragen_kwartaal"),
+        years=YEAR_AHEAD_YEARS,
+    )
+
+
+def _year_score(results: Sequence[YearAhead]) -> Score:
+    as_origins = [OriginResult(r.origin, r.actual, r.forecast, None, None) for r in results]
+    return score(as_origins)
+
+
+def backtest_rows(
+    which: Sequence[str] = SERIES_CHOICES, progress: Callable[[str], None] | None = None
+) -> list[BacktestRow]:
+    rows: list[BacktestRow] = []
+    if "week" in which:
+        for horizon in WEEK_HORIZONS:
+            if progress:
+                progress(f"weekreeks, {horizon} weken")
+            results = weekly_results(horizon)
+            label = f"{horizon} weken"
+            name = "instroom per week (JenV) 2019–2020"
+            in_2019 = [r for r in results if r.origin.year == 2019]
+            if in_2019:
+                rows.append(BacktestRow(name, label, "startpunten in 2019", score(in_2019)))
+            rows.append(BacktestRow(name, label, "alle startpunten (met breuk 2020)",
+                                    score(results)))  # fmt: skip
+    if "maand" in which:
+        for months, weeks in MONTH_HORIZONS:
+            if progress:
+                progress(f"maandreeks, {months} maanden")
+            results = monthly_results(months)
+            rows.append(
+                BacktestRow(
+                    "eerste aanvragen + nareizigers per maand (CBS) 2018–2020",
+                    f"{months} mnd (≈{weeks} weken)", "alle startpunten", score(results),
+                )
+            )  # fmt: skip
+    if "jaar" in which:
+        if progress:
+            progress("jaartotalen")
+        results_year = year_ahead_results()
+        rows.append(
+            BacktestRow(
+                "eerste aanvragen per jaar (Eurostat/CBS) 2016–2024",
+                "jaar vooruit (start 1 september)",
+                f"{len(results_year)} jaren",
+                _year_score(results_year),
+            )
+        )
+    return rows
+
+
+def origin_range(results: Sequence[OriginResult]) -> tuple[date, date] | None:
+    if not results:
+        return None
+    return results[0].origin, results[-1].origin

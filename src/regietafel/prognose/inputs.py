@@ -1,0 +1,262 @@
+"""The starting state and parameters of the forecast, from what was published before a date.
+
+Every parameter is estimated from the bundled series where they hold enough history before
+the date, else a documented default is used; the source of each is recorded in
+``ModelInputs.sources`` and shown next to the forecast.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from datetime import date, timedelta
+
+from regietafel import reference
+from regietafel.core.backtest import annual_sigma, fit_smoothing, smoothed_level, smoothing_errors
+from regietafel.core.forecast import ForecastError, ModelInputs
+from regietafel.prognose import series
+
+# Documented defaults, used when the bundled series do not (yet) hold the figure.
+DEFAULT_SHARE_FIRST = 0.674
+DEFAULT_SHARE_REPEAT = 0.050
+DEFAULT_SHARES_SOURCE = (
+    "standaard: IND jaarcijfers 2021 (instroom 36.620, eerste aanvragen 24.686, "
+    "nareizigers 10.120; herhaald = rest)"
+)
+DEFAULT_NOISE_SIGMA = 0.15
+SHOCK_DF = 4.0
+DECISION_WEEKS = 26
+DECISION_SOURCE = "standaard: wettelijke beslistermijn zes maanden (Vreemdelingenwet 2000, art. 42)"
+DEFAULT_RECOGNITION = 0.65
+DEPARTURE_RATE = 1 / 26
+DEPARTURE_SOURCE = (
+    "aanname: na afwijzing gemiddeld een half jaar tot vertrek uit de opvang "
+    "(geen reeks in de gedeelde data)"
+)
+DEFAULT_REALISATION = 1.0
+HOUSING_SIGMA = 0.10
+SHARE_CONCENTRATION = 400.0
+SHARE_SOURCE = (
+    "standaard: aandeel inwoners (CBS) per provincie, zoals de Spreidingswet verdeelt; "
+    "onzekerheid Dirichlet met concentratie 400 (aanname, ca. ±5 % relatief per provincie)"
+)
+WEEKLY_STALE = timedelta(weeks=8)
+LEVEL_HORIZON_WEEKS = 13
+"""The smoothing weight is fitted on 13-week totals, as in the back-test."""
+MONTHLY_STALE = timedelta(days=100)
+
+
+def start_monday(on: date) -> date:
+    """The Monday of the week that contains ``on``."""
+    return on - timedelta(days=on.weekday())
+
+
+def default_date() -> date:
+    """The day after the last publication in the bundle: everything is known then."""
+    return series.latest_vintage() + timedelta(days=1)
+
+
+def seasonal_factors(on: date) -> tuple[tuple[float, ...], str]:
+    """Monthly factors from complete calendar years of CBS months known before ``on``."""
+    first = series.values("eerste_aanvragen_maand", known_before=on)
+    late = {v.begin: v.value for v in series.values("nareizigers_maand", known_before=on)}
+    by_year: dict[int, dict[int, float]] = defaultdict(dict)
+    for item in first:
+        if item.begin in late:
+            by_year[item.begin.year][item.begin.month] = item.value + late[item.begin]
+    years = sorted(y for y, months in by_year.items() if len(months) == 12)
+    if not years:
+        return (1.0,) * 12, "standaard: geen seizoen (nog geen volledig CBS-maandjaar bekend)"
+    factors = [0.0] * 12
+    for year in years:
+        mean = sum(by_year[year].values()) / 12
+        for month, value in by_year[year].items():
+            factors[month - 1] += value / mean / len(years)
+    label = ", ".join(str(y) for y in years)
+    return tuple(factors), f"geschat: CBS eerste aanvragen + nareizigers per maand, {label}"
+
+
+def _inflow_level(on: date, seasonal: tuple[float, ...]) -> tuple[float, float, str, str]:
+    """Deseasonalised weekly inflow level, the weekly noise spread, and their sources."""
+    weekly = series.values("instroom_week", known_before=on)
+    if weekly and on - weekly[-1].end <= WEEKLY_STALE:
+        # Seasonally adjusted by the month of each week's Thursday, as the back-test does.
+        values = [v.value / seasonal[(v.begin + timedelta(days=3)).month - 1] for v in weekly]
+        alpha = fit_smoothing(values, LEVEL_HORIZON_WEEKS)
+        level = smoothed_level(values, alpha)
+        errors = smoothing_errors(values, alpha)
+        noise = float(errors.std(ddof=1)) if errors.size > 2 else DEFAULT_NOISE_SIGMA
+        source = (
+            f"geschat: JenV weekcijfers t/m {weekly[-1].end.isoformat()}, exponentieel "
+            f"gewogen (gewicht {alpha:.2f}, gekozen op 13-weekstotalen van de bekende reeks)"
+        )
+        return level, noise, source, "geschat: spreiding van de eenstapsfouten in de weekreeks"
+    monthly = series.values("instroom_maand", known_before=on)
+    if monthly and on - monthly[-1].end <= MONTHLY_STALE:
+        # The last three months, but only those close to the latest (the series has gaps).
+        recent = [v for v in monthly[-3:] if monthly[-1].end - v.end <= timedelta(days=92)]
+        per_week = [
+            v.value / ((v.end - v.begin).days + 1) * 7 / seasonal[v.begin.month - 1] for v in recent
+        ]
+        source = (
+            f"geschat: IND totale instroom, gemiddelde van {len(recent)} maanden t/m "
+            f"{recent[-1].end.isoformat()}"
+        )
+        return sum(per_week) / len(per_week), DEFAULT_NOISE_SIGMA, source, _noise_default()
+    quarters = series.values("eerste_aanvragen_kwartaal", known_before=on)
+    late = {v.begin: v.value for v in series.values("nareizigers_kwartaal", known_before=on)}
+    if quarters and quarters[-1].begin in late:
+        last = quarters[-1]
+        weeks = ((last.end - last.begin).days + 1) / 7
+        total = (last.value + late[last.begin]) / (1 - DEFAULT_SHARE_REPEAT)
+        source = (
+            f"geschat: CBS eerste aanvragen + nareizigers, kwartaal t/m {last.end.isoformat()}, "
+            "opgehoogd met het aandeel herhaalde aanvragen"
+        )
+        return total / weeks, DEFAULT_NOISE_SIGMA, source, _noise_default()
+    annual = series.values("eerste_aanvragen_jaar", known_before=on)
+    if not annual:
+        raise ForecastError(f"vóór {on.isoformat()} is nog geen instroomcijfer gepubliceerd")
+    last_year = annual[-1]
+    source = f"geschat: eerste aanvragen {last_year.begin.year} gedeeld door het aandeel eerste"
+    return last_year.value / DEFAULT_SHARE_FIRST / 52, DEFAULT_NOISE_SIGMA, source, _noise_default()
+
+
+def _noise_default() -> str:
+    shown = f"{DEFAULT_NOISE_SIGMA}".replace(".", ",")
+    return f"standaard: {shown} (geen weekreeks op deze datum)"
+
+
+def _shares(on: date) -> tuple[float, float, str]:
+    parts = {
+        name: series.values(name, known_before=on)
+        for name in ("instroom_jaar", "eerste_aanvragen_jaar_ind", "herhaalde_aanvragen_jaar")
+    }
+    if all(parts.values()):
+        total = parts["instroom_jaar"][-1].value
+        first = parts["eerste_aanvragen_jaar_ind"][-1].value / total
+        repeat = parts["herhaalde_aanvragen_jaar"][-1].value / total
+        year = parts["instroom_jaar"][-1].begin.year
+        return first, repeat, f"geschat: IND jaarcijfers {year}"
+    return DEFAULT_SHARE_FIRST, DEFAULT_SHARE_REPEAT, DEFAULT_SHARES_SOURCE
+
+
+def _recognition(on: date) -> tuple[float, str]:
+    holders = series.values("vertrek_coa_vergunninghouders_jaar", known_before=on)
+    seekers = series.values("vertrek_coa_asielzoekers_jaar", known_before=on)
+    if holders and seekers:
+        share = holders[-1].value / (holders[-1].value + seekers[-1].value)
+        year = holders[-1].begin.year
+        return share, (
+            f"geschat: aandeel vergunninghouders onder vertrek uit COA {year} (Kamervragen)"
+        )
+    return DEFAULT_RECOGNITION, (
+        "standaard: aanname 65 % (vertrek uit COA naar status pas bekend vanaf 2025)"
+    )
+
+
+def _housing_pace(on: date) -> tuple[float, str]:
+    left = series.values("vertrek_coa_vergunninghouders_jaar", known_before=on)
+    if left:
+        return left[-1].value / 52, (
+            f"geschat: vergunninghouders uit COA vertrokken in {left[-1].begin.year}, per week"
+        )
+    tasks = series.values("taakstelling_halfjaar", known_before=on)
+    if not tasks:
+        raise ForecastError(f"vóór {on.isoformat()} is nog geen taakstelling bekend")
+    current = [t for t in tasks if t.begin <= on] or list(tasks)
+    task = current[-1]
+    realised = series.values("gehuisvest_halfjaar", known_before=on)
+    if realised:
+        # Housed in a half year against that half year's net task: arrears are housed too.
+        net = next(t for t in tasks if t.begin == realised[-1].begin).value
+        rate = realised[-1].value / net
+        rate_source = (
+            f"gehuisvest/netto taakstelling {realised[-1].value}/{net} in "
+            f"{realised[-1].begin.year}-{'I' if realised[-1].begin.month == 1 else 'II'}"
+        )
+    else:
+        rate, rate_source = DEFAULT_REALISATION, "realisatie 100 % van de taakstelling (standaard)"
+    weeks = ((task.end - task.begin).days + 1) / 7
+    return task.value / weeks * rate, (
+        f"geschat: taakstelling {task.begin.isoformat()}–{task.end.isoformat()} "
+        f"({task.value}) per week × {rate_source}"
+    )
+
+
+def _province_shares(on: date) -> tuple[tuple[str, ...], tuple[float, ...]]:
+    reference_day = max(min(on, date(2025, 12, 31)), date(2020, 1, 1))
+    totals: dict[str, int] = defaultdict(int)
+    for item in reference.municipalities(reference_day):
+        totals[item.province_code] += item.inhabitants
+    provinces = reference.provinces()
+    grand = sum(totals.values())
+    shares = [totals[p.code] / grand for p in provinces]
+    shares[-1] = 1.0 - sum(shares[:-1])
+    return tuple(p.name for p in provinces), tuple(shares)
+
+
+def model_inputs(on: date | None = None) -> ModelInputs:
+    """The forecast's inputs as they could have been set on ``on`` (default: today's bundle)."""
+    day = on or default_date()
+    seasonal, seasonal_source = seasonal_factors(day)
+    level, noise, level_source, noise_source = _inflow_level(day, seasonal)
+    first, repeat, shares_source = _shares(day)
+    annual = series.values("eerste_aanvragen_jaar", known_before=day)
+    yearly = annual_sigma([float(v.value) for v in annual])
+    recognition, recognition_source = _recognition(day)
+    pace, pace_source = _housing_pace(day)
+    occupancy = series.values("bezetting", known_before=day)
+    holders = series.values("vergunninghouders_in_opvang", known_before=day)
+    if not occupancy or not holders:
+        raise ForecastError(f"vóór {day.isoformat()} is geen bezetting van de opvang bekend")
+    names, province_shares = _province_shares(day)
+    first_year = annual[0].begin.year if annual else None
+    last_year = annual[-1].begin.year if annual else None
+    sources = {
+        "instroom per week (niveau)": level_source,
+        "aandeel eerste aanvragen": shares_source,
+        "aandeel herhaalde aanvragen": shares_source,
+        "aandeel nareizigers": shares_source,
+        "seizoen (laagste maandfactor)": seasonal_source,
+        "seizoen (hoogste maandfactor)": seasonal_source,
+        "spreiding niveau per week (log)": (
+            f"geschat: spreiding jaarlijkse log-veranderingen eerste aanvragen {first_year}–"
+            f"{last_year} (Eurostat/CBS) gedeeld door √52"
+        ),
+        "spreiding ruis per week (log)": noise_source,
+        "vrijheidsgraden Student-t": "standaard: 4 (zware staarten; schokken als 2015 en 2020)",
+        "beslistermijn (weken)": DECISION_SOURCE,
+        "inwilligingspercentage": recognition_source,
+        "vertrekkans per week na afwijzing": DEPARTURE_SOURCE,
+        "huisvestingstempo per week": pace_source,
+        "spreiding huisvestingstempo (log)": "standaard: 10 % per week (aanname)",
+        "bezetting bij de start": (
+            f"COA-punt {occupancy[-1].begin.isoformat()} (bron {occupancy[-1].source})"
+        ),
+        "vergunninghouders in de opvang bij de start": (
+            f"COA-punt {holders[-1].begin.isoformat()} (bron {holders[-1].source})"
+        ),
+        "concentratie provincie-aandelen (Dirichlet)": SHARE_SOURCE,
+    }
+    return ModelInputs(
+        start=start_monday(day),
+        inflow_level=level,
+        share_first=first,
+        share_repeat=repeat,
+        seasonal=seasonal,
+        level_sigma=yearly / math.sqrt(52),
+        noise_sigma=noise,
+        shock_df=SHOCK_DF,
+        decision_weeks=DECISION_WEEKS,
+        recognition_share=recognition,
+        departure_rate=DEPARTURE_RATE,
+        housing_pace=pace,
+        housing_sigma=HOUSING_SIGMA,
+        occupancy=occupancy[-1].value,
+        status_holders=min(holders[-1].value, occupancy[-1].value),
+        province_names=names,
+        province_shares=province_shares,
+        share_concentration=SHARE_CONCENTRATION,
+        sources=sources,
+    )

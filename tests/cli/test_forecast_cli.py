@@ -1,0 +1,126 @@
+"""``regietafel prognose``: output, reproducibility, Dutch errors, and no Django on start-up."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from regietafel.cli.main import main
+
+NO_DJANGO = """
+import os, sys
+from regietafel.cli.main import main
+os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
+main(["prognose", "--paden", "200", "--weken", "20", "--formaat", "csv"])
+main(["prognose", "backtest", "--reeks", "jaar", "--formaat", "csv"])
+heavy = ("django", "rest_framework", "weasyprint", "vl_convert", "openpyxl")
+print(",".join(sorted(m for m in sys.modules if m.split(".")[0] in heavy)), file=sys.stderr)
+"""
+
+
+def test_prognose_imports_no_django() -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", NO_DJANGO], capture_output=True, text=True, check=True
+    )
+    assert result.stderr.strip() == ""
+
+
+def _csv(capsys: pytest.CaptureFixture[str], *args: str) -> list[dict[str, str]]:
+    assert main(["prognose", *args, "--formaat", "csv"]) == 0
+    return list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+
+
+def test_csv_has_every_week_with_ordered_bands(capsys: pytest.CaptureFixture[str]) -> None:
+    rows = _csv(capsys, "--paden", "501", "--weken", "30", "--tot", "2021-11-01")  # odd: a path
+    assert len(rows) == 30
+    assert rows[0]["week"] == "2021-11-01"
+    for row in rows:
+        values = [int(row[f"bezetting_{k}"]) for k in ("p025", "p10", "p50", "p90", "p975")]
+        assert values == sorted(values)
+        assert int(row["nodig_p50"]) == int(row["bezetting_p50"]) + 417  # LRT spring 2021
+
+
+def test_same_seed_same_output(capsys: pytest.CaptureFixture[str]) -> None:
+    args = ("--paden", "300", "--weken", "10", "--seed", "5")
+    assert _csv(capsys, *args) == _csv(capsys, *args)
+    assert _csv(capsys, *args) != _csv(capsys, "--paden", "300", "--weken", "10", "--seed", "6")
+
+
+def test_json_has_target_dates_buffer_policies_and_sources(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["prognose", "--paden", "400", "--tot", "2022-12-01", "--formaat", "json",
+                 "--doel", "5000:2023-07-01"]) == 0  # fmt: skip
+    document = json.loads(capsys.readouterr().out)
+    assert "96 %" in document["meta"]["behoeftebeleid"]  # COA, November 2022
+    dates = [row["datum"] for row in document["peildata"]]
+    assert dates[:4] == ["2023-01-01", "2023-07-01", "2024-01-01", "2024-07-01"]
+    goal = document["peildata"][-1]
+    assert (goal["datum"], goal["extra"]) == ("2023-07-01", 5000)
+    assert 0 <= goal["kans"] <= 1
+    assert len(document["bufferbeleid"]) == 5
+    assert all(row["bron"] for row in document["parameters"])
+
+
+def test_province_scope(capsys: pytest.CaptureFixture[str]) -> None:
+    national = _csv(capsys, "--paden", "300", "--weken", "5")
+    zeeland = _csv(capsys, "--paden", "300", "--weken", "5", "--provincie", "Zeeland")
+    assert int(zeeland[0]["bezetting_p50"]) < int(national[0]["bezetting_p50"]) / 20
+
+
+def test_xlsx_needs_a_file_and_is_written(tmp_path: Path) -> None:
+    target = tmp_path / "prognose.xlsx"
+    assert main(["prognose", "--paden", "200", "--weken", "8", "--formaat", "xlsx",
+                 "--uitvoer", str(target)]) == 0  # fmt: skip
+    assert target.read_bytes()[:2] == b"PK"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--tot", "2005-01-01"], "vóór 2005-01-01 is nog geen instroomcijfer gepubliceerd"),
+        (["--provincie", "Atlantis"], "onbekende provincie 'Atlantis'"),
+        (["--paden", "0"], "--paden: 0 ligt niet tussen 1 en 100000"),
+        (["--tot", "1-1-2021"], "--tot: '1-1-2021' is geen datum (JJJJ-MM-DD)"),
+        (["--doel", "1200"], "is geen doel; schrijf aantal:datum"),
+        (["--doel", "1200:2040-01-01"], "2040-01-01 valt buiten de prognose"),
+        (["--formaat", "xlsx"], "voor --formaat xlsx is --uitvoer BESTAND nodig"),
+    ],
+)
+def test_bad_input_gives_one_dutch_line_and_exit_2(args: list[str], message: str) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "regietafel", "prognose", "--paden", "50", "--weken", "10", *args],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_backtest_table(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["prognose", "backtest", "--reeks", "week", "--formaat", "csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert [row["horizon"] for row in rows] == [
+        "4 weken", "4 weken", "13 weken", "13 weken", "26 weken", "26 weken",
+    ]  # fmt: skip
+    thirteen_2019 = rows[2]
+    assert thirteen_2019["startpunten"] == "startpunten in 2019"
+    assert int(thirteen_2019["n"]) > 30
+    assert 0 < float(thirteen_2019["mape"]) < 100
+
+
+def test_parser_choices_follow_the_core() -> None:
+    from regietafel.cli import forecast as cli
+    from regietafel.core.forecast import DEFAULT_PATHS, DEFAULT_WEEKS, SCENARIOS
+    from regietafel.core.need_policy import NEED_POLICIES
+
+    assert tuple(sorted(SCENARIOS)) == cli.SCENARIO_NAMES
+    assert tuple(p.key for p in NEED_POLICIES) == cli.POLICY_KEYS
+    assert (cli.DEFAULT_PATHS, cli.DEFAULT_WEEKS) == (DEFAULT_PATHS, DEFAULT_WEEKS)

@@ -19,13 +19,14 @@ import shutil
 import subprocess
 from collections import defaultdict
 from collections.abc import Callable
+from datetime import timedelta
 from io import BytesIO
 from typing import Any
 
 import pytest
 from openpyxl import load_workbook
 
-from regietafel.core.catalogue import BY_CODE, CATALOGUE, Surface
+from regietafel.core.catalogue import BY_CODE, CATALOGUE, Surface, round_half_up
 from regietafel.core.figures import ScopeFigures
 from regietafel.core.periods import IsoWeek
 from regietafel.imports.models import Import, Kind
@@ -122,6 +123,41 @@ def _check_report(
             assert number_nl(figure.value, figure.decimals) in row, (figure.key, row)
 
 
+def _check_shopping_covers_every_gap(core: ScopeFigures) -> None:
+    """The list of every scope asks, by each horizon's deadline, at least that horizon's gap."""
+    if core.reception is None:
+        return
+    for row in core.reception.gaps:
+        unit = "plaatsen" if row.gap_locations is None else "locaties"
+        wanted = max(0, row.gap) if row.gap_locations is None else row.gap_locations
+        deadline = core.week.monday + timedelta(weeks=row.horizon.weeks)
+        prefix = f"{row.category.value}-{unit}-"
+        asked = sum(
+            i.quantity for i in core.shopping if i.key.startswith(prefix) and i.deadline <= deadline
+        ) + sum(
+            p.remaining
+            for p in core.targets
+            if p.target.category is row.category
+            and p.target.province_code == (None if core.is_national else core.scope)
+            and {"places": "plaatsen", "locations": "locaties"}[p.target.unit] == unit
+        )
+        assert asked >= wanted, (core.scope, row.horizon.name, row.category, asked, wanted)
+
+
+def _check_province_tables(client: Any, week: str, reader: Any) -> None:
+    """Per-province totals elsewhere (API aggregates, the distribution) are the catalogue's."""
+    aggregates = client.get(f"/api/v1/opvang-per-provincie/?week={week}&limit=20").json()
+    for row in aggregates["results"]:
+        province = figures_for(user=reader, week=IsoWeek.parse(week), scope=row["provincie"])
+        assert row["capaciteit"] == BY_CODE["capaciteit_nu"].value(province)
+        assert row["bezetting"] == BY_CODE["bezetting_nu"].value(province)
+    shares = client.get(f"/api/v1/verdeling/?week={week}").json()["provincies"]
+    fair = BY_CODE["evenredig_deel_reguliere_behoefte"]
+    for row in shares:
+        province = figures_for(user=reader, week=IsoWeek.parse(week), scope=row["code"])
+        assert round_half_up(row["eerlijk_aandeel"]) == fair.value(province), row["code"]
+
+
 def test_every_catalogue_figure_is_equal_on_every_surface(
     client_as: Callable[[str | None], Any],
     make_user: Callable[[str], Any],
@@ -162,6 +198,10 @@ def test_every_catalogue_figure_is_equal_on_every_surface(
                 value = BY_CODE[code].value(core)
                 assert text == ("" if value is None else str(value)), (week, scope, code)
                 seen[Surface.CLI][code] = text
+
+            _check_shopping_covers_every_gap(core)
+            if scope == "NL":
+                _check_province_tables(client, week, reader)
 
             _check_report(
                 seen, core, week=week, scope=scope, client=client_as("landelijk"), tmp_path=tmp_path

@@ -31,9 +31,9 @@ def distribution_table(d: KeyedDistribution, *, name: str, title: str) -> Result
         Column("naam", "Naam"),
         Column("inwoners", "Inwoners", "int"),
         Column("aandeel", "Inwoners-aandeel (%)", "decimal", 2),
-        Column("eerlijk_aandeel", "Eerlijk aandeel", "decimal", 1),
-        Column("capaciteit", "Huidige capaciteit", "int"),
-        Column("verschil", "Verschil met eerlijk aandeel", "decimal", 1),
+        Column("eerlijk_aandeel", "Evenredig deel van de reguliere behoefte", "decimal", 1),
+        Column("capaciteit", "Reguliere capaciteit nu", "int"),
+        Column("verschil", "Verschil met het evenredige deel", "decimal", 1),
         Column("extra", "Voorgestelde extra plaatsen", "int"),
     ]
     if d.amv:

@@ -22,6 +22,8 @@ urlpatterns = [
     path("", include("regietafel.doelen.urls")),
     path("", include("regietafel.verdeling.urls")),
     path("api/v1/", include("regietafel.api.figures_urls")),
+    path("afspraken/", include("regietafel.afspraken.urls")),
+    path("api/v1/afspraken/", include("regietafel.afspraken.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("imports/", include("regietafel.imports.urls")),
     path("beheer/", admin.site.urls),

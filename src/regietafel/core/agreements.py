@@ -185,8 +185,9 @@ class Measurement:
 
     @property
     def text(self) -> str:
-        """ "412 van 600 plaatsen" (Dutch thousands separator)."""
-        return f"{_int_nl(self.achieved)} van {_int_nl(self.quantity)} {self.unit}"
+        """ "412 van 600 plaatsen", "1.630 van 600 plaatsen (gehaald)"."""
+        text = f"{_int_nl(self.achieved)} van {_int_nl(self.quantity)} {self.unit}"
+        return text + " (gehaald)" if self.met else text
 
 
 def _int_nl(value: int) -> str:

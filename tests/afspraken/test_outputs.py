@@ -56,7 +56,11 @@ def world(agree: Callable[..., Any], national: Any, make_user: Callable[[str], A
     nh = make_user("provincie")
     prt = meeting_create(actor=nh, kind="PRT", province_code="PV27", on=date(2021, 11, 1))
     local = agreement_create(
-        actor=nh, meeting=prt, text="Locaties melden", owner_party="provincie", deadline=LRT_NOVEMBER
+        actor=nh,
+        meeting=prt,
+        text="Locaties melden",
+        owner_party="provincie",
+        deadline=LRT_NOVEMBER,
     )
     gr = make_user("provincie_andere")
     prt_gr = meeting_create(actor=gr, kind="PRT", province_code="PV20", on=date(2021, 11, 2))
@@ -233,8 +237,10 @@ def test_shopping_item_becomes_an_agreement(
     )
     assert "al afspraak LRT-2021-03" in again.content.decode()
     coa = client_as("coa")
-    assert "Maak afspraak" not in coa.get("/boodschappenlijst/?week=2021-W46&scope=NL").content.decode()
-    assert coa.post("/afspraken/van-boodschap/", {"week": "2021-W46", "key": key}).status_code == 403
+    listed = coa.get("/boodschappenlijst/?week=2021-W46&scope=NL").content.decode()
+    assert "Maak afspraak" not in listed
+    refused = coa.post("/afspraken/van-boodschap/", {"week": "2021-W46", "key": key})
+    assert refused.status_code == 403
 
 
 def test_annex_pdf_and_docx(world: Any, national: Any, tmp_path: Path) -> None:

@@ -70,7 +70,7 @@ def test_concurrent_allocation_gives_distinct_gapless_numbers(
                 except OperationalError:
                     continue
                 return
-        except BaseException as error:  # noqa: BLE001 - reported by the assertion below
+        except BaseException as error:  # reported by the assertion below
             errors.append(error)
         finally:
             connection.close()

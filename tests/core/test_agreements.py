@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import date, timedelta
 
 import pytest
@@ -157,7 +158,7 @@ def test_proposals_keep_the_cadence(
     assert proposed[0] > after
     assert proposed == sorted(set(proposed))
     step = timedelta(days=CADENCE[kind].interval_days)
-    for earlier, later in zip(proposed, proposed[1:], strict=False):
+    for earlier, later in itertools.pairwise(proposed):
         assert later - earlier <= step or later in known
 
 

@@ -14,6 +14,11 @@ beheerder     yes         in full       in full      no                 list    
 
 "list": may read the list of imports and their error reports, not upload; the original of a
 locations file (confidential AMV addresses) only with "confidential AMV".
+
+Agreements of the tables (``afspraken``): landelijk manages the LRT, HLRT and working groups'
+meetings and agreements; a province user manages its own PRT's and reads the national ones
+(not another province's PRT); COA reads all and adds the state of affairs (and status) of
+the agreements COA owns, without moving their deadline; beheerder reads all.
 """
 
 from __future__ import annotations

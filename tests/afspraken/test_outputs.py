@@ -213,22 +213,36 @@ def test_cli_refusals_are_one_dutch_line(no_migrate: None, capsys: Any, tmp_path
 
 
 def test_shopping_item_becomes_an_agreement(
-    world: Any, client_as: Callable[[str | None], Any]
+    world: Any, national: Any, client_as: Callable[[str | None], Any]
 ) -> None:
-    key = f"doel-{world['target'].pk}"
+    from regietafel.afspraken.models import Agreement
+    from regietafel.doelen.services import target_create
+
+    amv = target_create(
+        actor=national,
+        title="2 AMV-locaties",
+        category="amv",
+        unit="locations",
+        quantity=2,
+        start=LRT_AUTUMN,
+        deadline=date(2021, 12, 31),
+    )
+    key = f"doel-{amv.pk}"
     client = client_as("landelijk")
     page = client.get("/boodschappenlijst/?week=2021-W46&scope=NL").content.decode()
+    # The target already measured by LRT-2021-01 shows that agreement on the list.
+    assert f">{world['measured'].number}</a>" in page
     assert f'value="{key}"' in page
     assert "Maak afspraak" in page
     response = client.post(
         "/afspraken/van-boodschap/", {"week": "2021-W46", "scope": "NL", "key": key}
     )
     assert response.status_code == 302
-    from regietafel.afspraken.models import Agreement
-
     made = Agreement.objects.get(shopping_key=key)
     assert made.number == "LRT-2021-03"
-    assert made.target_id == world["target"].pk
+    assert made.target_id == amv.pk
+    assert made.owner_party == "coa"
+    assert made.deadline == date(2021, 12, 31)
     assert made.meeting.date == LRT_NOVEMBER  # the latest LRT on or before the week
     page = client.get("/boodschappenlijst/?week=2021-W46&scope=NL").content.decode()
     assert ">LRT-2021-03</a>" in page

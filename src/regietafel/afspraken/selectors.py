@@ -380,11 +380,24 @@ def action_list(*, user: AnyUser, kind: str, on: date, province_code: str = "") 
 
 
 def shopping_links(*, user: AnyUser, scope: str) -> dict[str, Agreement]:
-    """Agreements made from items of a boodschappenlijst, by item key (readable ones only)."""
-    return {
-        a.shopping_key: a
-        for a in agreements_visible(user).filter(shopping_scope=scope).exclude(shopping_key="")
+    """The agreement behind each item of a boodschappenlijst, by item key (readable ones).
+
+    An item made into an agreement keeps its key; an item of an LRT target ("doel-12") also
+    belongs to the agreement of that list's table that is measured by the same target.
+    """
+    kind = MeetingKind.LRT if scope == "NL" else MeetingKind.PRT
+    code = "" if scope == "NL" else scope
+    table = agreements_visible(user).filter(meeting__kind=kind.value, meeting__province_code=code)
+    links = {
+        f"doel-{a.target_id}": a for a in table.filter(target__isnull=False).order_by("-sequence")
     }
+    links.update(
+        {
+            a.shopping_key: a
+            for a in agreements_visible(user).filter(shopping_scope=scope).exclude(shopping_key="")
+        }
+    )
+    return links
 
 
 def readable_tables(user: AnyUser) -> list[tuple[str, str]]:

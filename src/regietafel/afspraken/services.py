@@ -374,7 +374,7 @@ def agreement_from_shopping_item(
     item = next((m.item for m in listed.items if m.item.key == key), None)
     if item is None:
         raise ValidationError({"key": f"'{key}' staat niet op de boodschappenlijst"})
-    existing = Agreement.objects.filter(shopping_scope=scope, shopping_key=key).first()
+    existing = selectors.shopping_links(user=actor, scope=scope).get(key)
     if existing is not None:
         raise ValidationError({"key": f"deze boodschap is al afspraak {existing.number}"})
     meeting = (

@@ -61,8 +61,9 @@ def test_demo_agreements_and_the_action_list_of_15_november() -> None:
     assert len(rows) == 1 + len(listed.rows)
     measured_cells = [r[5] for r in rows[1:] if r[0].split("\n")[0] in {"LRT-2021-11"}]
     assert measured_cells
-    assert measured_cells[0].split("\n")[0].endswith("plaatsen (gehaald)") or " van 600 " in (
-        measured_cells[0]
+    assert (
+        measured_cells[0].split("\n")[0].endswith("plaatsen (gehaald)")
+        or " van 600 " in (measured_cells[0])
     )
 
     nh = User.objects.get(username="prt-noord-holland")

@@ -146,3 +146,21 @@ def test_review_round_on_the_meeting_page(
     assert "onbekende datum '13-12-2021'" in html.unescape(bad.content.decode())
     assert AgreementUpdate.objects.filter(reviewed_at=november).count() == 2
     assert client_as("coa").post(f"/afspraken/overleggen/{november.pk}/").status_code == 403
+
+
+def test_province_user_records_a_meeting_of_the_own_prt_only(
+    client_as: Callable[[str | None], Any],
+) -> None:
+    client = client_as("provincie")
+    page = client.get("/afspraken/overleggen/").content.decode()
+    assert '<option value="PRT"' in page
+    assert '<option value="LRT"' not in page
+    assert '<option value="PV20"' not in page
+    response = client.post(
+        "/afspraken/overleggen/", {"kind": "PRT", "province_code": "PV27", "on": "2021-11-01"}
+    )
+    assert response.status_code == 302
+    assert Meeting.objects.get().province_code == "PV27"
+    refused = client.post("/afspraken/overleggen/", {"kind": "LRT", "on": "2021-11-01"})
+    assert refused.status_code == 400  # not a choice for this user
+    assert Meeting.objects.count() == 1

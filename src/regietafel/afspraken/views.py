@@ -139,6 +139,24 @@ class MeetingForm(forms.Form):
         label="Toelichting", widget=forms.Textarea(attrs={"rows": 2}), required=False
     )
 
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        """Only the tables this user manages: a province user gets the own PRT only."""
+        super().__init__(*args, **kwargs)
+        own = access.own_province(user)
+        kinds = [
+            (k.value, k.label)
+            for k in MeetingKind
+            if access.can_manage_agreements(user, k.value, own or "")
+        ]
+        kind_field = self.fields["kind"]
+        province_field = self.fields["province_code"]
+        assert isinstance(kind_field, forms.ChoiceField)
+        assert isinstance(province_field, forms.ChoiceField)
+        kind_field.choices = kinds
+        if own is not None:
+            province_field.choices = [(own, reference.province(own).name)]
+            province_field.initial = own
+
 
 def _errors_to_form(form: forms.Form, error: ValidationError) -> None:
     for field, problems in error.message_dict.items():
@@ -260,7 +278,7 @@ def overleggen(request: HttpRequest) -> HttpResponse:
     can_add = access.can_manage_agreements(user, "LRT") or access.can_manage_agreements(
         user, "PRT", access.own_province(user) or ""
     )
-    form = MeetingForm(request.POST or None) if can_add else None
+    form = MeetingForm(request.POST or None, user=user) if can_add else None
     if request.method == "POST":
         if form is None:
             raise PermissionDenied

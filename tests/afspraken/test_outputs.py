@@ -231,7 +231,7 @@ def test_shopping_item_becomes_an_agreement(
     client = client_as("landelijk")
     page = client.get("/boodschappenlijst/?week=2021-W46&scope=NL").content.decode()
     # The target already measured by LRT-2021-01 shows that agreement on the list.
-    assert f">{world['measured'].number}</a>" in page
+    assert f">{world['measured'].number}</a><br><small>open, 350 van 600 plaatsen, op koers" in page
     assert f'value="{key}"' in page
     assert "Maak afspraak" in page
     response = client.post(

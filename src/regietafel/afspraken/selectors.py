@@ -400,6 +400,16 @@ def shopping_links(*, user: AnyUser, scope: str) -> dict[str, Agreement]:
     return links
 
 
+def shopping_link_states(*, user: AnyUser, scope: str, on: date) -> dict[str, AgreementState]:
+    """The agreement behind each item of a boodschappenlijst as it stands on ``on``: number,
+    status, measured progress and health, shown beside the item."""
+    links = shopping_links(user=user, scope=scope)
+    agreements = list({a.pk: a for a in links.values()}.values())
+    measured = measurements(user=user, on=on, agreements=agreements)
+    states = {a.pk: _state(user, a, on, measured.get(a.pk)) for a in agreements}
+    return {key: state for key, a in links.items() if (state := states[a.pk]) is not None}
+
+
 def readable_tables(user: AnyUser) -> list[tuple[str, str]]:
     """(kind, province code) choices for filters: national tables, then readable PRT's."""
     _require_view(user)

@@ -164,3 +164,16 @@ def test_province_user_records_a_meeting_of_the_own_prt_only(
     refused = client.post("/afspraken/overleggen/", {"kind": "LRT", "on": "2021-11-01"})
     assert refused.status_code == 400  # not a choice for this user
     assert Meeting.objects.count() == 1
+
+
+def test_schema_documents_the_agreement_endpoints(client_as: Callable[[str | None], Any]) -> None:
+    schema = client_as("landelijk").get("/api/schema/", {"format": "json"}).json()
+    for path in (
+        "/api/v1/afspraken/",
+        "/api/v1/afspraken/{number}/",
+        "/api/v1/afspraken/overleggen/",
+        "/api/v1/afspraken/actielijst/",
+    ):
+        assert path in schema["paths"], path
+    params = {p["name"] for p in schema["paths"]["/api/v1/afspraken/"]["get"]["parameters"]}
+    assert {"datum", "overleg", "provincie"} <= params

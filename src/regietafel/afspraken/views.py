@@ -169,6 +169,8 @@ def _table_filter(request: HttpRequest) -> tuple[MeetingKind | None, str]:
     province = request.GET.get("provincie", "").strip()
     if not kind_text:
         return None, ""
+    if kind_text == MeetingKind.PRT.value and not province:
+        return MeetingKind.PRT, ""  # every PRT this user reads
     kind, code = selectors.check_table(request.user, kind_text, province)
     return kind, code
 

@@ -155,6 +155,33 @@ MATRIX: tuple[Case, ...] = (
     Case("api-kerncijfers", {}, API_EVERYONE, query=W45),
     Case("api-kerncijfers", {}, API_EVERYONE, query=f"{W45}&scope=PV27"),
     Case("api-kerncijfers", {}, API_OWN_PROVINCE_ONLY, query=f"{W45}&scope=PV20"),
+    # Agreements register: national tables for everyone, a PRT for its own province and the
+    # national roles; the register, meetings, action list and annex are pages for everyone.
+    Case("afspraken", {}, EVERYONE),
+    Case("afspraken", {}, EVERYONE, query="datum=2021-11-15&formaat=csv"),
+    Case("afspraken", {}, OWN_PROVINCE_ONLY, query="overleg=PRT&provincie=PV20"),
+    Case("afspraak-detail", {"number": "LRT-2021-01"}, EVERYONE),
+    Case("afspraak-detail", {"number": "PRT-GR-2021-01"}, OWN_PROVINCE_ONLY),
+    Case("afspraak-detail", {"number": "LRT-2021-99"}, NOT_FOUND),
+    Case("overleggen", {}, EVERYONE),
+    Case("overleg-detail", "overleg-lrt", EVERYONE),
+    Case("overleg-detail", "overleg-prt-gr", OWN_PROVINCE_ONLY),
+    Case("actielijst", {}, EVERYONE, query="overleg=LRT&datum=2021-11-15"),
+    Case("actielijst", {}, EVERYONE, query="overleg=LRT&datum=2021-11-15&formaat=docx"),
+    Case("actielijst", {}, EVERYONE, query="overleg=PRT&provincie=PV27&formaat=csv"),
+    Case("actielijst", {}, OWN_PROVINCE_ONLY, query="overleg=PRT&provincie=PV20"),
+    Case("actielijst", {}, NOT_FOUND, query="overleg=XYZ"),
+    Case("bijlage", {}, EVERYONE, query=W45),
+    Case("bijlage", {}, EVERYONE, query=f"{W45}&formaat=docx"),
+    Case("afspraak-van-boodschap", {}, (LOGIN, 405, 405, 405, 405)),
+    Case("afspraak-van-boodschap", {}, (LOGIN, 400, 400, 400, 400), method="post"),
+    Case("api-afspraken", {}, API_EVERYONE, query="datum=2021-11-15"),
+    Case("api-afspraken", {}, API_OWN_PROVINCE_ONLY, query="overleg=PRT&provincie=PV20"),
+    Case("api-afspraak-detail", {"number": "LRT-2021-01"}, API_EVERYONE),
+    Case("api-afspraak-detail", {"number": "PRT-GR-2021-01"}, API_OWN_PROVINCE_ONLY),
+    Case("api-overleggen", {}, API_EVERYONE),
+    Case("api-actielijst", {}, API_EVERYONE, query="overleg=LRT&datum=2021-11-15"),
+    Case("api-actielijst", {}, API_OWN_PROVINCE_ONLY, query="overleg=PRT&provincie=PV20"),
     # The OpenAPI description holds no data and is public, as the API documentation.
     Case("api-schema", {}, (200, 200, 200, 200, 200)),
 )
@@ -178,7 +205,8 @@ def test_every_url_is_in_the_matrix() -> None:
 def world(
     django_db_setup: Any, django_db_blocker: Any, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[dict[str, int]]:
-    """Users of every role, locations of week 45 in PV27 and PV20, a taakstelling 2021-II.
+    """Users of every role, locations of week 45 in PV27 and PV20, a taakstelling 2021-II,
+    an LRT and a PRT Groningen meeting with one agreement each.
 
     Made once for the module inside a transaction that is rolled back at the end; each test
     runs in a savepoint inside it.
@@ -205,8 +233,30 @@ def world(
         taakstelling_set(actor=None, period="2021-II", national_total=11_000)
         for scope in ("NL", "PV27", "PV20"):
             report_publish(actor=None, week="2021-W45", scope=scope)
-        yield {"locaties": batches["v2"].pk, "realisatie": housed.pk}
+        meetings = _agreements()
+        yield {"locaties": batches["v2"].pk, "realisatie": housed.pk, **meetings}
         transaction.set_rollback(True)
+
+
+def _agreements() -> dict[str, int]:
+    """LRT-2021-01 at an LRT of 1 November 2021, PRT-GR-2021-01 at the PRT of Groningen."""
+    from datetime import date
+
+    from regietafel.accounts.models import User
+    from regietafel.afspraken.services import agreement_create, meeting_create
+    from tests.conftest import ROLE_USERS
+
+    national = User.objects.get(username="landelijk")
+    groningen = User.objects.create_user(
+        username="provincie_andere", password="x", **ROLE_USERS["provincie_andere"]
+    )
+    lrt = meeting_create(actor=national, kind="LRT", on=date(2021, 11, 1))
+    prt = meeting_create(actor=groningen, kind="PRT", province_code="PV20", on=date(2021, 11, 2))
+    for actor, meeting in ((national, lrt), (groningen, prt)):
+        agreement_create(
+            actor=actor, meeting=meeting, text="x", owner_party="coa", deadline=date(2021, 12, 1)
+        )
+    return {"overleg-lrt": lrt.pk, "overleg-prt-gr": prt.pk}
 
 
 def _outcome(response: Any) -> int | str:

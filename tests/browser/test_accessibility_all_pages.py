@@ -73,6 +73,17 @@ def _import(status: str) -> Kwargs:
     return kwargs
 
 
+def _meeting(kind: str, day: str) -> Kwargs:
+    def kwargs() -> dict[str, Any]:
+        from regietafel.afspraken.models import Meeting
+
+        meeting = Meeting.objects.filter(kind=kind, date=day).first()
+        assert meeting is not None, f"geen {kind} op {day} in de demodata"
+        return {"pk": meeting.pk}
+
+    return kwargs
+
+
 LRT = "lrt"
 PRT = "prt-noord-holland"
 COA = "coa"
@@ -116,6 +127,16 @@ PAGES: tuple[Page, ...] = (
     Page("rapporten", LRT),
     Page("rapport", LRT, lambda: {"week": "2021-W06", "scope": "NL"}),
     Page("rapport", PRT, lambda: {"week": "2021-W06", "scope": "PV27"}),
+    Page("afspraken", LRT, query="datum=2021-11-15"),
+    Page("afspraken", PRT, query="datum=2021-11-15"),
+    Page("afspraak-detail", LRT, lambda: {"number": "LRT-2021-11"}),
+    Page("afspraak-detail", COA, lambda: {"number": "LRT-2021-11"}),
+    Page("overleggen", LRT, query="datum=2021-11-15"),
+    Page("overleg-detail", LRT, _meeting("LRT", "2021-11-15")),
+    Page("overleg-detail", PRT, _meeting("PRT", "2021-11-01")),
+    Page("actielijst", LRT, query="overleg=LRT&datum=2021-11-15"),
+    Page("actielijst", PRT, query="overleg=PRT&provincie=PV27&datum=2021-11-29"),
+    Page("bijlage", LRT, query="week=2021-W06"),
     # The error pages: another province's detail (403) and a page that does not exist (404).
     Page("provincie-detail", PRT, lambda: {"code": "PV20"}, status=403),
     Page("", LRT, path="/bestaat-niet/", status=404),
@@ -129,6 +150,7 @@ NOT_PAGES: dict[str, str] = {
     "rapport-pdf": "bestandsdownload (PDF van het rapport)",
     "rapport-xlsx": "bestandsdownload (Excel van het rapport)",
     "rapport-publiceren": "alleen POST (de knop Publiceren)",
+    "afspraak-van-boodschap": "alleen POST (de knop Maak afspraak op de boodschappenlijst)",
 }
 """Named URLs that are no page, with the reason. Also skipped: every URL under /api/
 (machine-readable) and the Django admin under /beheer/ (its own templates)."""

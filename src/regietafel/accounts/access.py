@@ -14,6 +14,11 @@ beheerder     yes         in full       in full      no                 list    
 
 "list": may read the list of imports and their error reports, not upload; the original of a
 locations file (confidential AMV addresses) only with "confidential AMV".
+
+Agreements of the tables (``afspraken``): landelijk manages the LRT, HLRT and working groups'
+meetings and agreements; a province user manages its own PRT's and reads the national ones
+(not another province's PRT); COA reads all and adds the state of affairs (and status) of
+the agreements COA owns, without moving their deadline; beheerder reads all.
 """
 
 from __future__ import annotations
@@ -123,3 +128,49 @@ def can_mark_shopping_item(user: AnyUser, scope: str) -> bool:
     if role == Role.PROVINCIE:
         return scope != "NL" and scope == own_province(user)
     return False
+
+
+# Agreements of the tables (app ``afspraken``). ``kind`` is the table ("LRT", "HLRT", "PRT",
+# "WG"), ``province_code`` the PRT's province (empty for the national tables).
+_NATIONAL_TABLES = frozenset({"LRT", "HLRT", "WG"})
+
+
+def can_read_agreements(user: AnyUser, kind: str, province_code: str = "") -> bool:
+    """National tables' agreements for everyone; a PRT's for its own province and the
+    national roles (a province user does not read another province's PRT)."""
+    role = _role(user)
+    if role is None:
+        return False
+    if kind in _NATIONAL_TABLES or role != Role.PROVINCIE:
+        return True
+    return province_code == own_province(user)
+
+
+def can_manage_agreements(user: AnyUser, kind: str, province_code: str = "") -> bool:
+    """Meetings and agreements: national users for LRT, HLRT and working groups; a province
+    user for the own PRT. Managing includes making, reviewing and updating agreements."""
+    role = _role(user)
+    if role == Role.LANDELIJK:
+        return kind in _NATIONAL_TABLES
+    if role == Role.PROVINCIE:
+        return kind == "PRT" and bool(province_code) and province_code == own_province(user)
+    return False
+
+
+def can_update_agreement_state(
+    user: AnyUser, kind: str, province_code: str, owner_party: str
+) -> bool:
+    """Adding a "stand van zaken": whoever manages the table, and COA for what COA owns."""
+    if can_manage_agreements(user, kind, province_code):
+        return True
+    return _role(user) == Role.COA and owner_party == "coa"
+
+
+def agreement_tables_readable(user: AnyUser) -> tuple[bool, str | None]:
+    """(reads every PRT, the one PRT province it reads otherwise) for scoping querysets."""
+    role = _role(user)
+    if role is None:
+        return False, None
+    if role == Role.PROVINCIE:
+        return False, own_province(user)
+    return True, None

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods
 
 from regietafel import reference
 from regietafel.accounts import access
+from regietafel.afspraken.selectors import shopping_link_states
 from regietafel.boodschappenlijst.selectors import NATIONAL, normalise_scope, shopping_list_for
 from regietafel.boodschappenlijst.services import shopping_item_mark
 from regietafel.boodschappenlijst.tables import shopping_table
@@ -52,6 +53,11 @@ def boodschappenlijst(request: HttpRequest) -> HttpResponse:
     scoped = shopping_list_for(user=request.user, week=week, scope=scope)
     if request.GET.get("formaat") == "csv":
         return table_csv(shopping_table(scoped), f"boodschappenlijst-{scope}-{week.label}.csv")
+    agreements = shopping_link_states(user=request.user, scope=scope, on=week.sunday)
+    table = "LRT" if scope == NATIONAL else "PRT"
+    can_agree = access.can_manage_agreements(
+        request.user, table, "" if scope == NATIONAL else scope
+    )
     own = access.own_province(request.user)
     scopes = [(NATIONAL, "Nederland")] + [
         (p.code, p.name) for p in reference.provinces() if own is None or p.code == own
@@ -65,5 +71,7 @@ def boodschappenlijst(request: HttpRequest) -> HttpResponse:
             "scope": scope,
             "scopes": scopes,
             "statuses": [s for s in ShoppingItemStatus if s is not ShoppingItemStatus.OPEN],
+            "rows": [(m, agreements.get(m.item.key)) for m in scoped.items],
+            "can_agree": can_agree,
         },
     )

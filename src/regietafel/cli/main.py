@@ -64,7 +64,7 @@ class DutchArgumentParser(argparse.ArgumentParser):
 
 
 def build_parser() -> DutchArgumentParser:
-    from regietafel.cli import computations, webcommands
+    from regietafel.cli import agreements, computations, webcommands
 
     parser = DutchArgumentParser(
         prog="regietafel",
@@ -80,6 +80,7 @@ def build_parser() -> DutchArgumentParser:
     computations.register(commands)
     webcommands.register(commands)
     __import__("regietafel.cli.forecast", fromlist=["register"]).register(commands)
+    agreements.register(commands)
     return parser
 
 

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "regietafel.doelen",
     "regietafel.boodschappenlijst",
     "regietafel.verdeling",
+    "regietafel.afspraken",
     "regietafel.web",
 ]
 

@@ -23,6 +23,8 @@ urlpatterns = [
     path("", include("regietafel.verdeling.urls")),
     path("", include("regietafel.kerncijfers.urls")),
     path("api/v1/", include("regietafel.api.figures_urls")),
+    path("afspraken/", include("regietafel.afspraken.urls")),
+    path("api/v1/afspraken/", include("regietafel.afspraken.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("imports/", include("regietafel.imports.urls")),
     path("beheer/", admin.site.urls),

@@ -192,6 +192,7 @@ def demo_load(*, weeks: int = 52, dataset: DemoDataset | None = None) -> list[De
         if len(data.weeks) < 27:
             _set_period(national, second)
         _create_targets(national)
+        _create_agreements(users)
     return logins
 
 
@@ -202,3 +203,10 @@ def _create_targets(actor: User) -> None:
     agreed = date(2021, 10, 25)  # the LRT of late October 2021 that agreed them
     for spec in DEMO_TARGETS:
         target_create(actor=actor, **{"start": agreed, **spec})
+
+
+def _create_agreements(users: Mapping[str, User]) -> None:
+    """Meetings and agreements of the two sets of LRT minutes (see demo.agreements)."""
+    from regietafel.demo.agreements import create_agreements
+
+    create_agreements(users)

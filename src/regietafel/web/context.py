@@ -40,6 +40,7 @@ def navigation(request: HttpRequest) -> list[dict[str, Any]]:
         ("boodschappenlijst", _("Boodschappenlijst"), True),
         ("verdeling", _("Verdeling"), True),
         ("doelen", _("Doelen"), True),
+        ("afspraken", _("Afspraken"), True),
         ("rapporten", _("Rapportage"), True),
         ("audit", _("Audittrail"), access.can_read_audit(user)),
         ("begrippen", _("Begrippen"), True),

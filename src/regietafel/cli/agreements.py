@@ -1,0 +1,106 @@
+"""``regietafel actielijst``: the action list of a table for a meeting date, on the server.
+
+For secretaries and data stewards with shell access: the command reads the database as a
+system user with national rights (``cli.reception.system_user``), so every table's list is
+available; people use the web application with their own role.
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+
+from regietafel.cli.main import DutchArgumentParser
+from regietafel.errors import UserError
+
+FORMATS = ("tabel", "csv", "pdf", "docx")
+
+
+def register(commands: argparse._SubParsersAction[DutchArgumentParser]) -> None:
+    parser = commands.add_parser(
+        "actielijst",
+        help="de actielijst van een regietafel voor een overleg (tabel, csv, pdf of docx)",
+        description="De lopende afspraken van een regietafel voor het overleg op een datum: "
+        "verlopen afspraken eerst, dan op deadline, met de gemeten voortgang uit de gegevens "
+        "van die week en het signaal (op koers, aandacht nodig, risico). Leest de database "
+        "met landelijke rechten.",
+    )
+    parser.add_argument(
+        "--overleg", required=True, choices=["LRT", "HLRT", "PRT", "WG"], help="de regietafel"
+    )
+    parser.add_argument("--datum", required=True, help="datum van het overleg, JJJJ-MM-DD")
+    parser.add_argument("--provincie", metavar="NAAM", help="provincienaam of -code (bij PRT)")
+    parser.add_argument("--formaat", choices=FORMATS, default="tabel")
+    parser.add_argument("--uitvoer", type=Path, metavar="BESTAND")
+    parser.set_defaults(handler=run_actielijst)
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise UserError(f"--datum: onbekende datum '{text}'; schrijf JJJJ-MM-DD") from None
+
+
+def run_actielijst(arguments: argparse.Namespace) -> int:
+    on = _date(arguments.datum)
+    if arguments.overleg == "PRT" and not arguments.provincie:
+        raise UserError("--provincie is verplicht bij --overleg PRT")
+    if arguments.formaat in {"pdf", "docx"} and arguments.uitvoer is None:
+        raise UserError(f"voor --formaat {arguments.formaat} is --uitvoer BESTAND nodig")
+    from regietafel.cli.webcommands import django_setup
+
+    django_setup()
+    from django.http import Http404
+
+    from regietafel.afspraken import documents
+    from regietafel.afspraken.selectors import action_list
+    from regietafel.afspraken.tables import action_list_table
+    from regietafel.cli.reception import system_user
+    from regietafel.presentation.tables import (
+        Format,
+        OutputError,
+        Result,
+        emit,
+        write_atomically,
+    )
+
+    try:
+        listed = action_list(
+            user=system_user(),
+            kind=arguments.overleg,
+            on=on,
+            province_code=arguments.provincie or "",
+        )
+    except Http404 as error:
+        raise UserError(str(error)) from None
+    try:
+        if arguments.formaat == "pdf":
+            write_atomically(arguments.uitvoer, documents.action_list_pdf(listed))
+        elif arguments.formaat == "docx":
+            write_atomically(arguments.uitvoer, documents.action_list_docx(listed))
+        else:
+            result = Result(
+                title=listed.title,
+                tables=(action_list_table(listed),),
+                meta={
+                    "overleg": listed.name,
+                    "datum": on.isoformat(),
+                    "vorig overleg": listed.previous.isoformat() if listed.previous else None,
+                    "lopende afspraken": len(listed.rows),
+                },
+                notes=(
+                    (
+                        "Verlopen afspraken eerst, dan op deadline. Gemeten voortgang uit het "
+                        "locatieregister van de week van de datum; signaal: op koers, aandacht "
+                        "nodig of risico (regels in docs/afspraken.md)."
+                    ),
+                ),
+            )
+            emit(result, Format(arguments.formaat), arguments.uitvoer)
+    except OutputError as error:
+        raise UserError(str(error)) from None
+    except OSError as error:
+        raise UserError(f"kan '{arguments.uitvoer}' niet schrijven ({error.strerror})") from None
+    return 0

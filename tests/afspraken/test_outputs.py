@@ -1,0 +1,285 @@
+"""Measured agreements, the action list (page, CSV, PDF, Word, CLI, API), the shopping-list
+button and the annex, over a small hand-checked register.
+
+The target: 600 regular places from 25 October to 30 November 2021 (36 days). Register of
+week 45 (Monday 8 November, day 14): location N1 of 200 places opened 1 November, so 200 of
+an expected 600 × 14 / 36 = 233 -> "aandacht nodig" (200 ≥ half of 233). Register of week 46
+(Monday 15 November, day 21): N1 plus N2 of 150 opened 10 November, 350 of an expected
+600 × 21 / 36 = 350 -> "op koers".
+"""
+
+from __future__ import annotations
+
+import io
+import subprocess
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from regietafel.afspraken import documents
+from regietafel.afspraken.selectors import action_list, agreement_states
+from regietafel.afspraken.services import agreement_create, agreement_update, meeting_create
+from regietafel.cli.main import main
+from tests.afspraken.conftest import LRT_AUTUMN, LRT_NOVEMBER
+from tests.opvangbeeld.factories import Loc, make_register
+
+pytestmark = pytest.mark.django_db
+
+EXISTING = Loc("A", "PV27", "GM0363", "regulier", 500, 450, date(2020, 1, 1))
+N1 = Loc("N1", "PV27", "GM0363", "regulier", 200, 180, date(2021, 11, 1))
+N2 = Loc("N2", "PV20", "GM0014", "regulier", 150, 100, date(2021, 11, 10))
+
+
+@pytest.fixture
+def world(agree: Callable[..., Any], national: Any, make_user: Callable[[str], Any]) -> Any:
+    from regietafel.doelen.services import target_create
+
+    make_register("2021-W45", [EXISTING, N1])
+    make_register("2021-W46", [EXISTING, N1, N2])
+    target = target_create(
+        actor=national,
+        title="600 extra opvangplekken vóór 1 december 2021",
+        category="regulier",
+        unit="places",
+        quantity=600,
+        start=LRT_AUTUMN,
+        deadline=date(2021, 11, 30),
+    )
+    measured = agree(text="600 extra opvangplekken", owner_party="coa", target_id=target.pk)
+    late = agree(text="Brief aan de Tweede Kamer", deadline=date(2021, 11, 5), agenda_number=2)
+    agreement_update(
+        actor=national, agreement=late, on=date(2021, 11, 1), status="in-uitvoering", note="Concept"
+    )
+    nh = make_user("provincie")
+    prt = meeting_create(actor=nh, kind="PRT", province_code="PV27", on=date(2021, 11, 1))
+    local = agreement_create(
+        actor=nh,
+        meeting=prt,
+        text="Locaties melden",
+        owner_party="provincie",
+        deadline=LRT_NOVEMBER,
+    )
+    gr = make_user("provincie_andere")
+    prt_gr = meeting_create(actor=gr, kind="PRT", province_code="PV20", on=date(2021, 11, 2))
+    other = agreement_create(
+        actor=gr, meeting=prt_gr, text="Sobere opvang", owner_party="coa", deadline=LRT_NOVEMBER
+    )
+    return {"target": target, "measured": measured, "late": late, "nh": local, "gr": other}
+
+
+def test_measured_progress_follows_the_register_every_week(world: Any, national: Any) -> None:
+    number = world["measured"].number
+    week45 = {s.number: s for s in agreement_states(user=national, on=date(2021, 11, 8))}
+    assert week45[number].progress_text == "200 van 600 plaatsen"
+    assert week45[number].health == "aandacht"
+    week46 = {s.number: s for s in agreement_states(user=national, on=LRT_NOVEMBER)}
+    assert week46[number].progress_text == "350 van 600 plaatsen"
+    assert week46[number].health == "op-koers"
+
+
+def test_action_list_overdue_first_new_and_measured(world: Any, national: Any) -> None:
+    listed = action_list(user=national, kind="LRT", on=LRT_NOVEMBER)
+    assert [s.number for s in listed.rows] == ["LRT-2021-02", "LRT-2021-01"]
+    late, measured = listed.rows
+    assert late.overdue
+    assert late.health == "risico"
+    assert late.new  # made at the previous LRT (25 October)
+    assert late.agenda == "2. Provinciale verdeling"
+    assert measured.progress_text == "350 van 600 plaatsen"
+    assert listed.previous == LRT_AUTUMN
+
+
+def pdf_text(content: bytes, folder: Path) -> str:
+    """The PDF's text in reading order (pdftotext), whitespace folded to single spaces."""
+    pdf = folder / "document.pdf"
+    pdf.write_bytes(content)
+    text = subprocess.run(
+        ["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    return " ".join(text.split())
+
+
+def test_action_list_pdf_text(world: Any, national: Any, tmp_path: Path) -> None:
+    listed = action_list(user=national, kind="LRT", on=LRT_NOVEMBER)
+    text = pdf_text(documents.action_list_pdf(listed), tmp_path)
+    assert "Actielijst LRT, 15-11-2021" in text
+    assert "LRT-2021-02" in text
+    assert "350 van 600 plaatsen" in text
+    assert "op koers" in text
+    assert "verlopen" in text
+    assert "pagina 1 van 1" in text
+    assert text.index("LRT-2021-02") < text.index("LRT-2021-01")
+
+
+def _docx_rows(content: bytes) -> list[list[str]]:
+    from docx import Document
+
+    document = Document(io.BytesIO(content))
+    assert len(document.tables) == 1
+    return [[cell.text for cell in row.cells] for row in document.tables[0].rows]
+
+
+def test_action_list_docx_reopens_with_the_same_rows(world: Any, national: Any) -> None:
+    listed = action_list(user=national, kind="LRT", on=LRT_NOVEMBER)
+    rows = _docx_rows(documents.action_list_docx(listed))
+    assert tuple(rows[0]) == documents.ACTION_HEADERS
+    assert rows[1][0] == "LRT-2021-02\nnieuw"
+    assert rows[1][3] == "5-11-2021\nverlopen"
+    assert rows[1][4] == "in uitvoering\nConcept (1-11-2021)"
+    assert rows[2][5] == "350 van 600 plaatsen\nop koers"
+    assert rows[2][2] == "COA"
+
+
+def test_pages_and_downloads(world: Any, client_as: Callable[[str | None], Any]) -> None:
+    client = client_as("landelijk")
+    base = "/afspraken/actielijst/?overleg=LRT&datum=2021-11-15"
+    page = client.get(base).content.decode()
+    assert "LRT-2021-02" in page
+    assert "350 van 600 plaatsen" in page
+    pdf = client.get(base + "&formaat=pdf")
+    assert pdf["Content-Type"] == "application/pdf"
+    assert pdf.content.startswith(b"%PDF")
+    docx = client.get(base + "&formaat=docx")
+    assert 'filename="actielijst-LRT-2021-11-15.docx"' in docx["Content-Disposition"]
+    assert _docx_rows(docx.content)[1][0].startswith("LRT-2021-02")
+    csv_text = client.get(base + "&formaat=csv").content.decode("utf-8-sig")
+    assert csv_text.splitlines()[1].startswith("LRT-2021-02,25-10-2021,2. Provinciale verdeling")
+    detail = client.get("/afspraken/LRT-2021-02/").content.decode()
+    assert "Concept" in detail
+
+
+def test_province_user_keeps_own_prt_beside_the_national_agreements(
+    world: Any, client_as: Callable[[str | None], Any]
+) -> None:
+    client = client_as("provincie")
+    page = client.get("/afspraken/?datum=2021-11-15").content.decode()
+    assert world["nh"].number in page
+    assert world["measured"].number in page
+    assert world["gr"].number not in page
+    assert client.get(f"/afspraken/{world['gr'].number}/").status_code == 403
+    assert client.get("/afspraken/actielijst/?overleg=PRT&provincie=PV20").status_code == 403
+    api = client.get("/api/v1/afspraken/?datum=2021-11-15").json()
+    assert {r["nummer"] for r in api["results"]} == {
+        "LRT-2021-01",
+        "LRT-2021-02",
+        world["nh"].number,
+    }
+    assert client_as("coa").get(f"/afspraken/{world['gr'].number}/").status_code == 200
+
+
+def test_api_detail_with_history(world: Any, client_as: Callable[[str | None], Any]) -> None:
+    body = client_as("coa").get("/api/v1/afspraken/LRT-2021-02/?datum=2021-11-15").json()
+    assert body["verlopen"] is True
+    assert body["signaal"] == "risico"
+    assert [h["status"] for h in body["geschiedenis"]] == ["open", "in-uitvoering"]
+    measured = client_as("coa").get("/api/v1/afspraken/LRT-2021-01/?datum=2021-11-15").json()
+    assert (measured["gemeten_behaald"], measured["gemeten_doel"]) == (350, 600)
+
+
+@pytest.fixture
+def no_migrate(monkeypatch: Any) -> None:
+    monkeypatch.setattr("regietafel.cli.webcommands.django_setup", lambda: None)
+
+
+def test_cli_csv_and_docx(world: Any, no_migrate: None, tmp_path: Path, capsys: Any) -> None:
+    code = main(["actielijst", "--overleg", "LRT", "--datum", "2021-11-15", "--formaat", "csv"])
+    assert code == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("nummer,datum,agendapunt,afspraak")
+    assert [line.split(",")[0] for line in lines[1:]] == ["LRT-2021-02", "LRT-2021-01"]
+    target = tmp_path / "actielijst.docx"
+    argv = ["actielijst", "--overleg", "PRT", "--provincie", "Noord-Holland"]
+    argv += ["--datum", "2021-11-29", "--formaat", "docx", "--uitvoer", str(target)]
+    assert main(argv) == 0
+    assert _docx_rows(target.read_bytes())[1][0].startswith(world["nh"].number)
+
+
+def test_cli_refusals_are_one_dutch_line(no_migrate: None, capsys: Any, tmp_path: Path) -> None:
+    assert main(["actielijst", "--overleg", "LRT", "--datum", "15-11-2021"]) == 2
+    assert capsys.readouterr().err == (
+        "regietafel actielijst: fout: --datum: onbekende datum '15-11-2021'; schrijf JJJJ-MM-DD\n"
+    )
+    argv = ["actielijst", "--overleg", "LRT", "--datum", "2021-11-15", "--formaat", "pdf"]
+    assert main(argv) == 2
+    assert "--uitvoer BESTAND nodig" in capsys.readouterr().err
+    missing = tmp_path / "geen-map" / "x.csv"
+    argv = ["actielijst", "--overleg", "LRT", "--datum", "2021-11-15", "--uitvoer", str(missing)]
+    assert main([*argv, "--formaat", "csv"]) == 2
+    assert "bestaat niet" in capsys.readouterr().err
+    assert not missing.parent.exists()
+
+
+def test_shopping_item_becomes_an_agreement(
+    world: Any, national: Any, client_as: Callable[[str | None], Any]
+) -> None:
+    from regietafel.afspraken.models import Agreement
+    from regietafel.doelen.services import target_create
+
+    amv = target_create(
+        actor=national,
+        title="2 AMV-locaties",
+        category="amv",
+        unit="locations",
+        quantity=2,
+        start=LRT_AUTUMN,
+        deadline=date(2021, 12, 31),
+    )
+    key = f"doel-{amv.pk}"
+    client = client_as("landelijk")
+    page = client.get("/boodschappenlijst/?week=2021-W46&scope=NL").content.decode()
+    # The target already measured by LRT-2021-01 shows that agreement on the list.
+    assert f">{world['measured'].number}</a><br><small>open, 350 van 600 plaatsen, op koers" in page
+    assert f'value="{key}"' in page
+    assert "Maak afspraak" in page
+    response = client.post(
+        "/afspraken/van-boodschap/", {"week": "2021-W46", "scope": "NL", "key": key}
+    )
+    assert response.status_code == 302
+    made = Agreement.objects.get(shopping_key=key)
+    assert made.number == "LRT-2021-03"
+    assert made.target_id == amv.pk
+    assert made.owner_party == "coa"
+    assert made.deadline == date(2021, 12, 31)
+    assert made.meeting.date == LRT_NOVEMBER  # the latest LRT on or before the week
+    page = client.get("/boodschappenlijst/?week=2021-W46&scope=NL").content.decode()
+    assert ">LRT-2021-03</a>" in page
+    again = client.post(
+        "/afspraken/van-boodschap/", {"week": "2021-W46", "scope": "NL", "key": key}, follow=True
+    )
+    assert "al afspraak LRT-2021-03" in again.content.decode()
+    coa = client_as("coa")
+    listed = coa.get("/boodschappenlijst/?week=2021-W46&scope=NL").content.decode()
+    assert "Maak afspraak" not in listed
+    refused = coa.post("/afspraken/van-boodschap/", {"week": "2021-W46", "key": key})
+    assert refused.status_code == 403
+
+
+def test_annex_pdf_and_docx(world: Any, national: Any, tmp_path: Path) -> None:
+    from regietafel.afspraken.selectors import annex
+    from regietafel.core.periods import IsoWeek
+    from regietafel.taakstelling.services import taakstelling_set
+
+    taakstelling_set(actor=None, period="2021-II", national_total=11_000)
+    built = annex(user=national, week=IsoWeek.parse("2021-W46"))
+    rows = {p.code: p for p in built.provinces}
+    assert (rows["PV27"].capacity, rows["PV27"].occupancy) == (700, 630)
+    assert (rows["PV20"].capacity, rows["PV20"].occupancy) == (150, 100)
+    assert rows["PV31"].capacity is None
+    assert [s.number for s in rows["PV27"].agreements] == [world["nh"].number]
+    assert rows["PV27"].corrected is not None
+    text = pdf_text(documents.annex_pdf(built), tmp_path)
+    assert "Bijlage: opgave en afspraken per provincie, week 2021-W46" in text
+    assert world["nh"].number in text
+    assert "Locaties melden" in text
+    from docx import Document
+
+    document = Document(io.BytesIO(documents.annex_docx(built)))
+    table = [[c.text for c in row.cells] for row in document.tables[0].rows]
+    nh = next(row for row in table if row[0] == "Noord-Holland")
+    assert nh[2:4] == ["700", "630"]
+    assert nh[6] == "1"
+    paragraphs = [p.text for p in document.paragraphs]
+    assert any(p.startswith(world["nh"].number) for p in paragraphs)

@@ -92,3 +92,12 @@ def test_selector_keeps_the_other_filters(client_as: Client, weeks: None) -> Non
     form = re.search(r'<form class="filter week-selector".*?</form>', body, flags=re.S)
     assert form is not None
     assert '<input type="hidden" name="scope" value="PV27">' in form.group(0)
+
+
+@pytest.mark.parametrize("bad", ["2021-W99", "0000-W01", "gisteren"])
+def test_unreadable_week_is_not_remembered(client_as: Client, weeks: None, bad: str) -> None:
+    client = client_as("landelijk")
+    client.get("/opvangbeeld/", {"week": "2021-W40"})
+    client.get("/opvang/reeksen/", {"week": bad})  # the page itself says what is wrong
+    body = client.get("/provincies/").content.decode()
+    assert 'href="/opvangbeeld/?week=2021-W40"' in _menu(body)

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from regietafel import __version__
 from regietafel.accounts import access
-from regietafel.core.periods import IsoWeek, PeriodError
+from regietafel.core.periods import IsoWeek
 
 SESSION_WEEK = "regietafel_week"
 """Session key of the last week the user chose."""
@@ -50,6 +50,13 @@ def site(request: HttpRequest) -> dict[str, Any]:
     }
 
 
+def _week_or_none(text: object) -> IsoWeek | None:
+    try:
+        return IsoWeek.parse(str(text))
+    except ValueError:  # PeriodError, or a year no calendar has
+        return None
+
+
 def chosen_week(request: HttpRequest) -> IsoWeek | None:
     """The week of ``?week=`` (remembered in the session), else of the page's own address
     (a report of one week), else the last one remembered."""
@@ -57,28 +64,17 @@ def chosen_week(request: HttpRequest) -> IsoWeek | None:
         return None
     session = getattr(request, "session", None)
     text = request.GET.get("week", "").strip()
-    if text:
-        try:
-            week = IsoWeek.parse(text)
-        except PeriodError:
-            week = None
-        if week is not None and session is not None:
+    week = _week_or_none(text) if text else None
+    if week is not None:
+        if session is not None:
             session[SESSION_WEEK] = week.label
-        if week is not None:
-            return week
+        return week
     path_week = request.resolver_match.kwargs.get("week") if request.resolver_match else None
-    if path_week:  # a page of one week, such as a published report
-        try:
-            return IsoWeek.parse(str(path_week))
-        except PeriodError:
-            pass
+    week = _week_or_none(path_week) if path_week else None  # a report of one week
+    if week is not None:
+        return week
     stored = session.get(SESSION_WEEK) if session is not None else None
-    if not stored:
-        return None
-    try:
-        return IsoWeek.parse(str(stored))
-    except PeriodError:
-        return None
+    return _week_or_none(stored) if stored else None
 
 
 def navigation(request: HttpRequest, week: IsoWeek | None = None) -> list[dict[str, Any]]:

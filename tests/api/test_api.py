@@ -350,3 +350,11 @@ def test_confidential_amv_masked_in_api_exactly_as_on_the_page(
         assert row["naam"] == listed[code]["naam"]
         shown = listed[code]["bezetting"]
         assert row["bezetting"] == (None if shown == "vertrouwelijk" else int(shown))
+
+
+@pytest.mark.parametrize(("name", "value"), [("limit", "tien"), ("offset", "-1"), ("limit", "1.5")])
+def test_unreadable_pagination_is_a_dutch_400(client_as: Client, name: str, value: str) -> None:
+    """DRF would silently fall back to the default page: other data with status 200."""
+    response = client_as("landelijk").get("/api/v1/provincies/", {name: value})
+    assert response.status_code == 400
+    assert response.json()[name] == [f"'{value}' is geen geheel getal van 0 of meer."]

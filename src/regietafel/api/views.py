@@ -93,6 +93,18 @@ class _ReadView(GenericAPIView[Any]):
         super().initial(request, *args, **kwargs)  # authentication and permissions first
         paginated = self.pagination_class is not None
         check_parameters(request, self.parameters + (PAGINATION if paginated else ()))
+        if paginated:
+            for name in PAGINATION:
+                value = str(request.query_params.get(name, "")).strip()
+                if value and not value.isdigit():
+                    raise ValidationError(
+                        {
+                            name: [
+                                _("'%(value)s' is geen geheel getal van 0 of meer.")
+                                % {"value": value}
+                            ]
+                        }
+                    )
 
     def _page(
         self, items: Sequence[Any], serializer: type[serializers.Serializer[Any]]

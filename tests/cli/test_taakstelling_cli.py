@@ -308,3 +308,31 @@ def test_output_file_gets_normal_permissions(tmp_path: Path) -> None:
     mask = os.umask(0)
     os.umask(mask)
     assert target.stat().st_mode & 0o777 == 0o666 & ~mask
+
+
+def test_table_says_where_reorganised_arrears_went(tmp_path: Path) -> None:
+    previous = tmp_path / "vorige.csv"
+    previous.write_text("gemeentecode,taakstelling,gehuisvest\nGM0370,6,0\n", encoding="utf-8")
+    note = (
+        "Herindeling: achterstand/voorsprong van GM0370 (Beemster) "
+        "overgedragen aan GM0439 (Purmerend)."
+    )
+    args = [
+        "taakstelling",
+        "--periode",
+        "2022-I",
+        "--totaal",
+        "11000",
+        "--realisatie",
+        str(previous),
+    ]
+    noord_holland = run(*args, "--provincie", "Noord-Holland")
+    assert noord_holland.returncode == 0, noord_holland.stderr
+    assert note in noord_holland.stdout
+    purmerend = next(
+        line for line in noord_holland.stdout.splitlines() if line.startswith("GM0439")
+    )
+    assert purmerend.split()[-2:] == ["6", str(int(purmerend.split()[-3]) + 6)]
+    groningen = run(*args, "--provincie", "Groningen")
+    assert groningen.returncode == 0, groningen.stderr
+    assert "Herindeling" not in groningen.stdout

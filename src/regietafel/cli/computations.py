@@ -294,7 +294,7 @@ def taakstelling_result(arguments: argparse.Namespace) -> Result:
                 "Bron inwoners: CBS (CC BY 4.0). Quotum = exact aandeel naar inwoners; "
                 "taakstelling = afgerond op hele personen, samen precies het landelijke totaal."
             ),
-            *_carry_over_notes(previous, on),
+            *_carry_over_notes(previous, on, only),
         ),
     )
 
@@ -339,13 +339,24 @@ def _carry_over(previous: dict[str, PreviousPeriod], on: date) -> dict[str, int]
     return carry_over_arrears(arrears=arrears, successors=reference.successors_of_gone(arrears, on))
 
 
-def _carry_over_notes(previous: dict[str, PreviousPeriod] | None, on: date) -> tuple[str, ...]:
-    """One line per reorganised code of the previous period: where its arrears went."""
+def _carry_over_notes(
+    previous: dict[str, PreviousPeriod] | None, on: date, province_name: str | None
+) -> tuple[str, ...]:
+    """One line per reorganised code of the previous period: where its arrears went (only
+    to municipalities of ``province_name`` when the output shows one province)."""
     if previous is None:
         return ()
-    names = {m.code: m.name for m in reference.municipalities(on)}
+    current = {m.code: m for m in reference.municipalities(on)}
+    names = {code: m.name for code, m in current.items()}
+    shown = {
+        code
+        for code, m in current.items()
+        if province_name is None or reference.province(m.province_code).name == province_name
+    }
     lines = []
     for code, heirs in sorted(reference.successors_of_gone(previous, on).items()):
+        if not any(heir in shown for heir, _ in heirs):
+            continue
         old_name = next((m.old_name for m in reference.mergers() if m.old_code == code), code)
         receivers = ", ".join(f"{heir} ({names[heir]})" for heir, _ in heirs)
         lines.append(

@@ -285,12 +285,15 @@ def test_confidential_location_details_for_coa_only(
     client = client_as(key)
 
     page = client.get(f"/opvang/locaties/NH-AMV/?{W45}").content.decode()
-    assert "Kleinschalig Noord" in page
+    # The name too: every surface calls it "vertrouwelijke locatie (provincie)" then.
+    assert ("Kleinschalig Noord" in page) is sees
+    assert ("vertrouwelijke locatie (Noord-Holland)" in page) is not sees
     assert (SECRET_ADDRESS in page) is sees
     assert (f">{SECRET_OCCUPANCY}<" in page.replace(" ", "")) is sees
 
     listing = client.get(f"/opvang/locaties/?{W45}").content.decode()
     assert (SECRET_ADDRESS in listing) is False  # the list never shows addresses
+    assert ("Kleinschalig Noord" in listing) is sees
 
     raw = client.get(f"/opvang/locaties/?{W45}&formaat=csv").content.decode("utf-8-sig")
     rows = {row[0]: row for row in csv.reader(io.StringIO(raw))}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -225,3 +227,134 @@ def test_schema_documents_the_endpoints(client_as: Client) -> None:
     assert {"week", "provincie", "soort", "limit", "offset"} <= params
     gemeenten = schema["paths"]["/api/v1/gemeenten/"]["get"]["parameters"]
     assert {"peildatum", "provincie"} <= {p["name"] for p in gemeenten}
+
+
+ROLES = ("landelijk", "provincie", "provincie_andere", "coa", "beheerder")
+OWN = {"provincie": "PV27", "provincie_andere": "PV20"}
+
+
+def _realisation_w45() -> None:
+    batch = ImportFactory(kind="realisatie", week="2021-W45", version=1)
+    RealisationRecordFactory(batch=batch, municipality_code="GM0363", housed=130)
+    RealisationRecordFactory(
+        batch=batch, municipality_code="GM0014", province_code="PV20", housed=40
+    )
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize(
+    ("url", "code_key"),
+    [
+        ("/api/v1/realisatie/?week=2021-W45&provincie=PV20", "gemeentecode"),
+        ("/api/v1/taakstelling/2021-II/?provincie=PV20", "gemeentecode"),
+        ("/api/v1/locaties/?week=2021-W45&provincie=PV20", "code"),
+    ],
+)
+def test_province_filter_applies_or_is_refused(
+    client_as: Client, role: str, url: str, code_key: str
+) -> None:
+    """Regression: ?provincie=PV20 was ignored on realisatie and taakstelling (200, other data)."""
+    _realisation_w45()
+    _taakstelling()
+    locations_week45()
+    response = client_as(role).get(url)
+    if role in OWN and OWN[role] != "PV20":
+        assert response.status_code == 403
+        assert "Amsterdam" not in response.content.decode()
+        return
+    assert response.status_code == 200, response.content
+    results = response.json()["results"]
+    expected = {
+        "realisatie": ["GM0014"],
+        "taakstelling": ["GM0014"],
+        "locaties": ["GR-AMV", "GR-AZC"],
+    }[url.split("/")[3]]
+    assert [row[code_key] for row in results] == expected
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/realisatie/?provincie=PV99",
+        "/api/v1/taakstelling/2021-II/?provincie=Atlantis",
+        "/api/v1/locaties/?provincie=PV99",
+        "/api/v1/gemeenten/?provincie=PV99",
+    ],
+)
+def test_unknown_province_is_a_dutch_400(client_as: Client, url: str) -> None:
+    _taakstelling()
+    response = client_as("landelijk").get(url)
+    assert response.status_code == 400
+    assert "onbekende provincie" in response.json()["provincie"][0]
+
+
+@pytest.mark.parametrize(
+    ("url", "allowed"),
+    [
+        ("/api/v1/provincies/?provinsie=PV27", "limit, offset"),
+        ("/api/v1/gemeenten/?datum=2021-01-01", "limit, offset, peildatum, provincie"),
+        ("/api/v1/taakstelling/?periode=2021-II", "limit, offset"),
+        ("/api/v1/taakstelling/2021-II/?week=2021-W45", "limit, offset, provincie"),
+        ("/api/v1/realisatie/?gemeente=GM0363", "limit, offset, provincie, week"),
+        ("/api/v1/locaties/?type=amv", "limit, offset, provincie, soort, week"),
+        ("/api/v1/locaties/NH-AZC/?provincie=PV27", "week"),
+        ("/api/v1/opvang-per-provincie/?provincie=PV27", "limit, offset, week"),
+        ("/api/v1/reeksen/?reeks=x", "limit, offset, week"),
+        ("/api/v1/opvangbeeld/?scope=PV27", "provincie, week"),
+        ("/api/v1/boodschappenlijst/?provincie=PV27", "scope, week"),
+        ("/api/v1/verdeling/?provincie=PV27", "totaal, week"),
+    ],
+)
+def test_unknown_parameter_is_a_dutch_400_listing_the_allowed(
+    client_as: Client, url: str, allowed: str
+) -> None:
+    _taakstelling()
+    locations_week45()
+    response = client_as("landelijk").get(url)
+    assert response.status_code == 400, response.content
+    message = str(response.json()["detail"])
+    assert message.startswith("Onbekende parameter '")
+    assert message.endswith(f"Toegestaan: {allowed}.")
+
+
+@pytest.mark.parametrize("role", ["landelijk", "provincie", "beheerder", "coa"])
+def test_confidential_amv_masked_in_api_exactly_as_on_the_page(
+    client_as: Client, role: str
+) -> None:
+    """Regression: locaties?soort=amv showed the names of confidential locations."""
+    locations_week45()
+    client = client_as(role)
+    api = client.get("/api/v1/locaties/", {"week": "2021-W45", "soort": "amv"}).json()["results"]
+    page = client.get("/opvang/locaties/", {"week": "2021-W45", "soort": "amv", "formaat": "csv"})
+    assert page.status_code == 200
+    text = page.content.decode("utf-8").lstrip("\ufeff")
+    listed = {row["code"]: row for row in csv.DictReader(io.StringIO(text))}
+    by_code = {row["code"]: row for row in api}
+    assert sorted(by_code) == sorted(listed)
+    amv = by_code["NH-AMV"]
+    if role == "coa":
+        assert (amv["naam"], amv["adres"], amv["bezetting"]) == (
+            "Kleinschalig Noord",
+            "Geheimstraat 7",
+            37,
+        )
+    else:
+        assert (amv["naam"], amv["adres"], amv["bezetting"]) == (
+            "vertrouwelijke locatie (Noord-Holland)",
+            None,
+            None,
+        )
+        assert "Kleinschalig Noord" not in str(api) + text
+        assert "Geheimstraat" not in str(api) + text
+    for code, row in by_code.items():
+        assert row["naam"] == listed[code]["naam"]
+        shown = listed[code]["bezetting"]
+        assert row["bezetting"] == (None if shown == "vertrouwelijk" else int(shown))
+
+
+@pytest.mark.parametrize(("name", "value"), [("limit", "tien"), ("offset", "-1"), ("limit", "1.5")])
+def test_unreadable_pagination_is_a_dutch_400(client_as: Client, name: str, value: str) -> None:
+    """DRF would silently fall back to the default page: other data with status 200."""
+    response = client_as("landelijk").get("/api/v1/provincies/", {name: value})
+    assert response.status_code == 400
+    assert response.json()[name] == [f"'{value}' is geen geheel getal van 0 of meer."]

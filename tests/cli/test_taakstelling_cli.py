@@ -219,15 +219,34 @@ def test_bad_realisatie_file_names_file_row_column_and_writes_nothing(
     assert list(tmp_path.iterdir()) == [previous]  # no temporary file left behind either
 
 
-def test_merged_code_names_its_successor(tmp_path: Path) -> None:
+def test_code_gone_before_the_previous_period_names_its_successor(tmp_path: Path) -> None:
+    # Appingedam joined Eemsdelta on 1 January 2021: it is no municipality of 2021-II, so a
+    # file about 2021-II cannot hold it.
+    previous = tmp_path / "vorige.csv"
+    previous.write_text("gemeentecode,taakstelling,gehuisvest\nGM0003,10,5\n", encoding="utf-8")
+    result = run(
+        "taakstelling", "--periode", "2022-I", "--totaal", "11000", "--realisatie", str(previous),
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert "GM0003 (Appingedam) bestaat niet meer op 1 januari 2021" in result.stderr
+    assert "GM1979 (Eemsdelta)" in result.stderr
+    assert "het bestand hoort bij periode 2021-II" in result.stderr
+
+
+def test_code_merged_after_the_previous_period_carries_its_arrears(tmp_path: Path) -> None:
+    # Weesp (GM0457) was a municipality in the division of 1 January 2022 and joined
+    # Amsterdam on 24 March 2022: its arrears of 10 - 5 = 5 go to Amsterdam in 2023-I.
     previous = tmp_path / "vorige.csv"
     previous.write_text("gemeentecode,taakstelling,gehuisvest\nGM0457,10,5\n", encoding="utf-8")
     result = run(
         "taakstelling", "--periode", "2023-I", "--totaal", "13500", "--realisatie", str(previous),
+        "--formaat", "csv",
     )  # fmt: skip
-    assert result.returncode == 2
-    assert "GM0457 (Weesp)" in result.stderr
-    assert "GM0363 (Amsterdam)" in result.stderr
+    assert result.returncode == 0, result.stderr
+    rows = {r["gemeentecode"]: r for r in csv_rows(result.stdout)}
+    assert "GM0457" not in rows
+    assert rows["GM0363"]["achterstand"] == "5"
+    assert sum(int(r["achterstand"]) for r in rows.values()) == 5
 
 
 def test_verdeel_provinces_by_inhabitants_sums_exactly() -> None:
@@ -289,3 +308,31 @@ def test_output_file_gets_normal_permissions(tmp_path: Path) -> None:
     mask = os.umask(0)
     os.umask(mask)
     assert target.stat().st_mode & 0o777 == 0o666 & ~mask
+
+
+def test_table_says_where_reorganised_arrears_went(tmp_path: Path) -> None:
+    previous = tmp_path / "vorige.csv"
+    previous.write_text("gemeentecode,taakstelling,gehuisvest\nGM0370,6,0\n", encoding="utf-8")
+    note = (
+        "Herindeling: achterstand/voorsprong van GM0370 (Beemster) "
+        "overgedragen aan GM0439 (Purmerend)."
+    )
+    args = [
+        "taakstelling",
+        "--periode",
+        "2022-I",
+        "--totaal",
+        "11000",
+        "--realisatie",
+        str(previous),
+    ]
+    noord_holland = run(*args, "--provincie", "Noord-Holland")
+    assert noord_holland.returncode == 0, noord_holland.stderr
+    assert note in noord_holland.stdout
+    purmerend = next(
+        line for line in noord_holland.stdout.splitlines() if line.startswith("GM0439")
+    )
+    assert purmerend.split()[-2:] == ["6", str(int(purmerend.split()[-3]) + 6)]
+    groningen = run(*args, "--provincie", "Groningen")
+    assert groningen.returncode == 0, groningen.stderr
+    assert "Herindeling" not in groningen.stdout

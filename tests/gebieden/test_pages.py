@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Callable
 from typing import Any
 
 import pytest
 
+from regietafel import reference
 from regietafel.taakstelling.services import taakstelling_set
 
 pytestmark = pytest.mark.django_db
@@ -70,3 +72,75 @@ def test_municipalities_filter_and_csv(client_as: Client) -> None:
     bad = client.get("/gemeenten/?provincie=Atlantis")
     assert bad.status_code == 400
     assert "onbekende provincie" in bad.content.decode()
+
+
+def _figure(body: str, label: str) -> int:
+    """The whole number on the card labelled ``label`` (Dutch thousands separator)."""
+    match = re.search(
+        rf'figure__label">{re.escape(label)}</span><span class="figure__value">([0-9.]+)</span>',
+        body,
+    )
+    assert match is not None, f"no card {label!r}"
+    return int(match.group(1).replace(".", ""))
+
+
+def _province_user(code: str) -> Any:
+    from regietafel.accounts.models import User
+
+    user, _ = User.objects.get_or_create(
+        username=f"prt-{code}", defaults={"role": "provincie", "province_code": code}
+    )
+    return user
+
+
+def test_every_province_page_shows_that_province_for_every_role(client_as: Client) -> None:
+    """Regression: national roles saw Groningen's cards on every province's page."""
+    from django.test import Client as DjangoClient
+
+    period = taakstelling_set(actor=None, period="2021-II", national_total=11_000)
+    expected = {
+        code: sum(period.entries.filter(province_code=code).values_list("corrected", flat=True))
+        for code in (p.code for p in reference.provinces())
+    }
+    # 2021-II without arrears: the province totals are the shares of 11.000 and all differ.
+    assert sum(expected.values()) == 11_000
+    assert len(set(expected.values())) == 12
+    national = {key: client_as(key) for key in ("landelijk", "coa", "beheerder")}
+    province_clients = {}
+    for code in expected:
+        client = DjangoClient()
+        client.force_login(_province_user(code))
+        province_clients[code] = client
+    for code, corrected in expected.items():
+        for key, client in national.items():
+            page = client.get(f"/provincies/{code}/")
+            assert page.status_code == 200, (key, code)
+            assert _figure(page.content.decode(), "Gecorrigeerde taakstelling") == corrected, (
+                key,
+                code,
+            )
+        for user_code, client in province_clients.items():
+            page = client.get(f"/provincies/{code}/")
+            if user_code == code:
+                assert page.status_code == 200
+                assert _figure(page.content.decode(), "Gecorrigeerde taakstelling") == corrected
+            else:
+                assert page.status_code == 403, (user_code, code)
+
+
+def test_province_page_lists_municipalities_of_the_period_division(client_as: Client) -> None:
+    """Regression: the list followed today's division, not that of the period shown."""
+    period = taakstelling_set(actor=None, period="2021-II", national_total=11_000)
+    client = client_as("landelijk")
+    body = client.get("/provincies/PV27/").content.decode()
+    # Beemster (GM0370) joined Purmerend on 1 January 2022: it is in the 2021 division.
+    assert "Beemster" in body
+    assert "Gemeenten in Noord-Holland op 1 januari 2021" in body
+    listed = [row[0] for row in _csv(client.get("/provincies/PV27/?formaat=csv"))[1:]]
+    in_period = list(
+        period.entries.filter(province_code="PV27")
+        .order_by("municipality_code")
+        .values_list("municipality_code", flat=True)
+    )
+    assert sorted(listed) == in_period
+    assert "GM0370" in listed

@@ -72,8 +72,9 @@ def test_province_user_sees_only_own_province_and_masked_confidential(
     rows = _by_code(selectors.locations_list(user=user, week=W45))
     assert sorted(rows) == ["NH-AMV", "NH-AZC"]
     assert rows["NH-AMV"].occupancy is None
-    # Asking for another province by filter gives nothing, not that province's locations.
-    assert selectors.locations_list(user=user, week=W45, province_code="PV20") == []
+    # Asking for another province by filter is refused, not answered with other data.
+    with pytest.raises(PermissionDenied):
+        selectors.locations_list(user=user, week=W45, province_code="PV20")
 
 
 def test_filters_by_province_and_type(make_user: Callable[[str], Any]) -> None:

@@ -116,3 +116,32 @@ def test_api_verdeling_matches_selector(
     assert [(r["code"], r["extra"]) for r in api["provincies"]] == [
         (r.code, r.allocation) for r in result.plain.rows
     ]
+
+
+ALL_ROLES = ("landelijk", "provincie", "provincie_andere", "coa", "beheerder")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ALL_ROLES)
+def test_page_without_week_uses_the_latest_week_with_data(
+    client_as: Callable[[str | None], Any], role: str
+) -> None:
+    """Regression: /verdeling/ without ?week= answered HTTP 500 for every role."""
+    standard_register("2021-W40")
+    standard_register("2021-W45")
+    page = client_as(role).get("/verdeling/")
+    assert page.status_code == 200
+    body = page.content.decode()
+    assert 'name="week" value="2021-W45"' in body
+    # The shortfall of the standard register (see test_provinces_above_fair_share_get_nothing).
+    assert "het landelijke tekort aan reguliere plaatsen op korte termijn, 347 plaatsen" in body
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ALL_ROLES)
+def test_page_without_any_data_says_so(client_as: Callable[[str | None], Any], role: str) -> None:
+    page = client_as(role).get("/verdeling/")
+    assert page.status_code == 200
+    body = page.content.decode()
+    assert "Er is nog geen opvangregister (locaties) geïmporteerd" in body
+    assert "Over de provincies" not in body

@@ -16,6 +16,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from regietafel import reference
+from regietafel.api.views import check_parameters
 from regietafel.boodschappenlijst.selectors import shopping_list_for
 from regietafel.boodschappenlijst.tables import shopping_table
 from regietafel.core.catalogue import changes
@@ -56,6 +57,7 @@ def _rows(table: ResultTable) -> list[dict[str, Any]]:
 @extend_schema(parameters=[WEEK, PROVINCE], responses=OpenApiTypes.OBJECT)
 @api_view(["GET"])
 def opvangbeeld(request: Request) -> Response:
+    check_parameters(request, ("week", "provincie"))
     week = _week(request)
     code = str(request.query_params.get("provincie", "")).strip() or None
     try:
@@ -79,6 +81,7 @@ def opvangbeeld(request: Request) -> Response:
 @extend_schema(parameters=[WEEK, SCOPE], responses=OpenApiTypes.OBJECT)
 @api_view(["GET"])
 def boodschappenlijst(request: Request) -> Response:
+    check_parameters(request, ("week", "scope"))
     week = _week(request)
     try:
         scoped = shopping_list_for(
@@ -94,6 +97,7 @@ def boodschappenlijst(request: Request) -> Response:
 @extend_schema(parameters=[WEEK, TOTAL], responses=OpenApiTypes.OBJECT)
 @api_view(["GET"])
 def verdeling(request: Request) -> Response:
+    check_parameters(request, ("week", "totaal"))
     week = _week(request)
     raw = str(request.query_params.get("totaal", "")).strip()
     if raw and not raw.isdigit():

@@ -95,6 +95,12 @@ def _require_view(user: AnyUser) -> None:
         raise PermissionDenied(_("U heeft geen toegang tot deze gegevens."))
 
 
+def _require_province_detail(user: AnyUser, province_code: str | None) -> None:
+    """A province filter asks for detail: refused for a province this user sees as totals."""
+    if province_code and not access.can_view_province_detail(user, province_code):
+        raise PermissionDenied(_("U mag de gegevens per gemeente van deze provincie niet inzien."))
+
+
 def provinces_list(*, user: AnyUser) -> list[ProvinceRow]:
     _require_view(user)
     return [ProvinceRow(code=p.code, name=p.name) for p in reference.provinces()]
@@ -138,15 +144,26 @@ def taakstelling_periods(*, user: AnyUser) -> list[PeriodRow]:
     return [_period_row(p) for p in TaakstellingPeriod.objects.order_by("start")]
 
 
-def _visible_entries(user: AnyUser, period: TaakstellingPeriod) -> QuerySet[TaakstellingEntry]:
+def _visible_entries(
+    user: AnyUser, period: TaakstellingPeriod, province_code: str | None
+) -> QuerySet[TaakstellingEntry]:
     entries = TaakstellingEntry.objects.filter(period=period)
     own = access.own_province(user)
-    return entries.filter(province_code=own) if own is not None else entries
+    if own is not None:
+        entries = entries.filter(province_code=own)
+    if province_code:
+        entries = entries.filter(province_code=province_code)
+    return entries
 
 
-def taakstelling_detail(*, user: AnyUser, label: str) -> TaakstellingDetail:
-    """A period's entries this user may see in full, and totals for every province."""
+def taakstelling_detail(
+    *, user: AnyUser, label: str, province_code: str | None = None
+) -> TaakstellingDetail:
+    """A period's entries this user may see in full (of ``province_code`` only, if given),
+    and totals for every province. PermissionDenied for another province of a province user.
+    """
     _require_view(user)
+    _require_province_detail(user, province_code)
     period = TaakstellingPeriod.objects.filter(label=label).first()
     if period is None:
         raise Http404(_("Er is geen taakstelling voor periode %(label)s.") % {"label": label})
@@ -176,7 +193,7 @@ def taakstelling_detail(*, user: AnyUser, label: str) -> TaakstellingDetail:
                 arrears=e.arrears,
                 corrected=e.corrected,
             )
-            for e in _visible_entries(user, period).order_by("municipality_code")
+            for e in _visible_entries(user, period, province_code).order_by("municipality_code")
         ),
         provinces=tuple(
             TaakstellingProvinceTotal(
@@ -200,9 +217,14 @@ def _municipality_names(on: date) -> dict[str, str]:
         return {}
 
 
-def realisation_list(*, user: AnyUser, week: IsoWeek | str) -> list[RealisationRow]:
-    """The realisation rows that hold in ``week``, own province only for a province user."""
+def realisation_list(
+    *, user: AnyUser, week: IsoWeek | str, province_code: str | None = None
+) -> list[RealisationRow]:
+    """The realisation rows that hold in ``week`` (of ``province_code`` only, if given), own
+    province only for a province user; PermissionDenied for another province of that user.
+    """
     _require_view(user)
+    _require_province_detail(user, province_code)
     week = as_week(week)
     batch = current_import(kind=Kind.REALISATIE, week=week)
     if batch is None:
@@ -211,6 +233,8 @@ def realisation_list(*, user: AnyUser, week: IsoWeek | str) -> list[RealisationR
     own = access.own_province(user)
     if own is not None:
         records = records.filter(province_code=own)
+    if province_code:
+        records = records.filter(province_code=province_code)
     names = _municipality_names(week.monday)
     return [
         RealisationRow(

@@ -1,7 +1,10 @@
 """Read-only API endpoints; each parses its parameters and calls the same selectors as the pages.
 
 Lists are paginated with ``limit``/``offset``. Access follows ``accounts.access`` through the
-selectors: an anonymous caller gets 403, a province user 403 on another province's location.
+selectors: an anonymous caller gets 403, a province user 403 on another province's location
+or when filtering on another province. Every filter applies or answers 400: an unknown
+province, week or type, and any parameter an endpoint does not know (the answer lists the
+ones it does), so a typo never returns other data with status 200.
 """
 
 from __future__ import annotations
@@ -31,6 +34,15 @@ from regietafel.imports.models import Kind
 from regietafel.kerncijfers import selectors as kerncijfers_selectors
 from regietafel.opvang import selectors as opvang_selectors
 
+PROVINCE = OpenApiParameter(
+    "provincie",
+    OpenApiTypes.STR,
+    description=_("CBS-code (PV27) of naam van een provincie; alleen die provincie."),
+)
+PAGINATION = ("limit", "offset")
+FRAMEWORK = frozenset({"format"})
+"""Handled by Django REST framework itself (``?format=json``)."""
+
 WEEK = OpenApiParameter(
     "week",
     OpenApiTypes.STR,
@@ -48,8 +60,52 @@ class CanView(BasePermission):
         return access.can_view(request.user)
 
 
+def check_parameters(request: Request, allowed: Sequence[str]) -> None:
+    """400 with a Dutch message listing ``allowed`` when the query has any other parameter."""
+    unknown = sorted(set(request.query_params) - set(allowed) - FRAMEWORK)
+    if unknown:
+        names = ", ".join(f"'{name}'" for name in unknown)
+        known = ", ".join(sorted(allowed)) or _("geen")
+        raise ValidationError(
+            {
+                "detail": _("Onbekende parameter %(names)s. Toegestaan: %(known)s.")
+                % {"names": names, "known": known}
+            }
+        )
+
+
+def province_parameter(request: Request) -> str | None:
+    """The ``provincie`` filter as a CBS code (code or name accepted), 400 when unknown."""
+    text = str(request.query_params.get("provincie", "")).strip()
+    if not text:
+        return None
+    try:
+        return reference.province(text).code
+    except reference.ReferenceDataError as error:
+        raise ValidationError({"provincie": [str(error)]}) from error
+
+
 class _ReadView(GenericAPIView[Any]):
     permission_classes = [IsAuthenticated, CanView]
+    parameters: tuple[str, ...] = ()
+    """The query parameters this endpoint reads, besides ``limit``/``offset`` of a list."""
+
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        super().initial(request, *args, **kwargs)  # authentication and permissions first
+        paginated = self.pagination_class is not None
+        check_parameters(request, self.parameters + (PAGINATION if paginated else ()))
+        if paginated:
+            for name in PAGINATION:
+                value = str(request.query_params.get(name, "")).strip()
+                if value and not value.isdigit():
+                    raise ValidationError(
+                        {
+                            name: [
+                                _("'%(value)s' is geen geheel getal van 0 of meer.")
+                                % {"value": value}
+                            ]
+                        }
+                    )
 
     def _page(
         self, items: Sequence[Any], serializer: type[serializers.Serializer[Any]]
@@ -79,6 +135,7 @@ class ProvinceList(_ReadView):
 
 class MunicipalityList(_ReadView):
     serializer_class = out.MunicipalitySerializer
+    parameters = ("peildatum", "provincie")
 
     @extend_schema(
         responses=out.MunicipalitySerializer(many=True),
@@ -88,9 +145,7 @@ class MunicipalityList(_ReadView):
                 OpenApiTypes.DATE,
                 description=_("Indeling op deze datum (JJJJ-MM-DD); zonder: vandaag."),
             ),
-            OpenApiParameter(
-                "provincie", OpenApiTypes.STR, description=_("CBS-code, bijvoorbeeld PV27.")
-            ),
+            PROVINCE,
         ],
     )
     def get(self, request: Request) -> Response:
@@ -101,7 +156,7 @@ class MunicipalityList(_ReadView):
             raise ValidationError(
                 {"peildatum": [_("Schrijf de peildatum als JJJJ-MM-DD, bijvoorbeeld 2021-01-01.")]}
             ) from error
-        province = request.query_params.get("provincie", "").strip().upper() or None
+        province = province_parameter(request)
         try:
             rows = api_selectors.municipalities_list(
                 user=request.user, on=on, province_code=province
@@ -122,6 +177,7 @@ class TaakstellingPeriodList(_ReadView):
 
 class TaakstellingDetail(_ReadView):
     serializer_class = out.TaakstellingDetailSerializer
+    parameters = ("provincie",)
 
     @extend_schema(
         responses=out.TaakstellingDetailSerializer,
@@ -130,10 +186,13 @@ class TaakstellingDetail(_ReadView):
             OpenApiParameter(
                 "offset", OpenApiTypes.INT, description=_("Eerste gemeente (vanaf 0).")
             ),
+            PROVINCE,
         ],
     )
     def get(self, request: Request, label: str) -> Response:
-        detail = api_selectors.taakstelling_detail(user=request.user, label=label)
+        detail = api_selectors.taakstelling_detail(
+            user=request.user, label=label, province_code=province_parameter(request)
+        )
         page = self.paginate_queryset(list(detail.entries))  # type: ignore[arg-type]  # lists paginate fine
         assert page is not None
         paginated = self.get_paginated_response(out.EntrySerializer(page, many=True).data)
@@ -147,24 +206,31 @@ class TaakstellingDetail(_ReadView):
 
 class RealisationList(_ReadView):
     serializer_class = out.RealisationSerializer
+    parameters = ("week", "provincie")
 
-    @extend_schema(parameters=[WEEK], responses=out.RealisationSerializer(many=True))
+    @extend_schema(parameters=[WEEK, PROVINCE], responses=out.RealisationSerializer(many=True))
     def get(self, request: Request) -> Response:
         week = self._week(Kind.REALISATIE)
-        rows = [] if week is None else api_selectors.realisation_list(user=request.user, week=week)
+        province = province_parameter(request)
+        rows = (
+            []
+            if week is None
+            else api_selectors.realisation_list(
+                user=request.user, week=week, province_code=province
+            )
+        )
         return self._page(rows, out.RealisationSerializer)
 
 
 class LocationList(_ReadView):
     serializer_class = out.LocationSerializer
+    parameters = ("week", "provincie", "soort")
 
     @extend_schema(
         responses=out.LocationSerializer(many=True),
         parameters=[
             WEEK,
-            OpenApiParameter(
-                "provincie", OpenApiTypes.STR, description=_("CBS-code, bijvoorbeeld PV27.")
-            ),
+            PROVINCE,
             OpenApiParameter(
                 "soort",
                 OpenApiTypes.STR,
@@ -182,7 +248,7 @@ class LocationList(_ReadView):
             raise ValidationError(
                 {"soort": [_("Onbekende soort '%(soort)s'.") % {"soort": type_text}]}
             ) from error
-        province = request.query_params.get("provincie", "").strip().upper() or None
+        province = province_parameter(request)
         rows = (
             []
             if week is None
@@ -196,6 +262,7 @@ class LocationList(_ReadView):
 class LocationDetail(_ReadView):
     serializer_class = out.LocationSerializer
     pagination_class = None
+    parameters = ("week",)
 
     @extend_schema(parameters=[WEEK])
     def get(self, request: Request, code: str) -> Response:
@@ -206,6 +273,7 @@ class LocationDetail(_ReadView):
 
 class ProvinceAggregateList(_ReadView):
     serializer_class = out.ProvinceAggregateSerializer
+    parameters = ("week",)
 
     @extend_schema(parameters=[WEEK], responses=out.ProvinceAggregateSerializer(many=True))
     def get(self, request: Request) -> Response:
@@ -220,6 +288,7 @@ class ProvinceAggregateList(_ReadView):
 
 class SeriesList(_ReadView):
     serializer_class = out.SeriesValueSerializer
+    parameters = ("week",)
 
     @extend_schema(parameters=[WEEK], responses=out.SeriesValueSerializer(many=True))
     def get(self, request: Request) -> Response:

@@ -25,6 +25,7 @@ from regietafel.core.taakstelling import (
     MunicipalityShare,
     PreviousPeriod,
     TaakstellingError,
+    carry_over_arrears,
     compute_taakstelling,
 )
 from regietafel.errors import UserError
@@ -219,7 +220,8 @@ def taakstelling_result(arguments: argparse.Namespace) -> Result:
     period = _period(arguments.periode)
     on = arguments.peildatum or reference.default_population_date(period)
     municipalities = reference.municipalities(on)
-    previous = _read_previous(arguments.realisatie, on) if arguments.realisatie else None
+    previous = _read_previous(arguments.realisatie, period, on) if arguments.realisatie else None
+    carried = _carry_over(previous, on) if previous is not None else None
     regions = _read_regions(arguments.regio, on) if arguments.regio else None
     if arguments.per == "regio" and regions is None:
         raise UserError("--per regio kan alleen samen met --regio")
@@ -232,7 +234,7 @@ def taakstelling_result(arguments: argparse.Namespace) -> Result:
         municipalities=shares,
         total=arguments.totaal,
         method=Method(arguments.methode),
-        previous=previous,
+        arrears=carried,
         regions=regions,
     )
     only = reference.province(arguments.provincie).name if arguments.provincie else None
@@ -336,23 +338,76 @@ def taakstelling_result(arguments: argparse.Namespace) -> Result:
                 "Bron inwoners: CBS (CC BY 4.0). Quotum = exact aandeel naar inwoners; "
                 "taakstelling = afgerond op hele personen, samen precies het landelijke totaal."
             ),
+            *_carry_over_notes(previous, on, only),
         ),
     )
 
 
-def _read_previous(path: Path, on: date) -> dict[str, PreviousPeriod]:
+def _read_previous(path: Path, period: Period, on: date) -> dict[str, PreviousPeriod]:
+    """The previous period per municipality, keyed by the codes of that period's division.
+
+    A code of a municipality that was merged or split between that division and ``on`` is
+    accepted: its arrears go to its heirs (``_carry_over``), as the web service does. A code
+    that did not exist in the previous period's division is an error naming its successor.
+    """
+    previous = period.previous
+    previous_on = max(reference.default_population_date(previous), reference.population_dates()[0])
     table = read_table(path, required=["gemeentecode", "taakstelling", "gehuisvest"])
     reader = RowReader(table.file)
     reader.unique(table.rows, "gemeentecode")
     result: dict[str, PreviousPeriod] = {}
     for row in table.rows:
-        code = _resolve_code(reader, row, on)
+        code = _previous_code(reader, row, previous_on, previous.label)
         task = reader.integer(row, "taakstelling", minimum=None)
         housed = reader.integer(row, "gehuisvest")
         if code is not None and task is not None and housed is not None and code not in result:
             result[code] = PreviousPeriod(task=task, housed=housed)
     reader.raise_if_errors()
     return result
+
+
+def _previous_code(reader: RowReader, row: Row, previous_on: date, label: str) -> str | None:
+    """The code as a municipality of the previous period's division, or a cell error."""
+    try:
+        return reference.municipality(row.values["gemeentecode"], previous_on).code
+    except reference.MunicipalityMergedError as error:
+        reader.error(row, "gemeentecode", f"{error} (het bestand hoort bij periode {label})")
+    except reference.ReferenceDataError as error:
+        reader.error(row, "gemeentecode", str(error))
+    return None
+
+
+def _carry_over(previous: dict[str, PreviousPeriod], on: date) -> dict[str, int]:
+    """Arrears per municipality of ``on``: merged and split codes hand theirs to their heirs."""
+    arrears = {code: prior.arrears for code, prior in previous.items()}
+    return carry_over_arrears(arrears=arrears, successors=reference.successors_of_gone(arrears, on))
+
+
+def _carry_over_notes(
+    previous: dict[str, PreviousPeriod] | None, on: date, province_name: str | None
+) -> tuple[str, ...]:
+    """One line per reorganised code of the previous period: where its arrears went (only
+    to municipalities of ``province_name`` when the output shows one province)."""
+    if previous is None:
+        return ()
+    current = {m.code: m for m in reference.municipalities(on)}
+    names = {code: m.name for code, m in current.items()}
+    shown = {
+        code
+        for code, m in current.items()
+        if province_name is None or reference.province(m.province_code).name == province_name
+    }
+    lines = []
+    for code, heirs in sorted(reference.successors_of_gone(previous, on).items()):
+        if not any(heir in shown for heir, _ in heirs):
+            continue
+        old_name = next((m.old_name for m in reference.mergers() if m.old_code == code), code)
+        receivers = ", ".join(f"{heir} ({names[heir]})" for heir, _ in heirs)
+        lines.append(
+            f"Herindeling: achterstand/voorsprong van {code} ({old_name}) "
+            f"overgedragen aan {receivers}."
+        )
+    return tuple(lines)
 
 
 def _resolve_code(reader: RowReader, row: Row, on: date) -> str | None:

@@ -95,6 +95,8 @@ class IsoWeek:
     week: int
 
     def __post_init__(self) -> None:
+        if not 1 <= self.year <= 9998:  # the calendar of ``date`` ends in 9999
+            raise PeriodError(f"jaar {self.year} ligt buiten de kalender (1 t/m 9998)")
         last = date(self.year, 12, 28).isocalendar().week
         if not 1 <= self.week <= last:
             raise PeriodError(f"week {self.week} bestaat niet in {self.year} (1 t/m {last})")

@@ -12,6 +12,7 @@ from django.utils import timezone
 from regietafel import reference
 from regietafel.accounts import access
 from regietafel.accounts.access import AnyUser
+from regietafel.core.taakstelling import ProgressAggregate
 from regietafel.reference import Municipality, Province
 from regietafel.taakstelling import selectors as taakstelling_selectors
 from regietafel.taakstelling.selectors import ProgressView
@@ -28,10 +29,18 @@ class ProvinceSummary:
 
 @dataclass(frozen=True, slots=True)
 class ProvinceDetail:
+    """One province: its municipalities in the division ``on`` and its taakstelling progress.
+
+    ``on`` is the population date of the period shown (its municipal division), or today's
+    division when no taakstelling is set; ``progress_total`` is this province's sum, never
+    the user's own province's.
+    """
+
     province: Province
     on: date
     municipalities: tuple[Municipality, ...]
     progress: ProgressView | None
+    progress_total: ProgressAggregate | None
 
     @property
     def inhabitants(self) -> int:
@@ -72,16 +81,19 @@ def province_get(*, user: AnyUser, code: str) -> ProvinceDetail:
         raise Http404(code)
     if not access.can_view_province_detail(user, province.code):
         raise PermissionDenied
-    on = division_date()
     period = taakstelling_selectors.latest_period(user=user)
     progress = None
+    total = None
+    on = division_date()
     if period is not None:
+        on = period.population_date
         progress = taakstelling_selectors.progress(
             user=user,
             label=period.label,
             week=taakstelling_selectors.default_week(period),
             province=province.code,
         )
+        total = progress.province_total(province.code)
     return ProvinceDetail(
         province=province,
         on=on,
@@ -89,6 +101,7 @@ def province_get(*, user: AnyUser, code: str) -> ProvinceDetail:
             m for m in reference.municipalities(on) if m.province_code == province.code
         ),
         progress=progress,
+        progress_total=total,
     )
 
 

@@ -7,7 +7,8 @@ the two rules are applied once:
   solely in the per-province aggregates;
 - a user who may not see confidential details (``access.can_see_confidential``) gets the
   address and the occupancy of a confidential (AMV) location as ``None`` (shown as
-  "vertrouwelijk"). Aggregates do include that occupancy: a sum reveals no location.
+  "vertrouwelijk") and its name as "vertrouwelijke locatie (provincie)", the wording of
+  every page. Aggregates do include that occupancy: a sum reveals no location.
 
 The rows are frozen dataclasses, not model instances, so a template or serializer cannot reach
 the masked fields through the model.
@@ -140,6 +141,11 @@ def _province_names() -> dict[str, str]:
     return {p.code: p.name for p in reference.provinces()}
 
 
+def masked_name(province_name: str) -> str:
+    """What a confidential location is called for users who may not see its details."""
+    return _("vertrouwelijke locatie (%(provincie)s)") % {"provincie": province_name}
+
+
 def _row(
     record: LocationRecord,
     *,
@@ -149,13 +155,14 @@ def _row(
     week: str,
 ) -> LocationRow:
     masked = record.confidential and not show_confidential
+    province_name = provinces.get(record.province_code, record.province_code)
     return LocationRow(
         code=record.code,
-        name=record.name,
+        name=masked_name(province_name) if masked else record.name,
         municipality_code=record.municipality_code,
         municipality_name=municipalities.get(record.municipality_code, record.municipality_code),
         province_code=record.province_code,
-        province_name=provinces.get(record.province_code, record.province_code),
+        province_name=province_name,
         type=LocationType(record.type),
         capacity=record.capacity,
         occupancy=None if masked else record.occupancy,
@@ -175,8 +182,13 @@ def locations_list(
     province_code: str | None = None,
     type: LocationType | None = None,
 ) -> list[LocationRow]:
-    """The locations of ``week`` this user may see in full, masked where confidential."""
+    """The locations of ``week`` this user may see in full, masked where confidential.
+
+    PermissionDenied when ``province_code`` is a province this user may not see in detail.
+    """
     _require_view(user)
+    if province_code and not access.can_view_province_detail(user, province_code):
+        raise PermissionDenied(_("U mag de locaties van deze provincie niet inzien."))
     week = as_week(week)
     batch = current_import(kind=Kind.LOCATIES, week=week)
     if batch is None:

@@ -59,6 +59,7 @@ __all__ = [
     "ReferenceDataError",
     "default_population_date",
     "geometry",
+    "heirs",
     "mergers",
     "municipalities",
     "municipality",
@@ -67,6 +68,7 @@ __all__ = [
     "province",
     "provinces",
     "successors",
+    "successors_of_gone",
 ]
 
 _GEOMETRY_YEARS = (2020, 2021, 2022, 2023)
@@ -365,6 +367,41 @@ def successors(code: str, on: date) -> tuple[Municipality, ...]:
             m.new_code for m in _tables().mergers if m.old_code == current and m.date <= on
         )
     return tuple(division.by_code[c] for c in sorted(found))
+
+
+def heirs(code: str, on: date) -> tuple[tuple[str, int], ...]:
+    """The heirs of ``code`` on ``on`` with a weight each: where its obligations go.
+
+    A municipality that still exists is its own heir. A merged municipality has one heir
+    (weight 1). A split municipality is divided over its heirs by the inhabitants each
+    received (``Merger.inhabitants_transferred``), or by the heirs' inhabitants when the CBS
+    figures do not say. The one rule for carrying arrears across reorganisations: the
+    taakstelling service and the ``taakstelling`` command both use it.
+    """
+    on = _as_date(on)
+    found = successors(code, on)
+    if len(found) == 1:
+        return ((found[0].code, 1),)
+    normal = normalise_code(code)
+    transferred = {
+        m.new_code: m.inhabitants_transferred or 0
+        for m in _tables().mergers
+        if m.old_code == normal and m.date <= on
+    }
+    if all(transferred.get(h.code, 0) > 0 for h in found):
+        return tuple((h.code, transferred[h.code]) for h in found)
+    return tuple((h.code, h.inhabitants) for h in found)
+
+
+def successors_of_gone(codes: Iterable[str], on: date) -> dict[str, tuple[tuple[str, int], ...]]:
+    """``heirs`` of every code that no longer exists on ``on`` (the shape
+    ``core.taakstelling.carry_over_arrears`` takes); codes that still exist are left out.
+
+    Raises ``ReferenceDataError`` (Dutch) for a code that is unknown or not yet in existence.
+    """
+    on = _as_date(on)
+    current = _division(*_division_key(on)).by_code
+    return {code: heirs(code, on) for code in codes if normalise_code(code) not in current}
 
 
 @cache

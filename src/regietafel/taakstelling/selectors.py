@@ -102,9 +102,9 @@ class ProgressView:
     municipalities: tuple[ProgressRow, ...]
     province_filter: str | None
 
-    @property
-    def own_province(self) -> ProvinceProgress | None:
-        return next((p for p in self.provinces if p.detail_allowed), None)
+    def province_total(self, code: str) -> ProgressAggregate:
+        """The sum over the province ``code`` (a public aggregate, for every role)."""
+        return next(p.total for p in self.provinces if p.code == code)
 
 
 def progress(*, user: AnyUser, label: str, week: str, province: str | None = None) -> ProgressView:

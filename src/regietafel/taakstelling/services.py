@@ -137,22 +137,7 @@ def _arrears(period: Period, on: date) -> tuple[dict[str, int], str]:
         code: corrected - housed.get(code, 0)
         for code, corrected in previous.entries.values_list("municipality_code", "corrected")
     }
-    current = {m.code for m in reference.municipalities(on)}
-    successors = {code: _heirs(code, on) for code in per_old if code not in current}
-    carried = carry_over_arrears(arrears=per_old, successors=successors)
+    carried = carry_over_arrears(
+        arrears=per_old, successors=reference.successors_of_gone(per_old, on)
+    )
     return carried, f"achterstand uit {previous_label} (realisatie {batch.week} v{batch.version})"
-
-
-def _heirs(code: str, on: date) -> list[tuple[str, int]]:
-    """The successors of ``code`` on ``on``, weighted by the inhabitants they received."""
-    heirs = reference.successors(code, on)
-    if len(heirs) == 1:
-        return [(heirs[0].code, 1)]
-    transferred = {
-        m.new_code: m.inhabitants_transferred or 0
-        for m in reference.mergers()
-        if m.old_code == code and m.date <= on
-    }
-    if all(transferred.get(h.code, 0) > 0 for h in heirs):
-        return [(h.code, transferred[h.code]) for h in heirs]
-    return [(h.code, h.inhabitants) for h in heirs]

@@ -14,12 +14,14 @@ from django.views.decorators.http import require_http_methods
 from regietafel import reference
 from regietafel.accounts import access
 from regietafel.core.distribution import DistributionError
-from regietafel.core.periods import PeriodError
-from regietafel.kerncijfers.selectors import week_or_default
+from regietafel.core.periods import IsoWeek, PeriodError
+from regietafel.imports.models import Kind
+from regietafel.opvang.selectors import latest_week
 from regietafel.presentation.http import html_table, table_csv
 from regietafel.tabular import TableError
 from regietafel.verdeling.selectors import (
     DEFAULT_AMV_SHARE,
+    NoRegisterError,
     municipality_distribution,
     province_distribution,
     read_correction,
@@ -53,15 +55,31 @@ def _percentage(source: QueryDict) -> Fraction:
     return value
 
 
+def _csv_query(
+    week: IsoWeek, total: int | None, province: reference.Province | None, minimum: int | None
+) -> str:
+    """The query string that asks the same distribution again, as CSV."""
+    query = f"week={week.label}&"
+    if total is not None:
+        query += f"totaal={total}&"
+    if province is not None:
+        query += f"provincie={province.code}&"
+    if minimum is not None:
+        query += f"minimum={minimum}&"
+    return query
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def verdeling(request: HttpRequest) -> HttpResponse:
     source = request.POST if request.method == "POST" else request.GET
     errors: list[str] = []
-    context: dict[str, Any] = {"form": source, "provinces": reference.provinces()}
+    # Every field the form shows, "" when absent: a missing key must not break the page.
+    form = {name: source.get(name, "") for name in ("week", "totaal", "minimum", "amv")}
+    context: dict[str, Any] = {"form": form, "provinces": reference.provinces()}
     try:
         text = source.get("week", "").strip()
-        week = week_or_default(text)
+        week = IsoWeek.parse(text) if text else latest_week(kind=Kind.LOCATIES)
         total = _whole(source, "totaal", "totaal")
         minimum = _whole(source, "minimum", "minimum per gemeente")
         amv_share = _percentage(source)
@@ -73,6 +91,9 @@ def verdeling(request: HttpRequest) -> HttpResponse:
         )
     if province is not None and not access.can_view_province_detail(request.user, province.code):
         raise PermissionDenied
+    if week is None:
+        context["no_data"] = True
+        return render(request, "verdeling/verdeling.html", context)
     context.update(week=week, province=province, amv_percentage=float(amv_share * 100))
     correction: dict[str, Fraction] | None = None
     upload = request.FILES.get("correctie")
@@ -126,19 +147,15 @@ def verdeling(request: HttpRequest) -> HttpResponse:
             )
     except DistributionError as error:
         errors.append(str(error))
+    except NoRegisterError:
+        context["no_data"] = True
+        return render(request, "verdeling/verdeling.html", context)
     if request.GET.get("formaat") == "csv" and tables and not errors:
         wanted = request.GET.get("tabel", "provincies")
         chosen = next((t for t in tables if t.name == wanted), tables[0])
         return table_csv(chosen, f"verdeling-{week.label}-{chosen.name}.csv")
     context["tables"] = {t.name: html_table(t) for t in tables}
     context["errors"] = errors
-    query = f"week={week.label}&"
-    if total is not None:
-        query += f"totaal={total}&"
-    if province is not None:
-        query += f"provincie={province.code}&"
-    if minimum is not None:
-        query += f"minimum={minimum}&"
-    context["csv_query"] = query
+    context["csv_query"] = _csv_query(week, total, province, minimum)
     context["own_province"] = access.own_province(request.user)
     return render(request, "verdeling/verdeling.html", context, status=400 if errors else 200)

@@ -283,3 +283,37 @@ def test_annex_pdf_and_docx(world: Any, national: Any, tmp_path: Path) -> None:
     assert nh[6] == "1"
     paragraphs = [p.text for p in document.paragraphs]
     assert any(p.startswith(world["nh"].number) for p in paragraphs)
+
+
+def test_agreement_on_a_key_figure_is_measured_from_the_weekly_figures(
+    agree: Callable[..., Any], national: Any
+) -> None:
+    """ "Capaciteit nu" at least 1.000 by 30 November, agreed on 25 October (week 43: 500).
+
+    Week 45 (Monday 8 November, day 14 of 36): 700 against a line from 500 to 1.000, which
+    expects 500 + 500 × 14 / 36 = 694 by then: on track. Week 46: 850 against 500 + 291 = 791.
+    """
+    make_register("2021-W43", [EXISTING])
+    make_register("2021-W45", [EXISTING, N1])
+    make_register("2021-W46", [EXISTING, N1, N2])
+    agreement = agree(
+        text="Capaciteit naar 1.000 plaatsen",
+        figure_code="capaciteit_nu",
+        figure_threshold=1000,
+        figure_date=date(2021, 11, 30),
+    )
+    (w45,) = [
+        s for s in agreement_states(user=national, on=date(2021, 11, 8)) if s.agreement == agreement
+    ]
+    assert w45.measurement is not None
+    assert (w45.measurement.achieved, w45.measurement.expected_by_now) == (700, 694)
+    assert w45.progress_text == "700 van 1.000 plaatsen"
+    assert w45.health is not None
+    assert w45.health.value == "op-koers"
+    (w46,) = [
+        s
+        for s in agreement_states(user=national, on=date(2021, 11, 15))
+        if s.agreement == agreement
+    ]
+    assert w46.measurement is not None
+    assert (w46.measurement.achieved, w46.measurement.expected_by_now) == (850, 791)

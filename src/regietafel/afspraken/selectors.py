@@ -30,13 +30,16 @@ from regietafel.core.agreements import (
     Party,
     action_list_order,
     agreement_health,
+    expected_by,
     is_overdue,
     previous_meeting,
     proposed_meetings,
 )
+from regietafel.core.catalogue import BY_CODE
 from regietafel.core.periods import IsoWeek
 from regietafel.core.targets import TargetProgress
 from regietafel.doelen.selectors import targets_progress
+from regietafel.kerncijfers.selectors import figures_for
 
 _UNIT_LABELS = {"places": "plaatsen", "locations": "locaties"}
 
@@ -212,7 +215,7 @@ class AgreementState:
         if self.measurement is not None:
             return self.measurement.text
         if self.agreement.figure_code:
-            return f"kerncijfer {self.agreement.figure_code} (nog niet gemeten)"
+            return f"kerncijfer {self.agreement.figure_code} (niet gemeten: geen gegevens)"
         return ""
 
 
@@ -221,18 +224,21 @@ def measurements(
 ) -> dict[int, Measurement]:
     """Measured progress per agreement id on ``on``, from the week containing that day.
 
-    Only agreements linked to an LRT target are measured today; a link to a key figure of
-    the catalogue (``figure_code``) is stored and shown, and measured once the catalogue
-    offers the figure.
+    An agreement linked to an LRT target follows that target; one linked to a key figure of
+    the catalogue (``figure_code`` with a threshold) follows that figure of its table's scope
+    in the weekly figures, on a straight line from its value in the week of the meeting to the
+    threshold at the figure's date (or the deadline). Figures where lower is better are shown,
+    not measured against a rising line.
     """
+    agreements = list(agreements)
+    week = IsoWeek.containing(on)
+    result = _figure_measurements(user=user, week=week, on=on, agreements=agreements)
     linked = [a for a in agreements if a.target_id is not None]
     if not linked:
-        return {}
-    week = IsoWeek.containing(on)
+        return result
     by_target: dict[str, TargetProgress] = {
         p.target.id: p for p in targets_progress(user=user, week=week)
     }
-    result = {}
     for agreement in linked:
         progress = by_target.get(str(agreement.target_id))
         if progress is None:
@@ -242,6 +248,35 @@ def measurements(
             quantity=progress.target.quantity,
             expected_by_now=progress.expected_by_now,
             unit=_UNIT_LABELS[progress.target.unit],
+        )
+    return result
+
+
+def _figure_measurements(
+    *, user: AnyUser, week: IsoWeek, on: date, agreements: Sequence[Agreement]
+) -> dict[int, Measurement]:
+    result: dict[int, Measurement] = {}
+    for agreement in agreements:
+        code = agreement.figure_code
+        if not code or code not in BY_CODE or agreement.figure_threshold is None:
+            continue
+        figure = BY_CODE[code]
+        if figure.higher_is_better is False:
+            continue
+        scope = agreement.meeting.province_code or "NL"
+        now = figure.value(figures_for(user=user, week=week, scope=scope))
+        if now is None:
+            continue
+        start_week = IsoWeek.containing(agreement.meeting.date)
+        start = figure.value(figures_for(user=user, week=start_week, scope=scope)) or 0
+        end = agreement.figure_date or agreement.deadline or on
+        rise = max(0, agreement.figure_threshold - round(start))
+        result[agreement.pk] = Measurement(
+            achieved=round(now),
+            quantity=agreement.figure_threshold,
+            expected_by_now=round(start)
+            + expected_by(quantity=rise, start=agreement.meeting.date, deadline=end, on=on),
+            unit=figure.unit,
         )
     return result
 

@@ -291,7 +291,10 @@ def report_data_collect(*, week: IsoWeek, scope: str) -> ReportData:
         "Er is nog geen prognosemodel: de middellange en lange termijn volgen een rechte trend "
         "door de bezetting van de laatste weken, hoogstens een kwartaal vooruit, daarna vlak."
     )
-    notes.append("Er is nog geen register van afspraken; aflopende afspraken ontbreken daarom.")
+    notes.append(
+        "De afspraken van LRT, HLRT en PRT's staan in het afsprakenregister (pagina Afspraken, "
+        "met de actielijst per overleg); dit rapport neemt ze nog niet op."
+    )
     synthetic = bool(getattr(settings, "DEMO_MODE", False)) or any(
         batch.synthetic for batch in (sources.register, sources.realisation) if batch is not None
     )

@@ -50,7 +50,7 @@ def test_page_shows_frozen_figures_tables_and_charts(published: None, client_as:
     assert 'role="img"' in html
     assert "Haarlem" in html
     assert "Voortgang taakstelling per gemeente, Groningen" not in html
-    assert "Er is nog geen register van afspraken" in html
+    assert "staan in het afsprakenregister" in html
 
 
 def test_correction_page_and_older_version(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import template
 
-from regietafel.core.catalogue import FigureChange, format_value
+from regietafel.core.catalogue import FigureChange, definition, format_value
 
 register = template.Library()
 
@@ -27,3 +27,18 @@ def figure_change(change: FigureChange) -> str:
     unit = " procentpunt" if change.definition.unit == "%" else ""
     text = format_value(abs(delta), change.definition.decimals, "")
     return f"{sign}{text}{unit} t.o.v. vorige week"
+
+
+@register.filter
+def figure_name(code: str) -> str:
+    """The catalogue's name of a figure: the one label it has on every surface."""
+    return definition(code).name
+
+
+@register.filter
+def figure_value(value: float | None, code: str) -> str:
+    """A value of that figure as its catalogue writes it (decimals, unit, "geen gegevens")."""
+    figure = definition(code)
+    if value is None:
+        return figure.text(None)
+    return figure.text(round(value, figure.decimals) if figure.decimals else round(value))

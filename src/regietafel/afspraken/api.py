@@ -89,6 +89,7 @@ def _serialise(state: AgreementState, serializer: type[serializers.Serializer[An
 
 class AgreementList(_ReadView):
     serializer_class = AgreementSerializer
+    parameters = ("datum", "overleg", "provincie")
 
     @extend_schema(parameters=[DATUM, OVERLEG, PROVINCIE], responses=AgreementSerializer(many=True))
     def get(self, request: Request) -> Response:
@@ -106,6 +107,7 @@ class AgreementList(_ReadView):
 class AgreementDetail(_ReadView):
     serializer_class = AgreementDetailSerializer
     pagination_class = None
+    parameters = ("datum",)
 
     @extend_schema(parameters=[DATUM], responses=AgreementDetailSerializer)
     def get(self, request: Request, number: str) -> Response:
@@ -124,6 +126,7 @@ class MeetingList(_ReadView):
 
 class ActionListView(_ReadView):
     serializer_class = AgreementSerializer
+    parameters = ("datum", "overleg", "provincie")
 
     @extend_schema(parameters=[DATUM, OVERLEG, PROVINCIE], responses=AgreementSerializer(many=True))
     def get(self, request: Request) -> Response:

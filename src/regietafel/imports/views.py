@@ -22,6 +22,7 @@ from regietafel.imports.forms import ImportForm
 from regietafel.imports.models import Import, Status
 from regietafel.imports.selectors import import_get, imports_list, previous_version
 from regietafel.imports.services import import_submit
+from regietafel.presentation.cells import export_row
 
 
 def _csv_response(
@@ -29,8 +30,8 @@ def _csv_response(
 ) -> HttpResponse:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerow(export_row(header))
+    writer.writerows(export_row(row) for row in rows)
     response = HttpResponse(
         buffer.getvalue().encode("utf-8-sig"), content_type="text/csv; charset=utf-8"
     )

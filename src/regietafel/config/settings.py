@@ -21,7 +21,7 @@ ALLOWED_HOSTS = env_list("REGIETAFEL_ALLOWED_HOSTS", ["127.0.0.1", "localhost", 
 DEMO_MODE = env_bool("REGIETAFEL_DEMO")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "regietafel.accounts.apps.RegietafelAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -136,14 +136,15 @@ X_FRAME_OPTIONS = "DENY"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
-# Log-in throttling (accounts.services.login_attempt): failures per user name within the window.
+# Log-in throttling (accounts.services.login_attempt, shared by the log-in page, HTTP Basic on the
+# API and the admin): failures per user name and per client address within the window.
 LOGIN_MAX_FAILURES = 5
 LOGIN_FAILURE_WINDOW_SECONDS = 15 * 60
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.BasicAuthentication",
+        "regietafel.api.authentication.ThrottledBasicAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
@@ -158,6 +159,11 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Leesinterface van regietafel: gebieden, taakstelling, realisatie en opvang.",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
+    # The schema names every endpoint and field: for users who are logged in only.
+    "SERVE_PERMISSIONS": [
+        "rest_framework.permissions.IsAuthenticated",
+        "regietafel.api.views.CanView",
+    ],
 }
 
 # Reception picture: the buffer policy is chosen by name from core.rules.BUFFER_POLICIES, plus

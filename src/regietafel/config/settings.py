@@ -88,7 +88,10 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-    DATABASES["default"]["OPTIONS"] = {"timeout": 20}
+    # Writers wait for each other (up to 20 s) instead of failing with "database is locked";
+    # IMMEDIATE takes the write lock at the start of a transaction, so two imports of one
+    # week never both read the same latest version number.
+    DATABASES["default"]["OPTIONS"] = {"timeout": 20, "transaction_mode": "IMMEDIATE"}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -134,6 +137,8 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# The largest import file (REGIETAFEL_IMPORT_MAX_MB, default 20 MB).
+IMPORT_MAX_BYTES = int(env_str("REGIETAFEL_IMPORT_MAX_MB", "20")) * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 # Log-in throttling (accounts.services.login_attempt, shared by the log-in page, HTTP Basic on the

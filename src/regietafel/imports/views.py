@@ -143,8 +143,25 @@ def import_original(request: HttpRequest, pk: int) -> HttpResponse:
     record = import_get(user=request.user, pk=pk)
     if not access.can_download_import_original(request.user, record.kind):
         raise PermissionDenied
-    with record.original.open("rb") as stored:
-        content = stored.read()
+    try:
+        if not record.original.name:
+            raise FileNotFoundError(record.file_name)
+        with record.original.open("rb") as stored:
+            content = stored.read()
+    except OSError:
+        # A database restored without its stored originals, or a file removed by hand.
+        return render(
+            request,
+            "imports/ontbreekt.html",
+            {
+                "message": _(
+                    "Het originele bestand van deze import is niet meer aanwezig op de server "
+                    "(bijvoorbeeld na het terugzetten van een back-up zonder bestanden). "
+                    "De gegevens van de import zelf zijn er nog wel."
+                )
+            },
+            status=410,
+        )
     response = HttpResponse(content, content_type="application/octet-stream")
     response["Content-Disposition"] = f'attachment; filename="{_safe_name(record.file_name)}"'
     return response

@@ -64,7 +64,7 @@ def import_submit(
         kind=fmt.kind,
         week=iso_week.label,
         week_start=iso_week.monday,
-        file_name=file_name[:FILE_NAME_LENGTH],
+        file_name=_shortened(file_name, FILE_NAME_LENGTH),
         checksum=hashlib.sha256(content).hexdigest(),
         size=len(content),
         uploaded_by=actor,
@@ -161,13 +161,14 @@ def _clean_name(file_name: str) -> str:
     return name.strip() or "bestand"
 
 
-def _stored_name(file_name: str) -> str:
-    """A shortened name for the stored original; the extension is kept."""
+def _shortened(file_name: str, length: int) -> str:
+    """``file_name`` cut to ``length`` characters, keeping its extension."""
+    if len(file_name) <= length:
+        return file_name
     stem, dot, extension = file_name.rpartition(".")
     if not dot or len(extension) > 10:
-        stem, extension = file_name, ""
-    room = STORED_NAME_LENGTH - len(extension) - 1
-    return f"{stem[:room]}.{extension}" if extension else file_name[:STORED_NAME_LENGTH]
+        return file_name[:length]
+    return f"{stem[: length - len(extension) - 1]}.{extension}"
 
 
 @contextmanager
@@ -180,7 +181,9 @@ def _stored_file(record: Import, content: bytes) -> Iterator[Callable[[], None]]
     written: list[str] = []
 
     def store() -> None:
-        record.original.save(_stored_name(record.file_name), ContentFile(content), save=False)
+        record.original.save(
+            _shortened(record.file_name, STORED_NAME_LENGTH), ContentFile(content), save=False
+        )
         written.append(record.original.name or "")
         Import.objects.filter(pk=record.pk).update(original=record.original.name)
 

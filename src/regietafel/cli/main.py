@@ -64,7 +64,7 @@ class DutchArgumentParser(argparse.ArgumentParser):
 
 
 def build_parser() -> DutchArgumentParser:
-    from regietafel.cli import computations, webcommands
+    from regietafel.cli import backup, computations, webcommands
 
     parser = DutchArgumentParser(
         prog="regietafel",
@@ -79,6 +79,7 @@ def build_parser() -> DutchArgumentParser:
     )
     computations.register(commands)
     webcommands.register(commands)
+    backup.register(commands)
     return parser
 
 

@@ -2,7 +2,8 @@
 
 Variables (all optional; documented in docs/instellingen.md):
 REGIETAFEL_DATA_DIR, REGIETAFEL_SECRET_KEY, DATABASE_URL, REGIETAFEL_DEBUG,
-REGIETAFEL_ALLOWED_HOSTS, REGIETAFEL_HTTPS, REGIETAFEL_DEMO.
+REGIETAFEL_ALLOWED_HOSTS, REGIETAFEL_HTTPS, REGIETAFEL_PROXY, REGIETAFEL_DEMO,
+REGIETAFEL_IMPORT_MAX_MB.
 """
 
 from __future__ import annotations
@@ -122,12 +123,17 @@ WHITENOISE_AUTOREFRESH = DEBUG
 # Security: safe defaults everywhere; the HTTPS-only switches follow REGIETAFEL_HTTPS because the
 # embedded demo runs on plain http://127.0.0.1.
 HTTPS = env_bool("REGIETAFEL_HTTPS")
+# Behind a TLS proxy (nginx, a load balancer) the application itself sees plain http; the
+# proxy says "https" in X-Forwarded-Proto. That header is trusted only with REGIETAFEL_PROXY=1
+# (anyone can send it when the application is reachable directly, without the proxy).
+PROXY = env_bool("REGIETAFEL_PROXY")
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SECURE_SSL_REDIRECT = HTTPS
 SECURE_HSTS_SECONDS = 31536000 if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if HTTPS else None
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if PROXY else None
+USE_X_FORWARDED_HOST = False
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"

@@ -127,6 +127,9 @@ MATRIX: tuple[Case, ...] = (
     Case("import-detail", "realisatie", (LOGIN, 200, 403, 200, 200), query="formaat=csv"),
     Case("import-original", "locaties", (LOGIN, 403, 403, 200, 403)),
     Case("import-original", "realisatie", (LOGIN, 200, 403, 200, 200)),
+    # Withdrawing an import: COA only, by POST (without a reason COA is sent back: 302).
+    Case("import-withdraw", "locaties", (LOGIN, 403, 403, 302, 403), method="post"),
+    Case("import-withdraw", "locaties", (LOGIN, 405, 405, 405, 405)),
     # Audit.
     Case("audit", {}, (LOGIN, 403, 403, 403, 200)),
     Case("audit", {}, (LOGIN, 403, 403, 403, 200), query="formaat=csv"),

@@ -128,6 +128,7 @@ NOT_PAGES: dict[str, str] = {
     "rapport-pdf": "bestandsdownload (PDF van het rapport)",
     "rapport-xlsx": "bestandsdownload (Excel van het rapport)",
     "rapport-publiceren": "alleen POST (de knop Publiceren)",
+    "import-withdraw": "alleen POST (de knop Import intrekken op de importpagina)",
 }
 """Named URLs that are no page, with the reason. Also skipped: every URL under /api/
 (machine-readable) and the Django admin under /beheer/ (its own templates)."""

@@ -117,10 +117,7 @@ def _accept(
     for attempt in range(VERSION_ATTEMPTS):
         try:
             with _stored_file(record, content) as store, transaction.atomic():
-                previous = Import.objects.filter(
-                    kind=record.kind, week=record.week, status=Status.ACCEPTED
-                ).aggregate(latest=Max("version"))["latest"]
-                record.version = (previous or 0) + 1
+                record.version = _next_version(record.kind, record.week)
                 record.save()
                 model._default_manager.bulk_create(
                     [model(batch=record, **values) for values in rows]
@@ -144,6 +141,69 @@ def _accept(
             continue
         return record
     raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _next_version(kind: str, week: str) -> int:
+    """One more than any version of this kind and week (accepted, withdrawn or a withdrawal)."""
+    latest = Import.objects.filter(kind=kind, week=week, version__isnull=False).aggregate(
+        latest=Max("version")
+    )["latest"]
+    return int(latest or 0) + 1
+
+
+class WithdrawError(ValueError):
+    """The import cannot be withdrawn; the message is Dutch."""
+
+
+def import_withdraw(*, actor: User | None, pk: int, note: str) -> Import:
+    """Withdraw an accepted import: a new version of its week that says it is withdrawn.
+
+    The withdrawn import and its rows stay as they are (status "ingetrokken"); from now on
+    the week's data is the previous accepted version, or, without one, the latest earlier
+    week. Raises PermissionDenied for anyone but COA (``actor`` None is the system) and
+    WithdrawError for an import that is not accepted or a missing reason.
+    """
+    if actor is not None and not access.can_import(actor):
+        raise PermissionDenied
+    reason = note.strip()
+    if not reason:
+        raise WithdrawError("geef een reden voor het intrekken")
+    with transaction.atomic():
+        record = Import.objects.select_for_update().get(pk=pk)
+        if record.status != Status.ACCEPTED:
+            raise WithdrawError(
+                f"alleen een verwerkte import kan worden ingetrokken; deze is "
+                f"{record.get_status_display()}"
+            )
+        record.status = Status.WITHDRAWN
+        record.save(update_fields=["status"])
+        withdrawal = Import.objects.create(
+            kind=record.kind,
+            week=record.week,
+            week_start=record.week_start,
+            version=_next_version(record.kind, record.week),
+            status=Status.WITHDRAWAL,
+            file_name="",
+            checksum="",
+            size=0,
+            uploaded_by=actor,
+            withdraws=record,
+            note=reason[:2000],
+            synthetic=record.synthetic,
+        )
+        audit_record(
+            actor=actor,
+            action=Action.WITHDRAWN,
+            target=record,
+            summary=f"{record.get_kind_display()} {record.week} versie {record.version} "
+            f"ingetrokken (als versie {withdrawal.version}): {reason[:300]}",
+            changes={
+                "status": {"oud": str(Status.ACCEPTED), "nieuw": str(Status.WITHDRAWN)},
+                "intrekking": withdrawal.pk,
+                "reden": reason[:2000],
+            },
+        )
+    return withdrawal
 
 
 VERSION_ATTEMPTS = 5

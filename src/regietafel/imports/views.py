@@ -21,7 +21,7 @@ from regietafel.imports.formats import FORMATS
 from regietafel.imports.forms import ImportForm
 from regietafel.imports.models import Import, Status
 from regietafel.imports.selectors import import_get, imports_list, previous_version
-from regietafel.imports.services import import_submit
+from regietafel.imports.services import WithdrawError, import_submit, import_withdraw
 from regietafel.presentation.cells import export_row
 
 
@@ -126,6 +126,31 @@ def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
             ([e["file"], e["row"] or "", e["column"] or "", e["message"]] for e in record.errors),
         )
     return render(request, "imports/detail.html", _detail_context(request, record))
+
+
+@login_required
+@require_http_methods(["POST"])
+def import_withdraw_view(request: HttpRequest, pk: int) -> HttpResponse:
+    if not access.can_import(request.user):
+        raise PermissionDenied
+    record = import_get(user=request.user, pk=pk)
+    assert isinstance(request.user, User)
+    try:
+        withdrawal = import_withdraw(
+            actor=request.user, pk=record.pk, note=request.POST.get("reden", "")
+        )
+    except WithdrawError as error:
+        messages.error(request, str(error))
+        return redirect("import-detail", pk=record.pk)
+    messages.success(
+        request,
+        _(
+            "Versie %(version)s van %(week)s is ingetrokken; de gegevens van de vorige versie "
+            "of week gelden weer."
+        )
+        % {"version": record.version, "week": record.week},
+    )
+    return redirect("import-detail", pk=withdrawal.pk)
 
 
 def _detail_context(request: HttpRequest, record: Import) -> dict[str, object]:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import re
 import tracemalloc
 import zipfile
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from regietafel import tabular
@@ -137,3 +140,43 @@ def test_file_size_limit() -> None:
     content = b"a" * (20 * 1024 * 1024 + 1)
     (message,) = _messages(content)
     assert "te groot" in message
+
+
+@given(st.binary(max_size=2_000))
+@example(b"PK\x03\x04" + b"\x00" * 40)
+@example(b"\xff\xfe" + "a,b\n".encode("utf-16-le"))
+@example(b"\xff\xfe\x00")
+@example(b"a,b\n\x00\x00\x00")
+@example(b'"' + b"a" * 10 + b"\n")
+def test_any_bytes_are_a_table_or_dutch_errors(content: bytes) -> None:
+    try:
+        read_table(content, name="willekeurig.csv", required=REQUIRED)
+    except TableError as error:
+        errors = error.errors
+    else:
+        return
+    assert errors
+    assert all(e.file == "willekeurig.csv" for e in errors)
+
+
+CELL = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=30)
+
+
+@given(st.lists(st.lists(CELL, min_size=1, max_size=8), max_size=20), st.sampled_from(",;\t"))
+def test_any_csv_text_validates_without_crashing(rows: list[list[str]], delimiter: str) -> None:
+    from regietafel.core.periods import IsoWeek
+    from regietafel.imports.formats import FORMATS
+    from regietafel.imports.validation import validate_file
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter)
+    writer.writerow(LOCATIES_HEADER)
+    writer.writerows(rows)
+    for fmt in FORMATS.values():
+        result = validate_file(
+            fmt,
+            week=IsoWeek(2021, 45),
+            file_name="proef.csv",
+            content=buffer.getvalue().encode(),
+        )
+        assert result.ok or not result.rows  # never rows and errors together

@@ -3,13 +3,40 @@
 from __future__ import annotations
 
 import os
+import secrets
 import tempfile
 from collections.abc import Callable
 from typing import Any
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 os.environ.setdefault("REGIETAFEL_DATA_DIR", tempfile.mkdtemp(prefix="regietafel-test-"))
+
+# No deadlines: a busy machine makes any example slow without anything being wrong. Loaded
+# always, for every run (CI and local alike).
+hypothesis_settings.register_profile("regietafel", deadline=None)
+hypothesis_settings.load_profile("regietafel")
+
+RUN_ID = secrets.token_hex(4)
+"""Suffix of this run's test database on a database server (PostgreSQL)."""
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix: None) -> None:
+    """Name the PostgreSQL test database per run, so two runs on one server do not clash.
+
+    SQLite test databases live in memory and need no name.
+    """
+    from django.conf import settings
+
+    for database in settings.DATABASES.values():
+        if database["ENGINE"].endswith("sqlite3"):
+            continue
+        test = database.setdefault("TEST", {})
+        base = test.get("NAME") or f"test_{database['NAME']}"
+        test["NAME"] = f"{base[:50]}_{RUN_ID}"
+
 
 PASSWORD = "Regietafel-test-2021!"
 

@@ -49,6 +49,46 @@ def postgres_reachable(url: str) -> bool:
         return False
 
 
+AUDIT_UNREACHABLE = (
+    "ConnectionError",
+    "Max retries exceeded",
+    "NameResolutionError",
+    "Failed to resolve",
+    "Temporary failure in name resolution",
+    "timed out",
+    "Network is unreachable",
+)
+"""Signs in pip-audit's output that its vulnerability database could not be reached."""
+
+
+def audit_dependencies() -> bool:
+    """pip-audit on the installed packages: fails on a known vulnerability, only reports when
+    the vulnerability database (PyPI/OSV) cannot be reached (no network is no reason to fail)."""
+    title = "pip-audit"
+    args = [PY, "-m", "pip_audit", "--progress-spinner", "off", "--skip-editable"]
+    print(f"\n=== {title}: {' '.join(args)}", flush=True)
+    try:
+        result = subprocess.run(
+            args, cwd=ROOT, capture_output=True, text=True, check=False, timeout=600
+        )
+    except subprocess.TimeoutExpired:
+        print(f"=== {title}: geen antwoord van de kwetsbaarhedendatabase; overgeslagen")
+        return True
+    print(result.stdout, end="")
+    print(result.stderr, end="", file=sys.stderr)
+    if result.returncode == 0:
+        print(f"=== {title}: ok, geen bekende kwetsbaarheden")
+        return True
+    if "No module named pip_audit" in result.stderr:
+        print(f"=== {title}: niet geïnstalleerd (pip install -e '.[dev]'); overgeslagen")
+        return True
+    if any(sign in result.stderr for sign in AUDIT_UNREACHABLE):
+        print(f"=== {title}: kwetsbaarhedendatabase niet bereikbaar; alleen gemeld, niet mislukt")
+        return True
+    print(f"=== {title}: MISLUKT (exit {result.returncode})")
+    return False
+
+
 def main() -> int:
     # Tests and checks never touch the developer's own ./data folder.
     os.environ["REGIETAFEL_DATA_DIR"] = tempfile.mkdtemp(prefix="regietafel-check-")
@@ -61,6 +101,7 @@ def main() -> int:
     )
 
     results["django"] = run("django checks", [PY, "-m", "regietafel.config.checks"])
+    results["pip-audit"] = audit_dependencies()
 
     if IN_CI and shutil.which("pdftoppm") is None:
         print("pdftoppm (poppler-utils) ontbreekt; in CI is dat een fout.")

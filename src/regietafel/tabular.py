@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from fractions import Fraction
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 _INT = re.compile(r"^[+-]?\d+$")
 _INT_GROUPED = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+$")
@@ -24,6 +25,15 @@ _DATE_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DATE_NL = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})$")
 
 T = TypeVar("T")
+
+MAX_ROWS = 200_000
+"""Data rows a table may have; a bigger file is refused before it fills memory."""
+MAX_COLUMNS = 200
+"""Columns a table may have (a cell far to the right of the data is refused, not padded)."""
+MAX_CELL_LENGTH = 2_000
+"""Characters in one cell; no field we store is longer."""
+MAX_FILE_BYTES = 20 * 1024 * 1024
+"""Size of a file read through here; the web upload has its own setting (IMPORT_MAX_BYTES)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,11 +108,35 @@ def read_table(
     else:
         file_name = name or "bestand"
         content = source
+    if len(content) > MAX_FILE_BYTES:
+        raise TableError(
+            [
+                CellError(
+                    file_name,
+                    f"het bestand is te groot ({len(content) / 1024 / 1024:.1f} MB); "
+                    f"hoogstens {MAX_FILE_BYTES // 1024 // 1024} MB",
+                )
+            ]
+        )
+    _refuse_other_file_types(content, file_name)
     if content.startswith(b"PK\x03\x04"):
         header, body = _xlsx_rows(content, file_name)
     else:
         header, body = _csv_rows(content, file_name)
+    header = header[:MAX_COLUMNS]
     columns = tuple(h.strip().lower() for h in header)
+    if len(columns) == 1 and len(required) > 1 and columns[0] not in required:
+        raise TableError(
+            [
+                CellError(
+                    file_name,
+                    f"de kopregel heeft maar één kolom ('{header[0][:60]}'): het "
+                    "scheidingsteken is niet herkend; zet een komma, puntkomma of tab tussen "
+                    "de kolommen",
+                    row=1,
+                )
+            ]
+        )
     errors = [
         CellError(file_name, f"verplichte kolom '{column}' ontbreekt", row=1)
         for column in required
@@ -116,51 +150,239 @@ def read_table(
     if errors:
         raise TableError(errors)
     wanted = [c for c in (*required, *optional) if c in columns]
-    rows = []
-    for number, cells in body:
-        if not any(cell.strip() for cell in cells):
-            continue
-        padded = list(cells) + [""] * (len(columns) - len(cells))
-        values = {c: padded[columns.index(c)].strip() for c in wanted}
-        rows.append(Row(number, values))
+    rows = _rows(body, columns, wanted, file_name)
     return Table(file_name, columns, tuple(rows))
 
 
-def _decode(content: bytes) -> str:
+def _rows(
+    body: Iterable[tuple[int, list[str]]],
+    columns: tuple[str, ...],
+    wanted: list[str],
+    file_name: str,
+) -> list[Row]:
+    """The non-empty rows, within the row, column and cell limits."""
+    rows: list[Row] = []
+    cell_errors: list[CellError] = []
+    for number, cells in body:
+        if not any(cell.strip() for cell in cells):
+            continue
+        _check_row_limits(len(rows), number, cells, file_name)
+        padded = list(cells) + [""] * (len(columns) - len(cells))
+        values = {c: padded[columns.index(c)].strip() for c in wanted}
+        cell_errors += _cell_problems(values, number, file_name)
+        rows.append(Row(number, values))
+    if cell_errors:
+        raise TableError(cell_errors)
+    return rows
+
+
+def _check_row_limits(count: int, number: int, cells: list[str], file_name: str) -> None:
+    if count >= MAX_ROWS:
+        message = f"het bestand heeft meer dan {format_count(MAX_ROWS)} gegevensrijen; splits het"
+        raise TableError([CellError(file_name, message, row=number)])
+    if len(cells) > MAX_COLUMNS and any(cell.strip() for cell in cells[MAX_COLUMNS:]):
+        message = (
+            f"gegevens voorbij kolom {MAX_COLUMNS}; een bestand mag hoogstens "
+            f"{MAX_COLUMNS} kolommen hebben"
+        )
+        raise TableError([CellError(file_name, message, row=number)])
+
+
+def _cell_problems(values: dict[str, str], number: int, file_name: str) -> list[CellError]:
+    problems = []
+    for column, value in values.items():
+        if len(value) > MAX_CELL_LENGTH:
+            message = (
+                f"de cel is {format_count(len(value))} tekens lang; "
+                f"hoogstens {format_count(MAX_CELL_LENGTH)}"
+            )
+            problems.append(CellError(file_name, message, number, column))
+        elif "\x00" in value:
+            problems.append(
+                CellError(file_name, "de cel bevat een ongeldig teken (NUL)", number, column)
+            )
+    return problems
+
+
+def format_count(value: int) -> str:
+    """200000 -> "200.000"."""
+    return f"{value:,}".replace(",", ".")
+
+
+_OTHER_FILE_TYPES = (
+    (b"%PDF", "een PDF-bestand"),
+    (
+        b"\xd0\xcf\x11\xe0",
+        "een oud Excel- of Word-bestand (.xls/.doc); sla het op als .xlsx of CSV",
+    ),
+    (b"\x1f\x8b", "een gzip-bestand"),
+    (b"\x89PNG", "een afbeelding (PNG)"),
+    (b"\xff\xd8\xff", "een afbeelding (JPEG)"),
+    (b"Rar!", "een RAR-archief"),
+    (b"7z\xbc\xaf", "een 7-Zip-archief"),
+)
+
+
+def _refuse_other_file_types(content: bytes, file_name: str) -> None:
+    """A PDF, image, archive or old Office file named .csv: say what it is, in one line."""
+    for magic, what in _OTHER_FILE_TYPES:
+        if content.startswith(magic):
+            raise TableError(
+                [CellError(file_name, f"dit is {what}, geen CSV- of Excel-bestand (.xlsx)")]
+            )
+    if (
+        content.startswith(b"PK\x03\x04")
+        and b"xl/" not in content[:65536]
+        and (b"[Content_Types].xml" not in content[:65536])
+    ):
+        raise TableError(
+            [
+                CellError(
+                    file_name,
+                    "dit is een ZIP-bestand, geen Excel-werkmap (.xlsx); pak het uit of "
+                    "lever een CSV- of .xlsx-bestand aan",
+                )
+            ]
+        )
+
+
+def _decode(content: bytes, file_name: str) -> str:
+    """UTF-8 (with or without BOM), UTF-16 (Excel's "Unicode-tekst") or Windows-1252."""
+    if content.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return content.decode("utf-16")
+        except UnicodeDecodeError:
+            raise TableError(
+                [CellError(file_name, "het bestand lijkt UTF-16 maar is niet goed te lezen")]
+            ) from None
+    head = content[:4096]
+    if head and head.count(b"\x00") > len(head) // 4:
+        for encoding in ("utf-16-le", "utf-16-be"):
+            try:
+                text = content.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            if text[:1].isprintable():
+                return text
+        raise TableError(
+            [CellError(file_name, "dit is geen tekstbestand; lever een CSV- of .xlsx-bestand aan")]
+        )
     try:
         return content.decode("utf-8-sig")
     except UnicodeDecodeError:
+        pass
+    try:
         # Excel's "CSV (gescheiden door lijstscheidingsteken)" on Dutch Windows.
-        return content.decode("cp1252", errors="replace")
+        return content.decode("cp1252")
+    except UnicodeDecodeError:
+        raise TableError(
+            [
+                CellError(
+                    file_name,
+                    "de tekencodering van het bestand is niet herkend; sla het op als "
+                    "CSV UTF-8 (door komma's gescheiden)",
+                )
+            ]
+        ) from None
 
 
-def _csv_rows(content: bytes, file_name: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
-    text = _decode(content)
+def _delimiter(first_line: str) -> str:
+    """Comma, semicolon or tab: whichever the header line has most of."""
+    counts = {d: first_line.count(d) for d in (",", ";", "\t")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def _csv_rows(content: bytes, file_name: str) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
+    text = _decode(content, file_name)
     if not text.strip():
         raise TableError([CellError(file_name, "het bestand is leeg")])
-    first_line = text.splitlines()[0]
-    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    first_line = text.lstrip("\ufeff").splitlines()[0]
+    reader = csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=_delimiter(first_line))
     try:
-        records = list(reader)
+        header = next(reader)
     except csv.Error as error:
         raise TableError([CellError(file_name, f"geen geldig CSV-bestand ({error})")]) from None
-    return records[0], [(i + 2, r) for i, r in enumerate(records[1:])]
+
+    def body() -> Iterator[tuple[int, list[str]]]:
+        number = 1
+        try:
+            for number, record in enumerate(reader, start=2):
+                yield number, record
+        except csv.Error as error:
+            raise TableError(
+                [CellError(file_name, f"geen geldig CSV-bestand ({error})", row=number + 1)]
+            ) from None
+
+    return header, body()
 
 
-def _xlsx_rows(content: bytes, file_name: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
+def _xlsx_rows(content: bytes, file_name: str) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
+    """Stream the first sheet as its rows are stored, whatever size the sheet claims.
+
+    The stored ``dimension`` of a sheet can be stale (rows beyond it would be dropped) or
+    huge (one cell at XFD1048576 would pad a million rows of 16,384 columns), so it is not
+    used: the sheet's XML is parsed row by row and only rows that are in the file come out,
+    each with its own row number. (openpyxl's read-only sheet pads every missing row, which
+    is a million empty rows for one stray cell; its parser is used directly instead.)
+    """
     from openpyxl import load_workbook
+    from openpyxl.worksheet._reader import WorkSheetParser
 
-    try:
-        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except Exception:  # openpyxl raises many types for a broken file
-        raise TableError([CellError(file_name, "geen geldig Excel-bestand (.xlsx)")]) from None
-    sheet = workbook.worksheets[0]
-    rows = [[_cell_text(value) for value in row] for row in sheet.iter_rows(values_only=True)]
-    workbook.close()
-    if not rows:
+    def stored_rows() -> Iterator[tuple[int, list[str]]]:
+        try:
+            workbook: Any = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+            sheet: Any = workbook.worksheets[0]
+            source = sheet._get_source()
+        except Exception:  # openpyxl raises many types for a broken file
+            raise TableError([CellError(file_name, "geen geldig Excel-bestand (.xlsx)")]) from None
+        try:
+            parser = WorkSheetParser(
+                source,
+                sheet._shared_strings,
+                data_only=True,
+                epoch=workbook.epoch,
+                date_formats=workbook._date_formats,
+                timedelta_formats=workbook._timedelta_formats,
+            )
+            for number, cells in parser.parse():
+                yield number, _xlsx_cells(cells, number, file_name)
+        except TableError:
+            raise
+        except Exception:  # a broken part further on in the file
+            raise TableError([CellError(file_name, "geen geldig Excel-bestand (.xlsx)")]) from None
+        finally:
+            source.close()
+            workbook.close()
+
+    rows = stored_rows()
+    first = next(rows, None)
+    if first is None:
         raise TableError([CellError(file_name, "het werkblad is leeg")])
-    return rows[0], [(i + 2, r) for i, r in enumerate(rows[1:])]
+    header_number, header = first
+    if header_number != 1:
+        rows = itertools.chain([first], rows)
+        header = []
+    return header, rows
+
+
+def _xlsx_cells(cells: list[dict[str, Any]], number: int, file_name: str) -> list[str]:
+    """One stored row as texts, column 1 first; data beyond MAX_COLUMNS refuses the file."""
+    values: dict[int, str] = {}
+    for cell in cells:
+        column = int(cell["column"])
+        text = _cell_text(cell["value"])
+        if column > MAX_COLUMNS:
+            if text.strip():
+                message = (
+                    f"gegevens voorbij kolom {MAX_COLUMNS}; een bestand mag hoogstens "
+                    f"{MAX_COLUMNS} kolommen hebben"
+                )
+                raise TableError([CellError(file_name, message, row=number)])
+            continue
+        values[column] = text
+    width = max(values, default=0)
+    return [values.get(i, "") for i in range(1, width + 1)]
 
 
 def _cell_text(value: object) -> str:

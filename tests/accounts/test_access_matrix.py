@@ -129,6 +129,9 @@ MATRIX: tuple[Case, ...] = (
     Case("import-detail", "realisatie", (LOGIN, 200, 403, 200, 200), query="formaat=csv"),
     Case("import-original", "locaties", (LOGIN, 403, 403, 200, 403)),
     Case("import-original", "realisatie", (LOGIN, 200, 403, 200, 200)),
+    # Withdrawing an import: COA only, by POST (without a reason COA is sent back: 302).
+    Case("import-withdraw", "locaties", (LOGIN, 403, 403, 302, 403), method="post"),
+    Case("import-withdraw", "locaties", (LOGIN, 405, 405, 405, 405)),
     # Audit.
     Case("audit", {}, (LOGIN, 403, 403, 403, 200)),
     Case("audit", {}, (LOGIN, 403, 403, 403, 200), query="formaat=csv"),
@@ -184,9 +187,11 @@ MATRIX: tuple[Case, ...] = (
     Case("api-actielijst", {}, API_OWN_PROVINCE_ONLY, query="overleg=PRT&provincie=PV20"),
     # The OpenAPI description holds no data and is public, as the API documentation.
     Case("api-schema", {}, (200, 200, 200, 200, 200)),
+    # The OpenAPI description names every endpoint and field: for users who are logged in.
+    Case("api-schema", {}, API_EVERYONE),
 )
 
-NOT_IN_MATRIX = {"beheer/": "Django-admin: alleen voor is_staff, door Django zelf bewaakt"}
+NOT_IN_MATRIX = {"beheer/": "Django-admin: eigen namen; per rol getest in test_admin_by_role"}
 """Route prefixes left out, with the reason."""
 
 
@@ -270,6 +275,61 @@ def test_access(case: Case, world: dict[str, int], client_as: Callable[[str | No
     url = case.url(world)
     actual = tuple(_outcome(getattr(client_as(key), case.method)(url)) for key in ROLES)
     assert actual == case.expect, f"{url}: {dict(zip(ROLES, actual, strict=True))}"
+
+
+ADMIN_PAGES = ("/beheer/", "/beheer/accounts/user/", "/beheer/audit/auditentry/")
+ADMIN_LOGIN = "beheer-inloggen"
+
+
+def _admin_outcome(response: Any) -> int | str:
+    if response.status_code == 302 and response["Location"].startswith("/beheer/login/"):
+        return ADMIN_LOGIN
+    return int(response.status_code)
+
+
+@pytest.mark.parametrize("url", ADMIN_PAGES)
+def test_admin_by_role(
+    url: str, world: dict[str, int], client_as: Callable[[str | None], Any]
+) -> None:
+    """The admin follows the role (access.can_manage_users), never is_staff or is_superuser."""
+    from regietafel.accounts.models import User
+
+    User.objects.filter(username="landelijk").update(is_staff=True, is_superuser=True)
+    actual = tuple(_admin_outcome(client_as(key).get(url)) for key in ROLES)
+    expect = (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 200)
+    assert actual == expect, f"{url}: {dict(zip(ROLES, actual, strict=True))}"
+
+
+DOCUMENTATION_ONLY = {"import-formats", "import-template"}
+"""Pages without any data (file formats, blank templates): every logged-in account."""
+
+
+def test_user_without_role_sees_nothing(
+    world: dict[str, int], client_as: Callable[[str | None], Any]
+) -> None:
+    from django.test import Client
+
+    from regietafel.accounts.models import User
+
+    user = User.objects.create_user(username="nieuw", password="x")
+    assert user.role == ""
+    client = Client()
+    client.force_login(user)
+    wrong = []
+    for case in MATRIX:
+        if case.method != "get":
+            continue
+        # Logged in but without a role: refused wherever anonymous visitors are sent away.
+        anonymous = case.expect[0]
+        allowed = {403} if anonymous in (LOGIN, 403) else {anonymous}
+        if case.name in DOCUMENTATION_ONLY:
+            allowed.add(200)
+        if len(set(case.expect[1:])) == 1 and case.expect[1] != 200:
+            allowed.add(case.expect[1])  # the same refusal for every role (404, 405)
+        actual = _outcome(client.get(case.url(world)))
+        if actual not in allowed:
+            wrong.append(f"{case}: {actual}")
+    assert not wrong
 
 
 # Role-dependent content: a confidential AMV location's address and occupancy for COA only.

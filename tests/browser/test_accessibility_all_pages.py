@@ -151,6 +151,7 @@ NOT_PAGES: dict[str, str] = {
     "rapport-xlsx": "bestandsdownload (Excel van het rapport)",
     "rapport-publiceren": "alleen POST (de knop Publiceren)",
     "afspraak-van-boodschap": "alleen POST (de knop Maak afspraak op de boodschappenlijst)",
+    "import-withdraw": "alleen POST (de knop Import intrekken op de importpagina)",
 }
 """Named URLs that are no page, with the reason. Also skipped: every URL under /api/
 (machine-readable) and the Django admin under /beheer/ (its own templates)."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import time
 from datetime import date
 
 import pytest
@@ -181,23 +180,19 @@ def test_render_refuses_remote_data() -> None:
         render_svg(spec)
 
 
-def test_import_is_cheap() -> None:
-    """Importing the package must not pull in Altair or vl-convert."""
+def test_import_leaves_the_chart_engine_out() -> None:
+    """Importing the package must not pull in Altair or vl-convert (its time is measured in
+    ``benchmarks/bench_startup.py``, not asserted here)."""
     import subprocess
     import sys
 
     code = (
-        "import sys, time; t = time.perf_counter(); import regietafel.charts; "
-        "print(time.perf_counter() - t); "
-        "print('altair' in sys.modules, 'vl_convert' in sys.modules)"
+        "import sys, regietafel.charts; print('altair' in sys.modules, 'vl_convert' in sys.modules)"
     )
-    started = time.perf_counter()
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout.split()
-    assert out[1:] == ["False", "False"]
-    assert float(out[0]) < 0.5, f"import took {out[0]} s"
-    assert time.perf_counter() - started < 10
+    assert out == ["False", "False"]
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ import os
 import subprocess
 import sys
 from collections import Counter
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -267,12 +267,10 @@ def test_every_code_ever_resolves_to_people_on_any_date(on: date) -> None:
         assert {m.code for m in heirs} <= current
 
 
-def test_repeated_lookups_are_cheap() -> None:
-    ref.municipalities(date(2022, 6, 1))
-    started = datetime.now().astimezone()
-    for _ in range(1000):
-        ref.municipalities(date(2022, 6, 1))
-    assert datetime.now().astimezone() - started < timedelta(seconds=0.1)
+def test_repeated_lookups_return_the_same_cached_tuple() -> None:
+    """Lookups are cached (their speed is measured in ``benchmarks/bench_startup.py``)."""
+    first = ref.municipalities(date(2022, 6, 1))
+    assert ref.municipalities(date(2022, 6, 1)) is first
 
 
 def _shared_folder() -> Path | None:

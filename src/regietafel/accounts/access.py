@@ -12,6 +12,9 @@ coa           yes         in full       in full      yes                yes     
 beheerder     yes         in full       in full      no                 list      yes
 ============  ==========  ============  ===========  =================  ========  ==========
 
+A user without a role (every new account) is treated as anonymous until a beheerder gives
+one. The admin (``/beheer/``) is for the role beheerder only (``accounts.adminsite``).
+
 "list": may read the list of imports and their error reports, not upload; the original of a
 locations file (confidential AMV addresses) only with "confidential AMV".
 
@@ -35,7 +38,7 @@ AnyUser = User | AnonymousUser
 def _role(user: Any) -> str | None:
     if not getattr(user, "is_authenticated", False) or not getattr(user, "is_active", False):
         return None
-    return str(user.role)
+    return str(user.role) or None  # no role (a new account): nothing at all
 
 
 def is_province_user(user: AnyUser) -> bool:

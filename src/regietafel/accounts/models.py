@@ -15,7 +15,14 @@ class Role(models.TextChoices):
 
 
 class User(AbstractUser):
-    role = models.CharField(_("rol"), max_length=20, choices=Role.choices, default=Role.LANDELIJK)
+    role = models.CharField(
+        _("rol"),
+        max_length=20,
+        choices=Role.choices,
+        blank=True,
+        default="",
+        help_text=_("Zonder rol ziet een gebruiker niets, tot een beheerder een rol geeft."),
+    )
     province_code = models.CharField(
         _("provincie"),
         max_length=4,
@@ -40,3 +47,15 @@ class LoginFailure(models.Model):
     username = models.CharField(max_length=150, db_index=True)
     ip_address = models.GenericIPAddressField(null=True)
     at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+
+class LoginThrottle(models.Model):
+    """Failed log-ins counted per key ("gebruiker:<naam>" or "ip:<adres>") within a window.
+
+    The counter is raised with one conditional UPDATE before the password is checked
+    (``accounts.services.login_attempt``), so parallel guesses cannot pass the limit.
+    """
+
+    key = models.CharField(max_length=200, unique=True)
+    failures = models.PositiveIntegerField(default=0)
+    window_start = models.DateTimeField()

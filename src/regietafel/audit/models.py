@@ -15,6 +15,7 @@ class Action(models.TextChoices):
     REFUSED = "geweigerd", _("geweigerd")
     LOGGED_IN = "ingelogd", _("ingelogd")
     LOGIN_FAILED = "inlog mislukt", _("inlog mislukt")
+    WITHDRAWN = "ingetrokken", _("ingetrokken")
 
 
 class AuditEntry(models.Model):

@@ -64,7 +64,7 @@ class DutchArgumentParser(argparse.ArgumentParser):
 
 
 def build_parser() -> DutchArgumentParser:
-    from regietafel.cli import agreements, computations, webcommands
+    from regietafel.cli import agreements, backup, computations, webcommands
 
     parser = DutchArgumentParser(
         prog="regietafel",
@@ -81,6 +81,7 @@ def build_parser() -> DutchArgumentParser:
     webcommands.register(commands)
     __import__("regietafel.cli.forecast", fromlist=["register"]).register(commands)
     agreements.register(commands)
+    backup.register(commands)
     return parser
 
 
@@ -102,3 +103,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("afgebroken", file=sys.stderr)
         return 130
+    except Exception as error:
+        message = edge_error_message(error)
+        if message is None:
+            raise
+        print(f"regietafel {arguments.command}: fout: {message}", file=sys.stderr)
+        return 2
+
+
+def edge_error_message(error: BaseException) -> str | None:
+    """A Dutch line for a fault of the machine (database gone, disk full), else None.
+
+    Django is only looked at when a command has loaded it, so the computation commands
+    stay free of it.
+    """
+    django_db = sys.modules.get("django.db")
+    if django_db is not None and isinstance(error, django_db.DatabaseError):
+        detail = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        return (
+            f"de database is niet bereikbaar of weigert de handeling ({detail}); er is niets "
+            "half opgeslagen. Controleer DATABASE_URL en of de database draait, en probeer "
+            "het opnieuw"
+        )
+    if isinstance(error, OSError):
+        reason = error.strerror or str(error)
+        where = f" ({error.filename})" if error.filename else ""
+        return f"schrijven of lezen mislukt{where}: {reason}; controleer schijfruimte en rechten"
+    return None

@@ -2,7 +2,8 @@
 
 Variables (all optional; documented in docs/instellingen.md):
 REGIETAFEL_DATA_DIR, REGIETAFEL_SECRET_KEY, DATABASE_URL, REGIETAFEL_DEBUG,
-REGIETAFEL_ALLOWED_HOSTS, REGIETAFEL_HTTPS, REGIETAFEL_DEMO.
+REGIETAFEL_ALLOWED_HOSTS, REGIETAFEL_HTTPS, REGIETAFEL_PROXY, REGIETAFEL_DEMO,
+REGIETAFEL_IMPORT_MAX_MB.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ ALLOWED_HOSTS = env_list("REGIETAFEL_ALLOWED_HOSTS", ["127.0.0.1", "localhost", 
 DEMO_MODE = env_bool("REGIETAFEL_DEMO")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "regietafel.accounts.apps.RegietafelAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -90,7 +91,10 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-    DATABASES["default"]["OPTIONS"] = {"timeout": 20}
+    # Writers wait for each other (up to 20 s) instead of failing with "database is locked";
+    # IMMEDIATE takes the write lock at the start of a transaction, so two imports of one
+    # week never both read the same latest version number.
+    DATABASES["default"]["OPTIONS"] = {"timeout": 20, "transaction_mode": "IMMEDIATE"}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -121,12 +125,17 @@ WHITENOISE_AUTOREFRESH = DEBUG
 # Security: safe defaults everywhere; the HTTPS-only switches follow REGIETAFEL_HTTPS because the
 # embedded demo runs on plain http://127.0.0.1.
 HTTPS = env_bool("REGIETAFEL_HTTPS")
+# Behind a TLS proxy (nginx, a load balancer) the application itself sees plain http; the
+# proxy says "https" in X-Forwarded-Proto. That header is trusted only with REGIETAFEL_PROXY=1
+# (anyone can send it when the application is reachable directly, without the proxy).
+PROXY = env_bool("REGIETAFEL_PROXY")
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SECURE_SSL_REDIRECT = HTTPS
 SECURE_HSTS_SECONDS = 31536000 if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if HTTPS else None
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if PROXY else None
+USE_X_FORWARDED_HOST = False
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
@@ -136,16 +145,19 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# The largest import file (REGIETAFEL_IMPORT_MAX_MB, default 20 MB).
+IMPORT_MAX_BYTES = int(env_str("REGIETAFEL_IMPORT_MAX_MB", "20")) * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
-# Log-in throttling (accounts.services.login_attempt): failures per user name within the window.
+# Log-in throttling (accounts.services.login_attempt, shared by the log-in page, HTTP Basic on the
+# API and the admin): failures per user name and per client address within the window.
 LOGIN_MAX_FAILURES = 5
 LOGIN_FAILURE_WINDOW_SECONDS = 15 * 60
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.BasicAuthentication",
+        "regietafel.api.authentication.ThrottledBasicAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
@@ -160,6 +172,11 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Leesinterface van regietafel: gebieden, taakstelling, realisatie en opvang.",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
+    # The schema names every endpoint and field: for users who are logged in only.
+    "SERVE_PERMISSIONS": [
+        "rest_framework.permissions.IsAuthenticated",
+        "regietafel.api.views.CanView",
+    ],
 }
 
 # Reception picture: the buffer policy is chosen by name from core.rules.BUFFER_POLICIES, plus

@@ -4,15 +4,43 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Literal
 
 _PERIOD = re.compile(r"^\s*(\d{4})\s*-\s*(I{1,2}|1|2)\s*$", re.IGNORECASE)
 _WEEK = re.compile(r"^\s*(\d{4})\s*-?\s*W\s*(\d{1,2})\s*$", re.IGNORECASE)
 
 
+FIRST_YEAR = 2000
+"""No table figures predate 2000; an earlier year is a typing error (0000-W01)."""
+LAST_YEAR = 2100
+"""The last year any computed week may fall in (a forecast horizon of a few years ahead)."""
+FUTURE_YEARS = 2
+"""How far ahead a typed week may lie: up to the end of the current year + 2."""
+
+
 class PeriodError(ValueError):
     """A period or week that cannot be read; the message is Dutch, for end users."""
+
+
+def _check_year(year: int, text: str) -> None:
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise PeriodError(
+            f"'{text}' valt buiten het bereik van regietafel: jaar {FIRST_YEAR} t/m {LAST_YEAR}"
+        )
+
+
+def _check_not_too_far(year: int, text: str, today: date | None) -> None:
+    """Typed weeks: at most ``FUTURE_YEARS`` years after today's year.
+
+    ``today`` None reads the clock; callers that need a fixed answer pass a date.
+    """
+    latest = (today or datetime.now(UTC).date()).year + FUTURE_YEARS
+    if year > latest:
+        raise PeriodError(
+            f"'{text}' ligt te ver in de toekomst: regietafel neemt weken aan "
+            f"van {FIRST_YEAR} t/m {latest}"
+        )
 
 
 @dataclass(frozen=True, order=True, slots=True)
@@ -22,8 +50,13 @@ class Period:
     year: int
     half: Literal[1, 2]
 
+    def __post_init__(self) -> None:
+        _check_year(self.year, f"{self.year}-{'I' if self.half == 1 else 'II'}")
+
     @classmethod
     def parse(cls, text: str) -> Period:
+        """``2021-II``; a year outside 2000-2100 is refused (the commands say which periods
+        they have figures for)."""
         match = _PERIOD.match(text)
         if not match:
             raise PeriodError(
@@ -95,18 +128,20 @@ class IsoWeek:
     week: int
 
     def __post_init__(self) -> None:
-        if not 1 <= self.year <= 9998:  # the calendar of ``date`` ends in 9999
-            raise PeriodError(f"jaar {self.year} ligt buiten de kalender (1 t/m 9998)")
+        _check_year(self.year, f"{self.year}-W{self.week:02d}")
         last = date(self.year, 12, 28).isocalendar().week
         if not 1 <= self.week <= last:
             raise PeriodError(f"week {self.week} bestaat niet in {self.year} (1 t/m {last})")
 
     @classmethod
-    def parse(cls, text: str) -> IsoWeek:
+    def parse(cls, text: str, *, today: date | None = None) -> IsoWeek:
+        """``2021-W45``; weeks before 2000-W01 or after the current year + 2 are refused."""
         match = _WEEK.match(text)
         if not match:
             raise PeriodError(f"onbekende week '{text}': schrijf bijvoorbeeld 2021-W45")
-        return cls(int(match.group(1)), int(match.group(2)))
+        week = cls(int(match.group(1)), int(match.group(2)))
+        _check_not_too_far(week.year, week.label, today)
+        return week
 
     @classmethod
     def containing(cls, day: date) -> IsoWeek:

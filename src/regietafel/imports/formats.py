@@ -8,6 +8,7 @@ file, which field of the stored row it fills, and gives a Dutch description and 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -50,6 +51,8 @@ class Column:
     """The stored row's field this column fills; None for a column that is only checked."""
     default: Callable[[Mapping[str, Any]], Any] | None = None
     """Value for an empty optional cell, from the row's other parsed fields."""
+    max_length: int = 200
+    """Longest text the database column holds (text columns)."""
 
 
 RowRule = Callable[[Mapping[str, Any]], list[tuple[str, str]]]
@@ -104,6 +107,21 @@ def _location_rules(values: Mapping[str, Any]) -> list[tuple[str, str]]:
     ]
 
 
+LOCATION_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+"""Letters, digits, dot, hyphen and underscore: a code is part of page addresses."""
+
+
+def _location_code_rule(values: Mapping[str, Any]) -> list[tuple[str, str]]:
+    code = values.get("code")
+    if code and not LOCATION_CODE.match(code):
+        message = (
+            f"locatiecode '{code}' mag alleen letters, cijfers, punt, koppelteken en liggend "
+            "streepje bevatten (geen spatie of /)"
+        )
+        return [("code", message)]
+    return []
+
+
 def _confidential_default(values: Mapping[str, Any]) -> bool:
     return values.get("type") == LocationType.AMV
 
@@ -127,6 +145,7 @@ LOCATIES = FileFormat(
             "AZC-ASD-01",
             unique=True,
             field="code",
+            max_length=40,
         ),
         Column(
             "naam",
@@ -194,7 +213,7 @@ LOCATIES = FileFormat(
         ),
         WEEK_COLUMN,
     ),
-    row_rules=(_location_rules,),
+    row_rules=(_location_rules, _location_code_rule),
 )
 
 REALISATIE = FileFormat(

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
 from regietafel.core.periods import IsoWeek, PeriodError
 from regietafel.imports.models import Kind
-
-MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 
 
 class ImportForm(forms.Form):
@@ -34,6 +33,9 @@ class ImportForm(forms.Form):
 
     def clean_file(self) -> UploadedFile:
         upload: UploadedFile = self.cleaned_data["file"]
-        if (upload.size or 0) > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(_("Het bestand is groter dan 20 MB."))
+        limit = int(settings.IMPORT_MAX_BYTES)
+        if (upload.size or 0) > limit:
+            raise forms.ValidationError(
+                _("Het bestand is groter dan %(mb)s MB.") % {"mb": limit // (1024 * 1024)}
+            )
         return upload

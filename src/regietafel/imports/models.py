@@ -16,6 +16,10 @@ class Kind(models.TextChoices):
 class Status(models.TextChoices):
     ACCEPTED = "verwerkt", _("verwerkt")
     REFUSED = "geweigerd", _("geweigerd")
+    WITHDRAWN = "ingetrokken", _("ingetrokken")
+    """An accepted import that was withdrawn later: its rows stay, nothing reads them."""
+    WITHDRAWAL = "intrekking", _("intrekking")
+    """The withdrawal itself: a version of its own, pointing at the withdrawn import."""
 
 
 def _upload_path(instance: Import, filename: str) -> str:
@@ -43,6 +47,15 @@ class Import(models.Model):
     row_count = models.PositiveIntegerField(_("rijen"), default=0)
     errors = models.JSONField(_("fouten"), default=list, blank=True)
     synthetic = models.BooleanField(_("synthetische demodata"), default=False)
+    withdraws = models.ForeignKey(
+        "self",
+        verbose_name=_("trekt in"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="withdrawals",
+    )
+    note = models.TextField(_("toelichting"), blank=True)
 
     class Meta:
         ordering = ["-uploaded_at", "-id"]

@@ -8,13 +8,13 @@ versions and their rows stay as they are.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models import Max
 
 from regietafel.accounts import access
@@ -58,12 +58,13 @@ def import_submit(
         raise PermissionDenied
     fmt = file_format(kind)
     iso_week = IsoWeek.parse(week)
+    file_name = _clean_name(file_name)
     validated = validate_file(fmt, week=iso_week, file_name=file_name, content=content)
     record = Import(
         kind=fmt.kind,
         week=iso_week.label,
         week_start=iso_week.monday,
-        file_name=file_name,
+        file_name=_shortened(file_name, FILE_NAME_LENGTH),
         checksum=hashlib.sha256(content).hexdigest(),
         size=len(content),
         uploaded_by=actor,
@@ -88,8 +89,9 @@ def import_submit(
         )
     record.status = Status.REFUSED
     record.errors = errors
-    with _stored_file(record, content), transaction.atomic():
+    with _stored_file(record, content) as store, transaction.atomic():
         record.save()
+        store()
         audit_record(
             actor=actor,
             action=Action.REFUSED,
@@ -112,30 +114,143 @@ def _accept(
     model = _ROW_MODELS[fmt.kind]
     record.status = Status.ACCEPTED
     record.row_count = len(rows)
-    with _stored_file(record, content), transaction.atomic():
-        previous = Import.objects.filter(
-            kind=record.kind, week=record.week, status=Status.ACCEPTED
-        ).aggregate(latest=Max("version"))["latest"]
-        record.version = (previous or 0) + 1
-        record.save()
-        model._default_manager.bulk_create([model(batch=record, **values) for values in rows])
+    for attempt in range(VERSION_ATTEMPTS):
+        try:
+            with _stored_file(record, content) as store, transaction.atomic():
+                record.version = _next_version(record.kind, record.week)
+                record.save()
+                model._default_manager.bulk_create(
+                    [model(batch=record, **values) for values in rows]
+                )
+                audit_record(
+                    actor=actor,
+                    action=Action.IMPORTED,
+                    target=record,
+                    summary=f"{fmt.title} {record.week} versie {record.version}: "
+                    f"{count_nl(record.row_count, 'rij', 'rijen')}",
+                    changes={"bestand": record.file_name, "sha256": record.checksum},
+                )
+                store()
+        except IntegrityError:
+            # Another import of the same week took this version number first (PostgreSQL
+            # runs both transactions side by side); count again.
+            record.pk = None
+            record.version = None
+            if attempt == VERSION_ATTEMPTS - 1:
+                raise
+            continue
+        return record
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _next_version(kind: str, week: str) -> int:
+    """One more than any version of this kind and week (accepted, withdrawn or a withdrawal)."""
+    latest = Import.objects.filter(kind=kind, week=week, version__isnull=False).aggregate(
+        latest=Max("version")
+    )["latest"]
+    return int(latest or 0) + 1
+
+
+class WithdrawError(ValueError):
+    """The import cannot be withdrawn; the message is Dutch."""
+
+
+def import_withdraw(*, actor: User | None, pk: int, note: str) -> Import:
+    """Withdraw an accepted import: a new version of its week that says it is withdrawn.
+
+    The withdrawn import and its rows stay as they are (status "ingetrokken"); from now on
+    the week's data is the previous accepted version, or, without one, the latest earlier
+    week. Raises PermissionDenied for anyone but COA (``actor`` None is the system) and
+    WithdrawError for an import that is not accepted or a missing reason.
+    """
+    if actor is not None and not access.can_import(actor):
+        raise PermissionDenied
+    reason = note.strip()
+    if not reason:
+        raise WithdrawError("geef een reden voor het intrekken")
+    with transaction.atomic():
+        record = Import.objects.select_for_update().get(pk=pk)
+        if record.status != Status.ACCEPTED:
+            raise WithdrawError(
+                f"alleen een verwerkte import kan worden ingetrokken; deze is "
+                f"{record.get_status_display()}"
+            )
+        record.status = Status.WITHDRAWN
+        record.save(update_fields=["status"])
+        withdrawal = Import.objects.create(
+            kind=record.kind,
+            week=record.week,
+            week_start=record.week_start,
+            version=_next_version(record.kind, record.week),
+            status=Status.WITHDRAWAL,
+            file_name="",
+            checksum="",
+            size=0,
+            uploaded_by=actor,
+            withdraws=record,
+            note=reason[:2000],
+            synthetic=record.synthetic,
+        )
         audit_record(
             actor=actor,
-            action=Action.IMPORTED,
+            action=Action.WITHDRAWN,
             target=record,
-            summary=f"{fmt.title} {record.week} versie {record.version}: "
-            f"{count_nl(record.row_count, 'rij', 'rijen')}",
-            changes={"bestand": record.file_name, "sha256": record.checksum},
+            summary=f"{record.get_kind_display()} {record.week} versie {record.version} "
+            f"ingetrokken (als versie {withdrawal.version}): {reason[:300]}",
+            changes={
+                "status": {"oud": str(Status.ACCEPTED), "nieuw": str(Status.WITHDRAWN)},
+                "intrekking": withdrawal.pk,
+                "reden": reason[:2000],
+            },
         )
-    return record
+    return withdrawal
+
+
+VERSION_ATTEMPTS = 5
+"""Tries to get the next version number when imports of one week race."""
+FILE_NAME_LENGTH = 255
+"""The length of ``Import.file_name``; a longer upload name is shortened, never a 500."""
+STORED_NAME_LENGTH = 120
+"""The stored original's own name: short enough for every file system and the path column."""
+
+
+def _clean_name(file_name: str) -> str:
+    """The name as uploaded, without folders or control characters (NUL, newlines)."""
+    name = file_name.replace("\\", "/").rsplit("/", 1)[-1]
+    name = "".join(ch for ch in name if ch.isprintable())
+    return name.strip() or "bestand"
+
+
+def _shortened(file_name: str, length: int) -> str:
+    """``file_name`` cut to ``length`` characters, keeping its extension."""
+    if len(file_name) <= length:
+        return file_name
+    stem, dot, extension = file_name.rpartition(".")
+    if not dot or len(extension) > 10:
+        return file_name[:length]
+    return f"{stem[: length - len(extension) - 1]}.{extension}"
 
 
 @contextmanager
-def _stored_file(record: Import, content: bytes) -> Iterator[None]:
-    """Save the original before the transaction; remove it again if the transaction fails."""
-    record.original.save(record.file_name, ContentFile(content), save=False)
+def _stored_file(record: Import, content: bytes) -> Iterator[Callable[[], None]]:
+    """Write the original as the last step inside the transaction; remove it if that fails.
+
+    The caller calls the yielded function after every row is written: a failure before it
+    leaves no file at all, a failure after it (the commit) removes the file again.
+    """
+    written: list[str] = []
+
+    def store() -> None:
+        record.original.save(
+            _shortened(record.file_name, STORED_NAME_LENGTH), ContentFile(content), save=False
+        )
+        written.append(record.original.name or "")
+        Import.objects.filter(pk=record.pk).update(original=record.original.name)
+
     try:
-        yield
+        yield store
     except BaseException:
-        record.original.delete(save=False)
+        if written:
+            record.original.storage.delete(written[0])
+        record.original.name = ""
         raise

@@ -9,4 +9,5 @@ urlpatterns = [
     path("sjabloon/<str:kind>.<str:extension>", views.import_template, name="import-template"),
     path("<int:pk>/", views.import_detail, name="import-detail"),
     path("<int:pk>/origineel/", views.import_original, name="import-original"),
+    path("<int:pk>/intrekken/", views.import_withdraw_view, name="import-withdraw"),
 ]

@@ -133,12 +133,32 @@ def _check_unique(
 Parser = Callable[[Row, Column, _Context], Any]
 
 
-def _text(row: Row, column: Column, context: _Context) -> str:
-    return context.reader.text(row, column.name)
+MAX_INTEGER = 2_147_483_647
+"""The largest value of a PositiveIntegerField on PostgreSQL (and the same on SQLite)."""
+
+
+def _text(row: Row, column: Column, context: _Context) -> str | None:
+    value = context.reader.text(row, column.name)
+    if len(value) > column.max_length:
+        context.reader.error(
+            row,
+            column.name,
+            f"de tekst is {len(value)} tekens lang; hier mogen er hoogstens {column.max_length}",
+        )
+        return None
+    return value
 
 
 def _integer(row: Row, column: Column, context: _Context) -> int | None:
-    return context.reader.integer(row, column.name, minimum=0)
+    value = context.reader.integer(row, column.name, minimum=0)
+    if value is not None and value > MAX_INTEGER:
+        context.reader.error(
+            row,
+            column.name,
+            f"{value} is te groot; hoogstens {MAX_INTEGER:,}".replace(",", "."),
+        )
+        return None
+    return value
 
 
 def _date(row: Row, column: Column, context: _Context) -> date | None:

@@ -21,7 +21,8 @@ from regietafel.imports.formats import FORMATS
 from regietafel.imports.forms import ImportForm
 from regietafel.imports.models import Import, Status
 from regietafel.imports.selectors import import_get, imports_list, previous_version
-from regietafel.imports.services import import_submit
+from regietafel.imports.services import WithdrawError, import_submit, import_withdraw
+from regietafel.presentation.cells import export_row
 
 
 def _csv_response(
@@ -29,8 +30,8 @@ def _csv_response(
 ) -> HttpResponse:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerow(export_row(header))
+    writer.writerows(export_row(row) for row in rows)
     response = HttpResponse(
         buffer.getvalue().encode("utf-8-sig"), content_type="text/csv; charset=utf-8"
     )
@@ -127,6 +128,31 @@ def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "imports/detail.html", _detail_context(request, record))
 
 
+@login_required
+@require_http_methods(["POST"])
+def import_withdraw_view(request: HttpRequest, pk: int) -> HttpResponse:
+    if not access.can_import(request.user):
+        raise PermissionDenied
+    record = import_get(user=request.user, pk=pk)
+    assert isinstance(request.user, User)
+    try:
+        withdrawal = import_withdraw(
+            actor=request.user, pk=record.pk, note=request.POST.get("reden", "")
+        )
+    except WithdrawError as error:
+        messages.error(request, str(error))
+        return redirect("import-detail", pk=record.pk)
+    messages.success(
+        request,
+        _(
+            "Versie %(version)s van %(week)s is ingetrokken; de gegevens van de vorige versie "
+            "of week gelden weer."
+        )
+        % {"version": record.version, "week": record.week},
+    )
+    return redirect("import-detail", pk=withdrawal.pk)
+
+
 def _detail_context(request: HttpRequest, record: Import) -> dict[str, object]:
     return {
         "record": record,
@@ -142,8 +168,25 @@ def import_original(request: HttpRequest, pk: int) -> HttpResponse:
     record = import_get(user=request.user, pk=pk)
     if not access.can_download_import_original(request.user, record.kind):
         raise PermissionDenied
-    with record.original.open("rb") as stored:
-        content = stored.read()
+    try:
+        if not record.original.name:
+            raise FileNotFoundError(record.file_name)
+        with record.original.open("rb") as stored:
+            content = stored.read()
+    except OSError:
+        # A database restored without its stored originals, or a file removed by hand.
+        return render(
+            request,
+            "imports/ontbreekt.html",
+            {
+                "message": _(
+                    "Het originele bestand van deze import is niet meer aanwezig op de server "
+                    "(bijvoorbeeld na het terugzetten van een back-up zonder bestanden). "
+                    "De gegevens van de import zelf zijn er nog wel."
+                )
+            },
+            status=410,
+        )
     response = HttpResponse(content, content_type="application/octet-stream")
     response["Content-Disposition"] = f'attachment; filename="{_safe_name(record.file_name)}"'
     return response

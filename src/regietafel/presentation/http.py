@@ -15,6 +15,7 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from regietafel.presentation.cells import export_cell, export_row
 from regietafel.presentation.tables import ResultTable, Value, cell_text
 
 BOM = "\ufeff"
@@ -23,16 +24,20 @@ BOM = "\ufeff"
 def csv_response(
     filename: str, header: Sequence[str], rows: Iterable[Sequence[Any]]
 ) -> HttpResponse:
-    """An attachment ``filename`` (``.csv`` is added when missing); None becomes empty."""
+    """An attachment ``filename`` (``.csv`` is added when missing); None becomes empty.
+
+    Every cell goes through :func:`regietafel.presentation.cells.export_cell`, so text that a
+    spreadsheet would run as a formula is written as plain text.
+    """
     if not filename.endswith(".csv"):
         filename += ".csv"
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response.write(BOM)
     writer = csv.writer(response, lineterminator="\r\n")
-    writer.writerow(header)
+    writer.writerow(export_row(header))
     for row in rows:
-        writer.writerow(["" if value is None else value for value in row])
+        writer.writerow(["" if value is None else export_cell(value) for value in row])
     return response
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Literal
 
 from regietafel.core.formatting import format_decimal_nl, format_int_nl
+from regietafel.presentation.cells import export_cell, export_row
 
 Kind = Literal["text", "int", "decimal"]
 
@@ -126,10 +127,13 @@ def render_csv(result: Result, *, table: str) -> str:
     part = next(t for t in result.tables if t.name == table)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow([c.key for c in part.columns])
+    writer.writerow(export_row(c.key for c in part.columns))
     for row in part.rows:
         writer.writerow(
-            ["" if row.get(c.key) is None else _machine(row.get(c.key), c) for c in part.columns]
+            [
+                "" if row.get(c.key) is None else export_cell(_machine(row.get(c.key), c))
+                for c in part.columns
+            ]
         )
     return buffer.getvalue()
 
@@ -162,11 +166,11 @@ def render_xlsx(result: Result) -> bytes:
         assert sheet is not None
         first = False
         sheet.title = part.name[:31]
-        sheet.append([c.header for c in part.columns])
+        sheet.append(export_row(c.header for c in part.columns))
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         for row in part.rows:
-            sheet.append([row.get(c.key) for c in part.columns])
+            sheet.append(export_row(row.get(c.key) for c in part.columns))
         for index, column in enumerate(part.columns, start=1):
             letter = get_column_letter(index)
             if column.kind == "int":
@@ -178,11 +182,11 @@ def render_xlsx(result: Result) -> bytes:
             sheet.column_dimensions[letter].width = max(12, len(column.header) + 2)
         sheet.freeze_panes = "A2"
     info = workbook.create_sheet("toelichting")
-    info.append(["onderwerp", result.title])
+    info.append(export_row(["onderwerp", result.title]))
     for key, value in result.meta.items():
-        info.append([key, value])
+        info.append(export_row([key, value]))
     for note in result.notes:
-        info.append(["toelichting", note])
+        info.append(export_row(["toelichting", note]))
     info.column_dimensions["A"].width = 24
     info.column_dimensions["B"].width = 100
     buffer = io.BytesIO()

@@ -16,6 +16,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from regietafel.presentation.cells import export_row
 from regietafel.rapportage.data import ReportData
 from regietafel.rapportage.render.html import ReportMeta, report_title
 
@@ -31,11 +32,11 @@ def _sheet(
     book: Workbook, title: str, columns: Sequence[Column], rows: Sequence[Sequence[Any]]
 ) -> Worksheet:
     sheet: Worksheet = book.create_sheet(title)
-    sheet.append([header for header, _ in columns])
+    sheet.append(export_row(header for header, _ in columns))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in rows:
-        sheet.append(list(row))
+        sheet.append(export_row(row))
     for index, (header, number_format) in enumerate(columns, start=1):
         letter = get_column_letter(index)
         if number_format is not None:
@@ -72,7 +73,7 @@ def render_xlsx(data: ReportData, meta: ReportMeta) -> bytes:
     facts += [(f"bron: {s.label}", s.detail) for s in data.sources]
     facts += [("opmerking", note) for note in data.notes]
     for label, value in facts:
-        info.append([label, value])
+        info.append(export_row([label, value]))
     for row in info.iter_rows():
         row[0].font = Font(bold=True)
         if isinstance(row[1].value, datetime):

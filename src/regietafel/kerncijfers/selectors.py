@@ -53,6 +53,7 @@ from regietafel.opvang.models import SeriesMetric, SeriesRecord
 from regietafel.opvang.selectors import (
     ProvinceAggregate,
     core_location,
+    masked_name,
     occupancy_history,
     register_rows,
 )
@@ -269,7 +270,7 @@ def _province_name(code: str) -> str:
 def closure_name(closure: Closure, *, user: AnyUser, confidential: frozenset[str]) -> str:
     """A closure's name as this user may see it (the one masking rule for closures)."""
     if closure.location_id in confidential and not access.can_see_confidential(user):
-        return f"vertrouwelijke locatie ({_province_name(closure.province_code)})"
+        return masked_name(_province_name(closure.province_code))
     if not access.can_view_province_detail(user, closure.province_code):
         return f"locatie in {_province_name(closure.province_code)}"
     return closure.name

@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 
 from regietafel.core.need import need_by_week
-from regietafel.core.rules import LONG, MEDIUM, SHORT, months_elapsed, schedule_arrears
+from regietafel.core.periods import Period
+from regietafel.core.rules import LONG, MEDIUM, SHORT, schedule_arrears
 from tests.opvangbeeld.factories import standard_register
 
 
@@ -74,7 +75,7 @@ def test_need_by_week_steps() -> None:
 
 
 def test_schedule_arrears_by_hand() -> None:
-    assert months_elapsed(date(2021, 7, 1), date(2021, 11, 8)) == 4
-    assert months_elapsed(date(2021, 7, 1), date(2022, 3, 1)) == 6
+    assert Period(2021, 2).months_elapsed(date(2021, 11, 8)) == 4
+    assert Period(2021, 2).months_elapsed(date(2022, 3, 1)) == 6
     assert schedule_arrears(100, 601, 4) == 301  # 601 x 4 / 6 = 400.67 -> 401
     assert schedule_arrears(500, 600, 4) == 0

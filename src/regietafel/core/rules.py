@@ -269,16 +269,6 @@ def schedule_class(housed: int, corrected_task: int, months_elapsed: int) -> Sch
     return ScheduleClass.FAR_BEHIND
 
 
-def months_elapsed(period_start: date, on: date) -> int:
-    """Whole months of a period behind us on ``on``, as COA's monthly realisation counts them.
-
-    Realisation is reported as the state on the first day of a month, so on any day of
-    August the months July is complete: 1 for a period starting 1 July. Clamped to 0..6.
-    """
-    months = (on.year - period_start.year) * 12 + on.month - period_start.month
-    return min(max(months, 0), PERIOD_MONTHS)
-
-
 def schedule_arrears(housed: int, corrected_task: int, months_elapsed: int) -> int:
     """Status holders a municipality must still house to be back on schedule (0 if on it).
 

@@ -38,12 +38,31 @@ class Target:
     province_code: str | None = None
 
     def __post_init__(self) -> None:
-        if self.quantity <= 0:
-            raise ValueError(f"{self.id}: een doel vraagt een positief aantal")
-        if self.quantity_max is not None and self.quantity_max < self.quantity:
-            raise ValueError(f"{self.id}: het maximum ligt onder het minimum")
-        if self.deadline <= self.start:
-            raise ValueError(f"{self.id}: de deadline ligt niet na de start")
+        problems = target_problems(
+            quantity=self.quantity,
+            quantity_max=self.quantity_max,
+            start=self.start,
+            deadline=self.deadline,
+        )
+        if problems:
+            raise ValueError(f"{self.id}: {problems[0][1]}")
+
+
+def target_problems(
+    *, quantity: int, quantity_max: int | None, start: date, deadline: date
+) -> list[tuple[str, str]]:
+    """Every rule a target's figures break, as (field name, Dutch message).
+
+    ``Target`` refuses the first; the form that records a target shows all of them.
+    """
+    problems: list[tuple[str, str]] = []
+    if quantity <= 0:
+        problems.append(("quantity", "het aantal moet groter dan 0 zijn"))
+    if quantity_max is not None and quantity_max < quantity:
+        problems.append(("quantity_max", "het maximum ligt onder het aantal"))
+    if deadline <= start:
+        problems.append(("deadline", "de deadline moet na de startdatum liggen"))
+    return problems
 
 
 @dataclass(frozen=True)

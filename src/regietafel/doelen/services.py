@@ -14,6 +14,7 @@ from regietafel.accounts.models import User
 from regietafel.audit.models import Action
 from regietafel.audit.services import audit_record
 from regietafel.core.rules import NeedCategory
+from regietafel.core.targets import target_problems
 from regietafel.doelen.models import Target, Unit
 
 
@@ -40,12 +41,11 @@ def target_create(
         errors["category"] = f"onbekende soort opvang '{category}'"
     if unit not in Unit.values:
         errors["unit"] = f"onbekende eenheid '{unit}'"
-    if quantity <= 0:
-        errors["quantity"] = "het aantal moet groter dan 0 zijn"
-    if quantity_max is not None and quantity_max < quantity:
-        errors["quantity_max"] = "het maximum ligt onder het aantal"
-    if deadline <= start:
-        errors["deadline"] = "de deadline moet na de startdatum liggen"
+    errors.update(
+        target_problems(
+            quantity=quantity, quantity_max=quantity_max, start=start, deadline=deadline
+        )
+    )
     if province_code:
         try:
             province_code = reference.province(province_code).code

@@ -119,7 +119,7 @@ def test_location_target_counts_locations() -> None:
 
 
 def test_target_validation() -> None:
-    with pytest.raises(ValueError, match="positief"):
+    with pytest.raises(ValueError, match="groter dan 0"):
         Target("x", "x", REG, "places", 0, date(2021, 1, 1), date(2021, 2, 1))
     with pytest.raises(ValueError, match="maximum"):
         Target("x", "x", REG, "places", 5, date(2021, 1, 1), date(2021, 2, 1), quantity_max=4)

@@ -12,9 +12,10 @@ import sys
 import time
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 
 from regietafel import reference
-from regietafel.core.apportionment import Method
+from regietafel.core.apportionment import Method, apportion
 from regietafel.core.taakstelling import MunicipalityShare, PreviousPeriod, compute_taakstelling
 
 
@@ -28,6 +29,52 @@ def measure(action: Callable[[], object], repeat: int) -> tuple[float, float]:
     return statistics.median(times), min(times)
 
 
+def integer_largest_remainder(weights: list[int], total: int) -> list[int]:
+    """The yardstick: a plain integer largest remainder, no checks, no tie-break by weight."""
+    weight_sum = sum(weights)
+    seats = [w * total // weight_sum for w in weights]
+    remainders = [w * total % weight_sum for w in weights]
+    order = sorted(range(len(weights)), key=remainders.__getitem__, reverse=True)
+    for i in order[: total - sum(seats)]:
+        seats[i] += 1
+    return seats
+
+
+def per_call_ms(action: Callable[[], object], batch: int) -> float:
+    """Milliseconds per call over one batch of calls (a timer per call would dominate)."""
+    started = time.perf_counter()
+    for _ in range(batch):
+        action()
+    return (time.perf_counter() - started) * 1000 / batch
+
+
+def engine_against_reference(inhabitants: list[int], rounds: int = 41, batch: int = 50) -> None:
+    """The engine next to the integer yardstick, interleaved batch by batch in one run.
+
+    Each round times a batch of the yardstick and a batch of every method right after each
+    other, so both see the same load; the ratio is the median of the per-round ratios.
+    """
+    total = 11000
+    yardstick = integer_largest_remainder(inhabitants, total)
+    assert apportion(inhabitants, total).seats.tolist() == yardstick
+    plain_times: list[float] = []
+    times: dict[Method, list[float]] = {m: [] for m in Method}
+    ratios: dict[Method, list[float]] = {m: [] for m in Method}
+    for _ in range(rounds):
+        plain = per_call_ms(lambda: integer_largest_remainder(inhabitants, total), batch)
+        plain_times.append(plain)
+        for method in Method:
+            spent = per_call_ms(partial(apportion, inhabitants, total, method=method), batch)
+            times[method].append(spent)
+            ratios[method].append(spent / plain)
+    print(f"integer largest remainder (yardstick)  median {statistics.median(plain_times):6.3f} ms")
+    for method in Method:
+        print(
+            f"apportion {method.value:<16}  median {statistics.median(times[method]):6.3f} ms"
+            f"  {statistics.median(ratios[method]):4.2f}x the yardstick"
+        )
+
+
 def main() -> int:
     on = date(2021, 1, 1)
     shares = [
@@ -37,6 +84,7 @@ def main() -> int:
     previous = {s.code: PreviousPeriod(task=40, housed=35) for s in shares}
     regions = {s.code: s.province for s in shares}
     print(f"{len(shares)} gemeenten, peildatum {on}")
+    engine_against_reference([s.inhabitants for s in shares])
     for method in Method:
 
         def engine(m: Method = method) -> object:

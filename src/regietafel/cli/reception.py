@@ -8,20 +8,24 @@ province in full; access for people goes through the web application.
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from regietafel import reference
-from regietafel.accounts.models import Role, User
-from regietafel.boodschappenlijst.selectors import shopping_list_for
-from regietafel.boodschappenlijst.tables import shopping_table
 from regietafel.core.periods import IsoWeek, PeriodError
 from regietafel.errors import UserError
-from regietafel.opvangbeeld import tables
-from regietafel.opvangbeeld.selectors import reception_picture
 from regietafel.presentation.tables import Format, OutputError, Result, emit
+
+if TYPE_CHECKING:
+    from regietafel.accounts.models import User
+
+# Each command imports only its own selectors (opvang never loads the shopping list, and
+# the other way round), inside the function that needs them.
 
 
 def system_user() -> User:
     """An unsaved national user: the CLI runs on the server for data stewards."""
+    from regietafel.accounts.models import Role, User
+
     return User(username="regietafel-cli", role=Role.LANDELIJK, is_active=True)
 
 
@@ -35,6 +39,9 @@ def _scope(arguments: argparse.Namespace) -> tuple[IsoWeek, str | None]:
 
 
 def opvang_result(arguments: argparse.Namespace) -> Result:
+    from regietafel.opvangbeeld import tables
+    from regietafel.opvangbeeld.selectors import reception_picture
+
     week, code = _scope(arguments)
     picture = reception_picture(user=system_user(), week=week, province_code=code)
     scope = reference.province(code).name if code else "Nederland"
@@ -57,6 +64,9 @@ def opvang_result(arguments: argparse.Namespace) -> Result:
 
 
 def boodschappenlijst_result(arguments: argparse.Namespace) -> Result:
+    from regietafel.boodschappenlijst.selectors import shopping_list_for
+    from regietafel.boodschappenlijst.tables import shopping_table
+
     week, code = _scope(arguments)
     scoped = shopping_list_for(user=system_user(), week=week, scope=code or "NL")
     return Result(

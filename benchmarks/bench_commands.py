@@ -1,0 +1,81 @@
+"""Start-up of the CLI: each command next to a bare Python start, measured side by side.
+
+Run: ``python benchmarks/bench_commands.py [--demo MAP] [--rondes 11]``. Without ``--demo``
+a demo database is loaded once into a temporary folder (``regietafel demo --alleen-laden``).
+Every round runs each command once, in turn, so all of them see the same load; the figure
+per command is the median over the rounds, and the ratios are against ``python -c pass``
+and ``python -c "import numpy"`` measured in the same rounds. Not a test: it asserts
+nothing about time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+WEEK = "2021-W45"
+
+
+def commands() -> dict[str, list[str]]:
+    cli = [sys.executable, "-m", "regietafel"]
+    return {
+        "python -c pass": [sys.executable, "-c", "pass"],
+        'python -c "import numpy"': [sys.executable, "-c", "import numpy"],
+        "regietafel --help": [*cli, "--help"],
+        "regietafel taakstelling (csv)": [
+            *cli, "taakstelling", "--periode", "2021-II", "--totaal", "11000", "--formaat", "csv",
+        ],
+        "regietafel verdeel (csv)": [
+            *cli, "verdeel", "--totaal", "600", "--niveau", "provincie", "--formaat", "csv",
+        ],
+        "regietafel opvang": [*cli, "opvang", "--week", WEEK],
+        "regietafel boodschappenlijst": [*cli, "boodschappenlijst", "--week", WEEK],
+    }  # fmt: skip
+
+
+def run_once(command: list[str], environment: dict[str, str]) -> float:
+    started = time.perf_counter()
+    subprocess.run(command, check=True, capture_output=True, env=environment)
+    return time.perf_counter() - started
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--demo", type=Path, help="map met een geladen demodatabase")
+    parser.add_argument("--rondes", type=int, default=11)
+    options = parser.parse_args()
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = options.demo
+        if folder is None:
+            folder = Path(scratch) / "demo-data"
+            print(f"demo laden in {folder} …", flush=True)
+            load = ["demo", "--alleen-laden", "--map", str(folder)]
+            cli = [sys.executable, "-m", "regietafel"]
+            subprocess.run([*cli, *load], check=True, capture_output=True)
+        environment = {**os.environ, "REGIETAFEL_DATA_DIR": str(folder.resolve())}
+        environment.pop("DATABASE_URL", None)
+        table = commands()
+        times: dict[str, list[float]] = {name: [] for name in table}
+        for command in table.values():  # warm the file cache once
+            run_once(command, environment)
+        for _ in range(options.rondes):
+            for name, command in table.items():
+                times[name].append(run_once(command, environment))
+    bare = statistics.median(times["python -c pass"])
+    numpy = statistics.median(times['python -c "import numpy"'])
+    print(f"{options.rondes} rondes, mediaan per opdracht; cores: {os.cpu_count()}")
+    print(f"{'opdracht':<32} {'mediaan':>9} {'x pass':>7} {'x numpy':>8}")
+    for name, values in times.items():
+        median = statistics.median(values)
+        print(f"{name:<32} {median * 1000:7.0f} ms {median / bare:6.1f}x {median / numpy:7.2f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -20,10 +20,16 @@ from typing import Any
 from gunicorn.app.base import BaseApplication
 
 
-def _warm_charts(worker: Any) -> None:
-    """gunicorn hook: pay the chart engine's cold start in the background of a new worker."""
-    from regietafel.charts.render import warm_up
+def _worker_started(worker: Any) -> None:
+    """gunicorn hook, in each new worker after the fork: start its background work.
 
+    The chart engine's cold start is paid in a background thread, and published reports
+    get their PDF and Excel made in this worker's background thread (rapportage.files).
+    """
+    from regietafel.charts.render import warm_up
+    from regietafel.rapportage.files import background_enable
+
+    background_enable()
     threading.Thread(target=warm_up, name="grafieken-opwarmen", daemon=True).start()
 
 
@@ -60,6 +66,6 @@ def serve_gunicorn(*, host: str, port: int, workers: int, threads: int) -> None:
             "errorlog": "-",
             "loglevel": "warning",
             "proc_name": "regietafel",
-            "post_worker_init": _warm_charts,
+            "post_worker_init": _worker_started,
         }
     ).run()

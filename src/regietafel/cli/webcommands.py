@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import threading
 from pathlib import Path
 
 from regietafel.cli.main import DutchArgumentParser
@@ -290,8 +291,12 @@ def run_serve(arguments: argparse.Namespace) -> int:
 def _serve_waitress(arguments: argparse.Namespace) -> int:
     from waitress import serve
 
+    from regietafel.charts.render import warm_up
     from regietafel.config.wsgi import application
+    from regietafel.rapportage.files import background_enable
 
+    background_enable()
+    threading.Thread(target=warm_up, name="grafieken-opwarmen", daemon=True).start()
     threads = arguments.threads or 8
     print(
         f"regietafel draait op http://{arguments.host}:{arguments.poort}/ "

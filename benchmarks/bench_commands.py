@@ -45,10 +45,25 @@ def run_once(command: list[str], environment: dict[str, str]) -> float:
     return time.perf_counter() - started
 
 
+def with_baseline(
+    table: dict[str, list[str]], environment: dict[str, str], baseline: Path | None
+) -> dict[str, tuple[list[str], dict[str, str]]]:
+    """Each command with its environment; with ``--basis`` also every regietafel command
+    run from that source tree (``PYTHONPATH``), e.g. an export of the previous commit."""
+    runs = {name: (command, environment) for name, command in table.items()}
+    if baseline is not None:
+        old = {**environment, "PYTHONPATH": str(baseline.resolve())}
+        for name, command in table.items():
+            if name.startswith("regietafel"):
+                runs[f"{name} [basis]"] = (command, old)
+    return runs
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--demo", type=Path, help="map met een geladen demodatabase")
     parser.add_argument("--rondes", type=int, default=11)
+    parser.add_argument("--basis", type=Path, help="src-map van een vorige versie (vergelijking)")
     options = parser.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
         folder = options.demo
@@ -60,20 +75,20 @@ def main() -> int:
             subprocess.run([*cli, *load], check=True, capture_output=True)
         environment = {**os.environ, "REGIETAFEL_DATA_DIR": str(folder.resolve())}
         environment.pop("DATABASE_URL", None)
-        table = commands()
-        times: dict[str, list[float]] = {name: [] for name in table}
-        for command in table.values():  # warm the file cache once
-            run_once(command, environment)
+        runs = with_baseline(commands(), environment, options.basis)
+        times: dict[str, list[float]] = {name: [] for name in runs}
+        for command, env in runs.values():  # warm the file cache once
+            run_once(command, env)
         for _ in range(options.rondes):
-            for name, command in table.items():
-                times[name].append(run_once(command, environment))
+            for name, (command, env) in runs.items():
+                times[name].append(run_once(command, env))
     bare = statistics.median(times["python -c pass"])
     numpy = statistics.median(times['python -c "import numpy"'])
     print(f"{options.rondes} rondes, mediaan per opdracht; cores: {os.cpu_count()}")
-    print(f"{'opdracht':<32} {'mediaan':>9} {'x pass':>7} {'x numpy':>8}")
+    print(f"{'opdracht':<40} {'mediaan':>9} {'x pass':>7} {'x numpy':>8}")
     for name, values in times.items():
         median = statistics.median(values)
-        print(f"{name:<32} {median * 1000:7.0f} ms {median / bare:6.1f}x {median / numpy:7.2f}x")
+        print(f"{name:<40} {median * 1000:7.0f} ms {median / bare:6.1f}x {median / numpy:7.2f}x")
     return 0
 
 

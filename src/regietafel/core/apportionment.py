@@ -394,8 +394,12 @@ def _divisor(weights: list[int], total: int, method: Method) -> list[int]:
         scale, weight_sum = 2 * total + len(positive), 2 * weight_sum
     else:
         scale = total
-    for i in positive:
-        seats[i] = _start_seats(method, weights[i] * scale, weight_sum)
+    if method is Method.DHONDT:
+        # _start_seats for D'Hondt, inlined: max((num - 1) // den, 0), and 0 for no weight.
+        seats = [(w * scale - 1) // weight_sum if w else 0 for w in weights]
+    else:
+        for i in positive:
+            seats[i] = _start_seats(method, weights[i] * scale, weight_sum)
     assigned = sum(seats)
 
     if assigned < total:
@@ -434,13 +438,21 @@ def _divisor(weights: list[int], total: int, method: Method) -> list[int]:
 _MARGIN = 1e-9
 
 
-def _approximate_claim(method: Method, weight: int, s: int) -> float:
-    """The claim on seat ``s + 1`` in floating point: only to narrow down candidates."""
+def _approximate_claims(
+    method: Method, weights: list[int], seats: list[int], units: list[int], held: int
+) -> list[float]:
+    """Each unit's claim on its next seat (``held`` 0) or on its last one (``held`` 1), in
+    floating point: only to narrow down the candidates for the exact heap."""
     if method is Method.DHONDT:
-        return weight / (s + 1)
+        return [weights[i] / (seats[i] - held + 1) for i in units]
     if method is Method.SAINTE_LAGUE:
-        return weight / (s + 0.5)
-    return math.inf if s == 0 else weight / math.sqrt(s * (s + 1))
+        return [weights[i] / (seats[i] - held + 0.5) for i in units]
+    return [
+        math.inf
+        if seats[i] == held
+        else weights[i] / math.sqrt((seats[i] - held) * (seats[i] - held + 1))
+        for i in units
+    ]
 
 
 def _strongest(
@@ -455,7 +467,7 @@ def _strongest(
     if count >= len(units):
         return units
     try:
-        claims = [_approximate_claim(method, weights[i], seats[i]) for i in units]
+        claims = _approximate_claims(method, weights, seats, units, 0)
     except OverflowError:  # weights beyond float range (tiny fractions on a huge scale)
         return units
     threshold = heapq.nlargest(count, claims)[-1] * (1 - _MARGIN)
@@ -469,7 +481,7 @@ def _weakest(
     if count >= len(units):
         return units
     try:
-        claims = [_approximate_claim(method, weights[i], seats[i] - 1) for i in units]
+        claims = _approximate_claims(method, weights, seats, units, 1)
     except OverflowError:
         return units
     threshold = heapq.nsmallest(count, claims)[-1] * (1 + _MARGIN)

@@ -41,7 +41,7 @@ def _normalise(html: str) -> str:
 
 def _row(
     name: str, *, task: int, arrears: int, housed: int, months: int, schedule: ScheduleClass
-) -> ProgressRow:  # noqa: E501
+) -> ProgressRow:
     return ProgressRow(
         code="GM0363", name=name, province="Noord-Holland", taakstelling=task, arrears=arrears,
         corrected=task + arrears, housed=housed, months_elapsed=months, schedule=schedule,
@@ -56,7 +56,7 @@ ROWS = [
         housed=49,
         months=3,
         schedule=ScheduleClass.ON_SCHEDULE,
-    ),  # noqa: E501
+    ),
     _row(
         "Amsterdam & Co <b>",
         task=1_234,
@@ -64,13 +64,13 @@ ROWS = [
         housed=1_400,
         months=6,
         schedule=ScheduleClass.FAR_BEHIND,
-    ),  # noqa: E501
+    ),
     _row(
         "Vlieland", task=0, arrears=-2, housed=3, months=1, schedule=ScheduleClass.SOMEWHAT_BEHIND
-    ),  # noqa: E501
+    ),
     _row(
         "Teststad", task=400, arrears=0, housed=49, months=5, schedule=ScheduleClass.SOMEWHAT_BEHIND
-    ),  # noqa: E501 - 12,25 %: a half-up tie
+    ),  # 12,25 %: a half-up tie
     _row("Nul", task=0, arrears=0, housed=0, months=0, schedule=ScheduleClass.ON_SCHEDULE),
 ]
 

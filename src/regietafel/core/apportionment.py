@@ -356,36 +356,34 @@ class _Claim:
         return self._stronger_than(other)
 
 
-def _start_seats(method: Method, numerator: int, denominator: int) -> int:
-    """Seats whose signpost lies strictly below the quotient ``numerator / denominator``.
+def _start_seats(method: Method, numerators: list[int], denominator: int) -> list[int]:
+    """Per unit, the seats whose signpost lies strictly below ``numerator / denominator``.
 
-    Cross-multiplied, so no fractions are made: D'Hondt counts ``s >= 0`` with
-    ``(s + 1) * den < num``, Sainte-Laguë those with ``(2s + 1) * den < 2 * num``,
-    Huntington-Hill those with ``s * (s + 1) * den**2 < num**2``.
+    Closed forms in integers, so no fractions and no loops: D'Hondt counts ``s >= 0`` with
+    ``(s + 1) * den < num``, which is ``(num - 1) // den``; Sainte-Laguë those with
+    ``(2s + 1) * den < 2 * num``, which is ``ceil((2 * num - den) / (2 * den))``;
+    Huntington-Hill those with ``s * (s + 1) * den**2 < num**2``, i.e. the odd ``t = 2s + 1``
+    with ``t**2 * den**2 < 4 * num**2 + den**2``, counted with an integer square root.
     """
+    den = denominator
     if method is Method.DHONDT:
-        return max((numerator - 1) // denominator, 0)
+        return [(num - 1) // den if num else 0 for num in numerators]
     if method is Method.SAINTE_LAGUE:
-        excess = 2 * numerator - denominator
-        return (excess + 2 * denominator - 1) // (2 * denominator) if excess > 0 else 0
-    s = max(numerator // denominator - 2, 0)
-    square_num, square_den = numerator * numerator, denominator * denominator
-    while s * (s + 1) * square_den < square_num:
-        s += 1
-    return s
+        return [(2 * num + den - 1) // (2 * den) if 2 * num > den else 0 for num in numerators]
+    square = den * den
+    return [(math.isqrt((4 * num * num + square - 1) // square) + 1) // 2 for num in numerators]
 
 
 def _divisor(weights: list[int], total: int, method: Method) -> list[int]:
     """Highest averages in exact integer arithmetic, started from a common divisor.
 
     For any divisor, the seats whose priority lies strictly above it are a prefix of the
-    seat-by-seat order; the start gives
-    exactly those seats. A heap then adds (or removes) seats one at a time in the
-    documented order, so ties follow the tie-break and never a rounding error.
+    seat-by-seat order; the start gives exactly those seats. A heap then adds (or removes)
+    seats one at a time in the documented order, so ties follow the tie-break and never a
+    rounding error.
     """
     n = len(weights)
     positive = [i for i in range(n) if weights[i] > 0]
-    seats = [0] * n
     # The start divisor is ``S / scale`` (any divisor keeps the prefix property; a good one
     # leaves few seats for the heap): D'Hondt rounds down, so it gets about half a seat per
     # unit more than the quota, ``S / (total + units / 2)``; the others ``S / total``.
@@ -394,12 +392,7 @@ def _divisor(weights: list[int], total: int, method: Method) -> list[int]:
         scale, weight_sum = 2 * total + len(positive), 2 * weight_sum
     else:
         scale = total
-    if method is Method.DHONDT:
-        # _start_seats for D'Hondt, inlined: max((num - 1) // den, 0), and 0 for no weight.
-        seats = [(w * scale - 1) // weight_sum if w else 0 for w in weights]
-    else:
-        for i in positive:
-            seats[i] = _start_seats(method, weights[i] * scale, weight_sum)
+    seats = _start_seats(method, [w * scale for w in weights], weight_sum)
     assigned = sum(seats)
 
     if assigned < total:

@@ -6,15 +6,19 @@ test and asserts nothing about time.
 
 from __future__ import annotations
 
+import importlib
 import statistics
 import subprocess
 import sys
 import time
 from collections.abc import Callable
 from datetime import date
+from functools import partial
+from pathlib import Path
+from types import ModuleType
 
 from regietafel import reference
-from regietafel.core.apportionment import Method
+from regietafel.core.apportionment import Method, apportion
 from regietafel.core.taakstelling import MunicipalityShare, PreviousPeriod, compute_taakstelling
 
 
@@ -28,6 +32,74 @@ def measure(action: Callable[[], object], repeat: int) -> tuple[float, float]:
     return statistics.median(times), min(times)
 
 
+def integer_largest_remainder(weights: list[int], total: int) -> list[int]:
+    """The yardstick: a plain integer largest remainder, no checks, no tie-break by weight."""
+    weight_sum = sum(weights)
+    seats = [w * total // weight_sum for w in weights]
+    remainders = [w * total % weight_sum for w in weights]
+    order = sorted(range(len(weights)), key=remainders.__getitem__, reverse=True)
+    for i in order[: total - sum(seats)]:
+        seats[i] += 1
+    return seats
+
+
+def per_call_ms(action: Callable[[], object], batch: int) -> float:
+    """Milliseconds per call over one batch of calls (a timer per call would dominate)."""
+    started = time.perf_counter()
+    for _ in range(batch):
+        action()
+    return (time.perf_counter() - started) * 1000 / batch
+
+
+def _former_engine() -> ModuleType | None:
+    """The former all-Fraction engine kept in the tests, when run from a checkout."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    try:
+        return importlib.import_module("tests.core.reference_apportionment")
+    except ImportError:
+        return None
+
+
+def engine_against_reference(inhabitants: list[int], rounds: int = 41, batch: int = 50) -> None:
+    """The engine next to the integer yardstick, interleaved batch by batch in one run.
+
+    Each round times a batch of the yardstick and a batch of every method right after each
+    other, so both see the same load; the ratio is the median of the per-round ratios.
+    The former engine (``tests/core/reference_apportionment.py``) is timed alongside.
+    """
+    total = 11000
+    yardstick = integer_largest_remainder(inhabitants, total)
+    assert apportion(inhabitants, total).seats.tolist() == yardstick
+    former = _former_engine()
+    plain_times: list[float] = []
+    times: dict[Method, list[float]] = {m: [] for m in Method}
+    ratios: dict[Method, list[float]] = {m: [] for m in Method}
+    former_ratios: dict[Method, list[float]] = {m: [] for m in Method}
+    for _ in range(rounds):
+        plain = per_call_ms(lambda: integer_largest_remainder(inhabitants, total), batch)
+        plain_times.append(plain)
+        for method in Method:
+            spent = per_call_ms(partial(apportion, inhabitants, total, method=method), batch)
+            times[method].append(spent)
+            ratios[method].append(spent / plain)
+            if former is not None:
+                old = partial(
+                    former.apportion, inhabitants, total, method=former.Method(method.value)
+                )
+                former_ratios[method].append(per_call_ms(old, max(batch // 10, 1)) / plain)
+    print(f"integer largest remainder (yardstick)  median {statistics.median(plain_times):6.3f} ms")
+    for method in Method:
+        was = (
+            f"  (former engine {statistics.median(former_ratios[method]):5.1f}x)"
+            if former is not None
+            else ""
+        )
+        print(
+            f"apportion {method.value:<16}  median {statistics.median(times[method]):6.3f} ms"
+            f"  {statistics.median(ratios[method]):4.2f}x the yardstick{was}"
+        )
+
+
 def main() -> int:
     on = date(2021, 1, 1)
     shares = [
@@ -37,6 +109,7 @@ def main() -> int:
     previous = {s.code: PreviousPeriod(task=40, housed=35) for s in shares}
     regions = {s.code: s.province for s in shares}
     print(f"{len(shares)} gemeenten, peildatum {on}")
+    engine_against_reference([s.inhabitants for s in shares])
     for method in Method:
 
         def engine(m: Method = method) -> object:

@@ -76,7 +76,8 @@ def test_user_errors_are_one_line(
     make_user("landelijk")
     path = write(tmp_path, LOCATIES_ROWS)
     assert main(["import", "locaties", str(path), *arguments]) == 2
-    err = capsys.readouterr().err
+    folder, err = capsys.readouterr().err.split("\n", 1)
+    assert folder.startswith("regietafel: gegevensmap ")  # which data folder is read
     assert message in err
     assert len(err.splitlines()) == 1
     assert Import.objects.count() == 0

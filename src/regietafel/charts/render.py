@@ -3,6 +3,12 @@
 vl-convert runs Vega-Lite and Vega in an embedded JavaScript runtime: no browser, no
 network (specs carry their data inline; remote URLs are refused). It is imported inside
 :func:`render_svg`, so importing :mod:`regietafel.charts` stays cheap.
+
+Rendered SVG is cached per process, keyed by the canonical JSON of the spec (sorted keys):
+the same figures give the same chart, so a week's charts are drawn once and not on every
+request. The cache is a bounded LRU (entries and bytes). Its lock guards only the
+dictionary, never a render: different charts render at the same time in different threads,
+and a second request for a chart being drawn waits for that one drawing (single flight).
 """
 
 from __future__ import annotations
@@ -11,6 +17,8 @@ import itertools
 import json
 import re
 import threading
+from collections import OrderedDict
+from concurrent.futures import Future
 from html import escape
 from typing import Any
 
@@ -18,7 +26,10 @@ from typing import Any
 #: newer vl-convert adds a newer default.
 VEGALITE_VERSION = "6.4"
 
-_lock = threading.Lock()
+#: Bounds of the per-process SVG cache: a week's pages have a handful of charts per scope.
+CACHE_MAX_ENTRIES = 256
+CACHE_MAX_BYTES = 48 * 1024 * 1024
+
 _counter = itertools.count(1)
 
 
@@ -26,32 +37,111 @@ class ChartError(RuntimeError):
     """A chart could not be rendered; the message is Dutch and fit for a log or a page."""
 
 
+class SvgCache:
+    """A thread-safe bounded LRU of rendered SVG with single-flight rendering per key."""
+
+    def __init__(self, max_entries: int = CACHE_MAX_ENTRIES, max_bytes: int = CACHE_MAX_BYTES):
+        self.max_entries = max_entries
+        self.max_bytes = max_bytes
+        self._entries: OrderedDict[str, str] = OrderedDict()
+        self._bytes = 0
+        self._pending: dict[str, Future[str]] = {}
+        self._lock = threading.Lock()
+        self.renders = 0  # how many times the engine actually ran (for tests and benchmarks)
+
+    def get_or_render(self, key: str, render: Any) -> str:
+        with self._lock:
+            cached = self._entries.get(key)
+            if cached is not None:
+                self._entries.move_to_end(key)
+                return cached
+            pending = self._pending.get(key)
+            if pending is None:
+                future: Future[str] = Future()
+                self._pending[key] = future
+                self.renders += 1
+        if pending is not None:
+            return pending.result()  # another thread draws this chart right now
+        try:
+            svg: str = render()
+        except BaseException as exc:
+            with self._lock:
+                del self._pending[key]
+            future.set_exception(exc)
+            raise
+        with self._lock:
+            del self._pending[key]
+            self._store(key, svg)
+        future.set_result(svg)
+        return svg
+
+    def _store(self, key: str, svg: str) -> None:
+        size = len(svg)
+        if size > self.max_bytes:
+            return
+        self._entries[key] = svg
+        self._bytes += size
+        while len(self._entries) > self.max_entries or self._bytes > self.max_bytes:
+            _, dropped = self._entries.popitem(last=False)
+            self._bytes -= len(dropped)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+            self._bytes = 0
+            self.renders = 0
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+
+#: The process-wide cache used by :func:`render_svg`.
+cache = SvgCache()
+
+
 def render_svg(spec: dict[str, Any]) -> str:
-    """Render a Vega-Lite spec to an SVG document string.
+    """Render a Vega-Lite spec to an SVG document string (cached per canonical spec).
 
     Deterministic: the same spec gives byte-identical SVG. Remote data is not allowed
     (``allowed_base_urls=[]``), so a spec can never make the server fetch a URL.
     """
     try:
         payload = json.dumps(spec, allow_nan=False, ensure_ascii=False)
+        key = json.dumps(spec, allow_nan=False, ensure_ascii=False, sort_keys=True)
     except (TypeError, ValueError) as exc:
         raise ChartError(f"De grafiekspecificatie is geen geldige JSON: {exc}") from exc
+    return cache.get_or_render(key, lambda: _render(payload))
+
+
+def _render(payload: str) -> str:
     try:
         import vl_convert
     except ImportError as exc:  # pragma: no cover - dependency is pinned
         raise ChartError("vl-convert-python is niet geïnstalleerd.") from exc
     try:
-        # vl-convert is thread-safe, but serialising calls keeps memory flat in a
-        # multi-threaded WSGI server (waitress) and costs nothing at our volumes.
-        with _lock:
-            svg = vl_convert.vegalite_to_svg(
-                payload, vl_version=VEGALITE_VERSION, allowed_base_urls=[]
-            )
+        # vl-convert is thread-safe; no lock of ours around it, so charts render in parallel.
+        svg = vl_convert.vegalite_to_svg(payload, vl_version=VEGALITE_VERSION, allowed_base_urls=[])
     except Exception as exc:
         raise ChartError(f"De grafiek kon niet worden getekend: {exc}") from exc
     if not isinstance(svg, str) or "<svg" not in svg:
         raise ChartError("De grafiek kon niet worden getekend: vl-convert gaf geen SVG terug.")
     return svg
+
+
+WARM_UP_SPEC: dict[str, Any] = {
+    "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
+    "data": {"values": [{"a": 1}]},
+    "mark": "point",
+    "encoding": {"x": {"field": "a", "type": "quantitative"}},
+}
+
+
+def warm_up() -> None:
+    """Pay the engine's cold start (seconds) now, e.g. when a server worker starts."""
+    try:
+        _render(json.dumps(WARM_UP_SPEC))
+    except ChartError:  # a broken engine shows on the first real chart, in Dutch
+        return
 
 
 _PROLOG = re.compile(r"^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!DOCTYPE[^>]*>\s*)?", re.IGNORECASE)

@@ -11,8 +11,8 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from regietafel.cli.computations import FORMATS
 from regietafel.cli.main import DutchArgumentParser
-from regietafel.presentation.tables import Format
 
 MAX_PATHS = 100_000
 MAX_WEEKS = 260
@@ -44,7 +44,7 @@ Behoeftebeleid (--beleid): standaard het beleid dat op de startdatum gold.
 
 
 def register(commands: argparse._SubParsersAction[DutchArgumentParser]) -> None:
-    formats = [f.value for f in Format]
+    formats = list(FORMATS)
     command = commands.add_parser(
         "prognose", help="prognose van de opvang met onzekerheid", description=PROGNOSE_HELP
     )
@@ -69,7 +69,7 @@ def register(commands: argparse._SubParsersAction[DutchArgumentParser]) -> None:
                          help="kans dat N extra plekken op DATUM genoeg zijn")  # fmt: skip
     command.add_argument("--reeks", action="append", choices=["week", "maand", "jaar"],
                          help="backtest: welke reeks (standaard alle)")  # fmt: skip
-    command.add_argument("--formaat", choices=formats, default=Format.TABEL.value)
+    command.add_argument("--formaat", choices=formats, default=FORMATS[0])
     command.add_argument("--uitvoer", type=Path, metavar="BESTAND")
     command.set_defaults(handler=run_prognose)
 

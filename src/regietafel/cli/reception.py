@@ -8,31 +8,25 @@ province in full; access for people goes through the web application.
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from regietafel import reference
-from regietafel.accounts.models import Role, User
-from regietafel.boodschappenlijst.selectors import shopping_list_for
-from regietafel.boodschappenlijst.tables import shopping_table
-from regietafel.core.catalogue import changes
-from regietafel.core.figures import ScopeFigures
 from regietafel.core.periods import IsoWeek, PeriodError
 from regietafel.errors import UserError
-from regietafel.kerncijfers.selectors import figures_for
-from regietafel.opvangbeeld import tables
-from regietafel.opvangbeeld.selectors import reception_picture
-from regietafel.presentation.tables import (
-    Column,
-    Format,
-    OutputError,
-    Result,
-    ResultTable,
-    Value,
-    emit,
-)
+from regietafel.presentation.tables import Format, OutputError, Result, emit
+
+if TYPE_CHECKING:
+    from regietafel.accounts.models import User
+    from regietafel.core.figures import ScopeFigures
+
+# Each command imports only its own selectors (opvang never loads the shopping list, and
+# the other way round), inside the function that needs them.
 
 
 def system_user() -> User:
     """An unsaved national user: the CLI runs on the server for data stewards."""
+    from regietafel.accounts.models import Role, User
+
     return User(username="regietafel-cli", role=Role.LANDELIJK, is_active=True)
 
 
@@ -60,6 +54,9 @@ def _require_data(figures: ScopeFigures, what: str) -> None:
 
 
 def opvang_result(arguments: argparse.Namespace) -> Result:
+    from regietafel.opvangbeeld import tables
+    from regietafel.opvangbeeld.selectors import reception_picture
+
     week, code = _scope(arguments)
     picture = reception_picture(user=system_user(), week=week, province_code=code)
     _require_data(picture.figures, "opvang")
@@ -83,9 +80,14 @@ def opvang_result(arguments: argparse.Namespace) -> Result:
 
 
 def boodschappenlijst_result(arguments: argparse.Namespace) -> Result:
+    from regietafel.boodschappenlijst.selectors import shopping_list_for
+    from regietafel.boodschappenlijst.tables import shopping_table
+
     week, code = _scope(arguments)
     scoped = shopping_list_for(user=system_user(), week=week, scope=code or "NL")
     if not scoped.has_data:
+        from regietafel.kerncijfers.selectors import figures_for
+
         _require_data(figures_for(user=system_user(), week=week, scope=code), "lijst")
     return Result(
         title=f"Boodschappenlijst {scoped.scope}, week {week.label}",
@@ -95,6 +97,10 @@ def boodschappenlijst_result(arguments: argparse.Namespace) -> Result:
 
 def kerncijfers_result(arguments: argparse.Namespace) -> Result:
     """Every catalogue figure of the week and scope: code, name, value, last week, change."""
+    from regietafel.core.catalogue import changes
+    from regietafel.kerncijfers.selectors import figures_for
+    from regietafel.presentation.tables import Column, ResultTable, Value
+
     week, code = _scope(arguments)
     figures = figures_for(user=system_user(), week=week, scope=code)
     _require_data(figures, "kerncijfers")

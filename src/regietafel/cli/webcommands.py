@@ -1,43 +1,187 @@
-"""Commands that need the database. Django is imported only when one of them runs."""
+"""Commands that need the database. Django is imported only when one of them runs.
+
+Database commands never change the schema on their own: ``regietafel migrate`` does that,
+and a command on a database that is behind stops with one Dutch line. Only ``serve`` and
+``demo`` bring the database up to date themselves (their help says so). Every database
+command says on stderr which data folder it reads.
+"""
 
 from __future__ import annotations
 
 import argparse
 import os
+import sys
+import threading
 from pathlib import Path
 
 from regietafel.cli.main import DutchArgumentParser
 from regietafel.errors import UserError
 
+NOT_MIGRATED = "de database is niet bijgewerkt; voer eerst `regietafel migrate` uit"
+DATABASE_FILE = "regietafel.sqlite3"
+DEMO_FOLDER = "demo-data"
 
-def django_setup() -> None:
-    """Configure Django for a command and bring the database schema up to date."""
+
+def data_folder() -> Path:
+    """The data folder the settings will use (without importing them)."""
+    from regietafel.config.environment import env_str
+
+    return Path(env_str("REGIETAFEL_DATA_DIR") or Path.cwd() / "data").resolve()
+
+
+def announce_data_folder() -> Path:
+    """Say on stderr which data folder a command reads (and whether DATABASE_URL is used)."""
+    from regietafel.config.environment import env_str
+
+    folder = data_folder()
+    database = " (database via DATABASE_URL)" if env_str("DATABASE_URL") else ""
+    print(f"regietafel: gegevensmap {folder}{database}", file=sys.stderr)
+    return folder
+
+
+def demo_hint(folder: Path) -> str | None:
+    """For an empty data folder with a demo beside it: how to read the demo instead.
+
+    Covers the common slip: ``regietafel demo`` made ``./demo-data`` but a later command
+    reads the default ``./data``.
+    """
+    from regietafel.config.environment import env_str
+
+    demo = folder.parent / DEMO_FOLDER
+    if env_str("DATABASE_URL") or demo == folder or not (demo / DATABASE_FILE).is_file():
+        return None
+    return (
+        f"{folder} is leeg, maar {demo} bevat de demo; lees die met "
+        f"REGIETAFEL_DATA_DIR={DEMO_FOLDER} (bijvoorbeeld "
+        f"`REGIETAFEL_DATA_DIR={DEMO_FOLDER} regietafel opvang --week 2021-W45`)"
+    )
+
+
+def _configure() -> Path:
+    folder = announce_data_folder()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "regietafel.config.settings")
     import django
-    from django.core.management import call_command
 
     django.setup()
-    call_command("migrate", interactive=False, verbosity=0)
+    return folder
+
+
+def migration_state() -> tuple[list[str], int]:
+    """Migrations on disk that the database has not applied (``app.name``, in order), and
+    how many it has applied.
+
+    Compares the migration files of every installed app with the ``django_migrations``
+    table in one query, without loading the migration modules (the full migration graph
+    costs a noticeable part of a command's start). A missing table means nothing is applied.
+    """
+    from django.apps import apps
+    from django.db import DatabaseError, connection
+
+    on_disk: list[tuple[str, str]] = []
+    for config in apps.get_app_configs():
+        folder = Path(config.path) / "migrations"
+        if folder.is_dir():
+            on_disk += sorted(
+                (config.label, f.stem)
+                for f in folder.iterdir()
+                if f.suffix == ".py" and f.stem[:1].isdigit()
+            )
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT app, name FROM django_migrations")
+            applied = {(app, name) for app, name in cursor.fetchall()}
+    except DatabaseError:
+        applied = set()
+    pending = [f"{app}.{name}" for app, name in on_disk if (app, name) not in applied]
+    return pending, len(applied)
+
+
+def django_setup() -> None:
+    """Configure Django for a database command; stop in Dutch when the schema is behind."""
+    folder = _configure()
+    pending, applied = migration_state()
+    if pending:
+        hint = demo_hint(folder) if applied == 0 else None
+        if hint:
+            print(f"regietafel: {hint}", file=sys.stderr)
+        raise UserError(NOT_MIGRATED)
+
+
+def django_setup_migrated() -> int:
+    """Configure Django and bring the schema up to date (migrate, serve, demo).
+
+    Returns the number of migrations applied.
+    """
+    _configure()
+    pending, _ = migration_state()
+    if pending:
+        from django.core.management import call_command
+
+        call_command("migrate", interactive=False, verbosity=0)
+    return len(pending)
+
+
+def default_workers(cores: int | None = None) -> int:
+    """Worker processes for gunicorn: two per core plus one, at most eight."""
+    count = cores if cores is not None else (os.cpu_count() or 1)
+    return max(1, min(2 * count + 1, MAX_WORKERS))
+
+
+MAX_WORKERS = 8
+DEFAULT_THREADS = 4
 
 
 def register(commands: argparse._SubParsersAction[DutchArgumentParser]) -> None:
+    migrate = commands.add_parser(
+        "migrate",
+        help="werk de database bij naar de nieuwste versie (schema)",
+        description="Brengt het databaseschema in de gegevensmap (of DATABASE_URL) bij. Andere "
+        "databaseopdrachten doen dat nooit zelf en stoppen met een melding als het nodig is; "
+        "alleen serve en demo werken de database zelf bij.",
+    )
+    migrate.set_defaults(handler=run_migrate)
+
     serve = commands.add_parser(
         "serve",
-        help="start de webapplicatie (productieserver waitress)",
-        description="Start de webapplicatie met de WSGI-server waitress; de database wordt "
-        "eerst bijgewerkt. Instellingen via omgevingsvariabelen (zie docs/instellingen.md).",
+        help="start de webapplicatie (productieserver gunicorn, of waitress)",
+        description="Start de webapplicatie. Werkt de database eerst zelf bij (zoals "
+        "`regietafel migrate`). Op Linux draait gunicorn met meerdere werkprocessen en "
+        "threads (standaard 2 × cores + 1 processen, hoogstens 8, met elk 4 threads); "
+        "--server waitress (en elk ander besturingssysteem) draait één proces met threads. "
+        "Achter een TLS-proxy: zet REGIETAFEL_HTTPS=1 en laat de proxy X-Forwarded-Proto "
+        "meesturen; gunicorn vertrouwt die kop alleen van de adressen in FORWARDED_ALLOW_IPS "
+        "(standaard 127.0.0.1). Instellingen via omgevingsvariabelen (zie "
+        "docs/instellingen.md).",
     )
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--poort", type=int, default=8000)
-    serve.add_argument("--threads", type=int, default=8)
+    serve.add_argument(
+        "--server",
+        choices=["gunicorn", "waitress"],
+        default="gunicorn" if sys.platform.startswith("linux") else "waitress",
+        help="gunicorn (standaard op Linux) of waitress",
+    )
+    serve.add_argument(
+        "--workers",
+        type=_positive,
+        default=None,
+        help=f"werkprocessen voor gunicorn (standaard {default_workers()} op deze machine)",
+    )
+    serve.add_argument(
+        "--threads",
+        type=_positive,
+        default=None,
+        help=f"threads per proces (standaard {DEFAULT_THREADS} bij gunicorn, 8 bij waitress)",
+    )
     serve.set_defaults(handler=run_serve)
 
     demo = commands.add_parser(
         "demo",
         help="maak een demodatabase met synthetische data (2021) en start de webapplicatie",
-        description="Maakt een nieuwe database in de demomap, laadt synthetische demodata "
-        "(gekalibreerd op gepubliceerde cijfers) en start de webapplicatie op 127.0.0.1:8000. "
-        "Toont de demo-inloggegevens per rol.",
+        description="Maakt een nieuwe database in de demomap (die dus zelf bijgewerkt wordt), "
+        "laadt synthetische demodata (gekalibreerd op gepubliceerde cijfers) en start de "
+        "webapplicatie op 127.0.0.1:8000 zoals serve. Toont de demo-inloggegevens per rol. "
+        "Andere opdrachten lezen de demo met REGIETAFEL_DATA_DIR=demo-data.",
     )
     demo.add_argument(
         "--map", type=Path, default=Path("demo-data"), help="map voor de demodatabase"
@@ -105,17 +249,70 @@ def _check_port(host: str, port: int) -> None:
             ) from None
 
 
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is geen geheel getal") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{value} kan niet; minstens 1")
+    return value
+
+
+def run_migrate(arguments: argparse.Namespace) -> int:
+    applied = django_setup_migrated()
+    if applied:
+        print(f"database bijgewerkt: {applied} migratie(s) uitgevoerd")
+    else:
+        print("database was al bijgewerkt")
+    return 0
+
+
 def run_serve(arguments: argparse.Namespace) -> int:
     _check_port(arguments.host, arguments.poort)
-    django_setup()
+    django_setup_migrated()
     from django.core.management import call_command
-    from waitress import serve
-
-    from regietafel.config.wsgi import application
 
     call_command("collectstatic", interactive=False, verbosity=0)
-    print(f"regietafel draait op http://{arguments.host}:{arguments.poort}/ (Ctrl+C stopt)")
-    serve(application, host=arguments.host, port=arguments.poort, threads=arguments.threads)
+    if arguments.server == "waitress":
+        return _serve_waitress(arguments)
+    from regietafel.cli.server import serve_gunicorn
+
+    workers = arguments.workers or default_workers()
+    threads = arguments.threads or DEFAULT_THREADS
+    print(
+        f"regietafel draait op http://{arguments.host}:{arguments.poort}/ "
+        f"(gunicorn, {workers} processen × {threads} threads; Ctrl+C stopt)",
+        flush=True,
+    )
+    serve_gunicorn(host=arguments.host, port=arguments.poort, workers=workers, threads=threads)
+    return 0
+
+
+def _serve_waitress(arguments: argparse.Namespace) -> int:
+    from waitress import serve
+
+    from regietafel.charts.render import warm_up
+    from regietafel.config.wsgi import application
+    from regietafel.rapportage.files import background_enable
+
+    background_enable()
+    threading.Thread(target=warm_up, name="grafieken-opwarmen", daemon=True).start()
+    threads = arguments.threads or 8
+    print(
+        f"regietafel draait op http://{arguments.host}:{arguments.poort}/ "
+        f"(waitress, {threads} threads; Ctrl+C stopt)",
+        flush=True,
+    )
+    serve(
+        application,
+        host=arguments.host,
+        port=arguments.poort,
+        threads=threads,
+        trusted_proxy=os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1").split(",")[0],
+        trusted_proxy_headers={"x-forwarded-proto"},
+        clear_untrusted_proxy_headers=True,
+    )
     return 0
 
 
@@ -127,10 +324,10 @@ def run_demo(arguments: argparse.Namespace) -> int:
     os.environ["REGIETAFEL_DATA_DIR"] = str(folder)
     os.environ["REGIETAFEL_DEMO"] = "1"
     os.environ.pop("DATABASE_URL", None)
-    database = folder / "regietafel.sqlite3"
+    database = folder / DATABASE_FILE
     if database.exists():
         database.unlink()
-    django_setup()
+    django_setup_migrated()
     from regietafel.demo.services import demo_load
 
     logins = demo_load()
@@ -142,9 +339,16 @@ def run_demo(arguments: argparse.Namespace) -> int:
         )
     if arguments.alleen_laden:
         return 0
-    arguments.host = "127.0.0.1"
-    arguments.threads = 8
-    return run_serve(arguments)
+    # A fresh process serves: nothing of the loading (open connections, threads of the chart
+    # engine) is inherited by the forked server workers.
+    command = [sys.executable, "-m", "regietafel", "serve", "--poort", str(arguments.poort)]
+    if os.name == "posix":
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os.execv(sys.executable, command)  # noqa: S606 - our own interpreter and module
+    import subprocess
+
+    return subprocess.call(command)
 
 
 def run_import(arguments: argparse.Namespace) -> int:

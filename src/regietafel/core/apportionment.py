@@ -11,8 +11,10 @@ method), the unit with the larger weight wins; if the weights are equal too,
 the unit that comes first in the input order wins. Callers pass units in
 code order (``GM0003`` before ``GM0005``), so results never depend on chance.
 
-Integer weights (inhabitants) are handled with exact integer arithmetic, so
-remainders are compared without floating-point error.
+All arithmetic is exact and in integers: whole-number weights (inhabitants) are used as
+they are, and only fractional weights go through ``Fraction`` once, to be brought to whole
+numbers on a common scale. Remainders and priorities are compared by cross-multiplication,
+never in floating point.
 """
 
 from __future__ import annotations
@@ -116,7 +118,7 @@ def apportion(
     applies to every unit). Units pinned at a bound are taken out and the rest
     is apportioned again over the others, so the sum stays exactly ``total``.
     """
-    exact = _exact_weights(weights)
+    exact = _integer_weights(weights)
     n = len(exact)
     if isinstance(total, bool) or not isinstance(total, int | np.integer):
         raise ApportionmentError("het totaal moet een geheel getal zijn")
@@ -127,53 +129,78 @@ def apportion(
         if total:
             raise ApportionmentError("er zijn geen eenheden om over te verdelen")
         return Apportionment(np.zeros(0, np.int64), np.zeros(0), 0, method)
-    if any(w < 0 for w in exact):
+    if min(exact) < 0:
         raise ApportionmentError("gewichten mogen niet negatief zijn")
     weight_sum = sum(exact)
     if weight_sum == 0 and total > 0:
         raise ApportionmentError("de som van de gewichten is nul")
 
-    lows = _bounds(minimum, n, 0)
-    highs = _bounds(maximum, n, total)
-    if any(lo > hi for lo, hi in zip(lows, highs, strict=True)):
-        raise ApportionmentError("een minimum is groter dan het maximum")
-    if sum(lows) > total:
-        raise ApportionmentError(
-            f"de minima ({sum(lows)}) zijn samen groter dan het totaal ({total})"
-        )
-    if sum(highs) < total:
-        raise ApportionmentError(
-            f"de maxima ({sum(highs)}) zijn samen kleiner dan het totaal ({total})"
-        )
+    if minimum is None and maximum is None:
+        # No bounds: nothing can be pinned, so one pass of the method is the answer.
+        seats = _unbounded(exact, total, method)
+    else:
+        lows = _bounds(minimum, n, 0)
+        highs = _bounds(maximum, n, total)
+        if any(lo > hi for lo, hi in zip(lows, highs, strict=True)):
+            raise ApportionmentError("een minimum is groter dan het maximum")
+        if sum(lows) > total:
+            raise ApportionmentError(
+                f"de minima ({sum(lows)}) zijn samen groter dan het totaal ({total})"
+            )
+        if sum(highs) < total:
+            raise ApportionmentError(
+                f"de maxima ({sum(highs)}) zijn samen kleiner dan het totaal ({total})"
+            )
+        seats = _bounded(exact, total, method, lows, highs)
 
-    quota = np.array(
-        [float(w * total / weight_sum) if weight_sum else 0.0 for w in exact], dtype=np.float64
-    )
-    seats = _bounded(exact, total, method, lows, highs)
+    quota = _quota(exact, total, weight_sum)
     return Apportionment(np.array(seats, dtype=np.int64), quota, total, method)
 
 
-def _exact_weights(
+def _quota(weights: list[int], total: int, weight_sum: int) -> FloatArray:
+    """The exact share ``w * total / S`` of every unit, correctly rounded to float64."""
+    if not weight_sum:
+        return np.zeros(len(weights), dtype=np.float64)
+    if max(weights) * total < _EXACT_IN_FLOAT and weight_sum < _EXACT_IN_FLOAT:
+        # Product and sum are exact in float64, so the one division rounds correctly.
+        products = np.array(weights, dtype=np.float64) * total
+        return products / float(weight_sum)
+    # int / int is correctly rounded in Python, so this equals float(Fraction(w * total, S)).
+    return np.array([w * total / weight_sum for w in weights], dtype=np.float64)
+
+
+def _integer_weights(
     weights: Sequence[int] | Sequence[float] | Sequence[Fraction] | npt.NDArray[np.generic],
-) -> list[Fraction]:
-    """Weights as exact fractions: integers stay integers, floats keep their decimal value."""
-    result: list[Fraction] = []
-    items: list[int | float | Fraction | np.generic] = (
-        np.asarray(weights, dtype=object).ravel().tolist()
-        if isinstance(weights, np.ndarray)
-        else list(weights)
-    )
+) -> list[int]:
+    """Weights as exact integers on one common scale.
+
+    Whole numbers (inhabitants, votes) stay as they are: no ``Fraction`` is made. Only when a
+    weight is fractional are the weights read as exact fractions (floats keep their decimal
+    value) and multiplied by the least common multiple of their denominators. Every method
+    depends only on the ratios of the weights, and the tie-break (larger weight first) is
+    unchanged by a common positive factor, so the seats are exactly those of the fractions.
+    """
+    if isinstance(weights, np.ndarray):
+        if weights.dtype.kind in "iu":
+            return [int(w) for w in weights.ravel().tolist()]
+        items: list[object] = weights.ravel().tolist()
+    else:
+        items = list(weights)
+    if all(type(w) is int for w in items):
+        return items  # type: ignore[return-value]
+    fractions: list[Fraction] = []
     for w in items:
         if isinstance(w, Fraction):
-            result.append(w)
+            fractions.append(w)
         elif isinstance(w, int | np.integer):
-            result.append(Fraction(int(w)))
+            fractions.append(Fraction(int(w)))
         else:
-            value = float(w)
+            value = float(w)  # type: ignore[arg-type]
             if not math.isfinite(value):
                 raise ApportionmentError("gewichten moeten eindige getallen zijn")
-            result.append(Fraction(repr(value)))
-    return result
+            fractions.append(Fraction(repr(value)))
+    scale = math.lcm(*(f.denominator for f in fractions))
+    return [f.numerator * (scale // f.denominator) for f in fractions]
 
 
 def _bounds(bound: Sequence[int] | IntArray | int | None, n: int, default: int) -> list[int]:
@@ -190,7 +217,7 @@ def _bounds(bound: Sequence[int] | IntArray | int | None, n: int, default: int) 
 
 
 def _bounded(
-    weights: list[Fraction], total: int, method: Method, lows: list[int], highs: list[int]
+    weights: list[int], total: int, method: Method, lows: list[int], highs: list[int]
 ) -> list[int]:
     """Apportion, then pin units that break a bound and redo the rest (iterative)."""
     n = len(weights)
@@ -234,7 +261,7 @@ def _fill_zero_weights(lows: list[int], highs: list[int], total: int) -> list[in
     return seats
 
 
-def _unbounded(weights: list[Fraction], total: int, method: Method) -> list[int]:
+def _unbounded(weights: list[int], total: int, method: Method) -> list[int]:
     if total == 0:
         return [0] * len(weights)
     if method is Method.HAMILTON:
@@ -242,26 +269,45 @@ def _unbounded(weights: list[Fraction], total: int, method: Method) -> list[int]
     return _divisor(weights, total, method)
 
 
-def _order_key(weights: list[Fraction], i: int) -> tuple[Fraction, int]:
-    """Secondary ordering of the documented tie-break: larger weight, then input order."""
-    return (-weights[i], i)
+#: Products ``weight * total`` below this fit in int64 and convert to float64 exactly.
+_EXACT_IN_FLOAT = 2**53
 
 
-def _hamilton(weights: list[Fraction], total: int) -> list[int]:
-    if all(w.denominator == 1 for w in weights):
-        # Integer fast path: exact floor and remainder without Fraction objects.
-        ints = [w.numerator for w in weights]
-        weight_sum = sum(ints)
-        seats = [w * total // weight_sum for w in ints]
-        remainders: list[Fraction] | list[int] = [w * total % weight_sum for w in ints]
+def _hamilton(weights: list[int], total: int) -> list[int]:
+    """Largest remainder in integers: quota ``w * total / S`` is floor ``w * total // S``
+    plus remainder ``(w * total % S) / S``, and remainders compare as their numerators.
+
+    When every product fits in int64 the division runs in numpy (exact: integer floor
+    division and modulo); otherwise in Python integers. Either way the documented tie-break
+    decides between equal remainders: larger weight, then input order.
+    """
+    weight_sum = sum(weights)
+    n = len(weights)
+    if max(weights) * total < _EXACT_IN_FLOAT:
+        array = np.array(weights, dtype=np.int64)
+        floors, rests = np.divmod(array * total, weight_sum)
+        seats: list[int] = floors.tolist()
+        remainders: list[int] = rests.tolist()
     else:
-        weight_sum_f = sum(weights)
-        quotas = [w * total / weight_sum_f for w in weights]
-        seats = [math.floor(q) for q in quotas]
-        remainders = [q - s for q, s in zip(quotas, seats, strict=True)]
+        seats = [w * total // weight_sum for w in weights]
+        remainders = [w * total % weight_sum for w in weights]
     left = total - sum(seats)
-    order = sorted(range(len(weights)), key=lambda i: (-remainders[i], *_order_key(weights, i)))
-    for i in order[:left]:
+    if left == 0:
+        return seats
+    # Largest remainder first (a stable sort on the remainder alone); only the units whose
+    # remainder equals the last one served need the tie-break, so only they are sorted by it.
+    order = sorted(range(n), key=remainders.__getitem__, reverse=True)
+    cutoff = remainders[order[left - 1]]
+    first = left - 1
+    while first > 0 and remainders[order[first - 1]] == cutoff:
+        first -= 1
+    last = left
+    while last < n and remainders[order[last]] == cutoff:
+        last += 1
+    tied = sorted(order[first:last], key=lambda i: (-weights[i], i))
+    for i in order[:first]:
+        seats[i] += 1
+    for i in tied[: left - first]:
         seats[i] += 1
     return seats
 
@@ -272,23 +318,17 @@ class _Claim:
     D'Hondt and Sainte-Laguë claim ``weight / signpost``. Huntington-Hill's signpost
     ``sqrt(s * (s + 1))`` is irrational, so it claims the square, which orders the same for
     positive weights; its first seat is an infinite claim (``1 / 0``). Claims compare by
-    cross-multiplication, so equal claims are equal exactly and the documented tie-break
-    (larger weight, then input order) decides. ``weakest_first`` turns the order around for
-    taking seats back.
+    cross-multiplication of integers, so equal claims are equal exactly and the documented
+    tie-break (larger weight, then input order) decides. ``weakest_first`` turns the order
+    around for taking seats back.
     """
 
     __slots__ = ("den", "index", "num", "weakest_first", "weight")
 
     def __init__(
-        self,
-        method: Method,
-        weight: int | Fraction,
-        s: int,
-        index: int,
-        *,
-        weakest_first: bool = False,
+        self, method: Method, weight: int, s: int, index: int, *, weakest_first: bool = False
     ) -> None:
-        self.num: int | Fraction
+        self.num: int
         self.den: int
         if method is Method.DHONDT:
             self.num, self.den = weight, s + 1
@@ -316,81 +356,63 @@ class _Claim:
         return self._stronger_than(other)
 
 
-def _below_signpost(method: Method, s: int, q: Fraction) -> bool:
-    """Whether the signpost at which a unit earns seat ``s + 1`` lies strictly below ``q``."""
-    if method is Method.DHONDT:
-        return s + 1 < q
-    if method is Method.SAINTE_LAGUE:
-        return 2 * s + 1 < 2 * q
-    return s * (s + 1) < q * q
+def _start_seats(method: Method, numerators: list[int], denominator: int) -> list[int]:
+    """Per unit, the seats whose signpost lies strictly below ``numerator / denominator``.
 
-
-def _start_seats_int(method: Method, numerator: int, denominator: int) -> int:
-    """Seats whose signpost lies strictly below the quotient ``numerator / denominator``.
-
-    The integer form of ``_below_signpost``: cross-multiplied, so no fractions are made.
+    Closed forms in integers, so no fractions and no loops: D'Hondt counts ``s >= 0`` with
+    ``(s + 1) * den < num``, which is ``(num - 1) // den``; Sainte-Laguë those with
+    ``(2s + 1) * den < 2 * num``, which is ``ceil((2 * num - den) / (2 * den))``;
+    Huntington-Hill those with ``s * (s + 1) * den**2 < num**2``, i.e. the odd ``t = 2s + 1``
+    with ``t**2 * den**2 < 4 * num**2 + den**2``, counted with an integer square root.
     """
-    s = max(numerator // denominator - 2, 0)
+    den = denominator
     if method is Method.DHONDT:
-        while (s + 1) * denominator < numerator:
-            s += 1
-    elif method is Method.SAINTE_LAGUE:
-        while (2 * s + 1) * denominator < 2 * numerator:
-            s += 1
-    else:
-        square_num, square_den = numerator * numerator, denominator * denominator
-        while s * (s + 1) * square_den < square_num:
-            s += 1
-    return s
+        return [(num - 1) // den if num else 0 for num in numerators]
+    if method is Method.SAINTE_LAGUE:
+        return [(2 * num + den - 1) // (2 * den) if 2 * num > den else 0 for num in numerators]
+    square = den * den
+    return [(math.isqrt((4 * num * num + square - 1) // square) + 1) // 2 for num in numerators]
 
 
-def _divisor(weights: list[Fraction], total: int, method: Method) -> list[int]:
-    """Highest averages in exact arithmetic, started from a common divisor.
+def _divisor(weights: list[int], total: int, method: Method) -> list[int]:
+    """Highest averages in exact integer arithmetic, started from a common divisor.
 
-    Every seat whose priority lies strictly above the standard divisor
-    ``sum(weights) / total`` is a prefix of the seat-by-seat order; the start gives
-    exactly those seats. A heap then adds (or removes) seats one at a time in the
-    documented order, so ties follow the tie-break and never a rounding error.
+    For any divisor, the seats whose priority lies strictly above it are a prefix of the
+    seat-by-seat order; the start gives exactly those seats. A heap then adds (or removes)
+    seats one at a time in the documented order, so ties follow the tie-break and never a
+    rounding error.
     """
     n = len(weights)
     positive = [i for i in range(n) if weights[i] > 0]
-    seats = [0] * n
-    if all(w.denominator == 1 for w in weights):
-        # Integer weights (inhabitants, votes): the same start with integers only.
-        ints = [w.numerator for w in weights]
-        int_sum = sum(ints)
-        for i in positive:
-            seats[i] = _start_seats_int(method, ints[i] * total, int_sum)
+    # The start divisor is ``S / scale`` (any divisor keeps the prefix property; a good one
+    # leaves few seats for the heap): D'Hondt rounds down, so it gets about half a seat per
+    # unit more than the quota, ``S / (total + units / 2)``; the others ``S / total``.
+    weight_sum = sum(weights)
+    if method is Method.DHONDT:
+        scale, weight_sum = 2 * total + len(positive), 2 * weight_sum
     else:
-        weight_sum = sum(weights)
-        for i in positive:
-            q = weights[i] * total / weight_sum
-            s = max(math.floor(q) - 2, 0)
-            while _below_signpost(method, s, q):
-                s += 1
-            seats[i] = s
+        scale = total
+    seats = _start_seats(method, [w * scale for w in weights], weight_sum)
     assigned = sum(seats)
 
-    # Integer weights stay integers in the claims, so comparing them makes no fractions.
-    exact: list[int] | list[Fraction] = (
-        [w.numerator for w in weights] if all(w.denominator == 1 for w in weights) else weights
-    )
     if assigned < total:
         # Next seat: the strongest claim; among equals the larger weight, then input order.
-        add_heap = [_Claim(method, exact[i], seats[i], i) for i in positive]
+        needed = total - assigned
+        candidates = _strongest(method, weights, seats, positive, needed)
+        add_heap = [_Claim(method, weights[i], seats[i], i) for i in candidates]
         heapq.heapify(add_heap)
         while assigned < total:
             i = heapq.heappop(add_heap).index
             seats[i] += 1
             assigned += 1
-            heapq.heappush(add_heap, _Claim(method, exact[i], seats[i], i))
+            heapq.heappush(add_heap, _Claim(method, weights[i], seats[i], i))
     elif assigned > total:
         # Take back the seats given last: the weakest claim among the seats held; among
         # equals, the unit the tie-break would have served last (smaller weight, later).
+        holders = [i for i in positive if seats[i] > 0]
+        candidates = _weakest(method, weights, seats, holders, assigned - total)
         remove_heap = [
-            _Claim(method, exact[i], seats[i] - 1, i, weakest_first=True)
-            for i in positive
-            if seats[i] > 0
+            _Claim(method, weights[i], seats[i] - 1, i, weakest_first=True) for i in candidates
         ]
         heapq.heapify(remove_heap)
         while assigned > total:
@@ -399,6 +421,61 @@ def _divisor(weights: list[Fraction], total: int, method: Method) -> list[int]:
             assigned -= 1
             if seats[i] > 0:
                 heapq.heappush(
-                    remove_heap, _Claim(method, exact[i], seats[i] - 1, i, weakest_first=True)
+                    remove_heap, _Claim(method, weights[i], seats[i] - 1, i, weakest_first=True)
                 )
     return seats
+
+
+#: Relative margin around a float claim; a float quotient of two integers is off by far
+#: less (a few units in 2**-53), so no unit with an exactly equal claim is ever left out.
+_MARGIN = 1e-9
+
+
+def _approximate_claims(
+    method: Method, weights: list[int], seats: list[int], units: list[int], held: int
+) -> list[float]:
+    """Each unit's claim on its next seat (``held`` 0) or on its last one (``held`` 1), in
+    floating point: only to narrow down the candidates for the exact heap."""
+    if method is Method.DHONDT:
+        return [weights[i] / (seats[i] - held + 1) for i in units]
+    if method is Method.SAINTE_LAGUE:
+        return [weights[i] / (seats[i] - held + 0.5) for i in units]
+    return [
+        math.inf
+        if seats[i] == held
+        else weights[i] / math.sqrt((seats[i] - held) * (seats[i] - held + 1))
+        for i in units
+    ]
+
+
+def _strongest(
+    method: Method, weights: list[int], seats: list[int], units: list[int], count: int
+) -> list[int]:
+    """The units that can win one of the next ``count`` seats.
+
+    A unit's later claims are weaker than its first, so the ``count`` strongest claims of
+    all lie at or above the ``count``-th strongest first claim. Units clearly below it
+    (beyond the float margin) cannot win a seat and are left out of the exact heap.
+    """
+    if count >= len(units):
+        return units
+    try:
+        claims = _approximate_claims(method, weights, seats, units, 0)
+    except OverflowError:  # weights beyond float range (tiny fractions on a huge scale)
+        return units
+    threshold = heapq.nlargest(count, claims)[-1] * (1 - _MARGIN)
+    return [i for i, claim in zip(units, claims, strict=True) if claim >= threshold]
+
+
+def _weakest(
+    method: Method, weights: list[int], seats: list[int], units: list[int], count: int
+) -> list[int]:
+    """The units that can lose one of the ``count`` seats taken back (mirror of the above)."""
+    if count >= len(units):
+        return units
+    try:
+        claims = _approximate_claims(method, weights, seats, units, 1)
+    except OverflowError:
+        return units
+    threshold = heapq.nsmallest(count, claims)[-1] * (1 + _MARGIN)
+    return [i for i, claim in zip(units, claims, strict=True) if claim <= threshold]

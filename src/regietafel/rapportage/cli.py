@@ -15,6 +15,7 @@ from regietafel.core.periods import IsoWeek, PeriodError
 from regietafel.errors import UserError
 from regietafel.presentation.tables import write_atomically
 from regietafel.rapportage.collect import NoDataError
+from regietafel.rapportage.files import report_file_get, report_files_get
 from regietafel.rapportage.models import PublishedReport
 from regietafel.rapportage.render import FORMATS, Format, file_name, render_many, render_report
 from regietafel.rapportage.selectors import latest_report
@@ -55,6 +56,13 @@ def _latest_or_publish(week: str, scope: str, out: TextIO) -> PublishedReport:
     return report
 
 
+def _content(report: PublishedReport, fmt: Format) -> bytes:
+    """PDF and Excel are the stored bytes of the version (made once); HTML is rendered."""
+    if fmt == "html":
+        return render_report(report, fmt).content
+    return bytes(report_file_get(report, fmt).content)
+
+
 def report_from_cli(
     *,
     week: str,
@@ -87,7 +95,7 @@ def report_from_cli(
     if not many:
         report = _latest_or_publish(label, scopes[0], out)
         path = target_file or folder / file_name(report, chosen)
-        write_atomically(path, render_report(report, chosen).content)
+        write_atomically(path, _content(report, chosen))
         written.append(path)
     else:
         reports = []
@@ -95,9 +103,14 @@ def report_from_cli(
             reports.append(_latest_or_publish(label, scope, out))
             progress_bar(index + 1, len(scopes), f"{scope} klaargezet", err)
         progress_bar(0, len(scopes), "renderen…", err)
-        for index, rendered in enumerate(render_many(reports, chosen)):
-            path = folder / rendered.filename
-            write_atomically(path, rendered.content)
+        if chosen == "html":
+            contents = [output.content for output in render_many(reports, chosen)]
+        else:
+            # PDF and Excel: the stored bytes (rendered now, in parallel, only if missing).
+            contents = [bytes(f.content) for f in report_files_get(reports, chosen)]
+        for index, content in enumerate(contents):
+            path = folder / file_name(reports[index], chosen)
+            write_atomically(path, content)
             written.append(path)
             progress_bar(index + 1, len(scopes), f"{reports[index].scope} geschreven", err)
     for path in written:

@@ -53,3 +53,34 @@ class PublishedReport(models.Model):
 
     def report_data(self) -> ReportData:
         return ReportData.from_dict(self.data)
+
+
+class ReportFile(models.Model):
+    """A download of a published report (PDF or Excel), made once and kept with its SHA-256.
+
+    A published version never changes, so its files never do: downloads serve these bytes.
+    Made right after publishing (in the background under ``regietafel serve``) or, for a
+    version published before files were kept, on its first download.
+    """
+
+    report = models.ForeignKey(
+        PublishedReport,
+        verbose_name=_("rapport"),
+        on_delete=models.CASCADE,
+        related_name="files",
+    )
+    format = models.CharField(_("formaat"), max_length=8)
+    content = models.BinaryField(_("inhoud"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    size = models.PositiveIntegerField(_("grootte in bytes"))
+    created_at = models.DateTimeField(_("gemaakt op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("rapportbestand")
+        verbose_name_plural = _("rapportbestanden")
+        constraints = [
+            models.UniqueConstraint(fields=["report", "format"], name="one_file_per_report_format")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.report} {self.format}"

@@ -21,6 +21,7 @@ from regietafel.audit.services import audit_record
 from regietafel.core.periods import IsoWeek
 from regietafel.kerncijfers.selectors import normalise_scope
 from regietafel.rapportage.data import ReportData, key_figure_changes, section_changes
+from regietafel.rapportage.files import report_files_schedule
 from regietafel.rapportage.models import PublishedReport
 
 NATIONAL = "NL"
@@ -102,6 +103,8 @@ def report_publish(
             f"versie {version} ({kind})",
             changes=changes,
         )
+        # Its PDF and Excel are made once, after the commit (rapportage.files).
+        transaction.on_commit(lambda: report_files_schedule(report.pk))
     return report
 
 

@@ -18,9 +18,10 @@ from regietafel.kerncijfers.selectors import default_week
 from regietafel.presentation.http import csv_response
 from regietafel.rapportage import selectors
 from regietafel.rapportage.collect import NoDataError
+from regietafel.rapportage.files import StoredFormat, report_file_get
 from regietafel.rapportage.forms import PublishForm
 from regietafel.rapportage.models import PublishedReport
-from regietafel.rapportage.render import Format, render_report
+from regietafel.rapportage.render import CONTENT_TYPES, file_name
 from regietafel.rapportage.render.html import report_context
 from regietafel.rapportage.services import ReportUnchangedError, report_publish
 
@@ -147,11 +148,18 @@ def report(request: HttpRequest, week: str, scope: str) -> HttpResponse:
     return render(request, "rapportage/page.html", context)
 
 
-def _download(request: HttpRequest, week: str, scope: str, fmt: Format) -> HttpResponse:
+def _download(request: HttpRequest, week: str, scope: str, fmt: StoredFormat) -> HttpResponse:
+    """The stored bytes of the published version (made once; see rapportage.files)."""
     published = _get(request, week, scope)
-    output = render_report(published, fmt)
-    response = HttpResponse(output.content, content_type=output.content_type)
-    response["Content-Disposition"] = f'attachment; filename="{output.filename}"'
+    stored = report_file_get(published, fmt)
+    etag = f'"{stored.sha256}"'
+    if request.headers.get("If-None-Match") == etag:
+        response = HttpResponse(status=304)
+    else:
+        response = HttpResponse(bytes(stored.content), content_type=CONTENT_TYPES[fmt])
+        response["Content-Disposition"] = f'attachment; filename="{file_name(published, fmt)}"'
+    response["ETag"] = etag
+    response["Cache-Control"] = "private, max-age=0, must-revalidate"
     return response
 
 

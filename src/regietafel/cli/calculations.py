@@ -1,0 +1,622 @@
+"""The computation of ``taakstelling`` and ``verdeel``: core, reference data, tables. No Django.
+
+The arguments are declared in :mod:`regietafel.cli.computations`, which imports this module
+only when one of the two commands runs."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable, Mapping
+from datetime import date
+from fractions import Fraction
+from pathlib import Path
+from typing import Any, TypeVar
+
+from regietafel import reference
+from regietafel.core.apportionment import Method
+from regietafel.core.distribution import (
+    DistributionError,
+    DistributionResult,
+    Rule,
+    Unit,
+    distribute,
+)
+from regietafel.core.formatting import format_date_nl, format_int_nl
+from regietafel.core.periods import Period, PeriodError
+from regietafel.core.taakstelling import (
+    MunicipalityShare,
+    PreviousPeriod,
+    TaakstellingError,
+    carry_over_arrears,
+    compute_taakstelling,
+)
+from regietafel.errors import UserError
+from regietafel.presentation.tables import Column, Format, OutputError, Result, ResultTable, emit
+from regietafel.reference.regions import REGION_KINDS, membership, regions
+from regietafel.tabular import Row, RowReader, TableError, read_table
+
+FIRST_PERIOD_YEAR = 2020
+
+T = TypeVar("T")
+
+
+def _guard(action: Callable[[], Result]) -> Result:
+    """Turn every domain error into a UserError with its Dutch message."""
+    try:
+        return action()
+    except (
+        TableError,
+        PeriodError,
+        TaakstellingError,
+        DistributionError,
+        reference.ReferenceDataError,
+        OutputError,
+    ) as error:
+        raise UserError(str(error)) from None
+
+
+def _emit(result: Result, arguments: argparse.Namespace, table: str | None = None) -> int:
+    try:
+        emit(result, Format(arguments.formaat), arguments.uitvoer, table=table)
+    except OutputError as error:
+        raise UserError(str(error)) from None
+    except OSError as error:
+        raise UserError(f"kan '{arguments.uitvoer}' niet schrijven ({error.strerror})") from None
+    return 0
+
+
+def _period(text: str) -> Period:
+    period = Period.parse(text)
+    last_year = reference.population_dates()[-1].year + 1
+    if not FIRST_PERIOD_YEAR <= period.year <= last_year:
+        raise PeriodError(
+            f"onbekende periode {period.label}: regietafel kent de periodes "
+            f"{FIRST_PERIOD_YEAR}-I t/m {last_year}-II"
+        )
+    return period
+
+
+def run_taakstelling(arguments: argparse.Namespace) -> int:
+    return _emit(_guard(lambda: taakstelling_result(arguments)), arguments, _table(arguments))
+
+
+def _table(arguments: argparse.Namespace) -> str | None:
+    if arguments.formaat == Format.CSV.value:
+        return "regios" if getattr(arguments, "per", "gemeente") == "regio" else None
+    return None
+
+
+def taakstelling_result(arguments: argparse.Namespace) -> Result:
+    period = _period(arguments.periode)
+    on = arguments.peildatum or reference.default_population_date(period)
+    municipalities = reference.municipalities(on)
+    previous = _read_previous(arguments.realisatie, period, on) if arguments.realisatie else None
+    carried = _carry_over(previous, on) if previous is not None else None
+    regions = _read_regions(arguments.regio, on) if arguments.regio else None
+    if arguments.per == "regio" and regions is None:
+        raise UserError("--per regio kan alleen samen met --regio")
+    province_names = {p.code: p.name for p in reference.provinces()}
+    shares = [
+        MunicipalityShare(m.code, m.name, province_names[m.province_code], m.inhabitants)
+        for m in municipalities
+    ]
+    outcome = compute_taakstelling(
+        municipalities=shares,
+        total=arguments.totaal,
+        method=Method(arguments.methode),
+        arrears=carried,
+        regions=regions,
+    )
+    only = reference.province(arguments.provincie).name if arguments.provincie else None
+    columns = [
+        Column("gemeentecode", "Code"),
+        Column("gemeente", "Gemeente"),
+        Column("provincie", "Provincie"),
+        Column("inwoners", "Inwoners", "int"),
+        Column("quotum", "Quotum", "decimal"),
+        Column("taakstelling", "Taakstelling", "int"),
+    ]
+    if outcome.with_arrears or previous is not None:
+        columns += [
+            Column("achterstand", "Achterstand", "int"),
+            Column("gecorrigeerde_taakstelling", "Gecorrigeerd", "int"),
+        ]
+    if regions is not None:
+        columns.append(Column("regio", "Regio"))
+    rows = tuple(
+        {
+            "gemeentecode": r.code,
+            "gemeente": r.name,
+            "provincie": r.province,
+            "inwoners": r.inhabitants,
+            "quotum": r.quota,
+            "taakstelling": r.taakstelling,
+            "achterstand": r.arrears,
+            "gecorrigeerde_taakstelling": r.corrected,
+            "regio": r.region,
+        }
+        for r in outcome.rows
+        if only is None or r.province == only
+    )
+    totals: dict[str, Any] = {
+        "gemeentecode": "Totaal",
+        "gemeente": f"{len(rows)} gemeenten",
+        "inwoners": sum(int(r["inwoners"] or 0) for r in rows),
+        "quotum": sum(float(r["quotum"] or 0) for r in rows),
+        "taakstelling": sum(int(r["taakstelling"] or 0) for r in rows),
+    }
+    if previous is not None:
+        totals["achterstand"] = sum(int(r["achterstand"] or 0) for r in rows)
+        totals["gecorrigeerde_taakstelling"] = sum(
+            int(r["gecorrigeerde_taakstelling"] or 0) for r in rows
+        )
+    tables = [
+        ResultTable("gemeenten", "Per gemeente", tuple(columns), rows, totals),
+    ]
+    if outcome.regions is not None:
+        region_columns = [
+            Column("regio", "Regio"),
+            Column("gemeenten", "Gemeenten", "int"),
+            Column("inwoners", "Inwoners", "int"),
+            Column("quotum", "Quotum", "decimal"),
+            Column("regionale_taakstelling", "Regionaal", "int"),
+            Column("som_lokale_taakstelling", "Som lokaal", "int"),
+            Column("verschil", "Verschil", "int"),
+        ]
+        if previous is not None:
+            region_columns += [
+                Column("achterstand", "Achterstand", "int"),
+                Column("regionaal_gecorrigeerd", "Regionaal gecorr.", "int"),
+                Column("som_lokaal_gecorrigeerd", "Som lokaal gecorr.", "int"),
+            ]
+        region_rows = tuple(
+            {
+                "regio": g.region,
+                "gemeenten": g.members,
+                "inwoners": g.inhabitants,
+                "quotum": g.quota,
+                "regionale_taakstelling": g.regional_taakstelling,
+                "som_lokale_taakstelling": g.local_taakstelling_sum,
+                "verschil": g.difference,
+                "achterstand": g.arrears,
+                "regionaal_gecorrigeerd": g.regional_corrected,
+                "som_lokaal_gecorrigeerd": g.local_corrected_sum,
+            }
+            for g in outcome.regions
+        )
+        tables.append(
+            ResultTable(
+                "regios",
+                "Per regio: regionaal naast de som van lokaal",
+                tuple(region_columns),
+                region_rows,
+            )
+        )
+    return Result(
+        title=f"Taakstelling huisvesting vergunninghouders {period.label}",
+        tables=tuple(tables),
+        meta={
+            "periode": period.label,
+            "landelijk totaal": format_int_nl(arguments.totaal),
+            "peildatum inwoners": format_date_nl(municipalities[0].population_date),
+            "gemeentelijke indeling": format_date_nl(on),
+            "methode": Method(arguments.methode).label,
+            "provincie": only,
+        },
+        notes=(
+            (
+                "Bron inwoners: CBS (CC BY 4.0). Quotum = exact aandeel naar inwoners; "
+                "taakstelling = afgerond op hele personen, samen precies het landelijke totaal."
+            ),
+            *_carry_over_notes(previous, on, only),
+        ),
+    )
+
+
+def _read_previous(path: Path, period: Period, on: date) -> dict[str, PreviousPeriod]:
+    """The previous period per municipality, keyed by the codes of that period's division.
+
+    A code of a municipality that was merged or split between that division and ``on`` is
+    accepted: its arrears go to its heirs (``_carry_over``), as the web service does. A code
+    that did not exist in the previous period's division is an error naming its successor.
+    """
+    previous = period.previous
+    previous_on = max(reference.default_population_date(previous), reference.population_dates()[0])
+    table = read_table(path, required=["gemeentecode", "taakstelling", "gehuisvest"])
+    reader = RowReader(table.file)
+    reader.unique(table.rows, "gemeentecode")
+    result: dict[str, PreviousPeriod] = {}
+    for row in table.rows:
+        code = _previous_code(reader, row, previous_on, previous.label)
+        task = reader.integer(row, "taakstelling", minimum=None)
+        housed = reader.integer(row, "gehuisvest")
+        if code is not None and task is not None and housed is not None and code not in result:
+            result[code] = PreviousPeriod(task=task, housed=housed)
+    reader.raise_if_errors()
+    return result
+
+
+def _previous_code(reader: RowReader, row: Row, previous_on: date, label: str) -> str | None:
+    """The code as a municipality of the previous period's division, or a cell error."""
+    try:
+        return reference.municipality(row.values["gemeentecode"], previous_on).code
+    except reference.MunicipalityMergedError as error:
+        reader.error(row, "gemeentecode", f"{error} (het bestand hoort bij periode {label})")
+    except reference.ReferenceDataError as error:
+        reader.error(row, "gemeentecode", str(error))
+    return None
+
+
+def _carry_over(previous: dict[str, PreviousPeriod], on: date) -> dict[str, int]:
+    """Arrears per municipality of ``on``: merged and split codes hand theirs to their heirs."""
+    arrears = {code: prior.arrears for code, prior in previous.items()}
+    return carry_over_arrears(arrears=arrears, successors=reference.successors_of_gone(arrears, on))
+
+
+def _carry_over_notes(
+    previous: dict[str, PreviousPeriod] | None, on: date, province_name: str | None
+) -> tuple[str, ...]:
+    """One line per reorganised code of the previous period: where its arrears went (only
+    to municipalities of ``province_name`` when the output shows one province)."""
+    if previous is None:
+        return ()
+    current = {m.code: m for m in reference.municipalities(on)}
+    names = {code: m.name for code, m in current.items()}
+    shown = {
+        code
+        for code, m in current.items()
+        if province_name is None or reference.province(m.province_code).name == province_name
+    }
+    lines = []
+    for code, heirs in sorted(reference.successors_of_gone(previous, on).items()):
+        if not any(heir in shown for heir, _ in heirs):
+            continue
+        old_name = next((m.old_name for m in reference.mergers() if m.old_code == code), code)
+        receivers = ", ".join(f"{heir} ({names[heir]})" for heir, _ in heirs)
+        lines.append(
+            f"Herindeling: achterstand/voorsprong van {code} ({old_name}) "
+            f"overgedragen aan {receivers}."
+        )
+    return tuple(lines)
+
+
+def _resolve_code(reader: RowReader, row: Row, on: date) -> str | None:
+    try:
+        return reference.municipality(row.values["gemeentecode"], on).code
+    except reference.ReferenceDataError as error:
+        reader.error(row, "gemeentecode", str(error))
+        return None
+
+
+def _read_regions(spec: str, on: date) -> dict[str, str]:
+    municipalities = reference.municipalities(on)
+    if spec.strip().lower() == "provincie":
+        names = {p.code: p.name for p in reference.provinces()}
+        return {m.code: names[m.province_code] for m in municipalities}
+    if spec.strip().lower() in REGION_KINDS:
+        return {code: region.name for code, region in membership(spec, on).items()}
+    table = read_table(Path(spec), required=["gemeentecode", "regio"])
+    reader = RowReader(table.file)
+    reader.unique(table.rows, "gemeentecode")
+    regions: dict[str, str] = {}
+    for row in table.rows:
+        code = _resolve_code(reader, row, on)
+        name = reader.text(row, "regio")
+        if code is not None and name:
+            regions[code] = name
+    missing = [m for m in municipalities if m.code not in regions]
+    if missing and not reader.errors:
+        reader.error(
+            None,
+            None,
+            f"{len(missing)} gemeente(n) hebben geen regio, waaronder {missing[0].code} "
+            f"({missing[0].name}); elke gemeente moet in een regio staan",
+        )
+    reader.raise_if_errors()
+    return regions
+
+
+def run_verdeel(arguments: argparse.Namespace) -> int:
+    return _emit(_guard(lambda: verdeel_result(arguments)), arguments)
+
+
+LEVELS: dict[str, str] = {
+    "provincie": "provincies",
+    "gemeente": "gemeenten",
+    "veiligheidsregio": "veiligheidsregio's",
+    "arbeidsmarktregio": "arbeidsmarktregio's",
+}
+"""``--niveau`` choices and the plural the title uses."""
+
+
+def verdeel_result(arguments: argparse.Namespace) -> Result:
+    on = arguments.peildatum or reference.population_dates()[-1]
+    level: str | None = arguments.niveau
+    own_key = arguments.sleutel.strip().lower() != "inwoners"
+    rule = _rule(arguments)
+    if arguments.totaal is None and not (rule is Rule.AANDEEL and arguments.geheel is not None):
+        raise UserError(
+            "verplicht ontbreekt: --totaal (alleen --regel aandeel met --geheel kan zonder)"
+        )
+    if arguments.geheel is not None and rule is not Rule.AANDEEL:
+        raise UserError("--geheel hoort bij --regel aandeel")
+    if level is None and not own_key:
+        raise UserError(
+            "geef --niveau (provincie, gemeente, veiligheidsregio of arbeidsmarktregio) "
+            "of een eigen sleutel met --sleutel BESTAND"
+        )
+    if level is None:
+        if arguments.provincie:
+            raise UserError("--provincie hoort bij --niveau gemeente")
+        units = _read_free_key(Path(arguments.sleutel))
+        key_label = f"eigen sleutel ({Path(arguments.sleutel).name})"
+        over = f"de eenheden uit {Path(arguments.sleutel).name}"
+    else:
+        candidates = _level_units(level, on, arguments.provincie)
+        over = LEVELS[level]
+        if own_key:
+            units = _read_key(Path(arguments.sleutel), candidates, on)
+            key_label = f"eigen sleutel ({Path(arguments.sleutel).name})"
+        else:
+            units = candidates
+            key_label = "inwoners (CBS)"
+    if arguments.correctie:
+        units = _apply_correction(arguments.correctie, units, on)
+        key_label += f", gecorrigeerd met {arguments.correctie.name}"
+    existing = _read_existing(arguments.bestaand, units, on) if arguments.bestaand else None
+    if existing is not None:
+        units = [Unit(u.code, u.name, u.weight, existing.get(u.code, 0)) for u in units]
+    total = arguments.totaal or 0
+    outcome = distribute(
+        units,
+        total,
+        method=Method(arguments.methode),
+        rule=rule,
+        whole=arguments.geheel,
+        minimum=arguments.minimum,
+        maximum=arguments.maximum,
+    )
+    return Result(
+        title=_verdeel_title(outcome, over),
+        tables=(_verdeel_table(outcome, existing),),
+        meta={
+            "regel": rule.label,
+            "geheel": format_int_nl(outcome.whole) if outcome.whole is not None else None,
+            "sleutel": key_label,
+            "peildatum inwoners": format_date_nl(on) if level is not None else None,
+            "methode": Method(arguments.methode).label,
+            "minimum per eenheid": arguments.minimum,
+            "maximum per eenheid": arguments.maximum,
+        },
+        notes=_verdeel_notes(outcome),
+    )
+
+
+def _rule(arguments: argparse.Namespace) -> Rule:
+    if arguments.regel:
+        return Rule(arguments.regel)
+    return Rule.AANVULLEN if arguments.bestaand else Rule.EXTRA
+
+
+def _verdeel_title(outcome: DistributionResult, over: str) -> str:
+    if outcome.rule is Rule.AANDEEL:
+        whole = format_int_nl(outcome.whole or 0)
+        return f"Opgave naar aandeel in {whole} plekken over {over}"
+    return f"Verdeling van {format_int_nl(outcome.total)} over {over}"
+
+
+def _verdeel_table(outcome: DistributionResult, given: Mapping[str, int] | None) -> ResultTable:
+    integral = all(r.weight.denominator == 1 for r in outcome.rows)
+    credited = outcome.rule is not Rule.EXTRA
+    shows_existing = credited or given is not None
+    columns = [
+        Column("code", "Code"),
+        Column("naam", "Naam"),
+        Column("gewicht", "Gewicht", "int" if integral else "decimal", 4),
+        Column("quotum", "Quotum", "decimal"),
+    ]
+    if credited:
+        columns.append(Column("eerlijk_aandeel", "Eerlijk aandeel", "decimal", 1))
+    if outcome.rule is Rule.AANDEEL:
+        columns.append(Column("aandeel", "Aandeel", "int"))
+    if shows_existing:
+        columns.append(Column("bestaand", "Bestaand", "int"))
+    columns.append(
+        Column("toewijzing", "Nieuw" if outcome.rule is Rule.AANDEEL else "Toewijzing", "int")
+    )
+    if shows_existing:
+        columns.append(Column("na_verdeling", "Na verdeling", "int"))
+    existing = {
+        r.code: r.existing if r.existing is not None else (given or {}).get(r.code, 0)
+        for r in outcome.rows
+    }
+    rows = tuple(
+        {
+            "code": r.code,
+            "naam": r.name,
+            "gewicht": int(r.weight) if integral else float(r.weight),
+            "quotum": r.quota,
+            "eerlijk_aandeel": r.fair_share,
+            "aandeel": r.share,
+            "bestaand": existing[r.code] if shows_existing else None,
+            "toewijzing": r.allocation,
+            "na_verdeling": existing[r.code] + r.allocation if shows_existing else None,
+        }
+        for r in outcome.rows
+    )
+    totals: dict[str, Any] = {
+        "code": "Totaal",
+        "naam": f"{len(rows)} eenheden",
+        "gewicht": sum(int(r.weight) if integral else float(r.weight) for r in outcome.rows),
+        "quotum": sum(r.quota for r in outcome.rows),
+        "toewijzing": outcome.allocated,
+    }
+    if credited:
+        totals["eerlijk_aandeel"] = sum(r.fair_share or 0 for r in outcome.rows)
+    if outcome.rule is Rule.AANDEEL:
+        totals["aandeel"] = sum(r.share or 0 for r in outcome.rows)
+    if shows_existing:
+        totals["bestaand"] = sum(existing.values())
+        totals["na_verdeling"] = sum(existing.values()) + outcome.allocated
+    return ResultTable("verdeling", "Verdeling", tuple(columns), rows, totals)
+
+
+def _verdeel_notes(outcome: DistributionResult) -> tuple[str, ...]:
+    if outcome.rule is Rule.EXTRA:
+        return (
+            "Quotum = exact aandeel naar gewicht; toewijzing = afgerond, samen precies het totaal.",
+        )
+    if outcome.rule is Rule.AANVULLEN:
+        return (
+            (
+                "Eerlijk aandeel = gewicht/totaal gewicht x (bestaand + extra); de extra plekken "
+                "vullen eenheden onder hun eerlijke aandeel aan tot één gelijk niveau."
+            ),
+        )
+    notes = [
+        (
+            "Eerlijk aandeel = gewicht/totaal gewicht x geheel; aandeel = afgerond, samen "
+            "precies het geheel; nieuw = aandeel min bestaand, nooit minder dan 0."
+        ),
+    ]
+    if outcome.allocated > outcome.total and outcome.total:
+        notes.append(
+            f"Samen {format_int_nl(outcome.allocated)} nieuwe plekken, meer dan de "
+            f"{format_int_nl(outcome.total)} te verdelen: wie boven het aandeel zit, verlaagt "
+            "de opgave van anderen niet."
+        )
+    return tuple(notes)
+
+
+def _level_units(level: str, on: date, province_name: str | None) -> list[Unit]:
+    municipalities = reference.municipalities(on)
+    if level in REGION_KINDS:
+        if province_name:
+            raise UserError("--provincie hoort bij --niveau gemeente")
+        members = membership(level, on)
+        weights: dict[str, int] = {}
+        for m in municipalities:
+            code = members[m.code].code
+            weights[code] = weights.get(code, 0) + m.inhabitants
+        return [Unit(r.code, r.name, Fraction(weights.get(r.code, 0))) for r in regions(level)]
+    if level == "provincie":
+        if province_name:
+            raise UserError("--provincie hoort bij --niveau gemeente")
+        totals: dict[str, int] = {}
+        for m in municipalities:
+            totals[m.province_code] = totals.get(m.province_code, 0) + m.inhabitants
+        return [Unit(p.code, p.name, Fraction(totals[p.code])) for p in reference.provinces()]
+    only = reference.province(province_name).code if province_name else None
+    return [
+        Unit(m.code, m.name, Fraction(m.inhabitants))
+        for m in municipalities
+        if only is None or m.province_code == only
+    ]
+
+
+def _unit_code(reader: RowReader, row: Row, codes: Mapping[str, str], on: date) -> str | None:
+    """The unit a row's ``code`` names, or a located error that says why not.
+
+    ``codes`` maps each unit's lookup key (upper case, no spaces) to its code. Municipality
+    codes are normalised (``363`` -> ``GM0363``); a code of a municipality that no longer
+    exists on ``on`` names the municipality or municipalities it went into.
+    """
+    raw = row.values.get("code", "")
+    key = raw.strip().upper()
+    if key in codes:
+        return codes[key]
+    if key.startswith("GM") or key.isdigit():
+        try:
+            normal = reference.normalise_code(raw)
+            if normal in codes:
+                return codes[normal]
+            reference.municipality(normal, on)
+        except reference.MunicipalityMergedError as error:
+            reader.error(row, "code", str(error))
+            return None
+        except reference.ReferenceDataError as error:
+            if key.startswith("GM"):
+                reader.error(row, "code", str(error))
+                return None
+    reader.error(row, "code", f"onbekende code '{raw}' voor deze verdeling")
+    return None
+
+
+def _lookup(units: list[Unit]) -> dict[str, str]:
+    return {u.code.strip().upper(): u.code for u in units}
+
+
+def _read_free_key(path: Path) -> list[Unit]:
+    """A key file that defines its own units: any codes, names optional, weights required."""
+    table = read_table(path, required=["code", "naam", "gewicht"])
+    reader = RowReader(table.file)
+    units: list[Unit] = []
+    seen: dict[str, int] = {}
+    for row in table.rows:
+        code = reader.text(row, "code")
+        weight = reader.decimal(row, "gewicht")
+        name = reader.text(row, "naam", required=False)
+        key = code.upper()
+        if code and key in seen:
+            reader.error(row, "code", f"'{code}' staat ook al in rij {seen[key]}")
+            continue
+        if code:
+            seen[key] = row.number
+        if code and weight is not None:
+            units.append(Unit(code, name or code, weight))
+    if not table.rows:
+        reader.error(None, None, "het bestand bevat geen rijen")
+    reader.raise_if_errors()
+    return units
+
+
+def _read_key(path: Path, candidates: list[Unit], on: date) -> list[Unit]:
+    table = read_table(path, required=["code", "naam", "gewicht"])
+    reader = RowReader(table.file)
+    reader.unique(table.rows, "code")
+    by_code = {u.code: u for u in candidates}
+    lookup = _lookup(candidates)
+    units = []
+    for row in table.rows:
+        code = _unit_code(reader, row, lookup, on)
+        weight = reader.decimal(row, "gewicht")
+        name = reader.text(row, "naam", required=False)
+        if code is not None and weight is not None:
+            units.append(Unit(code, name or by_code[code].name, weight))
+    if not table.rows:
+        reader.error(None, None, "het bestand bevat geen rijen")
+    reader.raise_if_errors()
+    return units
+
+
+def _read_unit_file(
+    path: Path,
+    column: str,
+    units: list[Unit],
+    on: date,
+    value: Callable[[RowReader, Row, str], T | None],
+) -> dict[str, T]:
+    """A two-column file ``code,<column>`` for the units of this distribution."""
+    table = read_table(path, required=["code", column])
+    reader = RowReader(table.file)
+    reader.unique(table.rows, "code")
+    lookup = _lookup(units)
+    values: dict[str, T] = {}
+    for row in table.rows:
+        code = _unit_code(reader, row, lookup, on)
+        parsed = value(reader, row, column)
+        if code is not None and parsed is not None:
+            values[code] = parsed
+    reader.raise_if_errors()
+    return values
+
+
+def _apply_correction(path: Path, units: list[Unit], on: date) -> list[Unit]:
+    factors = _read_unit_file(path, "factor", units, on, RowReader.decimal)
+    return [
+        Unit(u.code, u.name, u.weight * factors.get(u.code, Fraction(1)), u.existing) for u in units
+    ]
+
+
+def _read_existing(path: Path, units: list[Unit], on: date) -> dict[str, int]:
+    return _read_unit_file(path, "aantal", units, on, RowReader.integer)

@@ -1,0 +1,82 @@
+"""Downloads of a published report are its stored bytes, made once, with their SHA-256."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.db import transaction
+
+from regietafel.rapportage import files
+from regietafel.rapportage.files import report_file_get
+from regietafel.rapportage.models import PublishedReport, ReportFile
+
+Publish = Callable[..., PublishedReport]
+
+
+@pytest.mark.parametrize(
+    ("suffix", "fmt", "magic"), [("pdf/", "pdf", b"%PDF"), ("excel/", "xlsx", b"PK")]
+)
+def test_a_download_is_the_stored_bytes_and_renders_only_once(
+    publish: Publish, client_as: Any, suffix: str, fmt: str, magic: bytes
+) -> None:
+    report = publish(scope="NL")
+    assert not ReportFile.objects.exists()  # published before files were kept: made on demand
+    client = client_as("landelijk")
+    before = files.renders
+
+    first = client.get(f"/rapport/2021-W45/NL/{suffix}")
+    assert first.status_code == 200
+    stored = ReportFile.objects.get(report=report, format=fmt)
+    assert first.content == bytes(stored.content)
+    assert first.content.startswith(magic)
+    assert stored.sha256 == hashlib.sha256(first.content).hexdigest()
+    assert stored.size == len(first.content)
+    assert first["ETag"] == f'"{stored.sha256}"'
+    assert files.renders == before + 1
+
+    second = client.get(f"/rapport/2021-W45/NL/{suffix}")
+    assert second.content == first.content
+    assert files.renders == before + 1  # served from the stored bytes, not rendered again
+    assert ReportFile.objects.count() == 1
+
+    unchanged = client.get(f"/rapport/2021-W45/NL/{suffix}", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert unchanged.status_code == 304
+    assert files.renders == before + 1
+
+
+def test_each_version_has_its_own_files(publish: Publish, collector: Any) -> None:
+    from tests.rapportage.factories import report_data
+
+    first = publish(scope="NL")
+    collector.current["NL"] = report_data(scope="NL", week="2021-W45", occupancy=30_000)
+    second = publish(scope="NL", note="correctie")
+    one, two = report_file_get(first, "xlsx"), report_file_get(second, "xlsx")
+    assert one.pk != two.pk
+    assert one.sha256 != two.sha256
+    assert report_file_get(first, "xlsx").pk == one.pk
+
+
+def test_publishing_schedules_the_files_after_commit(
+    publish: Publish, django_capture_on_commit_callbacks: Any
+) -> None:
+    """The callback runs only when the publication commits; without a background worker
+    (command line, tests) it leaves the files to their first use."""
+    with django_capture_on_commit_callbacks(execute=False) as callbacks, transaction.atomic():
+        publish(scope="NL")
+    assert len(callbacks) == 1
+    callbacks[0]()  # no background worker in this process: nothing is made yet
+    assert not ReportFile.objects.exists()
+
+
+def test_the_background_job_makes_both_files_once(publish: Publish) -> None:
+    report = publish(scope="PV27")
+    before = files.renders
+    made = files.report_files_make(report)
+    assert [f.format for f in made] == ["pdf", "xlsx"]
+    assert files.renders == before + 2
+    again = files.report_files_make(report)
+    assert [f.pk for f in again] == [f.pk for f in made]
+    assert files.renders == before + 2

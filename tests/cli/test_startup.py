@@ -141,3 +141,16 @@ def test_parser_choices_match_the_core() -> None:
 
     assert tuple(r.value for r in Rule) == computations.RULES
     assert tuple(calculations.LEVELS) == computations.LEVEL_NAMES
+
+
+def test_demo_says_it_ignores_database_url(tmp_path: Path) -> None:
+    """The demo never loads synthetic data into a real database, and says which it uses."""
+    environment = {**os.environ, "DATABASE_URL": "postgres://nobody@127.0.0.1:1/nothing"}
+    result = subprocess.run(
+        [sys.executable, "-m", "regietafel", "demo", "--map", str(tmp_path / "d"),
+         "--alleen-laden"],
+        capture_output=True, text=True, check=False, env=environment,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "DATABASE_URL wordt genegeerd" in result.stderr
+    assert (tmp_path / "d" / "regietafel.sqlite3").exists()

@@ -323,7 +323,13 @@ def run_demo(arguments: argparse.Namespace) -> int:
     folder.mkdir(parents=True, exist_ok=True)
     os.environ["REGIETAFEL_DATA_DIR"] = str(folder)
     os.environ["REGIETAFEL_DEMO"] = "1"
-    os.environ.pop("DATABASE_URL", None)
+    if os.environ.pop("DATABASE_URL", None):
+        # The demo never writes synthetic data into a real database: say which one it uses.
+        print(
+            f"regietafel demo: DATABASE_URL wordt genegeerd; de demo gebruikt SQLite in "
+            f"{folder / DATABASE_FILE}",
+            file=sys.stderr,
+        )
     database = folder / DATABASE_FILE
     if database.exists():
         database.unlink()

@@ -201,3 +201,20 @@ def test_register_filter_prt_without_province_shows_the_readable_prts(
     every = client_as("coa").get("/afspraken/?overleg=PRT&datum=2021-11-01").content.decode()
     assert "PRT-NH-2021-01" in every
     assert "PRT-GR-2021-01" in every
+
+
+@pytest.mark.django_db
+def test_dates_outside_the_years_we_hold_are_a_dutch_400(
+    client_as: Callable[[str | None], Any],
+) -> None:
+    """Found by the schema fuzzer: year 209 or 9175 reached the week arithmetic (500)."""
+    client = client_as("landelijk")
+    for url in (
+        "/api/v1/afspraken/?datum=0209-01-26",
+        "/api/v1/afspraken/actielijst/?overleg=LRT&datum=9175-12-21",
+    ):
+        response = client.get(url)
+        assert response.status_code == 400, url
+        assert "t/m" in response.content.decode()
+    page = client.get("/afspraken/actielijst/?overleg=LRT&datum=9175-12-21")
+    assert page.status_code == 400

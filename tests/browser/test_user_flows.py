@@ -98,8 +98,10 @@ def test_log_in_as_each_role_shows_user_role_and_menu(
         "Boodschappenlijst",
         "Verdeling",
         "Doelen",
+        "Afspraken",
         "Rapportage",
         *(["Audittrail"] if sees_audit else []),
+        "Begrippen",
     ]
     page = login(key)
     from regietafel.accounts.models import User

@@ -17,6 +17,7 @@ from regietafel.afspraken import selectors
 from regietafel.afspraken.selectors import AgreementState
 from regietafel.afspraken.views import default_day
 from regietafel.api.views import _ReadView
+from regietafel.core.periods import FIRST_YEAR, LAST_YEAR
 
 DATUM = OpenApiParameter(
     "datum",
@@ -78,9 +79,19 @@ def _date(request: Request) -> date:
     if not text:
         return default_day()
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError as error:
         raise ValidationError({"datum": [_("Schrijf de datum als JJJJ-MM-DD.")]}) from error
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise ValidationError(
+            {
+                "datum": [
+                    _("Kies een datum in de jaren %(a)s t/m %(b)s.")
+                    % {"a": FIRST_YEAR, "b": LAST_YEAR}
+                ]
+            }
+        )
+    return day
 
 
 def _serialise(state: AgreementState, serializer: type[serializers.Serializer[Any]]) -> Any:

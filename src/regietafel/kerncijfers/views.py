@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from regietafel.accounts import access
 from regietafel.core.catalogue import CATALOGUE
 from regietafel.presentation.http import csv_response, wants_csv
 
 
 @login_required
 def begrippen(request: HttpRequest) -> HttpResponse:
+    if not access.can_view(request.user):
+        raise PermissionDenied
     if wants_csv(request):
         return csv_response(
             "kerncijfers-begrippen",

@@ -12,12 +12,7 @@ _UNIT_LABELS = {"places": "plaatsen", "locations": "locaties"}
 
 
 def _province_name(code: str | None) -> str:
-    if code is None:
-        return "landelijk"
-    try:
-        return reference.province(code).name
-    except reference.ReferenceDataError:
-        return code
+    return "landelijk" if code is None else reference.province_name(code)
 
 
 def targets_table(progress: Sequence[TargetProgress]) -> ResultTable:

@@ -44,7 +44,6 @@ from regietafel.core.figures import (
 )
 from regietafel.core.periods import IsoWeek, Period
 from regietafel.core.rules import BufferPolicy, Horizon, buffer_policy, horizons_of
-from regietafel.core.taakstelling import ProgressInput
 from regietafel.doelen.models import Target
 from regietafel.doelen.selectors import core_targets
 from regietafel.imports.models import Import, Kind
@@ -58,6 +57,7 @@ from regietafel.opvang.selectors import (
     register_rows,
 )
 from regietafel.taakstelling.models import RealisationRecord, TaakstellingPeriod
+from regietafel.taakstelling.selectors import progress_inputs
 
 
 def configured_horizons() -> tuple[Horizon, ...]:
@@ -126,17 +126,7 @@ def _housing(
     period = Period.containing(week.monday)
     if stored is None:
         return None
-    entries = tuple(
-        ProgressInput(
-            code=e.municipality_code,
-            name=e.municipality_name,
-            province=e.province_code,
-            taakstelling=e.taakstelling,
-            arrears=e.arrears,
-            corrected=e.corrected,
-        )
-        for e in stored.entries.order_by("municipality_code")
-    )
+    entries = progress_inputs(stored)
     housed: dict[str, int] | None = None
     if realisation is not None:
         rows = dict(
@@ -260,19 +250,12 @@ def _compute(week: IsoWeek, stored: _Stored) -> tuple[WeekFigures, WeekSources]:
     return compute_week_figures(inputs), sources
 
 
-def _province_name(code: str) -> str:
-    try:
-        return reference.province(code).name
-    except reference.ReferenceDataError:
-        return code
-
-
 def closure_name(closure: Closure, *, user: AnyUser, confidential: frozenset[str]) -> str:
     """A closure's name as this user may see it (the one masking rule for closures)."""
     if closure.location_id in confidential and not access.can_see_confidential(user):
-        return masked_name(_province_name(closure.province_code))
+        return masked_name(reference.province_name(closure.province_code))
     if not access.can_view_province_detail(user, closure.province_code):
-        return f"locatie in {_province_name(closure.province_code)}"
+        return f"locatie in {reference.province_name(closure.province_code)}"
     return closure.name
 
 

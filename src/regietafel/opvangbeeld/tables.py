@@ -14,12 +14,7 @@ from regietafel.presentation.tables import Column, ResultTable, Value
 
 
 def _province_name(code: str | None) -> str:
-    if code is None:
-        return "landelijk"
-    try:
-        return reference.province(code).name
-    except reference.ReferenceDataError:
-        return code
+    return "landelijk" if code is None else reference.province_name(code)
 
 
 def need_table(picture: ReceptionPicture) -> ResultTable:

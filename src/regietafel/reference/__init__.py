@@ -66,6 +66,7 @@ __all__ = [
     "normalise_code",
     "population_dates",
     "province",
+    "province_name",
     "provinces",
     "successors",
     "successors_of_gone",
@@ -293,6 +294,14 @@ def province(code_or_name: str) -> Province:
             f"onbekende provincie {code_or_name!r}; kies uit {names} (of een code PV20–PV31)"
         )
     return found
+
+
+def province_name(code: str) -> str:
+    """The province's name, or the code itself when it is not a province (shown as given)."""
+    try:
+        return province(code).name
+    except ReferenceDataError:
+        return code
 
 
 def normalise_code(code: str) -> str:

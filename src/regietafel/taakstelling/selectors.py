@@ -122,17 +122,7 @@ def progress(*, user: AnyUser, label: str, week: str, province: str | None = Non
     months = Period.parse(period.label).months_elapsed(as_of=iso_week.monday)
     realisation = latest_import(kind=Kind.REALISATIE, on_or_before=iso_week)
     housed = housed_per_municipality(realisation, period.label)
-    entries = [
-        ProgressInput(
-            code=e.municipality_code,
-            name=e.municipality_name,
-            province=e.province_code,
-            taakstelling=e.taakstelling,
-            arrears=e.arrears,
-            corrected=e.corrected,
-        )
-        for e in period.entries.order_by("municipality_code")
-    ]
+    entries = progress_inputs(period)
     rows = progress_rows(entries=entries, housed=housed, months_elapsed=months)
     provinces = tuple(
         ProvinceProgress(
@@ -161,6 +151,21 @@ def progress(*, user: AnyUser, label: str, week: str, province: str | None = Non
         provinces=provinces,
         municipalities=visible,
         province_filter=province,
+    )
+
+
+def progress_inputs(period: TaakstellingPeriod) -> tuple[ProgressInput, ...]:
+    """The stored task of every municipality of a period, as the core's progress input."""
+    return tuple(
+        ProgressInput(
+            code=e.municipality_code,
+            name=e.municipality_name,
+            province=e.province_code,
+            taakstelling=e.taakstelling,
+            arrears=e.arrears,
+            corrected=e.corrected,
+        )
+        for e in period.entries.order_by("municipality_code")
     )
 
 

@@ -435,27 +435,50 @@ def values(figures: ScopeFigures) -> dict[str, Number | None]:
 
 @dataclass(frozen=True, slots=True)
 class FigureChange:
-    """A figure now and at an earlier week, with the difference (None when either is unknown)."""
+    """A figure now, last week and (optionally) at a chosen earlier week such as the previous
+    meeting, with the differences (None when either side is unknown)."""
 
     definition: FigureDefinition
     value: Number | None
     earlier: Number | None
+    meeting: Number | None = None
+    meeting_label: str = ""
+
+    def _delta(self, other: Number | None) -> Number | None:
+        if self.value is None or other is None:
+            return None
+        delta = self.value - other
+        return round(delta, self.definition.decimals) if isinstance(delta, float) else delta
 
     @property
     def change(self) -> Number | None:
-        if self.value is None or self.earlier is None:
-            return None
-        delta = self.value - self.earlier
-        return round(delta, self.definition.decimals) if isinstance(delta, float) else delta
+        """Since last week."""
+        return self._delta(self.earlier)
+
+    @property
+    def change_since_meeting(self) -> Number | None:
+        """Since the chosen earlier week (``meeting_label``)."""
+        return self._delta(self.meeting) if self.meeting_label else None
 
 
 def changes(
-    now: ScopeFigures, earlier: ScopeFigures | None, surface: Surface | None = None
+    now: ScopeFigures,
+    earlier: ScopeFigures | None,
+    surface: Surface | None = None,
+    *,
+    meeting: ScopeFigures | None = None,
 ) -> tuple[FigureChange, ...]:
-    """Each figure (of a surface, or all) with its value in an earlier week (the change)."""
+    """Each figure (of a surface, or all) with its value last week and, when ``meeting`` is
+    given, in that earlier week (the previous meeting), for the changes."""
     chosen = CATALOGUE if surface is None else tuple(on_surface(surface, now))
     return tuple(
-        FigureChange(d, d.value(now), None if earlier is None else d.value(earlier))
+        FigureChange(
+            d,
+            d.value(now),
+            None if earlier is None else d.value(earlier),
+            None if meeting is None else d.value(meeting),
+            "" if meeting is None else meeting.week.label,
+        )
         for d in chosen
         if d.applies_to(now)
     )

@@ -15,18 +15,29 @@ def figure_text(change: FigureChange) -> str:
     return change.definition.text(change.value)
 
 
-@register.filter
-def figure_change(change: FigureChange) -> str:
-    """ "+120 t.o.v. vorige week", "gelijk aan vorige week", or "" when either is unknown."""
-    delta = change.change
+def _delta_text(change: FigureChange, delta: float | None, than: str) -> str:
     if delta is None:
         return ""
     if delta == 0:
-        return "gelijk aan vorige week"
+        return f"gelijk aan {than}"
     sign = "+" if delta > 0 else "−"
     unit = " procentpunt" if change.definition.unit == "%" else ""
     text = format_value(abs(delta), change.definition.decimals, "")
-    return f"{sign}{text}{unit} t.o.v. vorige week"
+    return f"{sign}{text}{unit} t.o.v. {than}"
+
+
+@register.filter
+def figure_change(change: FigureChange) -> str:
+    """ "+120 t.o.v. vorige week", "gelijk aan vorige week", or "" when either is unknown."""
+    return _delta_text(change, change.change, "vorige week")
+
+
+@register.filter
+def figure_change_since_meeting(change: FigureChange) -> str:
+    """ "+450 t.o.v. week 2021-W40" for the chosen earlier week; "" without one."""
+    if not change.meeting_label:
+        return ""
+    return _delta_text(change, change.change_since_meeting, f"week {change.meeting_label}")
 
 
 @register.filter

@@ -17,7 +17,7 @@ from regietafel.afspraken import selectors
 from regietafel.afspraken.selectors import AgreementState
 from regietafel.afspraken.views import default_day
 from regietafel.api.views import _ReadView
-from regietafel.core.periods import FIRST_YEAR, LAST_YEAR
+from regietafel.core.periods import PeriodError, parse_day
 
 DATUM = OpenApiParameter(
     "datum",
@@ -79,19 +79,9 @@ def _date(request: Request) -> date:
     if not text:
         return default_day()
     try:
-        day = date.fromisoformat(text)
-    except ValueError as error:
-        raise ValidationError({"datum": [_("Schrijf de datum als JJJJ-MM-DD.")]}) from error
-    if not FIRST_YEAR <= day.year <= LAST_YEAR:
-        raise ValidationError(
-            {
-                "datum": [
-                    _("Kies een datum in de jaren %(a)s t/m %(b)s.")
-                    % {"a": FIRST_YEAR, "b": LAST_YEAR}
-                ]
-            }
-        )
-    return day
+        return parse_day(text)
+    except PeriodError as error:
+        raise ValidationError({"datum": [str(error)]}) from error
 
 
 def _serialise(state: AgreementState, serializer: type[serializers.Serializer[Any]]) -> Any:

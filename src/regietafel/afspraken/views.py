@@ -32,7 +32,7 @@ from regietafel.core.agreements import (
     Party,
     next_meeting,
 )
-from regietafel.core.periods import FIRST_YEAR, LAST_YEAR, IsoWeek, PeriodError
+from regietafel.core.periods import IsoWeek, PeriodError, parse_day
 from regietafel.doelen.models import Target
 from regietafel.kerncijfers.selectors import week_or_default
 from regietafel.presentation.http import bad_request, table_csv
@@ -50,12 +50,9 @@ def _day(request: HttpRequest, name: str = "datum", default: date | None = None)
     if not text:
         return default or default_day()
     try:
-        day = date.fromisoformat(text)
-    except ValueError:
-        raise ValidationError(f"onbekende datum '{text}': schrijf JJJJ-MM-DD") from None
-    if not FIRST_YEAR <= day.year <= LAST_YEAR:
-        raise ValidationError(f"kies een datum in de jaren {FIRST_YEAR} t/m {LAST_YEAR}")
-    return day
+        return parse_day(text)
+    except PeriodError as error:
+        raise ValidationError(str(error)) from None
 
 
 def _attachment(content: bytes, filename: str, content_type: str) -> HttpResponse:
@@ -387,7 +384,7 @@ def actielijst(request: HttpRequest) -> HttpResponse:
     try:
         text = request.GET.get("datum", "").strip()
         if text:
-            on = date.fromisoformat(text)
+            on = parse_day(text)
         else:
             kind, code = selectors.check_table(request.user, kind_text, province)
             on = next_meeting(
@@ -395,10 +392,8 @@ def actielijst(request: HttpRequest) -> HttpResponse:
                 known=selectors.meeting_dates(kind, code),
                 after=default_day() - timedelta(days=1),
             )
-    except ValueError:
-        return bad_request(request, f"onbekende datum '{text}': schrijf JJJJ-MM-DD")
-    if not FIRST_YEAR <= on.year <= LAST_YEAR:
-        return bad_request(request, f"kies een datum in de jaren {FIRST_YEAR} t/m {LAST_YEAR}")
+    except PeriodError as error:
+        return bad_request(request, str(error))
     listed = selectors.action_list(user=request.user, kind=kind_text, on=on, province_code=province)
     where = f"-{listed.province_code}" if listed.province_code else ""
     stem = f"actielijst-{listed.kind.value}{where}-{on.isoformat()}"

@@ -23,6 +23,17 @@ class PeriodError(ValueError):
     """A period or week that cannot be read; the message is Dutch, for end users."""
 
 
+def parse_day(text: str) -> date:
+    """A typed date (JJJJ-MM-DD) within the years regietafel holds; PeriodError (Dutch) else."""
+    try:
+        day = date.fromisoformat(text.strip())
+    except ValueError:
+        raise PeriodError(f"onbekende datum '{text}': schrijf JJJJ-MM-DD") from None
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise PeriodError(f"kies een datum in de jaren {FIRST_YEAR} t/m {LAST_YEAR}")
+    return day
+
+
 def _check_year(year: int, text: str) -> None:
     if not FIRST_YEAR <= year <= LAST_YEAR:
         raise PeriodError(

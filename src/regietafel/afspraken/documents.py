@@ -16,48 +16,33 @@ from django.utils import translation
 
 from regietafel.afspraken.selectors import ActionList, AgreementState, Annex, is_synthetic
 from regietafel.afspraken.tables import date_text, deadline_text
-from regietafel.printing import html_to_pdf
-from regietafel.rapportage.render.html import STATIC as REPORT_STATIC
-from regietafel.rapportage.render.html import css_string
+from regietafel.printing import a4_document, house_css, pdf_of
 
 _OWN_CSS = Path(__file__).resolve().parent / "static" / "afspraken" / "print.css"
 
 
-def _css() -> str:
-    return (REPORT_STATIC / "report.css").read_text(encoding="utf-8") + _OWN_CSS.read_text(
-        encoding="utf-8"
-    )
-
-
 def _print_html(title: str, body: str, context: dict[str, Any], *, synthetic: bool) -> str:
     with translation.override("nl"):
-        return render_to_string(
-            "afspraken/print.html",
-            {
-                **context,
-                "title": title,
-                "body": body,
-                "css": _css(),
-                "css_header": css_string(title),
-                "css_synthetic": css_string("synthetische demodata" if synthetic else ""),
-                "synthetic": synthetic,
-                "link": False,
-            },
+        rendered = render_to_string(
+            body, {**context, "title": title, "synthetic": synthetic, "link": False}
         )
+    return a4_document(
+        title=title, body=rendered, header=title, synthetic=synthetic, css=house_css(_OWN_CSS)
+    )
 
 
 def action_list_pdf(listed: ActionList) -> bytes:
     html = _print_html(
         listed.title, "afspraken/_actielijst.html", {"listed": listed}, synthetic=is_synthetic()
     )
-    return html_to_pdf((html, str(REPORT_STATIC)))
+    return pdf_of(html)
 
 
 def annex_pdf(annex: Annex) -> bytes:
     html = _print_html(
         annex.title, "afspraken/_bijlage.html", {"annex": annex}, synthetic=annex.synthetic
     )
-    return html_to_pdf((html, str(REPORT_STATIC)))
+    return pdf_of(html)
 
 
 def _progress_cell(state: AgreementState) -> str:

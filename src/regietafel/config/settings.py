@@ -11,6 +11,7 @@ from __future__ import annotations
 import dj_database_url
 import django_stubs_ext
 
+from regietafel import printing
 from regietafel.config.environment import data_dir, env_bool, env_list, env_str, secret_key
 
 django_stubs_ext.monkeypatch()
@@ -114,6 +115,8 @@ USE_THOUSAND_SEPARATOR = True
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
 STATIC_ROOT.mkdir(exist_ok=True)  # whitenoise serves from here after collectstatic
+# The printed documents' house style is also the report web page's stylesheet.
+STATICFILES_DIRS = [("huisstijl", str(printing.CSS_DIR))]
 MEDIA_ROOT = DATA_DIR / "bestanden"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

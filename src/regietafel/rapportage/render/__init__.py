@@ -62,10 +62,10 @@ def render_many(reports: Sequence[PublishedReport], fmt: Format) -> list[Output]
     """
     if fmt != "pdf" or len(reports) < 2 or (os.cpu_count() or 1) < 2:
         return [render_report(report, fmt) for report in reports]
-    from regietafel.printing import html_to_pdf
-    from regietafel.rapportage.render.html import STATIC, render_print_html
+    from regietafel.printing import CSS_DIR, html_to_pdf
+    from regietafel.rapportage.render.html import render_print_html
 
-    jobs = [(render_print_html(r.report_data(), meta_of(r)), str(STATIC)) for r in reports]
+    jobs = [(render_print_html(r.report_data(), meta_of(r)), str(CSS_DIR)) for r in reports]
     workers = min(len(jobs), os.cpu_count() or 1)
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:

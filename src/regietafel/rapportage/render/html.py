@@ -1,26 +1,26 @@
 """One template, two wrappers: the report body for the web page and for the PDF.
 
 ``rapportage/report.html`` holds every section; ``rapportage/page.html`` wraps it in the site
-layout, ``rapportage/print.html`` in a standalone A4 document for WeasyPrint. Both get the
-same context from :func:`report_context`, built from the frozen ``ReportData`` alone.
+layout, :func:`regietafel.printing.a4_document` in the standalone A4 document of the house
+style for WeasyPrint. Both get the same context from :func:`report_context`, built from the
+frozen ``ReportData`` alone.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 from django.template.loader import render_to_string
 from django.utils import translation
 
 from regietafel.core.rules import ScheduleClass
+from regietafel.printing import a4_document
 from regietafel.rapportage.data import MunicipalityProgress, ReportData
 from regietafel.rapportage.format import date_nl
 from regietafel.rapportage.render.charts import CAPACITY_BREAKS, report_figures
 
-STATIC = Path(__file__).resolve().parent.parent / "static" / "rapportage"
 TIMELINE_TABLE_STEP = 4
 """The data table under the capacity chart shows every fourth week (the chart shows all)."""
 
@@ -38,11 +38,6 @@ class ReportMeta:
     @property
     def is_correction(self) -> bool:
         return self.version > 1
-
-
-def css_string(text: str) -> str:
-    """Text for a CSS ``content: "..."`` value."""
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
 
 
 def report_title(data: ReportData) -> str:
@@ -116,8 +111,11 @@ def report_context(data: ReportData, meta: ReportMeta, *, for_print: bool) -> di
 def render_print_html(data: ReportData, meta: ReportMeta) -> str:
     """The standalone document WeasyPrint turns into the PDF (styles embedded)."""
     context = report_context(data, meta, for_print=True)
-    context["css"] = (STATIC / "report.css").read_text(encoding="utf-8")
-    context["css_header"] = css_string(context["running_header"])
-    context["css_synthetic"] = css_string("synthetische demodata" if data.synthetic else "")
     with translation.override("nl"):
-        return render_to_string("rapportage/print.html", context)
+        body = render_to_string("rapportage/report.html", context)
+    return a4_document(
+        title=f"{context['title']} · versie {meta.version}",
+        body=body,
+        header=context["running_header"],
+        synthetic=data.synthetic,
+    )

@@ -269,7 +269,15 @@ def test_annex_pdf_and_docx(world: Any, national: Any, tmp_path: Path) -> None:
     assert (rows["PV20"].capacity, rows["PV20"].occupancy) == (150, 100)
     assert rows["PV31"].capacity is None
     assert [s.number for s in rows["PV27"].agreements] == [world["nh"].number]
-    assert rows["PV27"].corrected is not None
+    # No arrears before 2021-II: the provinces' corrected tasks add up to the national 11.000,
+    # and each is the figure the overview shows for that province.
+    assert sum(p.corrected or 0 for p in built.provinces) == 11_000
+    from regietafel.core.catalogue import BY_CODE
+    from regietafel.kerncijfers.selectors import figures_for
+
+    shown = figures_for(user=national, week=IsoWeek.parse("2021-W46"), scope="PV27")
+    assert rows["PV27"].corrected == BY_CODE["gecorrigeerde_taakstelling"].value(shown)
+    assert built.period == "2021-II"
     text = pdf_text(documents.annex_pdf(built), tmp_path)
     assert "Bijlage: opgave en afspraken per provincie, week 2021-W46" in text
     assert world["nh"].number in text

@@ -204,3 +204,31 @@ def test_numbers() -> None:
         number_prefix(MeetingKind.PRT)
     with pytest.raises(ValueError, match="1"):
         agreement_number(prefix="LRT", year=2021, sequence=0)
+
+
+def test_figure_measurement_follows_a_line_from_the_value_when_agreed() -> None:
+    """Capacity 500 when agreed on 25 October, at least 1.000 by 30 November (36 days):
+    on 8 November (day 14) the line expects 500 + 500 x 14 // 36 = 694; 700 is achieved."""
+    from regietafel.core.agreements import figure_measurement
+
+    measured = figure_measurement(
+        start_value=500,
+        now_value=700.4,
+        threshold=1_000,
+        made=date(2021, 10, 25),
+        until=date(2021, 11, 30),
+        on=date(2021, 11, 8),
+        unit="plaatsen",
+    )
+    assert (measured.achieved, measured.quantity, measured.expected_by_now) == (700, 1_000, 694)
+    assert not measured.met
+    above = figure_measurement(
+        start_value=1_200,
+        now_value=1_100,
+        threshold=1_000,
+        made=date(2021, 10, 25),
+        until=date(2021, 11, 30),
+        on=date(2021, 11, 8),
+        unit="plaatsen",
+    )
+    assert (above.expected_by_now, above.met) == (1_200, True)

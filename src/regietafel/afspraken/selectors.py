@@ -30,7 +30,7 @@ from regietafel.core.agreements import (
     Party,
     action_list_order,
     agreement_health,
-    expected_by,
+    figure_measurement,
     is_overdue,
     previous_meeting,
     proposed_meetings,
@@ -39,7 +39,7 @@ from regietafel.core.catalogue import BY_CODE
 from regietafel.core.periods import IsoWeek
 from regietafel.core.targets import TargetProgress
 from regietafel.doelen.selectors import targets_progress
-from regietafel.kerncijfers.selectors import figures_for
+from regietafel.kerncijfers.selectors import figures_for, province_aggregates, week_figures
 
 _UNIT_LABELS = {"places": "plaatsen", "locations": "locaties"}
 
@@ -269,13 +269,13 @@ def _figure_measurements(
             continue
         start_week = IsoWeek.containing(agreement.meeting.date)
         start = figure.value(figures_for(user=user, week=start_week, scope=scope)) or 0
-        end = agreement.figure_date or agreement.deadline or on
-        rise = max(0, agreement.figure_threshold - round(start))
-        result[agreement.pk] = Measurement(
-            achieved=round(now),
-            quantity=agreement.figure_threshold,
-            expected_by_now=round(start)
-            + expected_by(quantity=rise, start=agreement.meeting.date, deadline=end, on=on),
+        result[agreement.pk] = figure_measurement(
+            start_value=start,
+            now_value=now,
+            threshold=agreement.figure_threshold,
+            made=agreement.meeting.date,
+            until=agreement.figure_date or agreement.deadline or on,
+            on=on,
             unit=figure.unit,
         )
     return result
@@ -501,25 +501,19 @@ class Annex:
 
 def annex(*, user: AnyUser, week: IsoWeek) -> Annex:
     """Reception (capacity, occupancy of the week's register), housing (corrected task and
-    housed of the period containing the week's Monday) and the active agreements on the
-    week's Sunday: LRT agreements nationally, PRT agreements per province (a province user
-    reads only the own PRT's)."""
-    from regietafel.core.periods import Period
-    from regietafel.opvang.selectors import province_aggregates
-    from regietafel.taakstelling import selectors as taakstelling_selectors
-
+    housed of the week's taakstelling period) and the active agreements on the week's Sunday:
+    LRT agreements nationally, PRT agreements per province (a province user reads only the
+    own PRT's). The figures are the weekly figures every other surface shows."""
     reception = {a.province_code: a for a in province_aggregates(user=user, week=week)}
-    period = Period(week.monday.year, 1 if week.monday.month <= 6 else 2)
-    housing = {}
-    months: int | None = None
-    try:
-        view = taakstelling_selectors.progress(user=user, label=period.label, week=week.label)
-    except Http404:
-        label: str | None = None
-    else:
-        label = period.label
-        months = view.months_elapsed
-        housing = {p.code: p.total.row for p in view.provinces}
+    figures, _sources = week_figures(user=user, week=week)
+    housing = {
+        p.code: task
+        for p in reference.provinces()
+        if (task := figures.scope(p.code).housing) is not None
+    }
+    national = figures.national.housing
+    label = national.period.label if national is not None else None
+    months = national.months_elapsed if national is not None else None
     states = agreement_states(user=user, on=week.sunday, active_only=True)
     grouped = by_province(states)
     rows = []
@@ -535,7 +529,7 @@ def annex(*, user: AnyUser, week: IsoWeek) -> Annex:
                 occupancy=got.occupancy if got else None,
                 corrected=task.corrected if task else None,
                 housed=task.housed if task else None,
-                expected=task.expected if task else None,
+                expected=float(task.expected) if task else None,
                 agreements=tuple(grouped.get(province.code, [])),
                 agreements_readable=access.can_read_agreements(user, "PRT", province.code),
             )

@@ -207,6 +207,29 @@ def expected_by(*, quantity: int, start: date, deadline: date, on: date) -> int:
     return quantity * elapsed // total
 
 
+def figure_measurement(
+    *,
+    start_value: float,
+    now_value: float,
+    threshold: int,
+    made: date,
+    until: date,
+    on: date,
+    unit: str,
+) -> Measurement:
+    """Progress of an agreement on a key figure: its value now against a straight line from
+    its value when the agreement was made (``start_value`` on ``made``) to ``threshold`` on
+    ``until``. A figure already above the threshold expects no rise."""
+    start = round(start_value)
+    rise = max(0, threshold - start)
+    return Measurement(
+        achieved=round(now_value),
+        quantity=threshold,
+        expected_by_now=start + expected_by(quantity=rise, start=made, deadline=until, on=on),
+        unit=unit,
+    )
+
+
 def agreement_health(  # noqa: PLR0911 - the rule reads best as its list of cases
     *,
     status: AgreementStatus,

@@ -325,3 +325,37 @@ def test_agreement_on_a_key_figure_is_measured_from_the_weekly_figures(
     ]
     assert w46.measurement is not None
     assert (w46.measurement.achieved, w46.measurement.expected_by_now) == (850, 791)
+
+
+def test_weekly_report_freezes_the_tables_agreements_with_measured_progress(
+    world: Any, national: Any
+) -> None:
+    """The national report of week 46 holds the LRT's running agreements as on Sunday
+    21 November: the measured one at 350 of 600 (on track, see the module docstring), the
+    letter overdue since 5 November; the PRT's agreements only in their province's report."""
+    from regietafel.core.periods import IsoWeek
+    from regietafel.rapportage.collect import report_data_collect
+    from regietafel.rapportage.data import ReportData
+
+    week = IsoWeek.parse("2021-W46")
+    data = report_data_collect(week=week, scope="NL")
+    lines = {a.number: a for a in data.agreements or ()}
+    assert set(lines) == {world["measured"].number, world["late"].number}
+    measured = lines[world["measured"].number]
+    assert (measured.progress, measured.health, measured.overdue) == (
+        "350 van 600 plaatsen",
+        "op-koers",
+        False,
+    )
+    late = lines[world["late"].number]
+    assert (late.overdue, late.deadline, late.note) == (True, "2021-11-05", "Concept")
+    north = report_data_collect(week=week, scope="PV27")
+    assert [a.number for a in north.agreements or ()] == [world["nh"].number]
+    # Frozen: stored and read back unchanged; a later status change does not alter it.
+    stored = data.to_json()
+    agreement_update(
+        actor=national, agreement=world["late"], on=date(2021, 11, 25), status="afgerond"
+    )
+    assert ReportData.from_json(stored).agreements == data.agreements
+    after = report_data_collect(week=IsoWeek.parse("2021-W47"), scope="NL")
+    assert world["late"].number not in {a.number for a in after.agreements or ()}

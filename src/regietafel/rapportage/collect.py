@@ -14,6 +14,8 @@ from django.utils import timezone
 
 from regietafel import reference
 from regietafel.accounts.models import Role, User
+from regietafel.afspraken.selectors import AgreementState, agreement_states
+from regietafel.core.agreements import MeetingKind
 from regietafel.core.catalogue import Surface, changes, definition
 from regietafel.core.figures import NATIONAL, HousingFigures, ScopeFigures
 from regietafel.core.need import GapRow
@@ -23,6 +25,7 @@ from regietafel.core.taakstelling import ProgressRow
 from regietafel.imports.models import Import
 from regietafel.kerncijfers.selectors import WeekSources, figures_for, week_figures
 from regietafel.rapportage.data import (
+    AgreementLine,
     GapLine,
     KeyFigure,
     MunicipalityProgress,
@@ -205,6 +208,39 @@ def _shopping(figures: ScopeFigures) -> tuple[ShoppingLine, ...]:
     )
 
 
+def _agreement_line(state: AgreementState) -> AgreementLine:
+    return AgreementLine(
+        number=state.number,
+        text=state.agreement.text,
+        table=state.table,
+        owner=state.owner,
+        deadline=state.deadline.isoformat() if state.deadline else "",
+        status_label=state.status.label,
+        note=state.note,
+        progress=state.progress_text,
+        health=state.health.value if state.health else "",
+        health_label=state.health.label if state.health else "",
+        overdue=state.overdue,
+    )
+
+
+def _agreements(reader: User, week: IsoWeek, scope: str) -> tuple[AgreementLine, ...]:
+    """The active agreements of the scope's tables on the week's Sunday, with their measured
+    progress that week: LRT and HLRT nationally, the province's PRT in its report."""
+    if scope == NATIONAL:
+        kinds = [MeetingKind.LRT, MeetingKind.HLRT]
+        states = [
+            s
+            for kind in kinds
+            for s in agreement_states(user=reader, on=week.sunday, kind=kind, active_only=True)
+        ]
+    else:
+        states = agreement_states(
+            user=reader, on=week.sunday, kind=MeetingKind.PRT, province_code=scope, active_only=True
+        )
+    return tuple(_agreement_line(s) for s in states)
+
+
 def _import_source(label: str, batch: Import | None) -> Source:
     if batch is None:
         return Source(label, "niet aangeleverd")
@@ -291,10 +327,6 @@ def report_data_collect(*, week: IsoWeek, scope: str) -> ReportData:
         "Er is nog geen prognosemodel: de middellange en lange termijn volgen een rechte trend "
         "door de bezetting van de laatste weken, hoogstens een kwartaal vooruit, daarna vlak."
     )
-    notes.append(
-        "De afspraken van LRT, HLRT en PRT's staan in het afsprakenregister (pagina Afspraken, "
-        "met de actielijst per overleg); dit rapport neemt ze nog niet op."
-    )
     synthetic = bool(getattr(settings, "DEMO_MODE", False)) or any(
         batch.synthetic for batch in (sources.register, sources.realisation) if batch is not None
     )
@@ -316,4 +348,5 @@ def report_data_collect(*, week: IsoWeek, scope: str) -> ReportData:
         shopping=_shopping(figures),
         sources=tuple(_sources(figures, sources)),
         notes=tuple(notes),
+        agreements=_agreements(reader, week, scope),
     )

@@ -12,11 +12,12 @@ import json
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 """Bumped when the JSON shape changes; older stored reports are upgraded on reading
 (``UPGRADES``), a version from the future is refused.
 
 - 1 -> 2: key figures carry the catalogue's codes and names (``core.catalogue``).
+- 2 -> 3: the agreements of the scope's tables as they stood that week (``agreements``).
 """
 
 _V1_KEYS = {
@@ -55,7 +56,13 @@ def _upgrade_1_to_2(raw: dict[str, Any]) -> dict[str, Any]:
     return {**raw, "key_figures": figures, "format_version": 2}
 
 
-UPGRADES = {1: _upgrade_1_to_2}
+def _upgrade_2_to_3(raw: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 did not record agreements: they stay unknown (None), never an empty list."""
+    raw = {key: value for key, value in raw.items() if key != "agreements_available"}
+    return {**raw, "agreements": None, "format_version": 3}
+
+
+UPGRADES = {1: _upgrade_1_to_2, 2: _upgrade_2_to_3}
 """Upgrade functions by the version they upgrade from; each returns the next version."""
 
 
@@ -214,6 +221,23 @@ class ShoppingLine:
 
 
 @dataclass(frozen=True, slots=True)
+class AgreementLine:
+    """An agreement of the scope's tables (LRT and HLRT, or the province's PRT) that week."""
+
+    number: str
+    text: str
+    table: str
+    owner: str
+    deadline: str
+    status_label: str
+    note: str
+    progress: str
+    health: str
+    health_label: str
+    overdue: bool
+
+
+@dataclass(frozen=True, slots=True)
 class Source:
     """One input the report was computed from (an import version, a stored period)."""
 
@@ -240,8 +264,8 @@ class ReportData:
     shopping: tuple[ShoppingLine, ...] | None
     sources: tuple[Source, ...]
     notes: tuple[str, ...] = ()
+    agreements: tuple[AgreementLine, ...] | None = None
     forecast_available: bool = False
-    agreements_available: bool = False
     format_version: int = field(default=FORMAT_VERSION)
 
     @property
@@ -301,8 +325,10 @@ class ReportData:
             else None,
             sources=tuple(Source(**s) for s in raw["sources"]),
             notes=tuple(raw["notes"]),
+            agreements=tuple(AgreementLine(**x) for x in raw["agreements"])
+            if raw["agreements"] is not None
+            else None,
             forecast_available=raw["forecast_available"],
-            agreements_available=raw["agreements_available"],
             format_version=raw["format_version"],
         )
 
@@ -355,6 +381,7 @@ def section_changes(old: ReportData, new: ReportData) -> tuple[str, ...]:
         ("timeline", "capaciteit in de tijd"),
         ("targets", "doelen"),
         ("shopping", "boodschappenlijstje"),
+        ("agreements", "afspraken"),
         ("sources", "bronnen"),
     )
     a, b = old.to_dict(), new.to_dict()

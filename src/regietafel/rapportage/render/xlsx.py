@@ -311,6 +311,36 @@ def render_xlsx(data: ReportData, meta: ReportMeta) -> bytes:
                 for s in data.shopping
             ],
         )
+    if data.agreements:
+        _sheet(
+            book,
+            "afspraken",
+            [
+                ("nummer", None),
+                ("afspraak", None),
+                ("overleg", None),
+                ("eigenaar", None),
+                ("deadline", "d-m-yyyy"),
+                ("status", None),
+                ("stand van zaken", None),
+                ("voortgang", None),
+                ("signaal", None),
+            ],
+            [
+                (
+                    a.number,
+                    a.text,
+                    a.table,
+                    a.owner,
+                    _date(a.deadline) if a.deadline else None,
+                    a.status_label,
+                    a.note,
+                    a.progress,
+                    a.health_label,
+                )
+                for a in data.agreements
+            ],
+        )
     if meta.changes.get("kerncijfers"):
         _sheet(
             book,

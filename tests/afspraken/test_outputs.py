@@ -197,6 +197,36 @@ def test_cli_csv_and_docx(world: Any, no_migrate: None, tmp_path: Path, capsys: 
     assert _docx_rows(target.read_bytes())[1][0].startswith(world["nh"].number)
 
 
+def test_cli_annex_table_csv_and_pdf(
+    world: Any, no_migrate: None, tmp_path: Path, capsys: Any
+) -> None:
+    """``regietafel bijlage`` gives the annex's numbers of the register (week 46: Noord-Holland
+    500 + 200 places, 450 + 180 occupied; Groningen 150/100) and the PDF; a week before any
+    register or taakstelling is refused with exit 2 and writes nothing."""
+    assert main(["bijlage", "--week", "2021-W46", "--formaat", "csv"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == (
+        "provincie,locaties,capaciteit,bezetting,gecorrigeerde_taakstelling,gehuisvest,"
+        "lopende_afspraken"
+    )
+    rows = {line.split(",")[0]: line.split(",")[1:] for line in lines[1:]}
+    assert rows["Noord-Holland"][:3] == ["2", "700", "630"]
+    assert rows["Groningen"][:3] == ["1", "150", "100"]
+    assert rows["Zeeland"][:3] == ["", "", ""]
+    assert rows["Noord-Holland"][5] == "1"
+    target = tmp_path / "bijlage.pdf"
+    argv = ["bijlage", "--week", "2021-W46", "--formaat", "pdf", "--uitvoer", str(target)]
+    assert main(argv) == 0
+    assert "Locaties melden" in pdf_text(target.read_bytes(), tmp_path)
+    empty = tmp_path / "leeg.docx"
+    argv = ["bijlage", "--week", "2020-W10", "--formaat", "docx", "--uitvoer", str(empty)]
+    assert main(argv) == 2
+    assert "geen locatieregister en geen taakstelling" in capsys.readouterr().err
+    assert not empty.exists()
+    assert main(["bijlage", "--week", "2021-W99"]) == 2
+    assert "--week" in capsys.readouterr().err
+
+
 def test_cli_refusals_are_one_dutch_line(no_migrate: None, capsys: Any, tmp_path: Path) -> None:
     assert main(["actielijst", "--overleg", "LRT", "--datum", "15-11-2021"]) == 2
     assert capsys.readouterr().err == (

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from regietafel.afspraken.selectors import ActionList, AgreementState
+from regietafel.afspraken.selectors import ActionList, AgreementState, Annex
 from regietafel.presentation.tables import Column, ResultTable, Value
 
 
@@ -73,4 +73,36 @@ def register_table(states: Sequence[AgreementState], *, on: date) -> ResultTable
         f"Afspraken, stand {date_text(on)}",
         (Column("overleg", "Overleg"), *COLUMNS[:-2]),
         tuple(state_row(s) for s in states),
+    )
+
+
+ANNEX_COLUMNS = (
+    Column("provincie", "Provincie"),
+    Column("locaties", "Locaties"),
+    Column("capaciteit", "Capaciteit"),
+    Column("bezetting", "Bezetting"),
+    Column("gecorrigeerde_taakstelling", "Gecorrigeerde taakstelling"),
+    Column("gehuisvest", "Gehuisvest"),
+    Column("lopende_afspraken", "Lopende PRT-afspraken"),
+)
+
+
+def annex_table(annex: Annex) -> ResultTable:
+    """The annex's table per province; unknown values stay empty (None), never 0."""
+    return ResultTable(
+        "bijlage",
+        annex.title,
+        ANNEX_COLUMNS,
+        tuple(
+            {
+                "provincie": p.name,
+                "locaties": p.locations,
+                "capaciteit": p.capacity,
+                "bezetting": p.occupancy,
+                "gecorrigeerde_taakstelling": p.corrected,
+                "gehuisvest": p.housed,
+                "lopende_afspraken": len(p.agreements) if p.agreements_readable else None,
+            }
+            for p in annex.provinces
+        ),
     )

@@ -1,4 +1,5 @@
-"""``regietafel actielijst``: the action list of a table for a meeting date, on the server.
+"""``regietafel actielijst`` and ``regietafel bijlage``: the action list of a table for a
+meeting date, and the annex to the letter to parliament for a week, on the server.
 
 For secretaries and data stewards with shell access: the command reads the database as a
 system user with national rights (``cli.reception.system_user``), so every table's list is
@@ -34,6 +35,18 @@ def register(commands: argparse._SubParsersAction[DutchArgumentParser]) -> None:
     parser.add_argument("--formaat", choices=FORMATS, default="tabel")
     parser.add_argument("--uitvoer", type=Path, metavar="BESTAND")
     parser.set_defaults(handler=run_actielijst)
+    annex = commands.add_parser(
+        "bijlage",
+        help="de bijlage bij de Kamerbrief: opgave en afspraken per provincie (week)",
+        description="De bijlage bij de brief aan de Tweede Kamer voor een week: per provincie "
+        "de capaciteit en bezetting van de opvang en de gecorrigeerde taakstelling en "
+        "gehuisvest (dezelfde kerncijfers als de webapplicatie), met de lopende afspraken van "
+        "de LRT en van elke PRT. Leest de database met landelijke rechten.",
+    )
+    annex.add_argument("--week", required=True, help="ISO-week, bijvoorbeeld 2021-W46")
+    annex.add_argument("--formaat", choices=FORMATS, default="tabel")
+    annex.add_argument("--uitvoer", type=Path, metavar="BESTAND")
+    annex.set_defaults(handler=run_bijlage)
 
 
 def _date(text: str) -> date:
@@ -95,6 +108,59 @@ def run_actielijst(arguments: argparse.Namespace) -> int:
                         "Verlopen afspraken eerst, dan op deadline. Gemeten voortgang uit het "
                         "locatieregister van de week van de datum; signaal: op koers, aandacht "
                         "nodig of risico (regels in docs/afspraken.md)."
+                    ),
+                ),
+            )
+            emit(result, Format(arguments.formaat), arguments.uitvoer)
+    except OutputError as error:
+        raise UserError(str(error)) from None
+    except OSError as error:
+        raise UserError(f"kan '{arguments.uitvoer}' niet schrijven ({error.strerror})") from None
+    return 0
+
+
+def run_bijlage(arguments: argparse.Namespace) -> int:
+    from regietafel.core.periods import IsoWeek, PeriodError
+
+    try:
+        week = IsoWeek.parse(arguments.week)
+    except PeriodError as error:
+        raise UserError(f"--week: {error}") from None
+    if arguments.formaat in {"pdf", "docx"} and arguments.uitvoer is None:
+        raise UserError(f"voor --formaat {arguments.formaat} is --uitvoer BESTAND nodig")
+    from regietafel.cli.webcommands import django_setup
+
+    django_setup()
+    from regietafel.afspraken import documents
+    from regietafel.afspraken.selectors import annex
+    from regietafel.afspraken.tables import annex_table
+    from regietafel.cli.reception import system_user
+    from regietafel.presentation.tables import Format, OutputError, Result, emit, write_atomically
+
+    built = annex(user=system_user(), week=week)
+    if all(p.capacity is None and p.corrected is None for p in built.provinces):
+        raise UserError(
+            f"voor week {week.label} is geen locatieregister en geen taakstelling vastgelegd: "
+            "er is geen opgave om in de bijlage te zetten"
+        )
+    try:
+        if arguments.formaat == "pdf":
+            write_atomically(arguments.uitvoer, documents.annex_pdf(built))
+        elif arguments.formaat == "docx":
+            write_atomically(arguments.uitvoer, documents.annex_docx(built))
+        else:
+            result = Result(
+                title=built.title,
+                tables=(annex_table(built),),
+                meta={
+                    "week": week.label,
+                    "halfjaar": built.period,
+                    "lopende LRT-afspraken": len(built.national),
+                },
+                notes=(
+                    (
+                        "Opvang uit het locatieregister van de week, huisvesting uit de "
+                        "taakstelling van het halfjaar; leeg is: geen gegevens."
                     ),
                 ),
             )

@@ -60,7 +60,18 @@ def test_doelen_page_create_and_forbid(client_as: Callable[[str | None], Any]) -
     assert client_as("landelijk").post("/doelen/", data).status_code == 302
     assert client_as("provincie").post("/doelen/", data).status_code == 403
     page = client_as("provincie").get("/doelen/?week=2021-W45")
-    assert "600 extra plaatsen" in page.content.decode()
+    body = page.content.decode()
+    assert "600 extra plaatsen" in body
+    # No register for that week or before: progress is unknown, never "0 of 600".
+    assert "geen locatieregister aangeleverd" in body
+    assert body.count("geen gegevens") >= 2
+    csv = client_as("provincie").get("/doelen/?week=2021-W45&formaat=csv").content.decode()
+    row = next(line for line in csv.splitlines() if line.startswith("600 extra plaatsen"))
+    assert row.split(",")[5:8] == ["", "", ""]
+    assert row.endswith("geen gegevens")
+    standard_register()
+    measured = client_as("provincie").get("/doelen/?week=2021-W45").content.decode()
+    assert "geen locatieregister aangeleverd" not in measured
 
 
 def test_need_by_week_steps() -> None:

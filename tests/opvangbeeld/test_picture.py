@@ -11,8 +11,8 @@ from django.core.exceptions import ImproperlyConfigured
 
 from regietafel.core.periods import IsoWeek
 from regietafel.core.rules import LONG, MEDIUM, SHORT, NeedCategory, TargetStatus
-from regietafel.doelen.selectors import targets_progress
 from regietafel.doelen.services import target_create
+from regietafel.kerncijfers.selectors import targets_for
 from regietafel.opvang.selectors import locations_for_week
 from regietafel.opvangbeeld.selectors import reception_picture
 from tests.opvangbeeld.factories import STANDARD, Loc, make_register, standard_register
@@ -121,7 +121,7 @@ def test_target_met_exactly_on_its_deadline(make_user: Callable[[str], Any]) -> 
         start=date(2021, 10, 1),
         deadline=date(2021, 12, 31),
     )
-    progress = targets_progress(user=landelijk, week=W45)
+    progress = targets_for(user=landelijk, week=W45) or ()
     assert [(p.achieved, p.status) for p in progress] == [
         (600, TargetStatus.MET),
         (0, TargetStatus.BEHIND),

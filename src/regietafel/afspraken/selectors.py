@@ -3,7 +3,7 @@
 A province user reads the national tables (LRT, HLRT, working groups) and the own PRT; every
 other role reads everything (``accounts.access``). The state of an agreement on a day is the
 last history row dated on or before it; measured progress comes from the LRT targets of the
-week containing that day (``doelen.selectors.targets_progress``), never from stored numbers.
+week containing that day (``kerncijfers.selectors.targets_for``), never from stored numbers.
 """
 
 from __future__ import annotations
@@ -38,8 +38,12 @@ from regietafel.core.agreements import (
 from regietafel.core.catalogue import BY_CODE
 from regietafel.core.periods import IsoWeek
 from regietafel.core.targets import TargetProgress
-from regietafel.doelen.selectors import targets_progress
-from regietafel.kerncijfers.selectors import figures_for, province_aggregates, week_figures
+from regietafel.kerncijfers.selectors import (
+    figures_for,
+    province_aggregates,
+    targets_for,
+    week_figures,
+)
 
 _UNIT_LABELS = {"places": "plaatsen", "locations": "locaties"}
 
@@ -237,7 +241,7 @@ def measurements(
     if not linked:
         return result
     by_target: dict[str, TargetProgress] = {
-        p.target.id: p for p in targets_progress(user=user, week=week)
+        p.target.id: p for p in targets_for(user=user, week=week) or ()
     }
     for agreement in linked:
         progress = by_target.get(str(agreement.target_id))

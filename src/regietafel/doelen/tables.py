@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from regietafel import reference
-from regietafel.core.targets import TargetProgress
+from regietafel.core.targets import Target, TargetProgress
 from regietafel.presentation.tables import Column, ResultTable, Value
 
 _UNIT_LABELS = {"places": "plaatsen", "locations": "locaties"}
@@ -15,8 +15,26 @@ def _province_name(code: str | None) -> str:
     return "landelijk" if code is None else reference.province_name(code)
 
 
-def targets_table(progress: Sequence[TargetProgress]) -> ResultTable:
-    rows: tuple[dict[str, Value], ...] = tuple(
+def _unmeasured(target: Target) -> dict[str, Value]:
+    """A target in a week without a register: its progress is unknown (empty), never 0."""
+    return {
+        "doel": target.title,
+        "gebied": _province_name(target.province_code),
+        "soort": target.category.label,
+        "eenheid": _UNIT_LABELS[target.unit],
+        "aantal": target.quantity,
+        "gerealiseerd": None,
+        "resterend": None,
+        "verwacht": None,
+        "deadline": target.deadline.isoformat(),
+        "status": "geen gegevens",
+    }
+
+
+def targets_table(
+    progress: Sequence[TargetProgress], *, unmeasured: Sequence[Target] = ()
+) -> ResultTable:
+    measured: tuple[dict[str, Value], ...] = tuple(
         {
             "doel": p.target.title,
             "gebied": _province_name(p.target.province_code),
@@ -31,6 +49,7 @@ def targets_table(progress: Sequence[TargetProgress]) -> ResultTable:
         }
         for p in progress
     )
+    rows = measured + tuple(_unmeasured(t) for t in unmeasured)
     return ResultTable(
         "doelen",
         "Doelen van de LRT en de voortgang volgens het locatieregister",

@@ -15,10 +15,10 @@ from regietafel.accounts import access
 from regietafel.core.periods import PeriodError
 from regietafel.core.rules import NeedCategory, TargetStatus
 from regietafel.doelen.models import Unit
-from regietafel.doelen.selectors import targets_progress
+from regietafel.doelen.selectors import core_targets
 from regietafel.doelen.services import target_create
 from regietafel.doelen.tables import targets_table
-from regietafel.kerncijfers.selectors import week_or_default
+from regietafel.kerncijfers.selectors import targets_for, week_or_default
 from regietafel.presentation.http import bad_request, table_csv
 
 _STATUS_CLASS = {
@@ -72,13 +72,22 @@ def doelen(request: HttpRequest) -> HttpResponse:
         week = week_or_default(text)
     except PeriodError as error:
         return bad_request(request, str(error))
-    progress = targets_progress(user=request.user, week=week)
+    progress = targets_for(user=request.user, week=week)
+    unmeasured = core_targets() if progress is None else ()
     if request.GET.get("formaat") == "csv":
-        return table_csv(targets_table(progress), f"doelen-{week.label}.csv")
-    rows = [(p, _STATUS_CLASS[p.status]) for p in progress]
+        table = targets_table(progress or (), unmeasured=unmeasured)
+        return table_csv(table, f"doelen-{week.label}.csv")
+    rows = [(p, _STATUS_CLASS[p.status]) for p in progress or ()]
     return render(
         request,
         "doelen/doelen.html",
-        {"rows": rows, "week": week, "form": form, "can_manage": can_manage},
+        {
+            "rows": rows,
+            "unmeasured": unmeasured,
+            "measured": progress is not None,
+            "week": week,
+            "form": form,
+            "can_manage": can_manage,
+        },
         status=400 if form is not None and form.is_bound else 200,
     )

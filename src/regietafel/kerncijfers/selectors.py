@@ -44,6 +44,7 @@ from regietafel.core.figures import (
 )
 from regietafel.core.periods import IsoWeek, Period
 from regietafel.core.rules import BufferPolicy, Horizon, buffer_policy, horizons_of
+from regietafel.core.targets import TargetProgress
 from regietafel.doelen.models import Target
 from regietafel.doelen.selectors import core_targets
 from regietafel.imports.models import Import, Kind
@@ -305,6 +306,18 @@ def week_figures(*, user: AnyUser, week: IsoWeek) -> tuple[WeekFigures, WeekSour
     if not access.can_view(user):
         raise PermissionDenied
     return week_data(week)
+
+
+def targets_for(*, user: AnyUser, week: IsoWeek) -> tuple[TargetProgress, ...] | None:
+    """Every target's progress on the week's Monday, as the weekly figures measure it.
+
+    None when the week has no location register: progress is then unknown, not 0. Targets
+    are aggregate figures, visible to every role that may log in.
+    """
+    figures, _sources = week_figures(user=user, week=week)
+    if figures.national.reception is None:
+        return None
+    return figures.national.targets
 
 
 def province_aggregates(*, user: AnyUser, week: IsoWeek) -> list[ProvinceAggregate]:

@@ -9,11 +9,16 @@ available; people use the web application with their own role.
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from regietafel.cli.main import DutchArgumentParser
 from regietafel.errors import UserError
+
+if TYPE_CHECKING:
+    from regietafel.presentation.tables import Result
 
 FORMATS = ("tabel", "csv", "pdf", "docx")
 
@@ -56,12 +61,41 @@ def _date(text: str) -> date:
         raise UserError(f"--datum: onbekende datum '{text}'; schrijf JJJJ-MM-DD") from None
 
 
+def _write(
+    arguments: argparse.Namespace,
+    *,
+    pdf: Callable[[], bytes],
+    docx: Callable[[], bytes],
+    result: Callable[[], Result],
+) -> int:
+    """Write the chosen format to ``--uitvoer`` (atomically) or standard output; output
+    errors become one Dutch line (exit 2)."""
+    from regietafel.presentation.tables import Format, OutputError, emit, write_atomically
+
+    try:
+        if arguments.formaat == "pdf":
+            write_atomically(arguments.uitvoer, pdf())
+        elif arguments.formaat == "docx":
+            write_atomically(arguments.uitvoer, docx())
+        else:
+            emit(result(), Format(arguments.formaat), arguments.uitvoer)
+    except OutputError as error:
+        raise UserError(str(error)) from None
+    except OSError as error:
+        raise UserError(f"kan '{arguments.uitvoer}' niet schrijven ({error.strerror})") from None
+    return 0
+
+
+def _require_file(arguments: argparse.Namespace) -> None:
+    if arguments.formaat in {"pdf", "docx"} and arguments.uitvoer is None:
+        raise UserError(f"voor --formaat {arguments.formaat} is --uitvoer BESTAND nodig")
+
+
 def run_actielijst(arguments: argparse.Namespace) -> int:
     on = _date(arguments.datum)
     if arguments.overleg == "PRT" and not arguments.provincie:
         raise UserError("--provincie is verplicht bij --overleg PRT")
-    if arguments.formaat in {"pdf", "docx"} and arguments.uitvoer is None:
-        raise UserError(f"voor --formaat {arguments.formaat} is --uitvoer BESTAND nodig")
+    _require_file(arguments)
     from regietafel.cli.webcommands import django_setup
 
     django_setup()
@@ -71,13 +105,7 @@ def run_actielijst(arguments: argparse.Namespace) -> int:
     from regietafel.afspraken.selectors import action_list
     from regietafel.afspraken.tables import action_list_table
     from regietafel.cli.reception import system_user
-    from regietafel.presentation.tables import (
-        Format,
-        OutputError,
-        Result,
-        emit,
-        write_atomically,
-    )
+    from regietafel.presentation.tables import Result
 
     try:
         listed = action_list(
@@ -88,35 +116,28 @@ def run_actielijst(arguments: argparse.Namespace) -> int:
         )
     except Http404 as error:
         raise UserError(str(error)) from None
-    try:
-        if arguments.formaat == "pdf":
-            write_atomically(arguments.uitvoer, documents.action_list_pdf(listed))
-        elif arguments.formaat == "docx":
-            write_atomically(arguments.uitvoer, documents.action_list_docx(listed))
-        else:
-            result = Result(
-                title=listed.title,
-                tables=(action_list_table(listed),),
-                meta={
-                    "overleg": listed.name,
-                    "datum": on.isoformat(),
-                    "vorig overleg": listed.previous.isoformat() if listed.previous else None,
-                    "lopende afspraken": len(listed.rows),
-                },
-                notes=(
-                    (
-                        "Verlopen afspraken eerst, dan op deadline. Gemeten voortgang uit het "
-                        "locatieregister van de week van de datum; signaal: op koers, aandacht "
-                        "nodig of risico (regels in docs/afspraken.md)."
-                    ),
+    return _write(
+        arguments,
+        pdf=lambda: documents.action_list_pdf(listed),
+        docx=lambda: documents.action_list_docx(listed),
+        result=lambda: Result(
+            title=listed.title,
+            tables=(action_list_table(listed),),
+            meta={
+                "overleg": listed.name,
+                "datum": on.isoformat(),
+                "vorig overleg": listed.previous.isoformat() if listed.previous else None,
+                "lopende afspraken": len(listed.rows),
+            },
+            notes=(
+                (
+                    "Verlopen afspraken eerst, dan op deadline. Gemeten voortgang uit het "
+                    "locatieregister van de week van de datum; signaal: op koers, aandacht "
+                    "nodig of risico (regels in docs/afspraken.md)."
                 ),
-            )
-            emit(result, Format(arguments.formaat), arguments.uitvoer)
-    except OutputError as error:
-        raise UserError(str(error)) from None
-    except OSError as error:
-        raise UserError(f"kan '{arguments.uitvoer}' niet schrijven ({error.strerror})") from None
-    return 0
+            ),
+        ),
+    )
 
 
 def run_bijlage(arguments: argparse.Namespace) -> int:
@@ -126,8 +147,7 @@ def run_bijlage(arguments: argparse.Namespace) -> int:
         week = IsoWeek.parse(arguments.week)
     except PeriodError as error:
         raise UserError(f"--week: {error}") from None
-    if arguments.formaat in {"pdf", "docx"} and arguments.uitvoer is None:
-        raise UserError(f"voor --formaat {arguments.formaat} is --uitvoer BESTAND nodig")
+    _require_file(arguments)
     from regietafel.cli.webcommands import django_setup
 
     django_setup()
@@ -135,7 +155,7 @@ def run_bijlage(arguments: argparse.Namespace) -> int:
     from regietafel.afspraken.selectors import annex
     from regietafel.afspraken.tables import annex_table
     from regietafel.cli.reception import system_user
-    from regietafel.presentation.tables import Format, OutputError, Result, emit, write_atomically
+    from regietafel.presentation.tables import Result
 
     built = annex(user=system_user(), week=week)
     if all(p.capacity is None and p.corrected is None for p in built.provinces):
@@ -143,30 +163,23 @@ def run_bijlage(arguments: argparse.Namespace) -> int:
             f"voor week {week.label} is geen locatieregister en geen taakstelling vastgelegd: "
             "er is geen opgave om in de bijlage te zetten"
         )
-    try:
-        if arguments.formaat == "pdf":
-            write_atomically(arguments.uitvoer, documents.annex_pdf(built))
-        elif arguments.formaat == "docx":
-            write_atomically(arguments.uitvoer, documents.annex_docx(built))
-        else:
-            result = Result(
-                title=built.title,
-                tables=(annex_table(built),),
-                meta={
-                    "week": week.label,
-                    "halfjaar": built.period,
-                    "lopende LRT-afspraken": len(built.national),
-                },
-                notes=(
-                    (
-                        "Opvang uit het locatieregister van de week, huisvesting uit de "
-                        "taakstelling van het halfjaar; leeg is: geen gegevens."
-                    ),
+    return _write(
+        arguments,
+        pdf=lambda: documents.annex_pdf(built),
+        docx=lambda: documents.annex_docx(built),
+        result=lambda: Result(
+            title=built.title,
+            tables=(annex_table(built),),
+            meta={
+                "week": week.label,
+                "halfjaar": built.period,
+                "lopende LRT-afspraken": len(built.national),
+            },
+            notes=(
+                (
+                    "Opvang uit het locatieregister van de week, huisvesting uit de "
+                    "taakstelling van het halfjaar; leeg is: geen gegevens."
                 ),
-            )
-            emit(result, Format(arguments.formaat), arguments.uitvoer)
-    except OutputError as error:
-        raise UserError(str(error)) from None
-    except OSError as error:
-        raise UserError(f"kan '{arguments.uitvoer}' niet schrijven ({error.strerror})") from None
-    return 0
+            ),
+        ),
+    )

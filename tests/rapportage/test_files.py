@@ -80,3 +80,21 @@ def test_the_background_job_makes_both_files_once(publish: Publish) -> None:
     again = files.report_files_make(report)
     assert [f.pk for f in again] == [f.pk for f in made]
     assert files.renders == before + 2
+
+
+def test_the_report_page_says_which_downloads_are_made(publish: Publish, client_as: Any) -> None:
+    """Before the files are made the page says "wordt gemaakt"; once made, their size."""
+    report = publish(scope="NL")
+    client = client_as("landelijk")
+    before = client.get("/rapport/2021-W45/NL/").content.decode()
+    assert "PDF wordt gemaakt" in before
+    assert "Excel wordt gemaakt" in before
+    made = files.report_file_get(report, "xlsx")
+    middle = client.get("/rapport/2021-W45/NL/").content.decode()
+    assert "PDF wordt gemaakt" in middle
+    assert "Excel klaar (" in middle
+    assert made.size > 0
+    files.report_file_get(report, "pdf")
+    after = client.get("/rapport/2021-W45/NL/").content.decode()
+    assert "wordt gemaakt" not in after
+    assert "PDF klaar (" in after

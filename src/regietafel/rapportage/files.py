@@ -35,6 +35,15 @@ def report_file_stored(report: PublishedReport, fmt: StoredFormat) -> ReportFile
     return ReportFile.objects.filter(report=report, format=fmt).first()
 
 
+def report_files_state(report: PublishedReport) -> dict[StoredFormat, ReportFile | None]:
+    """Which downloads of ``report`` are made (size and checksum, without the bytes)."""
+    stored = {
+        f.format: f
+        for f in ReportFile.objects.filter(report=report).only("format", "sha256", "size")
+    }
+    return {fmt: stored.get(fmt) for fmt in STORED_FORMATS}
+
+
 def report_file_get(report: PublishedReport, fmt: StoredFormat) -> ReportFile:
     """The stored file of ``report`` in ``fmt``, made and stored first when it is missing."""
     stored = report_file_stored(report, fmt)

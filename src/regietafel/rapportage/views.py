@@ -18,7 +18,7 @@ from regietafel.kerncijfers.selectors import default_week
 from regietafel.presentation.http import csv_response
 from regietafel.rapportage import selectors
 from regietafel.rapportage.collect import NoDataError
-from regietafel.rapportage.files import StoredFormat, report_file_get
+from regietafel.rapportage.files import StoredFormat, report_file_get, report_files_state
 from regietafel.rapportage.forms import PublishForm
 from regietafel.rapportage.models import PublishedReport
 from regietafel.rapportage.render import CONTENT_TYPES, file_name
@@ -145,6 +145,9 @@ def report(request: HttpRequest, week: str, scope: str) -> HttpResponse:
     context["versions"] = versions
     context["is_latest"] = published.version == max(v.version for v in versions)
     context["province_codes_with_rows"] = {g["province"].code for g in context["province_groups"]}
+    files = report_files_state(published)
+    context["files"] = files
+    context["files_pending"] = any(f is None for f in files.values())
     return render(request, "rapportage/page.html", context)
 
 

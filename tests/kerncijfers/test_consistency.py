@@ -32,6 +32,7 @@ from regietafel.core.periods import IsoWeek
 from regietafel.imports.models import Import, Kind
 from regietafel.kerncijfers.selectors import figures_for
 from regietafel.rapportage.format import number_nl
+from regietafel.rapportage.models import PublishedReport
 from regietafel.rapportage.render import render_report
 from regietafel.rapportage.services import report_publish
 
@@ -93,7 +94,10 @@ def _pdf_lines(content: bytes, tmp_path: Any) -> list[str]:
 def _check_report(
     seen: Seen, core: ScopeFigures, *, week: str, scope: str, client: Any, tmp_path: Any
 ) -> None:
-    report = report_publish(actor=None, week=week, scope=scope)
+    # The demo publishes its reports of 2021-W44 and W45; other weeks are published here.
+    report = PublishedReport.objects.filter(week=week, scope=scope).order_by("-version").first()
+    if report is None:
+        report = report_publish(actor=None, week=week, scope=scope)
     data = report.report_data()
     for figure in data.key_figures:
         definition = BY_CODE[figure.key]
@@ -169,6 +173,9 @@ def test_every_catalogue_figure_is_equal_on_every_surface(
 
     monkeypatch.setattr("regietafel.cli.webcommands.django_setup", lambda: None)
     demo.demo_load(weeks=52)
+    # The demo publishes 2021-W44 and W45 for the nation and the twelve provinces.
+    for published_week in demo.PUBLISHED_WEEKS:
+        assert PublishedReport.objects.filter(week=published_week, version=1).count() == 13
     first = (
         Import.objects.filter(kind=Kind.LOCATIES).order_by("week_start").values_list("week")[0][0]
     )

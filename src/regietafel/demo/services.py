@@ -193,7 +193,22 @@ def demo_load(*, weeks: int = 52, dataset: DemoDataset | None = None) -> list[De
             _set_period(national, second)
         _create_targets(national)
         _create_agreements(users)
+        _publish_reports(national, [w.week for w in data.weeks])
     return logins
+
+
+PUBLISHED_WEEKS = ("2021-W44", "2021-W45")
+"""The demo publishes the weekly reports before the mid-November LRT (national and every
+province), so a new user finds reports, their downloads and the change since last week."""
+
+
+def _publish_reports(actor: User, weeks: Sequence[str]) -> None:
+    from regietafel.rapportage.services import report_publish, report_publish_all_provinces
+
+    for week in PUBLISHED_WEEKS:
+        if week in weeks:
+            report_publish(actor=actor, week=week)
+            report_publish_all_provinces(actor=actor, week=week)
 
 
 def _create_targets(actor: User) -> None:

@@ -70,19 +70,13 @@ def _write(
 ) -> int:
     """Write the chosen format to ``--uitvoer`` (atomically) or standard output; output
     errors become one Dutch line (exit 2)."""
-    from regietafel.presentation.tables import Format, OutputError, emit, write_atomically
+    from regietafel.cli.output import emit_result, writing
+    from regietafel.presentation.tables import write_atomically
 
-    try:
-        if arguments.formaat == "pdf":
-            write_atomically(arguments.uitvoer, pdf())
-        elif arguments.formaat == "docx":
-            write_atomically(arguments.uitvoer, docx())
-        else:
-            emit(result(), Format(arguments.formaat), arguments.uitvoer)
-    except OutputError as error:
-        raise UserError(str(error)) from None
-    except OSError as error:
-        raise UserError(f"kan '{arguments.uitvoer}' niet schrijven ({error.strerror})") from None
+    if arguments.formaat not in {"pdf", "docx"}:
+        return emit_result(result(), arguments)
+    with writing(arguments.uitvoer):
+        write_atomically(arguments.uitvoer, pdf() if arguments.formaat == "pdf" else docx())
     return 0
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from regietafel import reference
+from regietafel.cli.output import emit_result
 from regietafel.core.apportionment import Method
 from regietafel.core.distribution import (
     DistributionError,
@@ -31,7 +32,7 @@ from regietafel.core.taakstelling import (
     compute_taakstelling,
 )
 from regietafel.errors import UserError
-from regietafel.presentation.tables import Column, Format, OutputError, Result, ResultTable, emit
+from regietafel.presentation.tables import Column, Format, OutputError, Result, ResultTable
 from regietafel.reference.regions import REGION_KINDS, membership, regions
 from regietafel.tabular import Row, RowReader, TableError, read_table
 
@@ -56,13 +57,7 @@ def _guard(action: Callable[[], Result]) -> Result:
 
 
 def _emit(result: Result, arguments: argparse.Namespace, table: str | None = None) -> int:
-    try:
-        emit(result, Format(arguments.formaat), arguments.uitvoer, table=table)
-    except OutputError as error:
-        raise UserError(str(error)) from None
-    except OSError as error:
-        raise UserError(f"kan '{arguments.uitvoer}' niet schrijven ({error.strerror})") from None
-    return 0
+    return emit_result(result, arguments, table=table)
 
 
 def _period(text: str) -> Period:

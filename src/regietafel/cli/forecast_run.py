@@ -11,6 +11,7 @@ from datetime import date
 import numpy as np
 
 from regietafel import reference
+from regietafel.cli.output import emit_result
 from regietafel.core import buffer_policies, forecast
 from regietafel.core.backtest import Score
 from regietafel.core.forecast import FloatArray
@@ -26,11 +27,9 @@ from regietafel.errors import UserError
 from regietafel.presentation.tables import (
     Column,
     Format,
-    OutputError,
     Result,
     ResultTable,
     Value,
-    emit,
     format_decimal,
     format_int,
 )
@@ -84,13 +83,7 @@ def run(arguments: argparse.Namespace) -> int:
         result = forecast_result(arguments, progress)
     if Format(arguments.formaat) is Format.TABEL and arguments.actie != "backtest":
         result = _thin_for_terminal(result)
-    try:
-        emit(result, Format(arguments.formaat), arguments.uitvoer)
-    except OutputError as error:
-        raise UserError(str(error)) from None
-    except OSError as error:
-        raise UserError(f"kan '{arguments.uitvoer}' niet schrijven ({error.strerror})") from None
-    return 0
+    return emit_result(result, arguments)
 
 
 def _whole(value: float) -> int:

@@ -11,9 +11,10 @@ import argparse
 from typing import TYPE_CHECKING
 
 from regietafel import reference
+from regietafel.cli.output import emit_result
 from regietafel.core.periods import IsoWeek, PeriodError
 from regietafel.errors import UserError
-from regietafel.presentation.tables import Format, OutputError, Result, emit
+from regietafel.presentation.tables import Result
 
 if TYPE_CHECKING:
     from regietafel.accounts.models import User
@@ -138,13 +139,7 @@ def kerncijfers_result(arguments: argparse.Namespace) -> Result:
 
 
 def _emit(result: Result, arguments: argparse.Namespace) -> int:
-    try:
-        emit(result, Format(arguments.formaat), arguments.uitvoer)
-    except OutputError as error:
-        raise UserError(str(error)) from None
-    except OSError as error:
-        raise UserError(f"kan '{arguments.uitvoer}' niet schrijven ({error.strerror})") from None
-    return 0
+    return emit_result(result, arguments)
 
 
 def run_opvang(arguments: argparse.Namespace) -> int:

@@ -1,0 +1,40 @@
+"""Writing a command's result: to standard output or atomically to ``--uitvoer``.
+
+Every command that writes a file says what went wrong in one Dutch line (exit 2): an
+output the format cannot make, a folder that does not exist, a file it may not write.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from regietafel.errors import UserError
+
+if TYPE_CHECKING:
+    from regietafel.presentation.tables import Result
+
+
+@contextmanager
+def writing(target: Path | None) -> Iterator[None]:
+    """Output errors inside the block become a ``UserError`` naming ``target``."""
+    from regietafel.presentation.tables import OutputError
+
+    try:
+        yield
+    except OutputError as error:
+        raise UserError(str(error)) from None
+    except OSError as error:
+        raise UserError(f"kan '{target}' niet schrijven ({error.strerror})") from None
+
+
+def emit_result(result: Result, arguments: argparse.Namespace, *, table: str | None = None) -> int:
+    """Emit ``result`` in ``--formaat`` to ``--uitvoer`` or standard output; exit status 0."""
+    from regietafel.presentation.tables import Format, emit
+
+    with writing(arguments.uitvoer):
+        emit(result, Format(arguments.formaat), arguments.uitvoer, table=table)
+    return 0

@@ -10,3 +10,10 @@ from __future__ import annotations
 
 class UserError(Exception):
     """Anything the user can fix: printed as one Dutch line on stderr, exit status 2."""
+
+
+class NoDataError(LookupError):
+    """A week without the data a document needs: nothing is published or written from it.
+
+    No data is never zero; the message (Dutch) says which week and what is missing.
+    """

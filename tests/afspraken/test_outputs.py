@@ -389,3 +389,21 @@ def test_weekly_report_freezes_the_tables_agreements_with_measured_progress(
     assert ReportData.from_json(stored).agreements == data.agreements
     after = report_data_collect(week=IsoWeek.parse("2021-W47"), scope="NL")
     assert world["late"].number not in {a.number for a in after.agreements or ()}
+
+
+def test_annex_page_of_a_week_without_data_says_so_and_writes_nothing(
+    world: Any, client_as: Callable[[str | None], Any]
+) -> None:
+    """2020-W10 has no register and no taakstelling: the page says so (no table of dashes
+    claiming "volgens het locatieregister van week 2020-W10") and no PDF or Word is made."""
+    client = client_as("landelijk")
+    page = client.get("/afspraken/bijlage/?week=2020-W10")
+    body = page.content.decode()
+    assert page.status_code == 200
+    assert "geen locatieregister en geen taakstelling vastgelegd" in body
+    assert "formaat=pdf" not in body
+    for fmt in ("pdf", "docx"):
+        refused = client.get(f"/afspraken/bijlage/?week=2020-W10&formaat={fmt}")
+        assert refused.status_code == 404
+        assert refused["Content-Type"].startswith("text/html")
+    assert client.get("/afspraken/bijlage/?week=2021-W46&formaat=pdf").status_code == 200

@@ -439,3 +439,18 @@ def test_each_horizon_asks_only_what_earlier_items_leave_open() -> None:
     assert medium.quantity == 1000
     assert "bovenop de eerdere punten" in medium.description
     assert "regulier-plaatsen-lang" not in items
+
+
+def test_unit_label_agrees_with_the_quantity() -> None:
+    """ "1 locaties" was shown on the list and in the report: one is singular."""
+    from regietafel.core.rules import Party, ShoppingCategory
+    from regietafel.core.shopping_list import ShoppingUnit
+
+    def item(quantity: int, unit: ShoppingUnit) -> ShoppingItem:
+        category = ShoppingCategory.AMV_LOCATIONS
+        return ShoppingItem("k", category, "x", quantity, unit, date(2021, 12, 31), Party.COA)
+
+    assert item(1, "locaties").unit_label == "locatie"
+    assert item(2, "locaties").unit_label == "locaties"
+    assert item(1, "plaatsen").unit_label == "plaats"
+    assert item(0, "personen").unit_label == "personen"

@@ -67,7 +67,7 @@ def test_doelen_page_create_and_forbid(client_as: Callable[[str | None], Any]) -
     assert body.count("geen gegevens") >= 2
     csv = client_as("provincie").get("/doelen/?week=2021-W45&formaat=csv").content.decode()
     row = next(line for line in csv.splitlines() if line.startswith("600 extra plaatsen"))
-    assert row.split(",")[5:8] == ["", "", ""]
+    assert row.split(",")[6:9] == ["", "", ""]  # gerealiseerd, resterend, verwacht
     assert row.endswith("geen gegevens")
     standard_register()
     measured = client_as("provincie").get("/doelen/?week=2021-W45").content.decode()
@@ -90,3 +90,26 @@ def test_schedule_arrears_by_hand() -> None:
     assert Period(2021, 2).months_elapsed(date(2022, 3, 1)) == 6
     assert schedule_arrears(100, 601, 4) == 301  # 601 x 4 / 6 = 400.67 -> 401
     assert schedule_arrears(500, 600, 4) == 0
+
+
+@pytest.mark.django_db
+def test_closures_table_lists_what_the_key_figure_counts(
+    client_as: Callable[[str | None], Any],
+) -> None:
+    """Week 45 starts Monday 8 November 2021; the key figure counts closures without a
+    successor within 26 weeks (before 9 May 2022). B (200 places, last day 27 February) is
+    within, E (120 places, last day 1 August 2022) is later: card 1 / 200, table 1 row,
+    the later table 1 row — the heading and the number agree."""
+    from tests.opvangbeeld.factories import STANDARD, Loc, make_register
+
+    later = Loc("E", "PV20", "GM0014", "noodopvang", 120, 100, date(2021, 3, 1), date(2022, 8, 1))
+    make_register("2021-W45", [*STANDARD, later])
+    client = client_as("landelijk")
+    api = client.get("/api/v1/opvangbeeld/?week=2021-W45").json()
+    assert [r["plaatsen"] for r in api["sluitingen"]] == [200]
+    assert [r["plaatsen"] for r in api["sluitingen_later"]] == [120]
+    figures = client.get("/api/v1/kerncijfers/?week=2021-W45").json()["kerncijfers"]
+    by_code = {f["code"]: f["waarde"] for f in figures}
+    assert (by_code["sluitingen_zonder_opvolger"], by_code["plaatsen_in_sluitingen"]) == (1, 200)
+    body = client.get("/opvangbeeld/?week=2021-W45").content.decode()
+    assert "Later: 1 sluiting zonder opvolger na het eerste half jaar" in body

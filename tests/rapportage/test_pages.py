@@ -112,3 +112,23 @@ def test_publish_button_by_role(db: Any, client_as: Any, monkeypatch: Any) -> No
         "/rapport/publiceren/", {"week": "2021-W99", "scope": "NL"}
     )
     assert "week 99 bestaat niet" in bad_week.content.decode()
+
+
+def test_publication_time_is_the_same_on_the_list_and_the_page(
+    published: None, client_as: Any
+) -> None:
+    """Stored in UTC, shown in the server's zone (Europe/Amsterdam) on both surfaces: the
+    list once showed 18:47 where the report said 19:47."""
+    from datetime import UTC, datetime
+
+    from django.utils import timezone
+
+    moment = datetime(2021, 11, 12, 17, 47, tzinfo=UTC)  # 18:47 in Amsterdam (CET)
+    PublishedReport.objects.filter(week="2021-W45", scope="NL").update(published_at=moment)
+    assert timezone.get_current_timezone_name() == "Europe/Amsterdam"
+    client = client_as("landelijk")
+    listed = client.get("/rapport/?week=2021-W45").content.decode()
+    page = client.get("/rapport/2021-W45/NL/").content.decode()
+    assert "12 november 2021 18:47" in listed
+    assert "12 november 2021 18:47" in page
+    assert "17:47" not in listed + page

@@ -38,6 +38,7 @@ from regietafel.core.agreements import (
 from regietafel.core.catalogue import BY_CODE
 from regietafel.core.periods import IsoWeek
 from regietafel.core.targets import TargetProgress
+from regietafel.errors import NoDataError
 from regietafel.kerncijfers.selectors import (
     figures_for,
     province_aggregates,
@@ -508,8 +509,13 @@ def annex(*, user: AnyUser, week: IsoWeek) -> Annex:
     housed of the week's taakstelling period) and the active agreements on the week's Sunday:
     LRT agreements nationally, PRT agreements per province (a province user reads only the
     own PRT's). The figures are the weekly figures every other surface shows."""
-    reception = {a.province_code: a for a in province_aggregates(user=user, week=week)}
     figures, _sources = week_figures(user=user, week=week)
+    if not figures.national.has_data:
+        raise NoDataError(
+            f"voor week {week.label} is geen locatieregister en geen taakstelling vastgelegd: "
+            "er is geen opgave om in de bijlage te zetten"
+        )
+    reception = {a.province_code: a for a in province_aggregates(user=user, week=week)}
     housing = {
         p.code: task
         for p in reference.provinces()

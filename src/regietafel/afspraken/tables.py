@@ -78,12 +78,12 @@ def register_table(states: Sequence[AgreementState], *, on: date) -> ResultTable
 
 ANNEX_COLUMNS = (
     Column("provincie", "Provincie"),
-    Column("locaties", "Locaties"),
-    Column("capaciteit", "Capaciteit"),
-    Column("bezetting", "Bezetting"),
-    Column("gecorrigeerde_taakstelling", "Gecorrigeerde taakstelling"),
-    Column("gehuisvest", "Gehuisvest"),
-    Column("lopende_afspraken", "Lopende PRT-afspraken"),
+    Column("locaties", "Locaties", "int"),
+    Column("capaciteit", "Capaciteit", "int"),
+    Column("bezetting", "Bezetting", "int"),
+    Column("gecorrigeerde_taakstelling", "Gecorrigeerde taakstelling", "int"),
+    Column("gehuisvest", "Gehuisvest", "int"),
+    Column("lopende_afspraken", "Lopende PRT-afspraken", "int"),
 )
 
 

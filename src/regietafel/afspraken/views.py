@@ -34,6 +34,7 @@ from regietafel.core.agreements import (
 )
 from regietafel.core.periods import IsoWeek, PeriodError, parse_day
 from regietafel.doelen.models import Target
+from regietafel.errors import NoDataError
 from regietafel.kerncijfers.selectors import week_or_default
 from regietafel.presentation.http import bad_request, table_csv
 
@@ -432,8 +433,14 @@ def bijlage(request: HttpRequest) -> HttpResponse:
         week = week_or_default(text)
     except PeriodError as error:
         return bad_request(request, str(error))
-    annex = selectors.annex(user=request.user, week=week)
     fmt = request.GET.get("formaat", "")
+    try:
+        annex = selectors.annex(user=request.user, week=week)
+    except NoDataError as error:
+        # Nothing is written from a week without data; the page says so and offers the week.
+        status = 404 if fmt in {"pdf", "docx"} else 200
+        context = {"week": week, "no_data": str(error)}
+        return render(request, "afspraken/bijlage.html", context, status=status)
     stem = f"bijlage-opgave-afspraken-{week.label}"
     if fmt == "pdf":
         return _attachment(documents.annex_pdf(annex), f"{stem}.pdf", PDF)

@@ -11,7 +11,7 @@ from typing import Any
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.decorators import api_view
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -27,7 +27,7 @@ from regietafel.kerncijfers.selectors import figures_for, week_or_default
 from regietafel.opvangbeeld import tables
 from regietafel.opvangbeeld.selectors import reception_picture
 from regietafel.presentation.tables import ResultTable
-from regietafel.verdeling.selectors import province_distribution
+from regietafel.verdeling.selectors import NoRegisterError, province_distribution
 from regietafel.verdeling.tables import distribution_table
 
 WEEK = OpenApiParameter(
@@ -73,6 +73,7 @@ def opvangbeeld(request: Request) -> Response:
             "behoefte": _rows(tables.need_table(picture)),
             "capaciteit": _rows(tables.capacity_table(picture)),
             "sluitingen": _rows(tables.closures_table(picture)),
+            "sluitingen_later": _rows(tables.closures_later_table(picture)),
             "doelen": _rows(targets_table(picture.figures.targets)),
         }
     )
@@ -108,6 +109,8 @@ def verdeling(request: Request) -> Response:
         )
     except DistributionError as error:
         raise ValidationError({"detail": str(error)}) from None
+    except NoRegisterError as error:
+        raise NotFound(str(error)) from None
     table = distribution_table(result, name="provincies", title="")
     return Response({"week": week.label, "totaal": result.total, "provincies": _rows(table)})
 

@@ -149,14 +149,13 @@ def run_bijlage(arguments: argparse.Namespace) -> int:
     from regietafel.afspraken.selectors import annex
     from regietafel.afspraken.tables import annex_table
     from regietafel.cli.reception import system_user
+    from regietafel.errors import NoDataError
     from regietafel.presentation.tables import Result
 
-    built = annex(user=system_user(), week=week)
-    if all(p.capacity is None and p.corrected is None for p in built.provinces):
-        raise UserError(
-            f"voor week {week.label} is geen locatieregister en geen taakstelling vastgelegd: "
-            "er is geen opgave om in de bijlage te zetten"
-        )
+    try:
+        built = annex(user=system_user(), week=week)
+    except NoDataError as error:
+        raise UserError(str(error)) from None
     return _write(
         arguments,
         pdf=lambda: documents.annex_pdf(built),

@@ -124,9 +124,9 @@ def kerncijfers_result(arguments: argparse.Namespace) -> Result:
         (
             Column("code", "Code"),
             Column("naam", "Kerncijfer"),
-            Column("waarde", "Deze week"),
-            Column("vorige_week", "Vorige week"),
-            Column("verandering", "Verandering"),
+            Column("waarde", "Deze week", "number", 1),
+            Column("vorige_week", "Vorige week", "number", 1),
+            Column("verandering", "Verandering", "number", 1),
             Column("eenheid", "Eenheid"),
         ),
         rows,

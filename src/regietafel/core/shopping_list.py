@@ -67,6 +67,12 @@ class ShoppingItem:
     partners: tuple[Party, ...] = ()
     status: ShoppingItemStatus = ShoppingItemStatus.OPEN
 
+    @property
+    def unit_label(self) -> str:
+        """The unit as the quantity reads it: "1 locatie", "2 locaties"."""
+        singular, plural = _NOUNS[self.unit]
+        return singular if self.quantity == 1 else plural
+
 
 def _item(
     key: str,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404
 
 from regietafel.accounts.access import AnyUser, can_view_imports
 from regietafel.core.periods import IsoWeek
+from regietafel.core.rules import DATA_VALID_WEEKS
 from regietafel.imports.models import Import, Status
 
 
@@ -41,7 +42,9 @@ def latest_import(*, kind: str, on_or_before: IsoWeek | str | date | None = None
     """The data of ``kind`` that holds in a week: the accepted import of the latest week up to
     ``on_or_before`` (a week, its text, or a day; any week if None), its highest version.
 
-    Every app reads "the current register/realisation/series" through here.
+    A delivery holds for at most ``core.rules.DATA_VALID_WEEKS`` weeks: an older one does not
+    count for ``on_or_before`` (None: that week has no data). Every app reads "the current
+    register/realisation/series" through here.
     """
     imports = _accepted(kind)
     if on_or_before is not None:
@@ -49,6 +52,9 @@ def latest_import(*, kind: str, on_or_before: IsoWeek | str | date | None = None
             on_or_before = IsoWeek.parse(on_or_before)
         day = on_or_before.monday if isinstance(on_or_before, IsoWeek) else on_or_before
         imports = imports.filter(week_start__lte=day)
+        valid = DATA_VALID_WEEKS.get(str(kind))
+        if valid is not None:
+            imports = imports.filter(week_start__gt=day - timedelta(weeks=valid))
     return imports.order_by("-week_start", "-version", "-id").first()
 
 

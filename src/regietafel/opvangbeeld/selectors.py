@@ -75,6 +75,16 @@ class ReceptionPicture:
     def closures(self) -> tuple[Closure, ...]:
         return self.reception.closures if self.reception is not None else ()
 
+    @property
+    def closures_soon(self) -> tuple[Closure, ...]:
+        """The closures the key figure "Sluitingen zonder opvolger" counts (half a year)."""
+        return self.reception.closures_soon if self.reception is not None else ()
+
+    @property
+    def closures_later(self) -> tuple[Closure, ...]:
+        soon = set(self.closures_soon)
+        return tuple(c for c in self.closures if c not in soon)
+
     def scope_occupancy(self) -> dict[NeedCategory, int]:
         if self.reception is None:
             return dict.fromkeys(NeedCategory, 0)

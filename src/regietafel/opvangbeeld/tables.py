@@ -6,7 +6,10 @@ computed by the core.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from regietafel import reference
+from regietafel.core.capacity import Closure
 from regietafel.core.catalogue import definition
 from regietafel.core.rules import HorizonRole, NeedCategory
 from regietafel.opvangbeeld.selectors import ReceptionPicture
@@ -112,8 +115,18 @@ def timeline_table(picture: ReceptionPicture) -> ResultTable:
     )
 
 
-def closures_table(picture: ReceptionPicture) -> ResultTable:
-    rows: tuple[dict[str, Value], ...] = tuple(
+_CLOSURE_COLUMNS = (
+    Column("locatie", "Locatie"),
+    Column("gemeente", "Gemeente"),
+    Column("provincie", "Provincie"),
+    Column("soort", "Soort"),
+    Column("plaatsen", "Plaatsen", "int"),
+    Column("einddatum", "Laatste dag"),
+)
+
+
+def _closure_rows(closures: Sequence[Closure]) -> tuple[dict[str, Value], ...]:
+    return tuple(
         {
             "locatie": c.name,
             "gemeente": c.municipality_code,
@@ -122,20 +135,28 @@ def closures_table(picture: ReceptionPicture) -> ResultTable:
             "plaatsen": c.capacity,
             "einddatum": c.end.isoformat(),
         }
-        for c in picture.closures
+        for c in closures
     )
+
+
+def closures_table(picture: ReceptionPicture) -> ResultTable:
+    """The closures the key figure counts: without successor within half a year."""
     return ResultTable(
         "sluitingen",
-        "Tijdelijke locaties die sluiten zonder opvolger",
-        (
-            Column("locatie", "Locatie"),
-            Column("gemeente", "Gemeente"),
-            Column("provincie", "Provincie"),
-            Column("soort", "Soort"),
-            Column("plaatsen", "Plaatsen", "int"),
-            Column("einddatum", "Laatste dag"),
-        ),
-        rows,
+        "Tijdelijke locaties die binnen een half jaar sluiten zonder opvolger",
+        _CLOSURE_COLUMNS,
+        _closure_rows(picture.closures_soon),
+    )
+
+
+def closures_later_table(picture: ReceptionPicture) -> ResultTable:
+    """Closures without successor after the half year, up to the end of the timeline."""
+    return ResultTable(
+        "sluitingen_later",
+        "Tijdelijke locaties die later sluiten zonder opvolger (na een half jaar, tot twee "
+        "jaar vooruit)",
+        _CLOSURE_COLUMNS,
+        _closure_rows(picture.closures_later),
     )
 
 

@@ -20,6 +20,7 @@ from regietafel.charts import (
 )
 from regietafel.core.catalogue import Surface, changes
 from regietafel.core.periods import IsoWeek, PeriodError
+from regietafel.doelen.selectors import core_targets
 from regietafel.doelen.tables import targets_table
 from regietafel.kerncijfers.selectors import figures_for, week_or_default
 from regietafel.opvangbeeld import tables
@@ -83,10 +84,13 @@ def _picture_tables(picture: ReceptionPicture) -> list[ResultTable]:
         tables.capacity_table(picture),
         tables.timeline_table(picture),
         tables.closures_table(picture),
+        tables.closures_later_table(picture),
     ]
     if picture.province_code is None:
         result.append(tables.provinces_table(picture))
-    result.append(targets_table(picture.figures.targets))
+    # Without a register the targets' progress is unknown: listed as "geen gegevens", not 0.
+    unmeasured = core_targets() if picture.reception is None else ()
+    result.append(targets_table(picture.figures.targets, unmeasured=unmeasured))
     return result
 
 

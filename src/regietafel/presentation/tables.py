@@ -21,7 +21,7 @@ from typing import Literal
 from regietafel.core.formatting import format_decimal_nl, format_int_nl
 from regietafel.presentation.cells import export_cell, export_row
 
-Kind = Literal["text", "int", "decimal"]
+Kind = Literal["text", "int", "decimal", "number"]
 
 
 class Format(StrEnum):
@@ -75,13 +75,21 @@ def cell_text(value: Value, column: Column) -> str:
         return format_int(int(value))
     if column.kind == "decimal" and isinstance(value, int | float):
         return format_decimal(float(value), column.decimals)
+    if column.kind == "number" and isinstance(value, int):
+        return format_int(value)
+    if column.kind == "number" and isinstance(value, float):
+        return format_decimal(value, column.decimals)
     return str(value)
 
 
 def render_text(result: Result, *, table: str | None = None) -> str:
     """An aligned terminal table with Dutch number formatting, one block per table."""
     lines = [result.title, "=" * len(result.title)]
-    lines += [f"{key}: {value}" for key, value in result.meta.items() if value is not None]
+    lines += [
+        f"{key}: {format_decimal(value, 1) if isinstance(value, float) else value}"
+        for key, value in result.meta.items()
+        if value is not None
+    ]
     for part in result.tables:
         if table is not None and part.name != table:
             continue

@@ -22,6 +22,7 @@ from regietafel.core.need import GapRow
 from regietafel.core.periods import IsoWeek
 from regietafel.core.rules import SOMEWHAT_BEHIND_SHARE, ScheduleClass
 from regietafel.core.taakstelling import ProgressRow
+from regietafel.errors import NoDataError
 from regietafel.imports.models import Import
 from regietafel.kerncijfers.selectors import WeekSources, figures_for, week_figures
 from regietafel.rapportage.data import (
@@ -42,8 +43,7 @@ from regietafel.rapportage.data import (
 TARGET_UNITS = {"places": "plaatsen", "locations": "locaties"}
 
 
-class NoDataError(LookupError):
-    """The week has no register and no taakstelling: there is nothing to report (Dutch)."""
+__all__ = ["NoDataError", "report_data_collect"]
 
 
 def system_reader() -> User:
@@ -198,7 +198,7 @@ def _shopping(figures: ScopeFigures) -> tuple[ShoppingLine, ...]:
             category_label=item.category.label,
             description=item.description,
             quantity=item.quantity,
-            unit=item.unit,
+            unit=item.unit_label,
             deadline=item.deadline.isoformat(),
             party_label=item.party.label,
             partners=", ".join(p.label for p in item.partners),

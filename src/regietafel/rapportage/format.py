@@ -45,5 +45,9 @@ def date_nl(value: date | datetime | str | None) -> str:
     if isinstance(value, str):
         value = datetime.fromisoformat(value) if "T" in value else date.fromisoformat(value)
     if isinstance(value, datetime):
+        if value.tzinfo is not None:  # stored in UTC; people read the time of the server's zone
+            from django.utils import timezone
+
+            value = timezone.localtime(value)
         return f"{format_date_nl(value.date())} {value:%H:%M}"
     return format_date_nl(value)

@@ -27,8 +27,8 @@ from regietafel.core.distribution import (
 )
 from regietafel.core.figures import WeekFigures
 from regietafel.core.periods import IsoWeek
+from regietafel.core.rules import DATA_VALID_WEEKS, NeedCategory
 from regietafel.core.rules import DEFAULT_AMV_SHARE as DEFAULT_AMV_SHARE  # noqa: PLC0414 (views)
-from regietafel.core.rules import NeedCategory
 from regietafel.kerncijfers.selectors import check_province, week_figures
 from regietafel.tabular import RowReader, read_unit_values
 
@@ -110,8 +110,10 @@ def province_distribution(
     figures, _sources = week_figures(user=user, week=week)
     if figures.national.reception is None:
         raise NoRegisterError(
-            f"er is geen locatieregister voor week {week.label} of eerder: zonder register is "
-            "er geen tekort en geen bestaande capaciteit om mee te rekenen"
+            f"voor week {week.label} is geen geldig locatieregister (niet aangeleverd in die week "
+            f"of de {DATA_VALID_WEEKS['locaties'] - 1} weken ervoor): zonder register is er "
+            "geen tekort en geen bestaande capaciteit om mee te verdelen. Kies een week met "
+            "gegevens."
         )
     shortfall = total is None
     amount = national_shortfall(figures) or 0 if total is None else total

@@ -147,8 +147,8 @@ def verdeling(request: HttpRequest) -> HttpResponse:
             )
     except DistributionError as error:
         errors.append(str(error))
-    except NoRegisterError:
-        context["no_data"] = True
+    except NoRegisterError as error:
+        context["no_data"] = str(error)
         return render(request, "verdeling/verdeling.html", context)
     if request.GET.get("formaat") == "csv" and tables and not errors:
         wanted = request.GET.get("tabel", "provincies")

@@ -1,0 +1,34 @@
+"""Terminal tables read as Dutch: thousands with a dot, decimals with a comma, empty unknown."""
+
+from __future__ import annotations
+
+from regietafel.presentation.tables import Column, Result, ResultTable, cell_text, render_text
+
+
+def test_number_cells_keep_whole_numbers_whole_and_write_decimals_dutch() -> None:
+    column = Column("waarde", "Waarde", "number", 1)
+    assert cell_text(33_057, column) == "33.057"
+    assert cell_text(59.04, column) == "59,0"
+    assert cell_text(-1_234, column) == "-1.234"
+    assert cell_text(None, column) == ""
+
+
+def test_text_table_meta_and_cells_are_dutch() -> None:
+    result = Result(
+        title="Kerncijfers",
+        tables=(
+            ResultTable(
+                "kerncijfers",
+                "Kerncijfers",
+                (Column("code", "Code"), Column("waarde", "Deze week", "number", 1)),
+                ({"code": "bezetting_nu", "waarde": 33_057}, {"code": "aandeel", "waarde": 59.0}),
+            ),
+        ),
+        meta={"buffer procent": 0.0, "jaar": 2021},
+    )
+    text = render_text(result)
+    assert "buffer procent: 0,0" in text
+    assert "jaar: 2021" in text  # whole numbers in the heading are not thousands-separated
+    assert "33.057" in text
+    assert "59,0" in text
+    assert "33057" not in text

@@ -116,6 +116,15 @@ MATRIX: tuple[Case, ...] = (
     Case("rapport-pdf", {"week": "2021-W45", "scope": "PV20"}, OWN_PROVINCE_ONLY),
     Case("rapport-xlsx", {"week": "2021-W45", "scope": "NL"}, EVERYONE),
     Case("rapport-xlsx", {"week": "2021-W45", "scope": "PV20"}, OWN_PROVINCE_ONLY),
+    # Atom feeds: session or HTTP Basic (anonymous: 401 with a Basic challenge), then the
+    # report's own access rule.
+    Case("rapport-feed", {"slug": "landelijk"}, (401, 200, 200, 200, 200)),
+    Case("rapport-feed", {"slug": "noord-holland"}, (401, 200, 200, 200, 200)),
+    Case("rapport-feed", {"slug": "groningen"}, (401, 200, 403, 200, 200)),
+    Case("rapport-feed", {"slug": "atlantis"}, (401, 404, 404, 404, 404)),
+    # Notifications: every role chooses its own e-mails.
+    Case("meldingen", {}, EVERYONE),
+    Case("meldingen", {}, (LOGIN, 302, 302, 302, 302), method="post"),
     # Imports: the list for landelijk, coa and beheerder; uploading for coa; the original of
     # a locations file (confidential addresses) for coa only.
     Case("imports", {}, (LOGIN, 200, 403, 200, 200)),
@@ -319,7 +328,7 @@ def test_user_without_role_sees_nothing(
             continue
         # Logged in but without a role: refused wherever anonymous visitors are sent away.
         anonymous = case.expect[0]
-        allowed = {403} if anonymous in (LOGIN, 403) else {anonymous}
+        allowed = {403} if anonymous in (LOGIN, 403, 401) else {anonymous}
         if case.name in DOCUMENTATION_ONLY:
             allowed.add(200)
         if len(set(case.expect[1:])) == 1 and case.expect[1] != 200:

@@ -28,7 +28,8 @@ def settings_page(request: HttpRequest) -> HttpResponse:
     province_name = reference.province(province).name if province else None
     current = subscription_of(user)
     form = SubscriptionForm(
-        request.POST or None,
+        # An empty POST is a valid choice (both boxes off), so bind on the method.
+        request.POST if request.method == "POST" else None,
         province_name=province_name,
         initial={"national": current.national, "own_province": current.own_province},
     )

@@ -55,15 +55,21 @@ def test_refused_upload_shows_every_error(client_as: Client) -> None:
     rows = [list(r) for r in LOCATIES_ROWS]
     rows[0][5] = "700"  # occupancy above capacity 600
     rows[1][2] = "GM9999"
-    response = post(client_as("coa"), csv_bytes(LOCATIES_HEADER, rows), name="fout.csv")
-    assert response.status_code == 200
-    page = response.content.decode()
+    client = client_as("coa")
+    response = post(client, csv_bytes(LOCATIES_HEADER, rows), name="fout.csv")
+    record = Import.objects.get()
+    # POST/redirect/GET: the result is the import's own page, reloading it sends nothing.
+    assert response.status_code == 302
+    assert response["Location"] == reverse("import-detail", args=[record.pk])
+    page = client.get(response["Location"]).content.decode()
+    assert "Geweigerd: Opvanglocaties 2021-W45; er is niets verwerkt." in page
     assert "Geweigerd: het bestand bevat 2 fouten" in page
     assert "bezetting 700 is groter dan de capaciteit 600" in page
     assert "onbekende gemeentecode GM9999" in page
     assert '<th scope="col">Kolom</th>' in page
     assert LocationRecord.objects.count() == 0
-    record = Import.objects.get()
+    assert client.get(response["Location"]).status_code == 200
+    assert Import.objects.count() == 1
     assert record.status == Status.REFUSED
     assert AuditEntry.objects.get().action == Action.REFUSED
     errors = client_as("coa").get(reverse("import-detail", args=[record.pk]) + "?formaat=csv")

@@ -111,8 +111,15 @@ def import_new(request: HttpRequest) -> HttpResponse:
                     "rows": record.row_count,
                 },
             )
-            return redirect("import-detail", pk=record.pk)
-        return render(request, "imports/detail.html", _detail_context(request, record))
+        else:
+            messages.error(
+                request,
+                _("Geweigerd: %(kind)s %(week)s; er is niets verwerkt. De fouten staan hieronder.")
+                % {"kind": record.get_kind_display(), "week": record.week},
+            )
+        # POST/redirect/GET: the outcome is the import's own page (its errors are stored with
+        # the record), so reloading it never submits the file again.
+        return redirect("import-detail", pk=record.pk)
     return render(request, "imports/new.html", {"form": form, "formats": FORMATS.values()})
 
 

@@ -134,6 +134,8 @@ MATRIX: tuple[Case, ...] = (
     Case("import-template", {"kind": "locaties", "extension": "csv"}, EVERYONE),
     Case("import-template", {"kind": "realisatie", "extension": "xlsx"}, EVERYONE),
     Case("import-template", {"kind": "onbekend", "extension": "csv"}, NOT_FOUND),
+    Case("import-template-help", {"kind": "locaties"}, EVERYONE),
+    Case("import-template-help", {"kind": "onbekend"}, NOT_FOUND),
     Case("import-detail", "locaties", (LOGIN, 200, 403, 200, 200)),
     Case("import-detail", "realisatie", (LOGIN, 200, 403, 200, 200), query="formaat=csv"),
     Case("import-original", "locaties", (LOGIN, 403, 403, 200, 403)),
@@ -307,7 +309,7 @@ def test_admin_by_role(
     assert actual == expect, f"{url}: {dict(zip(ROLES, actual, strict=True))}"
 
 
-DOCUMENTATION_ONLY = {"import-formats", "import-template"}
+DOCUMENTATION_ONLY = {"import-formats", "import-template", "import-template-help"}
 """Pages without any data (file formats, blank templates): every logged-in account."""
 
 

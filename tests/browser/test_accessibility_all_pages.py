@@ -146,7 +146,8 @@ PAGES: tuple[Page, ...] = (
 
 NOT_PAGES: dict[str, str] = {
     "logout": "alleen POST (de knop Uitloggen)",
-    "import-template": "bestandsdownload (leeg sjabloon)",
+    "import-template": "bestandsdownload (sjabloon)",
+    "import-template-help": "bestandsdownload (toelichting bij het CSV-sjabloon)",
     "import-original": "bestandsdownload (origineel bestand)",
     "api-schema": "API: OpenAPI-schema, geen HTML",
     "rapport-pdf": "bestandsdownload (PDF van het rapport)",

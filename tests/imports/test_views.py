@@ -148,15 +148,20 @@ def test_list_offers_csv(client_as: Client) -> None:
 @pytest.mark.parametrize("kind", ["locaties", "realisatie", "reeksen"])
 def test_templates_have_exactly_the_format_columns(client_as: Client, kind: str) -> None:
     client = client_as("provincie")
-    expected = list(FORMATS[kind].column_names)
+    expected = [*FORMATS[kind].column_names, "voorbeeldrij"]
     as_csv = client.get(reverse("import-template", args=[kind, "csv"]))
     assert as_csv.status_code == 200
     assert (
         next(csv.reader(io.StringIO(as_csv.content.decode("utf-8-sig")), delimiter=";")) == expected
     )
     as_xlsx = client.get(reverse("import-template", args=[kind, "xlsx"]))
-    sheet = load_workbook(io.BytesIO(as_xlsx.content)).worksheets[0]
-    assert [[c.value for c in row] for row in sheet.iter_rows()] == [expected]
+    book = load_workbook(io.BytesIO(as_xlsx.content))
+    rows = [[c.value for c in row] for row in book.worksheets[0].iter_rows()]
+    assert rows[0] == expected
+    assert rows[1][:-1] == [c.example for c in FORMATS[kind].columns]
+    assert rows[1][-1].startswith("ja")
+    assert len(rows) == 2
+    assert book.sheetnames == [kind, "toelichting"]
     assert client.get(reverse("import-template", args=[kind, "pdf"])).status_code == 404
 
 

@@ -52,7 +52,9 @@ def test_template_filled_in_is_accepted(kind: str) -> None:
 def test_explanation_names_every_column_with_allowed_values(kind: str) -> None:
     fmt = FORMATS[kind]
     sheet = load_workbook(io.BytesIO(blank_xlsx(fmt)))["toelichting"]
-    rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=2, max_row=len(fmt.columns) + 1)]
+    rows = [
+        [c.value for c in row] for row in sheet.iter_rows(min_row=2, max_row=len(fmt.columns) + 1)
+    ]
     assert [r[0] for r in rows] == list(fmt.column_names)
     assert all(r[3] for r in rows), "elke kolom noemt zijn toegestane waarden"
 
@@ -71,7 +73,14 @@ def test_csv_explanation_is_a_download_of_its_own(client_as: Callable[[str | Non
     assert response.status_code == 200
     assert "sjabloon-reeksen-toelichting.csv" in response["Content-Disposition"]
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
-    assert rows[0] == ["kolom", "type", "verplicht", "toegestane waarden", "omschrijving", "voorbeeld"]
+    assert rows[0] == [
+        "kolom",
+        "type",
+        "verplicht",
+        "toegestane waarden",
+        "omschrijving",
+        "voorbeeld",
+    ]
     assert rows[1][:3] == ["reeks", "reeks", "ja"]
     assert "nareizigers" in rows[1][3]
     assert rows[-1][0].startswith("De tweede rij is een voorbeeld")

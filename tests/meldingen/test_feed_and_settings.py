@@ -126,13 +126,17 @@ def test_settings_page_stores_the_choice_with_audit(client_as: Callable[[str | N
     assert "geen e-mailadres" in page
     assert "/rapport/feed/noord-holland.atom" in page
     response = client.post("/meldingen/", {"own_province": "on"})
-    assert response.status_code == 302 and response["Location"] == "/meldingen/"
+    assert response.status_code == 302
+    assert response["Location"] == "/meldingen/"
     subscription = Subscription.objects.get(user__username="provincie")
     assert (subscription.national, subscription.own_province) == (False, True)
     entry = AuditEntry.objects.get(object_type="aanmelding voor meldingen")
     assert entry.changes == {"landelijk": False, "eigen_provincie": True}
-    box = re.search(r'<input[^>]*id="id_own_province"[^>]*>', client.get("/meldingen/").content.decode())
-    assert box is not None and "checked" in box.group(0)
+    box = re.search(
+        r'<input[^>]*id="id_own_province"[^>]*>', client.get("/meldingen/").content.decode()
+    )
+    assert box is not None
+    assert "checked" in box.group(0)
 
 
 def test_national_user_has_no_province_box(client_as: Callable[[str | None], Any]) -> None:

@@ -39,9 +39,7 @@ def subscription_set(
         raise PermissionDenied
     own_province = own_province and access.own_province(user) is not None
     with transaction.atomic():
-        subscription, _created = Subscription.objects.select_for_update().get_or_create(
-            user=user
-        )
+        subscription, _created = Subscription.objects.select_for_update().get_or_create(user=user)
         subscription.national = national
         subscription.own_province = own_province
         subscription.save()
@@ -128,7 +126,7 @@ def report_notify(notice: ReportNotice) -> tuple[int, int]:
         )
         try:
             message.send()
-        except Exception as error:  # noqa: BLE001 - any mail failure is recorded, never raised
+        except Exception as error:  # any mail failure is recorded, never raised
             failed += 1
             logger.warning("melding aan %s niet verzonden: %s", user.get_username(), error)
             _audit(notice, user, ok=False, detail=f"{type(error).__name__}: {error}"[:300])

@@ -41,7 +41,9 @@ def report_feed_items(*, user: AnyUser, scope: str) -> QuerySet[PublishedReport]
     """Every version of one scope's reports for its feed, newest publication first."""
     if not access.can_read_report(user, scope):
         raise PermissionDenied
-    return PublishedReport.objects.filter(scope=scope).defer("data").order_by("-published_at", "-pk")
+    return (
+        PublishedReport.objects.filter(scope=scope).defer("data").order_by("-published_at", "-pk")
+    )
 
 
 def report_get(

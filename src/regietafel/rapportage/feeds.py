@@ -77,14 +77,9 @@ class ReportFeed(Feed[PublishedReport, str]):
         return text
 
     def item_link(self, item: PublishedReport) -> str:
+        """The version's own address; also the entry's id (a version never changes)."""
         path = reverse("rapport", kwargs={"week": item.week, "scope": item.scope})
         return f"{path}?versie={item.version}"
-
-    def item_guid(self, item: PublishedReport) -> str:
-        return f"regietafel:rapport:{item.week}:{item.scope}:{item.version}"
-
-    def item_guid_is_permalink(self, item: PublishedReport) -> bool:
-        return False
 
     def item_pubdate(self, item: PublishedReport) -> Any:
         return item.published_at

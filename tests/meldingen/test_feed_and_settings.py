@@ -152,3 +152,20 @@ def test_unticking_every_box_switches_mail_off(client_as: Callable[[str | None],
     client.post("/meldingen/", {"national": "on"})
     assert client.post("/meldingen/", {}).status_code == 302
     assert not Subscription.objects.get(user__username="landelijk").national
+
+
+def test_beheerder_sets_a_subscription_in_the_admin_with_audit(
+    make_user: Callable[[str], Any], client_as: Callable[[str | None], Any]
+) -> None:
+    target = make_user("landelijk")
+    admin = client_as("beheerder")
+    assert admin.get("/beheer/meldingen/subscription/").status_code == 200
+    response = admin.post(
+        "/beheer/meldingen/subscription/add/", {"user": target.pk, "national": "on"}
+    )
+    assert response.status_code == 302
+    assert Subscription.objects.get(user=target).national
+    entry = AuditEntry.objects.get(object_type="aanmelding voor meldingen")
+    assert entry.actor_name == "beheerder"
+    assert "door de beheerder gezet" in entry.summary
+    assert client_as("landelijk").get("/beheer/meldingen/subscription/").status_code == 302

@@ -116,6 +116,15 @@ MATRIX: tuple[Case, ...] = (
     Case("rapport-pdf", {"week": "2021-W45", "scope": "PV20"}, OWN_PROVINCE_ONLY),
     Case("rapport-xlsx", {"week": "2021-W45", "scope": "NL"}, EVERYONE),
     Case("rapport-xlsx", {"week": "2021-W45", "scope": "PV20"}, OWN_PROVINCE_ONLY),
+    # Atom feeds: session or HTTP Basic (anonymous: 401 with a Basic challenge), then the
+    # report's own access rule.
+    Case("rapport-feed", {"slug": "landelijk"}, (401, 200, 200, 200, 200)),
+    Case("rapport-feed", {"slug": "noord-holland"}, (401, 200, 200, 200, 200)),
+    Case("rapport-feed", {"slug": "groningen"}, (401, 200, 403, 200, 200)),
+    Case("rapport-feed", {"slug": "atlantis"}, (401, 404, 404, 404, 404)),
+    # Notifications: every role chooses its own e-mails.
+    Case("meldingen", {}, EVERYONE),
+    Case("meldingen", {}, (LOGIN, 302, 302, 302, 302), method="post"),
     # Imports: the list for landelijk, coa and beheerder; uploading for coa; the original of
     # a locations file (confidential addresses) for coa only.
     Case("imports", {}, (LOGIN, 200, 403, 200, 200)),
@@ -125,6 +134,8 @@ MATRIX: tuple[Case, ...] = (
     Case("import-template", {"kind": "locaties", "extension": "csv"}, EVERYONE),
     Case("import-template", {"kind": "realisatie", "extension": "xlsx"}, EVERYONE),
     Case("import-template", {"kind": "onbekend", "extension": "csv"}, NOT_FOUND),
+    Case("import-template-help", {"kind": "locaties"}, EVERYONE),
+    Case("import-template-help", {"kind": "onbekend"}, NOT_FOUND),
     Case("import-detail", "locaties", (LOGIN, 200, 403, 200, 200)),
     Case("import-detail", "realisatie", (LOGIN, 200, 403, 200, 200), query="formaat=csv"),
     Case("import-original", "locaties", (LOGIN, 403, 403, 200, 403)),
@@ -298,7 +309,7 @@ def test_admin_by_role(
     assert actual == expect, f"{url}: {dict(zip(ROLES, actual, strict=True))}"
 
 
-DOCUMENTATION_ONLY = {"import-formats", "import-template"}
+DOCUMENTATION_ONLY = {"import-formats", "import-template", "import-template-help"}
 """Pages without any data (file formats, blank templates): every logged-in account."""
 
 
@@ -319,7 +330,7 @@ def test_user_without_role_sees_nothing(
             continue
         # Logged in but without a role: refused wherever anonymous visitors are sent away.
         anonymous = case.expect[0]
-        allowed = {403} if anonymous in (LOGIN, 403) else {anonymous}
+        allowed = {403} if anonymous in (LOGIN, 403, 401) else {anonymous}
         if case.name in DOCUMENTATION_ONLY:
             allowed.add(200)
         if len(set(case.expect[1:])) == 1 and case.expect[1] != 200:

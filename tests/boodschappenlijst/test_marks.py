@@ -136,3 +136,30 @@ def test_housing_arrears_by_hand(make_user: Callable[[str], Any]) -> None:
     groningen = figures_for(user=user, week=week, scope="PV20")
     assert groningen.housing is not None
     assert groningen.housing.schedule_arrears == 0
+
+
+@pytest.mark.django_db
+def test_a_done_item_can_be_set_back_through_the_page(
+    make_user: Callable[[str], Any], client_as: Callable[[str | None], Any]
+) -> None:
+    """Afgerond by mistake: the page offers open again, and the audit names both statuses."""
+    import re
+
+    standard_register("2021-W45")
+    user = make_user("landelijk")
+    client = client_as("landelijk")
+    url = "/boodschappenlijst/?week=2021-W45&scope=NL"
+    form = {"week": "2021-W45", "scope": "NL", "key": KEY}
+    assert client.post(url, {**form, "status": "afgerond"}).status_code == 302
+    page = client.get(url).content.decode()
+    row = page[page.index(f'value="{KEY}"') :]
+    options = re.findall(r'<option value="(\w+)">', row[: row.index("</select>")])
+    assert options == ["open", "opgepakt"]  # everything but the current "afgerond"
+    response = client.post(url, {**form, "status": "open", "note": "toch nog niet klaar"})
+    assert response.status_code == 302
+    assert _status(user, "2021-W45") is ShoppingItemStatus.OPEN
+    entry = AuditEntry.objects.filter(object_type="markering boodschappenlijst").first()
+    assert entry is not None
+    assert entry.changes["vorige_status"] == "afgerond"
+    assert entry.changes["status"] == "open"
+    assert "van afgerond naar open" in entry.summary

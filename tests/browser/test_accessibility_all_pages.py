@@ -137,6 +137,8 @@ PAGES: tuple[Page, ...] = (
     Page("actielijst", LRT, query="overleg=LRT&datum=2021-11-15"),
     Page("actielijst", PRT, query="overleg=PRT&provincie=PV27&datum=2021-11-29"),
     Page("bijlage", LRT, query="week=2021-W06"),
+    Page("meldingen", LRT),
+    Page("meldingen", PRT),
     # The error pages: another province's detail (403) and a page that does not exist (404).
     Page("provincie-detail", PRT, lambda: {"code": "PV20"}, status=403),
     Page("", LRT, path="/bestaat-niet/", status=404),
@@ -144,7 +146,8 @@ PAGES: tuple[Page, ...] = (
 
 NOT_PAGES: dict[str, str] = {
     "logout": "alleen POST (de knop Uitloggen)",
-    "import-template": "bestandsdownload (leeg sjabloon)",
+    "import-template": "bestandsdownload (sjabloon)",
+    "import-template-help": "bestandsdownload (toelichting bij het CSV-sjabloon)",
     "import-original": "bestandsdownload (origineel bestand)",
     "api-schema": "API: OpenAPI-schema, geen HTML",
     "rapport-pdf": "bestandsdownload (PDF van het rapport)",
@@ -152,6 +155,7 @@ NOT_PAGES: dict[str, str] = {
     "rapport-publiceren": "alleen POST (de knop Publiceren)",
     "afspraak-van-boodschap": "alleen POST (de knop Maak afspraak op de boodschappenlijst)",
     "import-withdraw": "alleen POST (de knop Import intrekken op de importpagina)",
+    "rapport-feed": "Atom-feed (XML voor feedlezers), geen HTML",
 }
 """Named URLs that are no page, with the reason. Also skipped: every URL under /api/
 (machine-readable) and the Django admin under /beheer/ (its own templates)."""

@@ -55,15 +55,21 @@ def test_refused_upload_shows_every_error(client_as: Client) -> None:
     rows = [list(r) for r in LOCATIES_ROWS]
     rows[0][5] = "700"  # occupancy above capacity 600
     rows[1][2] = "GM9999"
-    response = post(client_as("coa"), csv_bytes(LOCATIES_HEADER, rows), name="fout.csv")
-    assert response.status_code == 200
-    page = response.content.decode()
+    client = client_as("coa")
+    response = post(client, csv_bytes(LOCATIES_HEADER, rows), name="fout.csv")
+    record = Import.objects.get()
+    # POST/redirect/GET: the result is the import's own page, reloading it sends nothing.
+    assert response.status_code == 302
+    assert response["Location"] == reverse("import-detail", args=[record.pk])
+    page = client.get(response["Location"]).content.decode()
+    assert "Geweigerd: Opvanglocaties 2021-W45; er is niets verwerkt." in page
     assert "Geweigerd: het bestand bevat 2 fouten" in page
     assert "bezetting 700 is groter dan de capaciteit 600" in page
     assert "onbekende gemeentecode GM9999" in page
     assert '<th scope="col">Kolom</th>' in page
     assert LocationRecord.objects.count() == 0
-    record = Import.objects.get()
+    assert client.get(response["Location"]).status_code == 200
+    assert Import.objects.count() == 1
     assert record.status == Status.REFUSED
     assert AuditEntry.objects.get().action == Action.REFUSED
     errors = client_as("coa").get(reverse("import-detail", args=[record.pk]) + "?formaat=csv")
@@ -142,15 +148,20 @@ def test_list_offers_csv(client_as: Client) -> None:
 @pytest.mark.parametrize("kind", ["locaties", "realisatie", "reeksen"])
 def test_templates_have_exactly_the_format_columns(client_as: Client, kind: str) -> None:
     client = client_as("provincie")
-    expected = list(FORMATS[kind].column_names)
+    expected = [*FORMATS[kind].column_names, "voorbeeldrij"]
     as_csv = client.get(reverse("import-template", args=[kind, "csv"]))
     assert as_csv.status_code == 200
     assert (
         next(csv.reader(io.StringIO(as_csv.content.decode("utf-8-sig")), delimiter=";")) == expected
     )
     as_xlsx = client.get(reverse("import-template", args=[kind, "xlsx"]))
-    sheet = load_workbook(io.BytesIO(as_xlsx.content)).worksheets[0]
-    assert [[c.value for c in row] for row in sheet.iter_rows()] == [expected]
+    book = load_workbook(io.BytesIO(as_xlsx.content))
+    rows = [[c.value for c in row] for row in book.worksheets[0].iter_rows()]
+    assert rows[0] == expected
+    assert rows[1][:-1] == [c.example for c in FORMATS[kind].columns]
+    assert rows[1][-1].startswith("ja")
+    assert len(rows) == 2
+    assert book.sheetnames == [kind, "toelichting"]
     assert client.get(reverse("import-template", args=[kind, "pdf"])).status_code == 404
 
 

@@ -66,7 +66,7 @@ def test_publishing_schedules_the_files_after_commit(
     (command line, tests) it leaves the files to their first use."""
     with django_capture_on_commit_callbacks(execute=False) as callbacks, transaction.atomic():
         publish(scope="NL")
-    assert len(callbacks) == 1
+    assert len(callbacks) == 2  # the files, then the e-mails to subscribers (meldingen)
     callbacks[0]()  # no background worker in this process: nothing is made yet
     assert not ReportFile.objects.exists()
 

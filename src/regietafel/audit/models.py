@@ -16,6 +16,8 @@ class Action(models.TextChoices):
     LOGGED_IN = "ingelogd", _("ingelogd")
     LOGIN_FAILED = "inlog mislukt", _("inlog mislukt")
     WITHDRAWN = "ingetrokken", _("ingetrokken")
+    SENT = "verzonden", _("verzonden")
+    SEND_FAILED = "niet verzonden", _("niet verzonden")
 
 
 class AuditEntry(models.Model):

@@ -28,6 +28,12 @@ def shopping_item_mark(
     if not key.strip() or len(key) > 120:
         raise ValidationError({"key": "onbekend item"})
     with transaction.atomic():
+        before = (
+            ShoppingItemMark.objects.filter(scope=scope, key=key, week_start__lte=week.monday)
+            .order_by("week_start", "at", "id")
+            .last()
+        )
+        previous = before.status if before is not None else ShoppingItemStatus.OPEN.value
         mark = ShoppingItemMark.objects.create(
             scope=scope,
             key=key,
@@ -41,11 +47,12 @@ def shopping_item_mark(
             actor=actor,
             action=Action.CHANGED,
             target=mark,
-            summary=f"Boodschappenlijst {scope} {week.label}: '{key}' {status}",
+            summary=f"Boodschappenlijst {scope} {week.label}: '{key}' van {previous} naar {status}",
             changes={
                 "scope": scope,
                 "key": key,
                 "week": week.label,
+                "vorige_status": previous,
                 "status": status,
                 "note": note,
             },

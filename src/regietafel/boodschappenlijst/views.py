@@ -70,7 +70,8 @@ def boodschappenlijst(request: HttpRequest) -> HttpResponse:
             "week": week,
             "scope": scope,
             "scopes": scopes,
-            "statuses": [s for s in ShoppingItemStatus if s is not ShoppingItemStatus.OPEN],
+            # Every status but the current one: an item can also go back (afgerond -> open).
+            "statuses": list(ShoppingItemStatus),
             "rows": [(m, agreements.get(m.item.key)) for m in scoped.items],
             "can_agree": can_agree,
         },

@@ -3,7 +3,7 @@
 Variables (all optional; documented in docs/instellingen.md):
 REGIETAFEL_DATA_DIR, REGIETAFEL_SECRET_KEY, DATABASE_URL, REGIETAFEL_DEBUG,
 REGIETAFEL_ALLOWED_HOSTS, REGIETAFEL_HTTPS, REGIETAFEL_PROXY, REGIETAFEL_DEMO,
-REGIETAFEL_IMPORT_MAX_MB.
+REGIETAFEL_IMPORT_MAX_MB, REGIETAFEL_BASE_URL, REGIETAFEL_EMAIL_*.
 """
 
 from __future__ import annotations
@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "regietafel.boodschappenlijst",
     "regietafel.verdeling",
     "regietafel.afspraken",
+    "regietafel.meldingen",
     "regietafel.web",
 ]
 
@@ -156,6 +157,25 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 # API and the admin): failures per user name and per client address within the window.
 LOGIN_MAX_FAILURES = 5
 LOGIN_FAILURE_WINDOW_SECONDS = 15 * 60
+
+# Absolute links in e-mails and feeds ("https://regietafel.example.nl", without a final /).
+BASE_URL = env_str("REGIETAFEL_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# E-mail (meldingen): SMTP when REGIETAFEL_EMAIL_HOST is set; otherwise every message is written
+# as a file in <datamap>/mail (the demo and any setup without a mail server). The tests use
+# Django's in-memory backend.
+EMAIL_HOST = env_str("REGIETAFEL_EMAIL_HOST")
+if EMAIL_HOST:
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_PORT = int(env_str("REGIETAFEL_EMAIL_PORT", "587"))
+    EMAIL_HOST_USER = env_str("REGIETAFEL_EMAIL_USER")
+    EMAIL_HOST_PASSWORD = env_str("REGIETAFEL_EMAIL_PASSWORD")
+    EMAIL_USE_TLS = env_bool("REGIETAFEL_EMAIL_TLS", default=True)
+    EMAIL_TIMEOUT = 10
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = DATA_DIR / "mail"
+DEFAULT_FROM_EMAIL = env_str("REGIETAFEL_EMAIL_FROM", "regietafel <noreply@localhost>")
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

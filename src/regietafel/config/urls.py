@@ -27,6 +27,7 @@ urlpatterns = [
     path("api/v1/afspraken/", include("regietafel.afspraken.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("imports/", include("regietafel.imports.urls")),
+    path("meldingen/", include("regietafel.meldingen.urls")),
     path("beheer/", admin.site.urls),
 ]
 handler403 = "regietafel.web.views.forbidden"

@@ -193,6 +193,7 @@ def demo_load(*, weeks: int = 52, dataset: DemoDataset | None = None) -> list[De
             _set_period(national, second)
         _create_targets(national)
         _create_agreements(users)
+        _subscribe(users)
         _publish_reports(national, [w.week for w in data.weeks])
     return logins
 
@@ -209,6 +210,21 @@ def _publish_reports(actor: User, weeks: Sequence[str]) -> None:
         if week in weeks:
             report_publish(actor=actor, week=week)
             report_publish_all_provinces(actor=actor, week=week)
+
+
+DEMO_SUBSCRIBERS = {"lrt": (True, False), "prt-noord-holland": (True, True)}
+"""Demo users who get the e-mail about a published report (national, own province); in the
+demo every e-mail is written as a file in ``demo-data/mail/``."""
+
+
+def _subscribe(users: Mapping[str, User]) -> None:
+    from regietafel.meldingen.services import subscription_set
+
+    for username, (national, own_province) in DEMO_SUBSCRIBERS.items():
+        user = users[username]
+        user.email = f"{username}@demo.regietafel.invalid"
+        user.save(update_fields=["email"])
+        subscription_set(actor=user, user=user, national=national, own_province=own_province)
 
 
 def _create_targets(actor: User) -> None:

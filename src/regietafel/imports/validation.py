@@ -57,12 +57,22 @@ def validate_file(fmt: FileFormat, *, week: IsoWeek, file_name: str, content: by
     """Check every cell and row of ``content`` against ``fmt`` for ``week``."""
     result = Validated(file_name)
     try:
-        table = read_table(content, name=file_name, required=fmt.required, optional=fmt.optional)
+        table = read_table(
+            content,
+            name=file_name,
+            required=fmt.required,
+            optional=(*fmt.optional, EXAMPLE_COLUMN),
+        )
     except TableError as header_error:
         # Missing columns: report them, and still check the rows for the columns that are
         # there, so the sender sees every problem in one go.
         try:
-            table = read_table(content, name=file_name, required=(), optional=fmt.column_names)
+            table = read_table(
+                content,
+                name=file_name,
+                required=(),
+                optional=(*fmt.column_names, EXAMPLE_COLUMN),
+            )
         except TableError:
             result.errors = header_error.errors
             return result
@@ -70,6 +80,7 @@ def validate_file(fmt: FileFormat, *, week: IsoWeek, file_name: str, content: by
     context = _Context(week=week, reader=RowReader(file_name))
     present = [c for c in fmt.columns if c.name in table.columns]
     parsed = [(row, _parse_row(fmt, present, row, context)) for row in table.rows]
+    _refuse_example_rows(table.rows, context.reader)
     for column in present:
         if column.unique and column.field:
             _check_unique(context.reader, column, parsed)
@@ -80,6 +91,23 @@ def validate_file(fmt: FileFormat, *, week: IsoWeek, file_name: str, content: by
         result.rows = [values for _, values in parsed]
     result.errors.sort(key=lambda e: (e.row or 0, _column_order(fmt, e.column)))
     return result
+
+
+EXAMPLE_COLUMN = "voorbeeldrij"
+"""The templates' marker column: filled in on the example row only (``imports.blanks``)."""
+
+EXAMPLE_ROW_MESSAGE = (
+    "dit is de voorbeeldrij uit het sjabloon: vervang hem door echte gegevens en maak de cel "
+    "in de kolom voorbeeldrij leeg, of verwijder de rij"
+)
+
+
+def _refuse_example_rows(rows: Iterable[Row], reader: RowReader) -> None:
+    """A row marked as the template's example is refused, so a template uploaded unchanged
+    never stores the example. Real files have no such column and are never affected."""
+    for row in rows:
+        if row.values.get(EXAMPLE_COLUMN, "").strip():
+            reader.error(row, EXAMPLE_COLUMN, EXAMPLE_ROW_MESSAGE)
 
 
 def _column_order(fmt: FileFormat, column: str | None) -> int:

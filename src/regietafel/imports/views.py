@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods
 
 from regietafel.accounts import access
 from regietafel.accounts.models import User
-from regietafel.imports.blanks import BLANK_TYPES, blank_file
+from regietafel.imports.blanks import BLANK_TYPES, blank_file, help_csv
 from regietafel.imports.formats import FORMATS
 from regietafel.imports.forms import ImportForm
 from regietafel.imports.models import Import, Status
@@ -111,8 +111,15 @@ def import_new(request: HttpRequest) -> HttpResponse:
                     "rows": record.row_count,
                 },
             )
-            return redirect("import-detail", pk=record.pk)
-        return render(request, "imports/detail.html", _detail_context(request, record))
+        else:
+            messages.error(
+                request,
+                _("Geweigerd: %(kind)s %(week)s; er is niets verwerkt. De fouten staan hieronder.")
+                % {"kind": record.get_kind_display(), "week": record.week},
+            )
+        # POST/redirect/GET: the outcome is the import's own page (its errors are stored with
+        # the record), so reloading it never submits the file again.
+        return redirect("import-detail", pk=record.pk)
     return render(request, "imports/new.html", {"form": form, "formats": FORMATS.values()})
 
 
@@ -199,6 +206,17 @@ def import_template(request: HttpRequest, kind: str, extension: str) -> HttpResp
         raise Http404
     response = HttpResponse(blank_file(fmt, extension), content_type=BLANK_TYPES[extension])
     response["Content-Disposition"] = f'attachment; filename="sjabloon-{kind}.{extension}"'
+    return response
+
+
+@login_required
+def import_template_help(request: HttpRequest, kind: str) -> HttpResponse:
+    """The explanation that goes with a CSV template (Excel has it on a second sheet)."""
+    fmt = FORMATS.get(kind)
+    if fmt is None:
+        raise Http404
+    response = HttpResponse(help_csv(fmt), content_type=BLANK_TYPES["csv"])
+    response["Content-Disposition"] = f'attachment; filename="sjabloon-{kind}-toelichting.csv"'
     return response
 
 

@@ -37,6 +37,15 @@ def report_versions(*, user: AnyUser, week: str, scope: str) -> QuerySet[Publish
     return PublishedReport.objects.filter(week=week, scope=scope).defer("data").order_by("version")
 
 
+def report_feed_items(*, user: AnyUser, scope: str) -> QuerySet[PublishedReport]:
+    """Every version of one scope's reports for its feed, newest publication first."""
+    if not access.can_read_report(user, scope):
+        raise PermissionDenied
+    return (
+        PublishedReport.objects.filter(scope=scope).defer("data").order_by("-published_at", "-pk")
+    )
+
+
 def report_get(
     *, user: AnyUser, week: str, scope: str, version: int | None = None
 ) -> PublishedReport:

@@ -23,6 +23,7 @@ from regietafel.kerncijfers.selectors import normalise_scope
 from regietafel.rapportage.data import ReportData, key_figure_changes, section_changes
 from regietafel.rapportage.files import report_files_schedule
 from regietafel.rapportage.models import PublishedReport
+from regietafel.rapportage.notify import report_notify_published
 
 NATIONAL = "NL"
 
@@ -105,6 +106,8 @@ def report_publish(
         )
         # Its PDF and Excel are made once, after the commit (rapportage.files).
         transaction.on_commit(lambda: report_files_schedule(report.pk))
+        # Subscribers hear of it once it is committed; a mail problem cannot undo it.
+        transaction.on_commit(lambda: report_notify_published(report.pk), robust=True)
     return report
 
 

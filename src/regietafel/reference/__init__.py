@@ -304,6 +304,14 @@ def province_name(code: str) -> str:
         return code
 
 
+def province_slug(code: str) -> str:
+    """The province's name for addresses: 'PV27' -> 'noord-holland', 'PV21' -> 'fryslan'.
+
+    ``province`` reads it back (the same folding), so a slug is also a valid lookup.
+    """
+    return _fold(province(code).name).replace(" ", "-")
+
+
 def normalise_code(code: str) -> str:
     """'gm363', '0363' and '363' all become 'GM0363'; anything else is an error."""
     match = _CODE_RE.fullmatch(code.strip().upper()) if isinstance(code, str) else None

@@ -1,0 +1,1 @@
+"""Notifications: who wants to hear about a published weekly report, and sending them."""

@@ -1,0 +1,3 @@
+from tests.rapportage.conftest import collector
+
+__all__ = ["collector"]

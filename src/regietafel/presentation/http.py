@@ -41,6 +41,11 @@ def csv_response(
     return response
 
 
+def query_params(request: HttpRequest) -> dict[str, str]:
+    """The query string as one value per name (the last), for the table helpers."""
+    return dict(request.GET.items())
+
+
 def wants_csv(request: Any) -> bool:
     """True for ``?formaat=csv``, the download link next to every table."""
     return str(request.GET.get("formaat", "")).lower() == "csv"

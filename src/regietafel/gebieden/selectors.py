@@ -13,6 +13,7 @@ from regietafel import reference
 from regietafel.accounts import access
 from regietafel.accounts.access import AnyUser
 from regietafel.core.distribution import DistributionRow
+from regietafel.core.periods import IsoWeek
 from regietafel.core.taakstelling import ProgressAggregate, ProgressRow
 from regietafel.imports.models import Kind
 from regietafel.opvang import selectors as opvang_selectors
@@ -115,9 +116,12 @@ def province_get(*, user: AnyUser, code: str) -> ProvinceDetail:
     )
 
 
-def _province_share(user: AnyUser, code: str) -> tuple[str | None, DistributionRow | None]:
-    """The province's row in the national distribution of the latest register's week."""
-    week = opvang_selectors.latest_week(kind=Kind.LOCATIES)
+def _province_share(
+    user: AnyUser, code: str, week: IsoWeek | None = None
+) -> tuple[str | None, DistributionRow | None]:
+    """The province's row in the national distribution of ``week`` (default: the latest
+    register's week)."""
+    week = week or opvang_selectors.latest_week(kind=Kind.LOCATIES)
     if week is None:
         return None, None
     try:
@@ -228,9 +232,12 @@ def _municipality(code: str, on: date) -> Municipality:
         raise Http404(str(problem)) from None
 
 
-def municipality_get(*, user: AnyUser, code: str) -> MunicipalityDetail:
+def municipality_get(
+    *, user: AnyUser, code: str, week: IsoWeek | None = None
+) -> MunicipalityDetail:
     """One municipality in full; PermissionDenied for a province user of another province
-    (as the province page: outside the own province only aggregates)."""
+    (as the province page: outside the own province only aggregates). Locations and the
+    distribution are those of ``week`` (default: the latest register's week)."""
     _require_view(user)
     period = taakstelling_selectors.latest_period(user=user)
     on = period.population_date if period is not None else division_date()
@@ -240,13 +247,13 @@ def municipality_get(*, user: AnyUser, code: str) -> MunicipalityDetail:
     history = []
     for stored in reversed(taakstelling_selectors.periods_list(user=user)):
         final = taakstelling_selectors.final_realisation(stored.label)
-        week = final.week if final is not None else taakstelling_selectors.default_week(stored)
+        as_of = final.week if final is not None else taakstelling_selectors.default_week(stored)
         view = taakstelling_selectors.progress(
-            user=user, label=stored.label, week=week, province=municipality.province_code
+            user=user, label=stored.label, week=as_of, province=municipality.province_code
         )
         row = next((r for r in view.municipalities if r.code == municipality.code), None)
         history.append(HalfYear(stored.label, view.week.label, row))
-    locations_week = opvang_selectors.latest_week(kind=Kind.LOCATIES)
+    locations_week = week or opvang_selectors.latest_week(kind=Kind.LOCATIES)
     locations: tuple[LocationRow, ...] = ()
     share = province_share = None
     if locations_week is not None:
@@ -257,7 +264,7 @@ def municipality_get(*, user: AnyUser, code: str) -> MunicipalityDetail:
             )
             if row.municipality_code == municipality.code
         )
-        _week, province_share = _province_share(user, municipality.province_code)
+        _week, province_share = _province_share(user, municipality.province_code, locations_week)
         if province_share is not None:
             regional = verdeling_selectors.municipality_distribution(
                 user=user, week=locations_week, province_code=municipality.province_code

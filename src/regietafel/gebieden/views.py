@@ -15,10 +15,11 @@ from django.utils.translation import gettext as _
 
 from regietafel import reference
 from regietafel.accounts import access
+from regietafel.core.periods import IsoWeek, PeriodError
 from regietafel.core.rules import ScheduleClass
 from regietafel.gebieden import selectors
 from regietafel.gebieden.maps import schedule_map
-from regietafel.presentation.http import csv_response, query_params, wants_csv
+from regietafel.presentation.http import bad_request, csv_response, query_params, wants_csv
 from regietafel.presentation.tables import (
     Column,
     Sorting,
@@ -216,7 +217,11 @@ def municipality_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def municipality_detail(request: HttpRequest, code: str) -> HttpResponse:
-    detail = selectors.municipality_get(user=request.user, code=code)
+    try:
+        week = IsoWeek.parse(request.GET["week"]) if request.GET.get("week") else None
+    except PeriodError as error:
+        return bad_request(request, str(error))
+    detail = selectors.municipality_get(user=request.user, code=code, week=week)
     if wants_csv(request):
         return csv_response(
             f"taakstelling-{detail.municipality.code}",

@@ -76,7 +76,8 @@ def test_no_table_cell_is_clipped(browser: Any, live_server: Any, width: int, he
         page = context.new_page()
         for path in PAGES:
             response = page.goto(f"{live_server.url}{path}")
-            assert response is not None and response.status == 200, path
+            assert response is not None, path
+            assert response.status == 200, path
             found = page.evaluate(CLIPPED_SCRIPT)
             if found:
                 problems[f"{path} als {user}"] = found

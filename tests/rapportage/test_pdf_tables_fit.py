@@ -21,7 +21,9 @@ DOCUMENTS = {
     "rapport-NL": "/rapport/2021-W06/NL/pdf/",
     "rapport-PV27": "/rapport/2021-W06/PV27/pdf/",
     "actielijst-LRT": "/afspraken/actielijst/?overleg=LRT&datum=2021-11-15&formaat=pdf",
-    "actielijst-PRT": "/afspraken/actielijst/?overleg=PRT&provincie=PV27&datum=2021-11-29&formaat=pdf",
+    "actielijst-PRT": (
+        "/afspraken/actielijst/?overleg=PRT&provincie=PV27&datum=2021-11-29&formaat=pdf"
+    ),
     "bijlage": "/afspraken/bijlage/?week=2021-W06&formaat=pdf",
 }
 

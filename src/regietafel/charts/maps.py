@@ -198,7 +198,7 @@ def _choropleth(
         },
     }
     legend_domain = [labels[name] for name in order]
-    fill_layer = {
+    fill_layer: dict[str, Any] = {
         "data": data,
         "transform": [lookup],
         "mark": {"type": "geoshape", "stroke": "#6b6b6b", "strokeWidth": 0.35},

@@ -52,7 +52,7 @@ def csv_response(
 
 def query_params(request: HttpRequest) -> dict[str, str]:
     """The query string as one value per name (the last), for the table helpers."""
-    return dict(request.GET.items())
+    return {key: str(value) for key, value in request.GET.items()}
 
 
 def wants_csv(request: Any) -> bool:

@@ -323,6 +323,7 @@ def _class_symbols(
     if len(order) > len(_SYMBOLS):
         raise ValueError(f"Hoogstens {len(_SYMBOLS)} klassen met een symbool.")
     points = label_points(topology, object_name)
+    size = 30 if len(points) <= 100 else 8  # a country of 352 areas needs small symbols
     rows = [
         {"lon": lon, "lat": lat, "klasse": classes[code]}
         for code, (lon, lat) in sorted(points.items())
@@ -331,7 +332,7 @@ def _class_symbols(
     return [
         {
             "data": {"values": rows},
-            "mark": {"type": "point", "filled": True, "size": 30, "opacity": 1, "aria": False},
+            "mark": {"type": "point", "filled": True, "size": size, "opacity": 1, "aria": False},
             "encoding": {
                 "longitude": {"field": "lon", "type": "quantitative"},
                 "latitude": {"field": "lat", "type": "quantitative"},

@@ -121,3 +121,23 @@ def test_map_areas_link_to_municipality_pages(client_as: Client) -> None:
         for href, label in links
     )
     assert 'role="group"' in body
+
+
+@pytest.mark.usefixtures("period")
+def test_a_province_page_shows_only_that_province_under_its_name(client_as: Client) -> None:
+    from datetime import date
+
+    from regietafel import reference
+
+    groningen = {
+        m.code for m in reference.municipalities(date(2021, 1, 1)) if m.province_code == "PV20"
+    }
+    body = client_as("provincie_andere").get("/provincies/PV20/").content.decode()
+    assert "<h1>Provincie Groningen</h1>" in body
+    assert "per gemeente in Groningen" in body
+    mapped = set(re.findall(r'<a href="/gemeenten/(GM\d{4})/" aria-label=', body))
+    assert mapped == groningen
+    table = body[
+        body.index('id="voortgang"') : body.index("</table>", body.index('id="voortgang"'))
+    ]
+    assert set(re.findall(r"GM\d{4}", table)) == groningen

@@ -70,6 +70,12 @@ MATRIX: tuple[Case, ...] = (
     Case("provincie-detail", {"code": "PV99"}, NOT_FOUND),
     Case("gemeenten", {}, EVERYONE),
     Case("gemeenten", {}, EVERYONE, query="provincie=PV27"),
+    Case("gemeenten", {}, EVERYONE, query="provincie=&sorteer=achterstand&richting=af"),
+    Case("gemeenten", {}, EVERYONE, query="zoek=amster&klasse=ver-achter"),
+    Case("gemeente-detail", {"code": "GM0363"}, EVERYONE),
+    Case("gemeente-detail", {"code": "GM0363"}, EVERYONE, query="formaat=csv"),
+    Case("gemeente-detail", {"code": "GM0014"}, OWN_PROVINCE_ONLY),
+    Case("gemeente-detail", {"code": "GM9999"}, NOT_FOUND),
     # Taakstelling: every province's task and progress is aggregate; the detail per
     # municipality of another province is not.
     Case("taakstelling-list", {}, EVERYONE),

@@ -162,3 +162,38 @@ def test_class_helpers() -> None:
     assert classify(80, [80, 100]) == 1
     assert classify(100, [80, 100]) == 2
     assert len(set(sequential_palette(4))) == 4
+
+
+def test_municipality_map_areas_are_named_links_with_class_symbols(
+    gemeenten: dict[str, Any],
+) -> None:
+    import re
+
+    from regietafel.charts import svg_for_html, topology_subset
+
+    groningen = {
+        str(g["id"])
+        for g in gemeenten["objects"]["gemeenten"]["geometries"]
+        if (g.get("properties") or {}).get("provinciecode") == "PV20"
+    }
+    topology = topology_subset(gemeenten, "gemeenten", groningen)
+    classes = {code: ORDER[i % 3] for i, code in enumerate(sorted(groningen))}
+    spec = municipality_map(
+        topology=topology,
+        object_name="gemeenten",
+        classes=classes,
+        class_order=ORDER[:3],
+        title="Voortgang",
+        source=SOURCE,
+        links={code: f"/gemeenten/{code}/" for code in groningen},
+        marked=True,
+    )
+    html = svg_for_html(render_svg(spec), title="Voortgang", description="d", id_prefix="k")
+    links = re.findall(r'<a href="([^"]+)" aria-label="([^"]+)">', html)
+    assert sorted(href for href, _ in links) == sorted(f"/gemeenten/{c}/" for c in groningen)
+    assert ("/gemeenten/GM0014/", f"Groningen (GM0014): {classes['GM0014']}") in links
+    assert "vega.github.io" not in html
+    assert 'role="group"' in html  # a map of links is no single image
+    # One symbol per class in the legend, so the classes read without colour.
+    shown = texts(html)
+    assert {"symbool", "op schema", "enigszins achter", "ver achter"} <= set(shown)

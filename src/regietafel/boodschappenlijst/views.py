@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -15,13 +16,19 @@ from django.views.decorators.http import require_http_methods
 from regietafel import reference
 from regietafel.accounts import access
 from regietafel.afspraken.selectors import shopping_link_states
-from regietafel.boodschappenlijst.selectors import NATIONAL, normalise_scope, shopping_list_for
+from regietafel.boodschappenlijst.selectors import (
+    NATIONAL,
+    MarkedItem,
+    normalise_scope,
+    shopping_list_for,
+)
 from regietafel.boodschappenlijst.services import shopping_item_mark
 from regietafel.boodschappenlijst.tables import shopping_table
 from regietafel.core.periods import PeriodError
 from regietafel.core.rules import ShoppingItemStatus
 from regietafel.kerncijfers.selectors import week_or_default
-from regietafel.presentation.http import bad_request, table_csv
+from regietafel.presentation.http import bad_request, query_params, table_csv
+from regietafel.presentation.tables import Column, Sorting, parse_sorting, sort_headers, sort_rows
 
 
 @login_required
@@ -58,6 +65,9 @@ def boodschappenlijst(request: HttpRequest) -> HttpResponse:
     can_agree = access.can_manage_agreements(
         request.user, table, "" if scope == NATIONAL else scope
     )
+    params = {**query_params(request), "week": week.label, "scope": scope}
+    sorting = parse_sorting(params, _ITEM_VALUES, Sorting("deadline"))
+    items = sort_rows(scoped.items, _ITEM_VALUES[sorting.key], descending=sorting.descending)
     own = access.own_province(request.user)
     scopes = [(NATIONAL, "Nederland")] + [
         (p.code, p.name) for p in reference.provinces() if own is None or p.code == own
@@ -72,7 +82,28 @@ def boodschappenlijst(request: HttpRequest) -> HttpResponse:
             "scopes": scopes,
             # Every status but the current one: an item can also go back (afgerond -> open).
             "statuses": list(ShoppingItemStatus),
-            "rows": [(m, agreements.get(m.item.key)) for m in scoped.items],
+            "rows": [(m, agreements.get(m.item.key)) for m in items],
+            "headers": sort_headers(
+                ITEM_COLUMNS, sorting, params, anchor="tabel-boodschappenlijst"
+            ),
             "can_agree": can_agree,
         },
     )
+
+
+ITEM_COLUMNS: tuple[Column, ...] = (
+    Column("actie", "Actie"),
+    Column("categorie", "Categorie"),
+    Column("aantal", "Aantal", "int"),
+    Column("deadline", "Deadline"),
+    Column("trekker", "Trekker"),
+    Column("status", "Status"),
+)
+_ITEM_VALUES: Mapping[str, Callable[[MarkedItem], object]] = {
+    "actie": lambda m: m.item.description,
+    "categorie": lambda m: m.item.category.label,
+    "aantal": lambda m: m.item.quantity,
+    "deadline": lambda m: m.item.deadline.toordinal(),
+    "trekker": lambda m: m.item.party.label,
+    "status": lambda m: m.item.status.label,
+}

@@ -104,6 +104,19 @@ def _ring_area_centroid(ring: Sequence[tuple[float, float]]) -> tuple[float, flo
     return abs(area / 2), cx / (3 * area), cy / (3 * area)
 
 
+def topology_subset(
+    topology: Mapping[str, Any], object_name: str, keep: set[str]
+) -> dict[str, Any]:
+    """The topology with only the geometries in ``keep`` (the map then zooms to them)."""
+    objects = dict(topology["objects"])
+    layer = dict(objects[object_name])
+    layer["geometries"] = [g for g in layer["geometries"] if str(g.get("id")) in keep]
+    objects[object_name] = layer
+    result = dict(topology)
+    result["objects"] = objects
+    return result
+
+
 def label_points(topology: Mapping[str, Any], object_name: str) -> dict[str, tuple[float, float]]:
     """Code -> (longitude, latitude) of the centroid of each feature's largest polygon.
 
@@ -141,6 +154,7 @@ def _choropleth(
     title: str,
     source: str,
     overlay: Sequence[dict[str, Any]] = (),
+    links: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
     geometries = _features(topology, object_name)
     counts = Counter(codes_to_class.get(_feature_code(g), NO_DATA) for g in geometries)
@@ -167,6 +181,7 @@ def _choropleth(
                 "geen_gegevens": klass == NO_DATA,
                 "omschrijving": f"{name} ({code}): {klass}" + (f", {extra}" if extra else ""),
                 "naam": name,
+                **({"href": links.get(code, "")} if links is not None else {}),
             }
         )
     data = {
@@ -178,11 +193,12 @@ def _choropleth(
         "from": {
             "data": {"values": lookup_rows},
             "key": "code",
-            "fields": ["klasse", "omschrijving", "naam", "geen_gegevens"],
+            "fields": ["klasse", "omschrijving", "naam", "geen_gegevens"]
+            + (["href"] if links is not None else []),
         },
     }
     legend_domain = [labels[name] for name in order]
-    fill_layer = {
+    fill_layer: dict[str, Any] = {
         "data": data,
         "transform": [lookup],
         "mark": {"type": "geoshape", "stroke": "#6b6b6b", "strokeWidth": 0.35},
@@ -211,6 +227,9 @@ def _choropleth(
             ],
         },
     }
+    if links is not None:
+        # Vega draws each area with a link inside an <a>, so the map leads to its pages.
+        fill_layer["encoding"]["href"] = {"field": "href", "type": "nominal"}
     layers: list[dict[str, Any]] = [fill_layer]
     if counts[NO_DATA]:
         # Texture for "no data": a dashed darker outline, so it is not a colour-only cue.
@@ -253,12 +272,17 @@ def municipality_map(
     source: str,
     legend_title: str = "voortgang",
     colours: Sequence[str] | None = None,
+    links: Mapping[str, str] | None = None,
+    marked: bool = False,
 ) -> dict[str, Any]:
     """Choropleth of municipalities: code (``GM0363``) -> class label.
 
     ``class_order`` lists the classes from best to worst (light to dark). The class
     ``"geen gegevens"`` always gets white with a dashed outline; municipalities in the
     topology without an entry in ``classes`` fall in it. Legend labels carry counts.
+    ``links`` (code -> site path) makes every area a link to its page, named by its
+    description; ``marked`` puts a symbol per class (circle, triangle, cross) in each area,
+    so the classes read without colour.
     """
     order = list(class_order)
     if len(set(order)) != len(order):
@@ -281,7 +305,47 @@ def municipality_map(
         legend_title=legend_title,
         title=title,
         source=source,
+        links=links,
+        overlay=_class_symbols(topology, object_name, classes, data_classes) if marked else (),
     )
+
+
+_SYMBOLS = ("circle", "triangle-up", "cross", "square", "diamond", "triangle-down")
+
+
+def _class_symbols(
+    topology: Mapping[str, Any],
+    object_name: str,
+    classes: Mapping[str, str],
+    order: Sequence[str],
+) -> list[dict[str, Any]]:
+    """A small dark symbol per class at each area's centre, with its own legend."""
+    if len(order) > len(_SYMBOLS):
+        raise ValueError(f"Hoogstens {len(_SYMBOLS)} klassen met een symbool.")
+    points = label_points(topology, object_name)
+    size = 30 if len(points) <= 100 else 8  # a country of 352 areas needs small symbols
+    rows = [
+        {"lon": lon, "lat": lat, "klasse": classes[code]}
+        for code, (lon, lat) in sorted(points.items())
+        if code in classes
+    ]
+    return [
+        {
+            "data": {"values": rows},
+            "mark": {"type": "point", "filled": True, "size": size, "opacity": 1, "aria": False},
+            "encoding": {
+                "longitude": {"field": "lon", "type": "quantitative"},
+                "latitude": {"field": "lat", "type": "quantitative"},
+                "shape": {
+                    "field": "klasse",
+                    "type": "nominal",
+                    "scale": {"domain": list(order), "range": list(_SYMBOLS[: len(order)])},
+                    "legend": {"title": "symbool", "orient": "bottom", "direction": "vertical"},
+                },
+                "color": {"value": INK},
+            },
+        }
+    ]
 
 
 def class_labels(breaks: Sequence[float], *, unit: str = "%", decimals: int = 0) -> list[str]:

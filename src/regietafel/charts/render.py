@@ -144,6 +144,18 @@ def warm_up() -> None:
         return
 
 
+#: Vega resolves a mark's ``href`` against its default data URL; our links are site paths.
+_VEGA_LINK_BASE = "https://vega.github.io/vega-datasets/"
+_LINK = re.compile(
+    r'<a xlink:href="' + re.escape(_VEGA_LINK_BASE) + r'/?([^"]*)">(<path aria-label="([^"]*)")'
+)
+
+
+def _site_links(body: str) -> str:
+    """Area links (``href`` in a map) as site paths, each with the area's name as its own."""
+    return _LINK.sub(lambda m: f'<a href="/{m[1]}" aria-label="{m[3]}">{m[2]}', body)
+
+
 _PROLOG = re.compile(r"^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!DOCTYPE[^>]*>\s*)?", re.IGNORECASE)
 _ID_ATTR = re.compile(r'\sid="([^"]+)"')
 _SVG_OPEN = re.compile(r"<svg\b[^>]*>", re.IGNORECASE)
@@ -162,7 +174,7 @@ def svg_for_html(svg: str, *, title: str, description: str, id_prefix: str | Non
 
     ``id_prefix`` makes the output reproducible; by default a per-process counter is used.
     """
-    body = _PROLOG.sub("", svg, count=1)
+    body = _site_links(_PROLOG.sub("", svg, count=1))
     match = _SVG_OPEN.search(body)
     if match is None:
         raise ChartError("Geen <svg>-element gevonden.")
@@ -178,6 +190,8 @@ def svg_for_html(svg: str, *, title: str, description: str, id_prefix: str | Non
         body = re.sub(rf"url\(#{q}\)", f"url(#{new})", body)
         body = re.sub(rf'((?:xlink:)?href=")#{q}(")', rf"\g<1>#{new}\g<2>", body)
 
+    # A map whose areas are links is a group of links, not one image (an image hides them).
+    role = "group" if "<a href=" in body else "img"
     title_id = f"{prefix}-titel"
     desc_id = f"{prefix}-beschrijving"
     match = _SVG_OPEN.search(body)
@@ -187,7 +201,7 @@ def svg_for_html(svg: str, *, title: str, description: str, id_prefix: str | Non
     cleaned = re.sub(r'\s(?:role|aria-labelledby|aria-label|focusable)="[^"]*"', "", open_tag)
     new_open = (
         cleaned[:-1].rstrip("/").rstrip()
-        + f' role="img" aria-labelledby="{title_id} {desc_id}" focusable="false">'
+        + f' role="{role}" aria-labelledby="{title_id} {desc_id}" focusable="false">'
     )
     inserted = (
         f'<title id="{title_id}">{escape(title)}</title>'

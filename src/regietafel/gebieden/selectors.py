@@ -12,10 +12,16 @@ from django.utils import timezone
 from regietafel import reference
 from regietafel.accounts import access
 from regietafel.accounts.access import AnyUser
-from regietafel.core.taakstelling import ProgressAggregate
+from regietafel.core.distribution import DistributionRow
+from regietafel.core.periods import IsoWeek
+from regietafel.core.taakstelling import ProgressAggregate, ProgressRow
+from regietafel.imports.models import Kind
+from regietafel.opvang import selectors as opvang_selectors
+from regietafel.opvang.selectors import LocationRow
 from regietafel.reference import Municipality, Province
 from regietafel.taakstelling import selectors as taakstelling_selectors
 from regietafel.taakstelling.selectors import ProgressView
+from regietafel.verdeling import selectors as verdeling_selectors
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +47,8 @@ class ProvinceDetail:
     municipalities: tuple[Municipality, ...]
     progress: ProgressView | None
     progress_total: ProgressAggregate | None
+    distribution_week: str | None = None
+    share: DistributionRow | None = None
 
     @property
     def inhabitants(self) -> int:
@@ -94,6 +102,7 @@ def province_get(*, user: AnyUser, code: str) -> ProvinceDetail:
             province=province.code,
         )
         total = progress.province_total(province.code)
+    week, share = _province_share(user, province.code)
     return ProvinceDetail(
         province=province,
         on=on,
@@ -102,7 +111,24 @@ def province_get(*, user: AnyUser, code: str) -> ProvinceDetail:
         ),
         progress=progress,
         progress_total=total,
+        distribution_week=week,
+        share=share,
     )
+
+
+def _province_share(
+    user: AnyUser, code: str, week: IsoWeek | None = None
+) -> tuple[str | None, DistributionRow | None]:
+    """The province's row in the national distribution of ``week`` (default: the latest
+    register's week)."""
+    week = week or opvang_selectors.latest_week(kind=Kind.LOCATIES)
+    if week is None:
+        return None, None
+    try:
+        national = verdeling_selectors.province_distribution(user=user, week=week)
+    except verdeling_selectors.NoRegisterError:
+        return week.label, None
+    return week.label, next((r for r in national.plain.rows if r.code == code), None)
 
 
 def municipalities_list(*, user: AnyUser, province: str | None = None) -> tuple[Municipality, ...]:
@@ -121,3 +147,146 @@ def municipalities_list(*, user: AnyUser, province: str | None = None) -> tuple[
 
 def province_names() -> dict[str, str]:
     return {p.code: p.name for p in reference.provinces()}
+
+
+@dataclass(frozen=True, slots=True)
+class MunicipalityRow:
+    """A row of the municipalities list: public CBS facts, progress only where permitted."""
+
+    municipality: Municipality
+    province_name: str
+    progress: ProgressRow | None
+    detail_allowed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class MunicipalityList:
+    """The municipalities in the division ``on`` with the progress of ``progress``'s period."""
+
+    on: date
+    rows: tuple[MunicipalityRow, ...]
+    progress: ProgressView | None
+
+
+def municipalities_overview(*, user: AnyUser) -> MunicipalityList:
+    """Every municipality in the division of the latest taakstelling (else today's), with
+    its progress in that period when the user may see its province in detail."""
+    _require_view(user)
+    period = taakstelling_selectors.latest_period(user=user)
+    view = None
+    on = division_date()
+    if period is not None:
+        on = period.population_date
+        view = taakstelling_selectors.progress(
+            user=user, label=period.label, week=taakstelling_selectors.default_week(period)
+        )
+    by_code = {r.code: r for r in view.municipalities} if view else {}
+    names = province_names()
+    return MunicipalityList(
+        on=on,
+        rows=tuple(
+            MunicipalityRow(
+                municipality=m,
+                province_name=names[m.province_code],
+                progress=by_code.get(m.code),
+                detail_allowed=access.can_view_province_detail(user, m.province_code),
+            )
+            for m in reference.municipalities(on)
+        ),
+        progress=view,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class HalfYear:
+    """One taakstelling period of a municipality; ``row`` None: not in that division."""
+
+    label: str
+    week: str
+    row: ProgressRow | None
+
+
+@dataclass(frozen=True, slots=True)
+class MunicipalityDetail:
+    """One municipality: its taakstelling per half year, its locations, its distribution share.
+
+    ``share`` is its row in the province's distribution of the week's extra places,
+    ``province_share`` the province's row in the national one (None without a register).
+    """
+
+    municipality: Municipality
+    province: Province
+    on: date
+    history: tuple[HalfYear, ...]
+    locations_week: str | None
+    locations: tuple[LocationRow, ...]
+    distribution_week: str | None
+    share: DistributionRow | None
+    province_share: DistributionRow | None
+
+
+def _municipality(code: str, on: date) -> Municipality:
+    try:
+        return reference.municipality(code, on)
+    except reference.ReferenceDataError as problem:
+        raise Http404(str(problem)) from None
+
+
+def municipality_get(
+    *, user: AnyUser, code: str, week: IsoWeek | None = None
+) -> MunicipalityDetail:
+    """One municipality in full; PermissionDenied for a province user of another province
+    (as the province page: outside the own province only aggregates). Locations and the
+    distribution are those of ``week`` (default: the latest register's week)."""
+    _require_view(user)
+    period = taakstelling_selectors.latest_period(user=user)
+    on = period.population_date if period is not None else division_date()
+    municipality = _municipality(code, on)
+    if not access.can_view_province_detail(user, municipality.province_code):
+        raise PermissionDenied
+    history = []
+    for stored in reversed(taakstelling_selectors.periods_list(user=user)):
+        final = taakstelling_selectors.final_realisation(stored.label)
+        as_of = final.week if final is not None else taakstelling_selectors.default_week(stored)
+        view = taakstelling_selectors.progress(
+            user=user, label=stored.label, week=as_of, province=municipality.province_code
+        )
+        row = next((r for r in view.municipalities if r.code == municipality.code), None)
+        history.append(HalfYear(stored.label, view.week.label, row))
+    locations_week = week or opvang_selectors.latest_week(kind=Kind.LOCATIES)
+    locations: tuple[LocationRow, ...] = ()
+    share = province_share = None
+    if locations_week is not None:
+        locations = tuple(
+            row
+            for row in opvang_selectors.locations_list(
+                user=user, week=locations_week, province_code=municipality.province_code
+            )
+            if row.municipality_code == municipality.code
+        )
+        _week, province_share = _province_share(user, municipality.province_code, locations_week)
+        if province_share is not None:
+            regional = verdeling_selectors.municipality_distribution(
+                user=user, week=locations_week, province_code=municipality.province_code
+            )
+            share = next((r for r in regional.plain.rows if r.code == municipality.code), None)
+    return MunicipalityDetail(
+        municipality=municipality,
+        province=reference.province(municipality.province_code),
+        on=on,
+        history=tuple(history),
+        locations_week=locations_week.label if locations_week else None,
+        locations=locations,
+        distribution_week=locations_week.label if locations_week else None,
+        share=share,
+        province_share=province_share,
+    )
+
+
+def municipality_lookup(text: str, on: date) -> Municipality | None:
+    """The municipality whose CBS code is ``text`` ("GM0363", "363"); None otherwise."""
+    try:
+        code = reference.normalise_code(text)
+    except reference.ReferenceDataError:
+        return None
+    return next((m for m in reference.municipalities(on) if m.code == code), None)

@@ -1,14 +1,36 @@
-"""Pages for provinces and municipalities; every table can be downloaded as CSV."""
+"""Pages for provinces and municipalities; every table can be downloaded as CSV.
+
+Tables sort and filter on the server by query parameters (``?sorteer=…&richting=af``,
+``?klasse=…``, ``?provincie=…``), with the helpers of ``presentation.tables``.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
 from regietafel import reference
+from regietafel.accounts import access
+from regietafel.core.periods import IsoWeek, PeriodError
+from regietafel.core.rules import ScheduleClass
 from regietafel.gebieden import selectors
-from regietafel.presentation.http import csv_response, wants_csv
+from regietafel.gebieden.maps import schedule_map
+from regietafel.presentation.http import bad_request, csv_response, query_params, wants_csv
+from regietafel.presentation.tables import (
+    Column,
+    Sorting,
+    dutch_collation_key,
+    filter_rows,
+    parse_sorting,
+    sort_headers,
+    sort_rows,
+)
+from regietafel.reference import Municipality
+from regietafel.taakstelling import tables as progress_tables
 from regietafel.taakstelling.views import PROGRESS_HEADER, progress_csv_row
 
 
@@ -36,8 +58,13 @@ def province_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def province_detail(request: HttpRequest, code: str) -> HttpResponse:
     detail = selectors.province_get(user=request.user, code=code)
+    params = query_params(request)
+    sorting = progress_tables.progress_sorting(params)
+    schedule = progress_tables.schedule_filter(params)
+    rows = progress_tables.progress_table(
+        detail.progress.municipalities if detail.progress else (), sorting, schedule
+    )
     if wants_csv(request) and request.GET.get("tabel") == "taakstelling":
-        rows = detail.progress.municipalities if detail.progress else ()
         label = detail.progress.period.label if detail.progress else ""
         return csv_response(
             f"taakstelling-{label}-{detail.province.code}",
@@ -50,39 +77,155 @@ def province_detail(request: HttpRequest, code: str) -> HttpResponse:
             ["gemeentecode", "gemeente", "inwoners"],
             ([m.code, m.name, m.inhabitants] for m in detail.municipalities),
         )
-    return render(request, "gebieden/province_detail.html", {"detail": detail})
+    context: dict[str, object] = {"detail": detail}
+    if detail.progress is not None:
+        context |= {
+            "rows": rows,
+            "headers": sort_headers(
+                progress_tables.PROGRESS_COLUMNS, sorting, params, anchor="voortgang"
+            ),
+            "total": progress_tables.progress_sum(
+                rows, months_elapsed=detail.progress.months_elapsed
+            ),
+            "classes": list(ScheduleClass),
+            "schedule": schedule.value if schedule else "",
+            "sorting": sorting,
+            "map": schedule_map(
+                detail.progress.municipalities,
+                on=detail.on,
+                province=detail.province.code,
+                title=_("Voortgang taakstelling %(label)s per gemeente in %(name)s")
+                % {"label": detail.progress.period.label, "name": detail.province.name},
+            ),
+        }
+    return render(request, "gebieden/province_detail.html", context)
+
+
+MUNICIPALITY_COLUMNS: tuple[Column, ...] = (
+    Column("gemeente", "Gemeente"),
+    Column("code", "Code"),
+    Column("provincie", "Provincie"),
+    Column("inwoners", "Inwoners", "int"),
+    Column("gecorrigeerd", "Gecorrigeerde taakstelling", "int"),
+    Column("achterstand", "Achterstand", "int"),
+    Column("gehuisvest", "Gehuisvest", "int"),
+    Column("gerealiseerd", "Gerealiseerd", "decimal", 1),
+    Column("schema", "Schema"),
+)
+_ROW_VALUES: Mapping[str, Callable[[selectors.MunicipalityRow], object]] = {
+    "gemeente": lambda r: r.municipality.name,
+    "code": lambda r: r.municipality.code,
+    "provincie": lambda r: r.province_name,
+    "inwoners": lambda r: r.municipality.inhabitants,
+    "gecorrigeerd": lambda r: r.progress.corrected if r.progress else None,
+    "achterstand": lambda r: r.progress.arrears if r.progress else None,
+    "gehuisvest": lambda r: r.progress.housed if r.progress else None,
+    "gerealiseerd": lambda r: r.progress.percentage if r.progress else None,
+    "schema": lambda r: progress_tables.SCHEDULE_ORDER[r.progress.schedule] if r.progress else None,
+}
+
+
+def _matches(municipality: Municipality, text: str) -> bool:
+    """Search without case, accents or hyphens ("fryslan" finds Súdwest-Fryslân)."""
+    folded = dutch_collation_key(text)[0]
+    name = dutch_collation_key(municipality.name)[0]
+    return folded in name or folded in municipality.code.casefold()
 
 
 @login_required
 def municipality_list(request: HttpRequest) -> HttpResponse:
-    province = request.GET.get("provincie") or None
+    params = query_params(request)
+    overview = selectors.municipalities_overview(user=request.user)
+    search = params.get("zoek", "").strip()
+    if search:
+        exact = selectors.municipality_lookup(search, overview.on)
+        if exact is not None:
+            return redirect("gemeente-detail", code=exact.code)
+    # A province user's list starts at the own province; "Alle provincies" sends it empty.
+    default = access.own_province(request.user) if "provincie" not in params else None
+    province = params.get("provincie") or default
     error = None
-    try:
-        municipalities = selectors.municipalities_list(user=request.user, province=province)
-    except reference.ReferenceDataError as problem:
-        error = str(problem)
-        municipalities = selectors.municipalities_list(user=request.user)
-        province = None
-    names = selectors.province_names()
+    if province is not None:
+        try:
+            province = reference.province(province).code
+        except reference.ReferenceDataError as problem:
+            error, province = str(problem), None
+    schedule = progress_tables.schedule_filter(params)
+    sorting = parse_sorting(params, _ROW_VALUES, Sorting("gemeente"))
+    rows = list(overview.rows)
+    if search:
+        rows = [r for r in rows if _matches(r.municipality, search)]
+    rows = filter_rows(rows, lambda r: r.municipality.province_code, province)
+    rows = filter_rows(
+        rows,
+        lambda r: r.progress.schedule.value if r.progress else "",
+        schedule.value if schedule else None,
+    )
+    rows = sort_rows(rows, _ROW_VALUES[sorting.key], descending=sorting.descending)
     if wants_csv(request) and error is None:
         return csv_response(
             f"gemeenten-{province}" if province else "gemeenten",
             ["gemeentecode", "gemeente", "provinciecode", "provincie", "inwoners"],
             (
-                [m.code, m.name, m.province_code, names[m.province_code], m.inhabitants]
-                for m in municipalities
+                [
+                    r.municipality.code,
+                    r.municipality.name,
+                    r.municipality.province_code,
+                    r.province_name,
+                    r.municipality.inhabitants,
+                ]
+                for r in rows
             ),
         )
-    rows = [{"m": m, "province": names[m.province_code]} for m in municipalities]
+    view = overview.progress
+    own = {r.progress.province for r in overview.rows if r.progress is not None}
+    map_province = province or (next(iter(own)) if len(own) == 1 else None)
+    map_rows = [
+        r.progress
+        for r in overview.rows
+        if r.progress is not None and map_province in (None, r.municipality.province_code)
+    ]
     return render(
         request,
         "gebieden/municipalities.html",
         {
             "rows": rows,
-            "provinces": sorted(names.items()),
-            "selected": reference.province(province).code if province else "",
+            "headers": sort_headers(MUNICIPALITY_COLUMNS, sorting, params, anchor="gemeenten"),
+            "provinces": sorted(selectors.province_names().items()),
+            "selected": province or "",
+            "classes": list(ScheduleClass),
+            "schedule": schedule.value if schedule else "",
+            "search": search,
+            "sorting": sorting,
             "error": error,
-            "on": selectors.division_date(),
+            "on": overview.on,
+            "view": view,
+            "partial": any(not r.detail_allowed for r in overview.rows),
+            "map": schedule_map(
+                map_rows,
+                on=overview.on,
+                province=map_province,
+                title=_("Voortgang taakstelling %(label)s per gemeente")
+                % {"label": view.period.label},
+            )
+            if view is not None and map_rows
+            else None,
         },
         status=400 if error else 200,
     )
+
+
+@login_required
+def municipality_detail(request: HttpRequest, code: str) -> HttpResponse:
+    try:
+        week = IsoWeek.parse(request.GET["week"]) if request.GET.get("week") else None
+    except PeriodError as error:
+        return bad_request(request, str(error))
+    detail = selectors.municipality_get(user=request.user, code=code, week=week)
+    if wants_csv(request):
+        return csv_response(
+            f"taakstelling-{detail.municipality.code}",
+            PROGRESS_HEADER,
+            (progress_csv_row(h.row) for h in detail.history if h.row is not None),
+        )
+    return render(request, "gebieden/municipality_detail.html", {"detail": detail})

@@ -5,6 +5,8 @@ Thin: read the filters, call ``opvang.selectors``, render the page or its CSV.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+from datetime import date
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
@@ -20,7 +22,8 @@ from regietafel.imports.models import Kind
 from regietafel.opvang import selectors
 from regietafel.opvang.forms import LocationFilterForm, WeekForm
 from regietafel.opvang.selectors import LocationRow, ProvinceAggregate, SeriesOverview
-from regietafel.presentation.http import csv_response
+from regietafel.presentation.http import csv_response, query_params
+from regietafel.presentation.tables import Column, Sorting, parse_sorting, sort_headers, sort_rows
 
 
 def _require_view(request: HttpRequest) -> None:
@@ -123,6 +126,9 @@ def locations(request: HttpRequest) -> HttpResponse:
         province_code=cleaned.get("provincie") or None,
         type=LocationType(type_value) if type_value else None,
     )
+    params = query_params(request)
+    sorting = parse_sorting(params, _LOCATION_VALUES, Sorting("code"))
+    rows = sort_rows(rows, _LOCATION_VALUES[sorting.key], descending=sorting.descending)
     aggregates = selectors.province_aggregates(user=request.user, week=week)
     if _wants_csv(request):
         if request.GET.get("tabel") == "provincies":
@@ -139,8 +145,38 @@ def locations(request: HttpRequest) -> HttpResponse:
         csv_query=query.urlencode(),
         totals=_totals(aggregates),
         own_province=access.own_province(request.user),
+        headers=sort_headers(
+            LOCATION_COLUMNS, sorting, {**params, "week": week.label}, anchor="locaties"
+        ),
     )
     return render(request, "opvang/locaties.html", context)
+
+
+LOCATION_COLUMNS: tuple[Column, ...] = (
+    Column("code", "Code"),
+    Column("naam", "Naam"),
+    Column("gemeente", "Gemeente"),
+    Column("provincie", "Provincie"),
+    Column("soort", "Soort"),
+    Column("capaciteit", "Capaciteit", "int"),
+    Column("bezetting", "Bezetting", "int"),
+    Column("start", "Start"),
+    Column("einde", "Einde"),
+    Column("vertrouwelijk", "Vertrouwelijk"),
+)
+_LOCATION_VALUES: Mapping[str, Callable[[LocationRow], object]] = {
+    "code": lambda r: r.code,
+    "naam": lambda r: r.name,
+    "gemeente": lambda r: r.municipality_name,
+    "provincie": lambda r: r.province_name,
+    "soort": lambda r: r.type_label,
+    "capaciteit": lambda r: r.capacity,
+    # Masked occupancy is None, so it sorts with "no data" and reveals nothing.
+    "bezetting": lambda r: r.occupancy,
+    "start": lambda r: r.start_date.toordinal(),
+    "einde": lambda r: (r.end_date or date.max).toordinal(),  # structural: open-ended
+    "vertrouwelijk": lambda r: "ja" if r.confidential else "nee",
+}
 
 
 def _totals(aggregates: list[ProvinceAggregate]) -> dict[str, int]:

@@ -8,7 +8,7 @@ user may see.
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,7 +16,16 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from regietafel.presentation.cells import export_cell, export_row
-from regietafel.presentation.tables import ResultTable, Value, cell_text
+from regietafel.presentation.tables import (
+    ResultTable,
+    SortHeader,
+    Sorting,
+    Value,
+    cell_text,
+    parse_sorting,
+    sort_headers,
+    sorted_table,
+)
 
 BOM = "\ufeff"
 
@@ -41,6 +50,11 @@ def csv_response(
     return response
 
 
+def query_params(request: HttpRequest) -> dict[str, str]:
+    """The query string as one value per name (the last), for the table helpers."""
+    return {key: str(value) for key, value in request.GET.items()}
+
+
 def wants_csv(request: Any) -> bool:
     """True for ``?formaat=csv``, the download link next to every table."""
     return str(request.GET.get("formaat", "")).lower() == "csv"
@@ -59,18 +73,30 @@ class HtmlTable:
     headers: tuple[Cell, ...]
     rows: tuple[tuple[Cell, ...], ...]
     totals: tuple[Cell, ...] | None
+    sort_headers: tuple[SortHeader, ...] = ()
+    """Headers that sort the table (by query parameters), when the page asks for them."""
 
 
-def html_table(table: ResultTable) -> HtmlTable:
+def html_table(table: ResultTable, params: Mapping[str, str] | None = None) -> HtmlTable:
+    """A result table for a page; with ``params`` (the query string) its headers sort it
+    (``?sorteer=kolom&richting=af``; every table on the page with that column follows)."""
+
     def row(values: dict[str, Value]) -> tuple[Cell, ...]:
         return tuple(Cell(cell_text(values.get(c.key), c), c.kind != "text") for c in table.columns)
 
+    headers: tuple[SortHeader, ...] = ()
+    if params is not None:
+        first = table.columns[0].key
+        sorting = parse_sorting(params, {c.key for c in table.columns}, Sorting(first))
+        table = sorted_table(table, sorting)
+        headers = sort_headers(table.columns, sorting, params, anchor=f"tabel-{table.name}")
     return HtmlTable(
         name=table.name,
         title=table.title,
         headers=tuple(Cell(c.header, c.kind != "text") for c in table.columns),
         rows=tuple(row(r) for r in table.rows),
         totals=row(table.totals) if table.totals else None,
+        sort_headers=headers,
     )
 
 

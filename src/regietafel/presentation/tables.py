@@ -12,16 +12,20 @@ import json
 import os
 import sys
 import tempfile
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+import unicodedata
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar
+from urllib.parse import urlencode
 
 from regietafel.core.formatting import format_decimal_nl, format_int_nl
 from regietafel.presentation.cells import export_cell, export_row
 
 Kind = Literal["text", "int", "decimal", "number"]
+T = TypeVar("T")
 
 
 class Format(StrEnum):
@@ -242,3 +246,144 @@ def write_atomically(target: Path, payload: bytes) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+# Sorting and filtering of tables on a page, by query parameters (``?sorteer=kolom&richting=af``),
+# so every table sorts and filters with JavaScript off. One implementation for every page.
+
+SORT_PARAMETER = "sorteer"
+DIRECTION_PARAMETER = "richting"
+ASCENDING = "op"
+DESCENDING = "af"
+NO_DATA_TEXT = "geen gegevens"
+
+_IGNORED_IN_NAMES = str.maketrans("", "", "'’‘`-. ()")
+
+
+def dutch_collation_key(text: str) -> tuple[str, str]:
+    """Sort key for names as a Dutch reader looks them up.
+
+    Case and accents do not count (Fryslân between Friesland and Gaasterland), the ligature
+    ĳ is i+j, and apostrophes, hyphens, dots and spaces are skipped, so 's-Gravenhage files
+    under S and De Wolden after De Bilt. The text itself breaks ties, so sorting is stable
+    and total.
+    """
+    decomposed = unicodedata.normalize("NFKD", text.replace("Ĳ", "IJ").replace("ĳ", "ij"))
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return plain.casefold().translate(_IGNORED_IN_NAMES).replace(" ", ""), text
+
+
+@dataclass(frozen=True, slots=True)
+class Sorting:
+    """Which column a table is sorted on, and whether from high to low (``af``)."""
+
+    key: str
+    descending: bool = False
+
+    @property
+    def direction(self) -> str:
+        return DESCENDING if self.descending else ASCENDING
+
+
+def parse_sorting(params: Mapping[str, str], keys: Collection[str], default: Sorting) -> Sorting:
+    """The sorting asked for in ``params``; an unknown column or direction falls back to
+    ``default`` (a stale bookmark still shows the table)."""
+    key = params.get(SORT_PARAMETER) or default.key
+    if key not in keys:
+        return default
+    direction = params.get(DIRECTION_PARAMETER)
+    if direction not in (ASCENDING, DESCENDING):
+        return Sorting(key, default.descending if key == default.key else False)
+    return Sorting(key, direction == DESCENDING)
+
+
+def _value_key(value: object) -> tuple[int, float, tuple[str, str]]:
+    if isinstance(value, bool):
+        return 0, float(value), ("", "")
+    if isinstance(value, int | float | Decimal):
+        return 0, float(value), ("", "")
+    return 1, 0.0, dutch_collation_key(str(value))
+
+
+def sort_rows(
+    rows: Iterable[T], value: Callable[[T], object], *, descending: bool = False
+) -> list[T]:
+    """``rows`` ordered by ``value(row)``: numbers as numbers, text in Dutch order, and
+    rows without data (``None``, "geen gegevens") last in both directions. Stable."""
+    items = list(rows)
+    present = [r for r in items if value(r) is not None and value(r) != NO_DATA_TEXT]
+    missing = [r for r in items if value(r) is None or value(r) == NO_DATA_TEXT]
+    present.sort(key=lambda r: _value_key(value(r)), reverse=descending)
+    return present + missing
+
+
+def filter_rows(rows: Iterable[T], value: Callable[[T], object], wanted: str | None) -> list[T]:
+    """The rows whose ``value`` equals ``wanted`` (as text); all rows when nothing is wanted."""
+    if not wanted:
+        return list(rows)
+    return [r for r in rows if str(value(r)) == wanted]
+
+
+@dataclass(frozen=True, slots=True)
+class SortHeader:
+    """A column header that sorts its table: the link, and what ``aria-sort`` says."""
+
+    key: str
+    text: str
+    numeric: bool
+    href: str
+    aria_sort: str
+    """``ascending``, ``descending`` or ``none``."""
+
+    @property
+    def arrow(self) -> str:
+        return {"ascending": "▲", "descending": "▼"}.get(self.aria_sort, "")
+
+
+def sort_headers(
+    columns: Sequence[Column], sorting: Sorting, params: Mapping[str, str], *, anchor: str = ""
+) -> tuple[SortHeader, ...]:
+    """One header per column whose link sorts on it (the current column: the other way).
+
+    The other parameters (filters, week) are kept; a CSV request is not. Numeric columns
+    start high to low, text columns A to Z.
+    """
+    kept = {
+        k: v
+        for k, v in params.items()
+        if k not in (SORT_PARAMETER, DIRECTION_PARAMETER, "formaat") and v
+    }
+    headers = []
+    for column in columns:
+        current = column.key == sorting.key
+        if current:
+            descending = not sorting.descending
+            aria = "descending" if sorting.descending else "ascending"
+        else:
+            descending = column.kind != "text"
+            aria = "none"
+        query = urlencode(
+            {
+                **kept,
+                SORT_PARAMETER: column.key,
+                DIRECTION_PARAMETER: DESCENDING if descending else ASCENDING,
+            }
+        )
+        headers.append(
+            SortHeader(
+                key=column.key,
+                text=column.header,
+                numeric=column.kind != "text",
+                href=f"?{query}{'#' + anchor if anchor else ''}",
+                aria_sort=aria,
+            )
+        )
+    return tuple(headers)
+
+
+def sorted_table(table: ResultTable, sorting: Sorting) -> ResultTable:
+    """``table`` with its rows sorted (the totals row stays last)."""
+    if sorting.key not in {c.key for c in table.columns}:
+        return table
+    rows = sort_rows(table.rows, lambda r: r.get(sorting.key), descending=sorting.descending)
+    return replace(table, rows=tuple(rows))

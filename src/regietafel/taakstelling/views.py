@@ -16,9 +16,11 @@ from regietafel import reference
 from regietafel.accounts import access
 from regietafel.core.apportionment import Method
 from regietafel.core.periods import PeriodError
+from regietafel.core.rules import ScheduleClass
 from regietafel.core.taakstelling import ProgressRow, TaakstellingError
-from regietafel.presentation.http import csv_response, wants_csv
-from regietafel.taakstelling import selectors, services
+from regietafel.presentation.http import csv_response, query_params, wants_csv
+from regietafel.presentation.tables import sort_headers
+from regietafel.taakstelling import selectors, services, tables
 from regietafel.taakstelling.forms import TaakstellingSetForm
 
 PROGRESS_HEADER = [
@@ -162,16 +164,31 @@ def period_detail(request: HttpRequest, label: str) -> HttpResponse:
                 for p in view.provinces
             ),
         )
+    params = query_params(request)
+    sorting = tables.progress_sorting(params)
+    schedule = tables.schedule_filter(params)
+    rows = tables.progress_table(view.municipalities, sorting, schedule)
     if wants_csv(request):
         suffix = f"-{view.province_filter}" if view.province_filter else ""
         return csv_response(
             f"taakstelling-{period.label}-{view.week.label}{suffix}",
             PROGRESS_HEADER,
-            (progress_csv_row(row) for row in view.municipalities),
+            (progress_csv_row(row) for row in rows),
         )
     allowed = [p for p in view.provinces if p.detail_allowed]
     return render(
         request,
         "taakstelling/detail.html",
-        {"period": period, "view": view, "week": view.week.label, "allowed_provinces": allowed},
+        {
+            "period": period,
+            "view": view,
+            "week": view.week.label,
+            "allowed_provinces": allowed,
+            "rows": rows,
+            "headers": sort_headers(tables.PROGRESS_COLUMNS, sorting, params, anchor="voortgang"),
+            "total": tables.progress_sum(rows, months_elapsed=view.months_elapsed),
+            "classes": list(ScheduleClass),
+            "schedule": schedule.value if schedule else "",
+            "sorting": sorting,
+        },
     )

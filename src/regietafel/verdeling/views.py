@@ -17,7 +17,7 @@ from regietafel.core.distribution import DistributionError
 from regietafel.core.periods import IsoWeek, PeriodError
 from regietafel.imports.models import Kind
 from regietafel.opvang.selectors import latest_week
-from regietafel.presentation.http import html_table, table_csv
+from regietafel.presentation.http import html_table, query_params, table_csv
 from regietafel.tabular import TableError
 from regietafel.verdeling.selectors import (
     DEFAULT_AMV_SHARE,
@@ -154,7 +154,8 @@ def verdeling(request: HttpRequest) -> HttpResponse:
         wanted = request.GET.get("tabel", "provincies")
         chosen = next((t for t in tables if t.name == wanted), tables[0])
         return table_csv(chosen, f"verdeling-{week.label}-{chosen.name}.csv")
-    context["tables"] = {t.name: html_table(t) for t in tables}
+    params = query_params(request) if request.method == "GET" else None
+    context["tables"] = {t.name: html_table(t, params) for t in tables}
     context["errors"] = errors
     context["csv_query"] = _csv_query(week, total, province, minimum)
     context["own_province"] = access.own_province(request.user)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -24,6 +23,7 @@ from regietafel.charts import (
     province_map,
     render_svg,
     svg_for_html,
+    topology_subset,
 )
 from regietafel.core.rules import ScheduleClass
 from regietafel.rapportage.data import ReportData
@@ -111,17 +111,6 @@ def _figure(key: str, spec: dict[str, Any], *, title: str, data: ReportData) -> 
     )
 
 
-def _subset(topology: Mapping[str, Any], object_name: str, keep: set[str]) -> dict[str, Any]:
-    """The topology with only the geometries in ``keep`` (the map then zooms to them)."""
-    objects = dict(topology["objects"])
-    layer = dict(objects[object_name])
-    layer["geometries"] = [g for g in layer["geometries"] if str(g.get("id")) in keep]
-    objects[object_name] = layer
-    result = dict(topology)
-    result["objects"] = objects
-    return result
-
-
 def municipality_figure(data: ReportData) -> Figure | None:
     rows = data.taakstelling.municipalities
     if not rows or data.taakstelling.period is None:
@@ -129,7 +118,7 @@ def municipality_figure(data: ReportData) -> Figure | None:
     on = date.fromisoformat(data.week_start)
     topology = reference.geometry("municipalities", on)
     if not data.is_national:
-        topology = _subset(
+        topology = topology_subset(
             topology,
             "gemeenten",
             {

@@ -17,7 +17,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from regietafel.core.rules import ScheduleClass
-from regietafel.core.taakstelling import ProgressRow
+from regietafel.core.taakstelling import ProgressAggregate, ProgressRow
 
 register = template.Library()
 
@@ -69,3 +69,27 @@ def _row(row: ProgressRow) -> str:
 def progress_rows(rows: Iterable[ProgressRow]) -> SafeString:
     """``<tr>`` per municipality; every value is escaped or a formatted number."""
     return mark_safe("\n".join(_row(r) for r in rows))  # noqa: S308 - built from escaped parts
+
+
+@register.simple_tag
+def progress_total_row(total: ProgressAggregate) -> SafeString:
+    """The totals row: the counts add up; the percentage is the core's of the sums; a class
+    of a sum is no sum, so the schema cell stays empty."""
+    row = total.row
+    percentage = "–" if row.percentage is None else f"{one_decimal_nl(row.percentage)}%"
+    count = f"{total.municipalities} gemeente" + ("" if total.municipalities == 1 else "n")
+    return mark_safe(  # noqa: S308 - built from escaped parts
+        f'<tr><th scope="row">Totaal <span class="muted">{escape(count)}</span></th>'
+        f'<td class="num">{integer_nl(row.taakstelling)}</td>'
+        f'<td class="num">{integer_nl(row.arrears)}</td>'
+        f'<td class="num">{integer_nl(row.corrected)}</td>'
+        f'<td class="num">{integer_nl(row.housed)}</td>'
+        f'<td class="num">{integer_nl(row.remaining)}</td>'
+        f'<td class="num">{one_decimal_nl(row.expected)}</td>'
+        f'<td class="num">{percentage}</td><td></td></tr>'
+    )
+
+
+@register.simple_tag
+def schedule_badge(schedule: ScheduleClass) -> SafeString:
+    return mark_safe(badge(schedule))  # noqa: S308 - escaped in badge()

@@ -23,6 +23,7 @@ from regietafel.core.rules import HorizonRole, NeedCategory, ScheduleClass
 
 Number = int | float
 ScopeKind = Literal["alle", "landelijk", "provincie"]
+Area = Literal["opvang", "huisvesting"]
 
 
 class Surface(StrEnum):
@@ -98,6 +99,11 @@ class FigureDefinition:
         """The value as a person reads it (Dutch separators); "geen gegevens" for None."""
         return format_value(value, self.decimals, self.unit)
 
+    @property
+    def area(self) -> Area:
+        """Which steering question the figure belongs to: reception or housing (its page)."""
+        return "huisvesting" if self.source == REALISATION else "opvang"
+
 
 def round_half_up(value: Fraction | Number) -> int:
     """Whole places or people: 5.279,5 becomes 5.280 on every surface alike."""
@@ -142,7 +148,7 @@ _HORIZON_NOTE = (
 def _horizon_figures(role: HorizonRole) -> list[FigureDefinition]:
     label = _ROLE_LABELS[role]
     short = role is HorizonRole.SHORT
-    headline = EVERYWHERE if short else EVERYWHERE - {Surface.OVERZICHT}
+    headline = EVERYWHERE
     return [
         FigureDefinition(
             f"behoefte_{role.value}",
@@ -182,7 +188,7 @@ def _horizon_figures(role: HorizonRole) -> list[FigureDefinition]:
             "afgerond; 0 zonder tekort.",
             "locaties",
             REGISTER,
-            (EVERYWHERE - {Surface.OVERZICHT}) if short else DATA_ONLY,
+            EVERYWHERE if short else DATA_ONLY,
             _reception(lambda r: r.locations_needed(role, NeedCategory.AMV)),
             higher_is_better=False,
         ),
@@ -193,7 +199,7 @@ def _horizon_figures(role: HorizonRole) -> list[FigureDefinition]:
             "de LRT een omvang noemt), naar boven afgerond; 0 zonder tekort.",
             "locaties",
             REGISTER,
-            (EVERYWHERE - {Surface.OVERZICHT}) if short else DATA_ONLY,
+            EVERYWHERE if short else DATA_ONLY,
             _reception(lambda r: r.locations_needed(role, NeedCategory.SOBER)),
             higher_is_better=False,
         ),
@@ -207,7 +213,7 @@ def _class_figure(schedule: ScheduleClass, code: str) -> FigureDefinition:
         f"Aantal gemeenten in de klasse '{schedule.label}' (zie de drempels bij de taakstelling).",
         "gemeenten",
         REALISATION,
-        DATA_ONLY,
+        DATA_ONLY | {Surface.OVERZICHT},
         _housing(lambda h: h.class_count(schedule)),
         higher_is_better=schedule is ScheduleClass.ON_SCHEDULE,
     )
@@ -255,7 +261,7 @@ def _definitions() -> tuple[FigureDefinition, ...]:
             "binnen vier weken een locatie van dezelfde soort opent.",
             "locaties",
             REGISTER,
-            EVERYWHERE - {Surface.OVERZICHT},
+            EVERYWHERE,
             _reception(lambda r: len(r.closures_soon)),
             higher_is_better=False,
         ),
@@ -265,7 +271,7 @@ def _definitions() -> tuple[FigureDefinition, ...]:
             "De capaciteit van die tijdelijke locaties samen.",
             "plaatsen",
             REGISTER,
-            frozenset({Surface.API, Surface.CLI, Surface.RAPPORT}),
+            NOT_ON_PICTURE,
             _reception(lambda r: sum(c.capacity for c in r.closures_soon)),
             higher_is_better=False,
         ),
@@ -482,3 +488,51 @@ def changes(
         for d in chosen
         if d.applies_to(now)
     )
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryPoint:
+    """A figure in one ISO week; ``value`` None is a week without data (a gap, never 0)."""
+
+    week: str
+    value: Number | None
+
+
+@dataclass(frozen=True, slots=True)
+class FigureHistory:
+    """A figure of one scope over past weeks (oldest first, ending at the chosen week), and
+    ahead where the figures model projects it (``projection``; empty while it does not)."""
+
+    definition: FigureDefinition
+    scope: str
+    points: tuple[HistoryPoint, ...]
+    projection: tuple[HistoryPoint, ...] = ()
+
+    @property
+    def known(self) -> tuple[HistoryPoint, ...]:
+        return tuple(p for p in self.points if p.value is not None)
+
+    def summary(self) -> str:
+        """The trend as one Dutch sentence: the text alternative of its sparkline."""
+        d = self.definition
+        if not self.points:
+            return f"{d.name}: geen weken gekozen"
+        span = f"{self.points[0].week} tot en met {self.points[-1].week}"
+        known = self.known
+        if not known:
+            return f"{d.name}, {span}: geen gegevens"
+        first, last = known[0], known[-1]
+        values = [p.value for p in known if p.value is not None]
+        text = (
+            f"{d.name}, {span}: van {d.text(first.value)} in {first.week} "
+            f"naar {d.text(last.value)} in {last.week}; "
+            f"laagste {d.text(min(values))}, hoogste {d.text(max(values))}"
+        )
+        gaps = len(self.points) - len(known)
+        if gaps:
+            text += f"; {gaps} {'week' if gaps == 1 else 'weken'} zonder gegevens"
+        if self.projection:
+            ahead = [p for p in self.projection if p.value is not None]
+            if ahead:
+                text += f"; verwacht {d.text(ahead[-1].value)} in {ahead[-1].week}"
+        return text

@@ -131,7 +131,11 @@ def period_detail(request: HttpRequest, label: str) -> HttpResponse:
     province = request.GET.get("provincie") or None
     try:
         view = selectors.progress(
-            user=request.user, label=period.label, week=week, province=province
+            user=request.user,
+            label=period.label,
+            week=week,
+            province=province,
+            behind_only=request.GET.get("achter") == "1",
         )
     except (PeriodError, reference.ReferenceDataError) as error:
         return render(

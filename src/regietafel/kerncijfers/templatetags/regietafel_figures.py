@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from django import template
+from functools import lru_cache
 
-from regietafel.core.catalogue import FigureChange, definition, format_value
+from django import template
+from django.utils.safestring import SafeString, mark_safe
+
+from regietafel.charts.sparkline import sparkline_svg
+from regietafel.core.catalogue import FigureChange, FigureHistory, HistoryPoint, definition, format_value
 
 register = template.Library()
 
@@ -53,3 +57,25 @@ def figure_value(value: float | None, code: str) -> str:
     if value is None:
         return figure.text(None)
     return figure.text(round(value, figure.decimals) if figure.decimals else round(value))
+
+
+@lru_cache(maxsize=2048)
+def _trend(history: FigureHistory) -> str:
+    def floats(points: tuple[HistoryPoint, ...]) -> tuple[float | None, ...]:
+        return tuple(None if p.value is None else float(p.value) for p in points)
+
+    return sparkline_svg(
+        floats(history.points), floats(history.projection), label=history.summary()
+    )
+
+
+@register.filter
+def figure_trend(history: FigureHistory | None) -> SafeString | str:
+    """The trend of a figure as inline SVG with its text alternative ("" without history).
+
+    Kept per history (its weeks and values are its identity), so a page drawn again for the
+    same data builds no markup.
+    """
+    if history is None:
+        return ""
+    return mark_safe(_trend(history))  # noqa: S308 - built from numbers and an escaped label

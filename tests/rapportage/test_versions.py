@@ -30,6 +30,22 @@ def test_version_1_sample_is_upgraded_with_catalogue_names() -> None:
     assert [f.value for f in data.key_figures] == [f["value"] for f in raw["key_figures"]]
 
 
+def test_version_2_sample_is_read() -> None:
+    """A report as published with format version 2 (catalogue codes, names and definitions)."""
+    raw = json.loads((SAMPLES / "report-v2.json").read_text(encoding="utf-8"))
+    assert raw["format_version"] == 2
+    data = ReportData.from_dict(raw)
+    occupancy = data.key_figure("bezetting_nu")
+    assert (occupancy.label, occupancy.value, occupancy.previous) == (
+        "Bezetting nu",
+        31_250,
+        30_900,
+    )
+    assert occupancy.definition.startswith("Bewoners van de opvanglocaties")
+    assert [f.value for f in data.key_figures] == [f["value"] for f in raw["key_figures"]]
+    assert data.taakstelling.municipalities[0].name == "Amsterdam"
+
+
 def test_a_version_from_the_future_is_refused_in_dutch() -> None:
     raw = json.loads((SAMPLES / "report-v1.json").read_text(encoding="utf-8"))
     raw["format_version"] = FORMAT_VERSION + 1

@@ -22,7 +22,9 @@ def test_gaps_break_the_line_and_points_are_placed_by_hand() -> None:
 def test_a_run_is_one_polyline_and_a_flat_line_sits_in_the_middle() -> None:
     svg = sparkline_svg((None, 5.0, 5.0, 5.0), label="vlak")
     # x = 3 + i * 38 for i = 0..3; a flat line at half the height (14).
-    assert re.search(r'<polyline class="sparkline__line" points="41.0,14.0 79.0,14.0 117.0,14.0"', svg)
+    assert re.search(
+        r'<polyline class="sparkline__line" points="41.0,14.0 79.0,14.0 117.0,14.0"', svg
+    )
 
 
 def test_a_projection_is_dashed_and_continues_from_the_last_value() -> None:

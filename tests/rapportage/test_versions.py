@@ -16,7 +16,7 @@ def test_version_1_sample_is_upgraded_with_catalogue_names() -> None:
     raw = json.loads((SAMPLES / "report-v1.json").read_text(encoding="utf-8"))
     assert raw["format_version"] == 1
     data = ReportData.from_dict(raw)
-    assert data.format_version == FORMAT_VERSION == 2
+    assert data.format_version == FORMAT_VERSION == 3
     occupancy = data.key_figure("bezetting_nu")
     assert (occupancy.label, occupancy.value, occupancy.previous) == (
         "Bezetting nu",
@@ -44,6 +44,12 @@ def test_version_2_sample_is_read() -> None:
     assert occupancy.definition.startswith("Bewoners van de opvanglocaties")
     assert [f.value for f in data.key_figures] == [f["value"] for f in raw["key_figures"]]
     assert data.taakstelling.municipalities[0].name == "Amsterdam"
+    # Version 3 adds the trend; a version 2 report was published without one and keeps none
+    # (a published week never changes), which the report says instead of drawing a line.
+    assert data.format_version == 3
+    assert occupancy.trend_weeks == occupancy.trend == occupancy.projection == ()
+    assert occupancy.trend_summary == "Bezetting nu: het verloop is bij dit rapport niet bewaard"
+    assert ReportData.from_json(data.to_json()) == data
 
 
 def test_a_version_from_the_future_is_refused_in_dutch() -> None:

@@ -56,7 +56,7 @@ def test_each_figure_has_its_trend_explanation_and_page(
     # The trend of 52 weeks (2020 has a week 53): 850 from W40, 1.050 in W45, 46 gaps.
     assert (
         'aria-label="Capaciteit nu, 2020-W47 tot en met 2021-W45: van 850 in 2021-W40 naar '
-        "1.050 in 2021-W45; laagste 850, hoogste 1.050; 46 weken zonder gegevens\"" in card
+        '1.050 in 2021-W45; laagste 850, hoogste 1.050; 46 weken zonder gegevens"' in card
     )
     assert "<polyline" in card
     assert "Plaatsen in alle opvanglocaties die op de maandag van de week open zijn" in card

@@ -100,6 +100,8 @@ def sparkline_svg(
         parts += [_shape(run, "sparkline__projection") for run in _runs(joined)]
     end = next(((x, y) for x, y in reversed(past) if y is not None), None)
     if end is not None:
-        parts.append(f'<circle class="sparkline__end" cx="{end[0]:.1f}" cy="{end[1]:.1f}" r="2" '
-            'fill="currentColor"/>')
+        parts.append(
+            f'<circle class="sparkline__end" cx="{end[0]:.1f}" cy="{end[1]:.1f}" r="2" '
+            'fill="currentColor"/>'
+        )
     return head + "".join(parts) + "</svg>"

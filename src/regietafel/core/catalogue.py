@@ -10,7 +10,7 @@ report, the way the access matrix enumerates URLs.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from fractions import Fraction
@@ -514,25 +514,38 @@ class FigureHistory:
 
     def summary(self) -> str:
         """The trend as one Dutch sentence: the text alternative of its sparkline."""
-        d = self.definition
-        if not self.points:
-            return f"{d.name}: geen weken gekozen"
-        span = f"{self.points[0].week} tot en met {self.points[-1].week}"
-        known = self.known
-        if not known:
-            return f"{d.name}, {span}: geen gegevens"
-        first, last = known[0], known[-1]
-        values = [p.value for p in known if p.value is not None]
-        text = (
-            f"{d.name}, {span}: van {d.text(first.value)} in {first.week} "
-            f"naar {d.text(last.value)} in {last.week}; "
-            f"laagste {d.text(min(values))}, hoogste {d.text(max(values))}"
+        return trend_summary(
+            self.definition.name,
+            [(p.week, p.value) for p in self.points],
+            self.definition.text,
+            [(p.week, p.value) for p in self.projection],
         )
-        gaps = len(self.points) - len(known)
-        if gaps:
-            text += f"; {gaps} {'week' if gaps == 1 else 'weken'} zonder gegevens"
-        if self.projection:
-            ahead = [p for p in self.projection if p.value is not None]
-            if ahead:
-                text += f"; verwacht {d.text(ahead[-1].value)} in {ahead[-1].week}"
-        return text
+
+
+def trend_summary(
+    name: str,
+    points: Sequence[tuple[str, Number | None]],
+    text: Callable[[Number | None], str],
+    projection: Sequence[tuple[str, Number | None]] = (),
+) -> str:
+    """A figure's weeks in one Dutch sentence (first and last known value, lowest, highest,
+    weeks without data, the projection's end): what a screen reader says for a sparkline."""
+    if not points:
+        return f"{name}: verloop niet bekend"
+    span = f"{points[0][0]} tot en met {points[-1][0]}"
+    known = [(week, value) for week, value in points if value is not None]
+    if not known:
+        return f"{name}, {span}: geen gegevens"
+    values = [value for _week, value in known]
+    first, last = known[0], known[-1]
+    result = (
+        f"{name}, {span}: van {text(first[1])} in {first[0]} naar {text(last[1])} in {last[0]}; "
+        f"laagste {text(min(values))}, hoogste {text(max(values))}"
+    )
+    gaps = len(points) - len(known)
+    if gaps:
+        result += f"; {gaps} {'week' if gaps == 1 else 'weken'} zonder gegevens"
+    ahead = [(week, value) for week, value in projection if value is not None]
+    if ahead:
+        result += f"; verwacht {text(ahead[-1][1])} in {ahead[-1][0]}"
+    return result

@@ -368,7 +368,9 @@ def _data_identity() -> tuple[Hashable, ...]:
     )
 
 
-def _week_values(week: IsoWeek, identity: tuple[Hashable, ...]) -> dict[str, dict[str, Number | None]]:
+def _week_values(
+    week: IsoWeek, identity: tuple[Hashable, ...]
+) -> dict[str, dict[str, Number | None]]:
     """Every catalogue value of every scope in ``week`` (aggregates, nothing to mask).
 
     Kept apart from the figures cache so a year of history does not push the weeks people
@@ -416,7 +418,9 @@ def figure_histories(
         figure.code: FigureHistory(
             definition=figure,
             scope=scope_code,
-            points=tuple(HistoryPoint(label, values.get(figure.code)) for label, values in per_week),
+            points=tuple(
+                HistoryPoint(label, values.get(figure.code)) for label, values in per_week
+            ),
         )
         for figure in figures
     }

@@ -12,11 +12,15 @@ import json
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-FORMAT_VERSION = 2
+from regietafel.core.catalogue import format_value, trend_summary
+
+FORMAT_VERSION = 3
 """Bumped when the JSON shape changes; older stored reports are upgraded on reading
 (``UPGRADES``), a version from the future is refused.
 
 - 1 -> 2: key figures carry the catalogue's codes and names (``core.catalogue``).
+- 2 -> 3: key figures carry their trend over the past weeks (and a projection, when the
+  figures model has one), frozen with the report.
 """
 
 _V1_KEYS = {
@@ -55,7 +59,17 @@ def _upgrade_1_to_2(raw: dict[str, Any]) -> dict[str, Any]:
     return {**raw, "key_figures": figures, "format_version": 2}
 
 
-UPGRADES = {1: _upgrade_1_to_2}
+def _upgrade_2_to_3(raw: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 stored no trend. A published week never changes, so none is made up now:
+    the trend of such a report stays empty and the report says so."""
+    figures = [
+        {**figure, "trend_weeks": [], "trend": [], "projection_weeks": [], "projection": []}
+        for figure in raw["key_figures"]
+    ]
+    return {**raw, "key_figures": figures, "format_version": 3}
+
+
+UPGRADES = {1: _upgrade_1_to_2, 2: _upgrade_2_to_3}
 """Upgrade functions by the version they upgrade from; each returns the next version."""
 
 
@@ -90,6 +104,14 @@ class KeyFigure:
     higher_is_better: bool | None = None
     definition: str = ""
     """The catalogue's definition as it stood when the report was published."""
+    trend_weeks: tuple[str, ...] = ()
+    """The ISO weeks of ``trend``, oldest first, ending at the report's week."""
+    trend: tuple[Number | None, ...] = ()
+    """The figure in each of ``trend_weeks``; None is a week without data (a gap, never 0)."""
+    projection: tuple[Number | None, ...] = ()
+    """The figure in the weeks after the report's week, where the figures model projects it."""
+    projection_weeks: tuple[str, ...] = ()
+    """The ISO weeks of ``projection``."""
 
     @property
     def change(self) -> Number | None:
@@ -97,6 +119,18 @@ class KeyFigure:
             return None
         delta = self.value - self.previous
         return round(delta, self.decimals) if isinstance(delta, float) else delta
+
+    @property
+    def trend_summary(self) -> str:
+        """The trend in one Dutch sentence (the text alternative of its sparkline)."""
+        if not self.trend_weeks:
+            return f"{self.label}: het verloop is bij dit rapport niet bewaard"
+        return trend_summary(
+            self.label,
+            list(zip(self.trend_weeks, self.trend, strict=True)),
+            lambda value: format_value(value, self.decimals, self.unit),
+            list(zip(self.projection_weeks, self.projection, strict=True)),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,7 +307,18 @@ class ReportData:
             week_start=raw["week_start"],
             synthetic=raw["synthetic"],
             computed_at=raw["computed_at"],
-            key_figures=tuple(KeyFigure(**k) for k in raw["key_figures"]),
+            key_figures=tuple(
+                KeyFigure(
+                    **{
+                        **k,
+                        "trend_weeks": tuple(k["trend_weeks"]),
+                        "trend": tuple(k["trend"]),
+                        "projection_weeks": tuple(k["projection_weeks"]),
+                        "projection": tuple(k["projection"]),
+                    }
+                )
+                for k in raw["key_figures"]
+            ),
             taakstelling=TaakstellingSection(
                 period=t["period"],
                 months_elapsed=t["months_elapsed"],

@@ -71,9 +71,10 @@ def _links(user: AnyUser, figures: ScopeFigures, week: IsoWeek) -> dict[str, str
         detail = reverse("taakstelling-detail", kwargs={"label": figures.housing.period.label})
         links["huisvesting"] = _query(detail, week=label, provincie=province)
         links["achter"] = _query(detail, week=label, provincie=province, achter="1") + "#gemeenten"
-    if access.can_read_report(user, scope) and report_versions(
-        user=user, week=label, scope=scope
-    ).exists():
+    if (
+        access.can_read_report(user, scope)
+        and report_versions(user=user, week=label, scope=scope).exists()
+    ):
         links["rapport"] = reverse("rapport", kwargs={"week": label, "scope": scope})
     return links
 

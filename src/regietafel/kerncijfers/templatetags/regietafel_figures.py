@@ -8,7 +8,13 @@ from django import template
 from django.utils.safestring import SafeString, mark_safe
 
 from regietafel.charts.sparkline import sparkline_svg
-from regietafel.core.catalogue import FigureChange, FigureHistory, HistoryPoint, definition, format_value
+from regietafel.core.catalogue import (
+    FigureChange,
+    FigureHistory,
+    HistoryPoint,
+    definition,
+    format_value,
+)
 
 register = template.Library()
 

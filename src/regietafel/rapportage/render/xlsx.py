@@ -102,6 +102,15 @@ def render_xlsx(data: ReportData, meta: ReportMeta) -> bytes:
         [("code", None), ("kerncijfer", None), ("definitie", None), ("eenheid", None)],
         [(f.key, f.label, f.definition, f.unit) for f in data.key_figures],
     )
+    trended = [f for f in data.key_figures if f.trend_weeks]
+    if trended:
+        weeks = trended[0].trend_weeks
+        _sheet(
+            book,
+            "verloop",
+            [("week", None), *((f.key, DECIMAL if f.decimals else INTEGER) for f in trended)],
+            [(week, *(f.trend[i] for f in trended)) for i, week in enumerate(weeks)],
+        )
     for (cell_value, cell_previous, cell_change), figure in zip(
         book["kerncijfers"].iter_rows(min_row=2, min_col=4, max_col=6),
         data.key_figures,

@@ -65,7 +65,7 @@ def _links(user: AnyUser, figures: ScopeFigures, week: IsoWeek) -> dict[str, str
         "acties": _query(reverse("boodschappenlijst"), week=label, scope=scope),
         "doelen": _query(reverse("doelen"), week=label),
         "begrippen": reverse("begrippen"),
-        "rapporten": reverse("rapporten"),
+        "rapporten": _query(reverse("rapporten"), week=label),
     }
     if figures.housing is not None:
         detail = reverse("taakstelling-detail", kwargs={"label": figures.housing.period.label})

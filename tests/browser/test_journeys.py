@@ -136,8 +136,8 @@ def test_journey_lrt_secretary(browser: Any, live_server: Any, tmp_path: Any) ->
         if link.count() == 0:  # not published yet: the link leads to the publish form
             page.get_by_role("link", name=f"Week {WEEK} is nog niet gepubliceerd").click()
             page.wait_for_load_state()
-            assert page.get_by_label("Week", exact=True).input_value() == WEEK
-            page.get_by_label("Rapport").select_option("NL")
+            assert page.locator("#id_week").input_value() == WEEK
+            page.locator("#id_scope").select_option("NL")
             page.get_by_role("button", name="Publiceren").click()
         else:
             link.click()

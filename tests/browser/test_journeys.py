@@ -159,7 +159,6 @@ def test_journey_lrt_secretary(browser: Any, live_server: Any, tmp_path: Any) ->
         assert "verloop" in book.sheetnames
 
     context.close()
-    print(f"paginaladingen per vraag: {counter.per_question}")
     assert counter.per_question == {
         "opgave": 2,
         "voortgang": 2,

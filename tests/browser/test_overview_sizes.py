@@ -46,6 +46,33 @@ def _log_in(context: Any, base: str, username: str) -> None:
     page.close()
 
 
+def _menu_problems(page: Any, *, phone: bool) -> list[str]:
+    """Collapsed behind "Menu" on a phone (and opens with it), open on a laptop."""
+    link = page.locator("nav.site-nav a", has_text="Taakstelling")
+    toggle = page.locator("nav.site-nav summary")
+    if not phone:
+        return [] if link.is_visible() and not toggle.is_visible() else ["menu dicht op laptop"]
+    if link.is_visible() or not toggle.is_visible():
+        return ["menu niet ingeklapt op de telefoon"]
+    toggle.click()
+    return [] if link.is_visible() else ["menu gaat niet open met 'Menu'"]
+
+
+def _trend_problems(page: Any, width: int) -> list[str]:
+    """Trends are drawn, wide enough to read, on the screen, with their text alternative."""
+    trends = page.locator("svg.sparkline")
+    if trends.count() == 0:
+        return ["geen verloop"]
+    found = []
+    label = trends.first.get_attribute("aria-label") or ""
+    if " tot en met 2021-W45: van " not in label:
+        found.append(f"verloop zonder tekst: {label!r}")
+    box = trends.first.bounding_box()
+    if box is None or box["width"] < 60 or box["x"] + box["width"] > width:
+        found.append(f"verloop niet leesbaar: {box}")
+    return found
+
+
 @pytest.mark.parametrize("size", list(SIZES))
 @pytest.mark.usefixtures("demo_year")
 def test_overview_and_its_pages_at_phone_and_laptop_size(
@@ -69,26 +96,9 @@ def test_overview_and_its_pages_at_phone_and_laptop_size(
             scroll = page.evaluate("() => document.documentElement.scrollWidth")
             if scroll > width:
                 found.append(f"breder dan het scherm: {scroll} px")
-            menu_link = page.locator("nav.site-nav a", has_text="Taakstelling")
-            toggle = page.locator("nav.site-nav summary")
-            if size == "telefoon":
-                if menu_link.is_visible() or not toggle.is_visible():
-                    found.append("menu niet ingeklapt op de telefoon")
-                toggle.click()
-                if not menu_link.is_visible():
-                    found.append("menu gaat niet open met 'Menu'")
-            elif toggle.is_visible() or not menu_link.is_visible():
-                found.append("menu niet zichtbaar op de laptop")
-            if url.startswith("/?") or url.startswith("/rapport/"):
-                trends = page.locator("svg.sparkline")
-                if trends.count() == 0:
-                    found.append("geen verloop")
-                label = trends.first.get_attribute("aria-label") or ""
-                if " tot en met 2021-W45: van " not in label:
-                    found.append(f"verloop zonder tekst: {label!r}")
-                box = trends.first.bounding_box()
-                if box is None or box["width"] < 60 or box["x"] + box["width"] > width:
-                    found.append(f"verloop niet leesbaar: {box}")
+            found += _menu_problems(page, phone=size == "telefoon")
+            if url.startswith(("/?", "/rapport/")):
+                found += _trend_problems(page, width)
             if found:
                 problems[f"{url} als {user}"] = found
             page.close()

@@ -225,6 +225,7 @@ def cache_clear() -> None:
     with _CACHE_LOCK:
         _CACHE.clear()
         _HISTORY.clear()
+        _WEEK_IDS.clear()
 
 
 def _compute(week: IsoWeek, stored: _Stored) -> tuple[WeekFigures, WeekSources]:
@@ -341,14 +342,15 @@ HISTORY_WEEKS = 52
 
 _HISTORY: OrderedDict[tuple[Hashable, ...], dict[str, dict[str, Number | None]]] = OrderedDict()
 _HISTORY_SIZE = 1024
+_WEEK_IDS: OrderedDict[tuple[Hashable, ...], tuple[Hashable, ...]] = OrderedDict()
 
 
 def _data_identity() -> tuple[Hashable, ...]:
     """What any week's figures depend on, in three queries: every import (a new version, a
     withdrawal), every stored period and every target, and the settings of the figures.
 
-    Coarser than a week's own identity (a new import invalidates every week), but cheap
-    enough to ask on every request for 52 weeks of history.
+    Coarse (a new import changes it for every week) but cheap enough to ask on every
+    request; while it stays equal, each week's own identity is known without a query.
     """
     imports = Import.objects.aggregate(
         n=Count("id"),
@@ -368,28 +370,62 @@ def _data_identity() -> tuple[Hashable, ...]:
     )
 
 
+def _remember(cache: OrderedDict[Any, Any], key: Any, value: Any) -> None:
+    with _CACHE_LOCK:
+        cache[key] = value
+        cache.move_to_end(key)
+        while len(cache) > _HISTORY_SIZE:
+            cache.popitem(last=False)
+
+
 def _week_values(
-    week: IsoWeek, identity: tuple[Hashable, ...]
+    week: IsoWeek, everything: tuple[Hashable, ...]
 ) -> dict[str, dict[str, Number | None]]:
     """Every catalogue value of every scope in ``week`` (aggregates, nothing to mask).
 
-    Kept apart from the figures cache so a year of history does not push the weeks people
-    are reading out of it; computed through the same ``_compute`` as every other surface.
+    Kept by the week's own data identity (as the figures cache), so a new import of week 45
+    computes weeks 45 and later again and leaves the weeks before it; while nothing at all
+    changed (``everything``) that identity is remembered without asking the database. Apart
+    from the figures cache, so a year of history does not push out the weeks people read;
+    computed by the same ``_compute`` as every other surface.
     """
-    key = (identity, week.label)
+    with _CACHE_LOCK:
+        key = _WEEK_IDS.get((everything, week.label))
+    stored = None
+    if key is None:
+        stored = _stored(week)
+        key = stored.identity(week)
+        _remember(_WEEK_IDS, (everything, week.label), key)
     with _CACHE_LOCK:
         hit = _HISTORY.get(key)
         if hit is not None:
             _HISTORY.move_to_end(key)
             return hit
-    figures, _sources = _compute(week, _stored(week))
-    scopes = [figures.national, *figures.provinces.values()]
-    computed = {scope.scope: catalogue_values(scope) for scope in scopes}
-    with _CACHE_LOCK:
-        _HISTORY[key] = computed
-        while len(_HISTORY) > _HISTORY_SIZE:
-            _HISTORY.popitem(last=False)
+    figures, _sources = _compute(week, stored or _stored(week))
+    computed = {
+        scope.scope: catalogue_values(scope)
+        for scope in (figures.national, *figures.provinces.values())
+    }
+    _remember(_HISTORY, key, computed)
     return computed
+
+
+def history_warm_up(weeks: int = 52) -> None:
+    """Compute the history behind the overview of the newest week once, in the background
+    of a server process, so the first visitor after a start does not wait for a year of
+    figures. Errors are not raised: a cold cache only costs time."""
+    from django.db import connection
+
+    try:
+        week = default_week()
+        if week is not None:
+            everything = _data_identity()
+            for back in range(min(weeks, HISTORY_WEEKS)):
+                _week_values(week.shifted(-back), everything)
+    except Exception:  # warming is an optimisation, never a failure
+        return
+    finally:
+        connection.close()
 
 
 def figure_histories(

@@ -123,3 +123,36 @@ def test_who_is_behind_lists_only_municipalities_behind_largest_arrears_first(
     assert rows.index("GM0014") < rows.index("GM0047") < rows.index("GM0037")
     assert len(rows) == len(set(rows))
     assert "Gemeenten achter op schema" in page
+
+
+def test_targets_show_what_they_gained_since_last_week_and_the_chosen_week(
+    client_as: Callable[[str | None], Any], make_user: Callable[[str], Any]
+) -> None:
+    """600 places from 1 October 2021: B (200, opened 1 June) does not count; a location E of
+    250 regular places opened on 20 October counts from week 43 (Monday 25 October) on."""
+    from datetime import date
+
+    from regietafel.doelen.services import target_create
+    from tests.opvangbeeld.factories import Loc
+
+    new = Loc("E", "PV27", "GM0363", "regulier", 250, 0, date(2021, 10, 20))
+    make_register("2021-W40", STANDARD)
+    make_register("2021-W43", [*STANDARD, new])
+    target_create(
+        actor=make_user("landelijk"),
+        title="600 extra opvangplekken",
+        category="regulier",
+        unit="places",
+        quantity=600,
+        start=date(2021, 10, 1),
+        deadline=date(2021, 12, 1),
+    )
+    body = client_as("landelijk").get("/?week=2021-W43&sinds=2021-W40").content.decode()
+    row = re.search(r'<li data-doel="\d+">(.*?)</li>', body, re.S)
+    assert row is not None
+    assert "250 van 600 bereikt" in row.group(1)
+    assert "+250 t.o.v. vorige week; +250 t.o.v. week 2021-W40" in row.group(1)
+    later = client_as("landelijk").get("/?week=2021-W45").content.decode()
+    row = re.search(r'<li data-doel="\d+">(.*?)</li>', later, re.S)
+    assert row is not None
+    assert "gelijk aan vorige week" in row.group(1)

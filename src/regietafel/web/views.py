@@ -17,7 +17,7 @@ from regietafel.boodschappenlijst.selectors import MarkedItem, shopping_list_for
 from regietafel.core.catalogue import FigureChange, FigureHistory, Surface, changes
 from regietafel.core.figures import NATIONAL, ScopeFigures
 from regietafel.core.periods import IsoWeek, PeriodError
-from regietafel.core.targets import TargetProgress
+from regietafel.core.targets import TargetProgress, achieved_since
 from regietafel.kerncijfers.selectors import figure_histories, figures_for, week_or_default
 from regietafel.presentation.http import bad_request
 from regietafel.rapportage.selectors import report_versions
@@ -35,6 +35,15 @@ class OverviewFigure:
 
 
 @dataclass(frozen=True)
+class OverviewTarget:
+    """A target's progress with what it gained since last week and since the chosen week."""
+
+    progress: TargetProgress
+    change: int | None
+    change_since: int | None
+
+
+@dataclass(frozen=True)
 class OverviewScope:
     """Everything the meeting reads for one scope (Nederland or a province)."""
 
@@ -43,7 +52,7 @@ class OverviewScope:
     figures: ScopeFigures
     areas: tuple[tuple[str, str, tuple[OverviewFigure, ...]], ...]
     actions: tuple[MarkedItem, ...]
-    targets: tuple[TargetProgress, ...]
+    targets: tuple[OverviewTarget, ...]
     links: dict[str, str]
 
 
@@ -108,7 +117,13 @@ def _scope(
         for area, title in AREAS
     )
     actions = shopping_list_for(user=user, week=week, scope=code).open_items if now.has_data else ()
-    return OverviewScope(code, name, now, areas, actions, now.targets, links)
+    weekly = achieved_since(now.targets, before.targets)
+    since_meeting = achieved_since(now.targets, None if meeting is None else meeting.targets)
+    targets = tuple(
+        OverviewTarget(p, weekly.get(p.target.id), since_meeting.get(p.target.id))
+        for p in now.targets
+    )
+    return OverviewScope(code, name, now, areas, actions, targets, links)
 
 
 @login_required
@@ -135,6 +150,7 @@ def home(request: HttpRequest) -> HttpResponse:
         {
             "week": week,
             "since": since,
+            "since_label": "" if since is None else f"week {since.label}",
             "national": national.figures,
             "scopes": scopes,
             "main": scopes[0],

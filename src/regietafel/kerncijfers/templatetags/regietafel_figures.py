@@ -25,15 +25,18 @@ def figure_text(change: FigureChange) -> str:
     return change.definition.text(change.value)
 
 
-def _delta_text(change: FigureChange, delta: float | None, than: str) -> str:
+def _signed(delta: float | None, than: str, *, decimals: int = 0, unit: str = "") -> str:
     if delta is None:
         return ""
     if delta == 0:
         return f"gelijk aan {than}"
     sign = "+" if delta > 0 else "−"
+    return f"{sign}{format_value(abs(delta), decimals, '')}{unit} t.o.v. {than}"
+
+
+def _delta_text(change: FigureChange, delta: float | None, than: str) -> str:
     unit = " procentpunt" if change.definition.unit == "%" else ""
-    text = format_value(abs(delta), change.definition.decimals, "")
-    return f"{sign}{text}{unit} t.o.v. {than}"
+    return _signed(delta, than, decimals=change.definition.decimals, unit=unit)
 
 
 @register.filter
@@ -85,3 +88,9 @@ def figure_trend(history: FigureHistory | None) -> SafeString | str:
     if history is None:
         return ""
     return mark_safe(_trend(history))  # noqa: S308 - built from numbers and an escaped label
+
+
+@register.filter
+def count_change(delta: int | None, than: str) -> str:
+    """A whole-number change as the figures write theirs: "+200 t.o.v. vorige week"."""
+    return _signed(delta, than)

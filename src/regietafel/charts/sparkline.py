@@ -37,19 +37,19 @@ def _runs(points: list[tuple[float, float | None]]) -> list[list[tuple[float, fl
 
 
 _STYLE = {
-    "sparkline__line": 'fill="none" stroke="currentColor" stroke-width="1.5"',
+    "sparkline__line": 'fill="none" stroke="#154273" stroke-width="1.5"',
     "sparkline__projection": (
-        'fill="none" stroke="currentColor" stroke-width="1.5" stroke-dasharray="3 2"'
+        'fill="none" stroke="#154273" stroke-width="1.5" stroke-dasharray="3 2"'
     ),
 }
 """Presentation attributes, not a style sheet: the same SVG looks alike on the page and in
-the PDF (WeasyPrint), in the text colour of where it stands."""
+the PDF, in the blue of the site (the PDF drew ``currentColor`` inside the SVG as black)."""
 
 
 def _shape(run: list[tuple[float, float]], css: str) -> str:
     if len(run) == 1:
         x, y = run[0]
-        return f'<circle class="{css}" cx="{x:.1f}" cy="{y:.1f}" r="1.5" fill="currentColor"/>'
+        return f'<circle class="{css}" cx="{x:.1f}" cy="{y:.1f}" r="1.5" fill="#154273"/>'
     coords = " ".join(f"{x:.1f},{y:.1f}" for x, y in run)
     return f'<polyline class="{css}" points="{coords}" {_STYLE[css]}/>'
 
@@ -102,6 +102,6 @@ def sparkline_svg(
     if end is not None:
         parts.append(
             f'<circle class="sparkline__end" cx="{end[0]:.1f}" cy="{end[1]:.1f}" r="2" '
-            'fill="currentColor"/>'
+            'fill="#154273"/>'
         )
     return head + "".join(parts) + "</svg>"

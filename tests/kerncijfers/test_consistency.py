@@ -50,7 +50,6 @@ _LIST = re.compile(
 )
 _REPORT_ROW = re.compile(
     r'<tr data-kerncijfer="(?P<code>[^"]+)">\s*<th scope="row">[^<]*</th>\s*'
-    r'(?:<td class="report__trend">.*?</td>\s*)?'  # the trend (sparkline) beside the name
     r'<td class="num">(?P<value>[^<]*)</td>',
     re.S,
 )

@@ -99,6 +99,13 @@ def test_overview_and_its_pages_at_phone_and_laptop_size(
             found += _menu_problems(page, phone=size == "telefoon")
             if url.startswith(("/?", "/rapport/")):
                 found += _trend_problems(page, width)
+            if url.startswith("/rapport/"):
+                # Bar and line charts: the table after them on a phone, both on a laptop.
+                charts = page.locator("figure.chart:not(.chart--map)")
+                shown = [charts.nth(i).is_visible() for i in range(charts.count())]
+                wrong = any(shown) if size == "telefoon" else not all(shown)
+                if not shown or wrong:
+                    found.append(f"grafieken zichtbaar: {shown}")
             if found:
                 problems[f"{url} als {user}"] = found
             page.close()

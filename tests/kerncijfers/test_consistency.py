@@ -46,7 +46,9 @@ _CARD = re.compile(
     r'<span class="figure__value">(?P<value>[^<]*)</span>',
     re.S,
 )
-_LIST = re.compile(r'<ul class="figures" data-scope="(?P<scope>[^"]+)">(?P<body>.*?)</ul>', re.S)
+_LIST = re.compile(
+    r'<ul class="figures[^"]*" data-scope="(?P<scope>[^"]+)">(?P<body>.*?)</ul>', re.S
+)
 _REPORT_ROW = re.compile(
     r'<tr data-kerncijfer="(?P<code>[^"]+)">\s*<th scope="row">[^<]*</th>\s*'
     r'<td class="num">(?P<value>[^<]*)</td>',
@@ -57,7 +59,9 @@ Seen = dict[Surface, dict[str, object]]
 
 
 def _cards(body: str, scope: str) -> dict[str, str]:
-    lists = {m["scope"]: m["body"] for m in _LIST.finditer(body)}
+    lists: dict[str, str] = {}
+    for m in _LIST.finditer(body):  # a page may group a scope's figures in several lists
+        lists[m["scope"]] = lists.get(m["scope"], "") + m["body"]
     assert scope in lists, f"geen kerncijfers voor {scope} op de pagina"
     return {m["code"]: html.unescape(m["value"]) for m in _CARD.finditer(lists[scope])}
 

@@ -95,3 +95,22 @@ def test_province_fair_share_is_by_inhabitants() -> None:
 def test_a_week_without_data_is_not_reported() -> None:
     with pytest.raises(NoDataError, match="geen locatieregister en geen taakstelling"):
         report_data_collect(week=W45, scope="NL")
+
+
+def test_the_report_freezes_each_key_figures_trend() -> None:
+    """Capacity 1.050 from W43 (the register of W43 holds in W44 and W45), nothing before:
+    weeks without data stay empty in the frozen report, never 0."""
+    standard_register("2021-W43")
+    _period()
+    data = report_data_collect(week=W45, scope="NL")
+    capacity = data.key_figure("capaciteit_nu")
+    assert len(capacity.trend_weeks) == 52
+    assert capacity.trend_weeks[-3:] == ("2021-W43", "2021-W44", "2021-W45")
+    assert capacity.trend[-3:] == (1050, 1050, 1050)
+    assert set(capacity.trend[:-3]) == {None}
+    assert capacity.projection == ()
+    # Housed: a period but no realisation at all, so unknown in every week.
+    assert set(data.key_figure("gehuisvest").trend) == {None}
+    assert capacity.trend_summary.endswith("49 weken zonder gegevens")
+    again = type(data).from_json(data.to_json())
+    assert again.key_figure("capaciteit_nu").trend == capacity.trend

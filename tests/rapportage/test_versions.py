@@ -16,7 +16,7 @@ def test_version_1_sample_is_upgraded_with_catalogue_names() -> None:
     raw = json.loads((SAMPLES / "report-v1.json").read_text(encoding="utf-8"))
     assert raw["format_version"] == 1
     data = ReportData.from_dict(raw)
-    assert data.format_version == FORMAT_VERSION == 3
+    assert data.format_version == FORMAT_VERSION == 4
     occupancy = data.key_figure("bezetting_nu")
     assert (occupancy.label, occupancy.value, occupancy.previous) == (
         "Bezetting nu",
@@ -30,15 +30,40 @@ def test_version_1_sample_is_upgraded_with_catalogue_names() -> None:
     assert [f.value for f in data.key_figures] == [f["value"] for f in raw["key_figures"]]
 
 
-def test_version_2_sample_is_upgraded_with_agreements_unknown() -> None:
-    """Version 2 did not record the agreements: after upgrading they are unknown (None) and
-    the page says so, never an empty list that would read as "no agreements were running"."""
+def test_version_2_sample_is_read() -> None:
+    """A report as published with format version 2 (catalogue codes, names and definitions)."""
     raw = json.loads((SAMPLES / "report-v2.json").read_text(encoding="utf-8"))
     assert raw["format_version"] == 2
     data = ReportData.from_dict(raw)
-    assert data.format_version == 3
+    occupancy = data.key_figure("bezetting_nu")
+    assert (occupancy.label, occupancy.value, occupancy.previous) == (
+        "Bezetting nu",
+        31_250,
+        30_900,
+    )
+    assert occupancy.definition.startswith("Bewoners van de opvanglocaties")
+    assert [f.value for f in data.key_figures] == [f["value"] for f in raw["key_figures"]]
+    assert data.taakstelling.municipalities[0].name == "Amsterdam"
+    # Version 3 adds the trend; a version 2 report was published without one and keeps none
+    # (a published week never changes), which the report says instead of drawing a line.
+    assert data.format_version == 4
+    assert data.agreements is None  # not recorded before version 4: unknown, not "none"
+    assert occupancy.trend_weeks == occupancy.trend == occupancy.projection == ()
+    assert occupancy.trend_summary == "Bezetting nu: het verloop is bij dit rapport niet bewaard"
+    assert ReportData.from_json(data.to_json()) == data
+
+
+def test_version_3_sample_keeps_its_trend_and_has_agreements_unknown() -> None:
+    """Version 3 froze the trend; version 4 adds the agreements, which a version 3 report did
+    not record: after upgrading they are unknown (None) and the page says so."""
+    raw = json.loads((SAMPLES / "report-v3.json").read_text(encoding="utf-8"))
+    assert raw["format_version"] == 3
+    data = ReportData.from_dict(raw)
+    assert data.format_version == 4
     assert data.agreements is None
-    assert data.key_figure("bezetting_nu").value == 31_250
+    occupancy = data.key_figure("bezetting_nu")
+    assert occupancy.trend_weeks == ("2021-W43", "2021-W44", "2021-W45")
+    assert occupancy.trend == (30_500, 30_900, 31_250)
     assert ReportData.from_json(data.to_json()) == data
 
 

@@ -41,6 +41,11 @@ class ScopedList:
     housing_arrears: int
     has_data: bool = True
 
+    @property
+    def open_items(self) -> tuple[MarkedItem, ...]:
+        """The items not yet done (open or picked up): what the meeting still has to act on."""
+        return tuple(m for m in self.items if m.item.status is not ShoppingItemStatus.DONE)
+
 
 def shopping_list_for(*, user: AnyUser, week: IsoWeek, scope: str) -> ScopedList:
     """The generated list of ``scope`` ("NL" or a province code) for ``week`` with statuses.

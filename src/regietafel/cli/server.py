@@ -23,14 +23,17 @@ from gunicorn.app.base import BaseApplication
 def _worker_started(worker: Any) -> None:
     """gunicorn hook, in each new worker after the fork: start its background work.
 
-    The chart engine's cold start is paid in a background thread, and published reports
-    get their PDF and Excel made in this worker's background thread (rapportage.files).
+    The chart engine's cold start and the overview's year of figures are paid in background
+    threads, and published reports get their PDF and Excel made in this worker's background
+    thread (rapportage.files).
     """
     from regietafel.charts.render import warm_up
+    from regietafel.kerncijfers.selectors import history_warm_up
     from regietafel.rapportage.files import background_enable
 
     background_enable()
     threading.Thread(target=warm_up, name="grafieken-opwarmen", daemon=True).start()
+    threading.Thread(target=history_warm_up, name="verloop-opwarmen", daemon=True).start()
 
 
 class _Server(BaseApplication):  # type: ignore[misc]

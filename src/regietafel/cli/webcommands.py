@@ -294,10 +294,12 @@ def _serve_waitress(arguments: argparse.Namespace) -> int:
 
     from regietafel.charts.render import warm_up
     from regietafel.config.wsgi import application
+    from regietafel.kerncijfers.selectors import history_warm_up
     from regietafel.rapportage.files import background_enable
 
     background_enable()
     threading.Thread(target=warm_up, name="grafieken-opwarmen", daemon=True).start()
+    threading.Thread(target=history_warm_up, name="verloop-opwarmen", daemon=True).start()
     threads = arguments.threads or 8
     print(
         f"regietafel draait op http://{arguments.host}:{arguments.poort}/ "

@@ -10,7 +10,7 @@ report, the way the access matrix enumerates URLs.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from fractions import Fraction
@@ -23,6 +23,7 @@ from regietafel.core.rules import HorizonRole, NeedCategory, ScheduleClass
 
 Number = int | float
 ScopeKind = Literal["alle", "landelijk", "provincie"]
+Area = Literal["opvang", "huisvesting"]
 
 
 class Surface(StrEnum):
@@ -98,6 +99,11 @@ class FigureDefinition:
         """The value as a person reads it (Dutch separators); "geen gegevens" for None."""
         return format_value(value, self.decimals, self.unit)
 
+    @property
+    def area(self) -> Area:
+        """Which steering question the figure belongs to: reception or housing (its page)."""
+        return "huisvesting" if self.source == REALISATION else "opvang"
+
 
 def round_half_up(value: Fraction | Number) -> int:
     """Whole places or people: 5.279,5 becomes 5.280 on every surface alike."""
@@ -142,7 +148,7 @@ _HORIZON_NOTE = (
 def _horizon_figures(role: HorizonRole) -> list[FigureDefinition]:
     label = _ROLE_LABELS[role]
     short = role is HorizonRole.SHORT
-    headline = EVERYWHERE if short else EVERYWHERE - {Surface.OVERZICHT}
+    headline = EVERYWHERE
     return [
         FigureDefinition(
             f"behoefte_{role.value}",
@@ -182,7 +188,7 @@ def _horizon_figures(role: HorizonRole) -> list[FigureDefinition]:
             "afgerond; 0 zonder tekort.",
             "locaties",
             REGISTER,
-            (EVERYWHERE - {Surface.OVERZICHT}) if short else DATA_ONLY,
+            EVERYWHERE if short else DATA_ONLY,
             _reception(lambda r: r.locations_needed(role, NeedCategory.AMV)),
             higher_is_better=False,
         ),
@@ -193,7 +199,7 @@ def _horizon_figures(role: HorizonRole) -> list[FigureDefinition]:
             "de LRT een omvang noemt), naar boven afgerond; 0 zonder tekort.",
             "locaties",
             REGISTER,
-            (EVERYWHERE - {Surface.OVERZICHT}) if short else DATA_ONLY,
+            EVERYWHERE if short else DATA_ONLY,
             _reception(lambda r: r.locations_needed(role, NeedCategory.SOBER)),
             higher_is_better=False,
         ),
@@ -207,7 +213,7 @@ def _class_figure(schedule: ScheduleClass, code: str) -> FigureDefinition:
         f"Aantal gemeenten in de klasse '{schedule.label}' (zie de drempels bij de taakstelling).",
         "gemeenten",
         REALISATION,
-        DATA_ONLY,
+        DATA_ONLY | {Surface.OVERZICHT},
         _housing(lambda h: h.class_count(schedule)),
         higher_is_better=schedule is ScheduleClass.ON_SCHEDULE,
     )
@@ -255,7 +261,7 @@ def _definitions() -> tuple[FigureDefinition, ...]:
             "binnen vier weken een locatie van dezelfde soort opent.",
             "locaties",
             REGISTER,
-            EVERYWHERE - {Surface.OVERZICHT},
+            EVERYWHERE,
             _reception(lambda r: len(r.closures_soon)),
             higher_is_better=False,
         ),
@@ -265,7 +271,7 @@ def _definitions() -> tuple[FigureDefinition, ...]:
             "De capaciteit van die tijdelijke locaties samen.",
             "plaatsen",
             REGISTER,
-            frozenset({Surface.API, Surface.CLI, Surface.RAPPORT}),
+            NOT_ON_PICTURE,
             _reception(lambda r: sum(c.capacity for c in r.closures_soon)),
             higher_is_better=False,
         ),
@@ -482,3 +488,64 @@ def changes(
         for d in chosen
         if d.applies_to(now)
     )
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryPoint:
+    """A figure in one ISO week; ``value`` None is a week without data (a gap, never 0)."""
+
+    week: str
+    value: Number | None
+
+
+@dataclass(frozen=True, slots=True)
+class FigureHistory:
+    """A figure of one scope over past weeks (oldest first, ending at the chosen week), and
+    ahead where the figures model projects it (``projection``; empty while it does not)."""
+
+    definition: FigureDefinition
+    scope: str
+    points: tuple[HistoryPoint, ...]
+    projection: tuple[HistoryPoint, ...] = ()
+
+    @property
+    def known(self) -> tuple[HistoryPoint, ...]:
+        return tuple(p for p in self.points if p.value is not None)
+
+    def summary(self) -> str:
+        """The trend as one Dutch sentence: the text alternative of its sparkline."""
+        return trend_summary(
+            self.definition.name,
+            [(p.week, p.value) for p in self.points],
+            self.definition.text,
+            [(p.week, p.value) for p in self.projection],
+        )
+
+
+def trend_summary(
+    name: str,
+    points: Sequence[tuple[str, Number | None]],
+    text: Callable[[Number | None], str],
+    projection: Sequence[tuple[str, Number | None]] = (),
+) -> str:
+    """A figure's weeks in one Dutch sentence (first and last known value, lowest, highest,
+    weeks without data, the projection's end): what a screen reader says for a sparkline."""
+    if not points:
+        return f"{name}: verloop niet bekend"
+    span = f"{points[0][0]} tot en met {points[-1][0]}"
+    known = [(week, value) for week, value in points if value is not None]
+    if not known:
+        return f"{name}, {span}: geen gegevens"
+    values = [value for _week, value in known]
+    first, last = known[0], known[-1]
+    result = (
+        f"{name}, {span}: van {text(first[1])} in {first[0]} naar {text(last[1])} in {last[0]}; "
+        f"laagste {text(min(values))}, hoogste {text(max(values))}"
+    )
+    gaps = len(points) - len(known)
+    if gaps:
+        result += f"; {gaps} {'week' if gaps == 1 else 'weken'} zonder gegevens"
+    ahead = [(week, value) for week, value in projection if value is not None]
+    if ahead:
+        result += f"; verwacht {text(ahead[-1][1])} in {ahead[-1][0]}"
+    return result

@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from regietafel.core.apportionment import Method, apportion
-from regietafel.core.rules import PERIOD_MONTHS, ScheduleClass, schedule_class
+from regietafel.core.rules import PERIOD_MONTHS, ScheduleClass, schedule_arrears, schedule_class
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,6 +266,11 @@ class ProgressRow:
         if self.corrected <= 0:
             return None
         return 100 * self.housed / self.corrected
+
+    @property
+    def schedule_arrears(self) -> int:
+        """Still to house to be back on schedule (0 when on it): who is behind, and by how much."""
+        return schedule_arrears(self.housed, self.corrected, self.months_elapsed)
 
 
 @dataclass(frozen=True, slots=True)

@@ -119,3 +119,14 @@ def target_progress(
         expected_by_now=expected,
         status=status,
     )
+
+
+def achieved_since(
+    now: Iterable[TargetProgress], earlier: Iterable[TargetProgress] | None
+) -> dict[str, int]:
+    """What each target gained since an earlier week: achieved now minus achieved then, by
+    target id; a target not measured then (or no earlier week) has no entry, never 0."""
+    if earlier is None:
+        return {}
+    then = {p.target.id: p.achieved for p in earlier}
+    return {p.target.id: p.achieved - then[p.target.id] for p in now if p.target.id in then}

@@ -19,20 +19,22 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Hashable
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
-from django.db.models import Count, Max
+from django.db.models import Count, Max, Q
 from django.utils import timezone
 
 from regietafel import reference
 from regietafel.accounts import access
 from regietafel.accounts.access import AnyUser
 from regietafel.core.capacity import Closure
+from regietafel.core.catalogue import FigureHistory, HistoryPoint, Number, definition
+from regietafel.core.catalogue import values as catalogue_values
 from regietafel.core.figures import (
     NATIONAL,
     HousingInputs,
@@ -47,7 +49,7 @@ from regietafel.core.rules import BufferPolicy, Horizon, buffer_policy, horizons
 from regietafel.core.targets import TargetProgress
 from regietafel.doelen.models import Target
 from regietafel.doelen.selectors import core_targets
-from regietafel.imports.models import Import, Kind
+from regietafel.imports.models import Import, Kind, Status
 from regietafel.imports.selectors import latest_import, latest_week_with_data
 from regietafel.opvang.models import SeriesMetric, SeriesRecord
 from regietafel.opvang.selectors import (
@@ -223,6 +225,8 @@ def week_data(week: IsoWeek) -> tuple[WeekFigures, WeekSources]:
 def cache_clear() -> None:
     with _CACHE_LOCK:
         _CACHE.clear()
+        _HISTORY.clear()
+        _WEEK_IDS.clear()
 
 
 def _compute(week: IsoWeek, stored: _Stored) -> tuple[WeekFigures, WeekSources]:
@@ -344,3 +348,149 @@ def province_aggregates(*, user: AnyUser, week: IsoWeek) -> list[ProvinceAggrega
             )
         )
     return rows
+
+
+HISTORY_WEEKS = 52
+"""How far back a trend looks by default (and at most): one year of weekly figures."""
+
+_HISTORY: OrderedDict[tuple[Hashable, ...], dict[str, dict[str, Number | None]]] = OrderedDict()
+_HISTORY_SIZE = 1024
+_WEEK_IDS: OrderedDict[tuple[Hashable, ...], tuple[Hashable, ...]] = OrderedDict()
+
+
+def _data_identity() -> tuple[Hashable, ...]:
+    """What any week's figures depend on, in three queries: every import (a new version, a
+    withdrawal), every stored period and every target, and the settings of the figures.
+
+    Coarse (a new import changes it for every week) but cheap enough to ask on every
+    request; while it stays equal, each week's own identity is known without a query.
+    """
+    imports = Import.objects.aggregate(
+        n=Count("id"),
+        accepted=Count("id", filter=Q(status=Status.ACCEPTED)),
+        last=Max("id"),
+        at=Max("uploaded_at"),
+    )
+    periods = TaakstellingPeriod.objects.aggregate(n=Count("id"), last=Max("id"), at=Max("set_at"))
+    targets = Target.objects.aggregate(n=Count("id"), last=Max("id"), at=Max("created_at"))
+    return (
+        tuple(imports.values()),
+        tuple(periods.values()),
+        tuple(targets.values()),
+        str(getattr(settings, "REGIETAFEL_HORIZONS", "")),
+        str(getattr(settings, "REGIETAFEL_BUFFER", "")),
+        str(getattr(settings, "REGIETAFEL_BUFFER_PERCENTAGE", "")),
+    )
+
+
+def _remember(cache: OrderedDict[Any, Any], key: Any, value: Any) -> None:
+    with _CACHE_LOCK:
+        cache[key] = value
+        cache.move_to_end(key)
+        while len(cache) > _HISTORY_SIZE:
+            cache.popitem(last=False)
+
+
+def _week_values(
+    week: IsoWeek, everything: tuple[Hashable, ...]
+) -> dict[str, dict[str, Number | None]]:
+    """Every catalogue value of every scope in ``week`` (aggregates, nothing to mask).
+
+    Kept by the week's own data identity (as the figures cache), so a new import of week 45
+    computes weeks 45 and later again and leaves the weeks before it; while nothing at all
+    changed (``everything``) that identity is remembered without asking the database. Apart
+    from the figures cache, so a year of history does not push out the weeks people read;
+    computed by the same ``_compute`` as every other surface.
+    """
+    with _CACHE_LOCK:
+        key = _WEEK_IDS.get((everything, week.label))
+    stored = None
+    if key is None:
+        stored = _stored(week)
+        key = stored.identity(week)
+        _remember(_WEEK_IDS, (everything, week.label), key)
+    with _CACHE_LOCK:
+        hit = _HISTORY.get(key)
+        if hit is not None:
+            _HISTORY.move_to_end(key)
+            return hit
+    figures, _sources = _compute(week, stored or _stored(week))
+    computed = {
+        scope.scope: catalogue_values(scope)
+        for scope in (figures.national, *figures.provinces.values())
+    }
+    _remember(_HISTORY, key, computed)
+    return computed
+
+
+def history_warm_up(weeks: int = 52) -> None:
+    """Compute the history behind the overview of the newest week once, in the background
+    of a server process, so the first visitor after a start does not wait for a year of
+    figures. Errors are not raised: a cold cache only costs time."""
+    from django.db import connection
+
+    try:
+        week = default_week()
+        if week is not None:
+            everything = _data_identity()
+            for back in range(min(weeks, HISTORY_WEEKS)):
+                _week_values(week.shifted(-back), everything)
+    except Exception:  # warming is an optimisation, never a failure
+        return
+    finally:
+        connection.close()
+
+
+def figure_histories(
+    *,
+    user: AnyUser,
+    scope: str | None,
+    codes: Sequence[str],
+    until_week: IsoWeek,
+    weeks: int = HISTORY_WEEKS,
+) -> dict[str, FigureHistory]:
+    """The history of several figures of one scope at once (one identity check for all);
+    see ``figure_history``."""
+    figures = [definition(code) for code in codes]
+    if not access.can_view(user):
+        raise PermissionDenied
+    scope_code = normalise_scope(scope)
+    if scope_code != NATIONAL and not access.can_view_province_detail(user, scope_code):
+        raise PermissionDenied
+    count = max(1, min(weeks, HISTORY_WEEKS))
+    identity = _data_identity()
+    per_week = [
+        (week.label, _week_values(week, identity).get(scope_code, {}))
+        for week in (until_week.shifted(-back) for back in range(count - 1, -1, -1))
+    ]
+    return {
+        figure.code: FigureHistory(
+            definition=figure,
+            scope=scope_code,
+            points=tuple(
+                HistoryPoint(label, values.get(figure.code)) for label, values in per_week
+            ),
+        )
+        for figure in figures
+    }
+
+
+def figure_history(
+    *,
+    user: AnyUser,
+    scope: str | None,
+    code: str,
+    until_week: IsoWeek,
+    weeks: int = HISTORY_WEEKS,
+) -> FigureHistory:
+    """Figure ``code`` of ``scope`` in the ``weeks`` weeks (at most 52) up to and including
+    ``until_week``, oldest first.
+
+    Each point is the value the overview shows for that week (the data that held then); a
+    week without data is a point without a value, never 0. The figures model has no
+    projection ahead yet, so ``projection`` is empty; a model that projects a figure fills it
+    here, and every trend shows it. Access as ``figures_for``; KeyError for an unknown code.
+    """
+    return figure_histories(
+        user=user, scope=scope, codes=[code], until_week=until_week, weeks=weeks
+    )[code]

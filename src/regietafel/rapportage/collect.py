@@ -24,7 +24,12 @@ from regietafel.core.rules import SOMEWHAT_BEHIND_SHARE, ScheduleClass
 from regietafel.core.taakstelling import ProgressRow
 from regietafel.errors import NoDataError
 from regietafel.imports.models import Import
-from regietafel.kerncijfers.selectors import WeekSources, figures_for, week_figures
+from regietafel.kerncijfers.selectors import (
+    WeekSources,
+    figure_histories,
+    figures_for,
+    week_figures,
+)
 from regietafel.rapportage.data import (
     AgreementLine,
     GapLine,
@@ -278,20 +283,33 @@ def _sources(figures: ScopeFigures, sources: WeekSources) -> list[Source]:
     return result
 
 
-def _key_figures(now: ScopeFigures, before: ScopeFigures) -> tuple[KeyFigure, ...]:
-    return tuple(
-        KeyFigure(
-            key=c.definition.code,
-            label=c.definition.name,
-            unit=c.definition.unit,
-            value=c.value,
-            previous=c.earlier,
-            decimals=c.definition.decimals,
-            higher_is_better=c.definition.higher_is_better,
-            definition=c.definition.definition,
-        )
-        for c in changes(now, before, Surface.RAPPORT)
+def _key_figures(
+    now: ScopeFigures, before: ScopeFigures, *, reader: User, week: IsoWeek
+) -> tuple[KeyFigure, ...]:
+    shown = changes(now, before, Surface.RAPPORT)
+    histories = figure_histories(
+        user=reader, scope=now.scope, codes=[c.definition.code for c in shown], until_week=week
     )
+    figures = []
+    for c in shown:
+        history = histories[c.definition.code]
+        figures.append(
+            KeyFigure(
+                key=c.definition.code,
+                label=c.definition.name,
+                unit=c.definition.unit,
+                value=c.value,
+                previous=c.earlier,
+                decimals=c.definition.decimals,
+                higher_is_better=c.definition.higher_is_better,
+                definition=c.definition.definition,
+                trend_weeks=tuple(p.week for p in history.points),
+                trend=tuple(p.value for p in history.points),
+                projection_weeks=tuple(p.week for p in history.projection),
+                projection=tuple(p.value for p in history.projection),
+            )
+        )
+    return tuple(figures)
 
 
 def report_data_collect(*, week: IsoWeek, scope: str) -> ReportData:
@@ -337,7 +355,7 @@ def report_data_collect(*, week: IsoWeek, scope: str) -> ReportData:
         week_start=week.monday.isoformat(),
         synthetic=synthetic,
         computed_at=timezone.localtime().isoformat(timespec="seconds"),
-        key_figures=_key_figures(figures, before),
+        key_figures=_key_figures(figures, before, reader=reader, week=week),
         taakstelling=_taakstelling(figures, provinces),
         gaps=tuple(_gap_line(row) for row in figures.reception.gaps)
         if figures.reception is not None

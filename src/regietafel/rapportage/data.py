@@ -12,12 +12,16 @@ import json
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-FORMAT_VERSION = 3
+from regietafel.core.catalogue import format_value, trend_summary
+
+FORMAT_VERSION = 4
 """Bumped when the JSON shape changes; older stored reports are upgraded on reading
 (``UPGRADES``), a version from the future is refused.
 
 - 1 -> 2: key figures carry the catalogue's codes and names (``core.catalogue``).
-- 2 -> 3: the agreements of the scope's tables as they stood that week (``agreements``).
+- 2 -> 3: key figures carry their trend over the past weeks (and a projection, when the
+  figures model has one), frozen with the report.
+- 3 -> 4: the agreements of the scope's tables as they stood that week (``agreements``).
 """
 
 _V1_KEYS = {
@@ -57,12 +61,23 @@ def _upgrade_1_to_2(raw: dict[str, Any]) -> dict[str, Any]:
 
 
 def _upgrade_2_to_3(raw: dict[str, Any]) -> dict[str, Any]:
-    """Version 2 did not record agreements: they stay unknown (None), never an empty list."""
+    """Version 2 stored no trend. A published week never changes, so none is made up now:
+    the trend of such a report stays empty and the report says so."""
+    figures = [
+        {**figure, "trend_weeks": [], "trend": [], "projection_weeks": [], "projection": []}
+        for figure in raw["key_figures"]
+    ]
+    return {**raw, "key_figures": figures, "format_version": 3}
+
+
+def _upgrade_3_to_4(raw: dict[str, Any]) -> dict[str, Any]:
+    """Version 3 and earlier did not record agreements: they stay unknown (None), never an
+    empty list that would read as "no agreements were running"."""
     raw = {key: value for key, value in raw.items() if key != "agreements_available"}
-    return {**raw, "agreements": None, "format_version": 3}
+    return {**raw, "agreements": None, "format_version": 4}
 
 
-UPGRADES = {1: _upgrade_1_to_2, 2: _upgrade_2_to_3}
+UPGRADES = {1: _upgrade_1_to_2, 2: _upgrade_2_to_3, 3: _upgrade_3_to_4}
 """Upgrade functions by the version they upgrade from; each returns the next version."""
 
 
@@ -97,6 +112,14 @@ class KeyFigure:
     higher_is_better: bool | None = None
     definition: str = ""
     """The catalogue's definition as it stood when the report was published."""
+    trend_weeks: tuple[str, ...] = ()
+    """The ISO weeks of ``trend``, oldest first, ending at the report's week."""
+    trend: tuple[Number | None, ...] = ()
+    """The figure in each of ``trend_weeks``; None is a week without data (a gap, never 0)."""
+    projection: tuple[Number | None, ...] = ()
+    """The figure in the weeks after the report's week, where the figures model projects it."""
+    projection_weeks: tuple[str, ...] = ()
+    """The ISO weeks of ``projection``."""
 
     @property
     def change(self) -> Number | None:
@@ -104,6 +127,18 @@ class KeyFigure:
             return None
         delta = self.value - self.previous
         return round(delta, self.decimals) if isinstance(delta, float) else delta
+
+    @property
+    def trend_summary(self) -> str:
+        """The trend in one Dutch sentence (the text alternative of its sparkline)."""
+        if not self.trend_weeks:
+            return f"{self.label}: het verloop is bij dit rapport niet bewaard"
+        return trend_summary(
+            self.label,
+            list(zip(self.trend_weeks, self.trend, strict=True)),
+            lambda value: format_value(value, self.decimals, self.unit),
+            list(zip(self.projection_weeks, self.projection, strict=True)),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -297,7 +332,18 @@ class ReportData:
             week_start=raw["week_start"],
             synthetic=raw["synthetic"],
             computed_at=raw["computed_at"],
-            key_figures=tuple(KeyFigure(**k) for k in raw["key_figures"]),
+            key_figures=tuple(
+                KeyFigure(
+                    **{
+                        **k,
+                        "trend_weeks": tuple(k["trend_weeks"]),
+                        "trend": tuple(k["trend"]),
+                        "projection_weeks": tuple(k["projection_weeks"]),
+                        "projection": tuple(k["projection"]),
+                    }
+                )
+                for k in raw["key_figures"]
+            ),
             taakstelling=TaakstellingSection(
                 period=t["period"],
                 months_elapsed=t["months_elapsed"],

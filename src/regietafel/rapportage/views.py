@@ -61,7 +61,8 @@ def reports(request: HttpRequest) -> HttpResponse:
         )
     scopes = _scope_choices(request)
     latest = default_week()
-    form = PublishForm(scopes=scopes, initial={"week": latest.label if latest else ""})
+    asked = request.GET.get("week", "").strip()[:10]  # from the overview: publish that week
+    form = PublishForm(scopes=scopes, initial={"week": asked or (latest.label if latest else "")})
     return render(
         request,
         "rapportage/list.html",

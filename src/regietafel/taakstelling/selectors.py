@@ -14,6 +14,7 @@ from regietafel import reference
 from regietafel.accounts import access
 from regietafel.accounts.access import AnyUser
 from regietafel.core.periods import IsoWeek, Period
+from regietafel.core.rules import ScheduleClass
 from regietafel.core.taakstelling import (
     ProgressAggregate,
     ProgressInput,
@@ -101,14 +102,25 @@ class ProgressView:
     provinces: tuple[ProvinceProgress, ...]
     municipalities: tuple[ProgressRow, ...]
     province_filter: str | None
+    behind_only: bool = False
 
     def province_total(self, code: str) -> ProgressAggregate:
         """The sum over the province ``code`` (a public aggregate, for every role)."""
         return next(p.total for p in self.provinces if p.code == code)
 
 
-def progress(*, user: AnyUser, label: str, week: str, province: str | None = None) -> ProgressView:
+def progress(
+    *,
+    user: AnyUser,
+    label: str,
+    week: str,
+    province: str | None = None,
+    behind_only: bool = False,
+) -> ProgressView:
     """Progress per municipality, province and nation for ``label`` as of ``week``.
+
+    ``behind_only``: only the municipalities behind schedule, the largest arrears on
+    schedule first (the meeting's question "who is behind?").
 
     Raises PeriodError for an unreadable week, PermissionDenied when ``province`` is a
     province the user may only see as an aggregate.
@@ -142,6 +154,9 @@ def progress(*, user: AnyUser, label: str, week: str, province: str | None = Non
     visible = tuple(
         r for r in rows if r.province in allowed and (province is None or r.province == province)
     )
+    if behind_only:
+        behind = [r for r in visible if r.schedule is not ScheduleClass.ON_SCHEDULE]
+        visible = tuple(sorted(behind, key=lambda r: (-r.schedule_arrears, r.name)))
     return ProgressView(
         period=period,
         week=iso_week,
@@ -151,6 +166,7 @@ def progress(*, user: AnyUser, label: str, week: str, province: str | None = Non
         provinces=provinces,
         municipalities=visible,
         province_filter=province,
+        behind_only=behind_only,
     )
 
 

@@ -133,7 +133,11 @@ def period_detail(request: HttpRequest, label: str) -> HttpResponse:
     province = request.GET.get("provincie") or None
     try:
         view = selectors.progress(
-            user=request.user, label=period.label, week=week, province=province
+            user=request.user,
+            label=period.label,
+            week=week,
+            province=province,
+            behind_only=request.GET.get("achter") == "1",
         )
     except (PeriodError, reference.ReferenceDataError) as error:
         return render(
@@ -167,7 +171,12 @@ def period_detail(request: HttpRequest, label: str) -> HttpResponse:
     params = query_params(request)
     sorting = tables.progress_sorting(params)
     schedule = tables.schedule_filter(params)
-    rows = tables.progress_table(view.municipalities, sorting, schedule)
+    if view.behind_only and "sorteer" not in params:
+        # "Who is behind": the selector's order (largest arrears on schedule first) stands
+        # until the user sorts on a column.
+        rows = [r for r in view.municipalities if schedule is None or r.schedule is schedule]
+    else:
+        rows = tables.progress_table(view.municipalities, sorting, schedule)
     if wants_csv(request):
         suffix = f"-{view.province_filter}" if view.province_filter else ""
         return csv_response(

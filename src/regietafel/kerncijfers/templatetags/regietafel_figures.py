@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
-from django import template
+from functools import lru_cache
 
-from regietafel.core.catalogue import FigureChange, definition, format_value
+from django import template
+from django.utils.safestring import SafeString, mark_safe
+
+from regietafel.charts.sparkline import sparkline_svg
+from regietafel.core.catalogue import (
+    FigureChange,
+    FigureHistory,
+    HistoryPoint,
+    definition,
+    format_value,
+)
 
 register = template.Library()
 
@@ -15,15 +25,18 @@ def figure_text(change: FigureChange) -> str:
     return change.definition.text(change.value)
 
 
-def _delta_text(change: FigureChange, delta: float | None, than: str) -> str:
+def _signed(delta: float | None, than: str, *, decimals: int = 0, unit: str = "") -> str:
     if delta is None:
         return ""
     if delta == 0:
         return f"gelijk aan {than}"
     sign = "+" if delta > 0 else "−"
+    return f"{sign}{format_value(abs(delta), decimals, '')}{unit} t.o.v. {than}"
+
+
+def _delta_text(change: FigureChange, delta: float | None, than: str) -> str:
     unit = " procentpunt" if change.definition.unit == "%" else ""
-    text = format_value(abs(delta), change.definition.decimals, "")
-    return f"{sign}{text}{unit} t.o.v. {than}"
+    return _signed(delta, than, decimals=change.definition.decimals, unit=unit)
 
 
 @register.filter
@@ -53,3 +66,31 @@ def figure_value(value: float | None, code: str) -> str:
     if value is None:
         return figure.text(None)
     return figure.text(round(value, figure.decimals) if figure.decimals else round(value))
+
+
+@lru_cache(maxsize=2048)
+def _trend(history: FigureHistory) -> str:
+    def floats(points: tuple[HistoryPoint, ...]) -> tuple[float | None, ...]:
+        return tuple(None if p.value is None else float(p.value) for p in points)
+
+    return sparkline_svg(
+        floats(history.points), floats(history.projection), label=history.summary()
+    )
+
+
+@register.filter
+def figure_trend(history: FigureHistory | None) -> SafeString | str:
+    """The trend of a figure as inline SVG with its text alternative ("" without history).
+
+    Kept per history (its weeks and values are its identity), so a page drawn again for the
+    same data builds no markup.
+    """
+    if history is None:
+        return ""
+    return mark_safe(_trend(history))  # noqa: S308 - built from numbers and an escaped label
+
+
+@register.filter
+def count_change(delta: int | None, than: str) -> str:
+    """A whole-number change as the figures write theirs: "+200 t.o.v. vorige week"."""
+    return _signed(delta, than)

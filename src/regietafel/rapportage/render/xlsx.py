@@ -52,6 +52,41 @@ def _date(text: str) -> date:
     return date.fromisoformat(text)
 
 
+def _agreements_sheet(book: Workbook, data: ReportData) -> None:
+    """The running agreements of the report's tables (format version 4 and later)."""
+    if not data.agreements:
+        return
+    _sheet(
+        book,
+        "afspraken",
+        [
+            ("nummer", None),
+            ("afspraak", None),
+            ("overleg", None),
+            ("eigenaar", None),
+            ("deadline", "d-m-yyyy"),
+            ("status", None),
+            ("stand van zaken", None),
+            ("voortgang", None),
+            ("signaal", None),
+        ],
+        [
+            (
+                a.number,
+                a.text,
+                a.table,
+                a.owner,
+                _date(a.deadline) if a.deadline else None,
+                a.status_label,
+                a.note,
+                a.progress,
+                a.health_label,
+            )
+            for a in data.agreements
+        ],
+    )
+
+
 def render_xlsx(data: ReportData, meta: ReportMeta) -> bytes:
     book = Workbook()
     info = book.active
@@ -102,6 +137,15 @@ def render_xlsx(data: ReportData, meta: ReportMeta) -> bytes:
         [("code", None), ("kerncijfer", None), ("definitie", None), ("eenheid", None)],
         [(f.key, f.label, f.definition, f.unit) for f in data.key_figures],
     )
+    trended = [f for f in data.key_figures if f.trend_weeks]
+    if trended:
+        weeks = trended[0].trend_weeks
+        _sheet(
+            book,
+            "verloop",
+            [("week", None), *((f.key, DECIMAL if f.decimals else INTEGER) for f in trended)],
+            [(week, *(f.trend[i] for f in trended)) for i, week in enumerate(weeks)],
+        )
     for (cell_value, cell_previous, cell_change), figure in zip(
         book["kerncijfers"].iter_rows(min_row=2, min_col=4, max_col=6),
         data.key_figures,
@@ -311,36 +355,7 @@ def render_xlsx(data: ReportData, meta: ReportMeta) -> bytes:
                 for s in data.shopping
             ],
         )
-    if data.agreements:
-        _sheet(
-            book,
-            "afspraken",
-            [
-                ("nummer", None),
-                ("afspraak", None),
-                ("overleg", None),
-                ("eigenaar", None),
-                ("deadline", "d-m-yyyy"),
-                ("status", None),
-                ("stand van zaken", None),
-                ("voortgang", None),
-                ("signaal", None),
-            ],
-            [
-                (
-                    a.number,
-                    a.text,
-                    a.table,
-                    a.owner,
-                    _date(a.deadline) if a.deadline else None,
-                    a.status_label,
-                    a.note,
-                    a.progress,
-                    a.health_label,
-                )
-                for a in data.agreements
-            ],
-        )
+    _agreements_sheet(book, data)
     if meta.changes.get("kerncijfers"):
         _sheet(
             book,

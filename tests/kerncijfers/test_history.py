@@ -1,0 +1,119 @@
+"""The history of a key figure: one value per week from the figures model, gaps never zero.
+
+Small registers built by hand; every expected value is counted from the locations below.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.core.exceptions import PermissionDenied
+
+from regietafel.core.periods import IsoWeek
+from regietafel.kerncijfers.selectors import figure_history
+from tests.factories import realisation
+from tests.opvangbeeld.factories import STANDARD, make_register
+from tests.taakstelling.test_pages import _small_period
+
+pytestmark = pytest.mark.django_db
+
+W44 = IsoWeek.parse("2021-W44")
+WITHOUT_B = [loc for loc in STANDARD if loc.code != "B"]
+
+
+def _values(history: Any) -> list[Any]:
+    return [p.value for p in history.points]
+
+
+def test_capacity_per_week_with_gaps_before_the_first_register(
+    make_user: Callable[[str], Any],
+) -> None:
+    # W40: A 500 + C 300 + D 50 = 850 (B, 200, not in the register); W43: with B, 1.050.
+    # W41 and W42 have no import of their own: the register of W40 holds, as on the overview.
+    make_register("2021-W40", WITHOUT_B)
+    make_register("2021-W43", STANDARD)
+    lrt = make_user("landelijk")
+    history = figure_history(user=lrt, scope=None, code="capaciteit_nu", until_week=W44, weeks=7)
+    assert [p.week for p in history.points] == [
+        "2021-W38",
+        "2021-W39",
+        "2021-W40",
+        "2021-W41",
+        "2021-W42",
+        "2021-W43",
+        "2021-W44",
+    ]
+    assert _values(history) == [None, None, 850, 850, 850, 1050, 1050]
+    assert history.scope == "NL"
+    assert history.projection == ()  # the figures model projects nothing ahead (yet)
+    # Noord-Holland: A 500, then A + B 700. Occupancy: 450, then 450 + 180 = 630.
+    nh = figure_history(user=lrt, scope="PV27", code="capaciteit_nu", until_week=W44, weeks=7)
+    assert _values(nh) == [None, None, 500, 500, 500, 700, 700]
+    occupied = figure_history(user=lrt, scope="PV27", code="bezetting_nu", until_week=W44, weeks=7)
+    assert _values(occupied) == [None, None, 450, 450, 450, 630, 630]
+    assert history.summary() == (
+        "Capaciteit nu, 2021-W38 tot en met 2021-W44: van 850 in 2021-W40 naar 1.050 in "
+        "2021-W44; laagste 850, hoogste 1.050; 2 weken zonder gegevens"
+    )
+
+
+def test_housed_is_unknown_until_the_first_realisation_not_zero(
+    make_user: Callable[[str], Any],
+) -> None:
+    _small_period()  # 2021-II only: weeks of 2021-I have no taakstelling at all
+    realisation("2021-W40", "2021-II", {"GM0014": ("PV20", 1)})
+    realisation(
+        "2021-W44",
+        "2021-II",
+        {"GM0014": ("PV20", 30), "GM0037": ("PV20", 4), "GM0047": ("PV20", 11)},
+    )
+    history = figure_history(
+        user=make_user("landelijk"),
+        scope=None,
+        code="gehuisvest",
+        until_week=IsoWeek.parse("2021-W45"),
+        weeks=8,
+    )
+    # W38, W39: period set, nothing reported; W40-W43: 1; W44, W45: 30 + 4 + 11 = 45.
+    assert _values(history) == [None, None, 1, 1, 1, 1, 45, 45]
+    # Monday 28 June 2021 (W26) lies in 2021-I, which has no stored taakstelling.
+    june = figure_history(
+        user=make_user("landelijk"),
+        scope=None,
+        code="gecorrigeerde_taakstelling",
+        until_week=IsoWeek.parse("2021-W26"),
+        weeks=2,
+    )
+    assert _values(june)[0] is None
+    assert june.points[-1].week == "2021-W26"
+    assert june.summary() == (
+        "Gecorrigeerde taakstelling, 2021-W25 tot en met 2021-W26: geen gegevens"
+    )
+
+
+def test_a_new_import_is_seen_at_once(make_user: Callable[[str], Any]) -> None:
+    make_register("2021-W40", WITHOUT_B)
+    lrt = make_user("landelijk")
+    before = figure_history(user=lrt, scope=None, code="capaciteit_nu", until_week=W44, weeks=7)
+    assert _values(before)[:3] == [None, None, 850]
+    make_register("2021-W38", STANDARD)  # an older week, delivered late: W38 and W39 now 1.050
+    after = figure_history(user=lrt, scope=None, code="capaciteit_nu", until_week=W44, weeks=7)
+    assert _values(after) == [1050, 1050, 850, 850, 850, 850, 850]
+
+
+def test_at_most_a_year_and_access_as_the_figures(make_user: Callable[[str], Any]) -> None:
+    make_register("2021-W40", WITHOUT_B)
+    lrt = make_user("landelijk")
+    year = figure_history(user=lrt, scope=None, code="capaciteit_nu", until_week=W44, weeks=60)
+    assert len(year.points) == 52
+    assert year.points[0].week == "2020-W46"
+    # A province user reads the national history and the own province, not another province.
+    prt = make_user("provincie")  # Noord-Holland
+    own = figure_history(user=prt, scope="PV27", code="capaciteit_nu", until_week=W44, weeks=1)
+    assert _values(own) == [500]
+    with pytest.raises(PermissionDenied):
+        figure_history(user=prt, scope="PV20", code="capaciteit_nu", until_week=W44)
+    with pytest.raises(KeyError):
+        figure_history(user=lrt, scope=None, code="bestaat_niet", until_week=W44)

@@ -38,6 +38,7 @@ from regietafel.core.periods import IsoWeek, Period
 from regietafel.core.rules import (
     CLOSURE_LOOKAHEAD,
     PERIOD_MONTHS,
+    SOMEWHAT_BEHIND_SHARE,
     BufferPolicy,
     Horizon,
     HorizonRole,
@@ -94,6 +95,7 @@ class WeekInputs:
     housing: HousingInputs | None = None
     waiting_in_reception: int | None = None
     timeline_weeks: int = TIMELINE_WEEKS
+    somewhat_behind: Fraction = SOMEWHAT_BEHIND_SHARE
 
 
 @dataclass(frozen=True)
@@ -368,7 +370,12 @@ def _housing(inputs: WeekInputs, code: str | None) -> HousingFigures | None:
         return None
     months = housing.period.months_elapsed(as_of=inputs.week.monday)
     entries = [e for e in housing.entries if code in (None, e.province)]
-    rows = progress_rows(entries=entries, housed=housing.housed or {}, months_elapsed=months)
+    rows = progress_rows(
+        entries=entries,
+        housed=housing.housed or {},
+        months_elapsed=months,
+        somewhat_behind=inputs.somewhat_behind,
+    )
     return HousingFigures(
         period=housing.period,
         months_elapsed=months,

@@ -30,6 +30,7 @@ The generator uses only the standard library, numpy, ``regietafel.core`` and
 from __future__ import annotations
 
 import calendar
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -55,6 +56,7 @@ from regietafel.core.taakstelling import (
     compute_taakstelling,
 )
 from regietafel.demo import calibration as cal
+from regietafel.reference.regions import membership
 
 SEED = 2021
 YEAR = 2021
@@ -76,6 +78,11 @@ LOCATION_COLUMNS = (
     "einddatum",
     "adres",
     "vertrouwelijk",
+    "looptijd",
+    "verlengingsoptie",
+    "maximale_bezetting",
+    "kwaliteit",
+    "veiligheidsregio",
 )
 REALISATION_COLUMNS = ("gemeentecode", "periode", "gehuisvest")
 SERIES_COLUMNS = ("reeks", "waarde")
@@ -616,8 +623,17 @@ def _found_late(sites: Sequence[_Site]) -> None:
         first_day = last_day
 
 
+def _extension_option(site: _Site) -> str:
+    """ASSUMPTION: about two in three temporary contracts can be extended (fixed per code, so
+    the figures drawn from the seed stay as they were); unknown for structural places."""
+    if site.end is None:
+        return ""
+    return "ja" if zlib.crc32(site.code.encode()) % 3 else "nee"
+
+
 def _locations_rows(sites: Sequence[_Site], week: IsoWeek) -> list[dict[str, str]]:
     rows = []
+    safety = membership("veiligheidsregio", POPULATION_DATE)
     for site in _register(sites, week):
         rows.append(
             {
@@ -631,6 +647,11 @@ def _locations_rows(sites: Sequence[_Site], week: IsoWeek) -> list[dict[str, str
                 "einddatum": "" if site.end is None else site.end.isoformat(),
                 "adres": site.address,
                 "vertrouwelijk": "ja" if site.confidential else "nee",
+                "looptijd": "structureel" if site.end is None else "tijdelijk",
+                "verlengingsoptie": _extension_option(site),
+                "maximale_bezetting": str(site.capacity),
+                "kwaliteit": "",  # the importer's default by type
+                "veiligheidsregio": safety[site.municipality_code].code,
             }
         )
     return rows

@@ -30,7 +30,13 @@ from regietafel.accounts import access
 from regietafel.accounts.access import AnyUser
 from regietafel.core.capacity import Location
 from regietafel.core.periods import IsoWeek
-from regietafel.core.rules import TREND_WINDOW_WEEKS, LocationType, NeedCategory, need_category
+from regietafel.core.rules import (
+    TREND_WINDOW_WEEKS,
+    Durability,
+    LocationType,
+    NeedCategory,
+    need_category,
+)
 from regietafel.imports.models import Import, Kind, Status
 from regietafel.imports.selectors import latest_import
 from regietafel.opvang.models import LocationRecord, SeriesMetric, SeriesRecord
@@ -331,6 +337,10 @@ def core_location(row: LocationRecord) -> Location:
         occupancy=row.occupancy,
         start=row.start_date,
         end=row.end_date,
+        durable=None if not row.durability else row.durability == Durability.STRUCTUREEL,
+        extension_option=row.extension_option,
+        max_occupancy=row.max_occupancy,
+        quality=row.quality,
     )
 
 

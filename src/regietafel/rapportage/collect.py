@@ -18,10 +18,11 @@ from regietafel.core.catalogue import Surface, changes, definition
 from regietafel.core.figures import NATIONAL, HousingFigures, ScopeFigures
 from regietafel.core.need import GapRow
 from regietafel.core.periods import IsoWeek
-from regietafel.core.rules import SOMEWHAT_BEHIND_SHARE, ScheduleClass
+from regietafel.core.rules import ScheduleClass
 from regietafel.core.taakstelling import ProgressRow
 from regietafel.imports.models import Import
 from regietafel.kerncijfers.selectors import WeekSources, figures_for, week_figures
+from regietafel.taakstelling.selectors import thresholds_text
 from regietafel.rapportage.data import (
     GapLine,
     KeyFigure,
@@ -46,17 +47,6 @@ class NoDataError(LookupError):
 def system_reader() -> User:
     """An unsaved national user: the report is computed with national rights."""
     return User(username="rapportage", role=Role.LANDELIJK, is_active=True)
-
-
-def thresholds_text() -> str:
-    numerator, denominator = SOMEWHAT_BEHIND_SHARE
-    share = round(100 * numerator / denominator)
-    return (
-        f"Een gemeente is {ScheduleClass.ON_SCHEDULE.label} als zij ten minste (verstreken "
-        "maanden ÷ 6) × de gecorrigeerde taakstelling heeft gehuisvest; "
-        f"{ScheduleClass.SOMEWHAT_BEHIND.label} bij minder dan dat maar ten minste {share} % "
-        f"ervan; {ScheduleClass.FAR_BEHIND.label} bij minder dan {share} % ervan."
-    )
 
 
 def _rounded(value: float | None) -> float | None:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from fractions import Fraction
 
-from django.core.exceptions import PermissionDenied
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
 from django.utils import timezone
@@ -13,7 +15,9 @@ from django.utils.translation import gettext as _
 from regietafel import reference
 from regietafel.accounts import access
 from regietafel.accounts.access import AnyUser
+from regietafel.core.formatting import format_decimal_nl
 from regietafel.core.periods import IsoWeek, Period
+from regietafel.core.rules import SOMEWHAT_BEHIND_SHARE, ScheduleClass, parse_share
 from regietafel.core.taakstelling import (
     ProgressAggregate,
     ProgressInput,
@@ -24,6 +28,34 @@ from regietafel.core.taakstelling import (
 from regietafel.imports.models import Import, Kind, Status
 from regietafel.imports.selectors import latest_import
 from regietafel.taakstelling.models import RealisationRecord, TaakstellingPeriod
+
+
+def configured_somewhat_behind() -> Fraction:
+    """The share of the schedule below which a municipality is far behind (an assumption).
+
+    ``REGIETAFEL_ENIGSZINS_ACHTER`` ("3/4", "0,75" or "75"); default 3/4 (see
+    ``core.rules.SOMEWHAT_BEHIND_SHARE``: no published source).
+    """
+    text = str(getattr(settings, "REGIETAFEL_ENIGSZINS_ACHTER", "") or "").strip()
+    if not text:
+        return SOMEWHAT_BEHIND_SHARE
+    try:
+        return parse_share(text)
+    except ValueError as error:
+        raise ImproperlyConfigured(f"REGIETAFEL_ENIGSZINS_ACHTER: {error}") from None
+
+
+def thresholds_text() -> str:
+    """The schedule classes in words, with the configured share and that it is an assumption."""
+    share = format_decimal_nl(float(configured_somewhat_behind() * 100), 1).removesuffix(",0")
+    return (
+        f"Een gemeente is {ScheduleClass.ON_SCHEDULE.label} als zij ten minste (verstreken "
+        "maanden ÷ 6) × de gecorrigeerde taakstelling heeft gehuisvest; "
+        f"{ScheduleClass.SOMEWHAT_BEHIND.label} bij minder dan dat maar ten minste {share} % "
+        f"ervan; {ScheduleClass.FAR_BEHIND.label} bij minder dan {share} % ervan. De grens van "
+        f"{share} % is een aanname zonder gepubliceerde bron (instelling "
+        "REGIETAFEL_ENIGSZINS_ACHTER)."
+    )
 
 
 def _require_view(user: AnyUser) -> None:
@@ -123,7 +155,10 @@ def progress(*, user: AnyUser, label: str, week: str, province: str | None = Non
     realisation = latest_import(kind=Kind.REALISATIE, on_or_before=iso_week)
     housed = housed_per_municipality(realisation, period.label)
     entries = progress_inputs(period)
-    rows = progress_rows(entries=entries, housed=housed, months_elapsed=months)
+    somewhat_behind = configured_somewhat_behind()
+    rows = progress_rows(
+        entries=entries, housed=housed, months_elapsed=months, somewhat_behind=somewhat_behind
+    )
     provinces = tuple(
         ProvinceProgress(
             code=p.code,
@@ -133,6 +168,7 @@ def progress(*, user: AnyUser, label: str, week: str, province: str | None = Non
                 code=p.code,
                 name=p.name,
                 months_elapsed=months,
+                somewhat_behind=somewhat_behind,
             ),
             detail_allowed=access.can_view_province_detail(user, p.code),
         )
@@ -147,7 +183,13 @@ def progress(*, user: AnyUser, label: str, week: str, province: str | None = Non
         week=iso_week,
         months_elapsed=months,
         realisation=realisation,
-        national=progress_total(rows, code="NL", name=_("Nederland"), months_elapsed=months),
+        national=progress_total(
+            rows,
+            code="NL",
+            name=_("Nederland"),
+            months_elapsed=months,
+            somewhat_behind=somewhat_behind,
+        ),
         provinces=provinces,
         municipalities=visible,
         province_filter=province,

@@ -18,6 +18,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from regietafel.core.rules import ScheduleClass
 from regietafel.core.taakstelling import ProgressRow
+from regietafel.taakstelling.selectors import thresholds_text
 
 register = template.Library()
 
@@ -69,3 +70,9 @@ def _row(row: ProgressRow) -> str:
 def progress_rows(rows: Iterable[ProgressRow]) -> SafeString:
     """``<tr>`` per municipality; every value is escaped or a formatted number."""
     return mark_safe("\n".join(_row(r) for r in rows))  # noqa: S308 - built from escaped parts
+
+
+@register.simple_tag
+def schedule_thresholds() -> str:
+    """The schedule classes in words, with the configured (assumed) share."""
+    return thresholds_text()

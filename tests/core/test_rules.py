@@ -124,7 +124,7 @@ def test_parse_share(text: str, share: Fraction) -> None:
 
 @pytest.mark.parametrize("text", ["drie kwart", "150", "-1", "1/0"])
 def test_parse_share_refuses(text: str) -> None:
-    with pytest.raises(ValueError, match="geen breuk|niet tussen"):
+    with pytest.raises(ValueError, match=r"geen breuk|niet tussen"):
         rules.parse_share(text)
 
 

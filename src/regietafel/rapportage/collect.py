@@ -22,7 +22,6 @@ from regietafel.core.rules import ScheduleClass
 from regietafel.core.taakstelling import ProgressRow
 from regietafel.imports.models import Import
 from regietafel.kerncijfers.selectors import WeekSources, figures_for, week_figures
-from regietafel.taakstelling.selectors import thresholds_text
 from regietafel.rapportage.data import (
     GapLine,
     KeyFigure,
@@ -36,6 +35,7 @@ from regietafel.rapportage.data import (
     TargetLine,
     Timeline,
 )
+from regietafel.taakstelling.selectors import thresholds_text
 
 TARGET_UNITS = {"places": "plaatsen", "locations": "locaties"}
 

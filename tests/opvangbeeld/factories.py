@@ -22,6 +22,7 @@ class Loc:
     start: date
     end: date | None = None
     confidential: bool = False
+    durability: str = ""
 
 
 def make_register(week: str, locations: list[Loc], *, version: int = 1) -> Import:
@@ -52,6 +53,7 @@ def make_register(week: str, locations: list[Loc], *, version: int = 1) -> Impor
             end_date=loc.end,
             address="" if loc.confidential else "Straat 1",
             confidential=loc.confidential,
+            durability=loc.durability,
         )
         for loc in locations
     )

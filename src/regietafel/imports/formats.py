@@ -313,9 +313,20 @@ REALISATIE = FileFormat(
         Column(
             "gehuisvest",
             ColumnType.INTEGER,
-            "Aantal gehuisveste vergunninghouders in de periode tot nu toe, 0 of meer.",
+            "Aantal gehuisveste vergunninghouders in de periode tot nu toe volgens COA, 0 of meer "
+            "(de stand op de eerste dag van de maand).",
             "412",
             field="housed",
+        ),
+        Column(
+            "eigen_telling",
+            ColumnType.INTEGER,
+            "Het aantal volgens de eigen telling van de gemeente, als die verschilt of bekend "
+            "is; leeg: geen eigen telling (niet 0). Het verschil met COA staat bij de "
+            "taakstelling.",
+            "415",
+            required=False,
+            field="own_count",
         ),
         WEEK_COLUMN,
     ),

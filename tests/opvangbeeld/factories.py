@@ -23,6 +23,7 @@ class Loc:
     end: date | None = None
     confidential: bool = False
     durability: str = ""
+    extension_option: bool | None = None
 
 
 def make_register(week: str, locations: list[Loc], *, version: int = 1) -> Import:
@@ -54,6 +55,7 @@ def make_register(week: str, locations: list[Loc], *, version: int = 1) -> Impor
             address="" if loc.confidential else "Straat 1",
             confidential=loc.confidential,
             durability=loc.durability,
+            extension_option=loc.extension_option,
         )
         for loc in locations
     )

@@ -268,19 +268,23 @@ def version_changes(
     period: TaakstellingPeriod,
     before: TaakstellingVersion,
     after: TaakstellingVersion,
+    province_code: str | None = None,
 ) -> tuple[VersionChange, ...]:
     """The task per municipality under ``before`` and ``after``, for the provinces the user
-    may see in detail."""
+    may see in detail (only ``province_code``'s when given)."""
     _require_view(user)
+    entries = period.entries.order_by("municipality_code")
+    if province_code is not None:
+        entries = entries.filter(province_code=province_code)
     return tuple(
         VersionChange(
             code=e.municipality_code,
             name=e.municipality_name,
-            province=e.province_code,
+            province=reference.province_name(e.province_code),
             before=before.tasks.get(e.municipality_code),
             after=after.tasks.get(e.municipality_code),
         )
-        for e in period.entries.order_by("municipality_code")
+        for e in entries
         if access.can_view_province_detail(user, e.province_code)
     )
 

@@ -208,6 +208,7 @@ def _render_cycle(
 ) -> HttpResponse:
     all_versions = selectors.versions(user=request.user, period=period)
     context: dict[str, Any] = {"period": period, "versions": all_versions}
+    province = _cycle_province(request)
     if len(all_versions) > 1:
         after = _version(all_versions, request.GET.get("naar"), all_versions[-1])
         before = _version(all_versions, request.GET.get("van"), all_versions[-2])
@@ -215,12 +216,15 @@ def _render_cycle(
             before=before,
             after=after,
             changes=selectors.version_changes(
-                user=request.user, period=period, before=before, after=after
+                user=request.user,
+                period=period,
+                before=before,
+                after=after,
+                province_code=province,
             ),
         )
     if access.can_revise_taakstelling(request.user):
         context["revision"] = revision or RevisionForm()
-    province = _cycle_province(request)
     context["province"] = reference.province(province) if province else None
     context["provinces"] = [
         p for p in reference.provinces() if access.can_view_province_detail(request.user, p.code)

@@ -40,11 +40,22 @@ def distribution_table(d: KeyedDistribution, *, name: str, title: str) -> Result
         Column("naam", "Naam"),
         Column("inwoners", "Inwoners", "int"),
         Column("aandeel", "Inwoners-aandeel (%)", "decimal", 2),
-        Column("eerlijk_aandeel", "Evenredig deel van de reguliere behoefte", "decimal", 1),
-        Column("capaciteit", "Meegetelde reguliere plaatsen", "int"),
-        Column("verschil", "Verschil met het evenredige deel", "decimal", 1),
-        Column("extra", "Voorgestelde extra plaatsen", "int"),
     ]
+    if d.rule is Rule.AANDEEL:
+        columns += [
+            Column("eerlijk_aandeel", "Aandeel in het geheel (exact)", "decimal", 1),
+            Column("aandeel_afgerond", "Aandeel in het geheel", "int"),
+        ]
+    elif d.rule is Rule.AANVULLEN:
+        columns.append(
+            Column("eerlijk_aandeel", "Evenredig deel van de reguliere behoefte", "decimal", 1)
+        )
+    if d.rule is not Rule.EXTRA:
+        columns += [
+            Column("capaciteit", "Meegetelde reguliere plaatsen", "int"),
+            Column("verschil", "Verschil met het evenredige deel", "decimal", 1),
+        ]
+    columns.append(Column("extra", "Voorgestelde extra plaatsen", "int"))
     if d.amv:
         columns += [Column("amv", "Waarvan AMV", "int"), Column("overig", "Overig", "int")]
     columns += _corrected_columns(d)
@@ -56,6 +67,7 @@ def distribution_table(d: KeyedDistribution, *, name: str, title: str) -> Result
             "inwoners": int(row.weight),
             "aandeel": row.weight_share * 100,
             "eerlijk_aandeel": row.fair_share,
+            "aandeel_afgerond": row.share,
             "capaciteit": row.existing,
             "verschil": -(row.below_fair_share or 0.0),
             "extra": row.allocation,
@@ -71,6 +83,8 @@ def distribution_table(d: KeyedDistribution, *, name: str, title: str) -> Result
         "capaciteit": sum(r.existing or 0 for r in d.plain.rows),
         "extra": sum(r.allocation for r in d.plain.rows),
     }
+    if d.rule is Rule.AANDEEL:
+        totals["aandeel_afgerond"] = sum(r.share or 0 for r in d.plain.rows)
     if d.amv:
         totals["amv"] = sum(a for a, _ in d.amv)
         totals["overig"] = sum(o for _, o in d.amv)

@@ -106,9 +106,10 @@ def _amount(
         return chosen.value, None, chosen.label
     if typed is None:
         raise InputError(f"te verdelen: vul bij '{chosen.label}' een aantal in")
+    label = chosen.label.split(" (vul in")[0]
     if key == "opgave":
-        return None, typed, chosen.label
-    return typed, None, chosen.label
+        return None, typed, label
+    return typed, None, label
 
 
 def _correction(

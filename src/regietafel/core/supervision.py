@@ -66,8 +66,8 @@ LADDER: tuple[LadderStep, ...] = (
         4,
         "indeplaatsstelling",
         "Gedeputeerde Staten huisvesten de vergunninghouders zelf, op kosten van de gemeente "
-        "(Zuid-Holland: na vier halfjaren niet voldoen; Groningen deed dit bij Delfzijl in "
-        "2017).",
+        "(Groningen deed dit bij Delfzijl in 2017; Zuid-Holland grijpt in na vier mislukte "
+        "halfjaren).",
     ),
 )
 """The interbestuurlijk toezicht ladder as regietafel applies it by default (an assumption

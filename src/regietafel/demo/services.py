@@ -106,7 +106,7 @@ def _set_period(actor: User, period: DemoPeriod) -> None:
 
 
 EARLIER_ANNOUNCEMENTS = {"2021-II": (13_500, date(2020, 10, 1))}
-"""2021-II was first announced at 13,500 (reference/data/taakstelling_totals.csv) and lowered
+"""2021-II was first announced at 13,500 (reference/published/taakstelling_totals.csv) and lowered
 to 11,000 after the LRT of March 2021: the demo stores both versions."""
 REVISED_2021_II = date(2021, 3, 31)
 

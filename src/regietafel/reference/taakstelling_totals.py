@@ -2,8 +2,9 @@
 
 A period's national total is set before the period and sometimes revised during it (2021-II:
 13,500 announced in autumn 2020, lowered to 11,000 in March 2021; 2023-II revised downward).
-``published/taakstelling_totals.csv`` (kept by hand, not by the build script) holds each published version with the day it was decided,
-whether the published figure is approximate ("ruim 27.300") and the source. The command line
+``published/taakstelling_totals.csv`` (kept by hand, not by the build script) holds each
+published version with the day it was decided, whether the published figure is approximate
+("ruim 27.300") and the source. The command line
 picks one with ``regietafel taakstelling --versie``; the database keeps its own versions.
 """
 

@@ -9,9 +9,11 @@ from typing import Any
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from hypothesis import given
+from hypothesis import strategies as st
 
 from regietafel.audit.models import AuditEntry
-from regietafel.core.supervision import Verdict, failures_in_a_row, ladder_step
+from regietafel.core.supervision import LADDER, Verdict, failures_in_a_row, ladder_step
 from regietafel.core.taakstelling import TaakstellingError
 from regietafel.taakstelling.models import Judgement, TaakstellingEntry, TaakstellingVersion
 from regietafel.taakstelling.services import (
@@ -41,6 +43,17 @@ V, N, X = Verdict.VOLDOET, Verdict.VOLDOET_NIET, Verdict.VERSCHOONBAAR
 def test_ladder(verdicts: list[Verdict], failures: int, step: str) -> None:
     assert failures_in_a_row(verdicts) == failures
     assert ladder_step(verdicts).name == step
+
+
+@given(st.lists(st.sampled_from(list(Verdict)), max_size=12))
+def test_ladder_properties(verdicts: list[Verdict]) -> None:
+    """One more failure never lowers the step; complying always returns to the bottom; an
+    excusable half year changes nothing."""
+    rung = [s.name for s in LADDER].index
+    now = rung(ladder_step(verdicts).name)
+    assert rung(ladder_step([*verdicts, N]).name) >= now
+    assert ladder_step([*verdicts, V]).name == "geen interventie"
+    assert ladder_step([*verdicts, X]) == ladder_step(verdicts)
 
 
 @pytest.mark.django_db

@@ -251,3 +251,23 @@ def test_page_offers_rules_amounts_and_conditions(client_as: Callable[[str], Any
     )
     assert refused.status_code == 400
     assert "hoort bij de regel aandeel" in refused.content.decode()
+
+
+@pytest.mark.django_db
+def test_opgave_within_a_province_divides_the_province_share(
+    make_user: Callable[[str], Any],
+) -> None:
+    """Under an opgave of 2.000 the province's rounded share of the whole is the whole of its
+    municipalities, as the Spreidingswet's indicative municipal figures add up to the
+    provincial opgave."""
+    standard_register()
+    user = make_user("landelijk")
+    national = province_distribution(user=user, week=W45, rule=Rule.AANDEEL, whole=2_000)
+    province_share = next(r.share for r in national.plain.rows if r.code == "PV27")
+    local = municipality_distribution(
+        user=user, week=W45, province_code="PV27", rule=Rule.AANDEEL, whole=2_000
+    )
+    assert local.plain.whole == province_share
+    assert sum(r.share or 0 for r in local.plain.rows) == province_share
+    amsterdam = next(r for r in local.plain.rows if r.code == "GM0363")
+    assert amsterdam.existing == 700  # A and B open on 8 November 2021

@@ -49,9 +49,14 @@ class RealisationRecordFactory(factory.django.DjangoModelFactory):
 
 
 def realisation(
-    week: str, period_label: str, housed: dict[str, tuple[str, int]], **kwargs: Any
+    week: str,
+    period_label: str,
+    housed: dict[str, tuple[str, int]],
+    own: dict[str, int] | None = None,
+    **kwargs: Any,
 ) -> Import:
-    """One accepted realisation import of ``week`` with rows code -> (province, housed)."""
+    """One accepted realisation import of ``week`` with rows code -> (province, housed), and
+    optionally the municipality's own count per code."""
     batch: Import = ImportFactory(week=week, row_count=len(housed), **kwargs)
     for code, (province, count) in housed.items():
         RealisationRecordFactory(
@@ -60,5 +65,6 @@ def realisation(
             municipality_code=code,
             province_code=province,
             housed=count,
+            own_count=(own or {}).get(code),
         )
     return batch

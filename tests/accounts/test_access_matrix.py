@@ -84,6 +84,16 @@ MATRIX: tuple[Case, ...] = (
     Case("taakstelling-detail", {"label": "2021-II"}, EVERYONE, query="provincie=PV27"),
     Case("taakstelling-detail", {"label": "2021-II"}, OWN_PROVINCE_ONLY, query="provincie=PV20"),
     Case("taakstelling-detail", {"label": "2020-I"}, NOT_FOUND),
+    # The half-year cycle: versions are national figures; the monthly realisation and the
+    # judgements are municipal detail (a province user always sees its own province); only
+    # landelijk revises the total, only a province user records judgements (own province).
+    Case("taakstelling-cyclus", {"label": "2021-II"}, EVERYONE),
+    Case("taakstelling-cyclus", {"label": "2021-II"}, EVERYONE, query="provincie=PV20"),
+    Case("taakstelling-cyclus", {"label": "2020-I"}, NOT_FOUND),
+    Case("taakstelling-herzien", {"label": "2021-II"}, (LOGIN, 200, 403, 403, 403)),
+    Case("taakstelling-herzien", {"label": "2021-II"}, (LOGIN, 400, 403, 403, 403), method="post"),
+    Case("taakstelling-oordeel", {"label": "2021-II"}, (LOGIN, 403, 200, 403, 403)),
+    Case("taakstelling-oordeel", {"label": "2021-II"}, (LOGIN, 403, 400, 403, 403), method="post"),
     # Reception.
     Case("locaties", {}, EVERYONE, query=W45),
     Case("locaties", {}, EVERYONE, query=f"{W45}&formaat=csv"),

@@ -166,7 +166,10 @@ def test_xlsx_has_header_and_numeric_cells(tmp_path: Path) -> None:
         (["--periode", "2021-III", "--totaal", "11000"], "onbekende periode"),
         (["--periode", "2031-I", "--totaal", "11000"], "onbekende periode 2031-I"),
         (["--periode", "2021-II", "--totaal", "11000", "--methode", "loting"], "kies uit"),
-        (["--periode", "2021-II"], "verplicht ontbreekt: --totaal"),
+        (["--periode", "2020-I"], "geen gepubliceerd landelijk totaal bekend voor 2020-I"),
+        (["--periode", "2021-II", "--versie", "3"], "2021-II heeft geen versie 3"),
+        (["--periode", "2021-II", "--versie", "0"], "geen versienummer"),
+        (["--periode", "2021-II", "--versie", "1", "--totaal", "11000"], "niet allebei"),
     ],
 )
 def test_bad_arguments_exit_2_with_one_dutch_line(args: list[str], expected: str) -> None:
@@ -336,3 +339,27 @@ def test_table_says_where_reorganised_arrears_went(tmp_path: Path) -> None:
     groningen = run(*args, "--provincie", "Groningen")
     assert groningen.returncode == 0, groningen.stderr
     assert "Herindeling" not in groningen.stdout
+
+
+def test_versions_of_the_published_total_and_the_change_per_municipality() -> None:
+    """2021-II was announced at 13,500 (autumn 2020) and lowered to 11,000 (March 2021).
+    Krimpenerwaard had 44 under version 1 (88 for the whole of 2021, as it announced in
+    November 2020); under version 2 it has 36, 8 fewer."""
+    latest = run("taakstelling", "--periode", "2021-II", "--formaat", "csv")
+    assert latest.returncode == 0, latest.stderr
+    rows = {r["gemeentecode"]: r for r in csv_rows(latest.stdout)}
+    assert sum(int(r["taakstelling"]) for r in rows.values()) == 11_000
+    assert sum(int(r["vorige_versie"]) for r in rows.values()) == 13_500
+    krimpenerwaard = rows["GM1931"]
+    assert (krimpenerwaard["vorige_versie"], krimpenerwaard["taakstelling"]) == ("44", "36")
+    assert krimpenerwaard["verschil"] == "-8"
+    first = run("taakstelling", "--periode", "2021-II", "--versie", "1")
+    assert "versie: 1 van 2, vastgesteld 1 oktober 2020" in first.stdout
+    assert "Verschil" not in first.stdout  # version 1 has no predecessor
+    assert "Bron landelijk totaal: Krimpenerwaard Verbindt" in first.stdout
+
+
+def test_published_total_of_2022_first_half_gives_hof_van_twente_20() -> None:
+    result = run("taakstelling", "--periode", "2022-I", "--formaat", "csv")
+    rows = {r["gemeentecode"]: r for r in csv_rows(result.stdout)}
+    assert rows["GM1735"]["taakstelling"] == "20"

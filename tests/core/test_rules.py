@@ -95,6 +95,39 @@ def test_schedule_class_thresholds(housed: int, expected: ScheduleClass) -> None
     assert schedule_class(housed, 120, 3) is expected
 
 
+# The line between somewhat and far behind is an assumption a table may set: at 1/2,
+# 30 of the expected 60 is still somewhat behind and 29 is far behind.
+@pytest.mark.parametrize(
+    ("housed", "expected"),
+    [
+        (30, ScheduleClass.SOMEWHAT_BEHIND),
+        (29, ScheduleClass.FAR_BEHIND),
+        (44, ScheduleClass.SOMEWHAT_BEHIND),
+    ],
+)
+def test_schedule_class_configured_share(housed: int, expected: ScheduleClass) -> None:
+    assert schedule_class(housed, 120, 3, somewhat_behind=Fraction(1, 2)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "share"),
+    [
+        ("3/4", Fraction(3, 4)),
+        ("0,75", Fraction(3, 4)),
+        ("75", Fraction(3, 4)),
+        ("50 %", Fraction(1, 2)),
+    ],
+)
+def test_parse_share(text: str, share: Fraction) -> None:
+    assert rules.parse_share(text) == share
+
+
+@pytest.mark.parametrize("text", ["drie kwart", "150", "-1", "1/0"])
+def test_parse_share_refuses(text: str) -> None:
+    with pytest.raises(ValueError, match=r"geen breuk|niet tussen"):
+        rules.parse_share(text)
+
+
 def test_schedule_class_edges() -> None:
     assert schedule_class(0, 0, 6) is ScheduleClass.ON_SCHEDULE  # no task
     assert schedule_class(0, -5, 6) is ScheduleClass.ON_SCHEDULE  # advance (voorsprong)

@@ -213,3 +213,185 @@ def test_only_coa_may_import(make_user: Callable[[str], Any], key: str) -> None:
     with pytest.raises(PermissionDenied):
         submit("locaties", csv_bytes(LOCATIES_HEADER, LOCATIES_ROWS), actor=make_user(key))
     assert Import.objects.count() == 0
+
+
+def test_older_file_without_the_contract_columns_gets_the_documented_defaults() -> None:
+    """No looptijd is unknown (not temporary); the quality follows the type; the safety
+    region follows the municipality (GM0014 Groningen: VR01; GM0363 Amsterdam: VR13)."""
+    record = submit("locaties", csv_bytes(LOCATIES_HEADER, LOCATIES_ROWS))
+    assert record.status == Status.ACCEPTED, record.errors
+    rows = {r.code: r for r in LocationRecord.objects.filter(batch=record)}
+    azc, nood = rows["AZC-ASD"], rows["NOOD-GRO"]
+    assert (azc.durability, azc.extension_option, azc.max_occupancy) == ("", None, None)
+    assert (nood.durability, nood.extension_option) == ("", None)
+    assert (azc.quality, nood.quality) == ("regulier", "noodopvang")
+    assert (azc.safety_region_code, nood.safety_region_code) == ("VR13", "VR01")
+
+
+CONTRACT_HEADER = (
+    "locatiecode",
+    "naam",
+    "gemeentecode",
+    "soort",
+    "capaciteit",
+    "bezetting",
+    "startdatum",
+    "einddatum",
+    "looptijd",
+    "verlengingsoptie",
+    "maximale_bezetting",
+    "kwaliteit",
+    "veiligheidsregio",
+)
+
+
+def test_contract_columns_are_stored() -> None:
+    rows = [
+        (
+            "A1",
+            "azc",
+            "GM0363",
+            "regulier",
+            "600",
+            "500",
+            "2016-01-01",
+            "",
+            "structureel",
+            "",
+            "650",
+            "",
+            "VR13",
+        ),
+        (
+            "A2",
+            "nood",
+            "GM0014",
+            "regulier",
+            "300",
+            "250",
+            "2021-10-01",
+            "2022-06-30",
+            "tijdelijk",
+            "ja",
+            "",
+            "noodopvang",
+            "groningen",
+        ),
+        (
+            "A3",
+            "hotel",
+            "GM0014",
+            "hotel",
+            "80",
+            "50",
+            "2021-10-01",
+            "2022-03-31",
+            "tijdelijk",
+            "nee",
+            "",
+            "",
+            "",
+        ),
+    ]
+    record = submit("locaties", csv_bytes(CONTRACT_HEADER, rows))
+    assert record.status == Status.ACCEPTED, record.errors
+    got = {r.code: r for r in LocationRecord.objects.filter(batch=record)}
+    assert (got["A1"].durability, got["A1"].max_occupancy, got["A1"].quality) == (
+        "structureel",
+        650,
+        "regulier",
+    )
+    assert (got["A2"].durability, got["A2"].extension_option, got["A2"].quality) == (
+        "tijdelijk",
+        True,
+        "noodopvang",
+    )
+    assert got["A2"].safety_region_code == "VR01"
+    assert (got["A3"].extension_option, got["A3"].quality) == (False, "")  # hotel: unknown
+
+
+def test_contract_column_errors_name_row_and_column_and_store_nothing() -> None:
+    rows = [
+        (
+            "A1",
+            "azc",
+            "GM0363",
+            "regulier",
+            "600",
+            "500",
+            "2016-01-01",
+            "",
+            "structureel",
+            "",
+            "",
+            "",
+            "VR01",
+        ),  # row 2: Amsterdam is not in VR01 Groningen
+        (
+            "A2",
+            "nood",
+            "GM0014",
+            "regulier",
+            "300",
+            "250",
+            "2021-10-01",
+            "",
+            "tijdelijk",
+            "",
+            "",
+            "",
+            "",
+        ),  # row 3: temporary without an end
+        (
+            "A3",
+            "nood",
+            "GM0014",
+            "regulier",
+            "300",
+            "250",
+            "2021-10-01",
+            "",
+            "",
+            "ja",
+            "",
+            "",
+            "",
+        ),  # row 4: an option without an end to extend
+        (
+            "A4",
+            "x",
+            "GM0014",
+            "regulier",
+            "3",
+            "2",
+            "2021-10-01",
+            "",
+            "soms",
+            "misschien",
+            "veel",
+            "luxe",
+            "VR99",
+        ),  # row 5: four unreadable cells
+    ]
+    record = submit("locaties", csv_bytes(CONTRACT_HEADER, rows), name="contract.csv")
+    assert record.status == Status.REFUSED
+    assert row_errors(record) == {
+        (2, "veiligheidsregio"),
+        (3, "einddatum"),
+        (4, "verlengingsoptie"),
+        (5, "looptijd"),
+        (5, "verlengingsoptie"),
+        (5, "maximale_bezetting"),
+        (5, "kwaliteit"),
+        (5, "veiligheidsregio"),
+    }
+    messages = {(e["row"], e["column"]): e["message"] for e in record.errors}
+    assert messages[2, "veiligheidsregio"] == (
+        "veiligheidsregio VR01 (Groningen) past niet bij gemeente GM0363: die hoort bij "
+        "VR13 (Amsterdam-Amstelland)"
+    )
+    assert "tijdelijke locatie heeft een einddatum" in messages[3, "einddatum"]
+    assert "onbekende waarde 'soms'" in messages[5, "looptijd"]
+    assert "onbekende veiligheidsregio 'VR99'" in messages[5, "veiligheidsregio"]
+    assert all(e["file"] == "contract.csv" for e in record.errors)
+    assert LocationRecord.objects.count() == 0

@@ -151,3 +151,39 @@ def test_pages_without_data_say_so(client_as: Client) -> None:
     client = client_as("landelijk")
     assert "nog geen opvanglocaties" in client.get(LIST).content.decode()
     assert "nog geen landelijke reeksen" in client.get(reverse("reeksen")).content.decode()
+
+
+@pytest.mark.django_db
+def test_location_detail_shows_contract_data_and_unknown(client_as: Any) -> None:
+    """The register's contract data on the detail page; what it does not say is "onbekend",
+    and a location without end date is not called structural unless the register says so."""
+    from datetime import date
+
+    from tests.opvangbeeld.factories import Loc, make_register
+
+    make_register(
+        "2021-W45",
+        [
+            Loc(
+                "T1",
+                "PV27",
+                "GM0363",
+                "noodopvang",
+                200,
+                180,
+                date(2021, 6, 1),
+                date(2022, 2, 27),
+                durability="tijdelijk",
+                extension_option=True,
+            ),
+            Loc("U1", "PV27", "GM0363", "regulier", 300, 200, date(2019, 1, 1)),
+        ],
+    )
+    client = client_as("landelijk")
+    t1 = client.get("/opvang/locaties/T1/?week=2021-W45").content.decode()
+    assert "tijdelijk" in t1
+    assert "27 februari 2022" in t1
+    assert "VR13 Amsterdam-Amstelland" in t1  # derived from GM0363
+    u1 = client.get("/opvang/locaties/U1/?week=2021-W45").content.decode()
+    assert "geen einddatum" in u1
+    assert u1.count("onbekend") >= 4  # looptijd, optie, maximale bezetting, kwaliteit

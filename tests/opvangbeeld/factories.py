@@ -22,6 +22,8 @@ class Loc:
     start: date
     end: date | None = None
     confidential: bool = False
+    durability: str = ""
+    extension_option: bool | None = None
 
 
 def make_register(week: str, locations: list[Loc], *, version: int = 1) -> Import:
@@ -52,6 +54,8 @@ def make_register(week: str, locations: list[Loc], *, version: int = 1) -> Impor
             end_date=loc.end,
             address="" if loc.confidential else "Straat 1",
             confidential=loc.confidential,
+            durability=loc.durability,
+            extension_option=loc.extension_option,
         )
         for loc in locations
     )

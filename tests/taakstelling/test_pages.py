@@ -120,7 +120,8 @@ def test_province_user_sees_only_own_municipalities_and_csv(client_as: Client) -
     assert "Amsterdam" in body
     assert "Groningen" in body  # as a province aggregate
     assert "GM0014" not in body
-    assert "enigszins achter: ten minste 75% daarvan" in body
+    assert "enigszins achter bij minder dan dat maar ten minste 75 % ervan" in body
+    assert "aanname zonder gepubliceerde bron" in body
 
     rows = _csv(client.get("/taakstelling/2021-II/?week=2021-W45&formaat=csv"))
     assert rows[0][:3] == ["gemeentecode", "gemeente", "provincie"]
@@ -152,3 +153,13 @@ def test_home_shows_key_figures(client_as: Client) -> None:
     assert "1.264" in body  # national housed, Dutch thousands separator
     assert "Noord-Holland" in body
     assert "1.234" in body
+
+
+def test_configured_threshold_changes_classes_and_text(client_as: Client, settings: Any) -> None:
+    """The page states the share the table chose for "somewhat behind"."""
+    settings.REGIETAFEL_ENIGSZINS_ACHTER = "50"
+    _small_period()
+    realisation("2021-W40", "2021-II", {"GM0014": ("PV20", 15)})
+    client = client_as("landelijk")
+    body = client.get("/taakstelling/2021-II/?week=2021-W40").content.decode()
+    assert "ten minste 50 % ervan" in body

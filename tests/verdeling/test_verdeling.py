@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from fractions import Fraction
 from typing import Any
 
@@ -10,10 +11,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from regietafel.core.distribution import split_allocations
+from regietafel.core.distribution import Rule, split_allocations
 from regietafel.core.periods import IsoWeek
-from regietafel.verdeling.selectors import municipality_distribution, province_distribution
-from tests.opvangbeeld.factories import standard_register
+from regietafel.core.rules import ExistingPlacesRule
+from regietafel.doelen.models import Target
+from regietafel.verdeling.selectors import (
+    municipality_distribution,
+    province_distribution,
+    rules_side_by_side,
+)
+from tests.opvangbeeld.factories import Loc, make_register, standard_register
 
 W45 = IsoWeek.parse("2021-W45")
 
@@ -145,3 +152,122 @@ def test_page_without_any_data_says_so(client_as: Callable[[str | None], Any], r
     body = page.content.decode()
     assert "Er is nog geen opvangregister (locaties) geïmporteerd" in body
     assert "Over de provincies" not in body
+
+
+@pytest.mark.django_db
+def test_existing_places_read_contract_data_from_the_register(
+    make_user: Callable[[str], Any],
+) -> None:
+    """Durable for 5 years: B (noodopvang until 27 February 2022) no longer counts, so
+    Noord-Holland has 500 instead of 700. A is declared structureel; C has no end date and
+    no looptijd: it counts as lasting, and its 300 places are reported as unknown."""
+    make_register(
+        "2021-W45",
+        [
+            Loc(
+                "A",
+                "PV27",
+                "GM0363",
+                "regulier",
+                500,
+                450,
+                date(2020, 1, 1),
+                durability="structureel",
+            ),
+            Loc(
+                "B",
+                "PV27",
+                "GM0363",
+                "noodopvang",
+                200,
+                180,
+                date(2021, 6, 1),
+                date(2022, 2, 27),
+                durability="tijdelijk",
+            ),
+            Loc("C", "PV20", "GM0014", "regulier", 300, 300, date(2019, 1, 1)),
+        ],
+    )
+    user = make_user("landelijk")
+    plain = province_distribution(user=user, week=W45, total=100)
+    assert {r.code: r.existing for r in plain.plain.rows}["PV27"] == 700
+    assert plain.unknown_durability == 0  # no condition: nothing assumed
+    durable = province_distribution(
+        user=user, week=W45, total=100, existing_rule=ExistingPlacesRule(durable_years=5)
+    )
+    existing = {r.code: r.existing for r in durable.plain.rows}
+    assert (existing["PV27"], existing["PV20"]) == (500, 300)
+    assert durable.unknown_durability == 300
+
+
+@pytest.mark.django_db
+def test_three_rules_side_by_side_on_an_opgave(make_user: Callable[[str], Any]) -> None:
+    """An opgave of 2.000 places over the provinces: aandeel asks each province its share
+    minus what it has (Groningen's share of 2.000 is about 59, below its 300: 0 new), and the
+    other two rules place the same number of new places."""
+    standard_register()
+    share, fill, extra = rules_side_by_side(user=make_user("landelijk"), week=W45, whole=2_000)
+    assert (share.rule, fill.rule, extra.rule) == (Rule.AANDEEL, Rule.AANVULLEN, Rule.EXTRA)
+    assert share.plain.whole == 2_000
+    assert sum(r.share or 0 for r in share.plain.rows) == 2_000
+    groningen = next(r for r in share.plain.rows if r.code == "PV20")
+    assert (groningen.existing, groningen.allocation) == (300, 0)
+    new = share.plain.allocated
+    assert fill.plain.allocated == extra.plain.allocated == new
+    assert all(r.existing is None for r in extra.plain.rows)
+
+
+@pytest.mark.django_db
+def test_page_offers_rules_amounts_and_conditions(client_as: Callable[[str], Any]) -> None:
+    standard_register()
+    Target.objects.create(
+        title="1.200 extra plaatsen vóór januari",
+        category="regulier",
+        unit="places",
+        quantity=1_200,
+        start=date(2021, 11, 1),
+        deadline=date(2021, 12, 31),
+    )
+    client = client_as("landelijk")
+    page = client.get("/verdeling/?week=2021-W45").content.decode()
+    assert "Tekort reguliere opvang, korte termijn: 347" in page
+    assert "Doel: 1.200 extra plaatsen vóór januari (1.200, uiterlijk 31 december 2021)" in page
+    target = Target.objects.get()
+    response = client.get(
+        f"/verdeling/?week=2021-W45&te_verdelen=doel-{target.pk}&regel=extra&jaren=5&maanden=12"
+    )
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "De drie regels naast elkaar" in body
+    assert "alleen de extra plekken naar rato" in body
+    assert "open of binnen 12 maanden beschikbaar, minstens 5 jaar open" in body
+    assert "onbekende looptijd" in body  # the standard register says nothing about looptijd
+    csv_rows = client.get(
+        f"/verdeling/?week=2021-W45&te_verdelen=doel-{target.pk}&formaat=csv&tabel=regels"
+    ).content.decode("utf-8-sig")
+    assert csv_rows.splitlines()[0].startswith("code")
+    refused = client.get(
+        "/verdeling/?week=2021-W45&te_verdelen=opgave&regel=aanvullen&totaal=96000"
+    )
+    assert refused.status_code == 400
+    assert "hoort bij de regel aandeel" in refused.content.decode()
+
+
+@pytest.mark.django_db
+def test_opgave_within_a_province_divides_the_province_share(
+    make_user: Callable[[str], Any],
+) -> None:
+    """Under an opgave of 2.000 the province's rounded share of the whole is the whole of its
+    municipalities, as the Spreidingswet's indicative municipal figures add up to the
+    provincial opgave."""
+    standard_register()
+    user = make_user("landelijk")
+    national = province_distribution(user=user, week=W45, rule=Rule.AANDEEL, whole=2_000)
+    province_share = next(r.share for r in national.plain.rows if r.code == "PV27")
+    local = municipality_distribution(
+        user=user, week=W45, province_code="PV27", rule=Rule.AANDEEL, whole=2_000
+    )
+    assert local.plain.whole == province_share
+    assert sum(r.share or 0 for r in local.plain.rows) == province_share
+    amsterdam = next(r for r in local.plain.rows if r.code == "GM0363")
+    assert amsterdam.existing == 700  # A and B open on 8 November 2021

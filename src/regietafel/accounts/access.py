@@ -22,6 +22,10 @@ Agreements of the tables (``afspraken``): landelijk manages the LRT, HLRT and wo
 meetings and agreements; a province user manages its own PRT's and reads the national ones
 (not another province's PRT); COA reads all and adds the state of affairs (and status) of
 the agreements COA owns, without moving their deadline; beheerder reads all.
+
+Taakstelling cycle: landelijk sets and revises the national total; a province user records
+the half-yearly judgement of its own province's municipalities (nobody else does); the
+judgements are read like other municipal detail (own province for a province user).
 """
 
 from __future__ import annotations
@@ -98,6 +102,17 @@ def can_manage_users(user: AnyUser) -> bool:
 def can_set_taakstelling(user: AnyUser) -> bool:
     """The national total per period is set by the ministries at the national table."""
     return _role(user) == Role.LANDELIJK
+
+
+def can_revise_taakstelling(user: AnyUser) -> bool:
+    """A revision of the national total during the period: the same table that sets it."""
+    return can_set_taakstelling(user)
+
+
+def can_record_judgement(user: AnyUser, province_code: str) -> bool:
+    """The half-yearly judgement of a municipality: its own province's supervisors only
+    (interbestuurlijk toezicht is the province's task, not the national table's)."""
+    return is_province_user(user) and province_code == own_province(user)
 
 
 def can_read_report(user: AnyUser, scope: str) -> bool:

@@ -34,11 +34,24 @@ from regietafel.core.taakstelling import (
 from regietafel.errors import UserError
 from regietafel.presentation.tables import Column, Format, OutputError, Result, ResultTable
 from regietafel.reference.regions import REGION_KINDS, membership, regions
+from regietafel.reference.taakstelling_totals import (
+    PublishedTotal,
+    published_total,
+    versions_of,
+)
 from regietafel.tabular import Row, RowReader, TableError, read_table
 
 FIRST_PERIOD_YEAR = 2020
 
 T = TypeVar("T")
+
+
+def _version_text(published: PublishedTotal | None) -> str | None:
+    if published is None:
+        return None
+    count = len(versions_of(published.period))
+    text = f"{published.version} van {count}, vastgesteld {format_date_nl(published.decided_on)}"
+    return text + (" (gepubliceerd als afgerond getal)" if published.approximate else "")
 
 
 def _guard(action: Callable[[], Result]) -> Result:
@@ -81,8 +94,25 @@ def _table(arguments: argparse.Namespace) -> str | None:
     return None
 
 
+def _national_total(
+    period: Period, total: int | None, version: int | None
+) -> tuple[int, PublishedTotal | None, PublishedTotal | None]:
+    """The total to apportion, the published version it is (if any) and that version's
+    predecessor. ``--totaal`` and ``--versie`` together are refused: one number, one source."""
+    if total is not None and version is not None:
+        raise UserError("kies --totaal of --versie, niet allebei")
+    if total is not None:
+        return total, None, None
+    chosen = published_total(period.label, version)
+    earlier = [v for v in versions_of(period.label) if v.version < chosen.version]
+    return chosen.national_total, chosen, earlier[-1] if earlier else None
+
+
 def taakstelling_result(arguments: argparse.Namespace) -> Result:
     period = _period(arguments.periode)
+    total, published, previous_version = _national_total(
+        period, arguments.totaal, getattr(arguments, "versie", None)
+    )
     on = arguments.peildatum or reference.default_population_date(period)
     municipalities = reference.municipalities(on)
     previous = _read_previous(arguments.realisatie, period, on) if arguments.realisatie else None
@@ -97,11 +127,21 @@ def taakstelling_result(arguments: argparse.Namespace) -> Result:
     ]
     outcome = compute_taakstelling(
         municipalities=shares,
-        total=arguments.totaal,
+        total=total,
         method=Method(arguments.methode),
         arrears=carried,
         regions=regions,
     )
+    before: dict[str, int] = {}
+    if previous_version is not None:
+        before = {
+            r.code: r.taakstelling
+            for r in compute_taakstelling(
+                municipalities=shares,
+                total=previous_version.national_total,
+                method=Method(arguments.methode),
+            ).rows
+        }
     only = reference.province(arguments.provincie).name if arguments.provincie else None
     columns = [
         Column("gemeentecode", "Code"),
@@ -116,6 +156,15 @@ def taakstelling_result(arguments: argparse.Namespace) -> Result:
             Column("achterstand", "Achterstand", "int"),
             Column("gecorrigeerde_taakstelling", "Gecorrigeerd", "int"),
         ]
+    if before:
+        columns += [
+            Column(
+                "vorige_versie",
+                f"Versie {previous_version.version if previous_version else ''}",
+                "int",
+            ),
+            Column("verschil", "Verschil", "int"),
+        ]
     if regions is not None:
         columns.append(Column("regio", "Regio"))
     rows = tuple(
@@ -128,6 +177,8 @@ def taakstelling_result(arguments: argparse.Namespace) -> Result:
             "taakstelling": r.taakstelling,
             "achterstand": r.arrears,
             "gecorrigeerde_taakstelling": r.corrected,
+            "vorige_versie": before.get(r.code),
+            "verschil": r.taakstelling - before[r.code] if r.code in before else None,
             "regio": r.region,
         }
         for r in outcome.rows
@@ -140,6 +191,9 @@ def taakstelling_result(arguments: argparse.Namespace) -> Result:
         "quotum": sum(float(r["quotum"] or 0) for r in rows),
         "taakstelling": sum(int(r["taakstelling"] or 0) for r in rows),
     }
+    if before:
+        totals["vorige_versie"] = sum(int(r["vorige_versie"] or 0) for r in rows)
+        totals["verschil"] = sum(int(r["verschil"] or 0) for r in rows)
     if previous is not None:
         totals["achterstand"] = sum(int(r["achterstand"] or 0) for r in rows)
         totals["gecorrigeerde_taakstelling"] = sum(
@@ -192,7 +246,8 @@ def taakstelling_result(arguments: argparse.Namespace) -> Result:
         tables=tuple(tables),
         meta={
             "periode": period.label,
-            "landelijk totaal": format_int_nl(arguments.totaal),
+            "landelijk totaal": format_int_nl(total),
+            "versie": _version_text(published),
             "peildatum inwoners": format_date_nl(municipalities[0].population_date),
             "gemeentelijke indeling": format_date_nl(on),
             "methode": Method(arguments.methode).label,
@@ -203,6 +258,7 @@ def taakstelling_result(arguments: argparse.Namespace) -> Result:
                 "Bron inwoners: CBS (CC BY 4.0). Quotum = exact aandeel naar inwoners; "
                 "taakstelling = afgerond op hele personen, samen precies het landelijke totaal."
             ),
+            *((f"Bron landelijk totaal: {published.source}",) if published else ()),
             *_carry_over_notes(previous, on, only),
         ),
     )

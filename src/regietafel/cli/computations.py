@@ -32,6 +32,11 @@ aandelen worden afgerond op hele personen zodat ze precies optellen tot het land
 totaal (standaard: grootste overschot, Hamilton). Standaardpeildatum: 1 januari van het jaar
 van de periode (de gemeentelijke indeling van die periode), of de laatst beschikbare CBS-stand.
 
+Zonder --totaal geldt het gepubliceerde landelijke totaal van de periode (2021-I tot en met
+2023-II, met bron); --versie N kiest een eerdere versie als het totaal tijdens de periode is
+bijgesteld (2021-II: versie 1 13.500, versie 2 11.000). Heeft de gekozen versie een
+voorganger, dan staan de taakstelling onder die vorige versie en het verschil erbij.
+
 Met --realisatie (CSV/XLSX met gemeentecode,taakstelling,gehuisvest van de vorige periode)
 wordt de achterstand (positief) of voorsprong (negatief) bij de nieuwe taakstelling opgeteld:
 de gecorrigeerde taakstelling. Met --regio worden gemeenten gebundeld (per provincie,
@@ -76,7 +81,17 @@ def register(commands: argparse._SubParsersAction[DutchArgumentParser]) -> None:
         description=TAAKSTELLING_HELP,
     )
     tk.add_argument("--periode", required=True, help="halfjaar, bijvoorbeeld 2021-II")
-    tk.add_argument("--totaal", required=True, type=_total, help="landelijk aantal te huisvesten")
+    tk.add_argument(
+        "--totaal",
+        type=_total,
+        help="landelijk aantal te huisvesten (zonder: het gepubliceerde totaal, zie --versie)",
+    )
+    tk.add_argument(
+        "--versie",
+        type=_version,
+        metavar="N",
+        help="versie van het gepubliceerde landelijke totaal (standaard de laatste)",
+    )
     tk.add_argument("--peildatum", type=_date, help="peildatum inwoners (JJJJ-MM-DD)")
     tk.add_argument("--methode", choices=methods, default=METHODS[0])
     tk.add_argument(
@@ -134,6 +149,12 @@ def register(commands: argparse._SubParsersAction[DutchArgumentParser]) -> None:
     vd.add_argument("--formaat", choices=formats, default=FORMATS[0])
     vd.add_argument("--uitvoer", type=Path, metavar="BESTAND")
     vd.set_defaults(handler=run_verdeel)
+
+
+def _version(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"'{value}' is geen versienummer (1, 2, …)")
+    return int(value)
 
 
 def _total(text: str) -> int:

@@ -208,6 +208,9 @@ REGIETAFEL_BUFFER = env_str("REGIETAFEL_BUFFER", "lrt-voorjaar-2021")
 # The three horizons of the reception picture in weeks (short, medium, long), core.rules.
 REGIETAFEL_HORIZONS = env_str("REGIETAFEL_HORIZONS", "4,26,104")
 REGIETAFEL_BUFFER_PERCENTAGE = float(env_str("REGIETAFEL_BUFFER_PERCENTAGE", "0").replace(",", "."))
+# Taakstelling schedule classes: "somewhat behind" down to this share of the schedule, an
+# assumption without a published source (core.rules.SOMEWHAT_BEHIND_SHARE); "3/4" or "75".
+REGIETAFEL_ENIGSZINS_ACHTER = env_str("REGIETAFEL_ENIGSZINS_ACHTER", "3/4")
 
 LOGGING = {
     "version": 1,

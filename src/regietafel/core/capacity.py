@@ -30,6 +30,8 @@ class Location:
     Open on day ``d`` while ``start <= d <= end``: the end date is the last day with places
     (the location closes after it). ``end is None`` means structural, an end date temporary.
     ``occupancy`` is the latest count of residents; it cannot exceed ``capacity``.
+    ``durable``, ``extension_option``, ``max_occupancy`` and ``quality`` are what the register
+    says about the contract and standard; ``None`` / "" means the register does not say.
     """
 
     id: str
@@ -41,6 +43,10 @@ class Location:
     occupancy: int
     start: date
     end: date | None = None
+    durable: bool | None = None
+    extension_option: bool | None = None
+    max_occupancy: int | None = None
+    quality: str = ""
 
     def __post_init__(self) -> None:
         if not self.id:

@@ -276,6 +276,42 @@ def _definitions() -> tuple[FigureDefinition, ...]:
             higher_is_better=False,
         ),
         FigureDefinition(
+            "capaciteit_zonder_verlenging",
+            "Capaciteit over een half jaar als niets wordt verlengd",
+            "Plaatsen die aan het eind van de middellange horizon nog open zijn als elke "
+            "tijdelijke locatie sluit op haar einddatum (einde contract), zoals COA zijn "
+            "portefeuille toont 'als contracten niet worden verlengd'.",
+            "plaatsen",
+            REGISTER,
+            frozenset({Surface.OPVANGBEELD, Surface.API, Surface.CLI}),
+            _reception(lambda r: r.capacity_if_not_extended),
+            higher_is_better=True,
+        ),
+        FigureDefinition(
+            "aflopend_met_verlengingsoptie",
+            "Aflopende plaatsen met verlengingsoptie",
+            "Plaatsen in open locaties waarvan het contract binnen de middellange horizon "
+            "afloopt en volgens het register kan worden verlengd: wat een verlenging kan "
+            "behouden. Geen gegevens als het register dat niet bij elke aflopende locatie "
+            "zegt.",
+            "plaatsen",
+            REGISTER,
+            frozenset({Surface.OPVANGBEELD, Surface.API, Surface.CLI}),
+            _reception(lambda r: r.ending_with_option),
+        ),
+        FigureDefinition(
+            "aflopend_zonder_verlengingsoptie",
+            "Aflopende plaatsen zonder verlengingsoptie",
+            "Plaatsen in open locaties waarvan het contract binnen de middellange horizon "
+            "afloopt zonder verlengingsoptie: ze verdwijnen tenzij er een nieuw contract komt. "
+            "Geen gegevens als het register de optie niet bij elke aflopende locatie noemt.",
+            "plaatsen",
+            REGISTER,
+            frozenset({Surface.OPVANGBEELD, Surface.API, Surface.CLI}),
+            _reception(lambda r: r.ending_without_option),
+            higher_is_better=False,
+        ),
+        FigureDefinition(
             "evenredig_deel_capaciteit",
             "Evenredig deel van de capaciteit nu",
             "De landelijke capaciteit nu maal het aandeel van de provincie in de inwoners van "

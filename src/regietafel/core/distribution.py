@@ -284,8 +284,10 @@ class ExistingPlaces:
     """Places a unit has or will have, as the register would give them.
 
     Shaped like ``core.capacity.Location`` (``start``: first day with places, ``end``: last
-    day, ``None``: no end date), with the unit they count for. The location register does
-    not record durability yet; until it does, callers pass ``end`` (contract end) here.
+    day, the contract end; ``None``: no end date), with the unit they count for. ``durable``
+    is the register's looptijd: True structureel, False tijdelijk, None unknown. A place
+    without an end date counts as lasting; when its looptijd is unknown that is an
+    assumption, which ``unknown_durability`` reports.
     """
 
     unit_code: str
@@ -293,6 +295,7 @@ class ExistingPlaces:
     start: date
     end: date | None = None
     name: str = ""
+    durable: bool | None = None
 
     def __post_init__(self) -> None:
         if self.places < 0:
@@ -308,11 +311,8 @@ class ExistingPlaces:
 def places_of(
     locations: Iterable[Location], *, by: Literal["province", "municipality"]
 ) -> list[ExistingPlaces]:
-    """The register's locations as places of their province or municipality.
-
-    ``Location.end`` (the last day with places) serves as the contract end until the register
-    records durability separately.
-    """
+    """The register's locations as places of their province or municipality, with the
+    contract end (``Location.end``) and looptijd (``Location.durable``) the register holds."""
     return [
         ExistingPlaces(
             unit_code=location.province_code if by == "province" else location.municipality_code,
@@ -320,6 +320,7 @@ def places_of(
             start=location.start,
             end=location.end,
             name=location.name,
+            durable=location.durable,
         )
         for location in locations
     ]
@@ -357,6 +358,21 @@ def counted_existing(
         if place_counts(place, on, rule):
             counted[place.unit_code] = counted.get(place.unit_code, 0) + place.places
     return counted
+
+
+def unknown_durability(
+    places: Iterable[ExistingPlaces], *, on: date, rule: ExistingPlacesRule
+) -> dict[str, int]:
+    """Counted places per unit that count as lasting only because nothing says otherwise:
+    no end date and a looptijd the register does not know. Reported next to the count, so
+    "unknown" is never silently taken for durable (only relevant with ``durable_years``)."""
+    unknown: dict[str, int] = {}
+    if rule.durable_years is None:
+        return unknown
+    for place in places:
+        if place.end is None and place.durable is None and place_counts(place, on, rule):
+            unknown[place.unit_code] = unknown.get(place.unit_code, 0) + place.places
+    return unknown
 
 
 @dataclass(frozen=True, slots=True)

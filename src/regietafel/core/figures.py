@@ -38,6 +38,7 @@ from regietafel.core.periods import IsoWeek, Period
 from regietafel.core.rules import (
     CLOSURE_LOOKAHEAD,
     PERIOD_MONTHS,
+    SOMEWHAT_BEHIND_SHARE,
     BufferPolicy,
     Horizon,
     HorizonRole,
@@ -94,6 +95,7 @@ class WeekInputs:
     housing: HousingInputs | None = None
     waiting_in_reception: int | None = None
     timeline_weeks: int = TIMELINE_WEEKS
+    somewhat_behind: Fraction = SOMEWHAT_BEHIND_SHARE
 
 
 @dataclass(frozen=True)
@@ -118,6 +120,18 @@ class ReceptionFigures:
     locations_open: int = 0
     fair_share_capacity: Fraction | None = None
     fair_share_regular_need: Fraction | None = None
+    ending_with_option: int | None = None
+    """Places of open locations whose contract ends within the closure look-ahead and can be
+    extended; None when the register does not say for every such location."""
+    ending_without_option: int | None = None
+    """The same without an extension option: places that go unless a new contract is made."""
+
+    @property
+    def capacity_if_not_extended(self) -> int:
+        """Capacity at the end of the closure look-ahead if no contract is extended (the
+        timeline already closes every location on its end date)."""
+        index = min(self.closure_lookahead_weeks, len(self.capacity_total) - 1)
+        return self.capacity_total[index]
 
     @property
     def capacity_now(self) -> int:
@@ -359,7 +373,29 @@ def _reception(  # noqa: PLR0917 - private, called twice with the same locals
         ),
         fair_share_capacity=fair_capacity,
         fair_share_regular_need=fair_regular,
+        **_ending_contracts(inputs, code),
     )
+
+
+def _ending_contracts(inputs: WeekInputs, code: str | None) -> dict[str, int | None]:
+    """Places in open locations whose end date falls within the closure look-ahead, split by
+    extension option; both None when any of them has no known option (no data is never 0)."""
+    start = inputs.week.monday
+    until = start + timedelta(weeks=CLOSURE_LOOKAHEAD.weeks)
+    ending = [
+        loc
+        for loc in inputs.locations
+        if code in (None, loc.province_code)
+        and loc.is_open_on(start)
+        and loc.end is not None
+        and loc.end < until
+    ]
+    if any(loc.extension_option is None for loc in ending):
+        return {"ending_with_option": None, "ending_without_option": None}
+    return {
+        "ending_with_option": sum(loc.capacity for loc in ending if loc.extension_option),
+        "ending_without_option": sum(loc.capacity for loc in ending if not loc.extension_option),
+    }
 
 
 def _housing(inputs: WeekInputs, code: str | None) -> HousingFigures | None:
@@ -368,7 +404,12 @@ def _housing(inputs: WeekInputs, code: str | None) -> HousingFigures | None:
         return None
     months = housing.period.months_elapsed(as_of=inputs.week.monday)
     entries = [e for e in housing.entries if code in (None, e.province)]
-    rows = progress_rows(entries=entries, housed=housing.housed or {}, months_elapsed=months)
+    rows = progress_rows(
+        entries=entries,
+        housed=housing.housed or {},
+        months_elapsed=months,
+        somewhat_behind=inputs.somewhat_behind,
+    )
     return HousingFigures(
         period=housing.period,
         months_elapsed=months,

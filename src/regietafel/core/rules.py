@@ -43,6 +43,42 @@ _LOCATION_TYPE_LABELS = {
 }
 
 
+class Durability(StrEnum):
+    """Whether a location's places are meant to stay (structureel) or end with a contract."""
+
+    STRUCTUREEL = "structureel"
+    TIJDELIJK = "tijdelijk"
+
+    @property
+    def label(self) -> str:
+        return "structureel (duurzaam)" if self is Durability.STRUCTUREEL else "tijdelijk"
+
+
+class QualityStandard(StrEnum):
+    """The standard a location is run to: regular COA quality or (crisis) emergency reception."""
+
+    REGULIER = "regulier"
+    NOODOPVANG = "noodopvang"
+    CRISISNOODOPVANG = "crisisnoodopvang"
+
+    @property
+    def label(self) -> str:
+        return str(self.value)
+
+
+QUALITY_BY_TYPE: Mapping[LocationType, QualityStandard] = MappingProxyType(
+    {
+        LocationType.REGULIER: QualityStandard.REGULIER,
+        LocationType.PROCES: QualityStandard.REGULIER,
+        LocationType.AMV: QualityStandard.REGULIER,
+        LocationType.NOODOPVANG: QualityStandard.NOODOPVANG,
+        LocationType.CRISISNOODOPVANG: QualityStandard.CRISISNOODOPVANG,
+    }
+)
+"""The quality standard an empty ``kwaliteit`` cell means, by location type. Sober reception
+and hotels/boats have no default: their standard varies, so it stays unknown."""
+
+
 class NeedCategory(StrEnum):
     """The groups whose need the LRT tracks apart: AMV and sober places are not interchangeable."""
 
@@ -257,14 +293,25 @@ _SCHEDULE_LABELS = {
 PERIOD_MONTHS = 6
 """A taakstelling period is a half year."""
 
-SOMEWHAT_BEHIND_SHARE = (3, 4)
-"""Somewhat behind (not far behind) while housed is at least 3/4 of the expected number."""
+SOMEWHAT_BEHIND_SHARE = Fraction(3, 4)
+"""Somewhat behind (not far behind) while housed is at least 3/4 of the expected number.
+
+An assumption, not a published rule: the Opnieuw Thuis monitor (2016-2019) showed three
+classes but no public source gives the line between "somewhat" and "far" behind. A
+deployment sets its own share with ``REGIETAFEL_ENIGSZINS_ACHTER`` (a fraction such as
+``3/4`` or a percentage such as ``75``); every page that shows the classes states it."""
 
 
-def schedule_class(housed: int, corrected_task: int, months_elapsed: int) -> ScheduleClass:
+def schedule_class(
+    housed: int,
+    corrected_task: int,
+    months_elapsed: int,
+    *,
+    somewhat_behind: Fraction = SOMEWHAT_BEHIND_SHARE,
+) -> ScheduleClass:
     """Classify progress; expected = corrected task × months elapsed / 6, compared exactly.
 
-    Integer arithmetic avoids a municipality flipping class on a floating-point error.
+    Exact arithmetic avoids a municipality flipping class on a floating-point error.
     """
     if not 0 <= months_elapsed <= PERIOD_MONTHS:
         raise ValueError(f"maanden verstreken moet tussen 0 en 6 liggen, niet {months_elapsed}")
@@ -275,10 +322,26 @@ def schedule_class(housed: int, corrected_task: int, months_elapsed: int) -> Sch
     expected_times_period = corrected_task * months_elapsed
     if housed * PERIOD_MONTHS >= expected_times_period:
         return ScheduleClass.ON_SCHEDULE
-    numerator, denominator = SOMEWHAT_BEHIND_SHARE
-    if housed * PERIOD_MONTHS * denominator >= expected_times_period * numerator:
+    if housed * PERIOD_MONTHS >= expected_times_period * somewhat_behind:
         return ScheduleClass.SOMEWHAT_BEHIND
     return ScheduleClass.FAR_BEHIND
+
+
+def parse_share(text: str) -> Fraction:
+    """A share between 0 and 1 from "3/4", "0,75" or "75" (a number above 1 is a percentage).
+
+    ValueError (Dutch) for anything else.
+    """
+    raw = text.strip().replace(",", ".").rstrip("%").strip()
+    try:
+        value = Fraction(raw)
+    except (ValueError, ZeroDivisionError):
+        raise ValueError(f"'{text}' is geen breuk of percentage") from None
+    if value > 1:
+        value /= 100
+    if not 0 <= value <= 1:
+        raise ValueError(f"'{text}' ligt niet tussen 0 en 100 %")
+    return value
 
 
 def schedule_arrears(housed: int, corrected_task: int, months_elapsed: int) -> int:

@@ -14,9 +14,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from fractions import Fraction
 
 from regietafel.core.apportionment import Method, apportion
-from regietafel.core.rules import PERIOD_MONTHS, ScheduleClass, schedule_arrears, schedule_class
+from regietafel.core.rules import (
+    PERIOD_MONTHS,
+    SOMEWHAT_BEHIND_SHARE,
+    ScheduleClass,
+    schedule_arrears,
+    schedule_class,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -299,6 +306,7 @@ def progress_rows(
     entries: Sequence[ProgressInput],
     housed: Mapping[str, int],
     months_elapsed: int,
+    somewhat_behind: Fraction = SOMEWHAT_BEHIND_SHARE,
 ) -> tuple[ProgressRow, ...]:
     """Each municipality's progress; one without realisation has housed nobody yet."""
     return tuple(
@@ -312,7 +320,10 @@ def progress_rows(
             housed=housed.get(e.code, 0),
             months_elapsed=months_elapsed,
             schedule=schedule_class(
-                housed.get(e.code, 0), e.corrected, months_elapsed=months_elapsed
+                housed.get(e.code, 0),
+                e.corrected,
+                months_elapsed=months_elapsed,
+                somewhat_behind=somewhat_behind,
             ),
         )
         for e in entries
@@ -320,7 +331,12 @@ def progress_rows(
 
 
 def progress_total(
-    rows: Sequence[ProgressRow], *, code: str, name: str, months_elapsed: int
+    rows: Sequence[ProgressRow],
+    *,
+    code: str,
+    name: str,
+    months_elapsed: int,
+    somewhat_behind: Fraction = SOMEWHAT_BEHIND_SHARE,
 ) -> ProgressAggregate:
     """Sum ``rows``; the group's class is computed on the sums, next to the count per class."""
     corrected = sum(r.corrected for r in rows)
@@ -336,7 +352,9 @@ def progress_total(
             corrected=corrected,
             housed=housed,
             months_elapsed=months_elapsed,
-            schedule=schedule_class(housed, corrected, months_elapsed=months_elapsed),
+            schedule=schedule_class(
+                housed, corrected, months_elapsed=months_elapsed, somewhat_behind=somewhat_behind
+            ),
         ),
         municipalities=len(rows),
         counts=counts,

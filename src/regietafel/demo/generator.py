@@ -30,6 +30,7 @@ The generator uses only the standard library, numpy, ``regietafel.core`` and
 from __future__ import annotations
 
 import calendar
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -55,6 +56,7 @@ from regietafel.core.taakstelling import (
     compute_taakstelling,
 )
 from regietafel.demo import calibration as cal
+from regietafel.reference.regions import membership
 
 SEED = 2021
 YEAR = 2021
@@ -76,8 +78,13 @@ LOCATION_COLUMNS = (
     "einddatum",
     "adres",
     "vertrouwelijk",
+    "looptijd",
+    "verlengingsoptie",
+    "maximale_bezetting",
+    "kwaliteit",
+    "veiligheidsregio",
 )
-REALISATION_COLUMNS = ("gemeentecode", "periode", "gehuisvest")
+REALISATION_COLUMNS = ("gemeentecode", "periode", "gehuisvest", "eigen_telling")
 SERIES_COLUMNS = ("reeks", "waarde")
 
 ANNOUNCE_LEAD = timedelta(weeks=8)
@@ -616,8 +623,26 @@ def _found_late(sites: Sequence[_Site]) -> None:
         first_day = last_day
 
 
+def _extension_option(site: _Site) -> str:
+    """ASSUMPTION: about two in three temporary contracts can be extended (fixed per code, so
+    the figures drawn from the seed stay as they were); unknown for structural places."""
+    if site.end is None:
+        return ""
+    return "ja" if zlib.crc32(site.code.encode()) % 3 else "nee"
+
+
+def _own_count(code: str, housed: int) -> str:
+    """ASSUMPTION: about one municipality in six sends its own count, which runs ahead of
+    COA's by 0-2 (houses it counts before COA registers them); the others send none."""
+    checksum = zlib.crc32(code.encode())
+    if checksum % 6:
+        return ""
+    return str(housed + checksum % 3)
+
+
 def _locations_rows(sites: Sequence[_Site], week: IsoWeek) -> list[dict[str, str]]:
     rows = []
+    safety = membership("veiligheidsregio", POPULATION_DATE)
     for site in _register(sites, week):
         rows.append(
             {
@@ -631,6 +656,11 @@ def _locations_rows(sites: Sequence[_Site], week: IsoWeek) -> list[dict[str, str
                 "einddatum": "" if site.end is None else site.end.isoformat(),
                 "adres": site.address,
                 "vertrouwelijk": "ja" if site.confidential else "nee",
+                "looptijd": "structureel" if site.end is None else "tijdelijk",
+                "verlengingsoptie": _extension_option(site),
+                "maximale_bezetting": str(site.capacity),
+                "kwaliteit": "",  # the importer's default by type
+                "veiligheidsregio": safety[site.municipality_code].code,
             }
         )
     return rows
@@ -734,7 +764,12 @@ def generate(weeks: int = 52, *, seed: int = SEED) -> DemoDataset:
             ("2021-I", paths_i, k - 1) if k <= 26 else ("2021-II", paths_ii, k - 27)
         )
         realisation = [
-            {"gemeentecode": c, "periode": period, "gehuisvest": str(int(paths[c][index]))}
+            {
+                "gemeentecode": c,
+                "periode": period,
+                "gehuisvest": str(int(paths[c][index])),
+                "eigen_telling": _own_count(c, int(paths[c][index])),
+            }
             for c in codes
         ]
         result.append(

@@ -16,7 +16,7 @@ from types import MappingProxyType
 from typing import Any
 
 from regietafel.core.capacity import location_problems
-from regietafel.core.rules import LocationType
+from regietafel.core.rules import QUALITY_BY_TYPE, Durability, LocationType
 from regietafel.imports.models import Kind
 from regietafel.opvang.models import SeriesMetric
 
@@ -33,6 +33,9 @@ class ColumnType(StrEnum):
     YES_NO = "ja/nee"
     PERIOD = "periode"
     WEEK = "week"
+    DURABILITY = "looptijd"
+    QUALITY = "kwaliteitsnorm"
+    SAFETY_REGION = "veiligheidsregio"
 
     @property
     def label(self) -> str:
@@ -126,6 +129,29 @@ def _confidential_default(values: Mapping[str, Any]) -> bool:
     return values.get("type") == LocationType.AMV
 
 
+def _quality_default(values: Mapping[str, Any]) -> str:
+    """The standard the location type implies; sober and hotel stay unknown ("")."""
+    kind = values.get("type")
+    if kind is None:
+        return ""
+    quality = QUALITY_BY_TYPE.get(LocationType(kind))
+    return "" if quality is None else quality.value
+
+
+def _contract_rules(values: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """A temporary location needs its contract end; an extension option needs an end to extend."""
+    problems: list[tuple[str, str]] = []
+    if values.get("durability") == Durability.TIJDELIJK and values.get("end_date") is None:
+        problems.append(
+            ("end_date", "een tijdelijke locatie heeft een einddatum (einde van het contract)")
+        )
+    if values.get("extension_option") is True and values.get("end_date") is None:
+        problems.append(
+            ("extension_option", "een verlengingsoptie hoort bij een locatie met een einddatum")
+        )
+    return problems
+
+
 WEEK_COLUMN = Column(
     "week",
     ColumnType.WEEK,
@@ -189,7 +215,8 @@ LOCATIES = FileFormat(
         Column(
             "einddatum",
             ColumnType.DATE,
-            "Laatste dag met plaatsen; leeg voor een structurele locatie. Niet voor de startdatum.",
+            "Laatste dag met plaatsen (einde van het contract); leeg: geen einddatum bekend. "
+            "Niet voor de startdatum; verplicht bij looptijd tijdelijk.",
             "2022-12-31",
             required=False,
             field="end_date",
@@ -211,9 +238,56 @@ LOCATIES = FileFormat(
             field="confidential",
             default=_confidential_default,
         ),
+        Column(
+            "looptijd",
+            ColumnType.DURABILITY,
+            "structureel (duurzaam, blijft) of tijdelijk (eindigt met het contract op de "
+            "einddatum). Leeg of kolom ontbreekt: onbekend, niet hetzelfde als tijdelijk.",
+            "tijdelijk",
+            required=False,
+            field="durability",
+            default=lambda _values: "",
+        ),
+        Column(
+            "verlengingsoptie",
+            ColumnType.YES_NO,
+            "ja of nee: kan het contract na de einddatum worden verlengd? Leeg: onbekend.",
+            "ja",
+            required=False,
+            field="extension_option",
+        ),
+        Column(
+            "maximale_bezetting",
+            ColumnType.INTEGER,
+            "Het hoogste aantal bewoners dat volgens de afspraak met de gemeente mag; leeg: "
+            "onbekend.",
+            "600",
+            required=False,
+            field="max_occupancy",
+        ),
+        Column(
+            "kwaliteit",
+            ColumnType.QUALITY,
+            "Kwaliteitsnorm: regulier, noodopvang of crisisnoodopvang. Leeg: volgt uit de soort "
+            "(regulier, proces en amv: regulier; noodopvang en crisisnoodopvang: dezelfde); bij "
+            "sober en hotel blijft hij onbekend.",
+            "regulier",
+            required=False,
+            field="quality",
+            default=_quality_default,
+        ),
+        Column(
+            "veiligheidsregio",
+            ColumnType.SAFETY_REGION,
+            "Code (VR13) of naam van de veiligheidsregio. Volgt uit de gemeente; staat hij in "
+            "het bestand, dan moet hij daarmee overeenkomen.",
+            "VR13",
+            required=False,
+            field="safety_region_code",
+        ),
         WEEK_COLUMN,
     ),
-    row_rules=(_location_rules, _location_code_rule),
+    row_rules=(_location_rules, _location_code_rule, _contract_rules),
 )
 
 REALISATIE = FileFormat(
@@ -239,9 +313,20 @@ REALISATIE = FileFormat(
         Column(
             "gehuisvest",
             ColumnType.INTEGER,
-            "Aantal gehuisveste vergunninghouders in de periode tot nu toe, 0 of meer.",
+            "Aantal gehuisveste vergunninghouders in de periode tot nu toe volgens COA, 0 of meer "
+            "(de stand op de eerste dag van de maand).",
             "412",
             field="housed",
+        ),
+        Column(
+            "eigen_telling",
+            ColumnType.INTEGER,
+            "Het aantal volgens de eigen telling van de gemeente, als die verschilt of bekend "
+            "is; leeg: geen eigen telling (niet 0). Het verschil met COA staat bij de "
+            "taakstelling.",
+            "415",
+            required=False,
+            field="own_count",
         ),
         WEEK_COLUMN,
     ),

@@ -7,16 +7,18 @@ refused file in the same words.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from regietafel import reference
 from regietafel.core.periods import IsoWeek, Period, PeriodError
-from regietafel.core.rules import LocationType
+from regietafel.core.rules import Durability, LocationType, QualityStandard
 from regietafel.imports.formats import Column, ColumnType, FileFormat
 from regietafel.opvang.models import SeriesMetric
+from regietafel.reference import regions
+from regietafel.reference.regions import Region
 from regietafel.tabular import CellError, Row, RowReader, TableError, read_table
 
 _YES = frozenset({"ja", "j", "yes", "y", "1", "true", "waar"})
@@ -41,6 +43,13 @@ class _Context:
     week: IsoWeek
     reader: RowReader
     municipalities: dict[str, reference.Municipality | str] = field(default_factory=dict)
+    _safety: Mapping[str, Region] | None = None
+
+    def safety_region(self, municipality_code: str) -> Region | None:
+        """The veiligheidsregio of a municipality valid on the week's Monday."""
+        if self._safety is None:
+            self._safety = regions.membership("veiligheidsregio", self.week.monday)
+        return self._safety.get(municipality_code)
 
     def municipality(self, code: str) -> reference.Municipality | str:
         """The municipality valid on the week's Monday, or the Dutch reason why not (cached)."""
@@ -79,7 +88,10 @@ def validate_file(fmt: FileFormat, *, week: IsoWeek, file_name: str, content: by
         result.errors.extend(header_error.errors)
     context = _Context(week=week, reader=RowReader(file_name))
     present = [c for c in fmt.columns if c.name in table.columns]
-    parsed = [(row, _parse_row(fmt, present, row, context)) for row in table.rows]
+    # An optional column the file lacks reads as empty in every row, so its documented
+    # default applies (older files without the newer columns).
+    read = present + [c for c in fmt.columns if c.name not in table.columns and not c.required]
+    parsed = [(row, _parse_row(fmt, read, row, context)) for row in table.rows]
     _refuse_example_rows(table.rows, context.reader)
     for column in present:
         if column.unique and column.field:
@@ -136,11 +148,33 @@ def _parse_row(
             value = value.code
         if column.field:
             values[column.field] = value
+    _check_safety_region(fmt, row, values, context)
     by_field = {c.field: c.name for c in fmt.columns if c.field}
     for rule in fmt.row_rules:
         for field_name, message in rule(values):
             reader.error(row, by_field.get(field_name), message)
     return values
+
+
+def _check_safety_region(
+    fmt: FileFormat, row: Row, values: dict[str, Any], context: _Context
+) -> None:
+    """The veiligheidsregio follows from the municipality; a stated one must match it."""
+    column = next((c for c in fmt.columns if c.type is ColumnType.SAFETY_REGION), None)
+    if column is None or column.field is None:
+        return
+    stated = values.get(column.field)
+    code = values.get("municipality_code")
+    derived = context.safety_region(code) if code else None
+    if stated and derived is not None and stated != derived.code:
+        given = regions.region("veiligheidsregio", stated)
+        context.reader.error(
+            row,
+            column.name,
+            f"veiligheidsregio {given.code} ({given.name}) past niet bij gemeente {code}: die "
+            f"hoort bij {derived.code} ({derived.name})",
+        )
+    values[column.field] = derived.code if derived is not None else ""
 
 
 def _check_unique(
@@ -254,6 +288,17 @@ def _period(row: Row, column: Column, context: _Context) -> str | None:
     return period.label
 
 
+def _safety_region(row: Row, column: Column, context: _Context) -> str | None:
+    raw = context.reader.text(row, column.name)
+    if not raw:
+        return None
+    try:
+        return regions.region("veiligheidsregio", raw).code
+    except reference.ReferenceDataError as error:
+        context.reader.error(row, column.name, str(error))
+        return None
+
+
 def _week(row: Row, column: Column, context: _Context) -> str | None:
     raw = context.reader.text(row, column.name)
     if not raw:
@@ -281,4 +326,7 @@ _PARSERS: dict[ColumnType, Parser] = {
     ColumnType.YES_NO: _yes_no,
     ColumnType.PERIOD: _period,
     ColumnType.WEEK: _week,
+    ColumnType.DURABILITY: _choice((d.value, d.label) for d in Durability),
+    ColumnType.QUALITY: _choice((q.value, q.label) for q in QualityStandard),
+    ColumnType.SAFETY_REGION: _safety_region,
 }

@@ -60,7 +60,7 @@ from regietafel.opvang.selectors import (
     register_rows,
 )
 from regietafel.taakstelling.models import RealisationRecord, TaakstellingPeriod
-from regietafel.taakstelling.selectors import progress_inputs
+from regietafel.taakstelling.selectors import configured_somewhat_behind, progress_inputs
 
 
 def configured_horizons() -> tuple[Horizon, ...]:
@@ -180,6 +180,7 @@ class _Stored:
             str(getattr(settings, "REGIETAFEL_HORIZONS", "")),
             str(getattr(settings, "REGIETAFEL_BUFFER", "")),
             str(getattr(settings, "REGIETAFEL_BUFFER_PERCENTAGE", "")),
+            str(getattr(settings, "REGIETAFEL_ENIGSZINS_ACHTER", "")),
         )
 
 
@@ -244,6 +245,7 @@ def _compute(week: IsoWeek, stored: _Stored) -> tuple[WeekFigures, WeekSources]:
         targets=core_targets() if stored.targets[0] else (),
         housing=housing,
         waiting_in_reception=_waiting(stored.series),
+        somewhat_behind=configured_somewhat_behind(),
     )
     sources = WeekSources(
         register=register,

@@ -5,10 +5,12 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from regietafel.core.rules import LocationType
+from regietafel.core.rules import Durability, LocationType, QualityStandard
 from regietafel.imports.models import Import
 
 LOCATION_TYPE_CHOICES = [(t.value, t.label) for t in LocationType]
+DURABILITY_CHOICES = [(d.value, d.label) for d in Durability]
+QUALITY_CHOICES = [(q.value, q.label) for q in QualityStandard]
 
 
 class LocationRecord(models.Model):
@@ -24,6 +26,16 @@ class LocationRecord(models.Model):
     end_date = models.DateField(_("einddatum"), null=True, blank=True)
     address = models.CharField(_("adres"), max_length=200, blank=True)
     confidential = models.BooleanField(_("adres vertrouwelijk"), default=False)
+    # What decisions turn on; empty / None is "onbekend" (files from before these columns).
+    durability = models.CharField(
+        _("looptijd"), max_length=12, choices=DURABILITY_CHOICES, blank=True, default=""
+    )
+    extension_option = models.BooleanField(_("verlengingsoptie"), null=True, blank=True)
+    max_occupancy = models.PositiveIntegerField(_("maximale bezetting"), null=True, blank=True)
+    quality = models.CharField(
+        _("kwaliteitsnorm"), max_length=20, choices=QUALITY_CHOICES, blank=True, default=""
+    )
+    safety_region_code = models.CharField(_("veiligheidsregio"), max_length=4, blank=True)
 
     class Meta:
         ordering = ["province_code", "municipality_code", "code"]

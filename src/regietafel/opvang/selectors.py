@@ -30,10 +30,17 @@ from regietafel.accounts import access
 from regietafel.accounts.access import AnyUser
 from regietafel.core.capacity import Location
 from regietafel.core.periods import IsoWeek
-from regietafel.core.rules import TREND_WINDOW_WEEKS, LocationType, NeedCategory, need_category
+from regietafel.core.rules import (
+    TREND_WINDOW_WEEKS,
+    Durability,
+    LocationType,
+    NeedCategory,
+    need_category,
+)
 from regietafel.imports.models import Import, Kind, Status
 from regietafel.imports.selectors import latest_import
 from regietafel.opvang.models import LocationRecord, SeriesMetric, SeriesRecord
+from regietafel.reference import regions
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +62,12 @@ class LocationRow:
     confidential: bool
     masked: bool
     week: str
+    durability: str = ""
+    """"structureel", "tijdelijk" or "" (the register does not say)."""
+    extension_option: bool | None = None
+    max_occupancy: int | None = None
+    quality: str = ""
+    safety_region: str = ""
 
     @property
     def type_label(self) -> str:
@@ -172,7 +185,23 @@ def _row(
         confidential=record.confidential,
         masked=masked,
         week=week,
+        durability=record.durability,
+        extension_option=record.extension_option,
+        max_occupancy=record.max_occupancy,
+        quality=record.quality,
+        safety_region=_safety_region_label(record),
     )
+
+
+def _safety_region_label(record: LocationRecord) -> str:
+    """ "VR13 Amsterdam-Amstelland"; rows stored before the column existed derive it."""
+    code = record.safety_region_code
+    if not code:
+        found = regions.membership("veiligheidsregio", record.batch.week_start).get(
+            record.municipality_code
+        )
+        return "" if found is None else f"{found.code} {found.name}"
+    return f"{code} {regions.region('veiligheidsregio', code).name}"
 
 
 def locations_list(
@@ -331,6 +360,10 @@ def core_location(row: LocationRecord) -> Location:
         occupancy=row.occupancy,
         start=row.start_date,
         end=row.end_date,
+        durable=None if not row.durability else row.durability == Durability.STRUCTUREEL,
+        extension_option=row.extension_option,
+        max_occupancy=row.max_occupancy,
+        quality=row.quality,
     )
 
 

@@ -20,7 +20,7 @@ from regietafel.core.catalogue import Surface, changes, definition
 from regietafel.core.figures import NATIONAL, HousingFigures, ScopeFigures
 from regietafel.core.need import GapRow
 from regietafel.core.periods import IsoWeek
-from regietafel.core.rules import SOMEWHAT_BEHIND_SHARE, ScheduleClass
+from regietafel.core.rules import ScheduleClass
 from regietafel.core.taakstelling import ProgressRow
 from regietafel.errors import NoDataError
 from regietafel.imports.models import Import
@@ -44,6 +44,7 @@ from regietafel.rapportage.data import (
     TargetLine,
     Timeline,
 )
+from regietafel.taakstelling.selectors import thresholds_text
 
 TARGET_UNITS = {"places": "plaatsen", "locations": "locaties"}
 
@@ -54,17 +55,6 @@ __all__ = ["NoDataError", "report_data_collect"]
 def system_reader() -> User:
     """An unsaved national user: the report is computed with national rights."""
     return User(username="rapportage", role=Role.LANDELIJK, is_active=True)
-
-
-def thresholds_text() -> str:
-    numerator, denominator = SOMEWHAT_BEHIND_SHARE
-    share = round(100 * numerator / denominator)
-    return (
-        f"Een gemeente is {ScheduleClass.ON_SCHEDULE.label} als zij ten minste (verstreken "
-        "maanden ÷ 6) × de gecorrigeerde taakstelling heeft gehuisvest; "
-        f"{ScheduleClass.SOMEWHAT_BEHIND.label} bij minder dan dat maar ten minste {share} % "
-        f"ervan; {ScheduleClass.FAR_BEHIND.label} bij minder dan {share} % ervan."
-    )
 
 
 def _rounded(value: float | None) -> float | None:

@@ -89,3 +89,19 @@ def membership(kind: str, on: date) -> MappingProxyType[str, Region]:
     links = _memberships()[chosen, day]
     by_code = _regions()[chosen]
     return MappingProxyType({m.code: by_code[links[m.code]] for m in municipalities})
+
+
+def region(kind: str, text: str) -> Region:
+    """The region of ``kind`` named by its code (VR13) or name, case-insensitively.
+
+    ReferenceDataError (Dutch) for an unknown region.
+    """
+    chosen = kind_of(kind)
+    wanted = text.strip().casefold()
+    for found in _regions()[chosen].values():
+        if wanted in {found.code.casefold(), found.name.casefold()}:
+            return found
+    raise ReferenceDataError(
+        f"onbekende {chosen} '{text.strip()}': gebruik een code zoals "
+        f"{regions(chosen)[0].code} of een naam zoals {regions(chosen)[0].name}"
+    )

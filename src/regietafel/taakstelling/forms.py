@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from regietafel.core.apportionment import Method
 from regietafel.core.periods import Period, PeriodError
+from regietafel.core.supervision import Verdict
 
 
 class TaakstellingSetForm(forms.Form):
@@ -41,3 +44,41 @@ class TaakstellingSetForm(forms.Form):
             return Period.parse(self.cleaned_data["period"]).label
         except PeriodError as error:
             raise forms.ValidationError(str(error)) from error
+
+
+class RevisionForm(forms.Form):
+    """A revised national total during the period (a new version); parsing only."""
+
+    national_total = forms.IntegerField(
+        label=_("Nieuw landelijk totaal (personen)"), min_value=1, max_value=1_000_000
+    )
+    decided_on = forms.DateField(
+        label=_("Vastgesteld op"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    source = forms.CharField(
+        label=_("Bron"),
+        max_length=300,
+        help_text=_("Het besluit, de Kamerbrief of de circulaire met het nieuwe totaal."),
+    )
+
+
+class JudgementForm(forms.Form):
+    """The province's judgement of one municipality; the municipality list is the province's."""
+
+    municipality = forms.ChoiceField(label=_("Gemeente"))
+    verdict = forms.ChoiceField(
+        label=_("Oordeel"), choices=[(v.value, v.label) for v in Verdict], widget=forms.RadioSelect
+    )
+    reason = forms.CharField(
+        label=_("Toelichting"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Verplicht bij 'voldoet niet': waarom, en wat is afgesproken."),
+    )
+
+    def __init__(self, *args: Any, municipalities: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["municipality"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = municipalities

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
+from fractions import Fraction
 
-from django.core.exceptions import PermissionDenied
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
 from django.utils import timezone
@@ -13,8 +17,10 @@ from django.utils.translation import gettext as _
 from regietafel import reference
 from regietafel.accounts import access
 from regietafel.accounts.access import AnyUser
+from regietafel.core.formatting import format_decimal_nl
 from regietafel.core.periods import IsoWeek, Period
-from regietafel.core.rules import ScheduleClass
+from regietafel.core.rules import PERIOD_MONTHS, SOMEWHAT_BEHIND_SHARE, ScheduleClass, parse_share
+from regietafel.core.supervision import LadderStep, Verdict, ladder_step
 from regietafel.core.taakstelling import (
     ProgressAggregate,
     ProgressInput,
@@ -24,7 +30,41 @@ from regietafel.core.taakstelling import (
 )
 from regietafel.imports.models import Import, Kind, Status
 from regietafel.imports.selectors import latest_import
-from regietafel.taakstelling.models import RealisationRecord, TaakstellingPeriod
+from regietafel.taakstelling.models import (
+    Judgement,
+    RealisationRecord,
+    TaakstellingEntry,
+    TaakstellingPeriod,
+    TaakstellingVersion,
+)
+
+
+def configured_somewhat_behind() -> Fraction:
+    """The share of the schedule below which a municipality is far behind (an assumption).
+
+    ``REGIETAFEL_ENIGSZINS_ACHTER`` ("3/4", "0,75" or "75"); default 3/4 (see
+    ``core.rules.SOMEWHAT_BEHIND_SHARE``: no published source).
+    """
+    text = str(getattr(settings, "REGIETAFEL_ENIGSZINS_ACHTER", "") or "").strip()
+    if not text:
+        return SOMEWHAT_BEHIND_SHARE
+    try:
+        return parse_share(text)
+    except ValueError as error:
+        raise ImproperlyConfigured(f"REGIETAFEL_ENIGSZINS_ACHTER: {error}") from None
+
+
+def thresholds_text() -> str:
+    """The schedule classes in words, with the configured share and that it is an assumption."""
+    share = format_decimal_nl(float(configured_somewhat_behind() * 100), 1).removesuffix(",0")
+    return (
+        f"Een gemeente is {ScheduleClass.ON_SCHEDULE.label} als zij ten minste (verstreken "
+        "maanden ÷ 6) × de gecorrigeerde taakstelling heeft gehuisvest; "
+        f"{ScheduleClass.SOMEWHAT_BEHIND.label} bij minder dan dat maar ten minste {share} % "
+        f"ervan; {ScheduleClass.FAR_BEHIND.label} bij minder dan {share} % ervan. De grens van "
+        f"{share} % is een aanname zonder gepubliceerde bron (instelling "
+        "REGIETAFEL_ENIGSZINS_ACHTER)."
+    )
 
 
 def _require_view(user: AnyUser) -> None:
@@ -135,7 +175,10 @@ def progress(
     realisation = latest_import(kind=Kind.REALISATIE, on_or_before=iso_week)
     housed = housed_per_municipality(realisation, period.label)
     entries = progress_inputs(period)
-    rows = progress_rows(entries=entries, housed=housed, months_elapsed=months)
+    somewhat_behind = configured_somewhat_behind()
+    rows = progress_rows(
+        entries=entries, housed=housed, months_elapsed=months, somewhat_behind=somewhat_behind
+    )
     provinces = tuple(
         ProvinceProgress(
             code=p.code,
@@ -145,6 +188,7 @@ def progress(
                 code=p.code,
                 name=p.name,
                 months_elapsed=months,
+                somewhat_behind=somewhat_behind,
             ),
             detail_allowed=access.can_view_province_detail(user, p.code),
         )
@@ -162,7 +206,13 @@ def progress(
         week=iso_week,
         months_elapsed=months,
         realisation=realisation,
-        national=progress_total(rows, code="NL", name=_("Nederland"), months_elapsed=months),
+        national=progress_total(
+            rows,
+            code="NL",
+            name=_("Nederland"),
+            months_elapsed=months,
+            somewhat_behind=somewhat_behind,
+        ),
         provinces=provinces,
         municipalities=visible,
         province_filter=province,
@@ -199,3 +249,165 @@ def key_figures(*, user: AnyUser) -> ProgressView | None:
     if period is None:
         return None
     return progress(user=user, label=period.label, week=default_week(period))
+
+
+# The half-year cycle: versions of the national total, monthly realisation, judgements.
+
+
+@dataclass(frozen=True)
+class VersionChange:
+    """One municipality's task under two versions of the national total."""
+
+    code: str
+    name: str
+    province: str
+    before: int | None
+    after: int | None
+
+    @property
+    def difference(self) -> int | None:
+        if self.before is None or self.after is None:
+            return None
+        return self.after - self.before
+
+
+def versions(*, user: AnyUser, period: TaakstellingPeriod) -> list[TaakstellingVersion]:
+    """Every version of the national total, oldest first (public: national figures)."""
+    _require_view(user)
+    return list(period.versions.select_related("recorded_by").order_by("number"))
+
+
+def version_changes(
+    *,
+    user: AnyUser,
+    period: TaakstellingPeriod,
+    before: TaakstellingVersion,
+    after: TaakstellingVersion,
+    province_code: str | None = None,
+) -> tuple[VersionChange, ...]:
+    """The task per municipality under ``before`` and ``after``, for the provinces the user
+    may see in detail (only ``province_code``'s when given)."""
+    _require_view(user)
+    entries = period.entries.order_by("municipality_code")
+    if province_code is not None:
+        entries = entries.filter(province_code=province_code)
+    return tuple(
+        VersionChange(
+            code=e.municipality_code,
+            name=e.municipality_name,
+            province=reference.province_name(e.province_code),
+            before=before.tasks.get(e.municipality_code),
+            after=after.tasks.get(e.municipality_code),
+        )
+        for e in entries
+        if access.can_view_province_detail(user, e.province_code)
+    )
+
+
+@dataclass(frozen=True)
+class MonthRealisation:
+    """Housed so far in the period as COA reported it on the first of a month, beside the
+    municipality's own count (None: no count given, never 0)."""
+
+    first_day: date
+    week: str | None
+    housed: int | None
+    own_count: int | None
+
+    @property
+    def difference(self) -> int | None:
+        if self.housed is None or self.own_count is None:
+            return None
+        return self.own_count - self.housed
+
+
+def month_starts(period: Period, today: date) -> list[date]:
+    """The first day of each month of the period that has begun by ``today``."""
+    firsts = [date(period.start.year, period.start.month + i, 1) for i in range(PERIOD_MONTHS)]
+    return [d for d in firsts if d <= today]
+
+
+def monthly_realisation(
+    *, user: AnyUser, period: TaakstellingPeriod, municipality_codes: Sequence[str]
+) -> dict[str, list[MonthRealisation]]:
+    """Per municipality, per month: the realisation import of the week holding the first of
+    the month (or the latest before it) and the counts it gives for this period.
+
+    A month after the first of the next period holds the final state of this period.
+    """
+    _require_view(user)
+    parsed = Period.parse(period.label)
+    firsts = [*month_starts(parsed, timezone.localdate())]
+    following = parsed.next.start
+    if following <= timezone.localdate():
+        firsts.append(following)
+    result: dict[str, list[MonthRealisation]] = {code: [] for code in municipality_codes}
+    for first in firsts:
+        batch = latest_import(kind=Kind.REALISATIE, on_or_before=IsoWeek.containing(first))
+        rows: dict[str, RealisationRecord] = {}
+        if batch is not None:
+            rows = {
+                r.municipality_code: r
+                for r in RealisationRecord.objects.filter(
+                    batch=batch, period_label=period.label, municipality_code__in=municipality_codes
+                )
+            }
+        for code in municipality_codes:
+            row = rows.get(code)
+            result[code].append(
+                MonthRealisation(
+                    first_day=first,
+                    week=batch.week if batch is not None else None,
+                    housed=row.housed if row is not None else None,
+                    own_count=row.own_count if row is not None else None,
+                )
+            )
+    return result
+
+
+@dataclass(frozen=True)
+class JudgementHistory:
+    """A municipality's judgements, one per half year (the newest of each), oldest first,
+    with the intervention step they imply and every recorded row for the audit view."""
+
+    code: str
+    name: str
+    province: str
+    by_period: tuple[Judgement, ...]
+    step: LadderStep
+
+    def for_period(self, label: str) -> Judgement | None:
+        return next((j for j in self.by_period if j.period_label == label), None)
+
+
+def judgement_histories(*, user: AnyUser, province_code: str) -> tuple[JudgementHistory, ...]:
+    """Every municipality of a province with a stored taakstelling and its judgements over
+    the years (403 for another province's user)."""
+    _require_view(user)
+    code = reference.province(province_code).code
+    if not access.can_view_province_detail(user, code):
+        raise PermissionDenied
+    latest: dict[tuple[str, str], Judgement] = {}
+    for judgement in Judgement.objects.filter(province_code=code).order_by("recorded_at", "id"):
+        latest[judgement.municipality_code, judgement.period_label] = judgement
+    names = dict(
+        TaakstellingEntry.objects.filter(province_code=code).values_list(
+            "municipality_code", "municipality_name"
+        )
+    )
+    histories = []
+    for municipality, name in sorted(names.items()):
+        own = sorted(
+            (j for (m, _), j in latest.items() if m == municipality),
+            key=lambda j: Period.parse(j.period_label).start,
+        )
+        histories.append(
+            JudgementHistory(
+                code=municipality,
+                name=name,
+                province=code,
+                by_period=tuple(own),
+                step=ladder_step([Verdict(j.verdict) for j in own]),
+            )
+        )
+    return tuple(histories)

@@ -6,6 +6,7 @@ from datetime import date
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils import timezone
 
 from regietafel import reference
 from regietafel.accounts import access
@@ -14,13 +15,19 @@ from regietafel.audit.models import Action
 from regietafel.audit.services import audit_record
 from regietafel.core.apportionment import Method
 from regietafel.core.periods import Period
+from regietafel.core.supervision import Verdict
 from regietafel.core.taakstelling import (
     MunicipalityShare,
     TaakstellingError,
     carry_over_arrears,
     compute_taakstelling,
 )
-from regietafel.taakstelling.models import TaakstellingEntry, TaakstellingPeriod
+from regietafel.taakstelling.models import (
+    Judgement,
+    TaakstellingEntry,
+    TaakstellingPeriod,
+    TaakstellingVersion,
+)
 from regietafel.taakstelling.selectors import final_realisation, housed_per_municipality
 
 
@@ -36,8 +43,11 @@ def taakstelling_set(
     population_date: date | None = None,
     method: str = "hamilton",
     source: str = "",
+    decided_on: date | None = None,
 ) -> TaakstellingPeriod:
     """Compute and store the taakstelling of ``period`` with the previous period's arrears.
+
+    The national total becomes version 1 (``decided_on``: default today).
 
     ``actor`` None is the system (demo data); a person must be allowed to set it. Raises
     PeriodError, TaakstellingError (Dutch messages) or PermissionDenied.
@@ -82,6 +92,15 @@ def taakstelling_set(
             method=chosen.value,
             set_by=actor if actor is not None and actor.is_authenticated else None,
             source=source,
+        )
+        TaakstellingVersion.objects.create(
+            period=stored,
+            number=1,
+            national_total=national_total,
+            decided_on=decided_on or timezone.localdate(),
+            source=source,
+            tasks={row.code: row.taakstelling for row in outcome.rows},
+            recorded_by=stored.set_by,
         )
         TaakstellingEntry.objects.bulk_create(
             TaakstellingEntry(
@@ -141,3 +160,147 @@ def _arrears(period: Period, on: date) -> tuple[dict[str, int], str]:
         arrears=per_old, successors=reference.successors_of_gone(per_old, on)
     )
     return carried, f"achterstand uit {previous_label} (realisatie {batch.week} v{batch.version})"
+
+
+def taakstelling_revise(
+    *,
+    actor: AnyUser | None,
+    period: str,
+    national_total: int,
+    decided_on: date,
+    source: str,
+) -> TaakstellingVersion:
+    """Record a revised national total for ``period`` and recompute every municipal task.
+
+    The population date, method and arrears of the period stay; the tasks (and corrected
+    tasks) follow the new total. The previous version keeps its tasks, so the change per
+    municipality stays visible. Raises TaakstellingError (Dutch) or PermissionDenied.
+    """
+    if actor is not None and not access.can_revise_taakstelling(actor):
+        raise PermissionDenied
+    if national_total <= 0:
+        raise TaakstellingError("de landelijke taakstelling moet een positief geheel getal zijn")
+    if not source.strip():
+        raise TaakstellingError("noem de bron van de bijstelling (besluit, brief of circulaire)")
+    label = Period.parse(period).label
+    with transaction.atomic():
+        stored = TaakstellingPeriod.objects.select_for_update().filter(label=label).first()
+        if stored is None:
+            raise TaakstellingError(f"de taakstelling voor {label} is nog niet vastgesteld")
+        latest = stored.versions.order_by("-number").first()
+        if latest is not None and decided_on < latest.decided_on:
+            raise TaakstellingError(
+                f"de bijstelling ligt voor versie {latest.number} "
+                f"({latest.decided_on.isoformat()}); een nieuwe versie komt erna"
+            )
+        if latest is not None and latest.national_total == national_total:
+            raise TaakstellingError(
+                f"het landelijke totaal is al {national_total}; er is niets bij te stellen"
+            )
+        entries = list(stored.entries.all())
+        outcome = compute_taakstelling(
+            municipalities=[
+                MunicipalityShare(
+                    e.municipality_code, e.municipality_name, e.province_code, e.inhabitants
+                )
+                for e in entries
+            ],
+            total=national_total,
+            method=Method(stored.method),
+            arrears={e.municipality_code: e.arrears for e in entries},
+        )
+        by_code = {row.code: row for row in outcome.rows}
+        for entry in entries:
+            row = by_code[entry.municipality_code]
+            entry.quota = row.quota
+            entry.taakstelling = row.taakstelling
+            entry.corrected = row.corrected if row.corrected is not None else row.taakstelling
+        TaakstellingEntry.objects.bulk_update(entries, ["quota", "taakstelling", "corrected"])
+        before = stored.national_total
+        stored.national_total = national_total
+        stored.save(update_fields=["national_total"])
+        version = TaakstellingVersion.objects.create(
+            period=stored,
+            number=(latest.number if latest is not None else 0) + 1,
+            national_total=national_total,
+            decided_on=decided_on,
+            source=source.strip(),
+            tasks={row.code: row.taakstelling for row in outcome.rows},
+            recorded_by=actor if actor is not None and actor.is_authenticated else None,
+        )
+        audit_record(
+            actor=actor,
+            action=Action.CHANGED,
+            target=stored,
+            summary=(
+                f"Taakstelling {label} bijgesteld van {before} naar {national_total} "
+                f"(versie {version.number})"
+            ),
+            changes={
+                "periode": label,
+                "versie": version.number,
+                "landelijke_taakstelling": [before, national_total],
+                "vastgesteld_op": decided_on.isoformat(),
+                "bron": version.source,
+            },
+        )
+    return version
+
+
+def judgement_record(
+    *,
+    actor: AnyUser,
+    period: str,
+    municipality_code: str,
+    verdict: str,
+    reason: str,
+) -> Judgement:
+    """Record a province's judgement of one municipality for one half year (audited).
+
+    Only a user of the municipality's own province may; a correction is a new row. Raises
+    TaakstellingError (Dutch) for a bad value, PermissionDenied for anyone else.
+    """
+    label = Period.parse(period).label
+    parsed = Period.parse(label)
+    stored = TaakstellingPeriod.objects.filter(label=label).first()
+    if stored is None:
+        raise TaakstellingError(f"de taakstelling voor {label} is niet vastgesteld")
+    entry = stored.entries.filter(municipality_code=municipality_code.strip().upper()).first()
+    if entry is None:
+        raise TaakstellingError(
+            f"gemeente '{municipality_code}' heeft geen taakstelling in {label}"
+        )
+    if not access.can_record_judgement(actor, entry.province_code):
+        raise PermissionDenied
+    try:
+        chosen = Verdict(verdict)
+    except ValueError:
+        allowed = ", ".join(v.label for v in Verdict)
+        raise TaakstellingError(f"onbekend oordeel '{verdict}': kies uit {allowed}") from None
+    if chosen is not Verdict.VOLDOET and not reason.strip():
+        raise TaakstellingError("geef bij 'voldoet niet' een toelichting (de reden)")
+    if parsed.start > timezone.localdate():
+        raise TaakstellingError(f"periode {label} is nog niet begonnen; oordeel na afloop")
+    with transaction.atomic():
+        judgement = Judgement.objects.create(
+            period_label=label,
+            municipality_code=entry.municipality_code,
+            municipality_name=entry.municipality_name,
+            province_code=entry.province_code,
+            verdict=chosen.value,
+            reason=reason.strip(),
+            recorded_by=actor if actor.is_authenticated else None,
+        )
+        audit_record(
+            actor=actor,
+            action=Action.CREATED,
+            target=judgement,
+            summary=(f"Oordeel {label} {entry.municipality_name}: {chosen.label}"),
+            changes={
+                "periode": label,
+                "gemeente": entry.municipality_code,
+                "oordeel": chosen.value,
+                "toelichting": judgement.reason,
+            },
+        )
+    return judgement

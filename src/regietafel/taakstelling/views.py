@@ -17,11 +17,12 @@ from regietafel.accounts import access
 from regietafel.core.apportionment import Method
 from regietafel.core.periods import PeriodError
 from regietafel.core.rules import ScheduleClass
+from regietafel.core.supervision import LADDER
 from regietafel.core.taakstelling import ProgressRow, TaakstellingError
 from regietafel.presentation.http import csv_response, query_params, wants_csv
 from regietafel.presentation.tables import sort_headers
 from regietafel.taakstelling import selectors, services, tables
-from regietafel.taakstelling.forms import TaakstellingSetForm
+from regietafel.taakstelling.forms import JudgementForm, RevisionForm, TaakstellingSetForm
 
 PROGRESS_HEADER = [
     "gemeentecode",
@@ -201,3 +202,139 @@ def period_detail(request: HttpRequest, label: str) -> HttpResponse:
             "sorting": sorting,
         },
     )
+
+
+def _cycle_province(request: HttpRequest) -> str | None:
+    """The province whose municipalities the cycle page shows: a province user's own, or the
+    one chosen (only if the user may see it in detail)."""
+    own = access.own_province(request.user)
+    if own is not None:
+        return own
+    chosen = (request.GET.get("provincie") or request.POST.get("provincie") or "").strip()
+    if not chosen:
+        return None
+    try:
+        code = reference.province(chosen).code
+    except reference.ReferenceDataError:
+        return None
+    return code if access.can_view_province_detail(request.user, code) else None
+
+
+def _version(items: list[Any], raw: str | None, default: Any) -> Any:
+    return next((v for v in items if str(v.number) == (raw or "").strip()), default)
+
+
+def _render_cycle(
+    request: HttpRequest,
+    period: Any,
+    *,
+    revision: RevisionForm | None = None,
+    judgement: JudgementForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    all_versions = selectors.versions(user=request.user, period=period)
+    context: dict[str, Any] = {"period": period, "versions": all_versions}
+    province = _cycle_province(request)
+    if len(all_versions) > 1:
+        after = _version(all_versions, request.GET.get("naar"), all_versions[-1])
+        before = _version(all_versions, request.GET.get("van"), all_versions[-2])
+        context.update(
+            before=before,
+            after=after,
+            changes=selectors.version_changes(
+                user=request.user,
+                period=period,
+                before=before,
+                after=after,
+                province_code=province,
+            ),
+        )
+    if access.can_revise_taakstelling(request.user):
+        context["revision"] = revision or RevisionForm()
+    context["province"] = reference.province(province) if province else None
+    context["provinces"] = [
+        p for p in reference.provinces() if access.can_view_province_detail(request.user, p.code)
+    ]
+    if province is not None:
+        histories = selectors.judgement_histories(user=request.user, province_code=province)
+        context["histories"] = histories
+        context["months"] = selectors.monthly_realisation(
+            user=request.user, period=period, municipality_codes=[h.code for h in histories]
+        )
+        context["month_rows"] = [
+            (h, context["months"][h.code], h.for_period(period.label)) for h in histories
+        ]
+        context["periods_judged"] = sorted(
+            {j.period_label for h in histories for j in h.by_period},
+            key=lambda label: (label.split("-")[0], len(label)),
+        )
+        if access.can_record_judgement(request.user, province):
+            context["judgement"] = judgement or JudgementForm(
+                municipalities=[(h.code, h.name) for h in histories]
+            )
+    context["ladder"] = LADDER
+    return render(request, "taakstelling/cyclus.html", context, status=status)
+
+
+@login_required
+def period_cycle(request: HttpRequest, label: str) -> HttpResponse:
+    period = selectors.period_get(user=request.user, label=label)
+    return _render_cycle(request, period)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def period_revise(request: HttpRequest, label: str) -> HttpResponse:
+    period = selectors.period_get(user=request.user, label=label)
+    if not access.can_revise_taakstelling(request.user):
+        raise PermissionDenied
+    if request.method != "POST":
+        return _render_cycle(request, period)
+    form = RevisionForm(request.POST)
+    if form.is_valid():
+        try:
+            version = services.taakstelling_revise(
+                actor=request.user,
+                period=period.label,
+                national_total=form.cleaned_data["national_total"],
+                decided_on=form.cleaned_data["decided_on"],
+                source=form.cleaned_data["source"],
+            )
+        except TaakstellingError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(
+                request,
+                _("Versie %(n)s van de taakstelling %(label)s is vastgelegd.")
+                % {"n": version.number, "label": period.label},
+            )
+            return redirect("taakstelling-cyclus", label=period.label)
+    return _render_cycle(request, period, revision=form, status=400)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def judgement_add(request: HttpRequest, label: str) -> HttpResponse:
+    period = selectors.period_get(user=request.user, label=label)
+    province = access.own_province(request.user)
+    if province is None or not access.can_record_judgement(request.user, province):
+        raise PermissionDenied
+    if request.method != "POST":
+        return _render_cycle(request, period)
+    histories = selectors.judgement_histories(user=request.user, province_code=province)
+    form = JudgementForm(request.POST, municipalities=[(h.code, h.name) for h in histories])
+    if form.is_valid():
+        try:
+            services.judgement_record(
+                actor=request.user,
+                period=period.label,
+                municipality_code=form.cleaned_data["municipality"],
+                verdict=form.cleaned_data["verdict"],
+                reason=form.cleaned_data["reason"],
+            )
+        except TaakstellingError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Het oordeel is vastgelegd."))
+            return redirect("taakstelling-cyclus", label=period.label)
+    return _render_cycle(request, period, judgement=form, status=400)

@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from regietafel.core.distribution import Rule
 from regietafel.presentation.tables import Column, ResultTable, Value
 from regietafel.verdeling.selectors import KeyedDistribution
+
+_RULE_HEADINGS = {
+    Rule.AANDEEL: "Aandeel in het geheel: nieuw",
+    Rule.AANVULLEN: "Aanvullen tot één niveau",
+    Rule.EXTRA: "Alleen het extra aantal naar rato",
+}
 
 
 def _corrected_columns(d: KeyedDistribution) -> tuple[Column, ...]:
@@ -31,11 +40,22 @@ def distribution_table(d: KeyedDistribution, *, name: str, title: str) -> Result
         Column("naam", "Naam"),
         Column("inwoners", "Inwoners", "int"),
         Column("aandeel", "Inwoners-aandeel (%)", "decimal", 2),
-        Column("eerlijk_aandeel", "Evenredig deel van de reguliere behoefte", "decimal", 1),
-        Column("capaciteit", "Reguliere capaciteit nu", "int"),
-        Column("verschil", "Verschil met het evenredige deel", "decimal", 1),
-        Column("extra", "Voorgestelde extra plaatsen", "int"),
     ]
+    if d.rule is Rule.AANDEEL:
+        columns += [
+            Column("eerlijk_aandeel", "Aandeel in het geheel (exact)", "decimal", 1),
+            Column("aandeel_afgerond", "Aandeel in het geheel", "int"),
+        ]
+    elif d.rule is Rule.AANVULLEN:
+        columns.append(
+            Column("eerlijk_aandeel", "Evenredig deel van de reguliere behoefte", "decimal", 1)
+        )
+    if d.rule is not Rule.EXTRA:
+        columns += [
+            Column("capaciteit", "Meegetelde reguliere plaatsen", "int"),
+            Column("verschil", "Verschil met het evenredige deel", "decimal", 1),
+        ]
+    columns.append(Column("extra", "Voorgestelde extra plaatsen", "int"))
     if d.amv:
         columns += [Column("amv", "Waarvan AMV", "int"), Column("overig", "Overig", "int")]
     columns += _corrected_columns(d)
@@ -47,6 +67,7 @@ def distribution_table(d: KeyedDistribution, *, name: str, title: str) -> Result
             "inwoners": int(row.weight),
             "aandeel": row.weight_share * 100,
             "eerlijk_aandeel": row.fair_share,
+            "aandeel_afgerond": row.share,
             "capaciteit": row.existing,
             "verschil": -(row.below_fair_share or 0.0),
             "extra": row.allocation,
@@ -62,9 +83,42 @@ def distribution_table(d: KeyedDistribution, *, name: str, title: str) -> Result
         "capaciteit": sum(r.existing or 0 for r in d.plain.rows),
         "extra": sum(r.allocation for r in d.plain.rows),
     }
+    if d.rule is Rule.AANDEEL:
+        totals["aandeel_afgerond"] = sum(r.share or 0 for r in d.plain.rows)
     if d.amv:
         totals["amv"] = sum(a for a, _ in d.amv)
         totals["overig"] = sum(o for _, o in d.amv)
     if d.corrected is not None:
         totals["extra_gecorrigeerd"] = sum(r.allocation for r in d.corrected.rows)
+    return ResultTable(name, title, tuple(columns), tuple(rows), totals)
+
+
+def side_by_side_table(
+    results: Sequence[KeyedDistribution], *, name: str, title: str
+) -> ResultTable:
+    """The new places per unit under each rule, next to the counted existing places."""
+    first = results[0].plain
+    columns = [
+        Column("code", "Code"),
+        Column("naam", "Naam"),
+        Column("bestaand", "Meegetelde reguliere plaatsen", "int"),
+        *(Column(r.rule.value, _RULE_HEADINGS[r.rule], "int") for r in results),
+    ]
+    rows: list[dict[str, Value]] = []
+    for index, unit in enumerate(first.rows):
+        values: dict[str, Value] = {
+            "code": unit.code,
+            "naam": unit.name,
+            "bestaand": unit.existing,
+        }
+        for r in results:
+            values[r.rule.value] = r.plain.rows[index].allocation
+        rows.append(values)
+    totals: dict[str, Value] = {
+        "code": "Totaal",
+        "naam": f"{len(rows)} eenheden",
+        "bestaand": sum(u.existing or 0 for u in first.rows),
+    }
+    for r in results:
+        totals[r.rule.value] = r.plain.allocated
     return ResultTable(name, title, tuple(columns), tuple(rows), totals)

@@ -13,20 +13,24 @@ from django.views.decorators.http import require_http_methods
 
 from regietafel import reference
 from regietafel.accounts import access
-from regietafel.core.distribution import DistributionError
+from regietafel.core.distribution import DistributionError, Rule
 from regietafel.core.periods import IsoWeek, PeriodError
+from regietafel.core.rules import ExistingPlacesRule
 from regietafel.imports.models import Kind
 from regietafel.opvang.selectors import latest_week
 from regietafel.presentation.http import html_table, query_params, table_csv
 from regietafel.tabular import TableError
 from regietafel.verdeling.selectors import (
     DEFAULT_AMV_SHARE,
+    AmountOption,
     NoRegisterError,
+    amount_options,
     municipality_distribution,
     province_distribution,
     read_correction,
+    rules_side_by_side,
 )
-from regietafel.verdeling.tables import distribution_table
+from regietafel.verdeling.tables import distribution_table, side_by_side_table
 
 
 class InputError(ValueError):
@@ -55,61 +59,124 @@ def _percentage(source: QueryDict) -> Fraction:
     return value
 
 
-def _csv_query(
-    week: IsoWeek, total: int | None, province: reference.Province | None, minimum: int | None
-) -> str:
+FORM_FIELDS = ("week", "totaal", "minimum", "amv", "regel", "te_verdelen", "jaren", "maanden")
+
+
+def _csv_query(form: dict[str, str], week: IsoWeek, province: reference.Province | None) -> str:
     """The query string that asks the same distribution again, as CSV."""
     query = f"week={week.label}&"
-    if total is not None:
-        query += f"totaal={total}&"
+    for name in FORM_FIELDS[1:]:
+        if form.get(name):
+            query += f"{name}={form[name]}&"
     if province is not None:
         query += f"provincie={province.code}&"
-    if minimum is not None:
-        query += f"minimum={minimum}&"
     return query
+
+
+def _rule(source: QueryDict) -> Rule:
+    raw = source.get("regel", "").strip() or Rule.AANVULLEN.value
+    try:
+        return Rule(raw)
+    except ValueError:
+        allowed = ", ".join(r.value for r in Rule)
+        raise InputError(f"regel: '{raw}' is onbekend; kies uit {allowed}") from None
+
+
+def _existing_rule(source: QueryDict) -> ExistingPlacesRule:
+    return ExistingPlacesRule(
+        durable_years=_whole(source, "jaren", "minstens … jaar open"),
+        available_within_months=_whole(source, "maanden", "beschikbaar binnen … maanden"),
+    )
+
+
+def _amount(
+    source: QueryDict, options: tuple[AmountOption, ...], typed: int | None
+) -> tuple[int | None, int | None, str | None]:
+    """(number of extra places, whole of an opgave, the chosen option's label).
+
+    Empty choice: a typed number if there is one, else the short-term shortfall (None).
+    """
+    key = source.get("te_verdelen", "").strip()
+    if not key:
+        return typed, None, None
+    chosen = next((o for o in options if o.key == key), None)
+    if chosen is None:
+        raise InputError(f"te verdelen: '{key}' is geen keuze van deze week")
+    if chosen.value is not None:
+        return chosen.value, None, chosen.label
+    if typed is None:
+        raise InputError(f"te verdelen: vul bij '{chosen.label}' een aantal in")
+    label = chosen.label.split(" (vul in")[0]
+    if key == "opgave":
+        return None, typed, label
+    return typed, None, label
+
+
+def _correction(
+    request: HttpRequest, codes: set[str]
+) -> tuple[dict[str, Fraction] | None, list[str]]:
+    """The uploaded correction key, or the Dutch errors naming file, row and column."""
+    upload = request.FILES.get("correctie")
+    if upload is None:
+        return None, []
+    try:
+        return read_correction(upload.read(), upload.name or "correctie.csv", codes), []
+    except TableError as error:
+        return None, [str(e) for e in error.errors]
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def verdeling(request: HttpRequest) -> HttpResponse:
     source = request.POST if request.method == "POST" else request.GET
-    errors: list[str] = []
     # Every field the form shows, "" when absent: a missing key must not break the page.
-    form = {name: source.get(name, "") for name in ("week", "totaal", "minimum", "amv")}
-    context: dict[str, Any] = {"form": form, "provinces": reference.provinces()}
+    form = {name: source.get(name, "") for name in FORM_FIELDS}
+    context: dict[str, Any] = {
+        "form": form,
+        "provinces": reference.provinces(),
+        "rules": list(Rule),
+        "chosen_rule": form["regel"] or Rule.AANVULLEN.value,
+    }
     try:
         text = source.get("week", "").strip()
         week = IsoWeek.parse(text) if text else latest_week(kind=Kind.LOCATIES)
-        total = _whole(source, "totaal", "totaal")
+        typed = _whole(source, "totaal", "aantal")
         minimum = _whole(source, "minimum", "minimum per gemeente")
         amv_share = _percentage(source)
+        rule = _rule(source)
+        existing_rule = _existing_rule(source)
         province_code = source.get("provincie", "").strip()
         province = reference.province(province_code) if province_code else None
-    except (PeriodError, InputError, reference.ReferenceDataError) as error:
+        options = amount_options(request.user, week) if week is not None else ()
+        context["amount_options"] = options
+        total, whole, amount_label = _amount(source, options, typed)
+    except (PeriodError, InputError, reference.ReferenceDataError, ValueError) as error:
         return render(
             request, "verdeling/verdeling.html", {**context, "errors": [str(error)]}, status=400
         )
     if province is not None and not access.can_view_province_detail(request.user, province.code):
         raise PermissionDenied
     if week is None:
-        context["no_data"] = True
+        context["no_data"] = (
+            "Er is nog geen locatieregister geïmporteerd, dus er is geen week met gegevens om te "
+            "verdelen. Importeer eerst een locatiebestand."
+        )
         return render(request, "verdeling/verdeling.html", context)
-    context.update(week=week, province=province, amv_percentage=float(amv_share * 100))
-    correction: dict[str, Fraction] | None = None
-    upload = request.FILES.get("correctie")
+    context.update(
+        week=week,
+        province=province,
+        amv_percentage=float(amv_share * 100),
+        amount_label=amount_label,
+        existing_rule=existing_rule,
+        rule=rule,
+    )
     province_codes = {p.code for p in reference.provinces()}
     municipality_codes = {
         m.code
         for m in reference.municipalities(week.monday)
         if province is not None and m.province_code == province.code
     }
-    if upload is not None:
-        try:
-            correction = read_correction(
-                upload.read(), upload.name or "correctie.csv", province_codes | municipality_codes
-            )
-        except TableError as error:
-            errors += [str(e) for e in error.errors]
+    correction, errors = _correction(request, province_codes | municipality_codes)
     tables = []
     try:
         national = province_distribution(
@@ -117,13 +184,30 @@ def verdeling(request: HttpRequest) -> HttpResponse:
             week=week,
             total=total,
             correction={k: v for k, v in (correction or {}).items() if k in province_codes},
+            rule=rule,
+            whole=whole,
+            existing_rule=existing_rule,
         )
         context["national"] = national
         tables.append(
             distribution_table(
                 national,
                 name="provincies",
-                title=f"Verdeling van {national.total} extra reguliere plaatsen over de provincies",
+                title=f"Verdeling over de provincies: {rule.label}",
+            )
+        )
+        side = rules_side_by_side(
+            user=request.user,
+            week=week,
+            total=national.total,
+            whole=whole,
+            existing_rule=existing_rule,
+        )
+        tables.append(
+            side_by_side_table(
+                side,
+                name="regels",
+                title="De drie regels naast elkaar: nieuwe plaatsen per provincie",
             )
         )
         if province is not None:
@@ -131,18 +215,22 @@ def verdeling(request: HttpRequest) -> HttpResponse:
                 user=request.user,
                 week=week,
                 province_code=province.code,
-                total=None,
+                total=None
+                if whole is not None
+                else next(r.allocation for r in national.plain.rows if r.code == province.code),
                 minimum=minimum,
                 amv_share=amv_share,
                 correction={k: v for k, v in (correction or {}).items() if k in municipality_codes},
+                rule=rule,
+                whole=whole,
+                existing_rule=existing_rule,
             )
             context["local"] = local
             tables.append(
                 distribution_table(
                     local,
                     name="gemeenten",
-                    title=f"Verdeling van {local.total} plaatsen over de gemeenten van "
-                    f"{province.name}",
+                    title=f"Verdeling over de gemeenten van {province.name}: {rule.label}",
                 )
             )
     except DistributionError as error:
@@ -157,6 +245,6 @@ def verdeling(request: HttpRequest) -> HttpResponse:
     params = query_params(request) if request.method == "GET" else None
     context["tables"] = {t.name: html_table(t, params) for t in tables}
     context["errors"] = errors
-    context["csv_query"] = _csv_query(week, total, province, minimum)
+    context["csv_query"] = _csv_query(form, week, province)
     context["own_province"] = access.own_province(request.user)
     return render(request, "verdeling/verdeling.html", context, status=400 if errors else 200)

@@ -18,6 +18,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from regietafel.core.rules import ScheduleClass
 from regietafel.core.taakstelling import ProgressAggregate, ProgressRow
+from regietafel.taakstelling.selectors import thresholds_text
 
 register = template.Library()
 
@@ -93,3 +94,9 @@ def progress_total_row(total: ProgressAggregate) -> SafeString:
 @register.simple_tag
 def schedule_badge(schedule: ScheduleClass) -> SafeString:
     return mark_safe(badge(schedule))  # noqa: S308 - escaped in badge()
+
+
+@register.simple_tag
+def schedule_thresholds() -> str:
+    """The schedule classes in words, with the configured (assumed) share."""
+    return thresholds_text()

@@ -361,21 +361,21 @@ def test_unreadable_pagination_is_a_dutch_400(client_as: Client, name: str, valu
 
 
 def test_a_week_without_a_valid_register_has_no_data(client_as: Client) -> None:
-    """A register holds for its own week and the three after (core.rules.DATA_VALID_WEEKS):
+    """A register holds for its own week and the four after (core.rules.DATA_VALID_WEEKS):
     the distribution of a later week is a Dutch 404, not a 500 and not a distribution of
     the old register; the key figures of that week are null, never the old register's."""
     from tests.opvangbeeld.factories import standard_register
 
     standard_register("2021-W45")
     client = client_as("landelijk")
-    assert client.get("/api/v1/verdeling/?week=2021-W48").status_code == 200
-    gone = client.get("/api/v1/verdeling/?week=2021-W49")
+    assert client.get("/api/v1/verdeling/?week=2021-W49").status_code == 200
+    gone = client.get("/api/v1/verdeling/?week=2021-W50")
     assert gone.status_code == 404
     assert "geen geldig locatieregister" in gone.json()["detail"]
     before = client.get("/api/v1/verdeling/?week=2020-W10")
     assert before.status_code == 404
-    figures = client.get("/api/v1/kerncijfers/?week=2021-W49").json()
+    figures = client.get("/api/v1/kerncijfers/?week=2021-W50").json()
     by_code = {f["code"]: f for f in figures["kerncijfers"]}
     assert by_code["capaciteit_nu"]["waarde"] is None
-    held = client.get("/api/v1/kerncijfers/?week=2021-W48").json()
+    held = client.get("/api/v1/kerncijfers/?week=2021-W49").json()
     assert {f["code"]: f for f in held["kerncijfers"]}["capaciteit_nu"]["waarde"] is not None

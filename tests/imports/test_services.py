@@ -96,9 +96,9 @@ def test_reimport_is_a_new_version_and_keeps_the_old_one(make_user: Callable[[st
     assert current_import(kind="locaties", week=WEEK) == second
     assert list(import_versions(kind="locaties", week=WEEK)) == [first, second]
     assert latest_import(kind="locaties", on_or_before="2021-W44") is None
-    # A register holds for its own week and the three after (core.rules.DATA_VALID_WEEKS).
-    assert latest_import(kind="locaties", on_or_before="2021-W48") == second
-    assert latest_import(kind="locaties", on_or_before="2021-W49") is None
+    # A register holds for its own week and the four after (core.rules.DATA_VALID_WEEKS).
+    assert latest_import(kind="locaties", on_or_before="2021-W49") == second
+    assert latest_import(kind="locaties", on_or_before="2021-W50") is None
     # A refused file for the same week does not take a version number.
     refused = submit("locaties", csv_bytes(LOCATIES_HEADER, [("X",) * 10]), actor=coa)
     assert refused.status == Status.REFUSED

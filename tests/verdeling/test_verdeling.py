@@ -150,7 +150,7 @@ def test_page_without_any_data_says_so(client_as: Callable[[str | None], Any], r
     page = client_as(role).get("/verdeling/")
     assert page.status_code == 200
     body = page.content.decode()
-    assert "Er is nog geen opvangregister (locaties) geïmporteerd" in body
+    assert "Er is nog geen locatieregister geïmporteerd" in body
     assert "Over de provincies" not in body
 
 

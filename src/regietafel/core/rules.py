@@ -254,13 +254,13 @@ the picture shows the level the trend reaches, until a real forecast replaces th
 """
 
 DATA_VALID_WEEKS: Mapping[str, int] = MappingProxyType(
-    {"locaties": 4, "reeksen": 4, "realisatie": 9}
+    {"locaties": 5, "reeksen": 5, "realisatie": 9}
 )
 """How long a delivery holds for the weeks after it, by import kind (an assumption of ours).
 
 The figures of a week come from the latest delivery up to that week; a weekly register or
-series holds for itself and the three weeks after (one missed delivery is normal, a month is
-not), the monthly realisation (state on the first of the month) for two months and a week.
+series holds for itself and the four weeks after (a missed delivery is normal, more than a
+month without one is not), the monthly realisation (state on the first of the month) for two months and a week.
 An older delivery is not carried forward: the week has no data, and nothing is published from
 it, instead of showing the state of a long gone week as if it were current.
 """

@@ -28,6 +28,7 @@ from regietafel.core.capacity import (
     closures_without_successor,
     occupancy_by_category,
 )
+from regietafel.core.confidentiality import SuppressionPlan
 from regietafel.core.need import (
     GapRow,
     need_and_gap_by_province,
@@ -118,6 +119,18 @@ class ReceptionFigures:
     locations_open: int = 0
     fair_share_capacity: Fraction | None = None
     fair_share_regular_need: Fraction | None = None
+    suppressed: frozenset[NeedCategory] = frozenset()
+    """Categories whose occupancy, need and gap are afgeschermd for this reader (small-cell
+    rule, ``core.confidentiality``); when any is, so are the all-category totals."""
+
+    @property
+    def totals_suppressed(self) -> bool:
+        """Occupancy now, need and shortfall over all categories, and the need per week."""
+        return bool(self.suppressed)
+
+    def row_suppressed(self, row: GapRow) -> bool:
+        """Whether a gap row's occupancy, need and gap are afgeschermd (capacity never is)."""
+        return row.category in self.suppressed
 
     @property
     def capacity_now(self) -> int:
@@ -432,6 +445,28 @@ def with_closure_names(figures: ScopeFigures, name: Callable[[Closure], str]) ->
         figures,
         reception=reception,
         shopping=_shopping(code, reception, figures.housing, figures.targets, figures.week.monday),
+    )
+
+
+def suppressed(figures: WeekFigures, plan: SuppressionPlan) -> WeekFigures:
+    """The same week with the plan's cells marked afgeschermd in every scope.
+
+    Applied once, where the read model hands figures to a reader who may not see confidential
+    locations; every surface then shows "afgeschermd" where ``suppressed`` says so.
+    """
+    if not plan:
+        return figures
+
+    def scope(figures: ScopeFigures) -> ScopeFigures:
+        categories = plan.categories(figures.scope)
+        if figures.reception is None or not categories:
+            return figures
+        return replace(figures, reception=replace(figures.reception, suppressed=categories))
+
+    return replace(
+        figures,
+        national=scope(figures.national),
+        provinces=MappingProxyType({c: scope(f) for c, f in figures.provinces.items()}),
     )
 
 

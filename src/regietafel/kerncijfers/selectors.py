@@ -20,7 +20,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Hashable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -33,6 +33,7 @@ from regietafel import reference
 from regietafel.accounts import access
 from regietafel.accounts.access import AnyUser
 from regietafel.core.capacity import Closure
+from regietafel.core.confidentiality import SuppressionPlan, suppression_plan
 from regietafel.core.figures import (
     NATIONAL,
     HousingInputs,
@@ -40,6 +41,7 @@ from regietafel.core.figures import (
     WeekFigures,
     WeekInputs,
     compute_week_figures,
+    suppressed,
     with_closure_names,
 )
 from regietafel.core.periods import IsoWeek, Period
@@ -107,6 +109,8 @@ class WeekSources:
     series: Import | None
     period: TaakstellingPeriod | None
     confidential: frozenset[str]
+    suppression: SuppressionPlan = field(default_factory=SuppressionPlan)
+    """The cells afgeschermd for readers who may not see confidential locations."""
 
 
 def _province_inhabitants(on: date) -> dict[str, int]:
@@ -240,12 +244,14 @@ def _compute(week: IsoWeek, stored: _Stored) -> tuple[WeekFigures, WeekSources]:
         housing=housing,
         waiting_in_reception=_waiting(stored.series),
     )
+    confidential = frozenset(row.code for row in rows if row.confidential)
     sources = WeekSources(
         register=register,
         realisation=stored.realisation,
         series=stored.series,
         period=stored.period,
-        confidential=frozenset(row.code for row in rows if row.confidential),
+        confidential=confidential,
+        suppression=suppression_plan(inputs.locations, confidential, on=week.monday),
     )
     return compute_week_figures(inputs), sources
 
@@ -290,21 +296,32 @@ def figures_for(*, user: AnyUser, week: IsoWeek, scope: str | None = None) -> Sc
     return masked(figures, sources, user=user, scope=code)
 
 
+def for_reader(figures: WeekFigures, sources: WeekSources, *, user: AnyUser) -> WeekFigures:
+    """The week as this user may see its aggregates: for everyone but COA, every cell over one
+    or two confidential locations is afgeschermd (``core.confidentiality``, the one rule)."""
+    if access.can_see_confidential(user):
+        return figures
+    return suppressed(figures, sources.suppression)
+
+
 def masked(
     figures: WeekFigures, sources: WeekSources, *, user: AnyUser, scope: str
 ) -> ScopeFigures:
-    """One scope of an already computed week, with closure names as this user may see them."""
+    """One scope of a computed week as this user may see it: closure names masked and small
+    cells of confidential locations afgeschermd."""
     return with_closure_names(
-        figures.scope(scope),
+        for_reader(figures, sources, user=user).scope(scope),
         lambda c: closure_name(c, user=user, confidential=sources.confidential),
     )
 
 
 def week_figures(*, user: AnyUser, week: IsoWeek) -> tuple[WeekFigures, WeekSources]:
-    """The whole week (every province's aggregates) for a user who may log in."""
+    """The whole week (every province's aggregates) for a user who may log in, with the
+    small cells of confidential locations afgeschermd unless the user may see them."""
     if not access.can_view(user):
         raise PermissionDenied
-    return week_data(week)
+    figures, sources = week_data(week)
+    return for_reader(figures, sources, user=user), sources
 
 
 def province_aggregates(*, user: AnyUser, week: IsoWeek) -> list[ProvinceAggregate]:
@@ -325,7 +342,7 @@ def province_aggregates(*, user: AnyUser, week: IsoWeek) -> list[ProvinceAggrega
                 province_name=province.name,
                 locations=reception.locations_open,
                 capacity=reception.capacity_now,
-                occupancy=reception.occupancy_now,
+                occupancy=None if reception.totals_suppressed else reception.occupancy_now,
                 structural_capacity=reception.structural_now,
                 temporary_capacity=reception.temporary_now,
             )

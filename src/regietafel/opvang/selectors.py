@@ -8,7 +8,9 @@ the two rules are applied once:
 - a user who may not see confidential details (``access.can_see_confidential``) gets the
   address and the occupancy of a confidential (AMV) location as ``None`` (shown as
   "vertrouwelijk") and its name as "vertrouwelijke locatie (provincie)", the wording of
-  every page. Aggregates do include that occupancy: a sum reveals no location.
+  every page. Aggregates include that occupancy, except where the sum would reveal a
+  location (one or two confidential locations; ``core.confidentiality``): then the
+  aggregate's occupancy is None, shown as "afgeschermd".
 
 The rows are frozen dataclasses, not model instances, so a template or serializer cannot reach
 the masked fields through the model.
@@ -29,6 +31,7 @@ from regietafel import reference
 from regietafel.accounts import access
 from regietafel.accounts.access import AnyUser
 from regietafel.core.capacity import Location
+from regietafel.core.confidentiality import SuppressionPlan, suppression_plan
 from regietafel.core.periods import IsoWeek
 from regietafel.core.rules import TREND_WINDOW_WEEKS, LocationType, NeedCategory, need_category
 from regietafel.imports.models import Import, Kind, Status
@@ -67,13 +70,16 @@ class LocationRow:
 
 @dataclass(frozen=True, slots=True)
 class ProvinceAggregate:
-    """Totals of one province's locations, confidential ones included."""
+    """Totals of one province's locations, confidential ones included.
+
+    ``occupancy`` None: afgeschermd for this reader (small-cell rule, ``core.confidentiality``).
+    """
 
     province_code: str
     province_name: str
     locations: int
     capacity: int
-    occupancy: int
+    occupancy: int | None
     structural_capacity: int
     temporary_capacity: int
 
@@ -266,13 +272,21 @@ def province_aggregates(*, user: AnyUser, week: IsoWeek | str) -> list[ProvinceA
         )
         .order_by("province_code")
     )
+    hidden: SuppressionPlan = SuppressionPlan()
+    if not access.can_see_confidential(user):
+        rows = register_rows(batch)
+        hidden = suppression_plan(
+            [core_location(r) for r in rows],
+            {r.code for r in rows if r.confidential},
+            on=monday,
+        )
     return [
         ProvinceAggregate(
             province_code=row["province_code"],
             province_name=provinces.get(row["province_code"], row["province_code"]),
             locations=row["location_count"],
             capacity=row["capacity_sum"],
-            occupancy=row["occupancy_sum"],
+            occupancy=None if hidden.categories(row["province_code"]) else row["occupancy_sum"],
             structural_capacity=row["structural_sum"],
             temporary_capacity=row["temporary_sum"],
         )

@@ -14,6 +14,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from regietafel.accounts import access
+from regietafel.core.confidentiality import SUPPRESSED_TEXT
 from regietafel.core.periods import IsoWeek
 from regietafel.core.rules import LocationType
 from regietafel.imports.models import Kind
@@ -96,7 +97,7 @@ def _aggregates_csv(rows: list[ProvinceAggregate], week: IsoWeek) -> HttpRespons
                 row.province_name,
                 row.locations,
                 row.capacity,
-                row.occupancy,
+                SUPPRESSED_TEXT if row.occupancy is None else row.occupancy,
                 row.structural_capacity,
                 row.temporary_capacity,
             ]
@@ -143,11 +144,13 @@ def locations(request: HttpRequest) -> HttpResponse:
     return render(request, "opvang/locaties.html", context)
 
 
-def _totals(aggregates: list[ProvinceAggregate]) -> dict[str, int]:
+def _totals(aggregates: list[ProvinceAggregate]) -> dict[str, int | None]:
+    occupancies = [a.occupancy for a in aggregates]
     return {
         "locations": sum(a.locations for a in aggregates),
         "capacity": sum(a.capacity for a in aggregates),
-        "occupancy": sum(a.occupancy for a in aggregates),
+        # A suppressed province is not added back in: the total is afgeschermd as well.
+        "occupancy": None if None in occupancies else sum(o or 0 for o in occupancies),
         "structural": sum(a.structural_capacity for a in aggregates),
         "temporary": sum(a.temporary_capacity for a in aggregates),
     }

@@ -90,6 +90,8 @@ class KeyFigure:
     higher_is_better: bool | None = None
     definition: str = ""
     """The catalogue's definition as it stood when the report was published."""
+    suppressed: bool = False
+    """Afgeschermd (one or two confidential locations): ``value`` None, shown so."""
 
     @property
     def change(self) -> Number | None:
@@ -154,12 +156,14 @@ class GapLine:
     weeks: int
     category: str
     category_label: str
-    occupancy_used: int
-    buffer: int
-    need: int
+    occupancy_used: int | None
+    buffer: int | None
+    need: int | None
     capacity: int
-    gap: int
+    gap: int | None
     gap_locations: int | None
+    suppressed: bool = False
+    """Occupancy, buffer, need and gap afgeschermd (None); capacity is public."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,9 +173,10 @@ class ProvinceCapacity:
     code: str
     name: str
     capacity: int
-    occupancy: int
+    occupancy: int | None
     fair_share: float
     percentage: float | None
+    occupancy_suppressed: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,9 +4,10 @@ Run against ``regietafel serve`` on this machine only (the address must be loopb
 
     python benchmarks/loadtest.py --basis http://127.0.0.1:8106 --gebruikers 10,50,100 --duur 60
 
-Each simulated user is a thread with its own session: it logs in as one of the demo roles
-(``lrt``, ``prt-noord-holland``, ``prt-groningen``, ``coa``, ``beheerder``; password
-``demo-<naam>-2021``), then loops until the level's time is up: pick a page of its role,
+Each level first logs in once per demo role (``lrt``, ``prt-noord-holland``,
+``prt-groningen``, ``coa``, ``beheerder``; password ``demo-<naam>-2021``), one after the
+other. Each simulated user is then a thread with its own connection and a copy of its role's
+session cookie; it loops until the level's time is up: pick a page of its role,
 request it, wait a think time (exponential, mean ``--denktijd`` seconds, at most four times
 that). Levels run one after the other. Bounded twice: by ``--duur`` per level and by
 ``--max-verzoeken`` per level; the script always stops by itself.
@@ -180,20 +181,43 @@ class Plan:
     timeout: float
 
 
-def user_loop(
-    index: int, plan: Plan, deadline: float, budget: threading.Semaphore, results: Results
+def log_in_roles(plan: Plan, results: Results) -> dict[str, dict[str, str]]:
+    """One session per demo role, logged in one after the other.
+
+    Simulated users of a role share its session cookie: the one log-in throttle counts
+    attempts in flight against the client address, so a hundred simultaneous log-ins from
+    127.0.0.1 would (rightly) be refused; real users log in from their own addresses.
+    """
+    cookies = {}
+    for role in ROLES:
+        session = Session(*plan.target, timeout=plan.timeout)
+        started = time.perf_counter()
+        try:
+            session.login(role)
+        except (RuntimeError, OSError, http.client.HTTPException) as refused:
+            results.add("inloggen", time.perf_counter() - started, str(refused))
+            continue
+        results.add("inloggen", time.perf_counter() - started, None)
+        cookies[role] = dict(session.cookies)
+        session.close()
+    return cookies
+
+
+def user_loop(  # noqa: PLR0917 - one simulated user's whole life
+    index: int,
+    plan: Plan,
+    cookies: dict[str, dict[str, str]],
+    deadline: float,
+    budget: threading.Semaphore,
+    results: Results,
 ) -> None:
     role = ROLES[index % len(ROLES)]
+    if role not in cookies:
+        return
     rng = random.Random(index)  # noqa: S311 - think times and page choice, not secrets
     think = plan.think
     session = Session(*plan.target, timeout=plan.timeout)
-    started = time.perf_counter()
-    try:
-        session.login(role)
-        results.add("inloggen", time.perf_counter() - started, None)
-    except (RuntimeError, OSError, http.client.HTTPException) as refused:
-        results.add("inloggen", time.perf_counter() - started, str(refused))
-        return
+    session.cookies = dict(cookies[role])
     choices = pages(role, plan.week)
     time.sleep(rng.uniform(0, think))  # users do not all start in the same instant
     while time.perf_counter() < deadline and budget.acquire(blocking=False):
@@ -223,12 +247,13 @@ def percentile(values: list[float], p: float) -> float:
 def run_level(users: int, plan: Plan) -> dict[str, object]:
     results = Results()
     budget = threading.Semaphore(plan.limit)
+    cookies = log_in_roles(plan, results)
     started = time.perf_counter()
     deadline = started + plan.seconds
     threads = [
         threading.Thread(
             target=user_loop,
-            args=(i, plan, deadline, budget, results),
+            args=(i, plan, cookies, deadline, budget, results),
             daemon=True,
         )
         for i in range(users)

@@ -9,7 +9,8 @@ extra locations (copies in another municipality of the same province) until abou
 ``--locaties`` are registered; the national series of the same week; a taakstelling for each
 half year. Municipality codes that a later redivision abolished are replaced by a code of the
 same province that still exists. At the end the national report of the last week is
-published, so the report downloads of the load test are there.
+published and its PDF and Excel are stored, so the report downloads of the load test are
+there, as under ``regietafel serve``.
 
 Synthetic data, marked as such. Not a test.
 """
@@ -103,6 +104,7 @@ def load(years: int, locations: int, *, quiet: bool = False) -> str:
     )
     from regietafel.demo.services import demo_load
     from regietafel.imports.services import import_submit
+    from regietafel.rapportage.files import report_files_make
     from regietafel.rapportage.services import report_publish
     from regietafel.taakstelling.models import TaakstellingEntry
     from regietafel.taakstelling.services import taakstelling_set
@@ -164,7 +166,9 @@ def load(years: int, locations: int, *, quiet: bool = False) -> str:
             last = label
         if not quiet:
             print(f"{year} geladen ({time.perf_counter() - started:.0f} s)", flush=True)
-    report_publish(actor=None, week=last, scope="NL")
+    # The downloads (PDF, Excel) are made now, as `regietafel serve` does right after
+    # publishing, so the load test measures stored downloads, not their first rendering.
+    report_files_make(report_publish(actor=None, week=last, scope="NL"))
     return last
 
 

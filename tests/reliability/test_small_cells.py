@@ -104,6 +104,8 @@ def test_picture_page_and_csv_say_afgeschermd(
     assert "afgeschermd" in groningen
     locations = client.get("/opvang/locaties/?week=2021-W45").content.decode()
     assert "afgeschermd" in locations
+    # The national row: five confidential locations, published (as on the overview).
+    assert f'<td class="num">{NATIONAL_OCCUPANCY}</td>' in locations
 
 
 def test_cli_kerncijfers_are_afgeschermd(register: None, capsys: Any, monkeypatch: Any) -> None:

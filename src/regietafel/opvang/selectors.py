@@ -272,14 +272,7 @@ def province_aggregates(*, user: AnyUser, week: IsoWeek | str) -> list[ProvinceA
         )
         .order_by("province_code")
     )
-    hidden: SuppressionPlan = SuppressionPlan()
-    if not access.can_see_confidential(user):
-        rows = register_rows(batch)
-        hidden = suppression_plan(
-            [core_location(r) for r in rows],
-            {r.code for r in rows if r.confidential},
-            on=monday,
-        )
+    hidden = _hidden_for(user, batch, monday)
     return [
         ProvinceAggregate(
             province_code=row["province_code"],
@@ -292,6 +285,33 @@ def province_aggregates(*, user: AnyUser, week: IsoWeek | str) -> list[ProvinceA
         )
         for row in totals
     ]
+
+
+def _hidden_for(user: AnyUser, batch: Import, monday: date) -> SuppressionPlan:
+    """The small cells this user may not see (none for COA), by the core's one rule."""
+    if access.can_see_confidential(user):
+        return SuppressionPlan()
+    rows = register_rows(batch)
+    return suppression_plan(
+        [core_location(r) for r in rows], {r.code for r in rows if r.confidential}, on=monday
+    )
+
+
+def national_occupancy(*, user: AnyUser, week: IsoWeek | str) -> int | None:
+    """Residents of every location open on the week's Monday; None without a register or
+    when the national total is afgeschermd for this user (then the provinces' are too)."""
+    _require_view(user)
+    week = as_week(week)
+    batch = current_import(kind=Kind.LOCATIES, week=week)
+    if batch is None or _hidden_for(user, batch, week.monday).categories("NL"):
+        return None
+    monday = week.monday
+    total = (
+        LocationRecord.objects.filter(batch=batch, start_date__lte=monday)
+        .filter(Q(end_date__isnull=True) | Q(end_date__gte=monday))
+        .aggregate(total=Sum("occupancy", default=0))["total"]
+    )
+    return int(total)
 
 
 def _series_values(batch: Import | None) -> dict[str, int]:

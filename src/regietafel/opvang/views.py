@@ -138,19 +138,20 @@ def locations(request: HttpRequest) -> HttpResponse:
         rows=rows,
         aggregates=aggregates,
         csv_query=query.urlencode(),
-        totals=_totals(aggregates),
+        totals=_totals(aggregates, selectors.national_occupancy(user=request.user, week=week)),
         own_province=access.own_province(request.user),
     )
     return render(request, "opvang/locaties.html", context)
 
 
-def _totals(aggregates: list[ProvinceAggregate]) -> dict[str, int | None]:
-    occupancies = [a.occupancy for a in aggregates]
+def _totals(aggregates: list[ProvinceAggregate], occupancy: int | None) -> dict[str, int | None]:
+    """The national row; its occupancy is the national figure (published unless one or two
+    confidential locations are all the nation has: the provinces hidden with a partner add
+    up to at least three, so the national total gives none of them away)."""
     return {
         "locations": sum(a.locations for a in aggregates),
         "capacity": sum(a.capacity for a in aggregates),
-        # A suppressed province is not added back in: the total is afgeschermd as well.
-        "occupancy": None if None in occupancies else sum(o or 0 for o in occupancies),
+        "occupancy": occupancy,
         "structural": sum(a.structural_capacity for a in aggregates),
         "temporary": sum(a.temporary_capacity for a in aggregates),
     }

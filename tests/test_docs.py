@@ -60,3 +60,16 @@ def test_catalogue_doc_is_generated_from_the_catalogue() -> None:
     finally:
         sys.path.pop(0)
     assert (ROOT / "docs" / "kerncijfers.md").read_text(encoding="utf-8") == catalogue_markdown()
+
+
+def test_access_doc_is_generated_from_the_access_table() -> None:
+    """docs/toegang.md is written by tools/build_access_doc.py from the table that
+    tests/accounts/test_access_matrix.py checks; rerun the script after a change."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "tools"))
+    try:
+        from build_access_doc import access_markdown
+    finally:
+        sys.path.pop(0)
+    assert (ROOT / "docs" / "toegang.md").read_text(encoding="utf-8") == access_markdown()

@@ -115,7 +115,15 @@ def test_province_user_scoping_in_api(client_as: Client) -> None:
     assert other.status_code == 403
     assert "Zuiderweg" not in other.content.decode()
     totals = client.get("/api/v1/opvang-per-provincie/", {"week": "2021-W45"}).json()
+    # One confidential AMV location in each province, two in the nation: every occupancy
+    # total over them is afgeschermd (docs/vertrouwelijkheid.md); COA sees the sums.
     assert [(t["provincie"], t["bezetting"]) for t in totals["results"]] == [
+        ("PV20", None),
+        ("PV27", None),
+    ]
+    assert all(t["bezetting_afgeschermd"] for t in totals["results"])
+    coa = client_as("coa").get("/api/v1/opvang-per-provincie/", {"week": "2021-W45"}).json()
+    assert [(t["provincie"], t["bezetting"]) for t in coa["results"]] == [
         ("PV20", 409),
         ("PV27", 587),
     ]

@@ -27,6 +27,7 @@ import pytest
 from openpyxl import load_workbook
 
 from regietafel.core.catalogue import BY_CODE, CATALOGUE, Surface, round_half_up
+from regietafel.core.confidentiality import SUPPRESSED_TEXT
 from regietafel.core.figures import ScopeFigures
 from regietafel.core.periods import IsoWeek
 from regietafel.imports.models import Import, Kind
@@ -71,7 +72,8 @@ def _check_page(seen: Seen, surface: Surface, cards: dict[str, str], core: Scope
         assert code in BY_CODE, f"{surface}: '{code}' staat niet in de catalogus"
         definition = BY_CODE[code]
         assert surface in definition.surfaces, f"{surface} toont {code}, niet zo gedeclareerd"
-        assert text == definition.text(definition.value(core)), (surface, code, text)
+        expected = definition.text(definition.value(core), suppressed=definition.suppressed(core))
+        assert text == expected, (surface, code, text)
         seen[surface][code] = text
 
 
@@ -95,6 +97,10 @@ def _pdf_lines(content: bytes, tmp_path: Any) -> list[str]:
     return text.splitlines()
 
 
+def _report_text(figure: Any) -> str:
+    return SUPPRESSED_TEXT if figure.suppressed else number_nl(figure.value, figure.decimals)
+
+
 def _check_report(
     seen: Seen, core: ScopeFigures, *, week: str, scope: str, client: Any, tmp_path: Any
 ) -> None:
@@ -108,17 +114,18 @@ def _check_report(
         assert Surface.RAPPORT in definition.surfaces, figure.key
         assert figure.label == definition.name
         assert figure.value == definition.value(core), (week, scope, figure.key)
+        assert figure.suppressed == definition.suppressed(core), (week, scope, figure.key)
         seen[Surface.RAPPORT][figure.key] = figure.value
     # The web page of the published report shows the frozen values.
     body = client.get(f"/rapport/{week}/{scope}/").content.decode()
     rows = {m["code"]: html.unescape(m["value"]) for m in _REPORT_ROW.finditer(body)}
     assert set(rows) == {f.key for f in data.key_figures}
     for figure in data.key_figures:
-        assert rows[figure.key] == number_nl(figure.value, figure.decimals), figure.key
+        assert rows[figure.key] == _report_text(figure), figure.key
     # Excel: one numeric cell per code.
     book = load_workbook(BytesIO(render_report(report, "xlsx").content))
     cells = {r[0]: r[3] for r in book["kerncijfers"].iter_rows(min_row=2, values_only=True)}
-    assert cells == {f.key: f.value for f in data.key_figures}
+    assert cells == {f.key: SUPPRESSED_TEXT if f.suppressed else f.value for f in data.key_figures}
     terms = {r[0]: r[2] for r in book["begrippen"].iter_rows(min_row=2, values_only=True)}
     assert terms == {f.key: BY_CODE[f.key].definition for f in data.key_figures}
     # PDF text: each figure's row holds its name and its value (national and one province).
@@ -128,7 +135,7 @@ def _check_report(
             start = figure.label[:24]
             row = next((line for line in lines if start in line), None)
             assert row is not None, f"PDF mist '{figure.label}'"
-            assert number_nl(figure.value, figure.decimals) in row, (figure.key, row)
+            assert _report_text(figure) in row, (figure.key, row)
 
 
 def _check_shopping_covers_every_gap(core: ScopeFigures) -> None:
@@ -203,11 +210,15 @@ def test_every_catalogue_figure_is_equal_on_every_surface(
                 definition = BY_CODE[entry["code"]]
                 assert entry["naam"] == definition.name
                 assert entry["waarde"] == definition.value(core), (week, scope, entry["code"])
+                assert entry["afgeschermd"] == definition.suppressed(core), entry["code"]
                 seen[Surface.API][entry["code"]] = entry["waarde"]
 
             for code, text in _cli_rows(capsys, week, scope).items():
                 value = BY_CODE[code].value(core)
-                assert text == ("" if value is None else str(value)), (week, scope, code)
+                expected = "" if value is None else str(value)
+                if BY_CODE[code].suppressed(core):
+                    expected = SUPPRESSED_TEXT
+                assert text == expected, (week, scope, code)
                 seen[Surface.CLI][code] = text
 
             _check_shopping_covers_every_gap(core)

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from datetime import date
 from fractions import Fraction
+from typing import Any
 
 import pytest
 
 from regietafel import reference
+from regietafel.core.catalogue import BY_CODE
 from regietafel.core.periods import IsoWeek
+from regietafel.kerncijfers.selectors import figures_for
 from regietafel.rapportage.collect import NoDataError, report_data_collect
 from regietafel.taakstelling.models import TaakstellingEntry, TaakstellingPeriod
 from tests.factories import realisation
@@ -51,7 +54,7 @@ def _period() -> None:
         )
 
 
-def test_national_key_figures_by_hand() -> None:
+def test_national_key_figures_by_hand(make_user: Any) -> None:
     standard_register("2021-W45")
     _period()
     realisation(
@@ -61,6 +64,13 @@ def test_national_key_figures_by_hand() -> None:
     )
     data = report_data_collect(week=W45, scope="NL")
     value = {f.key: f.value for f in data.key_figures}
+    # The one confidential AMV location D is the nation's only one: every total over its
+    # occupancy is afgeschermd in the report (docs/vertrouwelijkheid.md); COA reads them.
+    hidden = {f.key for f in data.key_figures if f.suppressed}
+    assert {"bezetting_nu", "tekort_kort", "behoefte_kort"} <= hidden
+    assert all(value[key] is None for key in hidden)
+    coa = figures_for(user=make_user("coa"), week=W45)
+    value |= {key: BY_CODE[key].value(coa) for key in hidden}
     # Register of Monday 8 November: A 500/450, B 200/180 (PV27), C 300/300, D AMV 50/40.
     assert value["capaciteit_nu"] == 1050
     assert value["bezetting_nu"] == 970

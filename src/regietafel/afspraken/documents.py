@@ -16,6 +16,7 @@ from django.utils import translation
 
 from regietafel.afspraken.selectors import ActionList, AgreementState, Annex, is_synthetic
 from regietafel.afspraken.tables import date_text, deadline_text
+from regietafel.core.confidentiality import SUPPRESSED_TEXT
 from regietafel.printing import a4_document, house_css, pdf_of
 
 _OWN_CSS = Path(__file__).resolve().parent / "static" / "afspraken" / "print.css"
@@ -156,7 +157,7 @@ def annex_rows(annex: Annex) -> list[tuple[str, ...]]:
             p.name,
             _number(p.locations),
             _number(p.capacity),
-            _number(p.occupancy),
+            SUPPRESSED_TEXT if p.occupancy_suppressed else _number(p.occupancy),
             _number(p.corrected),
             _number(p.housed),
             str(len(p.agreements)) if p.agreements_readable else "–",

@@ -485,6 +485,8 @@ class AnnexProvince:
     expected: float | None
     agreements: tuple[AgreementState, ...]
     agreements_readable: bool
+    occupancy_suppressed: bool = False
+    """The occupancy is afgeschermd (one or two confidential locations), not unknown."""
 
 
 @dataclass(frozen=True)
@@ -542,6 +544,7 @@ def annex(*, user: AnyUser, week: IsoWeek) -> Annex:
                 expected=float(task.expected) if task else None,
                 agreements=tuple(grouped.get(province.code, [])),
                 agreements_readable=access.can_read_agreements(user, "PRT", province.code),
+                occupancy_suppressed=got is not None and got.occupancy is None,
             )
         )
     return Annex(

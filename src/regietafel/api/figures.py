@@ -120,8 +120,9 @@ def verdeling(request: Request) -> Response:
 def kerncijfers(request: Request) -> Response:
     """Every key figure of the catalogue for a week and scope, by code, with last week's value.
 
-    ``waarde`` null means no data (never 0 in its place); a figure that does not apply to the
-    scope (a province-only figure nationally) is left out.
+    ``waarde`` null means no data (never 0 in its place), or, with ``afgeschermd`` true, that
+    the figure adds up one or two confidential locations and is hidden for this role; a figure
+    that does not apply to the scope (a province-only figure nationally) is left out.
     """
     week = _week(request)
     try:
@@ -142,6 +143,7 @@ def kerncijfers(request: Request) -> Response:
                     "naam": c.definition.name,
                     "eenheid": c.definition.unit,
                     "waarde": c.value,
+                    "afgeschermd": c.suppressed,
                     "vorige_week": c.earlier,
                     "verandering": c.change,
                 }

@@ -99,9 +99,17 @@ class ProvinceAggregateSerializer(serializers.Serializer[Any]):
     naam = serializers.CharField(source="province_name")
     locaties = serializers.IntegerField(source="locations")
     capaciteit = serializers.IntegerField(source="capacity")
-    bezetting = serializers.IntegerField(source="occupancy")
+    bezetting = serializers.IntegerField(
+        source="occupancy",
+        allow_null=True,
+        help_text="null: afgeschermd (één of twee vertrouwelijke locaties, zie vertrouwelijkheid)",
+    )
+    bezetting_afgeschermd = serializers.SerializerMethodField()
     structurele_capaciteit = serializers.IntegerField(source="structural_capacity")
     tijdelijke_capaciteit = serializers.IntegerField(source="temporary_capacity")
+
+    def get_bezetting_afgeschermd(self, row: Any) -> bool:
+        return row.occupancy is None
 
 
 class SeriesValueSerializer(serializers.Serializer[Any]):

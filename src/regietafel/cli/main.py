@@ -64,7 +64,7 @@ class DutchArgumentParser(argparse.ArgumentParser):
 
 
 def build_parser() -> DutchArgumentParser:
-    from regietafel.cli import agreements, backup, computations, webcommands
+    from regietafel.cli import agreements, backup, computations, maintenance, webcommands
 
     parser = DutchArgumentParser(
         prog="regietafel",
@@ -82,6 +82,7 @@ def build_parser() -> DutchArgumentParser:
     __import__("regietafel.cli.forecast", fromlist=["register"]).register(commands)
     agreements.register(commands)
     backup.register(commands)
+    maintenance.register(commands)
     return parser
 
 

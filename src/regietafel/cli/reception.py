@@ -99,6 +99,7 @@ def boodschappenlijst_result(arguments: argparse.Namespace) -> Result:
 def kerncijfers_result(arguments: argparse.Namespace) -> Result:
     """Every catalogue figure of the week and scope: code, name, value, last week, change."""
     from regietafel.core.catalogue import changes
+    from regietafel.core.confidentiality import SUPPRESSED_TEXT
     from regietafel.kerncijfers.selectors import figures_for
     from regietafel.presentation.tables import Column, ResultTable, Value
 
@@ -111,7 +112,7 @@ def kerncijfers_result(arguments: argparse.Namespace) -> Result:
         {
             "code": c.definition.code,
             "naam": c.definition.name,
-            "waarde": c.value,
+            "waarde": SUPPRESSED_TEXT if c.suppressed else c.value,
             "vorige_week": c.earlier,
             "verandering": c.change,
             "eenheid": c.definition.unit,
@@ -120,7 +121,7 @@ def kerncijfers_result(arguments: argparse.Namespace) -> Result:
     )
     table = ResultTable(
         "kerncijfers",
-        "Kerncijfers (leeg: geen gegevens)",
+        "Kerncijfers (leeg: geen gegevens; afgeschermd: één of twee vertrouwelijke locaties)",
         (
             Column("code", "Code"),
             Column("naam", "Kerncijfer"),

@@ -388,6 +388,8 @@ def run_rapport(arguments: argparse.Namespace) -> int:
 
 
 def run_picture(arguments: argparse.Namespace) -> int:
+    if "django.conf" not in sys.modules:  # a fresh process: start without the web-only apps
+        os.environ["REGIETAFEL_ALLEEN_LEZEN"] = "1"
     django_setup()
     from regietafel.cli import reception as cli
 

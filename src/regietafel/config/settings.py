@@ -9,12 +9,19 @@ REGIETAFEL_IMPORT_MAX_MB, REGIETAFEL_BASE_URL, REGIETAFEL_EMAIL_*.
 from __future__ import annotations
 
 import dj_database_url
-import django_stubs_ext
 
 from regietafel import printing
 from regietafel.config.environment import data_dir, env_bool, env_list, env_str, secret_key
 
-django_stubs_ext.monkeypatch()
+READ_ONLY_COMMAND = env_bool("REGIETAFEL_ALLEEN_LEZEN")
+"""Set by the read-only commands (``opvang``, ``kerncijfers``, ``boodschappenlijst``), never by
+the web server: they start without the web-only apps below and without the runtime generics
+patch, which only the admin and API classes need."""
+
+if not READ_ONLY_COMMAND:
+    import django_stubs_ext  # importing it loads much of Django (admin, syndication, forms)
+
+    django_stubs_ext.monkeypatch()
 
 DATA_DIR = data_dir()
 SECRET_KEY = secret_key(DATA_DIR)
@@ -23,7 +30,7 @@ ALLOWED_HOSTS = env_list("REGIETAFEL_ALLOWED_HOSTS", ["127.0.0.1", "localhost", 
 DEMO_MODE = env_bool("REGIETAFEL_DEMO")
 
 INSTALLED_APPS = [
-    "regietafel.accounts.apps.RegietafelAdminConfig",
+    "regietafel.accounts.adminapp.RegietafelAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -49,6 +56,18 @@ INSTALLED_APPS = [
     "regietafel.meldingen",
     "regietafel.web",
 ]
+
+WEB_ONLY_APPS = (
+    "regietafel.accounts.adminapp.RegietafelAdminConfig",
+    "rest_framework",
+    "drf_spectacular",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+)
+"""Apps only the web server needs: the admin (its autodiscovery imports every admin module),
+the API and its schema, messages and static files."""
+if READ_ONLY_COMMAND:
+    INSTALLED_APPS = [app for app in INSTALLED_APPS if app not in WEB_ONLY_APPS]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

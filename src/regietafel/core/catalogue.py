@@ -17,6 +17,7 @@ from fractions import Fraction
 from types import MappingProxyType
 from typing import Literal
 
+from regietafel.core.confidentiality import SUPPRESSED_TEXT
 from regietafel.core.figures import HousingFigures, ReceptionFigures, ScopeFigures
 from regietafel.core.formatting import format_decimal_nl, format_int_nl
 from regietafel.core.rules import HorizonRole, NeedCategory, ScheduleClass
@@ -72,6 +73,16 @@ class FigureDefinition:
     decimals: int = 0
     higher_is_better: bool | None = None
     scopes: ScopeKind = "alle"
+    occupancy: NeedCategory | Literal["alle"] | None = None
+    """The occupancy the figure is computed from ("alle": every category; None: none), for the
+    small-cell rule: a figure over suppressed occupancy is afgeschermd."""
+
+    def suppressed(self, figures: ScopeFigures) -> bool:
+        """Whether this figure is afgeschermd for the reader the figures were masked for."""
+        reception = figures.reception
+        if self.occupancy is None or reception is None or not reception.suppressed:
+            return False
+        return self.occupancy == "alle" or self.occupancy in reception.suppressed
 
     def applies_to(self, figures: ScopeFigures) -> bool:
         if self.scopes == "landelijk":
@@ -83,10 +94,10 @@ class FigureDefinition:
     def value(self, figures: ScopeFigures) -> Number | None:
         """The figure's value for a scope: whole numbers as int, shares rounded to decimals.
 
-        None when the data it needs is missing (never 0 in its place) or when the figure does
-        not apply to the scope.
+        None when the data it needs is missing (never 0 in its place), when the figure does
+        not apply to the scope, or when it is afgeschermd (``suppressed``; surfaces say so).
         """
-        if not self.applies_to(figures):
+        if not self.applies_to(figures) or self.suppressed(figures):
             return None
         raw = self.read(figures)
         if raw is None:
@@ -95,8 +106,11 @@ class FigureDefinition:
             return round_half_up(raw)
         return round(float(raw), self.decimals)
 
-    def text(self, value: Number | None) -> str:
-        """The value as a person reads it (Dutch separators); "geen gegevens" for None."""
+    def text(self, value: Number | None, *, suppressed: bool = False) -> str:
+        """The value as a person reads it (Dutch separators); "geen gegevens" for None,
+        "afgeschermd" for a suppressed figure."""
+        if suppressed:
+            return SUPPRESSED_TEXT
         return format_value(value, self.decimals, self.unit)
 
     @property
@@ -158,6 +172,7 @@ def _horizon_figures(role: HorizonRole) -> list[FigureDefinition]:
             REGISTER,
             frozenset({Surface.API, Surface.CLI, Surface.RAPPORT}),
             _reception(lambda r: r.need(role)),
+            occupancy="alle",
         ),
         FigureDefinition(
             f"tekort_{role.value}",
@@ -169,6 +184,7 @@ def _horizon_figures(role: HorizonRole) -> list[FigureDefinition]:
             headline,
             _reception(lambda r: r.shortfall(role)),
             higher_is_better=False,
+            occupancy="alle",
         ),
         FigureDefinition(
             f"tekort_regulier_{role.value}",
@@ -180,6 +196,7 @@ def _horizon_figures(role: HorizonRole) -> list[FigureDefinition]:
             frozenset({Surface.OPVANGBEELD, Surface.API, Surface.CLI}) if short else DATA_ONLY,
             _reception(lambda r: r.regular_shortfall(role)),
             higher_is_better=False,
+            occupancy=NeedCategory.REGULAR,
         ),
         FigureDefinition(
             f"amv_locaties_nodig_{role.value}",
@@ -249,6 +266,7 @@ def _definitions() -> tuple[FigureDefinition, ...]:
             REGISTER,
             EVERYWHERE,
             _reception(lambda r: r.occupancy_now),
+            occupancy="alle",
         ),
     ]
     for role in HorizonRole:
@@ -485,6 +503,13 @@ class FigureChange:
     earlier: Number | None
     meeting: Number | None = None
     meeting_label: str = ""
+    suppressed: bool = False
+    """Afgeschermd this week (small-cell rule): ``value`` is None and so is every change."""
+
+    @property
+    def text(self) -> str:
+        """The value as people read it: "33.057", "12,3 %", "geen gegevens", "afgeschermd"."""
+        return self.definition.text(self.value, suppressed=self.suppressed)
 
     def _delta(self, other: Number | None) -> Number | None:
         if self.value is None or other is None:
@@ -520,6 +545,7 @@ def changes(
             None if earlier is None else d.value(earlier),
             None if meeting is None else d.value(meeting),
             "" if meeting is None else meeting.week.label,
+            d.suppressed(now),
         )
         for d in chosen
         if d.applies_to(now)

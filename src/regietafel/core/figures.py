@@ -28,6 +28,7 @@ from regietafel.core.capacity import (
     closures_without_successor,
     occupancy_by_category,
 )
+from regietafel.core.confidentiality import SuppressionPlan
 from regietafel.core.need import (
     GapRow,
     need_and_gap_by_province,
@@ -132,6 +133,19 @@ class ReceptionFigures:
         timeline already closes every location on its end date)."""
         index = min(self.closure_lookahead_weeks, len(self.capacity_total) - 1)
         return self.capacity_total[index]
+
+    suppressed: frozenset[NeedCategory] = frozenset()
+    """Categories whose occupancy, need and gap are afgeschermd for this reader (small-cell
+    rule, ``core.confidentiality``); when any is, so are the all-category totals."""
+
+    @property
+    def totals_suppressed(self) -> bool:
+        """Occupancy now, need and shortfall over all categories, and the need per week."""
+        return bool(self.suppressed)
+
+    def row_suppressed(self, row: GapRow) -> bool:
+        """Whether a gap row's occupancy, need and gap are afgeschermd (capacity never is)."""
+        return row.category in self.suppressed
 
     @property
     def capacity_now(self) -> int:
@@ -354,6 +368,7 @@ def _reception(  # noqa: PLR0917 - private, called twice with the same locals
         )
         fair_capacity = share * int(timeline.total[0])
         fair_regular = share * (national_regular + short_regular)
+    ending = _ending_contracts(inputs, code)
     return ReceptionFigures(
         week_starts=tuple(timeline.week_starts),
         capacity_total=total,
@@ -373,13 +388,15 @@ def _reception(  # noqa: PLR0917 - private, called twice with the same locals
         ),
         fair_share_capacity=fair_capacity,
         fair_share_regular_need=fair_regular,
-        **_ending_contracts(inputs, code),
+        ending_with_option=ending[0],
+        ending_without_option=ending[1],
     )
 
 
-def _ending_contracts(inputs: WeekInputs, code: str | None) -> dict[str, int | None]:
-    """Places in open locations whose end date falls within the closure look-ahead, split by
-    extension option; both None when any of them has no known option (no data is never 0)."""
+def _ending_contracts(inputs: WeekInputs, code: str | None) -> tuple[int | None, int | None]:
+    """Places in open locations whose end date falls within the closure look-ahead, with and
+    without an extension option; both None when any of them has no known option (no data is
+    never 0)."""
     start = inputs.week.monday
     until = start + timedelta(weeks=CLOSURE_LOOKAHEAD.weeks)
     ending = [
@@ -391,11 +408,11 @@ def _ending_contracts(inputs: WeekInputs, code: str | None) -> dict[str, int | N
         and loc.end < until
     ]
     if any(loc.extension_option is None for loc in ending):
-        return {"ending_with_option": None, "ending_without_option": None}
-    return {
-        "ending_with_option": sum(loc.capacity for loc in ending if loc.extension_option),
-        "ending_without_option": sum(loc.capacity for loc in ending if not loc.extension_option),
-    }
+        return None, None
+    return (
+        sum(loc.capacity for loc in ending if loc.extension_option),
+        sum(loc.capacity for loc in ending if not loc.extension_option),
+    )
 
 
 def _housing(inputs: WeekInputs, code: str | None) -> HousingFigures | None:
@@ -473,6 +490,28 @@ def with_closure_names(figures: ScopeFigures, name: Callable[[Closure], str]) ->
         figures,
         reception=reception,
         shopping=_shopping(code, reception, figures.housing, figures.targets, figures.week.monday),
+    )
+
+
+def suppressed(figures: WeekFigures, plan: SuppressionPlan) -> WeekFigures:
+    """The same week with the plan's cells marked afgeschermd in every scope.
+
+    Applied once, where the read model hands figures to a reader who may not see confidential
+    locations; every surface then shows "afgeschermd" where ``suppressed`` says so.
+    """
+    if not plan:
+        return figures
+
+    def scope(figures: ScopeFigures) -> ScopeFigures:
+        categories = plan.categories(figures.scope)
+        if figures.reception is None or not categories:
+            return figures
+        return replace(figures, reception=replace(figures.reception, suppressed=categories))
+
+    return replace(
+        figures,
+        national=scope(figures.national),
+        provinces=MappingProxyType({c: scope(f) for c, f in figures.provinces.items()}),
     )
 
 

@@ -260,7 +260,8 @@ DATA_VALID_WEEKS: Mapping[str, int] = MappingProxyType(
 
 The figures of a week come from the latest delivery up to that week; a weekly register or
 series holds for itself and the four weeks after (a missed delivery is normal, more than a
-month without one is not), the monthly realisation (state on the first of the month) for two months and a week.
+month without one is not), the monthly realisation (state on the first of the month) for
+two months and a week.
 An older delivery is not carried forward: the week has no data, and nothing is published from
 it, instead of showing the state of a long gone week as if it were current.
 """

@@ -20,7 +20,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Hashable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -35,6 +35,7 @@ from regietafel.accounts.access import AnyUser
 from regietafel.core.capacity import Closure
 from regietafel.core.catalogue import FigureHistory, HistoryPoint, Number, definition
 from regietafel.core.catalogue import values as catalogue_values
+from regietafel.core.confidentiality import SuppressionPlan, suppression_plan
 from regietafel.core.figures import (
     NATIONAL,
     HousingInputs,
@@ -42,6 +43,7 @@ from regietafel.core.figures import (
     WeekFigures,
     WeekInputs,
     compute_week_figures,
+    suppressed,
     with_closure_names,
 )
 from regietafel.core.periods import IsoWeek, Period
@@ -110,6 +112,8 @@ class WeekSources:
     series: Import | None
     period: TaakstellingPeriod | None
     confidential: frozenset[str]
+    suppression: SuppressionPlan = field(default_factory=SuppressionPlan)
+    """The cells afgeschermd for readers who may not see confidential locations."""
 
 
 def _province_inhabitants(on: date) -> dict[str, int]:
@@ -247,12 +251,14 @@ def _compute(week: IsoWeek, stored: _Stored) -> tuple[WeekFigures, WeekSources]:
         waiting_in_reception=_waiting(stored.series),
         somewhat_behind=configured_somewhat_behind(),
     )
+    confidential = frozenset(row.code for row in rows if row.confidential)
     sources = WeekSources(
         register=register,
         realisation=stored.realisation,
         series=stored.series,
         period=stored.period,
-        confidential=frozenset(row.code for row in rows if row.confidential),
+        confidential=confidential,
+        suppression=suppression_plan(inputs.locations, confidential, on=week.monday),
     )
     return compute_week_figures(inputs), sources
 
@@ -297,21 +303,32 @@ def figures_for(*, user: AnyUser, week: IsoWeek, scope: str | None = None) -> Sc
     return masked(figures, sources, user=user, scope=code)
 
 
+def for_reader(figures: WeekFigures, sources: WeekSources, *, user: AnyUser) -> WeekFigures:
+    """The week as this user may see its aggregates: for everyone but COA, every cell over one
+    or two confidential locations is afgeschermd (``core.confidentiality``, the one rule)."""
+    if access.can_see_confidential(user):
+        return figures
+    return suppressed(figures, sources.suppression)
+
+
 def masked(
     figures: WeekFigures, sources: WeekSources, *, user: AnyUser, scope: str
 ) -> ScopeFigures:
-    """One scope of an already computed week, with closure names as this user may see them."""
+    """One scope of a computed week as this user may see it: closure names masked and small
+    cells of confidential locations afgeschermd."""
     return with_closure_names(
-        figures.scope(scope),
+        for_reader(figures, sources, user=user).scope(scope),
         lambda c: closure_name(c, user=user, confidential=sources.confidential),
     )
 
 
 def week_figures(*, user: AnyUser, week: IsoWeek) -> tuple[WeekFigures, WeekSources]:
-    """The whole week (every province's aggregates) for a user who may log in."""
+    """The whole week (every province's aggregates) for a user who may log in, with the
+    small cells of confidential locations afgeschermd unless the user may see them."""
     if not access.can_view(user):
         raise PermissionDenied
-    return week_data(week)
+    figures, sources = week_data(week)
+    return for_reader(figures, sources, user=user), sources
 
 
 def targets_for(*, user: AnyUser, week: IsoWeek) -> tuple[TargetProgress, ...] | None:
@@ -344,7 +361,7 @@ def province_aggregates(*, user: AnyUser, week: IsoWeek) -> list[ProvinceAggrega
                 province_name=province.name,
                 locations=reception.locations_open,
                 capacity=reception.capacity_now,
-                occupancy=reception.occupancy_now,
+                occupancy=None if reception.totals_suppressed else reception.occupancy_now,
                 structural_capacity=reception.structural_now,
                 temporary_capacity=reception.temporary_now,
             )
@@ -355,7 +372,9 @@ def province_aggregates(*, user: AnyUser, week: IsoWeek) -> list[ProvinceAggrega
 HISTORY_WEEKS = 52
 """How far back a trend looks by default (and at most): one year of weekly figures."""
 
-_HISTORY: OrderedDict[tuple[Hashable, ...], dict[str, dict[str, Number | None]]] = OrderedDict()
+_HISTORY: OrderedDict[tuple[Hashable, ...], dict[bool, dict[str, dict[str, Number | None]]]] = (
+    OrderedDict()
+)
 _HISTORY_SIZE = 1024
 _WEEK_IDS: OrderedDict[tuple[Hashable, ...], tuple[Hashable, ...]] = OrderedDict()
 
@@ -395,8 +414,10 @@ def _remember(cache: OrderedDict[Any, Any], key: Any, value: Any) -> None:
 
 def _week_values(
     week: IsoWeek, everything: tuple[Hashable, ...]
-) -> dict[str, dict[str, Number | None]]:
-    """Every catalogue value of every scope in ``week`` (aggregates, nothing to mask).
+) -> dict[bool, dict[str, dict[str, Number | None]]]:
+    """Every catalogue value of every scope in ``week``, for a reader who may see confidential
+    locations (``True``) and for every other reader (``False``: the small cells afgeschermd,
+    as ``for_reader`` does for this week's figures, so a trend never gives them back).
 
     Kept by the week's own data identity (as the figures cache), so a new import of week 45
     computes weeks 45 and later again and leaves the weeks before it; while nothing at all
@@ -416,10 +437,14 @@ def _week_values(
         if hit is not None:
             _HISTORY.move_to_end(key)
             return hit
-    figures, _sources = _compute(week, stored or _stored(week))
+    figures, sources = _compute(week, stored or _stored(week))
+    shielded = suppressed(figures, sources.suppression)
     computed = {
-        scope.scope: catalogue_values(scope)
-        for scope in (figures.national, *figures.provinces.values())
+        see_all: {
+            scope.scope: catalogue_values(scope)
+            for scope in (shown.national, *shown.provinces.values())
+        }
+        for see_all, shown in ((True, figures), (False, shielded))
     }
     _remember(_HISTORY, key, computed)
     return computed
@@ -461,8 +486,9 @@ def figure_histories(
         raise PermissionDenied
     count = max(1, min(weeks, HISTORY_WEEKS))
     identity = _data_identity()
+    see_all = access.can_see_confidential(user)
     per_week = [
-        (week.label, _week_values(week, identity).get(scope_code, {}))
+        (week.label, _week_values(week, identity)[see_all].get(scope_code, {}))
         for week in (until_week.shifted(-back) for back in range(count - 1, -1, -1))
     ]
     return {

@@ -8,7 +8,9 @@ the two rules are applied once:
 - a user who may not see confidential details (``access.can_see_confidential``) gets the
   address and the occupancy of a confidential (AMV) location as ``None`` (shown as
   "vertrouwelijk") and its name as "vertrouwelijke locatie (provincie)", the wording of
-  every page. Aggregates do include that occupancy: a sum reveals no location.
+  every page. Aggregates include that occupancy, except where the sum would reveal a
+  location (one or two confidential locations; ``core.confidentiality``): then the
+  aggregate's occupancy is None, shown as "afgeschermd".
 
 The rows are frozen dataclasses, not model instances, so a template or serializer cannot reach
 the masked fields through the model.
@@ -29,6 +31,7 @@ from regietafel import reference
 from regietafel.accounts import access
 from regietafel.accounts.access import AnyUser
 from regietafel.core.capacity import Location
+from regietafel.core.confidentiality import SuppressionPlan, suppression_plan
 from regietafel.core.periods import IsoWeek
 from regietafel.core.rules import (
     TREND_WINDOW_WEEKS,
@@ -80,13 +83,16 @@ class LocationRow:
 
 @dataclass(frozen=True, slots=True)
 class ProvinceAggregate:
-    """Totals of one province's locations, confidential ones included."""
+    """Totals of one province's locations, confidential ones included.
+
+    ``occupancy`` None: afgeschermd for this reader (small-cell rule, ``core.confidentiality``).
+    """
 
     province_code: str
     province_name: str
     locations: int
     capacity: int
-    occupancy: int
+    occupancy: int | None
     structural_capacity: int
     temporary_capacity: int
 
@@ -295,18 +301,46 @@ def province_aggregates(*, user: AnyUser, week: IsoWeek | str) -> list[ProvinceA
         )
         .order_by("province_code")
     )
+    hidden = _hidden_for(user, batch, monday)
     return [
         ProvinceAggregate(
             province_code=row["province_code"],
             province_name=provinces.get(row["province_code"], row["province_code"]),
             locations=row["location_count"],
             capacity=row["capacity_sum"],
-            occupancy=row["occupancy_sum"],
+            occupancy=None if hidden.categories(row["province_code"]) else row["occupancy_sum"],
             structural_capacity=row["structural_sum"],
             temporary_capacity=row["temporary_sum"],
         )
         for row in totals
     ]
+
+
+def _hidden_for(user: AnyUser, batch: Import, monday: date) -> SuppressionPlan:
+    """The small cells this user may not see (none for COA), by the core's one rule."""
+    if access.can_see_confidential(user):
+        return SuppressionPlan()
+    rows = register_rows(batch)
+    return suppression_plan(
+        [core_location(r) for r in rows], {r.code for r in rows if r.confidential}, on=monday
+    )
+
+
+def national_occupancy(*, user: AnyUser, week: IsoWeek | str) -> int | None:
+    """Residents of every location open on the week's Monday; None without a register or
+    when the national total is afgeschermd for this user (then the provinces' are too)."""
+    _require_view(user)
+    week = as_week(week)
+    batch = current_import(kind=Kind.LOCATIES, week=week)
+    if batch is None or _hidden_for(user, batch, week.monday).categories("NL"):
+        return None
+    monday = week.monday
+    total = (
+        LocationRecord.objects.filter(batch=batch, start_date__lte=monday)
+        .filter(Q(end_date__isnull=True) | Q(end_date__gte=monday))
+        .aggregate(total=Sum("occupancy", default=0))["total"]
+    )
+    return int(total)
 
 
 def _series_values(batch: Import | None) -> dict[str, int]:

@@ -16,6 +16,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from regietafel.accounts import access
+from regietafel.core.confidentiality import SUPPRESSED_TEXT
 from regietafel.core.periods import IsoWeek
 from regietafel.core.rules import LocationType
 from regietafel.imports.models import Kind
@@ -99,7 +100,7 @@ def _aggregates_csv(rows: list[ProvinceAggregate], week: IsoWeek) -> HttpRespons
                 row.province_name,
                 row.locations,
                 row.capacity,
-                row.occupancy,
+                SUPPRESSED_TEXT if row.occupancy is None else row.occupancy,
                 row.structural_capacity,
                 row.temporary_capacity,
             ]
@@ -143,7 +144,7 @@ def locations(request: HttpRequest) -> HttpResponse:
         rows=rows,
         aggregates=aggregates,
         csv_query=query.urlencode(),
-        totals=_totals(aggregates),
+        totals=_totals(aggregates, selectors.national_occupancy(user=request.user, week=week)),
         own_province=access.own_province(request.user),
         headers=sort_headers(
             LOCATION_COLUMNS, sorting, {**params, "week": week.label}, anchor="locaties"
@@ -179,11 +180,14 @@ _LOCATION_VALUES: Mapping[str, Callable[[LocationRow], object]] = {
 }
 
 
-def _totals(aggregates: list[ProvinceAggregate]) -> dict[str, int]:
+def _totals(aggregates: list[ProvinceAggregate], occupancy: int | None) -> dict[str, int | None]:
+    """The national row; its occupancy is the national figure (published unless one or two
+    confidential locations are all the nation has: the provinces hidden with a partner add
+    up to at least three, so the national total gives none of them away)."""
     return {
         "locations": sum(a.locations for a in aggregates),
         "capacity": sum(a.capacity for a in aggregates),
-        "occupancy": sum(a.occupancy for a in aggregates),
+        "occupancy": occupancy,
         "structural": sum(a.structural_capacity for a in aggregates),
         "temporary": sum(a.temporary_capacity for a in aggregates),
     }

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from regietafel import reference
 from regietafel.core.capacity import Closure
 from regietafel.core.catalogue import definition
+from regietafel.core.confidentiality import SUPPRESSED_TEXT
 from regietafel.core.rules import HorizonRole, NeedCategory
 from regietafel.opvangbeeld.selectors import ReceptionPicture
 from regietafel.presentation.tables import Column, ResultTable, Value
@@ -20,21 +21,29 @@ def _province_name(code: str | None) -> str:
     return "landelijk" if code is None else reference.province_name(code)
 
 
+def _hidden(value: Value, hidden: bool) -> Value:
+    """A cell as this reader may see it: "afgeschermd" over one or two confidential locations."""
+    return SUPPRESSED_TEXT if hidden else value
+
+
 def need_table(picture: ReceptionPicture) -> ResultTable:
-    rows: list[dict[str, Value]] = [
-        {
-            "horizon": row.horizon.label,
-            "weken": row.horizon.weeks,
-            "categorie": row.category.label,
-            "bezetting": row.occupancy_used,
-            "buffer": row.buffer,
-            "behoefte": row.need,
-            "capaciteit": row.capacity,
-            "tekort": row.gap,
-            "tekort_locaties": row.gap_locations,
-        }
-        for row in picture.scope_gaps
-    ]
+    reception = picture.reception
+    rows: list[dict[str, Value]] = []
+    for row in picture.scope_gaps:
+        hidden = reception is not None and reception.row_suppressed(row)
+        rows.append(
+            {
+                "horizon": row.horizon.label,
+                "weken": row.horizon.weeks,
+                "categorie": row.category.label,
+                "bezetting": _hidden(row.occupancy_used, hidden),
+                "buffer": _hidden(row.buffer, hidden),
+                "behoefte": _hidden(row.need, hidden),
+                "capaciteit": row.capacity,
+                "tekort": _hidden(row.gap, hidden),
+                "tekort_locaties": row.gap_locations,
+            }
+        )
     return ResultTable(
         "behoefte",
         "Behoefte tegenover capaciteit per horizon en soort opvang (tekort positief)",
@@ -95,7 +104,7 @@ def timeline_table(picture: ReceptionPicture) -> ResultTable:
                 "structureel": reception.capacity_structural[i],
                 "tijdelijk": reception.capacity_temporary[i],
                 "totaal": reception.capacity_total[i],
-                "behoefte": reception.need_by_week[i],
+                "behoefte": _hidden(reception.need_by_week[i], reception.totals_suppressed),
                 **{f"soort_{t.value}": series[i] for t, series in by_type.items()},
             }
             for i, day in enumerate(reception.week_starts)
@@ -169,11 +178,16 @@ def provinces_table(picture: ReceptionPicture) -> ResultTable:
             {
                 "provincie": province.name,
                 "capaciteit": None if reception is None else reception.capacity_now,
-                "bezetting": None if reception is None else reception.occupancy_now,
+                "bezetting": None
+                if reception is None
+                else _hidden(reception.occupancy_now, reception.totals_suppressed),
                 **{
                     f"tekort_{role.value}": None
                     if reception is None
-                    else reception.regular_shortfall(role)
+                    else _hidden(
+                        reception.regular_shortfall(role),
+                        NeedCategory.REGULAR in reception.suppressed,
+                    )
                     for role in HorizonRole
                 },
             }

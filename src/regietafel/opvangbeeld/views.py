@@ -54,7 +54,7 @@ def _charts(picture: ReceptionPicture) -> dict[str, str | None]:
             week_starts=list(reception.week_starts),
             structural=list(reception.capacity_structural),
             temporary=list(reception.capacity_temporary),
-            need=list(reception.need_by_week),
+            need=None if reception.totals_suppressed else list(reception.need_by_week),
             title="Opvangcapaciteit per week en behoefte",
             source=SOURCE,
         ),
@@ -64,7 +64,9 @@ def _charts(picture: ReceptionPicture) -> dict[str, str | None]:
         prefix="tijdlijn",
     )
     need_rows = [
-        (row.horizon.label, row.category.label, row.need, row.capacity) for row in reception.gaps
+        (row.horizon.label, row.category.label, row.need, row.capacity)
+        for row in reception.gaps
+        if not reception.row_suppressed(row)  # an afgeschermd need is not drawn either
     ]
     bars = _chart(
         need_vs_capacity_chart(

@@ -116,19 +116,20 @@ def _taakstelling(figures: ScopeFigures, provinces: dict[str, ScopeFigures]) -> 
     )
 
 
-def _gap_line(row: GapRow) -> GapLine:
+def _gap_line(row: GapRow, *, hidden: bool = False) -> GapLine:
     return GapLine(
         horizon=row.horizon.name,
         horizon_label=row.horizon.label,
         weeks=row.horizon.weeks,
         category=row.category.value,
         category_label=row.category.label,
-        occupancy_used=row.occupancy_used,
-        buffer=row.buffer,
-        need=row.need,
+        occupancy_used=None if hidden else row.occupancy_used,
+        buffer=None if hidden else row.buffer,
+        need=None if hidden else row.need,
         capacity=row.capacity,
-        gap=row.gap,
+        gap=None if hidden else row.gap,
         gap_locations=row.gap_locations,
+        suppressed=hidden,
     )
 
 
@@ -140,7 +141,7 @@ def _timeline(figures: ScopeFigures) -> Timeline | None:
         week_starts=tuple(d.isoformat() for d in reception.week_starts),
         structural=reception.capacity_structural,
         temporary=reception.capacity_temporary,
-        need=reception.need_by_week,
+        need=None if reception.totals_suppressed else reception.need_by_week,
     )
 
 
@@ -158,7 +159,8 @@ def _province_capacity(provinces: dict[str, ScopeFigures]) -> tuple[ProvinceCapa
                 code=province.code,
                 name=province.name,
                 capacity=reception.capacity_now,
-                occupancy=reception.occupancy_now,
+                occupancy=None if reception.totals_suppressed else reception.occupancy_now,
+                occupancy_suppressed=reception.totals_suppressed,
                 fair_share=float(share or 0),
                 percentage=round(100 * reception.capacity_now / share, 4) if share else None,
             )
@@ -293,6 +295,7 @@ def _key_figures(
                 decimals=c.definition.decimals,
                 higher_is_better=c.definition.higher_is_better,
                 definition=c.definition.definition,
+                suppressed=c.suppressed,
                 trend_weeks=tuple(p.week for p in history.points),
                 trend=tuple(p.value for p in history.points),
                 projection_weeks=tuple(p.week for p in history.projection),
@@ -347,7 +350,10 @@ def report_data_collect(*, week: IsoWeek, scope: str) -> ReportData:
         computed_at=timezone.localtime().isoformat(timespec="seconds"),
         key_figures=_key_figures(figures, before, reader=reader, week=week),
         taakstelling=_taakstelling(figures, provinces),
-        gaps=tuple(_gap_line(row) for row in figures.reception.gaps)
+        gaps=tuple(
+            _gap_line(row, hidden=figures.reception.row_suppressed(row))
+            for row in figures.reception.gaps
+        )
         if figures.reception is not None
         else (),
         province_capacity=_province_capacity(provinces),

@@ -120,6 +120,8 @@ class KeyFigure:
     """The figure in the weeks after the report's week, where the figures model projects it."""
     projection_weeks: tuple[str, ...] = ()
     """The ISO weeks of ``projection``."""
+    suppressed: bool = False
+    """Afgeschermd (one or two confidential locations): ``value`` None, shown so."""
 
     @property
     def change(self) -> Number | None:
@@ -196,12 +198,14 @@ class GapLine:
     weeks: int
     category: str
     category_label: str
-    occupancy_used: int
-    buffer: int
-    need: int
+    occupancy_used: int | None
+    buffer: int | None
+    need: int | None
     capacity: int
-    gap: int
+    gap: int | None
     gap_locations: int | None
+    suppressed: bool = False
+    """Occupancy, buffer, need and gap afgeschermd (None); capacity is public."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,9 +215,10 @@ class ProvinceCapacity:
     code: str
     name: str
     capacity: int
-    occupancy: int
+    occupancy: int | None
     fair_share: float
     percentage: float | None
+    occupancy_suppressed: bool = False
 
 
 @dataclass(frozen=True, slots=True)

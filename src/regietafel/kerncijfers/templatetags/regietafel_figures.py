@@ -21,8 +21,8 @@ register = template.Library()
 
 @register.filter
 def figure_text(change: FigureChange) -> str:
-    """The value as people read it ("33.057", "12,3 %", "geen gegevens")."""
-    return change.definition.text(change.value)
+    """The value as people read it ("33.057", "12,3 %", "geen gegevens", "afgeschermd")."""
+    return change.text
 
 
 def _signed(delta: float | None, than: str, *, decimals: int = 0, unit: str = "") -> str:

@@ -167,7 +167,11 @@ def need_figure(data: ReportData) -> Figure | None:
         return None
     title = f"Benodigde plaatsen en capaciteit per horizon, {data.scope_name}, week {data.week}"
     spec = need_vs_capacity_chart(
-        rows=[(g.horizon_label, g.category_label, g.need, g.capacity) for g in data.gaps],
+        rows=[
+            (g.horizon_label, g.category_label, g.need, g.capacity)
+            for g in data.gaps
+            if g.need is not None  # an afgeschermd need is not drawn either
+        ],
         title=title,
         source=SOURCE_REGISTER,
         y_title="aantal plaatsen",

@@ -16,6 +16,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from regietafel.core.confidentiality import SUPPRESSED_TEXT
 from regietafel.presentation.cells import export_row
 from regietafel.rapportage.data import ReportData
 from regietafel.rapportage.render.html import ReportMeta, report_title
@@ -129,7 +130,17 @@ def render_xlsx(data: ReportData, meta: ReportMeta) -> bytes:
             ("vorige week", INTEGER),
             ("verandering", INTEGER),
         ],
-        [(f.key, f.label, f.unit, f.value, f.previous, f.change) for f in data.key_figures],
+        [
+            (
+                f.key,
+                f.label,
+                f.unit,
+                SUPPRESSED_TEXT if f.suppressed else f.value,
+                f.previous,
+                f.change,
+            )
+            for f in data.key_figures
+        ],
     )
     _sheet(
         book,
@@ -242,11 +253,9 @@ def render_xlsx(data: ReportData, meta: ReportMeta) -> bytes:
                 g.horizon_label,
                 g.weeks,
                 g.category_label,
-                g.occupancy_used,
-                g.buffer,
-                g.need,
+                *((SUPPRESSED_TEXT,) * 3 if g.suppressed else (g.occupancy_used, g.buffer, g.need)),
                 g.capacity,
-                g.gap,
+                SUPPRESSED_TEXT if g.suppressed else g.gap,
                 g.gap_locations,
             )
             for g in data.gaps
@@ -289,7 +298,14 @@ def render_xlsx(data: ReportData, meta: ReportMeta) -> bytes:
             ("capaciteit t.o.v. evenredig deel (%)", PERCENT),
         ],
         [
-            (p.code, p.name, p.capacity, p.occupancy, p.fair_share, p.percentage)
+            (
+                p.code,
+                p.name,
+                p.capacity,
+                SUPPRESSED_TEXT if p.occupancy_suppressed else p.occupancy,
+                p.fair_share,
+                p.percentage,
+            )
             for p in data.province_capacity
         ],
     )

@@ -1,0 +1,144 @@
+"""Small-cell suppression: a province with one confidential AMV location does not give its
+occupancy away through a total, on the picture, the API, the CLI, the report or the locations
+page; COA still sees every number."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+import pytest
+
+from regietafel.cli.main import main
+from regietafel.core.periods import IsoWeek
+from regietafel.kerncijfers.selectors import figures_for
+from regietafel.rapportage.collect import report_data_collect
+from tests.opvangbeeld.factories import Loc, make_register
+
+pytestmark = pytest.mark.django_db
+
+W45 = IsoWeek.parse("2021-W45")
+SECRET = 37  # the one Groningen AMV location's residents: nowhere for lrt and prt
+START = date(2020, 1, 1)
+
+# Groningen: regular 300 (public) and ONE confidential AMV location with 37 residents.
+# Noord-Holland: regular 450 and four confidential AMV locations (10 + 11 + 12 + 13 = 46).
+# The nation holds five confidential locations, so it is published; Groningen (1) needs a
+# partner and the only other province with AMV, Noord-Holland, is hidden with it.
+REGISTER = [
+    Loc("G-REG", "PV20", "GM0014", "regulier", 400, 300, START),
+    Loc("G-AMV", "PV20", "GM0014", "amv", 50, SECRET, START, confidential=True),
+    Loc("N-REG", "PV27", "GM0363", "regulier", 500, 450, START),
+    *(
+        Loc(f"N-AMV{i}", "PV27", "GM0363", "amv", 50, 10 + i, START, confidential=True)
+        for i in range(4)
+    ),
+]
+GRONINGEN_OCCUPANCY = 300 + SECRET
+NATIONAL_OCCUPANCY = 300 + SECRET + 450 + 46
+
+
+@pytest.fixture
+def register() -> None:
+    make_register("2021-W45", REGISTER)
+
+
+def _api_figures(client: Any, scope: str) -> dict[str, dict[str, Any]]:
+    body = client.get(f"/api/v1/kerncijfers/?week=2021-W45&scope={scope}").json()
+    return {f["code"]: f for f in body["kerncijfers"]}
+
+
+@pytest.mark.parametrize("role", ["landelijk", "provincie_andere"])
+def test_api_hides_the_province_total_over_one_amv_location(
+    register: None, client_as: Callable[[str | None], Any], role: str
+) -> None:
+    figures = _api_figures(client_as(role), "PV20")
+    occupancy = figures["bezetting_nu"]
+    assert occupancy["waarde"] is None
+    assert occupancy["afgeschermd"] is True
+    assert figures["tekort_kort"]["afgeschermd"] is True
+    assert figures["capaciteit_nu"]["waarde"] == 450  # capacity is public
+    assert figures["capaciteit_nu"]["afgeschermd"] is False
+    aggregates = client_as(role).get("/api/v1/opvang-per-provincie/?week=2021-W45").json()
+    rows = {r["provincie"]: r for r in aggregates["results"]}
+    assert rows["PV20"]["bezetting"] is None
+    assert rows["PV20"]["bezetting_afgeschermd"] is True
+    assert rows["PV27"]["bezetting"] is None  # the complementary partner
+
+
+def test_the_nation_is_published_and_cannot_be_subtracted_to_one_location(
+    register: None, client_as: Callable[[str | None], Any]
+) -> None:
+    national = _api_figures(client_as("landelijk"), "NL")
+    assert national["bezetting_nu"]["waarde"] == NATIONAL_OCCUPANCY
+
+
+def test_coa_still_sees_every_number(
+    register: None, client_as: Callable[[str | None], Any]
+) -> None:
+    figures = _api_figures(client_as("coa"), "PV20")
+    assert figures["bezetting_nu"]["waarde"] == GRONINGEN_OCCUPANCY
+    assert figures["bezetting_nu"]["afgeschermd"] is False
+    page = client_as("coa").get("/opvangbeeld/PV20/?week=2021-W45").content.decode()
+    assert "afgeschermd" not in page
+
+
+@pytest.mark.parametrize("role", ["landelijk", "provincie_andere"])
+def test_picture_page_and_csv_say_afgeschermd(
+    register: None, client_as: Callable[[str | None], Any], role: str
+) -> None:
+    client = client_as(role)
+    page = client.get("/opvangbeeld/PV20/?week=2021-W45").content.decode()
+    assert "afgeschermd" in page
+    text = re.sub(r"<svg.*?</svg>", "", page, flags=re.S)
+    assert ">337<" not in text  # 300 + 37
+    csv = client.get("/opvangbeeld/PV20/?week=2021-W45&formaat=csv&tabel=behoefte").content
+    amv_rows = [line for line in csv.decode().splitlines() if "AMV" in line]
+    assert amv_rows
+    assert all("afgeschermd" in line for line in amv_rows)
+    assert all(f",{SECRET}," not in line for line in amv_rows)
+    national = client.get("/opvangbeeld/?week=2021-W45&formaat=csv&tabel=provincies").content
+    groningen = next(line for line in national.decode().splitlines() if "Groningen" in line)
+    assert "afgeschermd" in groningen
+    locations = client.get("/opvang/locaties/?week=2021-W45").content.decode()
+    assert "afgeschermd" in locations
+    # The national row: five confidential locations, published (as on the overview).
+    assert f'<td class="num">{NATIONAL_OCCUPANCY}</td>' in locations
+
+
+def test_cli_kerncijfers_are_afgeschermd(register: None, capsys: Any, monkeypatch: Any) -> None:
+    monkeypatch.setattr("regietafel.cli.webcommands.django_setup", lambda: None)
+    assert main(["kerncijfers", "--week", "2021-W45", "--provincie", "Groningen"]) == 0
+    out = capsys.readouterr().out
+    line = next(x for x in out.splitlines() if x.startswith("bezetting_nu"))
+    assert "afgeschermd" in line
+    assert "337" not in line
+
+
+def test_province_report_is_afgeschermd(register: None) -> None:
+    data = report_data_collect(week=W45, scope="PV20")
+    occupancy = next(f for f in data.key_figures if f.key == "bezetting_nu")
+    assert occupancy.suppressed
+    assert occupancy.value is None
+    amv = [g for g in data.gaps if g.category == "amv"]
+    assert amv
+    assert all(g.suppressed and g.need is None and g.occupancy_used is None for g in amv)
+    assert data.timeline is not None
+    assert data.timeline.need is None
+    groningen = next(p for p in data.province_capacity if p.code == "PV20")
+    assert groningen.occupancy is None
+    assert groningen.occupancy_suppressed
+
+
+def test_read_model_keeps_the_true_numbers_for_coa(
+    register: None, make_user: Callable[[str], Any]
+) -> None:
+    coa = figures_for(user=make_user("coa"), week=W45, scope="PV20")
+    lrt = figures_for(user=make_user("landelijk"), week=W45, scope="PV20")
+    assert coa.reception is not None
+    assert lrt.reception is not None
+    assert coa.reception.occupancy_now == GRONINGEN_OCCUPANCY
+    assert not coa.reception.suppressed
+    assert lrt.reception.totals_suppressed

@@ -96,6 +96,11 @@ MATRIX: tuple[Case, ...] = (
     Case("opvangbeeld-provincie", {"code": "PV27"}, EVERYONE, query=W45),
     Case("opvangbeeld-provincie", {"code": "PV20"}, OWN_PROVINCE_ONLY, query=W45),
     Case("opvangbeeld-provincie", {"code": "PV99"}, NOT_FOUND, query=W45),
+    # Forecast: national for everyone, a province in full for its own users and national roles.
+    Case("prognose", {}, EVERYONE, query=W45),
+    Case("prognose", {}, EVERYONE, query=f"{W45}&provincie=PV27"),
+    Case("prognose", {}, OWN_PROVINCE_ONLY, query=f"{W45}&provincie=PV20"),
+    Case("prognose", {}, EVERYONE, query=f"{W45}&formaat=csv&tabel=bufferbeleid"),
     Case("boodschappenlijst", {}, EVERYONE, query=f"{W45}&scope=NL"),
     Case("boodschappenlijst", {}, EVERYONE, query=f"{W45}&scope=PV27"),
     Case("boodschappenlijst", {}, OWN_PROVINCE_ONLY, query=f"{W45}&scope=PV20"),

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "regietafel.opvang",
     "regietafel.kerncijfers",
     "regietafel.opvangbeeld",
+    "regietafel.opvangprognose",
     "regietafel.rapportage",
     "regietafel.api",
     "regietafel.doelen",

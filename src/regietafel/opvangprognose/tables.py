@@ -19,7 +19,7 @@ from regietafel.presentation.tables import (
     format_decimal,
     format_int,
 )
-from regietafel.prognose.outlook import BufferSummary, DateNeed, Outlook
+from regietafel.prognose.outlook import BufferSummary, DateNeed, Outlook, TargetChance
 
 BAND_LABELS = (("p025", "2,5%"), ("p10", "10%"), ("p50", "mediaan"), ("p90", "90%"),
                ("p975", "97,5%"))  # fmt: skip
@@ -214,4 +214,35 @@ def backtest_table(lines: Sequence[ScoreLine]) -> ResultTable:
         "Terugblikkende toets van de instroomprognose",
         BACKTEST_COLUMNS,
         tuple(score_row(line) for line in lines),
+    )
+
+
+TARGET_COLUMNS = (
+    Column("doel", "doel"),
+    Column("aantal", "extra plekken", "int"),
+    Column("deadline", "deadline"),
+    Column("capaciteit", "capaciteit nu", "int"),
+    Column("kans", "kans dat het genoeg is", "decimal", 3),
+    Column("toelichting", "toelichting"),
+)
+
+
+def target_chances_table(chances: Sequence[TargetChance]) -> ResultTable:
+    """Per target the chance that today's capacity plus the target covers the need then."""
+    rows: tuple[dict[str, Value], ...] = tuple(
+        {
+            "doel": c.target.title,
+            "aantal": c.target.quantity,
+            "deadline": c.target.deadline.isoformat(),
+            "capaciteit": c.capacity_now,
+            "kans": c.chance,
+            "toelichting": c.note,
+        }
+        for c in chances
+    )
+    return ResultTable(
+        "doelkansen",
+        "Kans dat de capaciteit nu plus het doel de behoefte op de deadline dekt",
+        TARGET_COLUMNS,
+        rows,
     )

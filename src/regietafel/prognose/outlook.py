@@ -21,6 +21,7 @@ import numpy as np
 from regietafel.core import buffer_policies, forecast
 from regietafel.core.forecast import FloatArray, IntArray, ModelInputs, Scenario
 from regietafel.core.need_policy import NeedPolicy, target_dates
+from regietafel.core.targets import Target
 from regietafel.prognose.inputs import default_date, model_inputs
 
 
@@ -215,3 +216,16 @@ def deadline_probability(
     index = None if province is None else province_index(run.inputs, province)
     need = policy.need(run.scope_occupancy(index)[:, week])
     return buffer_policies.target_probability(need, capacity_now=places, extra=0)
+
+
+@dataclass(frozen=True, slots=True)
+class TargetChance:
+    """A target and the chance its places, on top of today's capacity, cover the need then.
+
+    ``chance`` is None when it cannot be computed; ``note`` then says why (in Dutch).
+    """
+
+    target: Target
+    capacity_now: int | None
+    chance: float | None
+    note: str

@@ -1,0 +1,188 @@
+"""Reading the reception forecast for a user: scoped, and cached by what a run depends on.
+
+A run of 10,000 paths takes about a second; it is computed on the first request for a
+(scenario, origin, seed, paths, data) key and kept in a small per-process cache, so later
+requests (other roles, other scopes, the API) reuse it. The forecast starts from the bundled
+national series as they were known on the Monday of the chosen week (vintage), never later
+than the last publication in the bundle.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from datetime import date
+from functools import cache
+from typing import Generic, TypeVar
+
+from django.core.exceptions import PermissionDenied
+
+from regietafel import reference
+from regietafel.accounts import access
+from regietafel.accounts.access import AnyUser
+from regietafel.core.forecast import SCENARIOS, Scenario
+from regietafel.core.need_policy import NeedPolicy, policy_by_key, policy_on
+from regietafel.core.periods import IsoWeek
+from regietafel.doelen.selectors import core_targets
+from regietafel.kerncijfers.selectors import check_province, figures_for
+from regietafel.opvangprognose.tables import ScoreLine
+from regietafel.prognose.outlook import (
+    Outlook,
+    Run,
+    TargetChance,
+    deadline_probability,
+    latest_origin,
+    outlook,
+    run_forecast,
+    run_key,
+)
+
+WEB_PATHS = 10_000
+"""Paths per run on the pages and the API (shown on the page)."""
+SEED = 2021
+
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
+
+
+class Lru(Generic[K, V]):
+    """A small thread-safe least-recently-used cache; a value is computed once per key."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._items: OrderedDict[K, V] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: K, compute: Callable[[], V]) -> V:
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+            value = compute()  # under the lock: concurrent requests wait for one run
+            self._items[key] = value
+            if len(self._items) > self.size:
+                self._items.popitem(last=False)
+            return value
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+
+
+_RUNS: Lru[Hashable, Run] = Lru(6)
+_OUTLOOKS: Lru[Hashable, Outlook] = Lru(24)
+
+
+def cache_clear() -> None:
+    _RUNS.clear()
+    _OUTLOOKS.clear()
+
+
+def origin_for(week: IsoWeek) -> date:
+    """The forecast starts on the week's Monday, or after the bundle's last publication."""
+    return min(week.monday, latest_origin())
+
+
+def scenario_named(name: str) -> Scenario:
+    """A named scenario (KeyError for an unknown one)."""
+    return SCENARIOS[name]
+
+
+def need_policy(key: str | None, origin: date) -> NeedPolicy:
+    """The chosen need policy, else the one decided last before the origin."""
+    return policy_by_key(key) if key else policy_on(origin)
+
+
+def scope_code(user: AnyUser, province: str | None) -> str | None:
+    """None (national) or the province code this user may see in full.
+
+    PermissionDenied for another province of a province user; ``ReferenceDataError`` (a
+    LookupError, Dutch) for an unknown province.
+    """
+    if not access.can_view(user):
+        raise PermissionDenied
+    text = (province or "").strip()
+    if not text or text.upper() in {"NL", "NEDERLAND", "LANDELIJK"}:
+        return None
+    return check_province(user, text)
+
+
+def visible_scopes(user: AnyUser) -> list[tuple[str, str]]:
+    """("NL", "Nederland") and every province the user may see in full, as (code, name)."""
+    scopes = [("NL", "Nederland")]
+    scopes += [
+        (p.code, p.name)
+        for p in reference.provinces()
+        if access.can_view_province_detail(user, p.code)
+    ]
+    return scopes
+
+
+def cached_run(scenario: Scenario, origin: date) -> Run:
+    key = run_key(scenario, origin=origin, seed=SEED, paths=WEB_PATHS)
+    return _RUNS.get(key, lambda: run_forecast(key))
+
+
+def forecast_outlook(
+    *,
+    user: AnyUser,
+    week: IsoWeek,
+    scenario: Scenario,
+    province: str | None = None,
+    policy_key: str | None = None,
+) -> Outlook:
+    """The forecast of a scope as this user may see it (see :func:`scope_code`).
+
+    ``ForecastError`` (Dutch) when the bundled data cannot start a forecast on that date;
+    ``KeyError`` for an unknown need policy.
+    """
+    code = scope_code(user, province)
+    origin = origin_for(week)
+    policy = need_policy(policy_key, origin)
+    run = cached_run(scenario, origin)
+    name = None if code is None else reference.province_name(code)
+    key = (run.key, name, policy.key)
+    return _OUTLOOKS.get(key, lambda: outlook(run, province=name, policy=policy))
+
+
+def target_chances(*, user: AnyUser, week: IsoWeek, view: Outlook) -> list[TargetChance]:
+    """Every target of the scope with the chance that it is enough by its deadline.
+
+    The capacity now is the register's total capacity in the week (the weekly figures);
+    a target adds its places on top. Targets in locations have no number of places, and a
+    deadline outside the forecast has no paths: both say so instead of a number.
+    """
+    province_code = None if view.province_index is None else _code(view.scope_name)
+    figures = figures_for(user=user, week=week, scope=province_code)
+    capacity = figures.reception.capacity_now if figures.reception is not None else None
+    province = None if province_code is None else view.scope_name
+    result = []
+    for target in core_targets():
+        if target.province_code != province_code:
+            continue
+        if target.unit != "places":
+            result.append(TargetChance(target, capacity, None, "doel in locaties, niet in plekken"))
+            continue
+        if capacity is None:
+            result.append(TargetChance(target, None, None, "geen gegevens over de capaciteit"))
+            continue
+        chance = deadline_probability(
+            view.run, province=province, policy=view.policy,
+            places=capacity + target.quantity, day=target.deadline,
+        )  # fmt: skip
+        note = "" if chance is not None else "deadline buiten de prognose"
+        result.append(TargetChance(target, capacity, chance, note))
+    return result
+
+
+def _code(name: str) -> str:
+    return reference.province(name).code
+
+
+@cache
+def backtest_lines() -> tuple[ScoreLine, ...]:
+    """The back-test of the bundled series (depends on the bundle only: computed once)."""
+    from regietafel.prognose.backtests import backtest_rows
+
+    return tuple(ScoreLine(r.series, r.horizon, r.origins_label, r.score) for r in backtest_rows())

@@ -96,3 +96,23 @@ def test_more_inflow_more_occupancy(name: str) -> None:
     expected = {"laag": last_run < last_base, "midden": last_run == last_base,
                 "hoog": last_run > last_base}[name]  # fmt: skip
     assert expected
+
+
+def test_threshold_probability_in_both_directions() -> None:
+    from regietafel.prognose.outlook import threshold_probability
+
+    run = _deterministic_run()
+    day = date(2022, 3, 1)
+    week = forecast.weeks_until(run.inputs.start, day)
+    holders = int(run.holder_paths[0, week])
+    occupancy = int(run.occupancy[0, week])
+    at_most = {"measure": "vergunninghouders", "province": None, "at_least": False, "day": day}
+    assert threshold_probability(run, threshold=holders, **at_most) == 1.0  # type: ignore[arg-type]
+    assert threshold_probability(run, threshold=holders - 1, **at_most) == 0.0  # type: ignore[arg-type]
+    at_least = {"measure": "bezetting", "province": None, "at_least": True, "day": day}
+    assert threshold_probability(run, threshold=occupancy, **at_least) == 1.0  # type: ignore[arg-type]
+    assert threshold_probability(run, threshold=occupancy + 1, **at_least) == 0.0  # type: ignore[arg-type]
+    # Status holders are forecast nationally only.
+    assert threshold_probability(
+        run, measure="vergunninghouders", province="Zeeland", threshold=0, at_least=True, day=day
+    ) is None

@@ -21,9 +21,12 @@ from django.core.exceptions import PermissionDenied
 from regietafel import reference
 from regietafel.accounts import access
 from regietafel.accounts.access import AnyUser
+from regietafel.core.agreements import DeadlineChance
+from regietafel.core.catalogue import BY_CODE
 from regietafel.core.forecast import SCENARIOS, Scenario
 from regietafel.core.need_policy import NeedPolicy, policy_by_key, policy_on
 from regietafel.core.periods import IsoWeek
+from regietafel.core.targets import Target
 from regietafel.doelen.selectors import core_targets
 from regietafel.kerncijfers.selectors import check_province, figures_for
 from regietafel.opvangprognose.tables import ScoreLine
@@ -36,6 +39,7 @@ from regietafel.prognose.outlook import (
     outlook,
     run_forecast,
     run_key,
+    threshold_probability,
 )
 
 WEB_PATHS = 10_000
@@ -186,3 +190,68 @@ def backtest_lines() -> tuple[ScoreLine, ...]:
     from regietafel.prognose.backtests import backtest_rows
 
     return tuple(ScoreLine(r.series, r.horizon, r.origins_label, r.score) for r in backtest_rows())
+
+
+AGREEMENT_SCENARIO = "midden"
+"""Agreements and targets elsewhere are measured against the middle scenario."""
+FORECAST_FIGURES = {"bezetting_nu": "bezetting", "vergunninghouders_in_opvang": "vergunninghouders"}
+"""Catalogue figures the forecast has paths of, by the forecast's measure."""
+CAPACITY_FIGURE = "capaciteit_nu"
+
+
+def _capacity_now(user: AnyUser, week: IsoWeek, province_code: str | None) -> int | None:
+    figures = figures_for(user=user, week=week, scope=province_code)
+    return figures.reception.capacity_now if figures.reception is not None else None
+
+
+def agreement_chance(
+    *,
+    user: AnyUser,
+    on: date,
+    province_code: str | None,
+    deadline: date | None,
+    target: Target | None = None,
+    figure_code: str = "",
+    threshold: int | None = None,
+) -> DeadlineChance | None:
+    """The chance an agreement is met by its deadline, from the middle scenario's paths.
+
+    Linked to a target in places: today's capacity plus the target covers the need on the
+    target's deadline. Linked to capacity (``capaciteit_nu``) with a threshold: that capacity
+    covers the need on the deadline. Linked to a figure the forecast has paths of, with a
+    direction: the figure reaches its threshold. None for everything else, or when the
+    deadline is outside the forecast.
+    """
+    scenario = SCENARIOS[AGREEMENT_SCENARIO]
+    week = IsoWeek.containing(on)
+    origin = origin_for(week)
+    policy = policy_on(origin)
+    run = cached_run(scenario, origin)
+    province = None if province_code is None else reference.province_name(province_code)
+    chance: float | None = None
+    kind = "genoeg"
+    if target is not None:
+        if target.unit != "places":
+            return None
+        capacity = _capacity_now(user, week, province_code)
+        if capacity is None:
+            return None
+        chance = deadline_probability(
+            run, province=province, policy=policy,
+            places=capacity + target.quantity, day=target.deadline,
+        )  # fmt: skip
+    elif figure_code and threshold is not None and deadline is not None:
+        if figure_code == CAPACITY_FIGURE:
+            chance = deadline_probability(
+                run, province=province, policy=policy, places=threshold, day=deadline
+            )
+        elif figure_code in FORECAST_FIGURES and BY_CODE[figure_code].higher_is_better is not None:
+            kind = "gehaald"
+            chance = threshold_probability(
+                run, measure=FORECAST_FIGURES[figure_code], province=province,
+                threshold=threshold, at_least=bool(BY_CODE[figure_code].higher_is_better),
+                day=deadline,
+            )  # fmt: skip
+    if chance is None:
+        return None
+    return DeadlineChance(chance=chance, kind=kind, scenario=scenario.label)

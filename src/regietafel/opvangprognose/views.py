@@ -19,9 +19,9 @@ from regietafel.core.periods import PeriodError
 from regietafel.kerncijfers.selectors import week_or_default
 from regietafel.opvangprognose import selectors, tables
 from regietafel.opvangprognose.forms import ForecastForm, factor_text
-from regietafel.prognose.outlook import Outlook
 from regietafel.presentation.http import bad_request, html_table, table_csv, wants_csv
 from regietafel.presentation.tables import ResultTable, format_int
+from regietafel.prognose.outlook import Outlook
 
 SOURCE = "Bron: regietafel-prognose op landelijke reeksen (CBS, IND, JenV, COA)"
 

@@ -59,6 +59,12 @@ class Run:
     occupancy: IntArray  # (paths, weeks)
     shares: FloatArray  # (paths, provinces)
     holders: FloatArray  # quantiles of national status holders in reception (levels, weeks)
+    holder_paths: IntArray  # national status holders in reception per path and week
+
+    def week_of(self, day: date) -> int | None:
+        """The index of the forecast week containing ``day``; None outside the run."""
+        week = forecast.weeks_until(self.inputs.start, day)
+        return week if 0 <= week < self.key.weeks else None
 
     def scope_occupancy(self, province_index: int | None) -> IntArray:
         """Occupancy per path and week, nationally or the province's share (whole persons)."""
@@ -91,6 +97,7 @@ def run_forecast(key: RunKey) -> Run:
         occupancy=paths.occupancy,
         shares=paths.shares,
         holders=forecast.quantiles(paths.status_holders),
+        holder_paths=paths.status_holders,
     )
 
 
@@ -210,8 +217,8 @@ def deadline_probability(
     run: Run, *, province: str | None, policy: NeedPolicy, places: int, day: date
 ) -> float | None:
     """Share of paths in which ``places`` cover the need on ``day``; None outside the run."""
-    week = forecast.weeks_until(run.inputs.start, day)
-    if not 0 <= week < run.key.weeks:
+    week = run.week_of(day)
+    if week is None:
         return None
     index = None if province is None else province_index(run.inputs, province)
     need = policy.need(run.scope_occupancy(index)[:, week])
@@ -229,3 +236,25 @@ class TargetChance:
     capacity_now: int | None
     chance: float | None
     note: str
+
+
+def threshold_probability(
+    run: Run, *, measure: str, province: str | None, threshold: int, at_least: bool, day: date
+) -> float | None:
+    """Share of paths in which ``measure`` on ``day`` is at least (or at most) ``threshold``.
+
+    ``measure`` is "bezetting" (occupancy of the scope) or "vergunninghouders" (national
+    status holders in reception; None for a province). None outside the run.
+    """
+    week = run.week_of(day)
+    if week is None:
+        return None
+    if measure == "vergunninghouders":
+        if province is not None:
+            return None
+        values = run.holder_paths[:, week]
+    else:
+        index = None if province is None else province_index(run.inputs, province)
+        values = run.scope_occupancy(index)[:, week]
+    hits = values >= threshold if at_least else values <= threshold
+    return float(np.mean(hits))

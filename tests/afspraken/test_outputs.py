@@ -323,7 +323,7 @@ def test_agreement_on_a_key_figure_is_measured_from_the_weekly_figures(
     (1_000, "kans 0 % dat het genoeg is (prognose, scenario midden)"),
     (1_000_000, "kans 100 % dat het genoeg is (prognose, scenario midden)"),
 ])  # fmt: skip
-def test_measured_agreement_has_the_forecast_chance_by_its_deadline(
+def test_measured_agreement_has_the_forecast_chance_by_its_deadline(  # noqa: PLR0917 - fixtures
     agree: Callable[..., Any],
     national: Any,
     client_as: Callable[[str | None], Any],
@@ -345,7 +345,8 @@ def test_measured_agreement_has_the_forecast_chance_by_its_deadline(
         figure_date=date(2021, 11, 30),
     )  # fmt: skip
     state = agreement_get(user=national, number=agreement.number, on=date(2021, 11, 8))
-    assert state.chance is not None and state.chance.text == text
+    assert state.chance is not None
+    assert state.chance.text == text
     listed = action_list(user=national, kind="LRT", on=date(2021, 11, 15))
     assert [s.chance.text for s in listed.rows if s.chance] == [text]
     page = client_as("landelijk").get(f"/afspraken/{agreement.number}/?datum=2021-11-08")

@@ -26,9 +26,11 @@ def test_quantiles_equal_the_page_download(client_as: Callable[[str | None], Any
     client = client_as("landelijk")
     data = client.get(URL, {"week": "2021-W45", "scenario": "hoog"}).json()
     assert data["gebied"] == "Nederland"
-    assert data["scenario"]["naam"] == "hoog" and data["scenario"]["instroomfactor"] == 1.25
+    assert data["scenario"]["naam"] == "hoog"
+    assert data["scenario"]["instroomfactor"] == 1.25
     assert data["kwantielen"] == [0.025, 0.1, 0.5, 0.9, 0.975]
-    assert data["paden"] == 500 and data["seed"] == 2021
+    assert data["paden"] == 500
+    assert data["seed"] == 2021
     assert data["gegevens_bekend_voor"] == "2021-11-08"
     assert data["behoeftebeleid"]["sleutel"] == "lrt-voorjaar-2021"
     assert len(data["weken"]) == 104

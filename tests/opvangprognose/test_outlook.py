@@ -62,7 +62,8 @@ def test_same_key_same_numbers_and_the_key_names_the_data() -> None:
     assert np.array_equal(first.occupancy, again.occupancy)
     assert not np.array_equal(first.occupancy, other.occupancy)
     assert first.key == again.key != other.key
-    assert first.key.data == data_identity() and len(data_identity()) == 12
+    assert first.key.data == data_identity()
+    assert len(data_identity()) == 12
 
 
 def test_province_is_its_share_of_the_national_paths() -> None:
@@ -113,6 +114,14 @@ def test_threshold_probability_in_both_directions() -> None:
     assert threshold_probability(run, threshold=occupancy, **at_least) == 1.0  # type: ignore[arg-type]
     assert threshold_probability(run, threshold=occupancy + 1, **at_least) == 0.0  # type: ignore[arg-type]
     # Status holders are forecast nationally only.
-    assert threshold_probability(
-        run, measure="vergunninghouders", province="Zeeland", threshold=0, at_least=True, day=day
-    ) is None
+    assert (
+        threshold_probability(
+            run,
+            measure="vergunninghouders",
+            province="Zeeland",
+            threshold=0,
+            at_least=True,
+            day=day,
+        )
+        is None
+    )

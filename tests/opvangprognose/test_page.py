@@ -36,7 +36,8 @@ def test_national_page_has_fans_tables_backtest_and_buffers(
         assert f'id="tabel-{table}"' in body, table
     assert "vaste buffer van 417 plekken (LRT voorjaar 2021)" in body
     assert "bestellen tot 90e percentiel" in body
-    assert "MAPE %" in body and "dekking 80%-band %" in body
+    assert "MAPE %" in body
+    assert "dekking 80%-band %" in body
 
 
 def test_province_user_sees_own_province_and_national_only(
@@ -55,7 +56,7 @@ def test_province_user_sees_own_province_and_national_only(
 
 def test_national_user_may_choose_every_province(client_as: Callable[[str | None], Any]) -> None:
     body = client_as("coa").get(URL).content.decode()
-    assert body.count("<option value=\"PV") == 12
+    assert body.count('<option value="PV') == 12
 
 
 def test_copy_and_edit_a_scenario(client_as: Callable[[str | None], Any]) -> None:

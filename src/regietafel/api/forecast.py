@@ -55,7 +55,9 @@ def prognose(request: Request) -> Response:
     check_parameters(request, tuple(p.name for p in PARAMETERS))
     form = ForecastForm(request.query_params)
     if not form.is_valid():
-        raise ValidationError({name: list(errors) for name, errors in form.errors.items()})
+        raise ValidationError(
+            {name: [str(e) for e in errors] for name, errors in form.errors.items()}
+        )
     try:
         week = form.cleaned_data["week"] or week_or_default(None)
     except PeriodError as error:

@@ -6,11 +6,14 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django import forms
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from regietafel.core.forecast import SCENARIOS, Scenario
 from regietafel.core.need_policy import NEED_POLICIES
 from regietafel.opvang.forms import WeekField
+
+StrOrPromise = str | Promise
 
 SCENARIO_ORDER = ("midden", "laag", "hoog", "traag", "snel")
 
@@ -23,7 +26,7 @@ class FactorField(forms.Field):
         self.low = Decimal(low)
         self.high = Decimal(high)
 
-    def to_python(self, value: Any) -> Decimal | None:  # type: ignore[override]  # a number
+    def to_python(self, value: Any) -> Decimal | None:
         text = str(value or "").strip().replace(",", ".")[:20]
         if not text:
             return None
@@ -45,7 +48,7 @@ class FactorField(forms.Field):
         return number
 
 
-def _factor(label: str, help_text: str, *, low: str, high: str) -> FactorField:
+def _factor(label: StrOrPromise, help_text: StrOrPromise, *, low: str, high: str) -> FactorField:
     return FactorField(label=label, help_text=help_text, low=low, high=high)
 
 

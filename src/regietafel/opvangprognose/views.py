@@ -116,7 +116,7 @@ def _all_tables(view: Outlook, chances: Sequence[Any]) -> list[ResultTable]:
 def prognose(request: HttpRequest) -> HttpResponse:
     form = ForecastForm(request.GET)
     if not form.is_valid():
-        messages = [f"{form.fields[name].label}: {' '.join(errors)}"
+        messages = [f"{form.fields[name].label}: {' '.join(str(e) for e in errors)}"
                     for name, errors in form.errors.items()]  # fmt: skip
         return bad_request(request, " ".join(messages))
     try:

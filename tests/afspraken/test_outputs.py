@@ -335,8 +335,9 @@ def test_measured_agreement_has_the_forecast_chance_by_its_deadline(  # noqa: PL
     need (occupancy about 27.000 plus 417) is far above 1.000 and far below a million."""
     from regietafel.afspraken.selectors import action_list, agreement_get
     from regietafel.opvangprognose import selectors as forecasts
+    from regietafel.prognose import cache as runs
 
-    monkeypatch.setattr(forecasts, "WEB_PATHS", 300)
+    monkeypatch.setattr(runs, "WEB_PATHS", 300)
     forecasts.cache_clear()
     make_register("2021-W43", [EXISTING])
     make_register("2021-W45", [EXISTING, N1])

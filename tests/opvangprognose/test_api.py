@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from regietafel.opvangprognose import selectors
+from regietafel.prognose import cache as runs
 
 pytestmark = pytest.mark.django_db
 
@@ -18,7 +19,7 @@ URL = "/api/v1/prognose/"
 
 @pytest.fixture(autouse=True)
 def _small_runs(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(selectors, "WEB_PATHS", 500)
+    monkeypatch.setattr(runs, "WEB_PATHS", 500)
     selectors.cache_clear()
 
 

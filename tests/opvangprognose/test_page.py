@@ -11,6 +11,7 @@ import pytest
 
 from regietafel.core import forecast
 from regietafel.opvangprognose import selectors
+from regietafel.prognose import cache as runs
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +21,7 @@ URL = "/prognose/?week=2021-W45"
 @pytest.fixture(autouse=True)
 def _small_runs(monkeypatch: pytest.MonkeyPatch) -> None:
     """Fewer paths keep these tests quick; the page shows the count it used."""
-    monkeypatch.setattr(selectors, "WEB_PATHS", 500)
+    monkeypatch.setattr(runs, "WEB_PATHS", 500)
     selectors.cache_clear()
 
 
@@ -99,9 +100,9 @@ def test_week_table_as_csv(client_as: Callable[[str | None], Any]) -> None:
 
 def test_a_run_is_computed_once_per_key() -> None:
     scenario = forecast.SCENARIOS["laag"]
-    first = selectors.cached_run(scenario, date(2021, 11, 8))
-    assert selectors.cached_run(scenario, date(2021, 11, 8)) is first
-    assert selectors.cached_run(scenario, date(2021, 11, 15)) is not first
+    first = runs.cached_run(scenario, date(2021, 11, 8))
+    assert runs.cached_run(scenario, date(2021, 11, 8)) is first
+    assert runs.cached_run(scenario, date(2021, 11, 15)) is not first
 
 
 def test_target_chance_from_the_paths(client_as: Callable[[str | None], Any]) -> None:

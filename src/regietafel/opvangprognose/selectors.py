@@ -1,20 +1,18 @@
 """Reading the reception forecast for a user: scoped, and cached by what a run depends on.
 
 A run of 10,000 paths takes about a second; it is computed on the first request for a
-(scenario, origin, seed, paths, data) key and kept in a small per-process cache, so later
-requests (other roles, other scopes, the API) reuse it. The forecast starts from the bundled
+(scenario, origin, seed, paths, data) key and kept in the per-process cache of
+``prognose.cache``, so later requests (other roles, other scopes, the API, the weekly
+figures) reuse it. The forecast starts from the bundled
 national series as they were known on the Monday of the chosen week (vintage), never later
 than the last publication in the bundle.
 """
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Hashable
 from datetime import date
-from functools import cache
-from typing import Generic, TypeVar
+from functools import cache as once
 
 from django.core.exceptions import PermissionDenied
 
@@ -30,62 +28,27 @@ from regietafel.core.targets import Target
 from regietafel.doelen.selectors import core_targets
 from regietafel.kerncijfers.selectors import check_province, figures_for
 from regietafel.opvangprognose.tables import ScoreLine
+from regietafel.prognose import cache as runs
+from regietafel.prognose.cache import RUNS, Lru
 from regietafel.prognose.outlook import (
     Outlook,
-    Run,
     TargetChance,
     deadline_probability,
-    latest_origin,
     outlook,
-    run_forecast,
-    run_key,
     threshold_probability,
 )
 
-WEB_PATHS = 10_000
-"""Paths per run on the pages and the API (shown on the page)."""
-SEED = 2021
-
-K = TypeVar("K", bound=Hashable)
-V = TypeVar("V")
-
-
-class Lru(Generic[K, V]):
-    """A small thread-safe least-recently-used cache; a value is computed once per key."""
-
-    def __init__(self, size: int) -> None:
-        self.size = size
-        self._items: OrderedDict[K, V] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, key: K, compute: Callable[[], V]) -> V:
-        with self._lock:
-            if key in self._items:
-                self._items.move_to_end(key)
-                return self._items[key]
-            value = compute()  # under the lock: concurrent requests wait for one run
-            self._items[key] = value
-            if len(self._items) > self.size:
-                self._items.popitem(last=False)
-            return value
-
-    def clear(self) -> None:
-        with self._lock:
-            self._items.clear()
-
-
-_RUNS: Lru[Hashable, Run] = Lru(6)
 _OUTLOOKS: Lru[Hashable, Outlook] = Lru(24)
 
 
 def cache_clear() -> None:
-    _RUNS.clear()
+    RUNS.clear()
     _OUTLOOKS.clear()
 
 
 def origin_for(week: IsoWeek) -> date:
     """The forecast starts on the week's Monday, or after the bundle's last publication."""
-    return min(week.monday, latest_origin())
+    return runs.origin_for(week.monday)
 
 
 def scenario_named(name: str) -> Scenario:
@@ -123,11 +86,6 @@ def visible_scopes(user: AnyUser) -> list[tuple[str, str]]:
     return scopes
 
 
-def cached_run(scenario: Scenario, origin: date) -> Run:
-    key = run_key(scenario, origin=origin, seed=SEED, paths=WEB_PATHS)
-    return _RUNS.get(key, lambda: run_forecast(key))
-
-
 def forecast_outlook(
     *,
     user: AnyUser,
@@ -144,7 +102,7 @@ def forecast_outlook(
     code = scope_code(user, province)
     origin = origin_for(week)
     policy = need_policy(policy_key, origin)
-    run = cached_run(scenario, origin)
+    run = runs.cached_run(scenario, origin)
     name = None if code is None else reference.province_name(code)
     key = (run.key, name, policy.key)
     return _OUTLOOKS.get(key, lambda: outlook(run, province=name, policy=policy))
@@ -184,7 +142,7 @@ def _code(name: str) -> str:
     return reference.province(name).code
 
 
-@cache
+@once
 def backtest_lines() -> tuple[ScoreLine, ...]:
     """The back-test of the bundled series (depends on the bundle only: computed once)."""
     from regietafel.prognose.backtests import backtest_rows
@@ -192,7 +150,7 @@ def backtest_lines() -> tuple[ScoreLine, ...]:
     return tuple(ScoreLine(r.series, r.horizon, r.origins_label, r.score) for r in backtest_rows())
 
 
-AGREEMENT_SCENARIO = "midden"
+AGREEMENT_SCENARIO = runs.GROWTH_SCENARIO
 """Agreements and targets elsewhere are measured against the middle scenario."""
 FORECAST_FIGURES = {"bezetting_nu": "bezetting", "vergunninghouders_in_opvang": "vergunninghouders"}
 """Catalogue figures the forecast has paths of, by the forecast's measure."""
@@ -226,7 +184,7 @@ def agreement_chance(
     week = IsoWeek.containing(on)
     origin = origin_for(week)
     policy = policy_on(origin)
-    run = cached_run(scenario, origin)
+    run = runs.cached_run(scenario, origin)
     province = None if province_code is None else reference.province_name(province_code)
     chance: float | None = None
     kind = "genoeg"

@@ -21,11 +21,12 @@ from regietafel.opvangprognose import selectors, tables
 from regietafel.opvangprognose.forms import ForecastForm, factor_text
 from regietafel.presentation.http import bad_request, html_table, table_csv, wants_csv
 from regietafel.presentation.tables import ResultTable, format_int
+from regietafel.prognose.cache import Lru
 from regietafel.prognose.outlook import Outlook
 
 SOURCE = "Bron: regietafel-prognose op landelijke reeksen (CBS, IND, JenV, COA)"
 
-_CHARTS: selectors.Lru[Hashable, dict[str, str | None]] = selectors.Lru(24)
+_CHARTS: Lru[Hashable, dict[str, str | None]] = Lru(24)
 
 
 def _svg(spec: dict[str, Any], *, title: str, description: str, prefix: str) -> str | None:

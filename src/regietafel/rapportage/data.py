@@ -12,11 +12,12 @@ import json
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 """Bumped when the JSON shape changes; older stored reports are upgraded on reading
 (``UPGRADES``), a version from the future is refused.
 
 - 1 -> 2: key figures carry the catalogue's codes and names (``core.catalogue``).
+- 2 -> 3: the forecast's fan (``forecast``; reports published before have none).
 """
 
 _V1_KEYS = {
@@ -55,7 +56,12 @@ def _upgrade_1_to_2(raw: dict[str, Any]) -> dict[str, Any]:
     return {**raw, "key_figures": figures, "format_version": 2}
 
 
-UPGRADES = {1: _upgrade_1_to_2}
+def _upgrade_2_to_3(raw: dict[str, Any]) -> dict[str, Any]:
+    """Version 3 adds the forecast's fan; a report published before had no forecast."""
+    return {**raw, "forecast": None, "format_version": 3}
+
+
+UPGRADES = {1: _upgrade_1_to_2, 2: _upgrade_2_to_3}
 """Upgrade functions by the version they upgrade from; each returns the next version."""
 
 
@@ -185,6 +191,39 @@ class Timeline:
 
 
 @dataclass(frozen=True, slots=True)
+class ForecastFan:
+    """The forecast as published with the week: median and bands per week (whole numbers).
+
+    ``occupancy`` and ``need`` hold one row per level of ``levels`` (2,5–10–50–90–97,5 %),
+    each with a value per week of ``week_starts``.
+    """
+
+    scenario: str
+    origin: str
+    paths: int
+    seed: int
+    data: str
+    policy: str
+    projection: str
+    levels: tuple[float, ...]
+    week_starts: tuple[str, ...]
+    occupancy: tuple[tuple[int, ...], ...]
+    need: tuple[tuple[int, ...], ...]
+
+    @classmethod
+    def from_dict(cls, raw: dict[str, Any]) -> ForecastFan:
+        return cls(
+            **{
+                **raw,
+                "levels": tuple(raw["levels"]),
+                "week_starts": tuple(raw["week_starts"]),
+                "occupancy": tuple(tuple(row) for row in raw["occupancy"]),
+                "need": tuple(tuple(row) for row in raw["need"]),
+            }
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class TargetLine:
     title: str
     category_label: str
@@ -242,6 +281,7 @@ class ReportData:
     notes: tuple[str, ...] = ()
     forecast_available: bool = False
     agreements_available: bool = False
+    forecast: ForecastFan | None = None
     format_version: int = field(default=FORMAT_VERSION)
 
     @property
@@ -302,6 +342,7 @@ class ReportData:
             sources=tuple(Source(**s) for s in raw["sources"]),
             notes=tuple(raw["notes"]),
             forecast_available=raw["forecast_available"],
+            forecast=ForecastFan.from_dict(raw["forecast"]) if raw["forecast"] else None,
             agreements_available=raw["agreements_available"],
             format_version=raw["format_version"],
         )

@@ -233,6 +233,24 @@ def render_xlsx(data: ReportData, meta: ReportMeta) -> bytes:
                 )
             ],
         )
+    if data.forecast is not None:
+        fan = data.forecast
+        levels = ("2,5%", "10%", "mediaan", "90%", "97,5%")
+        _sheet(
+            book,
+            "prognose",
+            [("week vanaf", "d-m-yyyy")]
+            + [(f"bezetting {label}", INTEGER) for label in levels]
+            + [(f"benodigd {label}", INTEGER) for label in levels],
+            [
+                (
+                    _date(day),
+                    *(row[i] for row in fan.occupancy),
+                    *(row[i] for row in fan.need),
+                )
+                for i, day in enumerate(fan.week_starts)
+            ],
+        )
     _sheet(
         book,
         "capaciteit provincies",

@@ -17,6 +17,7 @@ from functools import cache
 from importlib.resources import files
 
 import numpy as np
+import numpy.typing as npt
 
 from regietafel.core import buffer_policies, forecast
 from regietafel.core.forecast import FloatArray, IntArray, ModelInputs, Scenario
@@ -56,10 +57,10 @@ class Run:
     key: RunKey
     inputs: ModelInputs
     week_starts: tuple[date, ...]
-    occupancy: IntArray  # (paths, weeks)
+    occupancy: npt.NDArray[np.int32]  # (paths, weeks)
     shares: FloatArray  # (paths, provinces)
     holders: FloatArray  # quantiles of national status holders in reception (levels, weeks)
-    holder_paths: IntArray  # national status holders in reception per path and week
+    holder_paths: npt.NDArray[np.int32]  # national status holders in reception per week
 
     def week_of(self, day: date) -> int | None:
         """The index of the forecast week containing ``day``; None outside the run."""
@@ -69,7 +70,8 @@ class Run:
     def scope_occupancy(self, province_index: int | None) -> IntArray:
         """Occupancy per path and week, nationally or the province's share (whole persons)."""
         if province_index is None:
-            return self.occupancy
+            whole: IntArray = self.occupancy.astype(np.int64)
+            return whole
         scaled = self.occupancy * self.shares[:, province_index : province_index + 1]
         result: IntArray = np.rint(scaled).astype(np.int64)
         return result
@@ -94,10 +96,11 @@ def run_forecast(key: RunKey) -> Run:
         key=key,
         inputs=inputs,
         week_starts=paths.week_starts,
-        occupancy=paths.occupancy,
+        # 32-bit paths halve the memory of a cached run (counts stay far below 2**31).
+        occupancy=paths.occupancy.astype(np.int32),
         shares=paths.shares,
         holders=forecast.quantiles(paths.status_holders),
-        holder_paths=paths.status_holders,
+        holder_paths=paths.status_holders.astype(np.int32),
     )
 
 
@@ -252,7 +255,7 @@ def threshold_probability(
     if measure == "vergunninghouders":
         if province is not None:
             return None
-        values = run.holder_paths[:, week]
+        values: IntArray = run.holder_paths[:, week].astype(np.int64)
     else:
         index = None if province is None else province_index(run.inputs, province)
         values = run.scope_occupancy(index)[:, week]

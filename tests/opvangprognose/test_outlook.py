@@ -125,3 +125,17 @@ def test_threshold_probability_in_both_directions() -> None:
         )
         is None
     )
+
+
+def test_deadline_probability_starts_from_the_registers_occupancy() -> None:
+    """Scaled to a register of 30.000 instead of the bundle's start: the need on the day is
+    the deterministic path × 30.000 / start, plus the 417."""
+    run = _deterministic_run()
+    model = forecast.deterministic(run.inputs, forecast.SCENARIOS["midden"])
+    day = date(2022, 7, 1)
+    week = forecast.weeks_until(run.inputs.start, day)
+    scaled = round(int(model.occupancy[0, week]) * 30_000 / run.inputs.occupancy)
+    need = scaled + 417
+    args = {"province": None, "policy": FIXED_417, "day": day, "occupancy_now": 30_000}
+    assert deadline_probability(run, places=need, **args) == 1.0  # type: ignore[arg-type]
+    assert deadline_probability(run, places=need - 1, **args) == 0.0  # type: ignore[arg-type]

@@ -112,12 +112,14 @@ def target_chances(*, user: AnyUser, week: IsoWeek, view: Outlook) -> list[Targe
     """Every target of the scope with the chance that it is enough by its deadline.
 
     The capacity now is the register's total capacity in the week (the weekly figures);
-    a target adds its places on top. Targets in locations have no number of places, and a
-    deadline outside the forecast has no paths: both say so instead of a number.
+    a target adds its places on top. The paths are scaled to start at the register's
+    occupancy (the register gives the level, the forecast the change). Targets in locations
+    have no number of places, and a deadline outside the forecast has no paths: both say so
+    instead of a number.
     """
     province_code = None if view.province_index is None else _code(view.scope_name)
-    figures = figures_for(user=user, week=week, scope=province_code)
-    capacity = figures.reception.capacity_now if figures.reception is not None else None
+    register = _register_now(user, week, province_code)
+    capacity = None if register is None else register[0]
     province = None if province_code is None else view.scope_name
     result = []
     for target in core_targets():
@@ -126,12 +128,13 @@ def target_chances(*, user: AnyUser, week: IsoWeek, view: Outlook) -> list[Targe
         if target.unit != "places":
             result.append(TargetChance(target, capacity, None, "doel in locaties, niet in plekken"))
             continue
-        if capacity is None:
+        if register is None:
             result.append(TargetChance(target, None, None, "geen gegevens over de capaciteit"))
             continue
+        capacity, occupancy = register
         chance = deadline_probability(
             view.run, province=province, policy=view.policy,
-            places=capacity + target.quantity, day=target.deadline,
+            places=capacity + target.quantity, day=target.deadline, occupancy_now=occupancy,
         )  # fmt: skip
         note = "" if chance is not None else "deadline buiten de prognose"
         result.append(TargetChance(target, capacity, chance, note))
@@ -157,9 +160,15 @@ FORECAST_FIGURES = {"bezetting_nu": "bezetting", "vergunninghouders_in_opvang": 
 CAPACITY_FIGURE = "capaciteit_nu"
 
 
-def _capacity_now(user: AnyUser, week: IsoWeek, province_code: str | None) -> int | None:
+def _register_now(
+    user: AnyUser, week: IsoWeek, province_code: str | None
+) -> tuple[int, int] | None:
+    """Capacity and occupancy of the scope in the week's register (None without one)."""
     figures = figures_for(user=user, week=week, scope=province_code)
-    return figures.reception.capacity_now if figures.reception is not None else None
+    reception = figures.reception
+    if reception is None:
+        return None
+    return reception.capacity_now, sum(reception.occupancy_by_category.values())
 
 
 def agreement_chance(
@@ -191,18 +200,21 @@ def agreement_chance(
     if target is not None:
         if target.unit != "places":
             return None
-        capacity = _capacity_now(user, week, province_code)
-        if capacity is None:
+        register = _register_now(user, week, province_code)
+        if register is None:
             return None
+        capacity, occupancy = register
         chance = deadline_probability(
-            run, province=province, policy=policy,
-            places=capacity + target.quantity, day=target.deadline,
+            run, province=province, policy=policy, places=capacity + target.quantity,
+            day=target.deadline, occupancy_now=occupancy,
         )  # fmt: skip
     elif figure_code and threshold is not None and deadline is not None:
         if figure_code == CAPACITY_FIGURE:
+            register = _register_now(user, week, province_code)
             chance = deadline_probability(
-                run, province=province, policy=policy, places=threshold, day=deadline
-            )
+                run, province=province, policy=policy, places=threshold, day=deadline,
+                occupancy_now=None if register is None else register[1],
+            )  # fmt: skip
         elif figure_code in FORECAST_FIGURES and BY_CODE[figure_code].higher_is_better is not None:
             kind = "gehaald"
             chance = threshold_probability(

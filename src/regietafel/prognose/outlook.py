@@ -217,14 +217,30 @@ def outlook(run: Run, *, province: str | None, policy: NeedPolicy) -> Outlook:
 
 
 def deadline_probability(
-    run: Run, *, province: str | None, policy: NeedPolicy, places: int, day: date
+    run: Run,
+    *,
+    province: str | None,
+    policy: NeedPolicy,
+    places: int,
+    day: date,
+    occupancy_now: int | None = None,
 ) -> float | None:
-    """Share of paths in which ``places`` cover the need on ``day``; None outside the run."""
+    """Share of paths in which ``places`` cover the need on ``day``; None outside the run.
+
+    With ``occupancy_now`` (the register's) every path is scaled so that it starts there: the
+    register gives the level, the forecast the change, as in the weekly figures.
+    """
     week = run.week_of(day)
     if week is None:
         return None
     index = None if province is None else province_index(run.inputs, province)
-    need = policy.need(run.scope_occupancy(index)[:, week])
+    occupancy = run.scope_occupancy(index)[:, week]
+    if occupancy_now is not None:
+        start = run.inputs.occupancy
+        if index is not None:
+            start = round(start * run.inputs.province_shares[index])
+        occupancy = np.rint(occupancy * (occupancy_now / max(start, 1))).astype(np.int64)
+    need = policy.need(occupancy)
     return buffer_policies.target_probability(need, capacity_now=places, extra=0)
 
 

@@ -407,3 +407,41 @@ def test_annex_page_of_a_week_without_data_says_so_and_writes_nothing(
         assert refused.status_code == 404
         assert refused["Content-Type"].startswith("text/html")
     assert client.get("/afspraken/bijlage/?week=2021-W46&formaat=pdf").status_code == 200
+
+
+@pytest.mark.parametrize(("threshold", "text"), [
+    (1_000, "kans 0 % dat het genoeg is (prognose, scenario midden)"),
+    (1_000_000, "kans 100 % dat het genoeg is (prognose, scenario midden)"),
+])  # fmt: skip
+def test_measured_agreement_has_the_forecast_chance_by_its_deadline(  # noqa: PLR0917 - fixtures
+    agree: Callable[..., Any],
+    national: Any,
+    client_as: Callable[[str | None], Any],
+    monkeypatch: pytest.MonkeyPatch,
+    threshold: int,
+    text: str,
+) -> None:
+    """Capacity agreed for 30 November 2021 against the need on that day in every path: the
+    need (occupancy about 27.000 plus 417) is far above 1.000 and far below a million."""
+    from regietafel.afspraken.selectors import action_list, agreement_get
+    from regietafel.opvangprognose import selectors as forecasts
+    from regietafel.prognose import cache as runs
+
+    monkeypatch.setattr(runs, "WEB_PATHS", 300)
+    forecasts.cache_clear()
+    make_register("2021-W43", [EXISTING])
+    make_register("2021-W45", [EXISTING, N1])
+    agreement = agree(
+        text="Capaciteit", figure_code="capaciteit_nu", figure_threshold=threshold,
+        figure_date=date(2021, 11, 30),
+    )  # fmt: skip
+    state = agreement_get(user=national, number=agreement.number, on=date(2021, 11, 8))
+    assert state.chance is not None
+    assert state.chance.text == text
+    listed = action_list(user=national, kind="LRT", on=date(2021, 11, 15))
+    assert [s.chance.text for s in listed.rows if s.chance] == [text]
+    page = client_as("landelijk").get(f"/afspraken/{agreement.number}/?datum=2021-11-08")
+    assert text in page.content.decode()
+    unmeasured = agree(text="Zonder meting")
+    plain = agreement_get(user=national, number=unmeasured.number, on=date(2021, 11, 8))
+    assert plain.chance is None

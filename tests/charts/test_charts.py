@@ -124,6 +124,22 @@ def test_fan_chart_bands_and_legend(weeks: list[date]) -> None:
     assert any(THOUSANDS_TICK.match(t) for t in labels)
 
 
+def test_fan_chart_without_observations_has_no_observed_line(weeks: list[date]) -> None:
+    """A forecast only: no empty (unlabelled) line mark and no legend entry "waargenomen"."""
+    n = len(weeks)
+    spec = fan_chart(
+        dates=weeks,
+        observed=[None] * n,
+        median=[1_000.0 + i for i in range(n)],
+        bands=[(0.8, [900.0] * n, [1_200.0 + i for i in range(n)])],
+        title="Alleen prognose",
+        source=SOURCE,
+    )
+    labels = set(texts(render_svg(spec)))
+    assert {"verwachting (mediaan)", "80%-interval"} <= labels
+    assert "waargenomen" not in labels
+
+
 def test_fan_chart_rejects_bad_level(weeks: list[date]) -> None:
     with pytest.raises(ValueError, match="tussen 0 en 1"):
         fan_chart(

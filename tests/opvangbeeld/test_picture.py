@@ -25,7 +25,8 @@ def _row(rows: Any, horizon: Any, category: NeedCategory) -> Any:
 
 
 @pytest.mark.django_db
-def test_national_need_and_gap_by_hand(make_user: Callable[[str], Any]) -> None:
+def test_national_need_and_gap_by_hand(make_user: Callable[[str], Any], settings: Any) -> None:
+    settings.REGIETAFEL_PROJECTIE = "trend"  # one register: the trend is flat
     standard_register()
     picture = reception_picture(user=make_user("landelijk"), week=W45)
     national = picture.gaps[None]
@@ -62,7 +63,8 @@ def test_province_buffer_has_no_fixed_part(make_user: Callable[[str], Any]) -> N
 
 
 @pytest.mark.django_db
-def test_trend_uses_previous_registers(make_user: Callable[[str], Any]) -> None:
+def test_trend_uses_previous_registers(make_user: Callable[[str], Any], settings: Any) -> None:
+    settings.REGIETAFEL_PROJECTIE = "trend"
     # Groningen's regular occupancy rises 10 a week: 280, 290, 300 in weeks 43-45.
     for week, residents in (("2021-W43", 280), ("2021-W44", 290), ("2021-W45", 300)):
         rows = [
@@ -73,6 +75,39 @@ def test_trend_uses_previous_registers(make_user: Callable[[str], Any]) -> None:
     picture = reception_picture(user=make_user("landelijk"), week=W45)
     medium = _row(picture.gaps["PV20"], MEDIUM, NeedCategory.REGULAR)
     assert medium.occupancy_used == 300 + 10 * 13  # the line stops after a quarter
+
+
+@pytest.mark.django_db
+def test_medium_and_long_horizons_follow_the_forecast(
+    make_user: Callable[[str], Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """By default the register's occupancy grows as the forecast's median (scenario midden,
+    from the Monday of the week): each province's regular residents × the growth to week 26
+    and 104, rounded per province; the nation is their sum (930 residents now)."""
+    from regietafel.core.forecast import SCENARIOS
+    from regietafel.kerncijfers.selectors import week_data
+    from regietafel.prognose import cache as runs
+
+    monkeypatch.setattr(runs, "WEB_PATHS", 400)
+    runs.RUNS.clear()
+    standard_register()
+    picture = reception_picture(user=make_user("landelijk"), week=W45)
+    run = runs.cached_run(SCENARIOS["midden"], W45.monday)
+    for horizon, last_week in ((MEDIUM, 25), (LONG, 103)):
+        growth = sorted(run.occupancy[:, last_week].tolist())
+        median = (growth[199] + growth[200]) / 2  # 400 paths
+        factor = median / run.inputs.occupancy
+        now = {
+            code: _row(rows, SHORT, NeedCategory.REGULAR).occupancy_used
+            for code, rows in picture.gaps.items()
+            if code is not None
+        }
+        assert sum(now.values()) == 930
+        expected = sum(int(value * factor + 0.5) for value in now.values())
+        assert _row(picture.gaps[None], horizon, NeedCategory.REGULAR).occupancy_used == expected
+    short = _row(picture.gaps[None], SHORT, NeedCategory.REGULAR)
+    assert short.occupancy_used == 930  # the short horizon keeps the measured occupancy
+    assert week_data(W45)[0].projection.startswith("prognose: groei van de mediane bezetting")
 
 
 @pytest.mark.django_db

@@ -7,6 +7,7 @@ one twelfth instead of the share by inhabitants.
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from fractions import Fraction
 from typing import Any
@@ -124,3 +125,37 @@ def test_the_report_freezes_each_key_figures_trend() -> None:
     assert capacity.trend_summary.endswith("49 weken zonder gegevens")
     again = type(data).from_json(data.to_json())
     assert again.key_figure("capaciteit_nu").trend == capacity.trend
+
+
+def test_the_report_carries_the_forecast_fan_of_the_prognose_page(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The fan in the report is the Prognose page's (scenario midden, same run and policy),
+    rounded to whole persons, with the projection method of the weekly figures."""
+    from regietafel.core.forecast import SCENARIOS
+    from regietafel.opvangprognose.selectors import forecast_outlook
+    from regietafel.prognose import cache as runs
+    from regietafel.rapportage.collect import system_reader
+    from regietafel.rapportage.data import ReportData
+    from regietafel.rapportage.render.charts import report_figures
+
+    monkeypatch.setattr(runs, "WEB_PATHS", 300)
+    runs.RUNS.clear()
+    standard_register("2021-W45")
+    data = report_data_collect(week=W45, scope="PV27")
+    fan = data.forecast
+    assert fan is not None
+    assert data.forecast_available
+    assert (fan.paths, fan.seed, fan.origin) == (300, 2021, "2021-11-08")
+    assert len(fan.week_starts) == 104
+    assert fan.week_starts[0] == "2021-11-08"
+    assert fan.projection.startswith("prognose: groei van de mediane bezetting")
+    page = forecast_outlook(
+        user=system_reader(), week=W45, scenario=SCENARIOS["midden"], province="PV27"
+    )
+    assert list(fan.occupancy[2]) == [round(float(v)) for v in page.occupancy[2]]
+    assert list(fan.need[4]) == [round(float(v)) for v in page.need[4]]
+    # Stored as JSON and read back unchanged; the report draws the fan.
+    again = ReportData.from_dict(json.loads(data.to_json()))
+    assert again.forecast == fan
+    assert "prognose" in report_figures(data)

@@ -16,7 +16,7 @@ def test_version_1_sample_is_upgraded_with_catalogue_names() -> None:
     raw = json.loads((SAMPLES / "report-v1.json").read_text(encoding="utf-8"))
     assert raw["format_version"] == 1
     data = ReportData.from_dict(raw)
-    assert data.format_version == FORMAT_VERSION == 4
+    assert data.format_version == FORMAT_VERSION == 5
     occupancy = data.key_figure("bezetting_nu")
     assert (occupancy.label, occupancy.value, occupancy.previous) == (
         "Bezetting nu",
@@ -46,8 +46,9 @@ def test_version_2_sample_is_read() -> None:
     assert data.taakstelling.municipalities[0].name == "Amsterdam"
     # Version 3 adds the trend; a version 2 report was published without one and keeps none
     # (a published week never changes), which the report says instead of drawing a line.
-    assert data.format_version == 4
+    assert data.format_version == 5
     assert data.agreements is None  # not recorded before version 4: unknown, not "none"
+    assert data.forecast is None  # no forecast before version 5
     assert occupancy.trend_weeks == occupancy.trend == occupancy.projection == ()
     assert occupancy.trend_summary == "Bezetting nu: het verloop is bij dit rapport niet bewaard"
     assert ReportData.from_json(data.to_json()) == data
@@ -59,11 +60,27 @@ def test_version_3_sample_keeps_its_trend_and_has_agreements_unknown() -> None:
     raw = json.loads((SAMPLES / "report-v3.json").read_text(encoding="utf-8"))
     assert raw["format_version"] == 3
     data = ReportData.from_dict(raw)
-    assert data.format_version == 4
+    assert data.format_version == 5
     assert data.agreements is None
+    assert data.forecast is None
     occupancy = data.key_figure("bezetting_nu")
     assert occupancy.trend_weeks == ("2021-W43", "2021-W44", "2021-W45")
     assert occupancy.trend == (30_500, 30_900, 31_250)
+    assert ReportData.from_json(data.to_json()) == data
+
+
+def test_version_4_sample_keeps_its_agreements_and_has_no_forecast() -> None:
+    """Version 4 froze the agreements; version 5 adds the forecast's fan, which a version 4
+    report did not have: it reads back with none."""
+    raw = json.loads((SAMPLES / "report-v4.json").read_text(encoding="utf-8"))
+    assert raw["format_version"] == 4
+    assert "forecast" not in raw
+    data = ReportData.from_dict(raw)
+    assert data.format_version == 5
+    assert data.forecast is None
+    assert [a.number for a in data.agreements or ()] == ["LRT-2021-11"]
+    assert data.agreements is not None
+    assert data.agreements[0].progress == "350 van 600 plaatsen"
     assert ReportData.from_json(data.to_json()) == data
 
 

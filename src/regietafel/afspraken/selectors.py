@@ -9,7 +9,7 @@ week containing that day (``kerncijfers.selectors.targets_for``), never from sto
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from django.core.exceptions import PermissionDenied
@@ -24,6 +24,7 @@ from regietafel.core.agreements import (
     CADENCE,
     ActionRow,
     AgreementStatus,
+    DeadlineChance,
     Health,
     Measurement,
     MeetingKind,
@@ -36,8 +37,10 @@ from regietafel.core.agreements import (
     proposed_meetings,
 )
 from regietafel.core.catalogue import BY_CODE
+from regietafel.core.forecast import ForecastError
 from regietafel.core.periods import IsoWeek
 from regietafel.core.targets import TargetProgress
+from regietafel.doelen.selectors import core_target
 from regietafel.errors import NoDataError
 from regietafel.kerncijfers.selectors import (
     figures_for,
@@ -45,6 +48,7 @@ from regietafel.kerncijfers.selectors import (
     targets_for,
     week_figures,
 )
+from regietafel.opvangprognose.selectors import agreement_chance
 
 _UNIT_LABELS = {"places": "plaatsen", "locations": "locaties"}
 
@@ -193,6 +197,8 @@ class AgreementState:
     history: tuple[HistoryRow, ...]
     can_update: bool
     can_manage: bool
+    chance: DeadlineChance | None = None
+    """The chance, from the forecast, that it is met by its deadline (measured ones only)."""
 
     @property
     def number(self) -> str:
@@ -367,7 +373,27 @@ def agreement_get(*, user: AnyUser, number: str, on: date) -> AgreementState:
     measured = measurements(user=user, on=on, agreements=[agreement])
     state = _state(user, agreement, on, measured.get(agreement.pk))
     assert state is not None  # the first update is dated on the meeting's date
-    return state
+    return with_chance(user, state)
+
+
+def with_chance(user: AnyUser, state: AgreementState) -> AgreementState:
+    """The state with the forecast's chance that it is met by its deadline, when measured.
+
+    A forecast that cannot start (no published series before that day) leaves it out.
+    """
+    agreement = state.agreement
+    if state.measurement is None or not state.status.active:
+        return state
+    target = core_target(agreement.target) if agreement.target is not None else None
+    try:
+        chance = agreement_chance(
+            user=user, on=state.on, province_code=agreement.meeting.province_code or None,
+            deadline=agreement.figure_date or state.deadline, target=target,
+            figure_code=agreement.figure_code, threshold=agreement.figure_threshold,
+        )  # fmt: skip
+    except ForecastError:
+        return state
+    return replace(state, chance=chance) if chance is not None else state
 
 
 @dataclass(frozen=True)
@@ -401,7 +427,7 @@ def action_list(*, user: AnyUser, kind: str, on: date, province_code: str = "") 
     )
     measured = measurements(user=user, on=on, agreements=agreements)
     states = [
-        s
+        with_chance(user, s)
         for s in (_state(user, a, on, measured.get(a.pk), new_since=previous) for a in agreements)
         if s is not None and s.status.active
     ]

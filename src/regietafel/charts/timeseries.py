@@ -180,12 +180,15 @@ def fan_chart(
 
     observed_label = "waargenomen"
     median_label = "verwachting (mediaan)"
-    domain = [observed_label, median_label, *labels]
+    # Without any observation (a forecast only) the observed line and its legend entry are left
+    # out: an empty line mark would be an unlabelled graphic for screen readers.
+    has_observed = any(value is not None for value in observed)
+    domain = [*([observed_label] if has_observed else []), median_label, *labels]
     band_colours = ["#deebf7", "#b9d3ec", "#8ab8de", "#5a9bd1"]  # widest band lightest
     if len(ordered) > len(band_colours):
         raise ValueError(f"Hoogstens {len(band_colours)} banden.")
     colours = [
-        "#1a1a1a",
+        *(["#1a1a1a"] if has_observed else []),
         SERIES_COLOURS[5],
         *band_colours[len(band_colours) - len(ordered) :],
     ]
@@ -256,26 +259,8 @@ def fan_chart(
             },
         }
     )
-    layers.append(
-        {
-            "transform": [{"filter": "isValid(datum.waargenomen)"}],
-            "mark": {"type": "line", "strokeWidth": 2, "point": {"size": 18}},
-            "encoding": {
-                "x": x,
-                "y": {
-                    "field": "waargenomen",
-                    "type": "quantitative",
-                    "axis": y_axis,
-                    "scale": y_scale,
-                },
-                "color": {"datum": observed_label, "type": "nominal", "scale": colour_scale},
-                "tooltip": [
-                    {"field": "datum", "type": "temporal", "format": "%e %B %Y"},
-                    {"field": "waargenomen", "type": "quantitative", "format": ",d"},
-                ],
-            },
-        }
-    )
+    if has_observed:
+        layers.append(_observed_layer(x, y_axis, y_scale, observed_label, colour_scale))
     chart: dict[str, Any] = {
         "width": WIDTH,
         "height": HEIGHT,
@@ -289,3 +274,30 @@ def fan_chart(
     return with_title_and_source(
         chart, title=title, source=source, width=WIDTH, description=description
     )
+
+
+def _observed_layer(
+    x: dict[str, Any],
+    y_axis: dict[str, Any],
+    y_scale: dict[str, Any],
+    observed_label: str,
+    colour_scale: dict[str, Any],
+) -> dict[str, Any]:
+    return {
+        "transform": [{"filter": "isValid(datum.waargenomen)"}],
+        "mark": {"type": "line", "strokeWidth": 2, "point": {"size": 18}},
+        "encoding": {
+            "x": x,
+            "y": {
+                "field": "waargenomen",
+                "type": "quantitative",
+                "axis": y_axis,
+                "scale": y_scale,
+            },
+            "color": {"datum": observed_label, "type": "nominal", "scale": colour_scale},
+            "tooltip": [
+                {"field": "datum", "type": "temporal", "format": "%e %B %Y"},
+                {"field": "waargenomen", "type": "quantitative", "format": ",d"},
+            ],
+        },
+    }

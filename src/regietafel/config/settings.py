@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "regietafel.opvang",
     "regietafel.kerncijfers",
     "regietafel.opvangbeeld",
+    "regietafel.opvangprognose",
     "regietafel.rapportage",
     "regietafel.api",
     "regietafel.doelen",
@@ -226,6 +227,9 @@ SPECTACULAR_SETTINGS = {
 REGIETAFEL_BUFFER = env_str("REGIETAFEL_BUFFER", "lrt-voorjaar-2021")
 # The three horizons of the reception picture in weeks (short, medium, long), core.rules.
 REGIETAFEL_HORIZONS = env_str("REGIETAFEL_HORIZONS", "4,26,104")
+# How the medium and long horizons project occupancy: "prognose" (the forecast's median growth,
+# regietafel.prognose.cache) or "trend" (the damped straight line, also the fallback).
+REGIETAFEL_PROJECTIE = env_str("REGIETAFEL_PROJECTIE", "prognose")
 REGIETAFEL_BUFFER_PERCENTAGE = float(env_str("REGIETAFEL_BUFFER_PERCENTAGE", "0").replace(",", "."))
 # Taakstelling schedule classes: "somewhat behind" down to this share of the schedule, an
 # assumption without a published source (core.rules.SOMEWHAT_BEHIND_SHARE); "3/4" or "75".

@@ -18,6 +18,7 @@ urlpatterns = [
     path("api/v1/", include("regietafel.api.urls")),
     path("rapport/", include("regietafel.rapportage.urls")),
     path("", include("regietafel.opvangbeeld.urls")),
+    path("", include("regietafel.opvangprognose.urls")),
     path("", include("regietafel.boodschappenlijst.urls")),
     path("", include("regietafel.doelen.urls")),
     path("", include("regietafel.verdeling.urls")),

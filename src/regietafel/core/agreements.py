@@ -190,6 +190,26 @@ class Measurement:
         return text + " (gehaald)" if self.met else text
 
 
+@dataclass(frozen=True)
+class DeadlineChance:
+    """The chance, over the forecast's paths, that a measured agreement is met by its deadline.
+
+    ``kind`` "gehaald": the measured figure reaches its threshold; "genoeg": the places agreed
+    (on top of today's capacity, or as a capacity) cover the places needed then.
+    """
+
+    chance: float
+    kind: str
+    scenario: str
+
+    @property
+    def text(self) -> str:
+        """ "kans 42 % dat het gehaald wordt (prognose, scenario midden)"."""
+        percent = round(self.chance * 100)
+        what = "het gehaald wordt" if self.kind == "gehaald" else "het genoeg is"
+        return f"kans {percent} % dat {what} (prognose, scenario {self.scenario})"
+
+
 def _int_nl(value: int) -> str:
     return f"{value:,}".replace(",", ".")
 

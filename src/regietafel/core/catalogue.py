@@ -359,7 +359,7 @@ def _definitions() -> tuple[FigureDefinition, ...]:
             "van de week (alleen landelijk bekend).",
             "personen",
             SERIES,
-            frozenset({Surface.API, Surface.CLI, Surface.RAPPORT}),
+            frozenset({Surface.API, Surface.CLI, Surface.RAPPORT, Surface.OPVANGBEELD}),
             lambda f: f.waiting_in_reception,
             higher_is_better=False,
             scopes="landelijk",

@@ -30,7 +30,9 @@ from regietafel.core.capacity import (
 )
 from regietafel.core.confidentiality import SuppressionPlan
 from regietafel.core.need import (
+    ForecastGrowth,
     GapRow,
+    forecast_projection,
     need_and_gap_by_province,
     need_by_week,
     projected_occupancy,
@@ -97,6 +99,14 @@ class WeekInputs:
     waiting_in_reception: int | None = None
     timeline_weeks: int = TIMELINE_WEEKS
     somewhat_behind: Fraction = SOMEWHAT_BEHIND_SHARE
+    growth: ForecastGrowth | None = None
+    """The forecast's growth per horizon; None: the damped trend of the register (fallback)."""
+
+
+TREND_PROJECTION = (
+    "trend: rechte lijn door de bezetting van de laatste acht weken, hoogstens een kwartaal "
+    "doorgetrokken en daarna vlak (terugval zonder prognose)"
+)
 
 
 @dataclass(frozen=True)
@@ -305,6 +315,8 @@ class WeekFigures:
     provinces: Mapping[str, ScopeFigures] = field(repr=False)
     locations: tuple[Location, ...] = field(repr=False, default=())
     timeline: CapacityTimeline | None = field(repr=False, default=None)
+    projection: str = ""
+    """How the medium and long horizons project occupancy (forecast or trend), in Dutch."""
 
     def scope(self, code: str | None) -> ScopeFigures:
         """The figures of "NL" (or None) or of a province code (KeyError for an unknown one)."""
@@ -537,8 +549,11 @@ def compute_week_figures(inputs: WeekInputs) -> WeekFigures:
             code: occupancy_by_category(locations, on=monday, province_code=code)
             for code in in_register
         }
+        growth = inputs.growth
         projected = {
             code: projected_occupancy(inputs.history.get(code, {}), inputs.horizons)
+            if growth is None
+            else forecast_projection(occupancy[code], growth, inputs.horizons)
             for code in in_register
         }
         gaps = need_and_gap_by_province(
@@ -566,6 +581,7 @@ def compute_week_figures(inputs: WeekInputs) -> WeekFigures:
         ),
         locations=inputs.locations if inputs.register_week is not None else (),
         timeline=timeline,
+        projection=TREND_PROJECTION if inputs.growth is None else inputs.growth.source,
     )
 
 

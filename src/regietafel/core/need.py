@@ -96,6 +96,40 @@ def projected_occupancy(
     }
 
 
+@dataclass(frozen=True)
+class ForecastGrowth:
+    """Growth of occupancy per horizon name from the forecast's median, with its source.
+
+    ``factors[name]`` is the median forecast occupancy at the end of the horizon divided by
+    the occupancy at the forecast's start; the register's occupancy is scaled by it, so the
+    forecast supplies the direction and size of change and the register the level.
+    """
+
+    factors: Mapping[str, float]
+    source: str
+
+
+def forecast_projection(
+    occupancy: Mapping[NeedCategory, int],
+    growth: ForecastGrowth,
+    horizons: Sequence[Horizon] = DEFAULT_HORIZONS,
+) -> dict[str, dict[NeedCategory, int]]:
+    """Occupancy per horizon name and category: today's occupancy × the forecast's growth.
+
+    A horizon the forecast does not reach keeps today's occupancy (factor 1).
+    """
+    return {
+        horizon.name: {
+            category: max(
+                0, math.floor(occupancy.get(category, 0) * growth.factors.get(horizon.name, 1.0)
+                              + 0.5)
+            )
+            for category in NeedCategory
+        }
+        for horizon in horizons
+    }  # fmt: skip
+
+
 def buffer_places(occupancy: int, category: NeedCategory, policy: BufferPolicy) -> int:
     """Buffer for one category: percentage of occupancy rounded up, plus fixed for regular.
 

@@ -46,6 +46,8 @@ from regietafel.core.figures import (
     suppressed,
     with_closure_names,
 )
+from regietafel.core.forecast import ForecastError
+from regietafel.core.need import ForecastGrowth
 from regietafel.core.periods import IsoWeek, Period
 from regietafel.core.rules import BufferPolicy, Horizon, buffer_policy, horizons_of
 from regietafel.core.targets import TargetProgress
@@ -61,6 +63,7 @@ from regietafel.opvang.selectors import (
     occupancy_history,
     register_rows,
 )
+from regietafel.prognose.cache import growth as forecast_growth
 from regietafel.taakstelling.models import RealisationRecord, TaakstellingPeriod
 from regietafel.taakstelling.selectors import configured_somewhat_behind, progress_inputs
 
@@ -86,6 +89,20 @@ def configured_buffer() -> BufferPolicy:
         getattr(settings, "REGIETAFEL_BUFFER", "lrt-voorjaar-2021"),
         percentage=getattr(settings, "REGIETAFEL_BUFFER_PERCENTAGE", 0.0),
     )
+
+
+def configured_growth(week: IsoWeek, horizons: tuple[Horizon, ...]) -> ForecastGrowth | None:
+    """The forecast's growth per horizon (``REGIETAFEL_PROJECTIE`` "prognose"), or None for the
+    damped trend: when the setting says "trend" or no forecast can start in that week."""
+    method = str(getattr(settings, "REGIETAFEL_PROJECTIE", "prognose")).strip().lower()
+    if method == "trend":
+        return None
+    if method != "prognose":
+        raise ImproperlyConfigured(f"REGIETAFEL_PROJECTIE '{method}': kies 'prognose' of 'trend'")
+    try:
+        return forecast_growth(week.monday, horizons)
+    except ForecastError:
+        return None
 
 
 def default_week() -> IsoWeek | None:
@@ -238,18 +255,21 @@ def _compute(week: IsoWeek, stored: _Stored) -> tuple[WeekFigures, WeekSources]:
     register = stored.register
     rows = register_rows(register)
     housing = _housing(week, stored.period, stored.realisation)
+    horizons = configured_horizons()
+    growth = configured_growth(week, horizons) if register is not None else None
     inputs = WeekInputs(
         week=week,
         register_week=register.week if register is not None else None,
         locations=tuple(core_location(row) for row in rows),
         history=occupancy_history(register) if register is not None else {},
-        horizons=configured_horizons(),
+        horizons=horizons,
         buffer=configured_buffer(),
         province_inhabitants=_province_inhabitants(week.monday),
         targets=core_targets() if stored.targets[0] else (),
         housing=housing,
         waiting_in_reception=_waiting(stored.series),
         somewhat_behind=configured_somewhat_behind(),
+        growth=growth,
     )
     confidential = frozenset(row.code for row in rows if row.confidential)
     sources = WeekSources(

@@ -18,6 +18,7 @@ from regietafel.afspraken.selectors import AgreementState, agreement_states
 from regietafel.core.agreements import MeetingKind
 from regietafel.core.catalogue import Surface, changes, definition
 from regietafel.core.figures import NATIONAL, HousingFigures, ScopeFigures
+from regietafel.core.forecast import SCENARIOS, ForecastError
 from regietafel.core.need import GapRow
 from regietafel.core.periods import IsoWeek
 from regietafel.core.rules import ScheduleClass
@@ -30,8 +31,11 @@ from regietafel.kerncijfers.selectors import (
     figures_for,
     week_figures,
 )
+from regietafel.opvangprognose.selectors import forecast_outlook
+from regietafel.prognose.cache import GROWTH_SCENARIO
 from regietafel.rapportage.data import (
     AgreementLine,
+    ForecastFan,
     GapLine,
     KeyFigure,
     MunicipalityProgress,
@@ -305,6 +309,34 @@ def _key_figures(
     return tuple(figures)
 
 
+def _forecast(reader: User, week: IsoWeek, scope: str, projection: str) -> ForecastFan | None:
+    """The middle scenario's fan from the week's Monday, as the Prognose page shows it.
+
+    None when no forecast can start on that day (nothing published yet).
+    """
+    try:
+        view = forecast_outlook(
+            user=reader, week=week, scenario=SCENARIOS[GROWTH_SCENARIO],
+            province=None if scope == NATIONAL else scope,
+        )  # fmt: skip
+    except ForecastError:
+        return None
+    key = view.run.key
+    return ForecastFan(
+        scenario=f"{key.scenario.label} — {key.scenario.description}",
+        origin=key.origin.isoformat(),
+        paths=key.paths,
+        seed=key.seed,
+        data=key.data,
+        policy=f"{view.policy.label} — bron: {view.policy.source}",
+        projection=projection,
+        levels=tuple(view.levels),
+        week_starts=tuple(d.isoformat() for d in view.week_starts),
+        occupancy=tuple(tuple(round(float(v)) for v in row) for row in view.occupancy),
+        need=tuple(tuple(round(float(v)) for v in row) for row in view.need),
+    )
+
+
 def report_data_collect(*, week: IsoWeek, scope: str) -> ReportData:
     """The report of ``week`` for ``scope`` ("NL" or a province code), read from the figures.
 
@@ -334,10 +366,9 @@ def report_data_collect(*, week: IsoWeek, scope: str) -> ReportData:
         notes.append("Voor het halfjaar van deze week is geen taakstelling vastgesteld.")
     elif figures.housing.housed is None:
         notes.append("Over dit halfjaar is nog geen realisatie gemeld: gehuisvest is onbekend.")
-    notes.append(
-        "Er is nog geen prognosemodel: de middellange en lange termijn volgen een rechte trend "
-        "door de bezetting van de laatste weken, hoogstens een kwartaal vooruit, daarna vlak."
-    )
+    if whole.projection:
+        notes.append(f"Bezetting op middellange en lange termijn: {whole.projection}.")
+    forecast = _forecast(reader, week, scope, whole.projection)
     synthetic = bool(getattr(settings, "DEMO_MODE", False)) or any(
         batch.synthetic for batch in (sources.register, sources.realisation) if batch is not None
     )
@@ -363,4 +394,6 @@ def report_data_collect(*, week: IsoWeek, scope: str) -> ReportData:
         sources=tuple(_sources(figures, sources)),
         notes=tuple(notes),
         agreements=_agreements(reader, week, scope),
+        forecast_available=forecast is not None,
+        forecast=forecast,
     )

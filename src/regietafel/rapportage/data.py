@@ -14,7 +14,7 @@ from typing import Any
 
 from regietafel.core.catalogue import format_value, trend_summary
 
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 """Bumped when the JSON shape changes; older stored reports are upgraded on reading
 (``UPGRADES``), a version from the future is refused.
 
@@ -22,6 +22,7 @@ FORMAT_VERSION = 4
 - 2 -> 3: key figures carry their trend over the past weeks (and a projection, when the
   figures model has one), frozen with the report.
 - 3 -> 4: the agreements of the scope's tables as they stood that week (``agreements``).
+- 4 -> 5: the forecast's fan (``forecast``; reports published before have none).
 """
 
 _V1_KEYS = {
@@ -77,7 +78,12 @@ def _upgrade_3_to_4(raw: dict[str, Any]) -> dict[str, Any]:
     return {**raw, "agreements": None, "format_version": 4}
 
 
-UPGRADES = {1: _upgrade_1_to_2, 2: _upgrade_2_to_3, 3: _upgrade_3_to_4}
+def _upgrade_4_to_5(raw: dict[str, Any]) -> dict[str, Any]:
+    """Version 5 adds the forecast's fan; a report published before had no forecast."""
+    return {**raw, "forecast": None, "format_version": 5}
+
+
+UPGRADES = {1: _upgrade_1_to_2, 2: _upgrade_2_to_3, 3: _upgrade_3_to_4, 4: _upgrade_4_to_5}
 """Upgrade functions by the version they upgrade from; each returns the next version."""
 
 
@@ -232,6 +238,39 @@ class Timeline:
 
 
 @dataclass(frozen=True, slots=True)
+class ForecastFan:
+    """The forecast as published with the week: median and bands per week (whole numbers).
+
+    ``occupancy`` and ``need`` hold one row per level of ``levels`` (2,5–10–50–90–97,5 %),
+    each with a value per week of ``week_starts``.
+    """
+
+    scenario: str
+    origin: str
+    paths: int
+    seed: int
+    data: str
+    policy: str
+    projection: str
+    levels: tuple[float, ...]
+    week_starts: tuple[str, ...]
+    occupancy: tuple[tuple[int, ...], ...]
+    need: tuple[tuple[int, ...], ...]
+
+    @classmethod
+    def from_dict(cls, raw: dict[str, Any]) -> ForecastFan:
+        return cls(
+            **{
+                **raw,
+                "levels": tuple(raw["levels"]),
+                "week_starts": tuple(raw["week_starts"]),
+                "occupancy": tuple(tuple(row) for row in raw["occupancy"]),
+                "need": tuple(tuple(row) for row in raw["need"]),
+            }
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class TargetLine:
     title: str
     category_label: str
@@ -306,6 +345,7 @@ class ReportData:
     notes: tuple[str, ...] = ()
     agreements: tuple[AgreementLine, ...] | None = None
     forecast_available: bool = False
+    forecast: ForecastFan | None = None
     format_version: int = field(default=FORMAT_VERSION)
 
     @property
@@ -380,6 +420,7 @@ class ReportData:
             if raw["agreements"] is not None
             else None,
             forecast_available=raw["forecast_available"],
+            forecast=ForecastFan.from_dict(raw["forecast"]) if raw["forecast"] else None,
             format_version=raw["format_version"],
         )
 

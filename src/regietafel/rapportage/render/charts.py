@@ -18,6 +18,7 @@ from regietafel import reference
 from regietafel.charts import (
     bar_chart,
     capacity_timeline_chart,
+    fan_chart,
     municipality_map,
     need_vs_capacity_chart,
     province_map,
@@ -195,6 +196,28 @@ def timeline_figure(data: ReportData) -> Figure | None:
     return _figure("capaciteit_tijd", spec, title=title, data=data)
 
 
+def forecast_figure(data: ReportData) -> Figure | None:
+    """The fan of the forecast's occupancy: median, 80 % and 95 % bands per week."""
+    fan = data.forecast
+    if fan is None or not fan.week_starts:
+        return None
+    title = f"Prognose bezetting {data.scope_name} vanaf week {data.week} (scenario midden)"
+    low95, low80, median, high80, high95 = fan.occupancy
+    spec = fan_chart(
+        dates=[date.fromisoformat(d) for d in fan.week_starts],
+        observed=[None] * len(fan.week_starts),
+        median=[float(v) for v in median],
+        bands=[
+            (0.80, [float(v) for v in low80], [float(v) for v in high80]),
+            (0.95, [float(v) for v in low95], [float(v) for v in high95]),
+        ],
+        title=title,
+        source="Bron: regietafel-prognose op landelijke reeksen (CBS, IND, JenV, COA)",
+        y_title="personen in de opvang",
+    )
+    return _figure("prognose", spec, title=title, data=data)
+
+
 def province_progress_figure(data: ReportData) -> Figure | None:
     rows = [p for p in data.taakstelling.provinces if p.percentage is not None]
     if not data.is_national or not rows:
@@ -221,6 +244,7 @@ def report_figures(data: ReportData) -> dict[str, Figure]:
         province_figure,
         need_figure,
         timeline_figure,
+        forecast_figure,
     )
     figures: dict[str, Figure] = {}
     for build in builders:

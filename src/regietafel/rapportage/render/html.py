@@ -82,6 +82,28 @@ def _timeline_rows(data: ReportData) -> list[dict[str, Any]]:
     return rows
 
 
+FORECAST_TABLE_STEP = 13
+"""The report's forecast table shows every 13th week (the Excel workbook every week)."""
+
+
+def _forecast_rows(data: ReportData) -> list[dict[str, Any]]:
+    fan = data.forecast
+    if fan is None:
+        return []
+    return [
+        {
+            "week_start": fan.week_starts[i],
+            "median": fan.occupancy[2][i],
+            "low80": fan.occupancy[1][i],
+            "high80": fan.occupancy[3][i],
+            "low95": fan.occupancy[0][i],
+            "high95": fan.occupancy[4][i],
+            "need": fan.need[2][i],
+        }
+        for i in range(0, len(fan.week_starts), FORECAST_TABLE_STEP)
+    ]
+
+
 def report_context(data: ReportData, meta: ReportMeta, *, for_print: bool) -> dict[str, Any]:
     figures = report_figures(data)
     breaks = [f"{b:g}".replace(".", ",") for b in CAPACITY_BREAKS]
@@ -100,6 +122,8 @@ def report_context(data: ReportData, meta: ReportMeta, *, for_print: bool) -> di
         "annex_groups": _by_province(data, far_behind_only=for_print and data.is_national),
         "timeline_rows": _timeline_rows(data),
         "timeline_step": TIMELINE_TABLE_STEP,
+        "forecast_rows": _forecast_rows(data),
+        "forecast_step": FORECAST_TABLE_STEP,
         "capacity_breaks": breaks,
         "schedule_classes": [c.label for c in ScheduleClass],
         "change_rows": meta.changes.get("kerncijfers", []),

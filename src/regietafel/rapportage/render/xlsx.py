@@ -88,6 +88,29 @@ def _agreements_sheet(book: Workbook, data: ReportData) -> None:
     )
 
 
+def _forecast_sheet(book: Workbook, data: ReportData) -> None:
+    """The forecast's fan per week (format version 5 and later)."""
+    if data.forecast is None:
+        return
+    fan = data.forecast
+    levels = ("2,5%", "10%", "mediaan", "90%", "97,5%")
+    _sheet(
+        book,
+        "prognose",
+        [("week vanaf", "d-m-yyyy")]
+        + [(f"bezetting {label}", INTEGER) for label in levels]
+        + [(f"benodigd {label}", INTEGER) for label in levels],
+        [
+            (
+                _date(day),
+                *(row[i] for row in fan.occupancy),
+                *(row[i] for row in fan.need),
+            )
+            for i, day in enumerate(fan.week_starts)
+        ],
+    )
+
+
 def render_xlsx(data: ReportData, meta: ReportMeta) -> bytes:
     book = Workbook()
     info = book.active
@@ -286,6 +309,7 @@ def render_xlsx(data: ReportData, meta: ReportMeta) -> bytes:
                 )
             ],
         )
+    _forecast_sheet(book, data)
     _sheet(
         book,
         "capaciteit provincies",

@@ -1,0 +1,99 @@
+"""Read API of the reception forecast: the same cached run and tables as the Prognose page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework.decorators import api_view, permission_classes
+from rest_framework.exceptions import ValidationError
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from regietafel import reference
+from regietafel.api.views import CanView, check_parameters
+from regietafel.core.forecast import QUANTILE_LEVELS, ForecastError
+from regietafel.core.periods import PeriodError
+from regietafel.kerncijfers.selectors import week_or_default
+from regietafel.opvangprognose import selectors, tables
+from regietafel.opvangprognose.forms import SCENARIO_ORDER, ForecastForm
+from regietafel.presentation.tables import ResultTable
+
+PARAMETERS = (
+    OpenApiParameter(
+        "week", OpenApiTypes.STR,
+        description="ISO-week, bijvoorbeeld 2021-W45: de prognose start op de maandag, met de "
+        "cijfers die toen gepubliceerd waren (standaard: laatste week met gegevens)",
+    ),
+    OpenApiParameter("scenario", OpenApiTypes.STR, enum=list(SCENARIO_ORDER),
+                     description="scenario (standaard midden)"),
+    OpenApiParameter("provincie", OpenApiTypes.STR,
+                     description="provinciecode (PV27) of -naam; leeg: landelijk"),
+    OpenApiParameter("beleid", OpenApiTypes.STR,
+                     description="behoeftebeleid (standaard: dat van de startdatum)"),
+    OpenApiParameter("instroom", OpenApiTypes.NUMBER,
+                     description="eigen instroomfactor (0,1–5): kopie van het scenario"),
+    OpenApiParameter("huisvesting", OpenApiTypes.NUMBER,
+                     description="eigen huisvestingsfactor (0,1–5)"),
+    OpenApiParameter("onzekerheid", OpenApiTypes.NUMBER,
+                     description="eigen onzekerheidsfactor (0–3; 0 = geen spreiding)"),
+)  # fmt: skip
+
+
+def _rows(table: ResultTable) -> list[dict[str, Any]]:
+    return [{c.key: row.get(c.key) for c in table.columns} for row in table.rows]
+
+
+@extend_schema(parameters=list(PARAMETERS), responses=OpenApiTypes.OBJECT)
+@api_view(["GET"])
+@permission_classes([IsAuthenticated, CanView])
+def prognose(request: Request) -> Response:
+    """Median and bands (2,5–10–50–90–97,5 %) per week of occupancy, places needed and (nationally)
+    status holders in reception, the COA target dates and the buffer policies compared."""
+    check_parameters(request, tuple(p.name for p in PARAMETERS))
+    form = ForecastForm(request.query_params)
+    if not form.is_valid():
+        raise ValidationError(
+            {name: [str(e) for e in errors] for name, errors in form.errors.items()}
+        )
+    try:
+        week = form.cleaned_data["week"] or week_or_default(None)
+    except PeriodError as error:
+        raise ValidationError({"week": [str(error)]}) from None
+    scenario = form.chosen_scenario()
+    try:
+        view = selectors.forecast_outlook(
+            user=request.user, week=week, scenario=scenario,
+            province=form.cleaned_data["provincie"], policy_key=form.cleaned_data["beleid"],
+        )  # fmt: skip
+    except (ForecastError, reference.ReferenceDataError) as error:
+        raise ValidationError({"detail": str(error)}) from None
+    key = view.run.key
+    return Response(
+        {
+            "week": week.label,
+            "gebied": view.scope_name,
+            "scenario": {
+                "naam": scenario.name, "omschrijving": scenario.description,
+                "instroomfactor": scenario.inflow_factor,
+                "huisvestingsfactor": scenario.housing_factor,
+                "onzekerheidsfactor": scenario.level_uncertainty,
+            },
+            "gegevens_bekend_voor": key.origin.isoformat(),
+            "eerste_week": view.run.inputs.start.isoformat(),
+            "paden": key.paths,
+            "seed": key.seed,
+            "reeksen_sha256": key.data,
+            "behoeftebeleid": {"sleutel": view.policy.key, "naam": view.policy.label,
+                               "bron": view.policy.source},
+            "kwantielen": list(QUANTILE_LEVELS),
+            "bezetting_bij_start": view.start_occupancy,
+            "behoefte_bij_start": view.start_capacity,
+            "weken": _rows(tables.outlook_weeks_table(view)),
+            "peildata": _rows(tables.outlook_dates_table(view)),
+            "bufferbeleid": _rows(tables.buffer_table(view.buffers)),
+            "parameters": _rows(tables.parameters_table(view.run.inputs.parameters())),
+        }
+    )  # fmt: skip

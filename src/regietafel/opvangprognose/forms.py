@@ -1,0 +1,127 @@
+"""The choices of the Prognose page: a scenario, or a copy of one with edited parameters."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django import forms
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from regietafel.core.forecast import SCENARIOS, Scenario
+from regietafel.core.need_policy import NEED_POLICIES
+from regietafel.opvang.forms import WeekField
+
+StrOrPromise = str | Promise
+
+SCENARIO_ORDER = ("midden", "laag", "hoog", "traag", "snel")
+
+
+class FactorField(forms.Field):
+    """A factor such as 1,25 or 1.25 (both read as one and a quarter), between two bounds."""
+
+    def __init__(self, *, low: str, high: str, **kwargs: Any) -> None:
+        super().__init__(required=False, **kwargs)
+        self.low = Decimal(low)
+        self.high = Decimal(high)
+
+    def to_python(self, value: Any) -> Decimal | None:
+        text = str(value or "").strip().replace(",", ".")[:20]
+        if not text:
+            return None
+        try:
+            number = Decimal(text)
+        except InvalidOperation:
+            raise forms.ValidationError(
+                _("'%(value)s' is geen getal; schrijf bijvoorbeeld 1,25.") % {"value": value}
+            ) from None
+        if not number.is_finite() or not self.low <= number <= self.high:
+            raise forms.ValidationError(
+                _("%(label)s moet tussen %(low)s en %(high)s liggen.")
+                % {
+                    "label": self.label,
+                    "low": factor_text(float(self.low)),
+                    "high": factor_text(float(self.high)),
+                }
+            )
+        return number
+
+
+def _factor(label: StrOrPromise, help_text: StrOrPromise, *, low: str, high: str) -> FactorField:
+    return FactorField(label=label, help_text=help_text, low=low, high=high)
+
+
+class ForecastForm(forms.Form):
+    """``?scenario=midden&provincie=PV27&beleid=…&week=…``, optionally with edited factors.
+
+    When a factor differs from the chosen scenario's value, the forecast uses a copy of that
+    scenario named "eigen" with the edited factors.
+    """
+
+    week = WeekField(label=_("Week"), required=False)
+    scenario = forms.ChoiceField(
+        label=_("Scenario"),
+        required=False,
+        choices=[(name, SCENARIOS[name].label) for name in SCENARIO_ORDER],
+    )  # fmt: skip
+    provincie = forms.CharField(label=_("Gebied"), required=False)
+    beleid = forms.ChoiceField(
+        label=_("Behoeftebeleid"),
+        required=False,
+        choices=[("", _("het beleid dat op de startdatum gold"))]
+        + [(p.key, p.label) for p in NEED_POLICIES],
+    )
+    instroom = _factor(
+        _("Instroomfactor"), _("vermenigvuldigt het geschatte instroomniveau (0,10–5)"),
+        low="0.1", high="5",
+    )  # fmt: skip
+    huisvesting = _factor(
+        _("Huisvestingsfactor"), _("vermenigvuldigt het huisvestingstempo (0,10–5)"),
+        low="0.1", high="5",
+    )  # fmt: skip
+    onzekerheid = _factor(
+        _("Onzekerheidsfactor"),
+        _("schaalt alle spreiding; 0 = geen onzekerheid, alleen het rekenmodel (0–3)"),
+        low="0", high="3",
+    )  # fmt: skip
+
+    def base(self) -> Scenario:
+        return SCENARIOS[self.cleaned_data.get("scenario") or "midden"]
+
+    def chosen_scenario(self) -> Scenario:
+        """The named scenario, or a copy with the edited factors ("eigen")."""
+        base = self.base()
+        data: dict[str, Any] = self.cleaned_data
+        inflow = _or(data.get("instroom"), base.inflow_factor)
+        housing = _or(data.get("huisvesting"), base.housing_factor)
+        spread = _or(data.get("onzekerheid"), base.level_uncertainty)
+        if (inflow, housing, spread) == (
+            base.inflow_factor,
+            base.housing_factor,
+            base.level_uncertainty,
+        ):
+            return base
+        shown = ", ".join(
+            f"{name} × {factor_text(value)}"
+            for name, value in (("instroom", inflow), ("huisvesting", housing),
+                                ("onzekerheid", spread))
+        )  # fmt: skip
+        return base.replace(
+            name="eigen",
+            label=f"eigen variant van {base.label}",
+            inflow_factor=inflow,
+            housing_factor=housing,
+            level_uncertainty=spread,
+            noise_uncertainty=spread,
+            province_uncertainty=spread,
+            description=f"kopie van {base.name} met {shown}",
+        )
+
+
+def _or(value: Decimal | None, default: float) -> float:
+    return default if value is None else float(value)
+
+
+def factor_text(value: float) -> str:
+    return f"{value:.2f}".rstrip("0").rstrip(".").replace(".", ",")

@@ -1,0 +1,227 @@
+"""Reading the reception forecast for a user: scoped, and cached by what a run depends on.
+
+A run of 10,000 paths takes about a second; it is computed on the first request for a
+(scenario, origin, seed, paths, data) key and kept in the per-process cache of
+``prognose.cache``, so later requests (other roles, other scopes, the API, the weekly
+figures) reuse it. The forecast starts from the bundled
+national series as they were known on the Monday of the chosen week (vintage), never later
+than the last publication in the bundle.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+from datetime import date
+from functools import cache as once
+
+from django.core.exceptions import PermissionDenied
+
+from regietafel import reference
+from regietafel.accounts import access
+from regietafel.accounts.access import AnyUser
+from regietafel.core.agreements import DeadlineChance
+from regietafel.core.catalogue import BY_CODE
+from regietafel.core.forecast import SCENARIOS, Scenario
+from regietafel.core.need_policy import NeedPolicy, policy_by_key, policy_on
+from regietafel.core.periods import IsoWeek
+from regietafel.core.targets import Target
+from regietafel.doelen.selectors import core_targets
+from regietafel.kerncijfers.selectors import check_province, figures_for
+from regietafel.opvangprognose.tables import ScoreLine
+from regietafel.prognose import cache as runs
+from regietafel.prognose.cache import RUNS, Lru
+from regietafel.prognose.outlook import (
+    Outlook,
+    TargetChance,
+    deadline_probability,
+    outlook,
+    threshold_probability,
+)
+
+_OUTLOOKS: Lru[Hashable, Outlook] = Lru(24)
+
+
+def cache_clear() -> None:
+    RUNS.clear()
+    _OUTLOOKS.clear()
+
+
+def origin_for(week: IsoWeek) -> date:
+    """The forecast starts on the week's Monday, or after the bundle's last publication."""
+    return runs.origin_for(week.monday)
+
+
+def scenario_named(name: str) -> Scenario:
+    """A named scenario (KeyError for an unknown one)."""
+    return SCENARIOS[name]
+
+
+def need_policy(key: str | None, origin: date) -> NeedPolicy:
+    """The chosen need policy, else the one decided last before the origin."""
+    return policy_by_key(key) if key else policy_on(origin)
+
+
+def scope_code(user: AnyUser, province: str | None) -> str | None:
+    """None (national) or the province code this user may see in full.
+
+    PermissionDenied for another province of a province user; ``ReferenceDataError`` (a
+    LookupError, Dutch) for an unknown province.
+    """
+    if not access.can_view(user):
+        raise PermissionDenied
+    text = (province or "").strip()
+    if not text or text.upper() in {"NL", "NEDERLAND", "LANDELIJK"}:
+        return None
+    return check_province(user, text)
+
+
+def visible_scopes(user: AnyUser) -> list[tuple[str, str]]:
+    """("NL", "Nederland") and every province the user may see in full, as (code, name)."""
+    scopes = [("NL", "Nederland")]
+    scopes += [
+        (p.code, p.name)
+        for p in reference.provinces()
+        if access.can_view_province_detail(user, p.code)
+    ]
+    return scopes
+
+
+def forecast_outlook(
+    *,
+    user: AnyUser,
+    week: IsoWeek,
+    scenario: Scenario,
+    province: str | None = None,
+    policy_key: str | None = None,
+) -> Outlook:
+    """The forecast of a scope as this user may see it (see :func:`scope_code`).
+
+    ``ForecastError`` (Dutch) when the bundled data cannot start a forecast on that date;
+    ``KeyError`` for an unknown need policy.
+    """
+    code = scope_code(user, province)
+    origin = origin_for(week)
+    policy = need_policy(policy_key, origin)
+    run = runs.cached_run(scenario, origin)
+    name = None if code is None else reference.province_name(code)
+    key = (run.key, name, policy.key)
+    return _OUTLOOKS.get(key, lambda: outlook(run, province=name, policy=policy))
+
+
+def target_chances(*, user: AnyUser, week: IsoWeek, view: Outlook) -> list[TargetChance]:
+    """Every target of the scope with the chance that it is enough by its deadline.
+
+    The capacity now is the register's total capacity in the week (the weekly figures);
+    a target adds its places on top. The paths are scaled to start at the register's
+    occupancy (the register gives the level, the forecast the change). Targets in locations
+    have no number of places, and a deadline outside the forecast has no paths: both say so
+    instead of a number.
+    """
+    province_code = None if view.province_index is None else _code(view.scope_name)
+    register = _register_now(user, week, province_code)
+    capacity = None if register is None else register[0]
+    province = None if province_code is None else view.scope_name
+    result = []
+    for target in core_targets():
+        if target.province_code != province_code:
+            continue
+        if target.unit != "places":
+            result.append(TargetChance(target, capacity, None, "doel in locaties, niet in plekken"))
+            continue
+        if register is None:
+            result.append(TargetChance(target, None, None, "geen gegevens over de capaciteit"))
+            continue
+        capacity, occupancy = register
+        chance = deadline_probability(
+            view.run, province=province, policy=view.policy,
+            places=capacity + target.quantity, day=target.deadline, occupancy_now=occupancy,
+        )  # fmt: skip
+        note = "" if chance is not None else "deadline buiten de prognose"
+        result.append(TargetChance(target, capacity, chance, note))
+    return result
+
+
+def _code(name: str) -> str:
+    return reference.province(name).code
+
+
+@once
+def backtest_lines() -> tuple[ScoreLine, ...]:
+    """The back-test of the bundled series (depends on the bundle only: computed once)."""
+    from regietafel.prognose.backtests import backtest_rows
+
+    return tuple(ScoreLine(r.series, r.horizon, r.origins_label, r.score) for r in backtest_rows())
+
+
+AGREEMENT_SCENARIO = runs.GROWTH_SCENARIO
+"""Agreements and targets elsewhere are measured against the middle scenario."""
+FORECAST_FIGURES = {"bezetting_nu": "bezetting", "vergunninghouders_in_opvang": "vergunninghouders"}
+"""Catalogue figures the forecast has paths of, by the forecast's measure."""
+CAPACITY_FIGURE = "capaciteit_nu"
+
+
+def _register_now(
+    user: AnyUser, week: IsoWeek, province_code: str | None
+) -> tuple[int, int] | None:
+    """Capacity and occupancy of the scope in the week's register (None without one)."""
+    figures = figures_for(user=user, week=week, scope=province_code)
+    reception = figures.reception
+    if reception is None:
+        return None
+    return reception.capacity_now, sum(reception.occupancy_by_category.values())
+
+
+def agreement_chance(
+    *,
+    user: AnyUser,
+    on: date,
+    province_code: str | None,
+    deadline: date | None,
+    target: Target | None = None,
+    figure_code: str = "",
+    threshold: int | None = None,
+) -> DeadlineChance | None:
+    """The chance an agreement is met by its deadline, from the middle scenario's paths.
+
+    Linked to a target in places: today's capacity plus the target covers the need on the
+    target's deadline. Linked to capacity (``capaciteit_nu``) with a threshold: that capacity
+    covers the need on the deadline. Linked to a figure the forecast has paths of, with a
+    direction: the figure reaches its threshold. None for everything else, or when the
+    deadline is outside the forecast.
+    """
+    scenario = SCENARIOS[AGREEMENT_SCENARIO]
+    week = IsoWeek.containing(on)
+    origin = origin_for(week)
+    policy = policy_on(origin)
+    run = runs.cached_run(scenario, origin)
+    province = None if province_code is None else reference.province_name(province_code)
+    chance: float | None = None
+    kind = "genoeg"
+    if target is not None:
+        if target.unit != "places":
+            return None
+        register = _register_now(user, week, province_code)
+        if register is None:
+            return None
+        capacity, occupancy = register
+        chance = deadline_probability(
+            run, province=province, policy=policy, places=capacity + target.quantity,
+            day=target.deadline, occupancy_now=occupancy,
+        )  # fmt: skip
+    elif figure_code and threshold is not None and deadline is not None:
+        if figure_code == CAPACITY_FIGURE:
+            register = _register_now(user, week, province_code)
+            chance = deadline_probability(
+                run, province=province, policy=policy, places=threshold, day=deadline,
+                occupancy_now=None if register is None else register[1],
+            )  # fmt: skip
+        elif figure_code in FORECAST_FIGURES and BY_CODE[figure_code].higher_is_better is not None:
+            kind = "gehaald"
+            chance = threshold_probability(
+                run, measure=FORECAST_FIGURES[figure_code], province=province,
+                threshold=threshold, at_least=bool(BY_CODE[figure_code].higher_is_better),
+                day=deadline,
+            )  # fmt: skip
+    if chance is None:
+        return None
+    return DeadlineChance(chance=chance, kind=kind, scenario=scenario.label)

@@ -1,0 +1,248 @@
+"""The forecast's tables, shared by the Prognose page, its CSV downloads, the API and the CLI.
+
+No Django here: ``regietafel prognose`` builds the same tables without loading Django.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from regietafel.core import buffer_policies, forecast
+from regietafel.core.backtest import Score
+from regietafel.core.forecast import FloatArray
+from regietafel.presentation.tables import (
+    Column,
+    ResultTable,
+    Value,
+    format_decimal,
+    format_int,
+)
+from regietafel.prognose.outlook import BufferSummary, DateNeed, Outlook, TargetChance
+
+BAND_LABELS = (("p025", "2,5%"), ("p10", "10%"), ("p50", "mediaan"), ("p90", "90%"),
+               ("p975", "97,5%"))  # fmt: skip
+"""Column suffixes and headers of ``forecast.QUANTILE_LEVELS``, in that order."""
+
+
+def whole(value: float) -> int:
+    return round(float(value))
+
+
+def weeks_table(
+    weeks: Sequence[date],
+    occupancy: FloatArray,
+    holders: FloatArray | None,
+    need: FloatArray,
+) -> ResultTable:
+    """Per week the median and bands; without ``holders`` (a province) that block is left out."""
+    measures: list[tuple[str, str, FloatArray]] = [
+        ("bezetting", "bezetting", occupancy),
+        ("nodig", "benodigde plekken", need),
+    ]
+    if holders is not None:
+        measures.append(("vh", "vergunninghouders", holders))
+    columns = [Column("week", "week (maandag)")]
+    for prefix, header, _values in measures:
+        for key, label in BAND_LABELS:
+            columns.append(Column(f"{prefix}_{key}", f"{header} {label}", "int"))
+    rows: list[dict[str, Value]] = []
+    for index, day in enumerate(weeks):
+        row: dict[str, Value] = {"week": day.isoformat()}
+        for prefix, _header, values in measures:
+            for level, (key, _label) in enumerate(BAND_LABELS):
+                row[f"{prefix}_{key}"] = whole(values[level][index])
+        rows.append(row)
+    return ResultTable("weken", "Per week: mediaan en banden", tuple(columns), tuple(rows))
+
+
+def outlook_weeks_table(view: Outlook) -> ResultTable:
+    return weeks_table(view.week_starts, view.occupancy, view.holders, view.need)
+
+
+DATE_COLUMNS = (
+    Column("datum", "peildatum"),
+    Column("extra", "extra plekken", "int"),
+    Column("nodig_p50", "nodig mediaan", "int"),
+    Column("nodig_p90", "nodig 90%", "int"),
+    Column("nodig_p975", "nodig 97,5%", "int"),
+    Column("kans", "kans dat het genoeg is", "decimal", 3),
+)
+
+
+def date_row(day: date, extra: int, quantiles: Sequence[float], chance: float) -> dict[str, Value]:
+    return {
+        "datum": day.isoformat(), "extra": extra, "nodig_p50": whole(quantiles[2]),
+        "nodig_p90": whole(quantiles[3]), "nodig_p975": whole(quantiles[4]), "kans": chance,
+    }  # fmt: skip
+
+
+def dates_title(capacity: int) -> str:
+    return (
+        f"Benodigde plekken op peildata en doelen (capaciteit bij de start {format_int(capacity)})"
+    )
+
+
+def outlook_dates_table(view: Outlook) -> ResultTable:
+    rows = tuple(_date_need_row(item) for item in view.dates)
+    return ResultTable("peildata", dates_title(view.start_capacity), DATE_COLUMNS, rows)
+
+
+def _date_need_row(item: DateNeed) -> dict[str, Value]:
+    return date_row(item.day, 0, item.quantiles, item.chance_enough)
+
+
+BUFFER_COLUMNS = (
+    Column("beleid", "bufferbeleid"),
+    Column("tekort_persoonweken", "tekort (persoonweken)", "int"),
+    Column("kans_tekortweek", "kans ≥ 1 week tekort", "decimal", 3),
+    Column("lege_plekweken", "lege plekweken", "int"),
+    Column("openingen", "openingen", "decimal", 1),
+    Column("sluitingen", "sluitingen", "decimal", 1),
+    Column("kosten_mln", "kosten (mln euro)", "decimal", 0),
+)
+
+
+def buffer_title() -> str:
+    return (
+        f"Bufferbeleid vergeleken (levertijd {int(buffer_policies.LEAD_WEEKS.value)} weken, "
+        f"blokken van {int(buffer_policies.BLOCK.value)} plekken; kosten regulier "
+        f"{format_int(int(buffer_policies.COST_REGULAR.value))} en nood "
+        f"{format_int(int(buffer_policies.COST_EMERGENCY.value))} euro per jaar, COA 2022)"
+    )
+
+
+def buffer_table(outcomes: Sequence[BufferSummary]) -> ResultTable:
+    rows: tuple[dict[str, Value], ...] = tuple(
+        {
+            "beleid": o.label,
+            "tekort_persoonweken": whole(o.short_person_weeks),
+            "kans_tekortweek": o.p_short_week,
+            "lege_plekweken": whole(o.empty_place_weeks),
+            "openingen": o.openings,
+            "sluitingen": o.closings,
+            "kosten_mln": o.cost_million,
+        }
+        for o in outcomes
+    )
+    return ResultTable("bufferbeleid", buffer_title(), BUFFER_COLUMNS, rows)
+
+
+def buffer_sources_table() -> ResultTable:
+    """The assumptions of the buffer comparison, each with its source."""
+    parameters = (
+        buffer_policies.LEAD_WEEKS, buffer_policies.BLOCK,
+        buffer_policies.COST_REGULAR, buffer_policies.COST_EMERGENCY,
+    )  # fmt: skip
+    return parameters_table(parameters, name="bufferbronnen", title="Aannames bufferbeleid")
+
+
+def parameters_table(
+    parameters: Sequence[forecast.Parameter],
+    *,
+    name: str = "parameters",
+    title: str = "Parameters en bronnen",
+) -> ResultTable:
+    columns = (
+        Column("parameter", "parameter"),
+        Column("waarde", "waarde"),
+        Column("bron", "bron"),
+    )
+    rows: tuple[dict[str, Value], ...] = tuple(
+        {"parameter": p.name, "waarde": number_text(p.value), "bron": p.source} for p in parameters
+    )
+    return ResultTable(name, title, columns, rows)
+
+
+def number_text(value: float) -> str:
+    """Whole numbers as whole numbers, others with three decimals, in Dutch notation."""
+    if float(value).is_integer():
+        return format_int(int(value))
+    return format_decimal(value, 3)
+
+
+def percent(value: float | None) -> float | None:
+    return None if value is None else round(100 * value, 1)
+
+
+BACKTEST_COLUMNS = (
+    Column("reeks", "reeks"),
+    Column("horizon", "horizon"),
+    Column("startpunten", "startpunten"),
+    Column("n", "n", "int"),
+    Column("mape", "MAPE %", "decimal", 1),
+    Column("mape_13w", "MAPE 13-wk-gem. %", "decimal", 1),
+    Column("mase_13w", "MASE t.o.v. 13-wk-gem.", "decimal", 2),
+    Column("mase_sn", "MASE t.o.v. seizoensnaïef", "decimal", 2),
+    Column("n_sn", "n seizoensnaïef", "int"),
+    Column("dekking80", "dekking 80%-band %", "decimal", 1),
+    Column("dekking95", "dekking 95%-band %", "decimal", 1),
+    Column("mdape", "mediane APE %", "decimal", 1),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ScoreLine:
+    series: str
+    horizon: str
+    origins: str
+    score: Score
+
+
+def score_row(line: ScoreLine) -> dict[str, Value]:
+    score = line.score
+    return {
+        "reeks": line.series,
+        "horizon": line.horizon,
+        "startpunten": line.origins,
+        "n": score.origins,
+        "mape": percent(score.mape),
+        "mape_13w": percent(score.mape_mean),
+        "mase_13w": None if score.mase_mean is None else round(score.mase_mean, 2),
+        "mase_sn": None if score.mase_seasonal is None else round(score.mase_seasonal, 2),
+        "n_sn": score.seasonal_origins,
+        "dekking80": percent(score.coverage80),
+        "dekking95": percent(score.coverage95),
+        "mdape": percent(score.median_ape),
+    }
+
+
+def backtest_table(lines: Sequence[ScoreLine]) -> ResultTable:
+    return ResultTable(
+        "backtest",
+        "Terugblikkende toets van de instroomprognose",
+        BACKTEST_COLUMNS,
+        tuple(score_row(line) for line in lines),
+    )
+
+
+TARGET_COLUMNS = (
+    Column("doel", "doel"),
+    Column("aantal", "extra plekken", "int"),
+    Column("deadline", "deadline"),
+    Column("capaciteit", "capaciteit nu", "int"),
+    Column("kans", "kans dat het genoeg is", "decimal", 3),
+    Column("toelichting", "toelichting"),
+)
+
+
+def target_chances_table(chances: Sequence[TargetChance]) -> ResultTable:
+    """Per target the chance that today's capacity plus the target covers the need then."""
+    rows: tuple[dict[str, Value], ...] = tuple(
+        {
+            "doel": c.target.title,
+            "aantal": c.target.quantity,
+            "deadline": c.target.deadline.isoformat(),
+            "capaciteit": c.capacity_now,
+            "kans": c.chance,
+            "toelichting": c.note,
+        }
+        for c in chances
+    )
+    return ResultTable(
+        "doelkansen",
+        "Kans dat de capaciteit nu plus het doel de behoefte op de deadline dekt",
+        TARGET_COLUMNS,
+        rows,
+    )

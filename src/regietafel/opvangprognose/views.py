@@ -1,0 +1,173 @@
+"""The Prognose page: fan charts, back-test, buffer policies and the chance per target."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Sequence
+from datetime import date
+from typing import Any
+from urllib.parse import urlencode
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from regietafel import reference
+from regietafel.charts import ChartError, bar_chart, fan_chart, render_svg, svg_for_html
+from regietafel.core.forecast import ForecastError
+from regietafel.core.formatting import format_date_nl
+from regietafel.core.periods import PeriodError
+from regietafel.kerncijfers.selectors import week_or_default
+from regietafel.opvangprognose import selectors, tables
+from regietafel.opvangprognose.forms import ForecastForm, factor_text
+from regietafel.presentation.http import bad_request, html_table, table_csv, wants_csv
+from regietafel.presentation.tables import ResultTable, format_int
+from regietafel.prognose.cache import Lru
+from regietafel.prognose.outlook import Outlook
+
+SOURCE = "Bron: regietafel-prognose op landelijke reeksen (CBS, IND, JenV, COA)"
+
+_CHARTS: Lru[Hashable, dict[str, str | None]] = Lru(24)
+
+
+def _svg(spec: dict[str, Any], *, title: str, description: str, prefix: str) -> str | None:
+    try:
+        return svg_for_html(
+            render_svg(spec), title=title, description=description, id_prefix=prefix
+        )
+    except ChartError:
+        return None
+
+
+def _fan(
+    weeks: Sequence[date], values: Any, *, title: str, prefix: str, y_title: str
+) -> str | None:
+    median = [float(v) for v in values[2]]
+    bands = [
+        (0.80, [float(v) for v in values[1]], [float(v) for v in values[3]]),
+        (0.95, [float(v) for v in values[0]], [float(v) for v in values[4]]),
+    ]
+    spec = fan_chart(
+        dates=list(weeks), observed=[None] * len(weeks), median=median, bands=bands,
+        title=title, source=SOURCE, y_title=y_title,
+    )  # fmt: skip
+    return _svg(
+        spec,
+        title=title,
+        description="Mediaan (stippellijn) met de 80 %- en 95 %-band per week. "
+        "De cijfers staan in de tabel onder de grafieken.",
+        prefix=prefix,
+    )
+
+
+def _charts(view: Outlook) -> dict[str, str | None]:
+    scope = view.scope_name
+    charts: dict[str, str | None] = {
+        "occupancy_chart": _fan(
+            view.week_starts, view.occupancy, title=f"Bezetting {scope}",
+            prefix="bezetting", y_title="personen in de opvang",
+        ),
+        "need_chart": _fan(
+            view.week_starts, view.need, title=f"Benodigde plekken {scope}",
+            prefix="nodig", y_title="plekken",
+        ),
+        "holders_chart": None,
+    }  # fmt: skip
+    if view.holders is not None:
+        charts["holders_chart"] = _fan(
+            view.week_starts, view.holders, title="Vergunninghouders in de opvang (landelijk)",
+            prefix="vergunninghouders", y_title="personen",
+        )  # fmt: skip
+    charts["buffer_chart"] = _svg(
+        bar_chart(
+            labels=[b.label for b in view.buffers],
+            values=[b.cost_million for b in view.buffers],
+            title="Verwachte kosten per bufferbeleid over twee jaar (mln euro)",
+            source="Bron: regietafel-prognose; kosten COA 2022",
+            x_title="mln euro (plekken + noodopvang bij tekort)",
+            number_format=",.0f",
+        ),
+        title="Verwachte kosten per bufferbeleid",
+        description="Verwachte kosten over alle paden per bufferbeleid; de tabel ernaast geeft "
+        "ook tekort, lege plekken, openingen en sluitingen.",
+        prefix="buffer",
+    )
+    return charts
+
+
+def _query(request: HttpRequest) -> str:
+    """The page's own query without the download parameters, ready for ``?…&formaat=csv``."""
+    kept = [(k, v) for k, values in request.GET.lists() if k not in {"formaat", "tabel"}
+            for v in values]  # fmt: skip
+    return f"{urlencode(kept)}&" if kept else ""
+
+
+def _all_tables(view: Outlook, chances: Sequence[Any]) -> list[ResultTable]:
+    return [
+        tables.outlook_weeks_table(view),
+        tables.outlook_dates_table(view),
+        tables.buffer_table(view.buffers),
+        tables.buffer_sources_table(),
+        tables.target_chances_table(chances),
+        tables.backtest_table(selectors.backtest_lines()),
+        tables.parameters_table(view.run.inputs.parameters()),
+    ]
+
+
+@login_required
+def prognose(request: HttpRequest) -> HttpResponse:
+    form = ForecastForm(request.GET)
+    if not form.is_valid():
+        messages = [f"{form.fields[name].label}: {' '.join(str(e) for e in errors)}"
+                    for name, errors in form.errors.items()]  # fmt: skip
+        return bad_request(request, " ".join(messages))
+    try:
+        week = form.cleaned_data["week"] or week_or_default(None)
+    except PeriodError as error:
+        return bad_request(request, str(error))
+    scenario = form.chosen_scenario()
+    try:
+        view = selectors.forecast_outlook(
+            user=request.user, week=week, scenario=scenario,
+            province=form.cleaned_data["provincie"], policy_key=form.cleaned_data["beleid"],
+        )  # fmt: skip
+    except (ForecastError, reference.ReferenceDataError) as error:
+        return bad_request(request, str(error))
+    chances = selectors.target_chances(user=request.user, week=week, view=view)
+    all_tables = _all_tables(view, chances)
+    if wants_csv(request):
+        wanted = request.GET.get("tabel", "weken")
+        chosen = next((t for t in all_tables if t.name == wanted), all_tables[0])
+        scope = "NL" if view.province_index is None else reference.province(view.scope_name).code
+        return table_csv(chosen, f"prognose-{scope}-{scenario.name}-{chosen.name}.csv")
+    charts = _CHARTS.get((view.run.key, view.scope_name, view.policy.key), lambda: _charts(view))
+    base = form.base()
+    origin = view.run.key.origin
+    context: dict[str, Any] = {
+        "form": form,
+        "view": view,
+        "week": week,
+        "scenario": scenario,
+        "base": base,
+        "edited": scenario is not base,
+        "scopes": selectors.visible_scopes(request.user),
+        "scope_code": "NL"
+        if view.province_index is None
+        else reference.province(view.scope_name).code,
+        "origin": format_date_nl(origin),
+        "origin_clamped": origin != week.monday,
+        "first_week": format_date_nl(view.run.inputs.start),
+        "paths": format_int(view.run.key.paths),
+        "seed": str(view.run.key.seed),
+        "data_identity": view.run.key.data,
+        "start_capacity": format_int(view.start_capacity),
+        "start_occupancy": format_int(view.start_occupancy),
+        "factors": {
+            "instroom": factor_text(scenario.inflow_factor),
+            "huisvesting": factor_text(scenario.housing_factor),
+            "onzekerheid": factor_text(scenario.level_uncertainty),
+        },
+        "tables": {t.name: html_table(t) for t in all_tables},
+        "csv_query": _query(request),
+        **charts,
+    }
+    return render(request, "opvangprognose/prognose.html", context)

@@ -1,0 +1,279 @@
+"""A forecast run summarised for the pages and the API (no Django).
+
+:func:`run_forecast` runs the model once for a :class:`RunKey` (scenario, origin, seed, paths
+and the identity of the bundled data); :func:`outlook` turns a run into what a page shows for
+one scope and need policy: median and bands of occupancy, status holders and places needed per
+week, the COA target dates, and the buffer policies compared. :func:`deadline_probability`
+gives the chance that a number of places covers the need on a date, from the same paths.
+A run is deterministic for its key, so callers may cache it under that key.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from importlib.resources import files
+
+import numpy as np
+import numpy.typing as npt
+
+from regietafel.core import buffer_policies, forecast
+from regietafel.core.forecast import FloatArray, IntArray, ModelInputs, Scenario
+from regietafel.core.need_policy import NeedPolicy, target_dates
+from regietafel.core.targets import Target
+from regietafel.prognose.inputs import default_date, model_inputs
+
+
+@cache
+def data_identity() -> str:
+    """The first 12 hex digits of the SHA-256 of the bundled series: part of every run key."""
+    payload = files("regietafel.prognose.data").joinpath("reeksen.csv").read_bytes()
+    return hashlib.sha256(payload).hexdigest()[:12]
+
+
+def latest_origin() -> date:
+    """The day after the last publication in the bundle (later origins add nothing)."""
+    return default_date()
+
+
+@dataclass(frozen=True)
+class RunKey:
+    """Everything a run depends on; equal keys give equal runs."""
+
+    scenario: Scenario
+    origin: date
+    seed: int
+    paths: int
+    weeks: int = forecast.DEFAULT_WEEKS
+    data: str = ""
+
+
+@dataclass(frozen=True, eq=False)
+class Run:
+    """The paths of one run, kept small: occupancy per path and week, provincial shares."""
+
+    key: RunKey
+    inputs: ModelInputs
+    week_starts: tuple[date, ...]
+    occupancy: npt.NDArray[np.int32]  # (paths, weeks)
+    shares: FloatArray  # (paths, provinces)
+    holders: FloatArray  # quantiles of national status holders in reception (levels, weeks)
+    holder_paths: npt.NDArray[np.int32]  # national status holders in reception per week
+
+    def week_of(self, day: date) -> int | None:
+        """The index of the forecast week containing ``day``; None outside the run."""
+        week = forecast.weeks_until(self.inputs.start, day)
+        return week if 0 <= week < self.key.weeks else None
+
+    def scope_occupancy(self, province_index: int | None) -> IntArray:
+        """Occupancy per path and week, nationally or the province's share (whole persons)."""
+        if province_index is None:
+            whole: IntArray = self.occupancy.astype(np.int64)
+            return whole
+        scaled = self.occupancy * self.shares[:, province_index : province_index + 1]
+        result: IntArray = np.rint(scaled).astype(np.int64)
+        return result
+
+
+def run_key(
+    scenario: Scenario,
+    *,
+    origin: date,
+    seed: int = 2021,
+    paths: int = forecast.DEFAULT_PATHS,
+    weeks: int = forecast.DEFAULT_WEEKS,
+) -> RunKey:
+    return RunKey(scenario, origin, seed, paths, weeks, data_identity())
+
+
+def run_forecast(key: RunKey) -> Run:
+    """Run the model for ``key`` (ForecastError, in Dutch, when the data cannot start it)."""
+    inputs = model_inputs(key.origin)
+    paths = forecast.run(inputs, key.scenario, paths=key.paths, weeks=key.weeks, seed=key.seed)
+    return Run(
+        key=key,
+        inputs=inputs,
+        week_starts=paths.week_starts,
+        # 32-bit paths halve the memory of a cached run (counts stay far below 2**31).
+        occupancy=paths.occupancy.astype(np.int32),
+        shares=paths.shares,
+        holders=forecast.quantiles(paths.status_holders),
+        holder_paths=paths.status_holders.astype(np.int32),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class DateNeed:
+    """Places needed on a COA target date (quantiles) and the chance the start capacity holds."""
+
+    day: date
+    quantiles: tuple[float, ...]
+    chance_enough: float
+
+
+@dataclass(frozen=True, slots=True)
+class BufferSummary:
+    """One buffer policy over all paths (``buffer_policies.PolicyOutcome`` without paths)."""
+
+    key: str
+    label: str
+    short_person_weeks: float
+    p_short_week: float
+    empty_place_weeks: float
+    openings: float
+    closings: float
+    cost_million: float
+
+
+def summarise(outcome: buffer_policies.PolicyOutcome) -> BufferSummary:
+    o = outcome
+    return BufferSummary(
+        key=o.policy.key, label=o.policy.label,
+        short_person_weeks=o.short_person_weeks, p_short_week=o.p_short_week,
+        empty_place_weeks=o.empty_place_weeks, openings=o.openings,
+        closings=o.closings, cost_million=o.cost_million,
+    )  # fmt: skip
+
+
+@dataclass(frozen=True, eq=False)
+class Outlook:
+    """What a page shows of a run for one scope and need policy."""
+
+    run: Run
+    province_index: int | None
+    scope_name: str
+    policy: NeedPolicy
+    start_occupancy: int
+    start_capacity: int
+    occupancy: FloatArray  # (levels, weeks)
+    need: FloatArray  # (levels, weeks)
+    holders: FloatArray | None  # national only (levels, weeks)
+    dates: tuple[DateNeed, ...]
+    buffers: tuple[BufferSummary, ...]
+
+    @property
+    def week_starts(self) -> tuple[date, ...]:
+        return self.run.week_starts
+
+    @property
+    def levels(self) -> tuple[float, ...]:
+        return forecast.QUANTILE_LEVELS
+
+
+def province_index(inputs: ModelInputs, name: str) -> int:
+    return inputs.province_names.index(name)
+
+
+def outlook(run: Run, *, province: str | None, policy: NeedPolicy) -> Outlook:
+    """The run for a scope (None: national; else a province name) under ``policy``.
+
+    The capacity at the start is the need at the start under the policy (the forecast does
+    not know the register); the buffer policies start from it.
+    """
+    index = None if province is None else province_index(run.inputs, province)
+    occupancy = run.scope_occupancy(index)
+    if index is None:
+        start = run.inputs.occupancy
+    else:
+        start = round(run.inputs.occupancy * run.inputs.province_shares[index])
+    start_capacity = round(float(policy.need(np.asarray([start]))[0]))
+    need_paths = policy.need(occupancy)
+    dates = tuple(
+        DateNeed(
+            day=day,
+            quantiles=tuple(
+                float(v)
+                for v in np.quantile(
+                    need_paths[:, forecast.weeks_until(run.inputs.start, day)],
+                    forecast.QUANTILE_LEVELS,
+                )
+            ),
+            chance_enough=buffer_policies.target_probability(
+                need_paths[:, forecast.weeks_until(run.inputs.start, day)],
+                capacity_now=start_capacity,
+                extra=0,
+            ),
+        )
+        for day in target_dates(run.inputs.start, run.key.weeks)
+    )
+    outcomes = buffer_policies.compare(
+        occupancy, start_occupancy=start, start_capacity=start_capacity
+    )
+    return Outlook(
+        run=run,
+        province_index=index,
+        scope_name=province or "Nederland",
+        policy=policy,
+        start_occupancy=start,
+        start_capacity=start_capacity,
+        occupancy=forecast.quantiles(occupancy),
+        need=forecast.quantiles(need_paths),
+        holders=run.holders if index is None else None,
+        dates=dates,
+        buffers=tuple(summarise(o) for o in outcomes),
+    )
+
+
+def deadline_probability(
+    run: Run,
+    *,
+    province: str | None,
+    policy: NeedPolicy,
+    places: int,
+    day: date,
+    occupancy_now: int | None = None,
+) -> float | None:
+    """Share of paths in which ``places`` cover the need on ``day``; None outside the run.
+
+    With ``occupancy_now`` (the register's) every path is scaled so that it starts there: the
+    register gives the level, the forecast the change, as in the weekly figures.
+    """
+    week = run.week_of(day)
+    if week is None:
+        return None
+    index = None if province is None else province_index(run.inputs, province)
+    occupancy = run.scope_occupancy(index)[:, week]
+    if occupancy_now is not None:
+        start = run.inputs.occupancy
+        if index is not None:
+            start = round(start * run.inputs.province_shares[index])
+        occupancy = np.rint(occupancy * (occupancy_now / max(start, 1))).astype(np.int64)
+    need = policy.need(occupancy)
+    return buffer_policies.target_probability(need, capacity_now=places, extra=0)
+
+
+@dataclass(frozen=True, slots=True)
+class TargetChance:
+    """A target and the chance its places, on top of today's capacity, cover the need then.
+
+    ``chance`` is None when it cannot be computed; ``note`` then says why (in Dutch).
+    """
+
+    target: Target
+    capacity_now: int | None
+    chance: float | None
+    note: str
+
+
+def threshold_probability(
+    run: Run, *, measure: str, province: str | None, threshold: int, at_least: bool, day: date
+) -> float | None:
+    """Share of paths in which ``measure`` on ``day`` is at least (or at most) ``threshold``.
+
+    ``measure`` is "bezetting" (occupancy of the scope) or "vergunninghouders" (national
+    status holders in reception; None for a province). None outside the run.
+    """
+    week = run.week_of(day)
+    if week is None:
+        return None
+    if measure == "vergunninghouders":
+        if province is not None:
+            return None
+        values: IntArray = run.holder_paths[:, week].astype(np.int64)
+    else:
+        index = None if province is None else province_index(run.inputs, province)
+        values = run.scope_occupancy(index)[:, week]
+    hits = values >= threshold if at_least else values <= threshold
+    return float(np.mean(hits))

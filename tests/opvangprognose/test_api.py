@@ -1,0 +1,77 @@
+"""``/api/v1/prognose/``: the page's numbers as JSON, scoped like the page, with a schema."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from regietafel.opvangprognose import selectors
+from regietafel.prognose import cache as runs
+
+pytestmark = pytest.mark.django_db
+
+URL = "/api/v1/prognose/"
+
+
+@pytest.fixture(autouse=True)
+def _small_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(runs, "WEB_PATHS", 500)
+    selectors.cache_clear()
+
+
+def test_quantiles_equal_the_page_download(client_as: Callable[[str | None], Any]) -> None:
+    client = client_as("landelijk")
+    data = client.get(URL, {"week": "2021-W45", "scenario": "hoog"}).json()
+    assert data["gebied"] == "Nederland"
+    assert data["scenario"]["naam"] == "hoog"
+    assert data["scenario"]["instroomfactor"] == 1.25
+    assert data["kwantielen"] == [0.025, 0.1, 0.5, 0.9, 0.975]
+    assert data["paden"] == 500
+    assert data["seed"] == 2021
+    assert data["gegevens_bekend_voor"] == "2021-11-08"
+    assert data["behoeftebeleid"]["sleutel"] == "lrt-voorjaar-2021"
+    assert len(data["weken"]) == 104
+    first = data["weken"][0]
+    assert first["bezetting_p025"] <= first["bezetting_p50"] <= first["bezetting_p975"]
+    page = client.get("/prognose/", {"week": "2021-W45", "scenario": "hoog", "formaat": "csv"})
+    rows = list(csv.DictReader(io.StringIO(page.content.decode("utf-8-sig"))))
+    assert [int(r["bezetting_p50"]) for r in rows] == [w["bezetting_p50"] for w in data["weken"]]
+    assert {b["beleid"] for b in data["bufferbeleid"]} >= {"vaste buffer +417"}
+
+
+def test_province_scope_and_no_other_province(client_as: Callable[[str | None], Any]) -> None:
+    client = client_as("provincie")
+    data = client.get(URL, {"week": "2021-W45", "provincie": "Noord-Holland"}).json()
+    assert data["gebied"] == "Noord-Holland"
+    assert "vh_p50" not in data["weken"][0]  # status holders are national only
+    assert client.get(URL, {"week": "2021-W45", "provincie": "PV20"}).status_code == 403
+
+
+@pytest.mark.parametrize(
+    ("query", "field"),
+    [
+        ({"scenario": "extreem"}, "scenario"),
+        ({"instroom": "9"}, "instroom"),
+        ({"week": "2021-W99"}, "week"),
+        ({"provincie": "Atlantis"}, "detail"),
+        ({"paden": "5"}, "detail"),
+    ],
+)
+def test_bad_parameters_are_a_dutch_400(
+    client_as: Callable[[str | None], Any], query: dict[str, str], field: str
+) -> None:
+    response = client_as("coa").get(URL, query)
+    assert response.status_code == 400
+    assert field in response.json()
+
+
+def test_schema_documents_the_forecast(client_as: Callable[[str | None], Any]) -> None:
+    schema = client_as("landelijk").get("/api/schema/", {"format": "json"}).json()
+    operation = schema["paths"][URL]["get"]
+    names = {p["name"] for p in operation["parameters"]}
+    assert names == {"week", "scenario", "provincie", "beleid", "instroom", "huisvesting",
+                     "onzekerheid"}  # fmt: skip

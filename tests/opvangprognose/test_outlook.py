@@ -1,0 +1,141 @@
+"""The forecast summary behind the page and the API: hand-checked cases without Django."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+import pytest
+
+from regietafel.core import forecast
+from regietafel.core.need_policy import policy_by_key
+from regietafel.prognose.outlook import (
+    data_identity,
+    deadline_probability,
+    outlook,
+    run_forecast,
+    run_key,
+)
+
+ORIGIN = date(2021, 11, 8)
+FIXED_417 = policy_by_key("lrt-voorjaar-2021")
+RATE_96 = policy_by_key("coa-2022-11")
+
+
+def _deterministic_run(paths: int = 5):  # type: ignore[no-untyped-def]
+    scenario = forecast.SCENARIOS["midden"].deterministic
+    return run_forecast(run_key(scenario, origin=ORIGIN, paths=paths))
+
+
+def test_zero_variance_every_band_is_the_deterministic_model() -> None:
+    run = _deterministic_run()
+    model = forecast.deterministic(run.inputs, forecast.SCENARIOS["midden"])
+    view = outlook(run, province=None, policy=FIXED_417)
+    for level in range(len(forecast.QUANTILE_LEVELS)):
+        assert view.occupancy[level].tolist() == model.occupancy[0].astype(float).tolist()
+        # The need under the LRT's fixed buffer is occupancy + 417, exactly.
+        assert view.need[level].tolist() == (model.occupancy[0] + 417).astype(float).tolist()
+    assert view.holders is not None
+    assert view.holders[2].tolist() == model.status_holders[0].astype(float).tolist()
+    assert view.start_occupancy == 27_000  # the last COA point known before the origin (bundle)
+    assert view.start_capacity == 27_417
+
+
+def test_deadline_probability_is_a_step_at_the_need() -> None:
+    run = _deterministic_run()
+    model = forecast.deterministic(run.inputs, forecast.SCENARIOS["midden"])
+    day = date(2022, 7, 1)
+    week = forecast.weeks_until(run.inputs.start, day)
+    need = int(np.ceil(model.occupancy[0, week] / 0.96 - 1e-9))
+    assert deadline_probability(run, province=None, policy=RATE_96, places=need, day=day) == 1.0
+    chance = deadline_probability(run, province=None, policy=RATE_96, places=need - 1, day=day)
+    assert chance == 0.0
+    late = date(2030, 1, 1)
+    assert deadline_probability(run, province=None, policy=RATE_96, places=need, day=late) is None
+
+
+def test_same_key_same_numbers_and_the_key_names_the_data() -> None:
+    scenario = forecast.SCENARIOS["hoog"]
+    first = run_forecast(run_key(scenario, origin=ORIGIN, paths=300, seed=7))
+    again = run_forecast(run_key(scenario, origin=ORIGIN, paths=300, seed=7))
+    other = run_forecast(run_key(scenario, origin=ORIGIN, paths=300, seed=8))
+    assert np.array_equal(first.occupancy, again.occupancy)
+    assert not np.array_equal(first.occupancy, other.occupancy)
+    assert first.key == again.key != other.key
+    assert first.key.data == data_identity()
+    assert len(data_identity()) == 12
+
+
+def test_province_is_its_share_of_the_national_paths() -> None:
+    run = run_forecast(run_key(forecast.SCENARIOS["midden"], origin=ORIGIN, paths=400))
+    national = outlook(run, province=None, policy=RATE_96)
+    holland = outlook(run, province="Noord-Holland", policy=RATE_96)
+    assert holland.holders is None  # status holders are national only
+    share = run.inputs.province_shares[run.inputs.province_names.index("Noord-Holland")]
+    assert holland.start_occupancy == round(27_000 * share)
+    ratio = holland.occupancy[2] / national.occupancy[2]
+    assert np.all(np.abs(ratio - share) < 0.03)  # Dirichlet spread around the inhabitants' share
+    assert [b.key for b in national.buffers] == [b.key for b in holland.buffers]
+
+
+def test_target_dates_are_first_of_january_and_july() -> None:
+    view = outlook(_deterministic_run(), province=None, policy=FIXED_417)
+    assert [d.day for d in view.dates] == [
+        date(2022, 1, 1), date(2022, 7, 1), date(2023, 1, 1), date(2023, 7, 1),
+    ]  # fmt: skip
+    for item in view.dates:
+        assert item.quantiles[0] == item.quantiles[4]  # no spread
+        assert item.chance_enough in (0.0, 1.0)
+
+
+@pytest.mark.parametrize("name", ["laag", "midden", "hoog"])
+def test_more_inflow_more_occupancy(name: str) -> None:
+    scenario = forecast.SCENARIOS[name].deterministic
+    run = run_forecast(run_key(scenario, origin=ORIGIN, paths=1))
+    base = run_forecast(run_key(forecast.SCENARIOS["midden"].deterministic, origin=ORIGIN, paths=1))
+    last_run, last_base = run.occupancy[0, -1], base.occupancy[0, -1]
+    expected = {"laag": last_run < last_base, "midden": last_run == last_base,
+                "hoog": last_run > last_base}[name]  # fmt: skip
+    assert expected
+
+
+def test_threshold_probability_in_both_directions() -> None:
+    from regietafel.prognose.outlook import threshold_probability
+
+    run = _deterministic_run()
+    day = date(2022, 3, 1)
+    week = forecast.weeks_until(run.inputs.start, day)
+    holders = int(run.holder_paths[0, week])
+    occupancy = int(run.occupancy[0, week])
+    at_most = {"measure": "vergunninghouders", "province": None, "at_least": False, "day": day}
+    assert threshold_probability(run, threshold=holders, **at_most) == 1.0  # type: ignore[arg-type]
+    assert threshold_probability(run, threshold=holders - 1, **at_most) == 0.0  # type: ignore[arg-type]
+    at_least = {"measure": "bezetting", "province": None, "at_least": True, "day": day}
+    assert threshold_probability(run, threshold=occupancy, **at_least) == 1.0  # type: ignore[arg-type]
+    assert threshold_probability(run, threshold=occupancy + 1, **at_least) == 0.0  # type: ignore[arg-type]
+    # Status holders are forecast nationally only.
+    assert (
+        threshold_probability(
+            run,
+            measure="vergunninghouders",
+            province="Zeeland",
+            threshold=0,
+            at_least=True,
+            day=day,
+        )
+        is None
+    )
+
+
+def test_deadline_probability_starts_from_the_registers_occupancy() -> None:
+    """Scaled to a register of 30.000 instead of the bundle's start: the need on the day is
+    the deterministic path × 30.000 / start, plus the 417."""
+    run = _deterministic_run()
+    model = forecast.deterministic(run.inputs, forecast.SCENARIOS["midden"])
+    day = date(2022, 7, 1)
+    week = forecast.weeks_until(run.inputs.start, day)
+    scaled = round(int(model.occupancy[0, week]) * 30_000 / run.inputs.occupancy)
+    need = scaled + 417
+    args = {"province": None, "policy": FIXED_417, "day": day, "occupancy_now": 30_000}
+    assert deadline_probability(run, places=need, **args) == 1.0  # type: ignore[arg-type]
+    assert deadline_probability(run, places=need - 1, **args) == 0.0  # type: ignore[arg-type]

@@ -78,25 +78,23 @@ def test_trend_uses_previous_registers(make_user: Callable[[str], Any], settings
 
 
 @pytest.mark.django_db
-def test_medium_and_long_horizons_follow_the_forecast(
-    make_user: Callable[[str], Any], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """By default the register's occupancy grows as the forecast's median (scenario midden,
-    from the Monday of the week): each province's regular residents × the growth to week 26
-    and 104, rounded per province; the nation is their sum (930 residents now)."""
-    from regietafel.core.forecast import SCENARIOS
+def test_medium_and_long_horizons_follow_the_forecast(make_user: Callable[[str], Any]) -> None:
+    """By default the register's occupancy grows along the forecast's central path (scenario
+    midden without randomness, from the Monday of the week): each province's regular residents
+    x the growth to week 26 and 104, rounded per province; the nation is their sum (930
+    residents now)."""
+    from regietafel.core.forecast import SCENARIOS, deterministic
     from regietafel.kerncijfers.selectors import week_data
     from regietafel.prognose import cache as runs
+    from regietafel.prognose.inputs import model_inputs
 
-    monkeypatch.setattr(runs, "WEB_PATHS", 400)
-    runs.RUNS.clear()
+    runs.CENTRAL.clear()
     standard_register()
     picture = reception_picture(user=make_user("landelijk"), week=W45)
-    run = runs.cached_run(SCENARIOS["midden"], W45.monday)
+    inputs = model_inputs(runs.origin_for(W45.monday))
+    path = deterministic(inputs, SCENARIOS["midden"]).occupancy[0]
     for horizon, last_week in ((MEDIUM, 25), (LONG, 103)):
-        growth = sorted(run.occupancy[:, last_week].tolist())
-        median = (growth[199] + growth[200]) / 2  # 400 paths
-        factor = median / run.inputs.occupancy
+        factor = float(path[last_week]) / inputs.occupancy
         now = {
             code: _row(rows, SHORT, NeedCategory.REGULAR).occupancy_used
             for code, rows in picture.gaps.items()
@@ -107,7 +105,9 @@ def test_medium_and_long_horizons_follow_the_forecast(
         assert _row(picture.gaps[None], horizon, NeedCategory.REGULAR).occupancy_used == expected
     short = _row(picture.gaps[None], SHORT, NeedCategory.REGULAR)
     assert short.occupancy_used == 930  # the short horizon keeps the measured occupancy
-    assert week_data(W45)[0].projection.startswith("prognose: groei van de mediane bezetting")
+    assert week_data(W45)[0].projection.startswith(
+        "prognose: groei van de bezetting op de centrale"
+    )
 
 
 @pytest.mark.django_db

@@ -149,7 +149,7 @@ def test_the_report_carries_the_forecast_fan_of_the_prognose_page(
     assert (fan.paths, fan.seed, fan.origin) == (300, 2021, "2021-11-08")
     assert len(fan.week_starts) == 104
     assert fan.week_starts[0] == "2021-11-08"
-    assert fan.projection.startswith("prognose: groei van de mediane bezetting")
+    assert fan.projection.startswith("prognose: groei van de bezetting op de centrale lijn")
     page = forecast_outlook(
         user=system_reader(), week=W45, scenario=SCENARIOS["midden"], province="PV27"
     )

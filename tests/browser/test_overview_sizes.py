@@ -28,12 +28,10 @@ PAGES = (
 @pytest.fixture
 def demo_year(settings: Any, tmp_path: Any) -> None:
     from regietafel.demo.services import demo_load
-    from regietafel.rapportage.services import report_publish
 
     settings.DEMO_MODE = True
     settings.MEDIA_ROOT = tmp_path
-    demo_load(weeks=52)
-    report_publish(actor=None, week="2021-W45", scope="NL")
+    demo_load(weeks=52)  # publishes 2021-W44 and W45 (demo.services.PUBLISHED_WEEKS)
 
 
 def _log_in(context: Any, base: str, username: str) -> None:

@@ -95,6 +95,7 @@ def test_log_in_as_each_role_shows_user_role_and_menu(
         *(["Imports"] if sees_imports else []),
         "Landelijke reeksen",
         "Opvangbeeld",
+        "Prognose",
         "Boodschappenlijst",
         "Verdeling",
         "Doelen",

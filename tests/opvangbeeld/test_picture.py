@@ -128,6 +128,13 @@ def test_confidential_and_other_province_closures_are_masked(
     assert "vertrouwelijk" in next(c for c in national.closures if c.location_id == "E").name
     assert next(c for c in province.closures if c.location_id == "B").name == "Locatie B"
     assert "Locatie E" not in [c.name for c in province.closures]
+    # The municipality goes with the name: "noodopvang Barendrecht" is no secret otherwise.
+    assert next(c for c in coa.closures if c.location_id == "E").municipality_code == "GM0014"
+    assert next(c for c in national.closures if c.location_id == "E").municipality_code == ""
+    other = next(c for c in province.closures if c.location_id == "E")
+    assert ("Groningen" in other.name, other.municipality_code) == (True, "")
+    own = next(c for c in province.closures if c.location_id == "B")
+    assert own.municipality_code == "GM0363"
 
 
 @pytest.mark.django_db

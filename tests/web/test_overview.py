@@ -38,6 +38,18 @@ def test_change_since_the_previous_meeting_beside_last_week(
     assert "data-sinds" not in plain
 
 
+def test_a_comparison_week_without_data_says_so(
+    client_as: Callable[[str | None], Any],
+) -> None:
+    """2020-W10 has no register and no taakstelling: the page says there is nothing to compare
+    with (it used to show no comparison and no word why)."""
+    make_register("2021-W45", STANDARD)
+    body = client_as("landelijk").get("/?week=2021-W45&sinds=2020-W10").content.decode()
+    assert "Week 2020-W10 heeft geen gegevens" in body
+    with_data = client_as("landelijk").get("/?week=2021-W45&sinds=2021-W44").content.decode()
+    assert "heeft geen gegevens" not in with_data
+
+
 def test_a_comparison_week_after_the_shown_week_is_refused(
     client_as: Callable[[str | None], Any],
 ) -> None:

@@ -487,15 +487,28 @@ def _scope(
     )
 
 
-def with_closure_names(figures: ScopeFigures, name: Callable[[Closure], str]) -> ScopeFigures:
-    """The same figures with every closure renamed (masked), also in the shopping list.
+def with_closure_names(
+    figures: ScopeFigures,
+    name: Callable[[Closure], str],
+    municipality: Callable[[Closure], str] | None = None,
+) -> ScopeFigures:
+    """The same figures with every closure renamed (masked), also in the shopping list, and
+    its municipality code masked where ``municipality`` says so (a location's municipality
+    and kind together often give its name back).
 
-    Who may see which location's name is decided at the edge of the read model; the numbers
-    do not change, only the names the closures and the replacement items carry.
+    Who may see which location is decided at the edge of the read model; the numbers do not
+    change, only the names and municipalities the closures and replacement items carry.
     """
     if figures.reception is None:
         return figures
-    closures = tuple(replace(c, name=name(c)) for c in figures.reception.closures)
+    closures = tuple(
+        replace(
+            c,
+            name=name(c),
+            municipality_code=municipality(c) if municipality else c.municipality_code,
+        )
+        for c in figures.reception.closures
+    )
     reception = replace(figures.reception, closures=closures)
     code = None if figures.is_national else figures.scope
     return replace(

@@ -292,6 +292,16 @@ def closure_name(closure: Closure, *, user: AnyUser, confidential: frozenset[str
     return closure.name
 
 
+def closure_municipality(closure: Closure, *, user: AnyUser, confidential: frozenset[str]) -> str:
+    """A closure's municipality code as this user may see it: empty where its name is masked
+    (a confidential location, or one of a province the user sees only as totals)."""
+    if closure.location_id in confidential and not access.can_see_confidential(user):
+        return ""
+    if not access.can_view_province_detail(user, closure.province_code):
+        return ""
+    return closure.municipality_code
+
+
 def check_province(user: AnyUser, province_code: str) -> str:
     """The normalised province code, or PermissionDenied / LookupError for a bad one."""
     code = reference.province(province_code).code
@@ -339,6 +349,7 @@ def masked(
     return with_closure_names(
         for_reader(figures, sources, user=user).scope(scope),
         lambda c: closure_name(c, user=user, confidential=sources.confidential),
+        lambda c: closure_municipality(c, user=user, confidential=sources.confidential),
     )
 
 

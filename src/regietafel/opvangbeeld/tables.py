@@ -138,7 +138,7 @@ def _closure_rows(closures: Sequence[Closure]) -> tuple[dict[str, Value], ...]:
     return tuple(
         {
             "locatie": c.name,
-            "gemeente": c.municipality_code,
+            "gemeente": c.municipality_code or None,  # masked with the name
             "provincie": _province_name(c.province_code),
             "soort": c.type.label,
             "plaatsen": c.capacity,

@@ -151,6 +151,9 @@ def home(request: HttpRequest) -> HttpResponse:
             "week": week,
             "since": since,
             "since_label": "" if since is None else f"week {since.label}",
+            # A week to compare with that has no data gives no comparison: say so.
+            "since_without_data": since is not None
+            and not figures_for(user=user, week=since, scope=NATIONAL).has_data,
             "national": national.figures,
             "scopes": scopes,
             "main": scopes[0],

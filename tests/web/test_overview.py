@@ -43,6 +43,7 @@ def test_a_comparison_week_without_data_says_so(
 ) -> None:
     """2020-W10 has no register and no taakstelling: the page says there is nothing to compare
     with (it used to show no comparison and no word why)."""
+    make_register("2021-W44", STANDARD)
     make_register("2021-W45", STANDARD)
     body = client_as("landelijk").get("/?week=2021-W45&sinds=2020-W10").content.decode()
     assert "Week 2020-W10 heeft geen gegevens" in body

@@ -387,3 +387,18 @@ def test_a_week_without_a_valid_register_has_no_data(client_as: Client) -> None:
     assert by_code["capaciteit_nu"]["waarde"] is None
     held = client.get("/api/v1/kerncijfers/?week=2021-W49").json()
     assert {f["code"]: f for f in held["kerncijfers"]}["capaciteit_nu"]["waarde"] is not None
+
+
+def test_an_absurd_total_to_distribute_is_a_dutch_400(client_as: Client) -> None:
+    """Found by the schema fuzzer: a total of 26 digits overflowed the engine (500)."""
+    from tests.opvangbeeld.factories import standard_register
+
+    standard_register("2021-W45")
+    client = client_as("landelijk")
+    huge = client.get("/api/v1/verdeling/?week=2021-W45&totaal=24744503424572987707228160")
+    assert huge.status_code == 400
+    assert "ligt buiten 0 tot en met 10.000.000" in huge.json()["detail"]
+    assert client.get("/api/v1/verdeling/?week=2021-W45&totaal=10000000").status_code == 200
+    page = client.get("/verdeling/?week=2021-W45&te_verdelen=aantal&totaal=24744503424572987707")
+    assert page.status_code in {200, 400}
+    assert "10.000.000" in page.content.decode()

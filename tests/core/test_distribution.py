@@ -333,3 +333,14 @@ def test_a_stricter_rule_never_counts_more(
     )
     for code, count in strict.items():
         assert count <= loose[code]
+
+
+@pytest.mark.parametrize("rule", list(Rule))
+def test_totals_beyond_ten_million_are_refused_not_worked_out(rule: Rule) -> None:
+    from regietafel.core.distribution import MAX_TOTAL
+
+    assert sum(allocations(rule, MAX_TOTAL)) > 0
+    with pytest.raises(DistributionError, match=r"buiten 0 tot en met 10\.000\.000"):
+        distribute(UNITS, MAX_TOTAL + 1, rule=rule)
+    with pytest.raises(DistributionError, match="buiten"):
+        distribute(UNITS, -1, rule=rule)

@@ -124,6 +124,12 @@ class DistributionError(ValueError):
     """The distribution cannot be made; the message is Dutch."""
 
 
+MAX_TOTAL = 10_000_000
+"""The largest number this distributes (a hundred times the Spreidingswet's 96,000): a larger
+one is a typing error, refused in Dutch instead of being worked out (the fuzzer's
+24744503424572987707228160 overflowed the engine's integer arithmetic)."""
+
+
 def distribute(
     units: Sequence[Unit],
     total: int,
@@ -144,6 +150,11 @@ def distribute(
     chosen = rule if rule is not None else (Rule.AANVULLEN if credit_existing else Rule.EXTRA)
     if not units:
         raise DistributionError("er zijn geen eenheden om over te verdelen")
+    for name, amount in (("te verdelen aantal", total), ("totaal voor het geheel", whole)):
+        if amount is not None and not 0 <= amount <= MAX_TOTAL:
+            raise DistributionError(
+                f"{name} {amount} ligt buiten 0 tot en met {MAX_TOTAL:,}".replace(",", ".")
+            )
     if any(u.weight < 0 for u in units):
         raise DistributionError("een gewicht mag niet negatief zijn")
     if any(u.existing < 0 for u in units):

@@ -47,7 +47,11 @@ def test_capacity_per_week_with_gaps_before_the_first_register(
     ]
     assert _values(history) == [None, None, 850, 850, 850, 1050, 1050]
     assert history.scope == "NL"
-    assert history.projection == ()  # the figures model projects nothing ahead (yet)
+    # Ahead: the contracted capacity of the W43 register (B's last day is 27 February 2022),
+    # the 13 weeks after W44, 2021-W45 up to and including 2022-W05: all 1.050.
+    assert [p.week for p in history.projection][:2] == ["2021-W45", "2021-W46"]
+    assert history.projection[-1].week == "2022-W05"
+    assert [p.value for p in history.projection] == [1050] * 13
     # Noord-Holland: A 500, then A + B 700. Occupancy: 450, then 450 + 180 = 630.
     nh = figure_history(user=lrt, scope="PV27", code="capaciteit_nu", until_week=W44, weeks=7)
     assert _values(nh) == [None, None, 500, 500, 500, 700, 700]
@@ -55,7 +59,8 @@ def test_capacity_per_week_with_gaps_before_the_first_register(
     assert _values(occupied) == [None, None, 450, 450, 450, 630, 630]
     assert history.summary() == (
         "Capaciteit nu, 2021-W38 tot en met 2021-W44: van 850 in 2021-W40 naar 1.050 in "
-        "2021-W44; laagste 850, hoogste 1.050; 2 weken zonder gegevens"
+        "2021-W44; laagste 850, hoogste 1.050; 2 weken zonder gegevens; verwacht 1.050 in "
+        "2022-W05"
     )
 
 
@@ -117,3 +122,31 @@ def test_at_most_a_year_and_access_as_the_figures(make_user: Callable[[str], Any
         figure_history(user=prt, scope="PV20", code="capaciteit_nu", until_week=W44)
     with pytest.raises(KeyError):
         figure_history(user=lrt, scope=None, code="bestaat_niet", until_week=W44)
+
+
+def test_occupancy_is_projected_along_the_forecasts_central_path(
+    make_user: Callable[[str], Any],
+) -> None:
+    """Occupancy 930 + 40 (A 450, B 180, C 300, D 40) on Monday 1 November grows along the
+    middle scenario without randomness from that day: week i ahead is 970 x path[i-1] / start,
+    rounded. COA sees it; for a national user D's cell (one confidential location) is
+    afgeschermd, so the national occupancy total is, and so is its projection."""
+    from regietafel.core.forecast import SCENARIOS, deterministic
+    from regietafel.prognose import cache
+    from regietafel.prognose.inputs import model_inputs
+
+    make_register("2021-W44", STANDARD)
+    inputs = model_inputs(cache.origin_for(W44.monday))
+    path = deterministic(inputs, SCENARIOS["midden"]).occupancy[0]
+    expected = [round(970 * float(path[i]) / max(inputs.occupancy, 1)) for i in range(13)]
+    coa = figure_history(
+        user=make_user("coa"), scope=None, code="bezetting_nu", until_week=W44, weeks=1
+    )
+    assert _values(coa) == [970]
+    assert [p.value for p in coa.projection] == expected
+    assert coa.projection[0].week == "2021-W45"
+    lrt = figure_history(
+        user=make_user("landelijk"), scope=None, code="bezetting_nu", until_week=W44, weeks=1
+    )
+    assert _values(lrt) == [None]
+    assert lrt.projection == ()

@@ -119,10 +119,14 @@ def test_the_report_freezes_each_key_figures_trend() -> None:
     assert capacity.trend_weeks[-3:] == ("2021-W43", "2021-W44", "2021-W45")
     assert capacity.trend[-3:] == (1050, 1050, 1050)
     assert set(capacity.trend[:-3]) == {None}
-    assert capacity.projection == ()
+    # Ahead: the contracted capacity for the 13 weeks after W45 (2021-W46 to 2022-W06, before
+    # B's last day of 27 February 2022): 1.050 each.
+    assert capacity.projection == (1050,) * 13
+    assert capacity.projection_weeks[0] == "2021-W46"
+    assert capacity.projection_weeks[-1] == "2022-W06"
     # Housed: a period but no realisation at all, so unknown in every week.
     assert set(data.key_figure("gehuisvest").trend) == {None}
-    assert capacity.trend_summary.endswith("49 weken zonder gegevens")
+    assert capacity.trend_summary.endswith("49 weken zonder gegevens; verwacht 1.050 in 2022-W06")
     again = type(data).from_json(data.to_json())
     assert again.key_figure("capaciteit_nu").trend == capacity.trend
 

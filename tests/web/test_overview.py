@@ -66,12 +66,15 @@ def test_each_figure_has_its_trend_explanation_and_page(
     make_register("2021-W45", STANDARD)
     body = client_as("landelijk").get("/?week=2021-W45").content.decode()
     card = _card(body, "capaciteit_nu")
-    # The trend of 52 weeks (2020 has a week 53): 850 from W40, 1.050 in W45, 46 gaps.
+    # The trend of 52 weeks (2020 has a week 53): 850 from W40, 1.050 in W45, 46 gaps; ahead
+    # the contracted capacity of 13 weeks (B's last day 27 February 2022 is after 2022-W06).
     assert (
         'aria-label="Capaciteit nu, 2020-W47 tot en met 2021-W45: van 850 in 2021-W40 naar '
-        '1.050 in 2021-W45; laagste 850, hoogste 1.050; 46 weken zonder gegevens"' in card
+        "1.050 in 2021-W45; laagste 850, hoogste 1.050; 46 weken zonder gegevens; verwacht "
+        '1.050 in 2022-W06"' in card
     )
     assert "<polyline" in card
+    assert 'stroke-dasharray="3 2"' in card  # the projection, dashed after the last week
     assert "Plaatsen in alle opvanglocaties die op de maandag van de week open zijn" in card
     assert 'href="/opvangbeeld/?week=2021-W45"' in card
     assert 'href="/begrippen/#capaciteit_nu"' in card

@@ -18,7 +18,12 @@ from types import MappingProxyType
 from typing import Literal
 
 from regietafel.core.confidentiality import SUPPRESSED_TEXT
-from regietafel.core.figures import HousingFigures, ReceptionFigures, ScopeFigures
+from regietafel.core.figures import (
+    PROJECTION_WEEKS,
+    HousingFigures,
+    ReceptionFigures,
+    ScopeFigures,
+)
 from regietafel.core.formatting import format_decimal_nl, format_int_nl
 from regietafel.core.rules import HorizonRole, NeedCategory, ScheduleClass
 
@@ -76,6 +81,16 @@ class FigureDefinition:
     occupancy: NeedCategory | Literal["alle"] | None = None
     """The occupancy the figure is computed from ("alle": every category; None: none), for the
     small-cell rule: a figure over suppressed occupancy is afgeschermd."""
+    ahead: Callable[[ScopeFigures], Sequence[Number]] | None = None
+    """The figure in the weeks after this one, where the figures model projects it (the
+    contracted capacity, the forecast's occupancy); None: no projection."""
+
+    def projection(self, figures: ScopeFigures) -> tuple[Number, ...]:
+        """The projected values for the weeks after ``figures``' week (empty: none, not
+        applicable or afgeschermd), first week first."""
+        if self.ahead is None or not self.applies_to(figures) or self.suppressed(figures):
+            return ()
+        return tuple(self.ahead(figures))
 
     def suppressed(self, figures: ScopeFigures) -> bool:
         """Whether this figure is afgeschermd for the reader the figures were masked for."""
@@ -248,6 +263,9 @@ def _definitions() -> tuple[FigureDefinition, ...]:
             EVERYWHERE,
             _reception(lambda r: r.capacity_now),
             higher_is_better=True,
+            ahead=lambda f: (
+                () if f.reception is None else f.reception.capacity_total[1 : PROJECTION_WEEKS + 1]
+            ),
         ),
         FigureDefinition(
             "capaciteit_tijdelijk_nu",
@@ -267,6 +285,7 @@ def _definitions() -> tuple[FigureDefinition, ...]:
             EVERYWHERE,
             _reception(lambda r: r.occupancy_now),
             occupancy="alle",
+            ahead=lambda f: () if f.reception is None else f.reception.occupancy_projection,
         ),
     ]
     for role in HorizonRole:

@@ -109,6 +109,11 @@ TREND_PROJECTION = (
 )
 
 
+PROJECTION_WEEKS = 13
+"""How far ahead a figure's trend shows its projection: a quarter, where the forecast and the
+contracted capacity say something week by week."""
+
+
 @dataclass(frozen=True)
 class ReceptionFigures:
     """Capacity, occupancy and need of one scope in one week.
@@ -144,6 +149,9 @@ class ReceptionFigures:
         index = min(self.closure_lookahead_weeks, len(self.capacity_total) - 1)
         return self.capacity_total[index]
 
+    occupancy_projection: tuple[int, ...] = ()
+    """Occupancy on the Monday of each of the next ``PROJECTION_WEEKS`` weeks: the register's
+    occupancy now grown along the forecast's central path (empty without a forecast)."""
     suppressed: frozenset[NeedCategory] = frozenset()
     """Categories whose occupancy, need and gap are afgeschermd for this reader (small-cell
     rule, ``core.confidentiality``); when any is, so are the all-category totals."""
@@ -381,6 +389,9 @@ def _reception(  # noqa: PLR0917 - private, called twice with the same locals
         fair_capacity = share * int(timeline.total[0])
         fair_regular = share * (national_regular + short_regular)
     ending = _ending_contracts(inputs, code)
+    growth = inputs.growth.weekly if inputs.growth is not None else ()
+    occupied_now = sum(occupied.values())
+    ahead = tuple(round(occupied_now * factor) for factor in growth[:PROJECTION_WEEKS])
     return ReceptionFigures(
         week_starts=tuple(timeline.week_starts),
         capacity_total=total,
@@ -402,6 +413,7 @@ def _reception(  # noqa: PLR0917 - private, called twice with the same locals
         fair_share_regular_need=fair_regular,
         ending_with_option=ending[0],
         ending_without_option=ending[1],
+        occupancy_projection=ahead,
     )
 
 

@@ -107,6 +107,9 @@ class ForecastGrowth:
 
     factors: Mapping[str, float]
     source: str
+    weekly: tuple[float, ...] = ()
+    """The same growth for every week ahead: ``weekly[i]`` is the occupancy at the end of
+    forecast week ``i`` divided by the occupancy at the start (empty: not known)."""
 
 
 def forecast_projection(

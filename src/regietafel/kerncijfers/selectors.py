@@ -522,12 +522,18 @@ def figure_histories(
         (week.label, _week_values(week, identity)[see_all].get(scope_code, {}))
         for week in (until_week.shifted(-back) for back in range(count - 1, -1, -1))
     ]
+    # The projection ahead is the chosen week's own (masked for this reader, like its value).
+    now = figures_for(user=user, week=until_week, scope=scope_code)
     return {
         figure.code: FigureHistory(
             definition=figure,
             scope=scope_code,
             points=tuple(
                 HistoryPoint(label, values.get(figure.code)) for label, values in per_week
+            ),
+            projection=tuple(
+                HistoryPoint(until_week.shifted(ahead).label, value)
+                for ahead, value in enumerate(figure.projection(now), start=1)
             ),
         )
         for figure in figures
@@ -546,9 +552,10 @@ def figure_history(
     ``until_week``, oldest first.
 
     Each point is the value the overview shows for that week (the data that held then); a
-    week without data is a point without a value, never 0. The figures model has no
-    projection ahead yet, so ``projection`` is empty; a model that projects a figure fills it
-    here, and every trend shows it. Access as ``figures_for``; KeyError for an unknown code.
+    week without data is a point without a value, never 0. ``projection`` holds the figure in
+    the weeks after ``until_week`` where the figures model projects it (the contracted
+    capacity, the forecast's occupancy: ``FigureDefinition.ahead``), drawn dashed. Access as
+    ``figures_for``; KeyError for an unknown code.
     """
     return figure_histories(
         user=user, scope=scope, codes=[code], until_week=until_week, weeks=weeks

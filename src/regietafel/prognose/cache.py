@@ -110,7 +110,8 @@ def growth(monday: date, horizons: Sequence[Horizon]) -> ForecastGrowth:
         f"(het model zonder toeval, start {format_date_nl(origin)}), toegepast op de bezetting "
         "in het locatieregister"
     )
-    return ForecastGrowth(factors=factors, source=source)
+    weekly = tuple(float(value) / start for value in path)
+    return ForecastGrowth(factors=factors, source=source, weekly=weekly)
 
 
 def format_int_plain(value: int) -> str:

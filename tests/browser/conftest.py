@@ -102,3 +102,15 @@ def axe_violations() -> Callable[[Any], list[str]]:
         ]
 
     return check
+
+
+def log_in_as_demo_user(context: Any, base: str, username: str) -> None:
+    """Log a browser context in as a demo user (password ``demo-<user>-2021``) and close the
+    page; the context keeps the session cookie for the pages a test opens next."""
+    page = context.new_page()
+    page.goto(f"{base}/inloggen/")
+    page.get_by_label("Gebruikersnaam").fill(username)
+    page.get_by_label("Wachtwoord").fill(f"demo-{username}-2021")
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_url(f"{base}/")
+    page.close()

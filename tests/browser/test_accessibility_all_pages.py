@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from django.urls import reverse
 
+from tests.browser.conftest import log_in_as_demo_user
 from tests.urlconf import named_routes
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -223,16 +224,6 @@ BANNER_SCRIPT = """() => {
 """The demo banner lines up with the page's content (the edges of main's content box)."""
 
 
-def _log_in(context: Any, base: str, username: str) -> None:
-    page = context.new_page()
-    page.goto(f"{base}/inloggen/")
-    page.get_by_label("Gebruikersnaam").fill(username)
-    page.get_by_label("Wachtwoord").fill(f"demo-{username}-2021")
-    page.get_by_role("button", name="Inloggen").click()
-    page.wait_for_url(f"{base}/")
-    page.close()
-
-
 @pytest.fixture
 def demo(settings: Any, tmp_path: Any) -> None:
     """The demo set of six weeks in demo mode (banner on), plus one refused import."""
@@ -275,7 +266,7 @@ def test_every_page_passes_axe(
                     locale="nl-NL", viewport={"width": width, "height": height}
                 )
                 if spec.user is not None:
-                    _log_in(context, live_server.url, spec.user)
+                    log_in_as_demo_user(context, live_server.url, spec.user)
                 contexts[spec.user] = context
             page = contexts[spec.user].new_page()
             response = page.goto(live_server.url + spec.url())

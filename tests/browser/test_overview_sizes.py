@@ -12,6 +12,8 @@ from typing import Any
 
 import pytest
 
+from tests.browser.conftest import log_in_as_demo_user
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 SIZES = {"telefoon": (390, 844), "laptop": (1366, 768)}
@@ -32,16 +34,6 @@ def demo_year(settings: Any, tmp_path: Any) -> None:
     settings.DEMO_MODE = True
     settings.MEDIA_ROOT = tmp_path
     demo_load(weeks=52)  # publishes 2021-W44 and W45 (demo.services.PUBLISHED_WEEKS)
-
-
-def _log_in(context: Any, base: str, username: str) -> None:
-    page = context.new_page()
-    page.goto(f"{base}/inloggen/")
-    page.get_by_label("Gebruikersnaam").fill(username)
-    page.get_by_label("Wachtwoord").fill(f"demo-{username}-2021")
-    page.get_by_role("button", name="Inloggen").click()
-    page.wait_for_url(f"{base}/")
-    page.close()
 
 
 def _menu_problems(page: Any, *, phone: bool) -> list[str]:
@@ -85,7 +77,7 @@ def test_overview_and_its_pages_at_phone_and_laptop_size(
                 contexts[user] = browser.new_context(
                     locale="nl-NL", viewport={"width": width, "height": height}
                 )
-                _log_in(contexts[user], live_server.url, user)
+                log_in_as_demo_user(contexts[user], live_server.url, user)
             page = contexts[user].new_page()
             page.set_default_timeout(60_000)
             response = page.goto(live_server.url + url)

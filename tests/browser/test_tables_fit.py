@@ -8,6 +8,8 @@ from typing import Any
 
 import pytest
 
+from tests.browser.conftest import log_in_as_demo_user
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PAGES = (
@@ -48,16 +50,6 @@ CLIPPED_SCRIPT = """() => {
 }"""
 
 
-def _log_in(context: Any, base: str, username: str) -> None:
-    page = context.new_page()
-    page.goto(f"{base}/inloggen/")
-    page.get_by_label("Gebruikersnaam").fill(username)
-    page.get_by_label("Wachtwoord").fill(f"demo-{username}-2021")
-    page.get_by_role("button", name="Inloggen").click()
-    page.wait_for_url(f"{base}/")
-    page.close()
-
-
 @pytest.fixture
 def demo(settings: Any) -> None:
     from regietafel.demo.services import demo_load
@@ -72,7 +64,7 @@ def test_no_table_cell_is_clipped(browser: Any, live_server: Any, width: int, he
     problems: dict[str, list[str]] = {}
     for user in ("lrt", "prt-noord-holland"):
         context = browser.new_context(locale="nl-NL", viewport={"width": width, "height": height})
-        _log_in(context, live_server.url, user)
+        log_in_as_demo_user(context, live_server.url, user)
         page = context.new_page()
         for path in PAGES:
             response = page.goto(f"{live_server.url}{path}")

@@ -144,3 +144,16 @@ def test_province_page_lists_municipalities_of_the_period_division(client_as: Cl
     )
     assert sorted(listed) == in_period
     assert "GM0370" in listed
+
+
+def test_province_list_and_pages_read_the_same_division(client_as: Client) -> None:
+    """With taakstelling 2021-II (CBS population of 1 January 2021) the list showed 2025's
+    inhabitants (Groningen 603.256) where the province page showed 2021's (586.937): one
+    reference date now, the taakstelling's, on every area page."""
+    taakstelling_set(actor=None, period="2021-II", national_total=11_000)
+    rows = _csv(client_as("landelijk").get("/provincies/?formaat=csv"))
+    groningen = next(r for r in rows if r[0] == "PV20")
+    assert groningen[2] == "586937"
+    page = client_as("landelijk").get("/provincies/").content.decode()
+    assert "1 januari 2021" in page
+    assert "586.937" in page

@@ -65,10 +65,18 @@ def division_date() -> date:
     return timezone.localdate()
 
 
+def reference_date(*, user: AnyUser) -> date:
+    """The division and population every area page reads: the population date of the latest
+    taakstelling (its municipal division), else today's. One date, so the province list and
+    the province and municipality pages show the same inhabitants."""
+    period = taakstelling_selectors.latest_period(user=user)
+    return period.population_date if period is not None else division_date()
+
+
 def provinces_list(*, user: AnyUser) -> tuple[ProvinceSummary, ...]:
     """The 12 provinces with inhabitants and municipality count: aggregates, for everyone."""
     _require_view(user)
-    municipalities = reference.municipalities(division_date())
+    municipalities = reference.municipalities(reference_date(user=user))
     return tuple(
         ProvinceSummary(
             code=p.code,
@@ -239,8 +247,7 @@ def municipality_get(
     (as the province page: outside the own province only aggregates). Locations and the
     distribution are those of ``week`` (default: the latest register's week)."""
     _require_view(user)
-    period = taakstelling_selectors.latest_period(user=user)
-    on = period.population_date if period is not None else division_date()
+    on = reference_date(user=user)
     municipality = _municipality(code, on)
     if not access.can_view_province_detail(user, municipality.province_code):
         raise PermissionDenied

@@ -48,7 +48,7 @@ def province_list(request: HttpRequest) -> HttpResponse:
         "gebieden/provinces.html",
         {
             "provinces": provinces,
-            "on": selectors.division_date(),
+            "on": selectors.reference_date(user=request.user),
             "total_inhabitants": sum(p.inhabitants for p in provinces),
             "total_municipalities": sum(p.municipalities for p in provinces),
         },

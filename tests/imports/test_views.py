@@ -73,7 +73,7 @@ def test_refused_upload_shows_every_error(client_as: Client) -> None:
     assert record.status == Status.REFUSED
     assert AuditEntry.objects.get().action == Action.REFUSED
     errors = client_as("coa").get(reverse("import-detail", args=[record.pk]) + "?formaat=csv")
-    lines = list(csv.reader(io.StringIO(errors.content.decode("utf-8-sig")), delimiter=";"))
+    lines = list(csv.reader(io.StringIO(errors.content.decode("utf-8-sig"))))
     assert lines == [
         ["bestand", "rij", "kolom", "fout"],
         ["fout.csv", "2", "bezetting", "bezetting 700 is groter dan de capaciteit 600"],
@@ -135,7 +135,7 @@ def test_list_offers_csv(client_as: Client) -> None:
         content=csv_bytes(LOCATIES_HEADER, LOCATIES_ROWS),
     )
     response = client_as("landelijk").get(reverse("imports") + "?formaat=csv")
-    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert len(rows) == 1
     assert (rows[0]["soort"], rows[0]["versie"], rows[0]["rijen"], rows[0]["aangeleverd_door"]) == (
         "locaties",

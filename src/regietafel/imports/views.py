@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
-from collections.abc import Iterable, Sequence
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -22,28 +18,14 @@ from regietafel.imports.forms import ImportForm
 from regietafel.imports.models import Import, Status
 from regietafel.imports.selectors import import_get, imports_list, previous_version
 from regietafel.imports.services import WithdrawError, import_submit, import_withdraw
-from regietafel.presentation.cells import export_row
-
-
-def _csv_response(
-    file_name: str, header: Sequence[str], rows: Iterable[Sequence[object]]
-) -> HttpResponse:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(export_row(header))
-    writer.writerows(export_row(row) for row in rows)
-    response = HttpResponse(
-        buffer.getvalue().encode("utf-8-sig"), content_type="text/csv; charset=utf-8"
-    )
-    response["Content-Disposition"] = f'attachment; filename="{file_name}"'
-    return response
+from regietafel.presentation.http import csv_response
 
 
 @login_required
 def import_list(request: HttpRequest) -> HttpResponse:
     imports = imports_list(user=request.user)
     if request.GET.get("formaat") == "csv":
-        return _csv_response(
+        return csv_response(
             "imports.csv",
             [
                 "id",
@@ -127,7 +109,7 @@ def import_new(request: HttpRequest) -> HttpResponse:
 def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
     record = import_get(user=request.user, pk=pk)
     if request.GET.get("formaat") == "csv":
-        return _csv_response(
+        return csv_response(
             f"fouten-import-{record.pk}.csv",
             ["bestand", "rij", "kolom", "fout"],
             ([e["file"], e["row"] or "", e["column"] or "", e["message"]] for e in record.errors),

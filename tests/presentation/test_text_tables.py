@@ -32,3 +32,20 @@ def test_text_table_meta_and_cells_are_dutch() -> None:
     assert "33.057" in text
     assert "59,0" in text
     assert "33057" not in text
+
+
+def test_date_cells_read_dutch_and_machine_formats_keep_iso() -> None:
+    from regietafel.presentation.tables import render_csv
+
+    column = Column("einddatum", "Laatste dag", "date")
+    assert cell_text("2021-11-29", column) == "29 november 2021"
+    assert cell_text(None, column) == ""
+    assert not column.numeric
+    result = Result(
+        title="Sluitingen",
+        tables=(
+            ResultTable("sluitingen", "Sluitingen", (column,), ({"einddatum": "2022-02-27"},)),
+        ),
+    )
+    assert "27 februari 2022" in render_text(result)
+    assert "2022-02-27" in render_csv(result, table="sluitingen")

@@ -31,7 +31,7 @@ def shopping_table(scoped: ScopedList) -> ResultTable:
             Column("actie", "Actie"),
             Column("aantal", "Aantal", "int"),
             Column("eenheid", "Eenheid"),
-            Column("deadline", "Deadline"),
+            Column("deadline", "Deadline", "date"),
             Column("partij", "Trekker"),
             Column("met", "Met"),
             Column("status", "Status"),

@@ -65,7 +65,7 @@ def targets_table(
             Column("gerealiseerd", "Gerealiseerd", "int"),
             Column("resterend", "Nog nodig", "int"),
             Column("verwacht", "Verwacht op dit moment", "int"),
-            Column("deadline", "Deadline"),
+            Column("deadline", "Deadline", "date"),
             Column("status", "Status"),
         ),
         rows,

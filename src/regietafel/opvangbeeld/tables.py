@@ -83,7 +83,7 @@ def capacity_table(picture: ReceptionPicture) -> ResultTable:
         "Capaciteit per horizon (plaatsen op de maandag van de laatste week)",
         (
             Column("horizon", "Horizon"),
-            Column("peildatum", "Peildatum"),
+            Column("peildatum", "Peildatum", "date"),
             Column("regulier", "Regulier", "int"),
             Column("amv", "AMV", "int"),
             Column("sober", "Sober", "int"),
@@ -113,7 +113,7 @@ def timeline_table(picture: ReceptionPicture) -> ResultTable:
         "tijdlijn",
         "Capaciteit per week (structureel, tijdelijk en per soort) en behoefte",
         (
-            Column("week", "Week vanaf"),
+            Column("week", "Week vanaf", "date"),
             Column("structureel", "Structureel", "int"),
             Column("tijdelijk", "Tijdelijk", "int"),
             Column("totaal", "Totaal", "int"),
@@ -130,7 +130,7 @@ _CLOSURE_COLUMNS = (
     Column("provincie", "Provincie"),
     Column("soort", "Soort"),
     Column("plaatsen", "Plaatsen", "int"),
-    Column("einddatum", "Laatste dag"),
+    Column("einddatum", "Laatste dag", "date"),
 )
 
 

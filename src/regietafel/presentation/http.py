@@ -82,7 +82,7 @@ def html_table(table: ResultTable, params: Mapping[str, str] | None = None) -> H
     (``?sorteer=kolom&richting=af``; every table on the page with that column follows)."""
 
     def row(values: dict[str, Value]) -> tuple[Cell, ...]:
-        return tuple(Cell(cell_text(values.get(c.key), c), c.kind != "text") for c in table.columns)
+        return tuple(Cell(cell_text(values.get(c.key), c), c.numeric) for c in table.columns)
 
     headers: tuple[SortHeader, ...] = ()
     if params is not None:
@@ -93,7 +93,7 @@ def html_table(table: ResultTable, params: Mapping[str, str] | None = None) -> H
     return HtmlTable(
         name=table.name,
         title=table.title,
-        headers=tuple(Cell(c.header, c.kind != "text") for c in table.columns),
+        headers=tuple(Cell(c.header, c.numeric) for c in table.columns),
         rows=tuple(row(r) for r in table.rows),
         totals=row(table.totals) if table.totals else None,
         sort_headers=headers,

@@ -15,16 +15,17 @@ import tempfile
 import unicodedata
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
 from typing import Literal, TypeVar
 from urllib.parse import urlencode
 
-from regietafel.core.formatting import format_decimal_nl, format_int_nl
+from regietafel.core.formatting import format_date_nl, format_decimal_nl, format_int_nl
 from regietafel.presentation.cells import export_cell, export_row
 
-Kind = Literal["text", "int", "decimal", "number"]
+Kind = Literal["text", "int", "decimal", "number", "date"]
 T = TypeVar("T")
 
 
@@ -41,6 +42,11 @@ class Column:
     header: str
     kind: Kind = "text"
     decimals: int = 2
+
+    @property
+    def numeric(self) -> bool:
+        """Numbers align right and sort from high to low first."""
+        return self.kind in {"int", "decimal", "number"}
 
 
 Value = str | int | float | None
@@ -71,18 +77,21 @@ format_int = format_int_nl
 format_decimal = format_decimal_nl
 
 
+def _number_text(value: float, column: Column) -> str:
+    if column.kind == "int" or (column.kind == "number" and isinstance(value, int)):
+        return format_int(int(value))
+    return format_decimal(float(value), column.decimals)
+
+
 def cell_text(value: Value, column: Column) -> str:
-    """A cell as people read it: Dutch thousands and decimal separators."""
+    """A cell as people read it: Dutch thousands and decimal separators, Dutch dates."""
     if value is None:
         return ""
-    if column.kind == "int" and isinstance(value, int | float):
-        return format_int(int(value))
-    if column.kind == "decimal" and isinstance(value, int | float):
-        return format_decimal(float(value), column.decimals)
-    if column.kind == "number" and isinstance(value, int):
-        return format_int(value)
-    if column.kind == "number" and isinstance(value, float):
-        return format_decimal(value, column.decimals)
+    if column.numeric and isinstance(value, int | float):
+        return _number_text(value, column)
+    if column.kind == "date" and isinstance(value, str) and value:
+        # Machine formats (CSV, JSON) keep the ISO date; people read "29 november 2021".
+        return format_date_nl(date.fromisoformat(value))
     return str(value)
 
 
@@ -108,7 +117,7 @@ def render_text(result: Result, *, table: str | None = None) -> str:
             for i in range(len(headers))
         ]
 
-        numeric = [c.kind != "text" for c in part.columns]
+        numeric = [c.numeric for c in part.columns]
         rule = "  ".join("-" * w for w in widths)
         lines.append(_aligned(headers, widths, numeric))
         lines.append(rule)
@@ -360,7 +369,7 @@ def sort_headers(
             descending = not sorting.descending
             aria = "descending" if sorting.descending else "ascending"
         else:
-            descending = column.kind != "text"
+            descending = column.numeric
             aria = "none"
         query = urlencode(
             {
@@ -373,7 +382,7 @@ def sort_headers(
             SortHeader(
                 key=column.key,
                 text=column.header,
-                numeric=column.kind != "text",
+                numeric=column.numeric,
                 href=f"?{query}{'#' + anchor if anchor else ''}",
                 aria_sort=aria,
             )

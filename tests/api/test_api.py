@@ -235,6 +235,11 @@ def test_schema_documents_the_endpoints(client_as: Client) -> None:
     assert {"week", "provincie", "soort", "limit", "offset"} <= params
     gemeenten = schema["paths"]["/api/v1/gemeenten/"]["get"]["parameters"]
     assert {"peildatum", "provincie"} <= {p["name"] for p in gemeenten}
+    # Both ways to log in are documented: the session and HTTP Basic through the throttle.
+    schemes = schema["components"]["securitySchemes"]
+    assert schemes["basicAuth"]["scheme"] == "basic"
+    assert "cookieAuth" in schemes
+    assert {"basicAuth": []} in schema["paths"]["/api/v1/locaties/"]["get"]["security"]
 
 
 ROLES = ("landelijk", "provincie", "provincie_andere", "coa", "beheerder")

@@ -43,8 +43,8 @@ from regietafel.core.targets import TargetProgress
 from regietafel.doelen.selectors import core_target
 from regietafel.errors import NoDataError
 from regietafel.kerncijfers.selectors import (
+    aggregates_of,
     figures_for,
-    province_aggregates,
     targets_for,
     week_figures,
 )
@@ -543,7 +543,7 @@ def annex(*, user: AnyUser, week: IsoWeek) -> Annex:
             f"voor week {week.label} is geen locatieregister en geen taakstelling vastgelegd: "
             "er is geen opgave om in de bijlage te zetten"
         )
-    reception = {a.province_code: a for a in province_aggregates(user=user, week=week)}
+    reception = {a.province_code: a for a in aggregates_of(figures)}
     housing = {
         p.code: task
         for p in reference.provinces()

@@ -381,6 +381,11 @@ def province_aggregates(*, user: AnyUser, week: IsoWeek) -> list[ProvinceAggrega
     ``capaciteit_nu`` and ``bezetting_nu`` of each province.
     """
     figures, _sources = week_figures(user=user, week=week)
+    return aggregates_of(figures)
+
+
+def aggregates_of(figures: WeekFigures) -> list[ProvinceAggregate]:
+    """``province_aggregates`` of a week already read for the user (no second read)."""
     rows = []
     for province in reference.provinces():
         reception = figures.scope(province.code).reception

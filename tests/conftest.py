@@ -87,3 +87,17 @@ def _fresh_figures() -> None:
     from regietafel.kerncijfers.selectors import cache_clear
 
     cache_clear()
+
+
+@pytest.fixture(autouse=True)
+def _page_cache(request: pytest.FixtureRequest, settings: Any) -> Any:
+    """Most tests write with factories, without the audit row that moves the data generation
+    on, so the page cache is off for them; ``@pytest.mark.page_cache`` (and the browser
+    tests, which go through the product's own writes) turn it on. Emptied around each test."""
+    from regietafel.web.page_cache import pages
+
+    marked = {"page_cache", "browser"} & {mark.name for mark in request.node.iter_markers()}
+    settings.REGIETAFEL_PAGE_CACHE = bool(marked)
+    pages.clear()
+    yield
+    pages.clear()

@@ -45,6 +45,13 @@ def _role(user: Any) -> str | None:
     return str(user.role) or None  # no role (a new account): nothing at all
 
 
+def reader_class(user: AnyUser) -> tuple[str | None, str | None]:
+    """Everything the rules in this module read of a user: two users with the same pair see
+    exactly the same pages, so a page rendered for one may be shown to the other (the page
+    cache keys on this pair, never on the person)."""
+    return _role(user), own_province(user)
+
+
 def is_province_user(user: AnyUser) -> bool:
     return _role(user) == Role.PROVINCIE
 

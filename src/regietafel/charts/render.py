@@ -16,11 +16,11 @@ from __future__ import annotations
 import itertools
 import json
 import re
-import threading
-from collections import OrderedDict
-from concurrent.futures import Future
+from collections.abc import Callable
 from html import escape
 from typing import Any
+
+from regietafel.core.bounded_cache import BoundedCache
 
 #: The Vega-Lite version vl-convert compiles with; pinned so output does not change when a
 #: newer vl-convert adds a newer default.
@@ -37,62 +37,20 @@ class ChartError(RuntimeError):
     """A chart could not be rendered; the message is Dutch and fit for a log or a page."""
 
 
-class SvgCache:
-    """A thread-safe bounded LRU of rendered SVG with single-flight rendering per key."""
+class SvgCache(BoundedCache[str]):
+    """The bounded single-flight cache of rendered SVG (``renders``: engine runs so far)."""
 
     def __init__(self, max_entries: int = CACHE_MAX_ENTRIES, max_bytes: int = CACHE_MAX_BYTES):
-        self.max_entries = max_entries
-        self.max_bytes = max_bytes
-        self._entries: OrderedDict[str, str] = OrderedDict()
-        self._bytes = 0
-        self._pending: dict[str, Future[str]] = {}
-        self._lock = threading.Lock()
-        self.renders = 0  # how many times the engine actually ran (for tests and benchmarks)
+        super().__init__(max_entries, max_bytes, size=len)
 
-    def get_or_render(self, key: str, render: Any) -> str:
-        with self._lock:
-            cached = self._entries.get(key)
-            if cached is not None:
-                self._entries.move_to_end(key)
-                return cached
-            pending = self._pending.get(key)
-            if pending is None:
-                future: Future[str] = Future()
-                self._pending[key] = future
-                self.renders += 1
-        if pending is not None:
-            return pending.result()  # another thread draws this chart right now
-        try:
-            svg: str = render()
-        except BaseException as exc:
-            with self._lock:
-                del self._pending[key]
-            future.set_exception(exc)
-            raise
-        with self._lock:
-            del self._pending[key]
-            self._store(key, svg)
-        future.set_result(svg)
+    def get_or_render(self, key: str, render: Callable[[], str]) -> str:
+        svg = self.get_or_compute(key, render)
+        assert svg is not None  # render never answers None
         return svg
 
-    def _store(self, key: str, svg: str) -> None:
-        size = len(svg)
-        if size > self.max_bytes:
-            return
-        self._entries[key] = svg
-        self._bytes += size
-        while len(self._entries) > self.max_entries or self._bytes > self.max_bytes:
-            _, dropped = self._entries.popitem(last=False)
-            self._bytes -= len(dropped)
-
-    def clear(self) -> None:
-        with self._lock:
-            self._entries.clear()
-            self._bytes = 0
-            self.renders = 0
-
-    def __len__(self) -> int:
-        return len(self._entries)
+    @property
+    def renders(self) -> int:
+        return self.computed
 
 
 #: The process-wide cache used by :func:`render_svg`.

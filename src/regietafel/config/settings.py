@@ -81,6 +81,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "regietafel.web.middleware.SecurityHeadersMiddleware",
+    "regietafel.web.page_cache.PageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "regietafel.config.urls"
@@ -231,6 +232,10 @@ REGIETAFEL_HORIZONS = env_str("REGIETAFEL_HORIZONS", "4,26,104")
 # regietafel.prognose.cache) or "trend" (the damped straight line, also the fallback).
 REGIETAFEL_PROJECTIE = env_str("REGIETAFEL_PROJECTIE", "prognose")
 REGIETAFEL_BUFFER_PERCENTAGE = float(env_str("REGIETAFEL_BUFFER_PERCENTAGE", "0").replace(",", "."))
+
+# Pages of a week rendered once per state of the data and per role and province
+# (regietafel.web.page_cache). Off only to measure or to rule the cache out.
+REGIETAFEL_PAGE_CACHE = env_bool("REGIETAFEL_PAGE_CACHE", default=True)
 # Taakstelling schedule classes: "somewhat behind" down to this share of the schedule, an
 # assumption without a published source (core.rules.SOMEWHAT_BEHIND_SHARE); "3/4" or "75".
 REGIETAFEL_ENIGSZINS_ACHTER = env_str("REGIETAFEL_ENIGSZINS_ACHTER", "3/4")

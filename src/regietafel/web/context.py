@@ -37,10 +37,20 @@ WEEKLY_PAGES = frozenset(
 """Menu items whose page shows the figures of one week: their links carry the chosen week."""
 
 
+CSRF_PLACEHOLDER = "regietafel-csrf-c9f1e2"
+USER_PLACEHOLDER = "regietafel-gebruiker-c9f1e2"
+"""Rendered instead of the CSRF token and the user name while a page is made for the page
+cache (``web.page_cache``), which puts each reader's own in their place."""
+
+
 def site(request: HttpRequest) -> dict[str, Any]:
     user = request.user
     week = chosen_week(request)
+    personal: dict[str, Any] = {"header_user": user.get_username()}
+    if getattr(request, "_regietafel_page_for_cache", False):
+        personal = {"header_user": USER_PLACEHOLDER, "csrf_token": CSRF_PLACEHOLDER}
     return {
+        **personal,
         "nav_items": navigation(request, week),
         "demo_mode": settings.DEMO_MODE,
         "version": __version__,

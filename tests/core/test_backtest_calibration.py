@@ -47,7 +47,7 @@ def test_calibrated_band_by_hand() -> None:
 def test_errors_of_six_earlier_origins_by_hand() -> None:
     """Six earlier forecasts of two-week totals; only those whose weeks are known count."""
     week = [date(2019, 1, 7) + timedelta(weeks=k) for k in range(7)]
-    known = {day: 100.0 for day in week[:6]}  # the seventh week is not yet published
+    known = dict.fromkeys(week[:6], 100.0)  # the seventh week is not yet published
     earlier = [((week[k], week[k + 1]), median) for k, median in
                enumerate([200.0, 250.0, 160.0, 200.0 * math.e, 100.0, 210.0])]  # fmt: skip
     errors = bt.published_errors(earlier, known)

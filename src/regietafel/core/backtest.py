@@ -446,7 +446,9 @@ def year_ahead(
     first_year = min((day.year for day in outcome), default=0)
     forecasts: dict[int, tuple[date, str, TotalForecast]] = {}
     for year in range(first_year, max(years, default=0) + 1):
-        made = _year_forecast(annual, quarters, year, origin_month, seed, paths)
+        made = _year_forecast(
+            annual, quarters, year, origin_month=origin_month, seed=seed, paths=paths
+        )
         if made is not None and date(year, 1, 1) in outcome:
             forecasts[year] = made
     results: list[YearAhead] = []
@@ -470,6 +472,7 @@ def _year_forecast(
     annual: Sequence[Observation],
     quarters: Sequence[Observation],
     year: int,
+    *,
     origin_month: int,
     seed: int,
     paths: int,

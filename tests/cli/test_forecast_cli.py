@@ -114,6 +114,10 @@ def test_backtest_table(capsys: pytest.CaptureFixture[str]) -> None:
     assert thirteen_2019["startpunten"] == "startpunten in 2019"
     assert int(thirteen_2019["n"]) > 30
     assert 0 < float(thirteen_2019["mape"]) < 100
+    # Model and calibrated coverage side by side; calibration needs earlier published errors.
+    assert 0 <= float(thirteen_2019["dekking80_geijkt"]) <= 100
+    assert 0 < int(thirteen_2019["n_geijkt80"]) < int(thirteen_2019["n"])
+    assert int(thirteen_2019["n_geijkt95"]) <= int(thirteen_2019["n_geijkt80"])
 
 
 def test_parser_choices_follow_the_core() -> None:

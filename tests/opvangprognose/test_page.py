@@ -39,6 +39,7 @@ def test_national_page_has_fans_tables_backtest_and_buffers(
     assert "bestellen tot 90e percentiel" in body
     assert "MAPE %" in body
     assert "dekking 80%-band %" in body
+    assert "dekking 80%-band geijkt %" in body
 
 
 def test_province_user_sees_own_province_and_national_only(

@@ -57,7 +57,10 @@ FORECAST_NOTES = (
         "Capaciteit 'als niets wordt verlengd' hoort bij de capaciteitstijdlijn, niet bij deze "
         "prognose: zet de benodigde plekken naast die tijdlijn (pagina Opvangbeeld)."
     ),
-    "Terugblikkende toets van het instroommodel: 'regietafel prognose backtest'.",
+    (
+        "Terugblikkende toets van het instroommodel, met de dekking van de banden zonder en met "
+        "ijking: 'regietafel prognose backtest'. Deze banden zijn modelbanden, niet geijkt."
+    ),
 )
 BACKTEST_NOTES = (
     "Elk startpunt gebruikt alleen cijfers die vóór die dag gepubliceerd waren (vintage).",
@@ -69,6 +72,16 @@ BACKTEST_NOTES = (
     (
         "13-weeksgemiddelde: gemiddelde van de laatste 13 bekende weken (3 maanden) × horizon. "
         "Seizoensnaïef: dezelfde periode een jaar eerder, alleen waar die bekend was."
+    ),
+    (
+        "Geijkt: de band rond dezelfde mediaan uit de fouten |log(werkelijk/mediaan)| van "
+        "eerdere startpunten waarvan de uitkomst op het startpunt al gepubliceerd was "
+        "(split-conformal); met te weinig fouten (< 4 voor 80 %, < 19 voor 95 %) de modelband. "
+        "'n geijkt' telt de startpunten met een band uit eerdere fouten."
+    ),
+    (
+        "De banden van bezetting en benodigde plekken in 'regietafel prognose' zijn modelbanden "
+        "en niet geijkt (zie docs/prognose.md)."
     ),
 )
 
@@ -229,6 +242,9 @@ def backtest_result(which: Sequence[str], progress: Progress) -> Result:
             Column("mediaan", "prognose mediaan", "int"),
             Column("p10", "80%-band laag", "int"),
             Column("p90", "80%-band hoog", "int"),
+            Column("p10_geijkt", "80%-band geijkt laag", "int"),
+            Column("p90_geijkt", "80%-band geijkt hoog", "int"),
+            Column("n_fouten", "eerdere fouten", "int"),
             Column("ape", "afwijking %", "decimal", 1),
         )
         year_rows = tuple(
@@ -236,6 +252,8 @@ def backtest_result(which: Sequence[str], progress: Progress) -> Result:
                 "jaar": str(y.year), "start": y.origin.isoformat(), "basis": y.basis,
                 "werkelijk": whole(y.actual), "mediaan": whole(y.forecast.median),
                 "p10": whole(y.forecast.low80), "p90": whole(y.forecast.high80),
+                "p10_geijkt": whole(y.calibrated.low80), "p90_geijkt": whole(y.calibrated.high80),
+                "n_fouten": y.calibration_errors,
                 "ape": percent(abs(y.forecast.median - y.actual) / y.actual),
             }
             for y in year_ahead_results()

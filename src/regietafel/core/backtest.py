@@ -9,7 +9,9 @@ next ``h`` periods (weeks or months) starting at the origin. It is scored agains
 
 Scores: MAPE (mean absolute percentage error of the total), MASE as the ratio of the mean
 absolute error to that of a benchmark over the same origins (below 1 = better than the
-benchmark), and the coverage of the 80 % and 95 % bands.
+benchmark), and the coverage of the 80 % and 95 % bands, both as the model gives them and
+after split-conformal calibration on the errors of earlier origins whose outcome was published
+before the origin (see :func:`calibrate`; the method is fixed in docs/prognose.md).
 
 The forecaster is the inflow part of :mod:`regietafel.core.forecast`: a level estimated by
 exponential smoothing (its weight fitted on the known history by one-step errors), a random
@@ -22,7 +24,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -171,13 +173,80 @@ def forecast_total(
     )  # fmt: skip
 
 
+def log_error(actual: float, median: float) -> float:
+    """The calibration score of one earlier forecast: |log(actual / median)|."""
+    return abs(math.log(max(actual, 1e-9) / max(median, 1e-9)))
+
+
+def conformal_quantile(errors: Sequence[float], coverage: float) -> float | None:
+    """The ⌈(n + 1)·coverage⌉-th smallest of ``n`` errors; ``None`` when that rank exceeds n.
+
+    The finite-sample rank of split-conformal prediction: with exchangeable errors a band of
+    this half-width holds the next outcome with probability at least ``coverage``. Too few
+    errors (fewer than 4 for 80 %, 19 for 95 %) give no quantile rather than a made-up one.
+    """
+    if not enough_errors(len(errors), coverage):
+        return None
+    return sorted(errors)[_rank(len(errors), coverage) - 1]
+
+
+def _rank(count: int, coverage: float) -> int:
+    return math.ceil(round((count + 1) * coverage, 9))
+
+
+def enough_errors(count: int, coverage: float) -> bool:
+    """Whether ``count`` errors give a finite conformal quantile at ``coverage``."""
+    return _rank(count, coverage) <= count
+
+
+def calibrate(forecast: TotalForecast, errors: Sequence[float]) -> TotalForecast:
+    """The bands rebuilt around the same median from earlier published ``errors``.
+
+    Each band is median·e^(±q) with q the conformal quantile of the log errors, or the model's
+    band where there are too few errors; the 95 % band is widened to hold the 80 % band.
+    """
+    median = forecast.median
+
+    def band(coverage: float, low: float, high: float) -> tuple[float, float]:
+        q = conformal_quantile(errors, coverage)
+        if q is None:
+            return min(low, median), max(high, median)
+        return median * math.exp(-q), median * math.exp(q)
+
+    low80, high80 = band(0.80, forecast.low80, forecast.high80)
+    low95, high95 = band(0.95, forecast.low95, forecast.high95)
+    return TotalForecast(median, low80, high80, min(low95, low80), max(high95, high80))
+
+
+def published_errors(
+    earlier: Sequence[tuple[Sequence[date], float]], known: Mapping[date, float]
+) -> list[float]:
+    """Log errors of the ``earlier`` forecasts (target periods, median) whose every target
+    period is in ``known`` (the values published before the current origin)."""
+    return [
+        log_error(sum(known[t] for t in targets), median)
+        for targets, median in earlier
+        if targets and all(t in known for t in targets)
+    ]
+
+
 @dataclass(frozen=True, slots=True)
 class OriginResult:
+    """One scored origin: the model's forecast and the calibrated one (same median)."""
+
     origin: date
     actual: float
     forecast: TotalForecast
     mean_benchmark: float | None
     seasonal_benchmark: float | None
+    calibrated: TotalForecast | None = None
+    """``None``: not calibrated, the model's bands count."""
+    calibration_errors: int = 0
+    """How many earlier published errors the calibration had."""
+
+    @property
+    def calibrated_bands(self) -> TotalForecast:
+        return self.forecast if self.calibrated is None else self.calibrated
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,6 +263,11 @@ class Score:
     coverage80: float
     coverage95: float
     median_ape: float
+    coverage80_calibrated: float
+    coverage95_calibrated: float
+    conformal80_origins: int
+    """Origins whose calibrated 80 % band came from earlier errors (the rest: model band)."""
+    conformal95_origins: int
 
 
 def _ape(forecast: float, actual: float) -> float:
@@ -222,6 +296,9 @@ def score(results: Sequence[OriginResult]) -> Score:
     mape_seasonal, mase_seasonal = ratio(with_seasonal, "seasonal_benchmark")
     inside80 = [r.forecast.low80 <= r.actual <= r.forecast.high80 for r in results]
     inside95 = [r.forecast.low95 <= r.actual <= r.forecast.high95 for r in results]
+    bands = [r.calibrated_bands for r in results]
+    inside80c = [b.low80 <= r.actual <= b.high80 for b, r in zip(bands, results, strict=True)]
+    inside95c = [b.low95 <= r.actual <= b.high95 for b, r in zip(bands, results, strict=True)]
     del errors
     return Score(
         origins=len(results),
@@ -234,6 +311,14 @@ def score(results: Sequence[OriginResult]) -> Score:
         coverage80=float(np.mean(inside80)),
         coverage95=float(np.mean(inside95)),
         median_ape=float(np.median(apes)),
+        coverage80_calibrated=float(np.mean(inside80c)),
+        coverage95_calibrated=float(np.mean(inside95c)),
+        conformal80_origins=sum(
+            r.calibrated is not None and enough_errors(r.calibration_errors, 0.80) for r in results
+        ),
+        conformal95_origins=sum(
+            r.calibrated is not None and enough_errors(r.calibration_errors, 0.95) for r in results
+        ),
     )
 
 
@@ -262,6 +347,7 @@ def rolling_origin(
     step = periods[1] - periods[0] if len(periods) > 1 else None
     results: list[OriginResult] = []
     window = round(BENCHMARK_WINDOW_WEEKS * periods_per_year / 52)
+    earlier: list[tuple[Sequence[date], float]] = []
     for index, first in enumerate(periods):
         origin = first + timedelta(days=origin_offset_days)
         targets = [_shift(first, k, periods_per_year) for k in range(horizon)]
@@ -286,6 +372,8 @@ def rolling_origin(
         recent = history[-window:] if len(history) >= window else None
         mean_benchmark = float(np.mean(recent)) * horizon if recent else None
         by_begin = {o.begin: o.value for o in known}
+        errors = published_errors(earlier, by_begin)
+        earlier.append((targets, forecast.median))
         last_year = [_shift(t, -periods_per_year, periods_per_year) for t in targets]
         seasonal_benchmark = (
             float(sum(by_begin[t] for t in last_year))
@@ -293,7 +381,12 @@ def rolling_origin(
             else None
         )
         actual = float(sum(outcome[t] for t in targets))
-        results.append(OriginResult(origin, actual, forecast, mean_benchmark, seasonal_benchmark))
+        results.append(
+            OriginResult(
+                origin, actual, forecast, mean_benchmark, seasonal_benchmark,
+                calibrate(forecast, errors), len(errors),
+            )
+        )  # fmt: skip
     return results
 
 
@@ -327,6 +420,8 @@ class YearAhead:
     basis: str
     actual: float
     forecast: TotalForecast
+    calibrated: TotalForecast
+    calibration_errors: int
 
 
 def year_ahead(
@@ -344,41 +439,71 @@ def year_ahead(
     else the last known annual total; the median is that level (a random walk), the bands
     come from Student-t yearly changes with the spread of the annual series known then,
     scaled to the time between the middle of the known window and the middle of the year.
+    The calibrated bands use the year-ahead errors of every earlier year (back to the first
+    one with a known annual total at its origin) whose total was published before the origin.
     """
     outcome = final_values(annual)
+    first_year = min((day.year for day in outcome), default=0)
+    forecasts: dict[int, tuple[date, str, TotalForecast]] = {}
+    for year in range(first_year, max(years, default=0) + 1):
+        made = _year_forecast(
+            annual, quarters, year, origin_month=origin_month, seed=seed, paths=paths
+        )
+        if made is not None and date(year, 1, 1) in outcome:
+            forecasts[year] = made
     results: list[YearAhead] = []
     for year in years:
-        target = date(year, 1, 1)
-        if target not in outcome:
+        if year not in forecasts:
             continue
-        origin = date(year - 1, origin_month, 1)
-        known_years = known_on(annual, origin)
-        if not known_years:
-            continue
-        known_quarters = known_on(quarters, origin)
-        last_four = known_quarters[-4:]
-        contiguous = len(last_four) == 4 and all(
-            (b.begin.year * 12 + b.begin.month) - (a.begin.year * 12 + a.begin.month) == 3
-            for a, b in itertools.pairwise(last_four)
-        )
-        if contiguous:
-            level = sum(q.value for q in last_four)
-            middle = (
-                last_four[0].begin.toordinal()
-                + (last_four[-1].end.toordinal() - last_four[0].begin.toordinal()) / 2
+        origin, basis, forecast = forecasts[year]
+        known = {o.begin: o.value for o in known_on(annual, origin)}
+        earlier = [((date(y, 1, 1),), f.median) for y, (_, _, f) in forecasts.items() if y < year]
+        errors = published_errors(earlier, known)
+        results.append(
+            YearAhead(
+                year, origin, basis, outcome[date(year, 1, 1)], forecast,
+                calibrate(forecast, errors), len(errors),
             )
-            basis = f"4 kwartalen t/m {last_four[-1].end.isoformat()}"
-        else:
-            last = known_years[-1]
-            level = last.value
-            middle = last.begin.toordinal() + 182.5
-            basis = f"jaartotaal {last.begin.year}"
-        horizon_years = (date(year, 7, 1).toordinal() - middle) / 365.25
-        sigma = annual_sigma([o.value for o in known_years]) * math.sqrt(max(horizon_years, 0.0))
-        rng = np.random.default_rng(seed + year)
-        scale = math.sqrt((SHOCK_DF - 2.0) / SHOCK_DF)
-        totals = level * np.exp(rng.standard_t(SHOCK_DF, size=paths) * scale * sigma)
-        q = np.quantile(totals, (0.025, 0.10, 0.50, 0.90, 0.975))
-        forecast = TotalForecast(float(q[2]), float(q[1]), float(q[3]), float(q[0]), float(q[4]))
-        results.append(YearAhead(year, origin, basis, outcome[target], forecast))
+        )  # fmt: skip
     return results
+
+
+def _year_forecast(
+    annual: Sequence[Observation],
+    quarters: Sequence[Observation],
+    year: int,
+    *,
+    origin_month: int,
+    seed: int,
+    paths: int,
+) -> tuple[date, str, TotalForecast] | None:
+    origin = date(year - 1, origin_month, 1)
+    known_years = known_on(annual, origin)
+    if not known_years:
+        return None
+    known_quarters = known_on(quarters, origin)
+    last_four = known_quarters[-4:]
+    contiguous = len(last_four) == 4 and all(
+        (b.begin.year * 12 + b.begin.month) - (a.begin.year * 12 + a.begin.month) == 3
+        for a, b in itertools.pairwise(last_four)
+    )
+    if contiguous:
+        level = sum(q.value for q in last_four)
+        middle = (
+            last_four[0].begin.toordinal()
+            + (last_four[-1].end.toordinal() - last_four[0].begin.toordinal()) / 2
+        )
+        basis = f"4 kwartalen t/m {last_four[-1].end.isoformat()}"
+    else:
+        last = known_years[-1]
+        level = last.value
+        middle = last.begin.toordinal() + 182.5
+        basis = f"jaartotaal {last.begin.year}"
+    horizon_years = (date(year, 7, 1).toordinal() - middle) / 365.25
+    sigma = annual_sigma([o.value for o in known_years]) * math.sqrt(max(horizon_years, 0.0))
+    rng = np.random.default_rng(seed + year)
+    scale = math.sqrt((SHOCK_DF - 2.0) / SHOCK_DF)
+    totals = level * np.exp(rng.standard_t(SHOCK_DF, size=paths) * scale * sigma)
+    q = np.quantile(totals, (0.025, 0.10, 0.50, 0.90, 0.975))
+    forecast = TotalForecast(float(q[2]), float(q[1]), float(q[3]), float(q[0]), float(q[4]))
+    return origin, basis, forecast

@@ -177,7 +177,11 @@ BACKTEST_COLUMNS = (
     Column("mase_sn", "MASE t.o.v. seizoensnaïef", "decimal", 2),
     Column("n_sn", "n seizoensnaïef", "int"),
     Column("dekking80", "dekking 80%-band %", "decimal", 1),
+    Column("dekking80_geijkt", "dekking 80%-band geijkt %", "decimal", 1),
     Column("dekking95", "dekking 95%-band %", "decimal", 1),
+    Column("dekking95_geijkt", "dekking 95%-band geijkt %", "decimal", 1),
+    Column("n_geijkt80", "n geijkt 80%", "int"),
+    Column("n_geijkt95", "n geijkt 95%", "int"),
     Column("mdape", "mediane APE %", "decimal", 1),
 )
 
@@ -203,7 +207,11 @@ def score_row(line: ScoreLine) -> dict[str, Value]:
         "mase_sn": None if score.mase_seasonal is None else round(score.mase_seasonal, 2),
         "n_sn": score.seasonal_origins,
         "dekking80": percent(score.coverage80),
+        "dekking80_geijkt": percent(score.coverage80_calibrated),
         "dekking95": percent(score.coverage95),
+        "dekking95_geijkt": percent(score.coverage95_calibrated),
+        "n_geijkt80": score.conformal80_origins,
+        "n_geijkt95": score.conformal95_origins,
         "mdape": percent(score.median_ape),
     }
 

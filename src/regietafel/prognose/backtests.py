@@ -88,7 +88,12 @@ def year_ahead_results() -> list[YearAhead]:
 
 
 def _year_score(results: Sequence[YearAhead]) -> Score:
-    as_origins = [OriginResult(r.origin, r.actual, r.forecast, None, None) for r in results]
+    as_origins = [
+        OriginResult(
+            r.origin, r.actual, r.forecast, None, None, r.calibrated, r.calibration_errors
+        )
+        for r in results
+    ]  # fmt: skip
     return score(as_origins)
 
 

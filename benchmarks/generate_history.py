@@ -78,12 +78,14 @@ def register_rows(
         province = province_of[row["gemeentecode"]]
         if new["gemeentecode"] not in valid:
             new["gemeentecode"] = by_province[province][0]
+            new["veiligheidsregio"] = ""  # derived from the new municipality on import
         moved.append(new)
     extra = []
     for index, row in enumerate(moved[: max(0, wanted - len(moved))]):
         copy = dict(row)
         choices = by_province[province_of[rows[index]["gemeentecode"]]]
         copy["gemeentecode"] = choices[(index * 7 + 3) % len(choices)]
+        copy["veiligheidsregio"] = ""  # derived from the new municipality on import
         copy["locatiecode"] = f"{row['locatiecode']}-B"
         copy["naam"] = f"{row['naam']} II"
         extra.append(copy)

@@ -7,8 +7,10 @@ for the pages only COA has in its menu) and times each page in rounds: every rou
 the log-in page and then each page once, so all see the same load. The menu pages are read
 from the menu itself (``nav.site-nav`` of the start page, with week 2021-W45 chosen), so a
 new menu item is measured without editing this script. Printed per page: the first request
-(cold: caches empty), the median of the rounds, the ratio of that median to the log-in
-page's median, and whether the median meets the target (pages 300 ms, downloads 1 s), with
+(cold: caches empty), then per round each page twice: rendered (the page cache off, as the
+first request after a new import: the figures and charts of the week still come from their
+own caches) and as the page cache serves it; the medians, their ratio to the log-in page's
+median, and whether the served median meets the target (pages 150 ms, downloads 1 s), with
 the machine's load average before and after. Not a test: it asserts nothing about time.
 """
 
@@ -47,7 +49,7 @@ PAGES: tuple[tuple[str, str], ...] = (
 """Detail pages and downloads beyond the menu (the menu's own pages are found at run time)."""
 
 DOWNLOADS = frozenset({"rapport NL (PDF)", "rapport NL (Excel)"})
-PAGE_TARGET = 0.300
+PAGE_TARGET = 0.150
 DOWNLOAD_TARGET = 1.0
 
 NAV = re.compile(r'<nav class="site-nav".*?</nav>', re.DOTALL)
@@ -81,6 +83,7 @@ def _print_table(
     pages: list[tuple[str, str, str]],
     first: dict[str, float],
     times: dict[str, list[float]],
+    rendered: dict[str, list[float]],
     loads: tuple[tuple[float, float, float], tuple[float, float, float]],
 ) -> None:
     load_before, load_after = loads
@@ -93,18 +96,23 @@ def _print_table(
         + ", na: "
         + "/".join(f"{x:.2f}" for x in load_after)
     )
-    print(f"{'pagina':<52} {'eerste':>9} {'mediaan':>9} {'x inloggen':>11} {'doel':>6}")
-    print(f"{'inloggen (triviale pagina)':<52} {'':>9} {login * 1000:6.1f} ms {1.0:10.1f}x")
+    print(
+        f"{'pagina':<52} {'eerste':>9} {'gerenderd':>10} {'x inloggen':>11} "
+        f"{'uit buffer':>10} {'x inloggen':>11} {'doel':>6}"
+    )
+    print(f"{'inloggen (triviale pagina)':<52} {'':>9} {login * 1000:7.1f} ms {1.0:10.1f}x")
     missed = []
     for name, _, _ in pages:
         median = statistics.median(times[name])
+        render = statistics.median(rendered[name])
         target = DOWNLOAD_TARGET if name in DOWNLOADS else PAGE_TARGET
         met = median <= target
         if not met:
             missed.append(name)
         print(
-            f"{name:<52} {first[name] * 1000:6.0f} ms {median * 1000:6.1f} ms "
-            f"{median / login:10.1f}x {'ja' if met else 'NEE':>6}"
+            f"{name:<52} {first[name] * 1000:6.0f} ms {render * 1000:7.1f} ms "
+            f"{render / login:10.1f}x {median * 1000:7.1f} ms {median / login:10.1f}x "
+            f"{'ja' if met else 'NEE':>6}"
         )
     print(
         f"doel (pagina's ≤ {PAGE_TARGET * 1000:.0f} ms, downloads ≤ {DOWNLOAD_TARGET:.0f} s): "
@@ -125,6 +133,7 @@ def main() -> int:
         import django
 
         django.setup()
+        from django.conf import settings
         from django.core.management import call_command
         from django.test import Client
 
@@ -157,9 +166,13 @@ def main() -> int:
         first = {name: _time(clients[who], path) for name, path, who in pages}
         login_times: list[float] = []
         times: dict[str, list[float]] = {name: [] for name, _, _ in pages}
+        rendered: dict[str, list[float]] = {name: [] for name, _, _ in pages}
         for _ in range(options.rondes):
             login_times.append(_time(anonymous, "/inloggen/"))
             for name, path, who in pages:
+                settings.REGIETAFEL_PAGE_CACHE = False
+                rendered[name].append(_time(clients[who], path))
+                settings.REGIETAFEL_PAGE_CACHE = True
                 times[name].append(_time(clients[who], path))
         load_after = os.getloadavg()
     _print_table(
@@ -168,6 +181,7 @@ def main() -> int:
         pages=pages,
         first=first,
         times=times,
+        rendered=rendered,
         loads=(load_before, load_after),
     )
     return 0

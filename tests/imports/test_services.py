@@ -189,6 +189,26 @@ def test_series_duplicates_and_missing_columns() -> None:
     assert record.errors[0]["message"] == "verplichte kolom 'waarde' ontbreekt"
 
 
+def test_series_part_may_not_exceed_its_whole() -> None:
+    rows = [
+        ("vergunninghouders_in_opvang", "11500", "2021-W45"),
+        ("vergunninghouders_langer_dan_14_weken", "11501", "2021-W45"),
+    ]
+    record = submit("reeksen", csv_bytes(REEKSEN_HEADER, rows), name="reeksen-w45.csv")
+    assert record.status == Status.REFUSED
+    assert row_errors(record) == {(3, "waarde")}
+    assert record.errors[0]["file"] == "reeksen-w45.csv"
+    assert record.errors[0]["message"] == (
+        "vergunninghouders_langer_dan_14_weken (11501) is meer dan vergunninghouders_in_opvang "
+        "(11500) van dezelfde week: het is een deel daarvan"
+    )
+    assert SeriesRecord.objects.count() == 0
+    rows[1] = ("vergunninghouders_langer_dan_14_weken", "7400", "2021-W45")
+    accepted = submit("reeksen", csv_bytes(REEKSEN_HEADER, rows))
+    assert accepted.status == Status.ACCEPTED, accepted.errors
+    assert SeriesRecord.objects.filter(batch=accepted).count() == 2
+
+
 def test_errors_are_capped() -> None:
     rows = [(f"L{i}", "naam", "GM0363", "regulier", "x", "y", "z", "", "", "") for i in range(300)]
     record = submit("locaties", csv_bytes(LOCATIES_HEADER, rows))

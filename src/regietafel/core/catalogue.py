@@ -383,6 +383,32 @@ def _definitions() -> tuple[FigureDefinition, ...]:
             higher_is_better=False,
             scopes="landelijk",
         ),
+        FigureDefinition(
+            "vergunninghouders_langer_dan_14_weken",
+            "Vergunninghouders langer dan 14 weken in de opvang",
+            "Van de vergunninghouders in de opvang: wie langer dan 14 weken na de vergunning op "
+            "een woning wacht, volgens de landelijke reeks van de week. Alleen als de reeks dat "
+            "cijfer levert; anders geen gegevens (nooit 0).",
+            "personen",
+            SERIES,
+            frozenset({Surface.API, Surface.CLI, Surface.RAPPORT, Surface.OPVANGBEELD}),
+            lambda f: f.waiting_long,
+            higher_is_better=False,
+            scopes="landelijk",
+        ),
+        FigureDefinition(
+            "plekken_vrij_bij_inlopen_achterstand",
+            "Opvangplekken vrij als de achterstand wordt ingelopen",
+            "De achterstand op schema van de taakstelling, hoogstens het aantal "
+            "vergunninghouders in de opvang: zoveel plekken komen vrij als gemeenten weer op "
+            "schema huisvesten. Een bovengrens: een deel van de taakstelling zijn nareizigers, "
+            "die geen opvangplek hebben.",
+            "plaatsen",
+            SERIES,
+            frozenset({Surface.API, Surface.CLI, Surface.RAPPORT, Surface.OPVANGBEELD}),
+            lambda f: f.places_freed_by_catching_up,
+            scopes="landelijk",
+        ),
     ]
     housing = [
         FigureDefinition(

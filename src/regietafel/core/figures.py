@@ -97,6 +97,8 @@ class WeekInputs:
     targets: tuple[Target, ...] = ()
     housing: HousingInputs | None = None
     waiting_in_reception: int | None = None
+    waiting_long: int | None = None
+    """Of those, waiting longer than 14 weeks: only when the week's series delivers it."""
     timeline_weeks: int = TIMELINE_WEEKS
     somewhat_behind: Fraction = SOMEWHAT_BEHIND_SHARE
     growth: ForecastGrowth | None = None
@@ -300,6 +302,22 @@ class ScopeFigures:
     targets: tuple[TargetProgress, ...]
     shopping: tuple[ShoppingItem, ...]
     waiting_in_reception: int | None = None
+    waiting_long: int | None = None
+
+    @property
+    def places_freed_by_catching_up(self) -> int | None:
+        """Reception places that housing the arrears on schedule would free: the arrears, at
+        most the status holders waiting in reception (nationally only, like the series).
+
+        An upper bound: part of a taakstelling is nareizigers, who join their family from
+        abroad and hold no reception place. None when either number is unknown.
+        """
+        if self.waiting_in_reception is None or self.housing is None:
+            return None
+        arrears = self.housing.schedule_arrears
+        if arrears is None:
+            return None
+        return min(arrears, self.waiting_in_reception)
 
     @property
     def is_national(self) -> bool:
@@ -496,6 +514,7 @@ def _scope(
         targets=tuple(p for p in progress if p.target.province_code in (None, code)),
         shopping=_shopping(code, reception, housing, progress, inputs.week.monday),
         waiting_in_reception=inputs.waiting_in_reception if code is None else None,
+        waiting_long=inputs.waiting_long if code is None else None,
     )
 
 

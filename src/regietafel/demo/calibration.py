@@ -63,6 +63,15 @@ STATUS_HOLDERS_NOVEMBER_2021 = 11_500
 """nl_coa_occupancy_points.csv, 2021-11-15, status_holders_in_coa (nu.nl, November 2021):
 'opgelopen tot 11.500'."""
 
+STATUS_HOLDERS_WAITING_LONG_AUGUST_2021 = 6_000
+"""Of the 11,000 of August 2021, waiting longer than fourteen weeks:
+nl_coa_occupancy_points.csv, 2021-08-19 (nu.nl): 'zesduizend al langer dan ... veertien weken'."""
+
+STATUS_HOLDERS_WAITING_LONG_NOVEMBER_2021 = 7_400
+"""Of the 11,500 of November 2021, waiting longer than the agreed three months:
+nl_coa_occupancy_points.csv, 2021-11-15 (nu.nl): '7.400 van hen wachten al langer dan ...
+drie maanden'."""
+
 DECEMBER_2021 = date(2021, 12, 15)
 CAPACITY_DECEMBER_2021 = 35_000
 """nl_coa_occupancy_points.csv, 2021-12-15, capacity_places (Volkskrant, December 2021):

@@ -692,6 +692,15 @@ def _realisation(
     return {c: int(final[i]) for i, c in enumerate(codes)}, paths
 
 
+LONG_WAITING_SHARES = (
+    (33, cal.STATUS_HOLDERS_WAITING_LONG_AUGUST_2021 / cal.STATUS_HOLDERS_AUGUST_2021),
+    (46, cal.STATUS_HOLDERS_WAITING_LONG_NOVEMBER_2021 / cal.STATUS_HOLDERS_NOVEMBER_2021),
+)
+"""Share of the status holders in reception waiting longer than 14 weeks, at the ISO weeks of
+the two published points (55 % in August, 64 % in November 2021). ASSUMPTION: a straight
+line between them, flat before and after."""
+
+
 def _series(rng: np.random.Generator, weeks: int) -> list[list[dict[str, str]]]:
     pattern = np.array(cal.WEEKLY_INFLOW_2019, dtype=np.float64)
     pattern /= pattern.mean()
@@ -706,12 +715,15 @@ def _series(rng: np.random.Generator, weeks: int) -> list[list[dict[str, str]]]:
     rows = []
     for k in range(1, weeks + 1):
         waiting = round(_curve(STATUS_HOLDER_POINTS, k) + rng.normal(0, 40))
+        share = np.interp(k, *zip(*LONG_WAITING_SHARES, strict=True))
+        long_waiting = round(waiting * float(share))
         rows.append(
             [
                 {"reeks": "eerste_asielaanvragen", "waarde": str(int(first[k - 1]))},
                 {"reeks": "nareizigers", "waarde": str(int(family[k - 1]))},
                 {"reeks": "verleende_vergunningen", "waarde": str(int(permits[k - 1]))},
                 {"reeks": "vergunninghouders_in_opvang", "waarde": str(waiting)},
+                {"reeks": "vergunninghouders_langer_dan_14_weken", "waarde": str(long_waiting)},
             ]
         )
     return rows

@@ -96,6 +96,7 @@ def validate_file(fmt: FileFormat, *, week: IsoWeek, file_name: str, content: by
     for column in present:
         if column.unique and column.field:
             _check_unique(context.reader, column, parsed)
+    _check_series_parts(parsed, context)
     if not table.rows and not result.errors:
         context.reader.error(None, None, "het bestand bevat geen gegevensrijen")
     result.errors.extend(context.reader.errors)
@@ -175,6 +176,27 @@ def _check_safety_region(
             f"hoort bij {derived.code} ({derived.name})",
         )
     values[column.field] = derived.code if derived is not None else ""
+
+
+PART_OF: Mapping[str, str] = {
+    SeriesMetric.LANG_WACHTEND.value: SeriesMetric.WACHTEND.value,
+}
+"""Series that count a part of another series of the same week (never more than the whole)."""
+
+
+def _check_series_parts(parsed: list[tuple[Row, dict[str, Any]]], context: _Context) -> None:
+    values = {v.get("metric"): (row, v.get("value")) for row, v in parsed if v.get("metric")}
+    for part, whole in PART_OF.items():
+        if part not in values or whole not in values:
+            continue
+        (row, amount), (_, total) = values[part], values[whole]
+        if amount is not None and total is not None and amount > total:
+            context.reader.error(
+                row,
+                "waarde",
+                f"{part} ({amount}) is meer dan {whole} ({total}) van dezelfde week: het is "
+                "een deel daarvan",
+            )
 
 
 def _check_unique(

@@ -168,11 +168,11 @@ def _housing(
     )
 
 
-def _waiting(series: Import | None) -> int | None:
+def _series_value(series: Import | None, metric: SeriesMetric) -> int | None:
     if series is None:
         return None
     return (
-        SeriesRecord.objects.filter(batch=series, metric=SeriesMetric.WACHTEND.value)
+        SeriesRecord.objects.filter(batch=series, metric=metric.value)
         .values_list("value", flat=True)
         .first()
     )
@@ -267,7 +267,8 @@ def _compute(week: IsoWeek, stored: _Stored) -> tuple[WeekFigures, WeekSources]:
         province_inhabitants=_province_inhabitants(week.monday),
         targets=core_targets() if stored.targets[0] else (),
         housing=housing,
-        waiting_in_reception=_waiting(stored.series),
+        waiting_in_reception=_series_value(stored.series, SeriesMetric.WACHTEND),
+        waiting_long=_series_value(stored.series, SeriesMetric.LANG_WACHTEND),
         somewhat_behind=configured_somewhat_behind(),
         growth=growth,
     )

@@ -57,6 +57,10 @@ class SeriesMetric(models.TextChoices):
     NAREIZIGERS = "nareizigers", _("nareizigers")
     VERGUNNINGEN = "verleende_vergunningen", _("verleende vergunningen")
     WACHTEND = "vergunninghouders_in_opvang", _("vergunninghouders in opvang")
+    LANG_WACHTEND = (
+        "vergunninghouders_langer_dan_14_weken",
+        _("vergunninghouders langer dan 14 weken in opvang"),
+    )
 
 
 class SeriesRecord(models.Model):

@@ -715,7 +715,9 @@ def _series(rng: np.random.Generator, weeks: int) -> list[list[dict[str, str]]]:
     rows = []
     for k in range(1, weeks + 1):
         waiting = round(_curve(STATUS_HOLDER_POINTS, k) + rng.normal(0, 40))
-        share = np.interp(k, *zip(*LONG_WAITING_SHARES, strict=True))
+        share = np.interp(
+            k, [w for w, _ in LONG_WAITING_SHARES], [f for _, f in LONG_WAITING_SHARES]
+        )
         long_waiting = round(waiting * float(share))
         rows.append(
             [

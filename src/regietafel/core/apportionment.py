@@ -436,6 +436,8 @@ def _divisor(
 #: Huntington-Hill start ``4 * a**2 + P**2`` stays below ``5 * 2**60 < 2**63``.
 _SMALL = 2**30
 _INT64_LIMIT = 2**63
+#: The int64 start is used while the total is at most this many times ``P``.
+_COARSE = 64
 
 
 def _divisor_int64(
@@ -461,6 +463,10 @@ def _divisor_int64(
         return None
     q = _SMALL // (ceiling + 1)
     p = max(1, (divisor_num * q + divisor_den // 2) // divisor_den)
+    if total > _COARSE * p:
+        # P / Q is off by up to 1 / (2P) relatively, about h / (2P) seats for the heap: too
+        # many for a huge total over small weights; the exact start in Python is quicker.
+        return None
     seats = _start_seats_int64(method, array * q, p)
     assigned = int(seats.sum())
     if assigned == total:

@@ -144,7 +144,7 @@ def apportion(
     )
     if minimum is None and maximum is None:
         # No bounds: nothing can be pinned, so one pass of the method is the answer.
-        seats = _unbounded(exact, total, method, array)
+        seats: list[int] | IntArray = _unbounded(exact, total, method, array)
     else:
         lows = _bounds(minimum, n, 0)
         highs = _bounds(maximum, n, total)
@@ -161,7 +161,7 @@ def apportion(
         seats = _bounded(exact, total, method, lows, highs)
 
     quota = _quota(exact, total, weight_sum, array)
-    return Apportionment(np.array(seats, dtype=np.int64), quota, total, method)
+    return Apportionment(np.asarray(seats, dtype=np.int64), quota, total, method)
 
 
 def _quota(weights: list[int], total: int, weight_sum: int, array: IntArray | None) -> FloatArray:
@@ -196,7 +196,7 @@ def _integer_weights(
         items: list[object] = weights.ravel().tolist()
     else:
         items = list(weights)
-    if all(type(w) is int for w in items):
+    if set(map(type, items)) <= {int}:  # not bool: True and False go the Fraction way
         return items  # type: ignore[return-value]
     fractions: list[Fraction] = []
     for w in items:
@@ -240,7 +240,8 @@ def _bounded(
             # Only bounded units carry weight: spread the rest by the minima order.
             raw = _fill_zero_weights([lows[i] for i in free], [highs[i] for i in free], remaining)
         else:
-            raw = _unbounded(free_weights, remaining, method) if free else []
+            found = _unbounded(free_weights, remaining, method) if free else []
+            raw = found.tolist() if isinstance(found, np.ndarray) else found
         below = [(k, i) for k, i in enumerate(free) if raw[k] < lows[i]]
         above = [(k, i) for k, i in enumerate(free) if raw[k] > highs[i]]
         if not below and not above:
@@ -273,8 +274,11 @@ def _fill_zero_weights(lows: list[int], highs: list[int], total: int) -> list[in
 
 def _unbounded(
     weights: list[int], total: int, method: Method, array: IntArray | None = None
-) -> list[int]:
-    """One pass of the method; ``array`` is ``weights`` in int64 when the caller has it."""
+) -> list[int] | IntArray:
+    """One pass of the method; ``array`` is ``weights`` in int64 when the caller has it.
+
+    The seats come as a list or, from the int64 paths, as an array (no conversion back).
+    """
     if total == 0:
         return [0] * len(weights)
     if method is Method.HAMILTON:
@@ -286,7 +290,9 @@ def _unbounded(
 _EXACT_IN_FLOAT = 2**53
 
 
-def _hamilton(weights: list[int], total: int, array: IntArray | None = None) -> list[int]:
+def _hamilton(
+    weights: list[int], total: int, array: IntArray | None = None
+) -> list[int] | IntArray:
     """Largest remainder in integers: quota ``w * total / S`` is floor ``w * total // S``
     plus remainder ``(w * total % S) / S``, and remainders compare as their numerators.
 
@@ -299,12 +305,9 @@ def _hamilton(weights: list[int], total: int, array: IntArray | None = None) -> 
     if array is None and max(weights) * total < _EXACT_IN_FLOAT:
         array = np.array(weights, dtype=np.int64)
     if array is not None:
-        floors, rests = np.divmod(array * total, weight_sum)
-        seats: list[int] = floors.tolist()
-        remainders: list[int] = rests.tolist()
-    else:
-        seats = [w * total // weight_sum for w in weights]
-        remainders = [w * total % weight_sum for w in weights]
+        return _hamilton_int64(weights, total, array, weight_sum)
+    seats = [w * total // weight_sum for w in weights]
+    remainders = [w * total % weight_sum for w in weights]
     left = total - sum(seats)
     if left == 0:
         return seats
@@ -323,6 +326,22 @@ def _hamilton(weights: list[int], total: int, array: IntArray | None = None) -> 
         seats[i] += 1
     for i in tied[: left - first]:
         seats[i] += 1
+    return seats
+
+
+def _hamilton_int64(weights: list[int], total: int, array: IntArray, weight_sum: int) -> IntArray:
+    """``_hamilton`` in numpy: the seats left go to every remainder above the last one served
+    (found by a partition, not a sort), and among those equal to it by the tie-break."""
+    seats, remainders = np.divmod(array * total, weight_sum)
+    left = total - int(seats.sum())
+    if left == 0:
+        return seats
+    n = len(remainders)
+    cutoff = np.partition(remainders, n - left)[n - left]
+    above = remainders > cutoff
+    tied = sorted(np.flatnonzero(remainders == cutoff).tolist(), key=lambda i: (-weights[i], i))
+    seats[above] += 1
+    seats[tied[: left - int(np.count_nonzero(above))]] += 1
     return seats
 
 
@@ -388,9 +407,7 @@ def _start_seats(method: Method, numerators: list[int], denominator: int) -> lis
     return [(math.isqrt((4 * num * num + square - 1) // square) + 1) // 2 for num in numerators]
 
 
-def _start_divisor(
-    method: Method, weights: list[int], total: int, positive: int
-) -> tuple[int, int]:
+def _start_divisor(method: Method, weight_sum: int, total: int, positive: int) -> tuple[int, int]:
     """The start divisor as ``(S, h)``: ``S / h`` leaves few seats for the exact fix-up.
 
     Any divisor keeps the prefix property, so this choice only decides speed. D'Hondt rounds
@@ -398,13 +415,13 @@ def _start_divisor(
     the others the standard divisor ``S / h``.
     """
     if method is Method.DHONDT:
-        return 2 * sum(weights), 2 * total + positive
-    return sum(weights), total
+        return 2 * weight_sum, 2 * total + positive
+    return weight_sum, total
 
 
 def _divisor(
     weights: list[int], total: int, method: Method, array: IntArray | None = None
-) -> list[int]:
+) -> list[int] | IntArray:
     """Highest averages in exact integer arithmetic, started from a common divisor.
 
     For any divisor, the seats whose priority lies strictly above it are a prefix of the
@@ -417,18 +434,24 @@ def _divisor(
     if fast is not None:
         return fast
     positive = [i for i in range(len(weights)) if weights[i] > 0]
-    divisor_num, divisor_den = _start_divisor(method, weights, total, len(positive))
+    divisor_num, divisor_den = _start_divisor(method, sum(weights), total, len(positive))
     seats = _start_seats(method, [w * divisor_den for w in weights], divisor_num)
     assigned = sum(seats)
     if assigned < total:
         claims = [_claim_terms(method, weights[i], seats[i]) for i in positive]
         chosen = _contenders(claims, total - assigned, strongest=True)
-        _add_seats(method, weights, seats, [positive[k] for k in chosen], total - assigned)
+        held = {positive[k]: seats[positive[k]] for k in chosen}
+        _add_seats(method, weights, held, total - assigned)
     elif assigned > total:
         holders = [i for i in positive if seats[i] > 0]
         claims = [_claim_terms(method, weights[i], seats[i] - 1) for i in holders]
         chosen = _contenders(claims, assigned - total, strongest=False)
-        _take_back(method, weights, seats, [holders[k] for k in chosen], assigned - total)
+        held = {holders[k]: seats[holders[k]] for k in chosen}
+        _take_back(method, weights, held, assigned - total)
+    else:
+        return seats
+    for i, s in held.items():
+        seats[i] = s
     return seats
 
 
@@ -442,7 +465,7 @@ _COARSE = 64
 
 def _divisor_int64(
     weights: list[int], total: int, method: Method, array: IntArray | None
-) -> list[int] | None:
+) -> IntArray | None:
     """The start and the choice of contenders in numpy int64; ``None`` if it cannot be exact.
 
     The start divisor ``S / h`` becomes a ratio ``P / Q`` of integers below ``2**30`` (any
@@ -456,7 +479,7 @@ def _divisor_int64(
         array = np.array(weights, dtype=np.int64)
     positive = array > 0
     divisor_num, divisor_den = _start_divisor(
-        method, weights, total, int(np.count_nonzero(positive))
+        method, int(array.sum()), total, int(np.count_nonzero(positive))
     )
     ceiling = max(max_weight, -(-divisor_num // divisor_den))
     if ceiling >= _SMALL - 1:
@@ -470,8 +493,7 @@ def _divisor_int64(
     seats = _start_seats_int64(method, array * q, p)
     assigned = int(seats.sum())
     if assigned == total:
-        result: list[int] = seats.tolist()
-        return result
+        return seats
     held = 0 if assigned < total else 1
     units = np.flatnonzero(positive & (seats >= held))
     nums, dens = _claims_int64(method, array[units], seats[units] - held)
@@ -480,12 +502,13 @@ def _divisor_int64(
         return None
     count = abs(total - assigned)
     chosen = units[_contenders_int64(nums, dens, count, strongest=held == 0)]
-    result = seats.tolist()
+    contenders = dict(zip(chosen.tolist(), seats[chosen].tolist(), strict=True))
     if held == 0:
-        _add_seats(method, weights, result, chosen.tolist(), count)
+        _add_seats(method, weights, contenders, count)
     else:
-        _take_back(method, weights, result, chosen.tolist(), count)
-    return result
+        _take_back(method, weights, contenders, count)
+    seats[list(contenders)] = list(contenders.values())
+    return seats
 
 
 def _start_seats_int64(method: Method, a: IntArray, p: int) -> IntArray:
@@ -577,12 +600,10 @@ def _contenders(claims: list[tuple[int, int]], count: int, *, strongest: bool) -
     return [k for k, (num, den) in enumerate(claims) if num * t_den <= t_num * den]
 
 
-def _add_seats(
-    method: Method, weights: list[int], seats: list[int], candidates: list[int], count: int
-) -> None:
-    """Give ``count`` more seats, strongest claim first; among equals the larger weight,
-    then input order."""
-    heap = [_Claim(method, weights[i], seats[i], i) for i in candidates]
+def _add_seats(method: Method, weights: list[int], seats: dict[int, int], count: int) -> None:
+    """Give ``count`` more seats to the contenders in ``seats``, strongest claim first; among
+    equals the larger weight, then input order."""
+    heap = [_Claim(method, weights[i], s, i) for i, s in seats.items()]
     heapq.heapify(heap)
     for _ in range(count):
         i = heapq.heappop(heap).index
@@ -590,12 +611,11 @@ def _add_seats(
         heapq.heappush(heap, _Claim(method, weights[i], seats[i], i))
 
 
-def _take_back(
-    method: Method, weights: list[int], seats: list[int], candidates: list[int], count: int
-) -> None:
-    """Take back ``count`` seats given last: the weakest claim among the seats held; among
-    equals, the unit the tie-break would have served last (smaller weight, later)."""
-    heap = [_Claim(method, weights[i], seats[i] - 1, i, weakest_first=True) for i in candidates]
+def _take_back(method: Method, weights: list[int], seats: dict[int, int], count: int) -> None:
+    """Take back ``count`` seats given last from the contenders in ``seats``: the weakest claim
+    among the seats held; among equals, the unit the tie-break would have served last
+    (smaller weight, later)."""
+    heap = [_Claim(method, weights[i], s - 1, i, weakest_first=True) for i, s in seats.items()]
     heapq.heapify(heap)
     for _ in range(count):
         i = heapq.heappop(heap).index

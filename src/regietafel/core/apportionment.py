@@ -14,7 +14,9 @@ code order (``GM0003`` before ``GM0005``), so results never depend on chance.
 All arithmetic is exact and in integers: whole-number weights (inhabitants) are used as
 they are, and only fractional weights go through ``Fraction`` once, to be brought to whole
 numbers on a common scale. Remainders and priorities are compared by cross-multiplication,
-never in floating point.
+never in floating point. Whole numbers below ``2**30`` run in numpy int64 with every product
+bounded first; a float there only picks which few claims set an exact threshold, so a seat
+never depends on rounding.
 """
 
 from __future__ import annotations

@@ -1,12 +1,16 @@
 """Benchmarks of the taakstelling engine and the whole `regietafel taakstelling` command.
 
-Run: ``python benchmarks/bench_taakstelling.py``. Figures go into the README; this is not a
-test and asserts nothing about time.
+Run: ``python benchmarks/bench_taakstelling.py [--basis PATH]``. Figures go into the README;
+this is not a test and asserts nothing about time. ``--basis`` names an earlier
+``apportionment.py`` (e.g. from ``git show REV:src/regietafel/core/apportionment.py``) that is
+timed in the same rounds, so "voor" and "na" see the same load.
 """
 
 from __future__ import annotations
 
+import argparse
 import importlib
+import importlib.util
 import statistics
 import subprocess
 import sys
@@ -60,7 +64,22 @@ def _former_engine() -> ModuleType | None:
         return None
 
 
-def engine_against_reference(inhabitants: list[int], rounds: int = 41, batch: int = 50) -> None:
+def _basis_engine(path: Path | None) -> ModuleType | None:
+    """An earlier version of the engine, loaded from its file under its own name."""
+    if path is None:
+        return None
+    spec = importlib.util.spec_from_file_location("apportionment_basis", path)
+    if spec is None or spec.loader is None:
+        raise SystemExit(f"kan {path} niet laden")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while loading
+    spec.loader.exec_module(module)
+    return module
+
+
+def engine_against_reference(
+    inhabitants: list[int], rounds: int = 41, batch: int = 50, basis: ModuleType | None = None
+) -> None:
     """The engine next to the integer yardstick, interleaved batch by batch in one run.
 
     Each round times a batch of the yardstick and a batch of every method right after each
@@ -75,6 +94,7 @@ def engine_against_reference(inhabitants: list[int], rounds: int = 41, batch: in
     times: dict[Method, list[float]] = {m: [] for m in Method}
     ratios: dict[Method, list[float]] = {m: [] for m in Method}
     former_ratios: dict[Method, list[float]] = {m: [] for m in Method}
+    basis_ratios: dict[Method, list[float]] = {m: [] for m in Method}
     for _ in range(rounds):
         plain = per_call_ms(lambda: integer_largest_remainder(inhabitants, total), batch)
         plain_times.append(plain)
@@ -87,6 +107,11 @@ def engine_against_reference(inhabitants: list[int], rounds: int = 41, batch: in
                     former.apportion, inhabitants, total, method=former.Method(method.value)
                 )
                 former_ratios[method].append(per_call_ms(old, max(batch // 10, 1)) / plain)
+            if basis is not None:
+                earlier = partial(
+                    basis.apportion, inhabitants, total, method=basis.Method(method.value)
+                )
+                basis_ratios[method].append(per_call_ms(earlier, batch) / plain)
     print(f"integer largest remainder (yardstick)  median {statistics.median(plain_times):6.3f} ms")
     for method in Method:
         was = (
@@ -94,13 +119,21 @@ def engine_against_reference(inhabitants: list[int], rounds: int = 41, batch: in
             if former is not None
             else ""
         )
+        before = (
+            f"  (basis {statistics.median(basis_ratios[method]):4.2f}x)"
+            if basis is not None
+            else ""
+        )
         print(
             f"apportion {method.value:<16}  median {statistics.median(times[method]):6.3f} ms"
-            f"  {statistics.median(ratios[method]):4.2f}x the yardstick{was}"
+            f"  {statistics.median(ratios[method]):4.2f}x the yardstick{before}{was}"
         )
 
 
 def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--basis", type=Path, help="apportionment.py van een vorige versie")
+    options = parser.parse_args()
     on = date(2021, 1, 1)
     shares = [
         MunicipalityShare(m.code, m.name, m.province_code, m.inhabitants)
@@ -109,7 +142,7 @@ def main() -> int:
     previous = {s.code: PreviousPeriod(task=40, housed=35) for s in shares}
     regions = {s.code: s.province for s in shares}
     print(f"{len(shares)} gemeenten, peildatum {on}")
-    engine_against_reference([s.inhabitants for s in shares])
+    engine_against_reference([s.inhabitants for s in shares], basis=_basis_engine(options.basis))
     for method in Method:
 
         def engine(m: Method = method) -> object:

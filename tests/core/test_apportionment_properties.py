@@ -313,3 +313,54 @@ def test_hand_example_infeasible_bounds() -> None:
         apportion([1, 1], 1, minimum=1)
     with pytest.raises(ApportionmentError):
         apportion([1, 1], 2, minimum=[2, 0], maximum=[1, 2])
+
+
+# --- hand-computed examples at the start divisor and at large totals ---------------------
+
+
+def test_hand_example_dhondt_tie_at_the_start_is_taken_back_from_the_smallest() -> None:
+    # Weights [700, 200, 100]. Averages A: 700 350 233.3 175 140 116.7 100 87.5;
+    # B: 200 100 66.7; C: 100 50. Seven averages lie above 100 (A 6, B 1); then three tie
+    # at 100: A's 7th, B's 2nd, C's 1st. The tie goes to the larger weight first.
+    assert _seats([700, 200, 100], 8, Method.DHONDT) == [7, 1, 0]
+    assert _seats([700, 200, 100], 9, Method.DHONDT) == [7, 2, 0]
+    assert _seats([700, 200, 100], 10, Method.DHONDT) == [7, 2, 1]
+
+
+def test_hand_example_sainte_lague_equal_weights_go_by_input_order() -> None:
+    # Weights [3, 3, 3], 4 seats: 3/0.5 = 6 three times (one seat each), then 3/1.5 = 2
+    # three times; equal weights, so the first in input order takes the fourth seat.
+    assert _seats([3, 3, 3], 4, Method.SAINTE_LAGUE) == [2, 1, 1]
+
+
+def test_hand_example_huntington_hill_tie_after_the_first_seats() -> None:
+    # Weights [4, 4, 1]: the first seats are free (3). Then 4/sqrt(2) = 2.83 for A and B,
+    # 1/sqrt(2) = 0.71 for C: 5 seats -> [2, 2, 1]. Next A and B tie at 4/sqrt(6) = 1.63,
+    # above C's 0.71: the first in input order -> [3, 2, 1].
+    assert _seats([4, 4, 1], 5, Method.HUNTINGTON_HILL) == [2, 2, 1]
+    assert _seats([4, 4, 1], 6, Method.HUNTINGTON_HILL) == [3, 2, 1]
+
+
+def test_hand_example_dhondt_large_total() -> None:
+    # Weights [1, 2]: from (k, 2k) B's 2/(2k+1) beats A's 1/(k+1) -> (k, 2k+1); then A and B
+    # tie at 1/(k+1) and B (larger) wins -> (k, 2k+2); then A -> (k+1, 2k+2).
+    # 10,000,000 = 3 * 3,333,333 + 1 -> [3,333,333, 6,666,667]; one more -> B again.
+    assert _seats([1, 2], 10_000_000, Method.DHONDT) == [3_333_333, 6_666_667]
+    assert _seats([1, 2], 10_000_001, Method.DHONDT) == [3_333_333, 6_666_668]
+
+
+def test_hand_example_sainte_lague_large_total() -> None:
+    # Weights [1, 2]: from (k, 2k) B's 2/(2k+0.5) beats A's 1/(k+0.5) -> (k, 2k+1); then A's
+    # 1/(k+0.5) beats B's 2/(2k+1.5) -> (k+1, 2k+1); then B -> (k+1, 2k+2).
+    # 10,000,001 = 3 * 3,333,333 + 2 -> [3,333,334, 6,666,667].
+    assert _seats([1, 2], 10_000_000, Method.SAINTE_LAGUE) == [3_333_333, 6_666_667]
+    assert _seats([1, 2], 10_000_001, Method.SAINTE_LAGUE) == [3_333_334, 6_666_667]
+
+
+def test_hand_example_huntington_hill_large_total() -> None:
+    # Weights [1, 3]: A's next claim beats B's when t(t+1) > 9 s(s+1) (squares compared).
+    # From (s, 3s+1): (3s+1)(3s+2) > 9s(s+1) -> A; then B three times, since
+    # 9(s+1)(s+2) exceeds (3s+1)(3s+2), (3s+2)(3s+3) and (3s+3)(3s+4) -> (s+1, 3s+4).
+    # So 4s+1 seats give (s, 3s+1) and 4s+2 give (s+1, 3s+1); s = 2,500,000.
+    assert _seats([1, 3], 10_000_001, Method.HUNTINGTON_HILL) == [2_500_000, 7_500_001]
+    assert _seats([1, 3], 10_000_002, Method.HUNTINGTON_HILL) == [2_500_001, 7_500_001]

@@ -116,3 +116,72 @@ def test_real_inhabitants_equal_the_reference_for_every_method() -> None:
 @pytest.mark.parametrize("bad", [[1, -1], [float("nan")], [float("inf")]])
 def test_bad_weights_fail_the_same_way(bad: list[float]) -> None:
     _both(bad, 3, Method.HAMILTON)
+
+
+# --- the int64 path of the divisor methods: many units, large totals, its limits ------------
+
+LARGE = settings(deadline=None, max_examples=60)
+
+# Municipality-sized tables: inhabitants up to a million, totals up to the core's 10,000,000.
+many_units = st.lists(st.integers(0, 10**6), min_size=30, max_size=400).filter(any)
+# Few distinct weights over many units: equal claims at the last seats are the rule.
+many_ties = st.lists(st.sampled_from([0, 1_000, 2_000, 3_000, 6_000]), min_size=20, max_size=200)
+# Around 2**30 (where the int64 start stops) and 2**31, with small ones beside them.
+near_limit = st.lists(
+    st.one_of(st.integers(2**29, 2**31 + 5), st.integers(0, 50)), min_size=1, max_size=12
+)
+divisors = st.sampled_from([Method.DHONDT, Method.SAINTE_LAGUE, Method.HUNTINGTON_HILL])
+
+
+@LARGE
+@given(weights=many_units, total=st.integers(0, 10**7), method=divisors)
+def test_many_units_and_large_totals_equal_the_fraction_engine(
+    weights: list[int], total: int, method: Method
+) -> None:
+    _both(weights, total, method)
+
+
+@LARGE
+@given(weights=many_ties, total=st.integers(0, 5_000), method=divisors)
+def test_many_equal_claims_follow_the_tie_break_of_the_fraction_engine(
+    weights: list[int], total: int, method: Method
+) -> None:
+    if any(weights):
+        _both(weights, total, method)
+
+
+@LARGE
+@given(weights=near_limit, total=st.integers(0, 2_000), method=divisors)
+@example(weights=[2**30 - 2, 2**30 - 1, 1], total=7, method=Method.HUNTINGTON_HILL)
+@example(weights=[2**31, 3, 0], total=5, method=Method.SAINTE_LAGUE)
+def test_weights_around_the_int64_limit_equal_the_fraction_engine(
+    weights: list[int], total: int, method: Method
+) -> None:
+    _both(weights, total, method)
+
+
+@LARGE
+@given(weights=many_units, total=st.integers(0, 20_000), method=divisors, data=st.data())
+def test_many_units_with_minimum_and_maximum_equal_the_fraction_engine(
+    weights: list[int], total: int, method: Method, data: st.DataObject
+) -> None:
+    n = len(weights)
+    lows = data.draw(
+        st.one_of(st.integers(0, 3), st.lists(st.integers(0, 40), min_size=n, max_size=n))
+    )
+    highs = data.draw(st.one_of(st.none(), st.integers(20, 400)))
+    _both(weights, total, method, minimum=lows, maximum=highs)
+
+
+@LARGE
+@given(weights=many_units, total=st.integers(0, 50_000), method=divisors)
+def test_weights_beyond_int64_give_the_seats_of_the_same_ratios(
+    weights: list[int], total: int, method: Method
+) -> None:
+    """Times 2**40 the weights take the Python-integer path; the ratios, so the seats, stay."""
+    import regietafel.core.apportionment as fast
+
+    scaled = [w * 2**40 for w in weights]
+    assert fast.apportion(scaled, total, method=method).seats.tolist() == (
+        fast.apportion(weights, total, method=method).seats.tolist()
+    )

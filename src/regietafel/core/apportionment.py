@@ -14,7 +14,9 @@ code order (``GM0003`` before ``GM0005``), so results never depend on chance.
 All arithmetic is exact and in integers: whole-number weights (inhabitants) are used as
 they are, and only fractional weights go through ``Fraction`` once, to be brought to whole
 numbers on a common scale. Remainders and priorities are compared by cross-multiplication,
-never in floating point.
+never in floating point. Whole numbers below ``2**30`` run in numpy int64 with every product
+bounded first; a float there only picks which few claims set an exact threshold, so a seat
+never depends on rounding.
 """
 
 from __future__ import annotations
@@ -135,9 +137,16 @@ def apportion(
     if weight_sum == 0 and total > 0:
         raise ApportionmentError("de som van de gewichten is nul")
 
+    # Whole numbers whose products with the total are exact in float64: one int64 array
+    # serves the method and the quota alike.
+    array = (
+        np.array(exact, dtype=np.int64)
+        if max(exact) * total < _EXACT_IN_FLOAT and weight_sum < _EXACT_IN_FLOAT
+        else None
+    )
     if minimum is None and maximum is None:
         # No bounds: nothing can be pinned, so one pass of the method is the answer.
-        seats = _unbounded(exact, total, method)
+        seats: list[int] | IntArray = _unbounded(exact, total, method, array)
     else:
         lows = _bounds(minimum, n, 0)
         highs = _bounds(maximum, n, total)
@@ -153,17 +162,20 @@ def apportion(
             )
         seats = _bounded(exact, total, method, lows, highs)
 
-    quota = _quota(exact, total, weight_sum)
-    return Apportionment(np.array(seats, dtype=np.int64), quota, total, method)
+    quota = _quota(exact, total, weight_sum, array)
+    return Apportionment(np.asarray(seats, dtype=np.int64), quota, total, method)
 
 
-def _quota(weights: list[int], total: int, weight_sum: int) -> FloatArray:
-    """The exact share ``w * total / S`` of every unit, correctly rounded to float64."""
+def _quota(weights: list[int], total: int, weight_sum: int, array: IntArray | None) -> FloatArray:
+    """The exact share ``w * total / S`` of every unit, correctly rounded to float64.
+
+    ``array`` holds the weights when every ``w * total`` and ``S`` are below ``2**53``.
+    """
     if not weight_sum:
         return np.zeros(len(weights), dtype=np.float64)
-    if max(weights) * total < _EXACT_IN_FLOAT and weight_sum < _EXACT_IN_FLOAT:
+    if array is not None:
         # Product and sum are exact in float64, so the one division rounds correctly.
-        products = np.array(weights, dtype=np.float64) * total
+        products = array.astype(np.float64) * total
         return products / float(weight_sum)
     # int / int is correctly rounded in Python, so this equals float(Fraction(w * total, S)).
     return np.array([w * total / weight_sum for w in weights], dtype=np.float64)
@@ -186,7 +198,7 @@ def _integer_weights(
         items: list[object] = weights.ravel().tolist()
     else:
         items = list(weights)
-    if all(type(w) is int for w in items):
+    if set(map(type, items)) <= {int}:  # not bool: True and False go the Fraction way
         return items  # type: ignore[return-value]
     fractions: list[Fraction] = []
     for w in items:
@@ -230,7 +242,8 @@ def _bounded(
             # Only bounded units carry weight: spread the rest by the minima order.
             raw = _fill_zero_weights([lows[i] for i in free], [highs[i] for i in free], remaining)
         else:
-            raw = _unbounded(free_weights, remaining, method) if free else []
+            found = _unbounded(free_weights, remaining, method) if free else []
+            raw = found.tolist() if isinstance(found, np.ndarray) else found
         below = [(k, i) for k, i in enumerate(free) if raw[k] < lows[i]]
         above = [(k, i) for k, i in enumerate(free) if raw[k] > highs[i]]
         if not below and not above:
@@ -261,19 +274,27 @@ def _fill_zero_weights(lows: list[int], highs: list[int], total: int) -> list[in
     return seats
 
 
-def _unbounded(weights: list[int], total: int, method: Method) -> list[int]:
+def _unbounded(
+    weights: list[int], total: int, method: Method, array: IntArray | None = None
+) -> list[int] | IntArray:
+    """One pass of the method; ``array`` is ``weights`` in int64 when the caller has it.
+
+    The seats come as a list or, from the int64 paths, as an array (no conversion back).
+    """
     if total == 0:
         return [0] * len(weights)
     if method is Method.HAMILTON:
-        return _hamilton(weights, total)
-    return _divisor(weights, total, method)
+        return _hamilton(weights, total, array)
+    return _divisor(weights, total, method, array)
 
 
 #: Products ``weight * total`` below this fit in int64 and convert to float64 exactly.
 _EXACT_IN_FLOAT = 2**53
 
 
-def _hamilton(weights: list[int], total: int) -> list[int]:
+def _hamilton(
+    weights: list[int], total: int, array: IntArray | None = None
+) -> list[int] | IntArray:
     """Largest remainder in integers: quota ``w * total / S`` is floor ``w * total // S``
     plus remainder ``(w * total % S) / S``, and remainders compare as their numerators.
 
@@ -283,14 +304,12 @@ def _hamilton(weights: list[int], total: int) -> list[int]:
     """
     weight_sum = sum(weights)
     n = len(weights)
-    if max(weights) * total < _EXACT_IN_FLOAT:
+    if array is None and max(weights) * total < _EXACT_IN_FLOAT:
         array = np.array(weights, dtype=np.int64)
-        floors, rests = np.divmod(array * total, weight_sum)
-        seats: list[int] = floors.tolist()
-        remainders: list[int] = rests.tolist()
-    else:
-        seats = [w * total // weight_sum for w in weights]
-        remainders = [w * total % weight_sum for w in weights]
+    if array is not None:
+        return _hamilton_int64(weights, total, array, weight_sum)
+    seats = [w * total // weight_sum for w in weights]
+    remainders = [w * total % weight_sum for w in weights]
     left = total - sum(seats)
     if left == 0:
         return seats
@@ -309,6 +328,22 @@ def _hamilton(weights: list[int], total: int) -> list[int]:
         seats[i] += 1
     for i in tied[: left - first]:
         seats[i] += 1
+    return seats
+
+
+def _hamilton_int64(weights: list[int], total: int, array: IntArray, weight_sum: int) -> IntArray:
+    """``_hamilton`` in numpy: the seats left go to every remainder above the last one served
+    (found by a partition, not a sort), and among those equal to it by the tie-break."""
+    seats, remainders = np.divmod(array * total, weight_sum)
+    left = total - int(seats.sum())
+    if left == 0:
+        return seats
+    n = len(remainders)
+    cutoff = np.partition(remainders, n - left)[n - left]
+    above = remainders > cutoff
+    tied = sorted(np.flatnonzero(remainders == cutoff).tolist(), key=lambda i: (-weights[i], i))
+    seats[above] += 1
+    seats[tied[: left - int(np.count_nonzero(above))]] += 1
     return seats
 
 
@@ -374,108 +409,218 @@ def _start_seats(method: Method, numerators: list[int], denominator: int) -> lis
     return [(math.isqrt((4 * num * num + square - 1) // square) + 1) // 2 for num in numerators]
 
 
-def _divisor(weights: list[int], total: int, method: Method) -> list[int]:
+def _start_divisor(method: Method, weight_sum: int, total: int, positive: int) -> tuple[int, int]:
+    """The start divisor as ``(S, h)``: ``S / h`` leaves few seats for the exact fix-up.
+
+    Any divisor keeps the prefix property, so this choice only decides speed. D'Hondt rounds
+    down, so it gets about half a seat per unit more than the quota, ``S / (h + units / 2)``;
+    the others the standard divisor ``S / h``.
+    """
+    if method is Method.DHONDT:
+        return 2 * weight_sum, 2 * total + positive
+    return weight_sum, total
+
+
+def _divisor(
+    weights: list[int], total: int, method: Method, array: IntArray | None = None
+) -> list[int] | IntArray:
     """Highest averages in exact integer arithmetic, started from a common divisor.
 
     For any divisor, the seats whose priority lies strictly above it are a prefix of the
     seat-by-seat order; the start gives exactly those seats. A heap then adds (or removes)
-    seats one at a time in the documented order, so ties follow the tie-break and never a
-    rounding error.
+    the few seats left one at a time in the documented order, so ties follow the tie-break
+    and never a rounding error. Whole numbers that fit run in numpy int64 (every product is
+    bounded first); larger ones (fractions brought to a common scale) in Python integers.
     """
-    n = len(weights)
-    positive = [i for i in range(n) if weights[i] > 0]
-    # The start divisor is ``S / scale`` (any divisor keeps the prefix property; a good one
-    # leaves few seats for the heap): D'Hondt rounds down, so it gets about half a seat per
-    # unit more than the quota, ``S / (total + units / 2)``; the others ``S / total``.
-    weight_sum = sum(weights)
-    if method is Method.DHONDT:
-        scale, weight_sum = 2 * total + len(positive), 2 * weight_sum
-    else:
-        scale = total
-    seats = _start_seats(method, [w * scale for w in weights], weight_sum)
+    fast = _divisor_int64(weights, total, method, array)
+    if fast is not None:
+        return fast
+    positive = [i for i in range(len(weights)) if weights[i] > 0]
+    divisor_num, divisor_den = _start_divisor(method, sum(weights), total, len(positive))
+    seats = _start_seats(method, [w * divisor_den for w in weights], divisor_num)
     assigned = sum(seats)
-
     if assigned < total:
-        # Next seat: the strongest claim; among equals the larger weight, then input order.
-        needed = total - assigned
-        candidates = _strongest(method, weights, seats, positive, needed)
-        add_heap = [_Claim(method, weights[i], seats[i], i) for i in candidates]
-        heapq.heapify(add_heap)
-        while assigned < total:
-            i = heapq.heappop(add_heap).index
-            seats[i] += 1
-            assigned += 1
-            heapq.heappush(add_heap, _Claim(method, weights[i], seats[i], i))
+        claims = [_claim_terms(method, weights[i], seats[i]) for i in positive]
+        chosen = _contenders(claims, total - assigned, strongest=True)
+        held = {positive[k]: seats[positive[k]] for k in chosen}
+        _add_seats(method, weights, held, total - assigned)
     elif assigned > total:
-        # Take back the seats given last: the weakest claim among the seats held; among
-        # equals, the unit the tie-break would have served last (smaller weight, later).
         holders = [i for i in positive if seats[i] > 0]
-        candidates = _weakest(method, weights, seats, holders, assigned - total)
-        remove_heap = [
-            _Claim(method, weights[i], seats[i] - 1, i, weakest_first=True) for i in candidates
-        ]
-        heapq.heapify(remove_heap)
-        while assigned > total:
-            i = heapq.heappop(remove_heap).index
-            seats[i] -= 1
-            assigned -= 1
-            if seats[i] > 0:
-                heapq.heappush(
-                    remove_heap, _Claim(method, weights[i], seats[i] - 1, i, weakest_first=True)
-                )
+        claims = [_claim_terms(method, weights[i], seats[i] - 1) for i in holders]
+        chosen = _contenders(claims, assigned - total, strongest=False)
+        held = {holders[k]: seats[holders[k]] for k in chosen}
+        _take_back(method, weights, held, assigned - total)
+    else:
+        return seats
+    for i, s in held.items():
+        seats[i] = s
     return seats
 
 
-#: Relative margin around a float claim; a float quotient of two integers is off by far
-#: less (a few units in 2**-53), so no unit with an exactly equal claim is ever left out.
-_MARGIN = 1e-9
+#: Quotients ``weight * Q`` and the divisor ``P`` stay below this in the int64 path, so the
+#: Huntington-Hill start ``4 * a**2 + P**2`` stays below ``5 * 2**60 < 2**63``.
+_SMALL = 2**30
+_INT64_LIMIT = 2**63
+#: The int64 start is used while the total is at most this many times ``P``.
+_COARSE = 64
 
 
-def _approximate_claims(
-    method: Method, weights: list[int], seats: list[int], units: list[int], held: int
-) -> list[float]:
-    """Each unit's claim on its next seat (``held`` 0) or on its last one (``held`` 1), in
-    floating point: only to narrow down the candidates for the exact heap."""
-    if method is Method.DHONDT:
-        return [weights[i] / (seats[i] - held + 1) for i in units]
-    if method is Method.SAINTE_LAGUE:
-        return [weights[i] / (seats[i] - held + 0.5) for i in units]
-    return [
-        math.inf
-        if seats[i] == held
-        else weights[i] / math.sqrt((seats[i] - held) * (seats[i] - held + 1))
-        for i in units
-    ]
+def _divisor_int64(
+    weights: list[int], total: int, method: Method, array: IntArray | None
+) -> IntArray | None:
+    """The start and the choice of contenders in numpy int64; ``None`` if it cannot be exact.
 
-
-def _strongest(
-    method: Method, weights: list[int], seats: list[int], units: list[int], count: int
-) -> list[int]:
-    """The units that can win one of the next ``count`` seats.
-
-    A unit's later claims are weaker than its first, so the ``count`` strongest claims of
-    all lie at or above the ``count``-th strongest first claim. Units clearly below it
-    (beyond the float margin) cannot win a seat and are left out of the exact heap.
+    The start divisor ``S / h`` becomes a ratio ``P / Q`` of integers below ``2**30`` (any
+    divisor is exact, this one is only close), so the closed forms of ``_start_seats`` run
+    on ``a = weight * Q`` and ``P`` without overflow.
     """
-    if count >= len(units):
-        return units
-    try:
-        claims = _approximate_claims(method, weights, seats, units, 0)
-    except OverflowError:  # weights beyond float range (tiny fractions on a huge scale)
-        return units
-    threshold = heapq.nlargest(count, claims)[-1] * (1 - _MARGIN)
-    return [i for i, claim in zip(units, claims, strict=True) if claim >= threshold]
+    max_weight = max(weights)
+    if max_weight >= _SMALL - 1:
+        return None
+    if array is None:
+        array = np.array(weights, dtype=np.int64)
+    positive = array > 0
+    divisor_num, divisor_den = _start_divisor(
+        method, int(array.sum()), total, int(np.count_nonzero(positive))
+    )
+    ceiling = max(max_weight, -(-divisor_num // divisor_den))
+    if ceiling >= _SMALL - 1:
+        return None
+    q = _SMALL // (ceiling + 1)
+    p = max(1, (divisor_num * q + divisor_den // 2) // divisor_den)
+    if total > _COARSE * p:
+        # P / Q is off by up to 1 / (2P) relatively, about h / (2P) seats for the heap: too
+        # many for a huge total over small weights; the exact start in Python is quicker.
+        return None
+    seats = _start_seats_int64(method, array * q, p)
+    assigned = int(seats.sum())
+    if assigned == total:
+        return seats
+    held = 0 if assigned < total else 1
+    units = np.flatnonzero(positive & (seats >= held))
+    nums, dens = _claims_int64(method, array[units], seats[units] - held)
+    largest_num = max_weight * max_weight if method is Method.HUNTINGTON_HILL else max_weight
+    if largest_num * int(dens.max()) >= _INT64_LIMIT:
+        return None
+    count = abs(total - assigned)
+    chosen = units[_contenders_int64(nums, dens, count, strongest=held == 0)]
+    contenders = dict(zip(chosen.tolist(), seats[chosen].tolist(), strict=True))
+    if held == 0:
+        _add_seats(method, weights, contenders, count)
+    else:
+        _take_back(method, weights, contenders, count)
+    seats[list(contenders)] = list(contenders.values())
+    return seats
 
 
-def _weakest(
-    method: Method, weights: list[int], seats: list[int], units: list[int], count: int
-) -> list[int]:
-    """The units that can lose one of the ``count`` seats taken back (mirror of the above)."""
-    if count >= len(units):
-        return units
+def _start_seats_int64(method: Method, a: IntArray, p: int) -> IntArray:
+    """``_start_seats`` in int64 for ``a < 2**30`` and ``p < 2**30``.
+
+    Huntington-Hill's integer square root comes from a float estimate (off by at most one
+    below ``2**62``) corrected by exact integer checks.
+    """
+    if method is Method.DHONDT:
+        return np.maximum((a - 1) // p, 0)
+    if method is Method.SAINTE_LAGUE:
+        return (2 * a + p - 1) // (2 * p)
+    square = p * p
+    bound = (4 * a * a + square - 1) // square
+    root = np.sqrt(bound.astype(np.float64)).astype(np.int64)
+    root -= root * root > bound
+    root += (root + 1) * (root + 1) <= bound
+    return (root + 1) // 2
+
+
+def _claims_int64(method: Method, weights: IntArray, seats: IntArray) -> tuple[IntArray, IntArray]:
+    """``_claim_terms`` for arrays of units."""
+    if method is Method.DHONDT:
+        return weights, seats + 1
+    if method is Method.SAINTE_LAGUE:
+        return weights, 2 * seats + 1
+    return weights * weights, seats * (seats + 1)
+
+
+def _contenders_int64(nums: IntArray, dens: IntArray, count: int, *, strongest: bool) -> IntArray:
+    """``_contenders`` in int64; the caller has bounded every cross product below ``2**63``."""
+    n = len(nums)
+    if count >= n:
+        return np.arange(n)
+    # Floats only pick which ``count`` claims set the threshold; threshold and filter are exact.
+    estimate = np.where(dens > 0, nums / np.maximum(dens, 1), np.inf)
+    if strongest:
+        sample = np.argpartition(estimate, n - count)[n - count :]
+    else:
+        sample = np.argpartition(estimate, count - 1)[:count]
+    terms = list(zip(nums[sample].tolist(), dens[sample].tolist(), strict=True))
+    t_num, t_den = _threshold(terms, strongest=strongest)
+    if strongest:
+        return np.flatnonzero(nums * t_den >= t_num * dens)
+    return np.flatnonzero(nums * t_den <= t_num * dens)
+
+
+def _claim_terms(method: Method, weight: int, s: int) -> tuple[int, int]:
+    """A unit's claim on seat ``s + 1`` as ``num / den``, ordered as ``_Claim`` orders them.
+
+    Huntington-Hill claims the square ``w**2 / (s * (s + 1))``; its first seat is ``w**2 / 0``,
+    which compares as infinite under cross-multiplication for a positive weight.
+    """
+    if method is Method.DHONDT:
+        return weight, s + 1
+    if method is Method.SAINTE_LAGUE:
+        return weight, 2 * s + 1
+    return weight * weight, s * (s + 1)
+
+
+def _threshold(terms: list[tuple[int, int]], *, strongest: bool) -> tuple[int, int]:
+    """The weakest (``strongest``) or the strongest (otherwise) of the claims, exactly."""
+    best_num, best_den = terms[0]
+    for num, den in terms[1:]:
+        weaker = num * best_den < best_num * den
+        if weaker is strongest:
+            best_num, best_den = num, den
+    return best_num, best_den
+
+
+def _contenders(claims: list[tuple[int, int]], count: int, *, strongest: bool) -> list[int]:
+    """Positions of the claims that can win (``strongest``) or lose one of ``count`` seats.
+
+    Any ``count`` claims bound the ``count``-th strongest claim of all: it is at least the
+    weakest of them, and a unit's later claims are weaker than its first. So every claim
+    below that bound (strictly, exactly) is out. Floats only choose good ``count`` claims.
+    """
+    if count >= len(claims):
+        return list(range(len(claims)))
     try:
-        claims = _approximate_claims(method, weights, seats, units, 1)
-    except OverflowError:
-        return units
-    threshold = heapq.nsmallest(count, claims)[-1] * (1 + _MARGIN)
-    return [i for i, claim in zip(units, claims, strict=True) if claim <= threshold]
+        estimate = [num / den if den else math.inf for num, den in claims]
+    except OverflowError:  # beyond float range: any claims will do, just less sharply
+        order = list(range(count))
+    else:
+        order = sorted(range(len(claims)), key=estimate.__getitem__, reverse=strongest)[:count]
+    t_num, t_den = _threshold([claims[k] for k in order], strongest=strongest)
+    if strongest:
+        return [k for k, (num, den) in enumerate(claims) if num * t_den >= t_num * den]
+    return [k for k, (num, den) in enumerate(claims) if num * t_den <= t_num * den]
+
+
+def _add_seats(method: Method, weights: list[int], seats: dict[int, int], count: int) -> None:
+    """Give ``count`` more seats to the contenders in ``seats``, strongest claim first; among
+    equals the larger weight, then input order."""
+    heap = [_Claim(method, weights[i], s, i) for i, s in seats.items()]
+    heapq.heapify(heap)
+    for _ in range(count):
+        i = heapq.heappop(heap).index
+        seats[i] += 1
+        heapq.heappush(heap, _Claim(method, weights[i], seats[i], i))
+
+
+def _take_back(method: Method, weights: list[int], seats: dict[int, int], count: int) -> None:
+    """Take back ``count`` seats given last from the contenders in ``seats``: the weakest claim
+    among the seats held; among equals, the unit the tie-break would have served last
+    (smaller weight, later)."""
+    heap = [_Claim(method, weights[i], s - 1, i, weakest_first=True) for i, s in seats.items()]
+    heapq.heapify(heap)
+    for _ in range(count):
+        i = heapq.heappop(heap).index
+        seats[i] -= 1
+        if seats[i] > 0:
+            heapq.heappush(heap, _Claim(method, weights[i], seats[i] - 1, i, weakest_first=True))

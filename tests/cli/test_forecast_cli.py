@@ -38,8 +38,10 @@ def _csv(capsys: pytest.CaptureFixture[str], *args: str) -> list[dict[str, str]]
 
 def test_csv_has_every_week_with_ordered_bands(capsys: pytest.CaptureFixture[str]) -> None:
     rows = _csv(capsys, "--paden", "501", "--weken", "30", "--tot", "2021-11-01")  # odd: a path
-    assert len(rows) == 30
+    assert len(rows) == 1 + 30  # the start, then the end of every forecast week
     assert rows[0]["week"] == "2021-11-01"
+    assert rows[1]["week"] == "2021-11-08"
+    assert rows[0]["bezetting_p025"] == rows[0]["bezetting_p975"]  # the start: every path
     for row in rows:
         values = [int(row[f"bezetting_{k}"]) for k in ("p025", "p10", "p50", "p90", "p975")]
         assert values == sorted(values)

@@ -34,8 +34,9 @@ def test_quantiles_equal_the_page_download(client_as: Callable[[str | None], Any
     assert data["seed"] == 2021
     assert data["gegevens_bekend_voor"] == "2021-11-08"
     assert data["behoeftebeleid"]["sleutel"] == "lrt-voorjaar-2021"
-    assert len(data["weken"]) == 104
-    first = data["weken"][0]
+    assert len(data["weken"]) == 1 + 104  # the start, then the end of every forecast week
+    assert data["start_uit_register"] is False  # this test database has no register
+    first = data["weken"][1]
     assert first["bezetting_p025"] <= first["bezetting_p50"] <= first["bezetting_p975"]
     page = client.get("/prognose/", {"week": "2021-W45", "scenario": "hoog", "formaat": "csv"})
     rows = list(csv.DictReader(io.StringIO(page.content.decode("utf-8-sig"))))

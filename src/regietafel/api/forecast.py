@@ -90,6 +90,8 @@ def prognose(request: Request) -> Response:
                                "bron": view.policy.source},
             "kwantielen": list(QUANTILE_LEVELS),
             "bezetting_bij_start": view.start_occupancy,
+            "start_uit_register": view.run.from_register,
+            "start_bron": view.start_note,
             "behoefte_bij_start": view.start_capacity,
             "weken": _rows(tables.outlook_weeks_table(view)),
             "peildata": _rows(tables.outlook_dates_table(view)),

@@ -13,7 +13,7 @@ from regietafel.core.forecast import SCENARIOS, IntArray, Scenario, deterministi
 from regietafel.core.formatting import format_date_nl
 from regietafel.core.need import ForecastGrowth
 from regietafel.core.rules import Horizon
-from regietafel.prognose.inputs import model_inputs
+from regietafel.prognose.inputs import StartState, model_inputs
 from regietafel.prognose.outlook import Run, data_identity, latest_origin, run_forecast, run_key
 
 WEB_PATHS = 10_000
@@ -68,9 +68,10 @@ def origin_for(monday: date) -> date:
     return min(monday, latest_origin())
 
 
-def cached_run(scenario: Scenario, origin: date) -> Run:
-    """The run of ``scenario`` from ``origin`` with the web's paths and seed, computed once."""
-    key = run_key(scenario, origin=origin, seed=SEED, paths=WEB_PATHS)
+def cached_run(scenario: Scenario, origin: date, start: StartState | None = None) -> Run:
+    """The run of ``scenario`` from ``origin`` with the web's paths and seed, computed once;
+    from ``start`` (the register's) when given, else from the bundle's last COA point."""
+    key = run_key(scenario, origin=origin, seed=SEED, paths=WEB_PATHS, start=start)
     return RUNS.get(key, lambda: run_forecast(key))
 
 

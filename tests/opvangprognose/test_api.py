@@ -76,3 +76,15 @@ def test_schema_documents_the_forecast(client_as: Callable[[str | None], Any]) -
     names = {p["name"] for p in operation["parameters"]}
     assert names == {"week", "scenario", "provincie", "beleid", "instroom", "huisvesting",
                      "onzekerheid"}  # fmt: skip
+
+
+def test_official_scenario_in_the_api(client_as: Callable[[str | None], Any]) -> None:
+    client = client_as("landelijk")
+    refused = client.get(URL, {"week": "2021-W45", "scenario": "mpp-max"})
+    assert refused.status_code == 400
+    assert "scenario" in refused.json()
+    data = client.get(URL, {"week": "2024-W02", "scenario": "mpp-max"}).json()
+    assert data["scenario"]["naam"] == "mpp-max"
+    assert data["scenario"]["instroom_per_jaar"] == 76_000
+    assert data["scenario"]["label"] == "officieel max (MPP 2023-II)"
+    assert "gepubliceerd 10 november 2023" in data["scenario"]["omschrijving"]

@@ -183,3 +183,20 @@ def test_an_afgeschermd_total_is_not_shown_as_the_start(
     assert _week_zero(client_as("landelijk"), "")[1:6] == ["27000"] * 5
     body = client_as("landelijk").get(URL).content.decode()
     assert "de bezetting in het register is voor u afgeschermd" in body
+
+
+def test_official_scenarios_only_after_their_mpp(client_as: Callable[[str | None], Any]) -> None:
+    client = client_as("landelijk")
+    before = client.get(URL).content.decode()  # origin 8 November 2021
+    assert 'value="mpp-min"' not in before
+    refused = client.get(URL + "&scenario=mpp-min")
+    assert refused.status_code == 400
+    assert "scenario mpp-min bestaat pas na de publicatie" in html.unescape(
+        refused.content.decode()
+    )
+    after = client.get("/prognose/?week=2024-W02&scenario=mpp-min").content.decode()
+    assert '<option value="mpp-min" selected>officieel min (MPP 2023-II)</option>' in after
+    assert '<option value="mpp-max">officieel max (MPP 2023-II)</option>' in after
+    assert "instroom 49.000 per jaar: MPP 2023-II voor 2024, gepubliceerd 10 november 2023" in (
+        html.unescape(after)
+    )

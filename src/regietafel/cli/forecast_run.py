@@ -105,7 +105,12 @@ def forecast_result(arguments: argparse.Namespace, progress: Progress) -> Result
         province_index = _province_index(arguments.provincie, inputs)
     except (forecast.ForecastError, reference.ReferenceDataError) as error:
         raise UserError(str(error)) from None
-    scenario = forecast.SCENARIOS[arguments.scenario]
+    from regietafel.prognose.scenarios import scenarios_on, unavailable_reason
+
+    available = scenarios_on(on)
+    if arguments.scenario not in available:
+        raise UserError(unavailable_reason(arguments.scenario, on))
+    scenario = available[arguments.scenario]
     policy = policy_by_key(arguments.beleid) if arguments.beleid else policy_on(on)
     progress(f"{arguments.paden} paden × {arguments.weken} weken")
     paths = forecast.run(

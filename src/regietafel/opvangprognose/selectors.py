@@ -13,7 +13,7 @@ it starts from the bundle's last COA point, and the page says so.
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Hashable, Mapping
 from datetime import date
 from functools import cache as once
 
@@ -30,6 +30,7 @@ from regietafel.core.periods import IsoWeek
 from regietafel.core.targets import Target
 from regietafel.doelen.selectors import core_targets
 from regietafel.kerncijfers.selectors import check_province, figures_for, week_data
+from regietafel.opvangprognose.forms import SCENARIO_ORDER
 from regietafel.opvangprognose.tables import ScoreLine
 from regietafel.prognose import cache as runs
 from regietafel.prognose.cache import RUNS, Lru
@@ -45,6 +46,7 @@ from regietafel.prognose.outlook import (
     outlook,
     threshold_probability,
 )
+from regietafel.prognose.scenarios import scenarios_on, unavailable_reason
 
 _OUTLOOKS: Lru[Hashable, Outlook] = Lru(24)
 
@@ -62,6 +64,22 @@ def origin_for(week: IsoWeek) -> date:
 def scenario_named(name: str) -> Scenario:
     """A named scenario (KeyError for an unknown one)."""
     return SCENARIOS[name]
+
+
+def scenarios_in(week: IsoWeek) -> Mapping[str, Scenario]:
+    """The scenarios a forecast in ``week`` may use: the named ones, and the official MPP
+    scenarios only when their MPP was published before the origin."""
+    return scenarios_on(origin_for(week))
+
+
+def scenario_choices(week: IsoWeek) -> list[tuple[str, str]]:
+    """(name, label) of every scenario offered in ``week``, in the page's order."""
+    available = scenarios_in(week)
+    return [(name, available[name].label) for name in SCENARIO_ORDER if name in available]
+
+
+def unavailable(name: str, week: IsoWeek) -> str:
+    return unavailable_reason(name, origin_for(week))
 
 
 def need_policy(key: str | None, origin: date) -> NeedPolicy:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import html
+import io
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -158,8 +160,13 @@ def test_the_forecast_starts_at_the_registers_occupancy(
     body = client.get(URL).content.decode()
     assert "start uit het locatieregister van deze week (de weekcijfers)" in body
     assert "Bezetting bij de start 996" in body
-    # The weekly figures count ahead from the same week 0: their projection starts a week on.
-    assert len(national.occupancy_projection) == 13
+    # The weekly figures count ahead from the same week 0 along the model without randomness:
+    # the page's run without spread gives exactly their projection, a week on.
+    calm = client.get(URL + "&onzekerheid=0&formaat=csv&tabel=weken")
+    rows = list(csv.DictReader(io.StringIO(calm.content.decode("utf-8-sig"))))
+    assert int(rows[0]["bezetting_p50"]) == 996
+    assert [int(r["bezetting_p50"]) for r in rows[1:14]] == list(national.occupancy_projection)
+    assert [int(r["bezetting_p975"]) for r in rows[1:14]] == list(national.occupancy_projection)
 
 
 def test_without_a_register_the_page_says_where_it_starts(

@@ -297,31 +297,40 @@ def with_start(inputs: ModelInputs, start: StartState) -> ModelInputs:
     shares = [by_name.get(name, 0) / total for name in inputs.province_names]
     last = max(i for i, share in enumerate(shares) if share > 0)
     shares[last] = 1.0 - sum(s for i, s in enumerate(shares) if i != last)
+    national = with_national_start(
+        inputs, monday=start.monday, occupancy=start.occupancy, status_holders=start.status_holders
+    )
+    sources = dict(national.sources)
+    sources["concentratie provincie-aandelen (Dirichlet)"] = (
+        "aandelen: bezetting per provincie in het locatieregister; onzekerheid Dirichlet met "
+        "concentratie 400 (aanname, ca. ±5 % relatief per provincie)"
+    )
+    return national.replace(province_shares=tuple(shares), sources=sources)
+
+
+def with_national_start(
+    inputs: ModelInputs, *, monday: date, occupancy: int, status_holders: int | None
+) -> ModelInputs:
+    """The inputs starting on ``monday`` from the register's national occupancy (the part of
+    :func:`with_start` the national path depends on; the weekly figures' central path uses
+    it). Status holders: the week's series, else the bundle's share applied (documented)."""
     sources = dict(inputs.sources)
-    if start.status_holders is not None:
-        holders = min(start.status_holders, start.occupancy)
+    if status_holders is not None:
+        holders = min(status_holders, occupancy)
         sources["vergunninghouders in de opvang bij de start"] = (
-            f"weekcijfers {start.monday.isoformat()}: vergunninghouders in de opvang "
+            f"weekcijfers {monday.isoformat()}: vergunninghouders in de opvang "
             "(landelijke reeks van de week)"
         )
     else:
-        holders = round(start.occupancy * inputs.status_holders / max(inputs.occupancy, 1))
+        holders = round(occupancy * inputs.status_holders / max(inputs.occupancy, 1))
         sources["vergunninghouders in de opvang bij de start"] = (
             f"regel: aandeel vergunninghouders in de bezetting uit de meegeleverde reeks "
             f"({inputs.status_holders} van {inputs.occupancy}) × bezetting in het register "
             "(de week heeft geen reeks vergunninghouders)"
         )
     sources["bezetting bij de start"] = (
-        f"weekcijfers {start.monday.isoformat()}: bezetting nu in het locatieregister"
-    )
-    sources["concentratie provincie-aandelen (Dirichlet)"] = (
-        "aandelen: bezetting per provincie in het locatieregister; onzekerheid Dirichlet met "
-        "concentratie 400 (aanname, ca. ±5 % relatief per provincie)"
+        f"weekcijfers {monday.isoformat()}: bezetting nu in het locatieregister"
     )
     return inputs.replace(
-        start=start.monday,
-        occupancy=start.occupancy,
-        status_holders=holders,
-        province_shares=tuple(shares),
-        sources=sources,
+        start=monday, occupancy=occupancy, status_holders=holders, sources=sources
     )

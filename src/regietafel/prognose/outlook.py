@@ -1,10 +1,11 @@
 """A forecast run summarised for the pages and the API (no Django).
 
-:func:`run_forecast` runs the model once for a :class:`RunKey` (scenario, origin, seed, paths
-and the identity of the bundled data); :func:`outlook` turns a run into what a page shows for
-one scope and need policy: median and bands of occupancy, status holders and places needed per
-week, the COA target dates, and the buffer policies compared. :func:`deadline_probability`
-gives the chance that a number of places covers the need on a date, from the same paths.
+:func:`run_forecast` runs the model once for a :class:`RunKey` (scenario, origin, seed, paths,
+the identity of the bundled data and, when the week has a register, its start state);
+:func:`outlook` turns a run into what a page shows for one scope and need policy: the start
+and the median and bands of occupancy, status holders and places needed per week, the COA
+target dates, and the buffer policies compared. :func:`deadline_probability` gives the
+chance that a number of places covers the need on a date, from the same paths.
 A run is deterministic for its key, so callers may cache it under that key.
 """
 
@@ -276,8 +277,8 @@ def deadline_probability(
 ) -> float | None:
     """Share of paths in which ``places`` cover the need on ``day``; None outside the run.
 
-    With ``occupancy_now`` (the register's) every path is scaled so that it starts there: the
-    register gives the level, the forecast the change, as in the weekly figures.
+    With ``occupancy_now`` (the register's) every path is scaled so that it starts there; a
+    run that already starts from the register (``RunKey.start``) is scaled by 1.
     """
     week = run.week_of(day)
     if week is None:

@@ -1,7 +1,7 @@
 """Reading the reception forecast for a user: scoped, and cached by what a run depends on.
 
 A run of 10,000 paths takes about a second; it is computed on the first request for a
-(scenario, origin, seed, paths, data) key and kept in the per-process cache of
+(scenario, origin, seed, paths, data, start) key and kept in the per-process cache of
 ``prognose.cache``, so later requests (other roles, other scopes, the API, the weekly
 figures) reuse it. The parameters come from the bundled national series as they were known
 on the Monday of the chosen week (vintage), never later than the last publication in the

@@ -20,6 +20,7 @@ import argparse
 import csv
 import io
 import os
+import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -298,6 +299,44 @@ def taakstelling(folder: Path) -> Iterator[Row]:
                       "taakstelling_realisatie")  # fmt: skip
 
 
+_NUMBER = r"\d{1,3}(?:,\d{3})*"
+OFFICIAL_INFLOW = re.compile(
+    rf"inflow (?P<year>\d{{4}}) expected (?P<low>{_NUMBER})\s*-\s*(?P<high>{_NUMBER})"
+    rf"(?:,? middle (?P<middle>{_NUMBER}))?"
+)
+"""An official inflow range in a note of the MPP file: "inflow 2024 expected 49,000-76,000"
+(optionally "middle N" when the MPP published one)."""
+
+
+def official_inflow_scenarios(folder: Path) -> Iterator[Row]:
+    """The MPP's min / middle / max yearly inflow, dated by the day the MPP was published.
+
+    Only rows with a full publication date (YYYY-MM-DD) and an inflow range in the note are
+    read; the middle is the published one, else the midpoint of the range (bij benadering).
+    """
+    name = "nl_coa_capacity_decisions_mpp_2019_2025.csv"
+    for index, raw in enumerate(_read(folder, name), 2):
+        found = OFFICIAL_INFLOW.search(raw["note"])
+        if found is None:
+            continue
+        try:
+            vintage = date.fromisoformat(raw["decided"])
+        except ValueError:
+            raise InputError(f"{name} rij {index}: '{raw['decided']}' is geen datum") from None
+        mpp = raw["decision"].split("/")[0].strip().replace(" ", "_")
+        year = int(found["year"])
+        begin, end = date(year, 1, 1), date(year, 12, 31)
+        low = _int(found["low"], f"{name} rij {index}")
+        high = _int(found["high"], f"{name} rij {index}")
+        middle_text = found["middle"]
+        middle = _int(middle_text, f"{name} rij {index}") if middle_text else (low + high) // 2
+        source = mpp.lower()
+        yield Row("mpp_instroom_min", begin, end, vintage, low, False, "bron", source)
+        yield Row("mpp_instroom_midden", begin, end, vintage, middle, not middle_text, "bron",
+                  source)  # fmt: skip
+        yield Row("mpp_instroom_max", begin, end, vintage, high, False, "bron", source)
+
+
 def build_rows(series_folder: Path) -> list[Row]:
     rows: list[Row] = []
     for part in (
@@ -309,14 +348,20 @@ def build_rows(series_folder: Path) -> list[Row]:
         annual_totals,
         occupancy_points,
         taakstelling,
+        official_inflow_scenarios,
     ):
         rows.extend(part(series_folder))
     keys = {(r.series, r.begin, r.end, r.vintage, r.value) for r in rows}
     if len(keys) != len(rows):
         rows = sorted(set(rows))
     for row in rows:
-        # Only a task is published before its period; every observed value comes after it.
-        if row.vintage < row.begin and row.series != "taakstelling_halfjaar":
+        # Only a task or a forecast is published before its period; every observed value
+        # comes after it.
+        if (
+            row.vintage < row.begin
+            and row.series != "taakstelling_halfjaar"
+            and not (row.series.startswith("mpp_"))
+        ):
             raise InputError(f"{row.series} {row.begin}: vintage {row.vintage} ligt ervoor")
     return sorted(rows)
 
@@ -350,7 +395,11 @@ Reeksen: `instroom_week` (JenV, totale asielinstroom per week, afgerond op honde
 `instroom_jaar`, `eerste_aanvragen_jaar_ind`, `nareizigers_jaar`, `herhaalde_aanvragen_jaar`
 (IND 2022), `vertrek_coa_*_jaar` (Kamervragen 2025, jaar 2024), `bezetting` en
 `vergunninghouders_in_opvang` (COA-punten; definities verschillen per bron, zie hieronder),
-`taakstelling_halfjaar`, `gehuisvest_halfjaar`, `achterstand_begin_halfjaar`.
+`taakstelling_halfjaar`, `gehuisvest_halfjaar`, `achterstand_begin_halfjaar`,
+`mpp_instroom_min`, `mpp_instroom_midden` en `mpp_instroom_max` (de officiële instroom per
+jaar van een Meerjarige Productieprognose, vintage = publicatiedatum van de MPP, bron =
+naam van de MPP; het midden is het gepubliceerde, anders het midden van min en max, dan
+`bij_benadering` = ja).
 
 De bronnen en licenties hieronder zijn letterlijk overgenomen uit de gedeelde
 bronbeschrijvingen.

@@ -38,8 +38,10 @@ def _csv(capsys: pytest.CaptureFixture[str], *args: str) -> list[dict[str, str]]
 
 def test_csv_has_every_week_with_ordered_bands(capsys: pytest.CaptureFixture[str]) -> None:
     rows = _csv(capsys, "--paden", "501", "--weken", "30", "--tot", "2021-11-01")  # odd: a path
-    assert len(rows) == 30
+    assert len(rows) == 1 + 30  # the start, then the end of every forecast week
     assert rows[0]["week"] == "2021-11-01"
+    assert rows[1]["week"] == "2021-11-08"
+    assert rows[0]["bezetting_p025"] == rows[0]["bezetting_p975"]  # the start: every path
     for row in rows:
         values = [int(row[f"bezetting_{k}"]) for k in ("p025", "p10", "p50", "p90", "p975")]
         assert values == sorted(values)
@@ -91,6 +93,7 @@ def test_xlsx_needs_a_file_and_is_written(tmp_path: Path) -> None:
         (["--doel", "1200"], "is geen doel; schrijf aantal:datum"),
         (["--doel", "1200:2040-01-01"], "2040-01-01 valt buiten de prognose"),
         (["--formaat", "xlsx"], "voor --formaat xlsx is --uitvoer BESTAND nodig"),
+        (["--scenario", "mpp-min", "--tot", "2023-11-10"], "scenario mpp-min bestaat pas na"),
     ],
 )
 def test_bad_input_gives_one_dutch_line_and_exit_2(args: list[str], message: str) -> None:
@@ -124,7 +127,20 @@ def test_parser_choices_follow_the_core() -> None:
     from regietafel.cli import forecast as cli
     from regietafel.core.forecast import DEFAULT_PATHS, DEFAULT_WEEKS, SCENARIOS
     from regietafel.core.need_policy import NEED_POLICIES
+    from regietafel.prognose.scenarios import OFFICIAL_NAMES
 
     assert tuple(sorted(SCENARIOS)) == cli.SCENARIO_NAMES
+    assert OFFICIAL_NAMES == cli.OFFICIAL_NAMES
     assert tuple(p.key for p in NEED_POLICIES) == cli.POLICY_KEYS
     assert (cli.DEFAULT_PATHS, cli.DEFAULT_WEEKS) == (DEFAULT_PATHS, DEFAULT_WEEKS)
+
+
+def test_official_scenario_after_its_mpp(capsys: pytest.CaptureFixture[str]) -> None:
+    """From 11 November 2023 the MPP 2023-II range is offered; the source is in the output."""
+    assert main(["prognose", "--scenario", "mpp-max", "--tot", "2023-11-11", "--paden", "200",
+                 "--weken", "10", "--formaat", "json"]) == 0  # fmt: skip
+    document = json.loads(capsys.readouterr().out)
+    text = json.dumps(document, ensure_ascii=False)
+    assert "officieel max (MPP 2023-II)" in text
+    assert "instroom 76.000 per jaar" in text
+    assert "gepubliceerd 10 november 2023" in text

@@ -24,7 +24,10 @@ def simulate_loop(
     level_sigma = inputs.level_sigma * scenario.level_uncertainty
     noise_sigma = inputs.noise_sigma * scenario.noise_uncertainty
     housing_sigma = inputs.housing_sigma * scenario.noise_uncertainty
-    log_start = math.log(inputs.inflow_level * scenario.inflow_factor)
+    base = (
+        inputs.inflow_level if scenario.inflow_per_year is None else scenario.inflow_per_year / 52
+    )
+    log_start = math.log(base * scenario.inflow_factor)
     pace = inputs.housing_pace * scenario.housing_factor
     share_in = inputs.share_first + inputs.share_repeat
     lead = inputs.decision_weeks

@@ -106,11 +106,14 @@ def test_zero_variance_median_is_the_deterministic_model_exactly() -> None:
     assert np.array_equal(forecast.province_fans(result)[2], forecast.province_values(reference)[0])
 
 
-def test_vectorised_equals_the_per_path_loop() -> None:
+OFFICIAL_LIKE = Scenario("mpp-min", "officieel min", inflow_per_year=49_000.0)
+
+
+@pytest.mark.parametrize("scenario", [SCENARIOS["hoog"], OFFICIAL_LIKE], ids=["hoog", "mpp"])
+def test_vectorised_equals_the_per_path_loop(scenario: Scenario) -> None:
     inputs = make_inputs(seasonal=(0.8, 1.0, 1.2) * 4, occupancy=27_000, status_holders=6_000,
                          inflow_level=550.0, decision_weeks=26, recognition_share=0.68,
                          departure_rate=1 / 26, housing_pace=420.0)  # fmt: skip
-    scenario = SCENARIOS["hoog"]
     draws = forecast.draw(np.random.default_rng(11), inputs, scenario, 200, 60)
     fast = forecast.simulate(inputs, scenario, draws, weeks=60)
     slow = simulate_loop(inputs, scenario, draws, 60)
@@ -160,3 +163,11 @@ def test_quantiles_equal_numpy() -> None:
         assert np.array_equal(
             forecast.quantiles(values), np.quantile(values, forecast.QUANTILE_LEVELS, axis=0)
         )
+
+
+def test_zero_shares_stay_zero_and_the_rest_sum_to_one() -> None:
+    inputs = make_inputs(province_shares=(0.6, 0.0, 0.4))
+    draws = forecast.draw(np.random.default_rng(3), inputs, SCENARIOS["midden"], 500, 4)
+    assert not draws.shares[:, 1].any()
+    assert np.allclose(draws.shares.sum(axis=1), 1.0)
+    assert draws.shares[:, 0].std() > 0  # still drawn around 0.6

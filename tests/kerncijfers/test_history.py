@@ -128,17 +128,23 @@ def test_occupancy_is_projected_along_the_forecasts_central_path(
     make_user: Callable[[str], Any],
 ) -> None:
     """Occupancy 930 + 40 (A 450, B 180, C 300, D 40) on Monday 1 November grows along the
-    middle scenario without randomness from that day: week i ahead is 970 x path[i-1] / start,
-    rounded. COA sees it; for a national user D's cell (one confidential location) is
-    afgeschermd, so the national occupancy total is, and so is its projection."""
+    middle scenario without randomness, started from that register occupancy (as the Prognose
+    page's run starts): week i ahead is 970 x path[i-1] / 970 = path[i-1]. COA sees it; for a
+    national user D's cell (one confidential location) is afgeschermd, so the national
+    occupancy total is, and so is its projection."""
     from regietafel.core.forecast import SCENARIOS, deterministic
     from regietafel.prognose import cache
-    from regietafel.prognose.inputs import model_inputs
+    from regietafel.prognose.inputs import model_inputs, with_national_start
 
     make_register("2021-W44", STANDARD)
-    inputs = model_inputs(cache.origin_for(W44.monday))
+    bundle = model_inputs(cache.origin_for(W44.monday))
+    inputs = with_national_start(bundle, monday=W44.monday, occupancy=970, status_holders=None)
+    assert inputs.occupancy == 970
     path = deterministic(inputs, SCENARIOS["midden"]).occupancy[0]
-    expected = [round(970 * float(path[i]) / max(inputs.occupancy, 1)) for i in range(13)]
+    expected = [int(path[i]) for i in range(13)]
+    # Not the bundle's 27,000 scaled down: the model started at 970 (housing, inflow in persons).
+    scaled = deterministic(bundle, SCENARIOS["midden"]).occupancy[0]
+    assert expected != [round(970 * float(scaled[i]) / bundle.occupancy) for i in range(13)]
     coa = figure_history(
         user=make_user("coa"), scope=None, code="bezetting_nu", until_week=W44, weeks=1
     )

@@ -80,18 +80,20 @@ def test_trend_uses_previous_registers(make_user: Callable[[str], Any], settings
 @pytest.mark.django_db
 def test_medium_and_long_horizons_follow_the_forecast(make_user: Callable[[str], Any]) -> None:
     """By default the register's occupancy grows along the forecast's central path (scenario
-    midden without randomness, from the Monday of the week): each province's regular residents
-    x the growth to week 26 and 104, rounded per province; the nation is their sum (930
-    residents now)."""
+    midden without randomness, from the Monday of the week and the register's national
+    occupancy, 930 regular + 40 AMV = 970, as the Prognose page's run starts): each
+    province's regular residents x the growth to week 26 and 104, rounded per province; the
+    nation is their sum (930 regular residents now)."""
     from regietafel.core.forecast import SCENARIOS, deterministic
     from regietafel.kerncijfers.selectors import week_data
     from regietafel.prognose import cache as runs
-    from regietafel.prognose.inputs import model_inputs
+    from regietafel.prognose.inputs import model_inputs, with_national_start
 
     runs.CENTRAL.clear()
     standard_register()
     picture = reception_picture(user=make_user("landelijk"), week=W45)
-    inputs = model_inputs(runs.origin_for(W45.monday))
+    bundle = model_inputs(runs.origin_for(W45.monday))
+    inputs = with_national_start(bundle, monday=W45.monday, occupancy=970, status_holders=None)
     path = deterministic(inputs, SCENARIOS["midden"]).occupancy[0]
     for horizon, last_week in ((MEDIUM, 25), (LONG, 103)):
         factor = float(path[last_week]) / inputs.occupancy

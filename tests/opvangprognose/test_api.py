@@ -34,8 +34,9 @@ def test_quantiles_equal_the_page_download(client_as: Callable[[str | None], Any
     assert data["seed"] == 2021
     assert data["gegevens_bekend_voor"] == "2021-11-08"
     assert data["behoeftebeleid"]["sleutel"] == "lrt-voorjaar-2021"
-    assert len(data["weken"]) == 104
-    first = data["weken"][0]
+    assert len(data["weken"]) == 1 + 104  # the start, then the end of every forecast week
+    assert data["start_uit_register"] is False  # this test database has no register
+    first = data["weken"][1]
     assert first["bezetting_p025"] <= first["bezetting_p50"] <= first["bezetting_p975"]
     page = client.get("/prognose/", {"week": "2021-W45", "scenario": "hoog", "formaat": "csv"})
     rows = list(csv.DictReader(io.StringIO(page.content.decode("utf-8-sig"))))
@@ -75,3 +76,15 @@ def test_schema_documents_the_forecast(client_as: Callable[[str | None], Any]) -
     names = {p["name"] for p in operation["parameters"]}
     assert names == {"week", "scenario", "provincie", "beleid", "instroom", "huisvesting",
                      "onzekerheid"}  # fmt: skip
+
+
+def test_official_scenario_in_the_api(client_as: Callable[[str | None], Any]) -> None:
+    client = client_as("landelijk")
+    refused = client.get(URL, {"week": "2021-W45", "scenario": "mpp-max"})
+    assert refused.status_code == 400
+    assert "scenario" in refused.json()
+    data = client.get(URL, {"week": "2024-W02", "scenario": "mpp-max"}).json()
+    assert data["scenario"]["naam"] == "mpp-max"
+    assert data["scenario"]["instroom_per_jaar"] == 76_000
+    assert data["scenario"]["label"] == "officieel max (MPP 2023-II)"
+    assert "gepubliceerd 10 november 2023" in data["scenario"]["omschrijving"]

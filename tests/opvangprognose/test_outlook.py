@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import numpy as np
@@ -9,7 +10,10 @@ import pytest
 
 from regietafel.core import forecast
 from regietafel.core.need_policy import policy_by_key
+from regietafel.prognose.inputs import StartState, model_inputs, with_start
 from regietafel.prognose.outlook import (
+    START_NOTE_BUNDLE,
+    START_NOTE_REGISTER,
     data_identity,
     deadline_probability,
     outlook,
@@ -31,12 +35,20 @@ def test_zero_variance_every_band_is_the_deterministic_model() -> None:
     run = _deterministic_run()
     model = forecast.deterministic(run.inputs, forecast.SCENARIOS["midden"])
     view = outlook(run, province=None, policy=FIXED_417)
+    start = run.inputs.occupancy
     for level in range(len(forecast.QUANTILE_LEVELS)):
-        assert view.occupancy[level].tolist() == model.occupancy[0].astype(float).tolist()
+        # Column 0 is the start, then the stock at the end of each forecast week.
+        assert view.occupancy[level].tolist() == [start, *model.occupancy[0].tolist()]
         # The need under the LRT's fixed buffer is occupancy + 417, exactly.
-        assert view.need[level].tolist() == (model.occupancy[0] + 417).astype(float).tolist()
+        assert view.need[level].tolist() == [start + 417, *(model.occupancy[0] + 417).tolist()]
     assert view.holders is not None
-    assert view.holders[2].tolist() == model.status_holders[0].astype(float).tolist()
+    assert view.holders[2].tolist() == [
+        run.inputs.status_holders,
+        *model.status_holders[0].tolist(),
+    ]
+    assert view.week_starts[0] == ORIGIN
+    assert view.week_starts[1] == date(2021, 11, 15)
+    assert len(view.week_starts) == view.occupancy.shape[1] == 105
     assert view.start_occupancy == 27_000  # the last COA point known before the origin (bundle)
     assert view.start_capacity == 27_417
 
@@ -139,3 +151,66 @@ def test_deadline_probability_starts_from_the_registers_occupancy() -> None:
     args = {"province": None, "policy": FIXED_417, "day": day, "occupancy_now": 30_000}
     assert deadline_probability(run, places=need, **args) == 1.0  # type: ignore[arg-type]
     assert deadline_probability(run, places=need - 1, **args) == 0.0  # type: ignore[arg-type]
+
+
+REGISTER = StartState(
+    monday=ORIGIN,
+    occupancy=996,
+    provinces=(("Groningen", 409), ("Noord-Holland", 587)),
+)
+
+
+def test_a_run_from_the_register_starts_there_nationally_and_per_province() -> None:
+    run = run_forecast(
+        run_key(forecast.SCENARIOS["midden"], origin=ORIGIN, paths=300, start=REGISTER)
+    )
+    assert run.from_register
+    assert run.inputs.occupancy == 996
+    # No series of status holders in the week: the bundle's share of occupancy, applied.
+    bundle = run_forecast(run_key(forecast.SCENARIOS["midden"], origin=ORIGIN, paths=1))
+    share = bundle.inputs.status_holders / bundle.inputs.occupancy
+    assert run.inputs.status_holders == round(996 * share)
+    national = outlook(run, province=None, policy=FIXED_417)
+    holland = outlook(run, province="Noord-Holland", policy=FIXED_417)
+    groningen = outlook(run, province="Groningen", policy=FIXED_417)
+    assert national.start_occupancy == 996
+    assert holland.start_occupancy == 587
+    assert groningen.start_occupancy == 409
+    assert holland.start_capacity == 587 + 417
+    for view, start in ((national, 996), (holland, 587), (groningen, 409)):
+        assert view.occupancy[:, 0].tolist() == [start] * 5  # week 0: every path, every band
+        assert view.start_note == START_NOTE_REGISTER
+    # The register's shares: Noord-Holland 587/996 of national, with Dirichlet spread.
+    ratio = holland.occupancy[2, 1:] / national.occupancy[2, 1:]
+    assert np.all(np.abs(ratio - 587 / 996) < 0.05)
+    # A province without anyone in the register has no one in any path.
+    utrecht = outlook(run, province="Utrecht", policy=FIXED_417)
+    assert utrecht.start_occupancy == 0
+    assert float(utrecht.occupancy.max()) == 0.0
+
+
+def test_a_run_from_the_register_conserves_persons() -> None:
+    inputs = with_start(model_inputs(ORIGIN), REGISTER)
+    assert abs(sum(inputs.province_shares) - 1.0) < 1e-12
+    paths = forecast.run(inputs, forecast.SCENARIOS["hoog"], paths=200, weeks=30, seed=3)
+    assert paths.start_occupancy == 996
+    assert not forecast.conservation_residual(paths).any()
+    assert np.allclose(paths.shares.sum(axis=1), 1.0)
+    zero = [i for i, name in enumerate(inputs.province_names)
+            if name not in {"Groningen", "Noord-Holland"}]  # fmt: skip
+    assert not paths.shares[:, zero].any()
+
+
+def test_the_status_holders_of_the_week_are_the_start_when_known() -> None:
+    inputs = with_start(model_inputs(ORIGIN), replace(REGISTER, status_holders=300))
+    assert inputs.status_holders == 300
+    capped = with_start(model_inputs(ORIGIN), replace(REGISTER, status_holders=5_000))
+    assert capped.status_holders == 996  # never more than occupancy
+
+
+def test_the_bundle_start_says_so() -> None:
+    view = outlook(_deterministic_run(), province=None, policy=FIXED_417)
+    assert view.start_note == START_NOTE_BUNDLE
+    assert (
+        view.start_note == "start uit de meegeleverde landelijke reeks, geen register in deze week"
+    )

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import html
+import io
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -95,8 +97,9 @@ def test_week_table_as_csv(client_as: Callable[[str | None], Any]) -> None:
     assert response["Content-Disposition"] == 'attachment; filename="prognose-NL-midden-weken.csv"'
     lines = response.content.decode("utf-8-sig").splitlines()
     assert lines[0].startswith("week,bezetting_p025,bezetting_p10,bezetting_p50")
-    assert len(lines) == 1 + 104
-    assert lines[1].startswith("2021-11-08,")
+    assert len(lines) == 1 + 1 + 104  # header, the start, the end of every forecast week
+    assert lines[1].startswith("2021-11-08,27000,27000,27000,")  # the start: every path
+    assert lines[2].startswith("2021-11-15,")
 
 
 def test_a_run_is_computed_once_per_key() -> None:
@@ -124,3 +127,84 @@ def test_target_chance_from_the_paths(client_as: Callable[[str | None], Any]) ->
     body = client_as("landelijk").get(URL).content.decode()
     assert "600 extra plaatsen" in body
     assert "deadline buiten de prognose" in body
+
+
+def _week_zero(client: Any, query: str) -> list[str]:
+    response = client.get(URL + query + "&formaat=csv&tabel=weken")
+    lines = response.content.decode("utf-8-sig").splitlines()
+    return lines[1].split(",")
+
+
+def test_the_forecast_starts_at_the_registers_occupancy(
+    client_as: Callable[[str | None], Any], make_user: Callable[[str], Any]
+) -> None:
+    """Week 0 of the page is the weekly figures' bezetting_nu: 550 + 37 + 380 + 29 = 996
+    nationally, 550 + 37 = 587 in Noord-Holland (tests.opvang.factories.locations_week45)."""
+    from regietafel.core.periods import IsoWeek
+    from regietafel.kerncijfers.selectors import cache_clear, figures_for
+    from tests.opvang.factories import locations_week45
+
+    locations_week45()
+    cache_clear()
+    week = IsoWeek.parse("2021-W45")
+    coa = make_user("coa")
+    national = figures_for(user=coa, week=week).reception
+    holland = figures_for(user=coa, week=week, scope="PV27").reception
+    assert national is not None
+    assert holland is not None
+    assert (national.occupancy_now, holland.occupancy_now) == (996, 587)  # hand-computed
+    client = client_as("coa")
+    row = _week_zero(client, "")
+    assert row[0] == "2021-11-08"
+    assert row[1:6] == ["996"] * 5  # every band of week 0 is the register's occupancy
+    assert _week_zero(client, "&provincie=PV27")[1:6] == ["587"] * 5
+    body = client.get(URL).content.decode()
+    assert "start uit het locatieregister van deze week (de weekcijfers)" in body
+    assert "Bezetting bij de start 996" in body
+    # The weekly figures count ahead from the same week 0 along the model without randomness:
+    # the page's run without spread gives exactly their projection, a week on.
+    calm = client.get(URL + "&onzekerheid=0&formaat=csv&tabel=weken")
+    rows = list(csv.DictReader(io.StringIO(calm.content.decode("utf-8-sig"))))
+    assert int(rows[0]["bezetting_p50"]) == 996
+    assert [int(r["bezetting_p50"]) for r in rows[1:14]] == list(national.occupancy_projection)
+    assert [int(r["bezetting_p975"]) for r in rows[1:14]] == list(national.occupancy_projection)
+
+
+def test_without_a_register_the_page_says_where_it_starts(
+    client_as: Callable[[str | None], Any],
+) -> None:
+    body = client_as("coa").get(URL).content.decode()
+    assert "start uit de meegeleverde landelijke reeks, geen register in deze week" in body
+    assert _week_zero(client_as("coa"), "")[1:6] == ["27000"] * 5
+
+
+def test_an_afgeschermd_total_is_not_shown_as_the_start(
+    client_as: Callable[[str | None], Any],
+) -> None:
+    """For a reader who may not see confidential locations, the totals over the two
+    confidential AMV locations are afgeschermd: the forecast does not reveal them."""
+    from regietafel.kerncijfers.selectors import cache_clear
+    from tests.opvang.factories import locations_week45
+
+    locations_week45()
+    cache_clear()
+    assert _week_zero(client_as("landelijk"), "")[1:6] == ["27000"] * 5
+    body = client_as("landelijk").get(URL).content.decode()
+    assert "de bezetting in het register is voor u afgeschermd" in body
+
+
+def test_official_scenarios_only_after_their_mpp(client_as: Callable[[str | None], Any]) -> None:
+    client = client_as("landelijk")
+    before = client.get(URL).content.decode()  # origin 8 November 2021
+    assert 'value="mpp-min"' not in before
+    refused = client.get(URL + "&scenario=mpp-min")
+    assert refused.status_code == 400
+    assert "scenario mpp-min bestaat pas na de publicatie" in html.unescape(
+        refused.content.decode()
+    )
+    after = client.get("/prognose/?week=2024-W02&scenario=mpp-min").content.decode()
+    assert '<option value="mpp-min" selected>officieel min (MPP 2023-II)</option>' in after
+    assert '<option value="mpp-max">officieel max (MPP 2023-II)</option>' in after
+    assert "instroom 49.000 per jaar: MPP 2023-II voor 2024, gepubliceerd 10 november 2023" in (
+        html.unescape(after)
+    )

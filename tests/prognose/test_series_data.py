@@ -74,3 +74,30 @@ def test_inputs_on_a_date_use_only_what_was_published_before() -> None:
     assert "2021-07-01–2021-12-31" in inputs.sources["huisvestingstempo per week"]
     later = model_inputs(date(2022, 8, 1))
     assert later.status_holders == 15_270
+
+
+def test_the_official_inflow_ranges_are_in_the_bundle_with_their_publication_date() -> None:
+    rows = {
+        v.series: v
+        for v in series.all_values()
+        if v.series.startswith("mpp_instroom_")
+    }  # fmt: skip
+    assert {k: v.value for k, v in rows.items()} == {
+        "mpp_instroom_min": 49_000, "mpp_instroom_midden": 62_500, "mpp_instroom_max": 76_000,
+    }  # fmt: skip
+    for value in rows.values():
+        assert value.vintage == date(2023, 11, 10)
+        assert (value.begin, value.end) == (date(2024, 1, 1), date(2024, 12, 31))
+        assert value.source == "mpp_2023-ii"
+    assert rows["mpp_instroom_midden"].approximate  # the midpoint: not published
+    assert not rows["mpp_instroom_min"].approximate
+
+
+def test_the_builder_reads_a_published_middle_when_there_is_one() -> None:
+    builder = _builder()
+    pattern = builder.OFFICIAL_INFLOW  # type: ignore[attr-defined]
+    found = pattern.search("inflow 2025 expected 40,000-60,000, middle 48,000")
+    assert (found["year"], found["low"], found["high"], found["middle"]) == (
+        "2025", "40,000", "60,000", "48,000",
+    )  # fmt: skip
+    assert pattern.search("'ruim 97.000'") is None

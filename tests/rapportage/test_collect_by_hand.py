@@ -151,8 +151,12 @@ def test_the_report_carries_the_forecast_fan_of_the_prognose_page(
     assert fan is not None
     assert data.forecast_available
     assert (fan.paths, fan.seed, fan.origin) == (300, 2021, "2021-11-08")
-    assert len(fan.week_starts) == 104
+    assert len(fan.week_starts) == 1 + 104  # the start, then the end of every forecast week
     assert fan.week_starts[0] == "2021-11-08"
+    # Week 0 is the register's occupancy of the week, as the report's key figure reads it.
+    occupancy_now = data.key_figure("bezetting_nu").value
+    assert [row[0] for row in fan.occupancy] == [occupancy_now] * 5
+    assert fan.start.endswith("start uit het locatieregister van deze week (de weekcijfers)")
     assert fan.projection.startswith("prognose: groei van de bezetting op de centrale lijn")
     page = forecast_outlook(
         user=system_reader(), week=W45, scenario=SCENARIOS["midden"], province="PV27"

@@ -28,7 +28,9 @@ PARAMETERS = (
         "cijfers die toen gepubliceerd waren (standaard: laatste week met gegevens)",
     ),
     OpenApiParameter("scenario", OpenApiTypes.STR, enum=list(SCENARIO_ORDER),
-                     description="scenario (standaard midden)"),
+                     description="scenario (standaard midden); mpp-min, mpp-midden en mpp-max "
+                     "(officiële instroom van de laatste MPP) alleen als die MPP vóór de "
+                     "startdatum verscheen"),
     OpenApiParameter("provincie", OpenApiTypes.STR,
                      description="provinciecode (PV27) of -naam; leeg: landelijk"),
     OpenApiParameter("beleid", OpenApiTypes.STR,
@@ -62,7 +64,12 @@ def prognose(request: Request) -> Response:
         week = form.cleaned_data["week"] or week_or_default(None)
     except PeriodError as error:
         raise ValidationError({"week": [str(error)]}) from None
-    scenario = form.chosen_scenario()
+    try:
+        scenario = form.chosen_scenario(selectors.scenarios_in(week))
+    except KeyError:
+        raise ValidationError(
+            {"scenario": [selectors.unavailable(form.cleaned_data["scenario"], week)]}
+        ) from None
     try:
         view = selectors.forecast_outlook(
             user=request.user, week=week, scenario=scenario,
@@ -80,6 +87,8 @@ def prognose(request: Request) -> Response:
                 "instroomfactor": scenario.inflow_factor,
                 "huisvestingsfactor": scenario.housing_factor,
                 "onzekerheidsfactor": scenario.level_uncertainty,
+                "instroom_per_jaar": scenario.inflow_per_year,
+                "label": scenario.label,
             },
             "gegevens_bekend_voor": key.origin.isoformat(),
             "eerste_week": view.run.inputs.start.isoformat(),
@@ -90,6 +99,8 @@ def prognose(request: Request) -> Response:
                                "bron": view.policy.source},
             "kwantielen": list(QUANTILE_LEVELS),
             "bezetting_bij_start": view.start_occupancy,
+            "start_uit_register": view.run.from_register,
+            "start_bron": view.start_note,
             "behoefte_bij_start": view.start_capacity,
             "weken": _rows(tables.outlook_weeks_table(view)),
             "peildata": _rows(tables.outlook_dates_table(view)),

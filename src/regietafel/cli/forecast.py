@@ -20,6 +20,9 @@ DEFAULT_PATHS = 10_000
 DEFAULT_WEEKS = 104
 SCENARIO_NAMES = ("hoog", "laag", "midden", "snel", "traag")
 """The keys of ``core.forecast.SCENARIOS`` (a test keeps them equal)."""
+OFFICIAL_NAMES = ("mpp-min", "mpp-midden", "mpp-max")
+"""``prognose.scenarios.OFFICIAL_NAMES`` (a test keeps them equal): offered only with --tot
+(or today) after the MPP that holds the figure was published."""
 POLICY_KEYS = ("coa-reserve-2019", "lrt-voorjaar-2021", "coa-2022-11", "coa-2023-11")
 """The keys of ``core.need_policy.NEED_POLICIES`` (a test keeps them equal)."""
 
@@ -36,7 +39,11 @@ meegeleverde landelijke reeksen of is een gedocumenteerde standaardwaarde; de ta
 'parameters' toont waarde en bron. Met --tot rekent het model alsof het die dag is: alleen
 cijfers die toen gepubliceerd waren tellen mee.
 
-Scenario's: midden, laag, hoog (instroom), traag, snel (huisvesten).
+Scenario's: midden, laag, hoog (instroom), traag, snel (huisvesten), en de officiële
+mpp-min, mpp-midden, mpp-max: de instroom per jaar van de laatste Meerjarige
+Productieprognose (MPP) die vóór de startdatum verscheen (MPP 2023-II: 49.000–76.000 voor
+2024, gepubliceerd 10 november 2023); eerder bestaan ze niet. De prognose rekent zonder
+database: alleen de meegeleverde landelijke reeksen, niet het locatieregister.
 Behoeftebeleid (--beleid): standaard het beleid dat op de startdatum gold.
 
 'regietafel prognose backtest' toont de terugblikkende toets (MAPE, MASE, dekking).
@@ -51,7 +58,8 @@ def register(commands: argparse._SubParsersAction[DutchArgumentParser]) -> None:
     command.add_argument(
         "actie", nargs="?", choices=["backtest"], help="'backtest': toon de terugblikkende toets"
     )
-    command.add_argument("--scenario", default="midden", choices=SCENARIO_NAMES, help="scenario")
+    command.add_argument("--scenario", default="midden", choices=SCENARIO_NAMES + OFFICIAL_NAMES,
+                         help="scenario")  # fmt: skip
     command.add_argument("--paden", type=_bounded(1, MAX_PATHS), default=DEFAULT_PATHS,
                          help="aantal paden (standaard 10.000)")  # fmt: skip
     command.add_argument("--weken", type=_bounded(1, MAX_WEEKS), default=DEFAULT_WEEKS,

@@ -42,7 +42,7 @@ from regietafel.presentation.tables import (
     Value,
     format_int,
 )
-from regietafel.prognose.outlook import summarise
+from regietafel.prognose.outlook import column_mondays, summarise, with_start_column
 
 TEXT_EVERY = 4
 """The terminal table shows every fourth week (CSV, JSON and Excel show every week)."""
@@ -118,7 +118,12 @@ def forecast_result(arguments: argparse.Namespace, progress: Progress) -> Result
         province_index = _province_index(arguments.provincie, inputs)
     except (forecast.ForecastError, reference.ReferenceDataError) as error:
         raise UserError(str(error)) from None
-    scenario = forecast.SCENARIOS[arguments.scenario]
+    from regietafel.prognose.scenarios import scenarios_on, unavailable_reason
+
+    available = scenarios_on(on)
+    if arguments.scenario not in available:
+        raise UserError(unavailable_reason(arguments.scenario, on))
+    scenario = available[arguments.scenario]
     policy = policy_by_key(arguments.beleid) if arguments.beleid else policy_on(on)
     progress(f"{arguments.paden} paden × {arguments.weken} weken")
     paths = forecast.run(
@@ -130,10 +135,19 @@ def forecast_result(arguments: argparse.Namespace, progress: Progress) -> Result
     if province_index is not None:
         occupancy = occupancy * paths.shares[:, province_index : province_index + 1]
         scope = inputs.province_names[province_index]
-    occupancy_q = forecast.quantiles(occupancy)
-    need_q = forecast.quantiles(policy.need(occupancy))
-    holders_q = forecast.quantiles(paths.status_holders)
-    weeks_table = weeks_table_for(paths.week_starts, occupancy_q, holders_q, need_q)
+    start_scope = (
+        inputs.occupancy
+        if province_index is None
+        else round(inputs.occupancy * inputs.province_shares[province_index])
+    )
+    # Column 0 is the start, as on the Prognose page and in the weekly figures.
+    occupancy_q = with_start_column(forecast.quantiles(occupancy), start_scope)
+    start_need = float(policy.need(np.asarray([start_scope]))[0])
+    need_q = with_start_column(forecast.quantiles(policy.need(occupancy)), start_need)
+    holders_q = with_start_column(forecast.quantiles(paths.status_holders), inputs.status_holders)
+    weeks_table = weeks_table_for(
+        column_mondays(inputs.start, paths.weeks), occupancy_q, holders_q, need_q
+    )
 
     start_capacity = (
         arguments.capaciteit

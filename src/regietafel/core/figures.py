@@ -103,6 +103,9 @@ class WeekInputs:
     somewhat_behind: Fraction = SOMEWHAT_BEHIND_SHARE
     growth: ForecastGrowth | None = None
     """The forecast's growth per horizon; None: the damped trend of the register (fallback)."""
+    growth_from: Callable[[int], ForecastGrowth | None] | None = field(default=None, compare=False)
+    """When given, the growth is asked from the register's national occupancy on the Monday
+    (the forecast then starts where the Prognose page's run starts); it replaces ``growth``."""
 
 
 TREND_PROJECTION = (
@@ -593,6 +596,10 @@ def compute_week_figures(inputs: WeekInputs) -> WeekFigures:
             code: occupancy_by_category(locations, on=monday, province_code=code)
             for code in in_register
         }
+        if inputs.growth_from is not None:
+            # National occupancy now, exactly as the national figures add it up.
+            national_now = sum(sum(by.values()) for by in occupancy.values())
+            inputs = replace(inputs, growth=inputs.growth_from(national_now))
         growth = inputs.growth
         projected = {
             code: projected_occupancy(inputs.history.get(code, {}), inputs.horizons)

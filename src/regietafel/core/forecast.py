@@ -61,7 +61,9 @@ class Scenario:
 
     ``inflow_factor`` scales the inflow level, ``housing_factor`` the realisation pace.
     The three ``*_uncertainty`` factors scale the estimated spreads (0 = none); with all
-    zero every path equals the deterministic model.
+    zero every path equals the deterministic model. ``inflow_per_year``, when set (an
+    official MPP figure), replaces the estimated level: the weekly level is that figure / 52
+    (times ``inflow_factor``), still with the season, the walk and the noise around it.
     """
 
     name: str
@@ -72,6 +74,7 @@ class Scenario:
     noise_uncertainty: float = 1.0
     province_uncertainty: float = 1.0
     description: str = ""
+    inflow_per_year: float | None = None
 
     def replace(self, **changes: Any) -> Scenario:
         return dataclasses.replace(self, **changes)
@@ -226,7 +229,11 @@ def draw(
     base = np.asarray(inputs.province_shares, dtype=np.float64)
     if scenario.province_uncertainty > 0 and inputs.share_concentration > 0:
         concentration = inputs.share_concentration / scenario.province_uncertainty**2
-        shares = rng.dirichlet(base * concentration, size=paths)
+        # A province with no one at the start (a register without it) keeps share 0: the
+        # Dirichlet draw is over the others. All positive: the same draw as ever.
+        positive = base > 0
+        shares = np.zeros((paths, base.size), dtype=np.float64)
+        shares[:, positive] = rng.dirichlet(base[positive] * concentration, size=paths)
     else:
         shares = np.broadcast_to(base, (paths, base.size)).copy()
     return Draws(level=level, noise=noise, housing=housing, shares=shares)
@@ -242,12 +249,20 @@ def zero_draws(inputs: ModelInputs, paths: int, weeks: int) -> Draws:
     )
 
 
+WEEKS_PER_YEAR = 52
+
+
+def inflow_level(inputs: ModelInputs, scenario: Scenario) -> float:
+    """The deseasonalised weekly inflow level the scenario starts from."""
+    if scenario.inflow_per_year is not None:
+        return scenario.inflow_per_year / WEEKS_PER_YEAR * scenario.inflow_factor
+    return inputs.inflow_level * scenario.inflow_factor
+
+
 def inflow_paths(inputs: ModelInputs, scenario: Scenario, draws: Draws, weeks: int) -> FloatArray:
     """Weekly total inflow per path (not rounded): level walk × season × noise."""
     level_steps = (inputs.level_sigma * scenario.level_uncertainty) * draws.level[:, :weeks]
-    log_level = np.log(inputs.inflow_level * scenario.inflow_factor) + np.cumsum(
-        level_steps, axis=1
-    )
+    log_level = np.log(inflow_level(inputs, scenario)) + np.cumsum(level_steps, axis=1)
     noise = (inputs.noise_sigma * scenario.noise_uncertainty) * draws.noise[:, :weeks]
     result: FloatArray = np.exp(log_level + noise) * inputs.seasonal_by_week(weeks)
     return result

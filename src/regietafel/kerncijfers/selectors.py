@@ -91,16 +91,24 @@ def configured_buffer() -> BufferPolicy:
     )
 
 
-def configured_growth(week: IsoWeek, horizons: tuple[Horizon, ...]) -> ForecastGrowth | None:
+def configured_growth(
+    week: IsoWeek,
+    horizons: tuple[Horizon, ...],
+    occupancy_now: int | None = None,
+    status_holders: int | None = None,
+) -> ForecastGrowth | None:
     """The forecast's growth per horizon (``REGIETAFEL_PROJECTIE`` "prognose"), or None for the
-    damped trend: when the setting says "trend" or no forecast can start in that week."""
+    damped trend: when the setting says "trend" or no forecast can start in that week.
+
+    With the register's national ``occupancy_now`` (and the week's status holders) the central
+    path starts there, as the Prognose page's run does."""
     method = str(getattr(settings, "REGIETAFEL_PROJECTIE", "prognose")).strip().lower()
     if method == "trend":
         return None
     if method != "prognose":
         raise ImproperlyConfigured(f"REGIETAFEL_PROJECTIE '{method}': kies 'prognose' of 'trend'")
     try:
-        return forecast_growth(week.monday, horizons)
+        return forecast_growth(week.monday, horizons, occupancy_now, status_holders)
     except ForecastError:
         return None
 
@@ -256,7 +264,11 @@ def _compute(week: IsoWeek, stored: _Stored) -> tuple[WeekFigures, WeekSources]:
     rows = register_rows(register)
     housing = _housing(week, stored.period, stored.realisation)
     horizons = configured_horizons()
-    growth = configured_growth(week, horizons) if register is not None else None
+    waiting = _series_value(stored.series, SeriesMetric.WACHTEND)
+
+    def growth_from(occupancy_now: int) -> ForecastGrowth | None:
+        return configured_growth(week, horizons, occupancy_now, waiting)
+
     inputs = WeekInputs(
         week=week,
         register_week=register.week if register is not None else None,
@@ -267,10 +279,10 @@ def _compute(week: IsoWeek, stored: _Stored) -> tuple[WeekFigures, WeekSources]:
         province_inhabitants=_province_inhabitants(week.monday),
         targets=core_targets() if stored.targets[0] else (),
         housing=housing,
-        waiting_in_reception=_series_value(stored.series, SeriesMetric.WACHTEND),
+        waiting_in_reception=waiting,
         waiting_long=_series_value(stored.series, SeriesMetric.LANG_WACHTEND),
         somewhat_behind=configured_somewhat_behind(),
-        growth=growth,
+        growth_from=growth_from if register is not None else None,
     )
     confidential = frozenset(row.code for row in rows if row.confidential)
     sources = WeekSources(

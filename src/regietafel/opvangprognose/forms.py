@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -12,10 +13,17 @@ from django.utils.translation import gettext_lazy as _
 from regietafel.core.forecast import SCENARIOS, Scenario
 from regietafel.core.need_policy import NEED_POLICIES
 from regietafel.opvang.forms import WeekField
+from regietafel.prognose.scenarios import OFFICIAL_NAMES
 
 StrOrPromise = str | Promise
 
-SCENARIO_ORDER = ("midden", "laag", "hoog", "traag", "snel")
+SCENARIO_ORDER = ("midden", "laag", "hoog", "traag", "snel", *OFFICIAL_NAMES)
+"""The named scenarios, then the official ones (offered only from an origin after their MPP)."""
+OFFICIAL_LABELS = {
+    "mpp-min": _("officieel min (MPP)"),
+    "mpp-midden": _("officieel midden (MPP)"),
+    "mpp-max": _("officieel max (MPP)"),
+}
 
 
 class FactorField(forms.Field):
@@ -63,7 +71,10 @@ class ForecastForm(forms.Form):
     scenario = forms.ChoiceField(
         label=_("Scenario"),
         required=False,
-        choices=[(name, SCENARIOS[name].label) for name in SCENARIO_ORDER],
+        choices=[
+            (name, SCENARIOS[name].label if name in SCENARIOS else OFFICIAL_LABELS[name])
+            for name in SCENARIO_ORDER
+        ],
     )  # fmt: skip
     provincie = forms.CharField(label=_("Gebied"), required=False)
     beleid = forms.ChoiceField(
@@ -86,12 +97,14 @@ class ForecastForm(forms.Form):
         low="0", high="3",
     )  # fmt: skip
 
-    def base(self) -> Scenario:
-        return SCENARIOS[self.cleaned_data.get("scenario") or "midden"]
+    def base(self, available: Mapping[str, Scenario] = SCENARIOS) -> Scenario:
+        """The chosen scenario among those ``available`` from the origin (KeyError when an
+        official scenario was not yet published then)."""
+        return available[self.cleaned_data.get("scenario") or "midden"]
 
-    def chosen_scenario(self) -> Scenario:
+    def chosen_scenario(self, available: Mapping[str, Scenario] = SCENARIOS) -> Scenario:
         """The named scenario, or a copy with the edited factors ("eigen")."""
-        base = self.base()
+        base = self.base(available)
         data: dict[str, Any] = self.cleaned_data
         inflow = _or(data.get("instroom"), base.inflow_factor)
         housing = _or(data.get("huisvesting"), base.housing_factor)

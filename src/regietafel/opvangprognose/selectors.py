@@ -1,16 +1,19 @@
 """Reading the reception forecast for a user: scoped, and cached by what a run depends on.
 
 A run of 10,000 paths takes about a second; it is computed on the first request for a
-(scenario, origin, seed, paths, data) key and kept in the per-process cache of
+(scenario, origin, seed, paths, data, start) key and kept in the per-process cache of
 ``prognose.cache``, so later requests (other roles, other scopes, the API, the weekly
-figures) reuse it. The forecast starts from the bundled
-national series as they were known on the Monday of the chosen week (vintage), never later
-than the last publication in the bundle.
+figures) reuse it. The parameters come from the bundled national series as they were known
+on the Monday of the chosen week (vintage), never later than the last publication in the
+bundle. The run starts from the week's location register: occupancy nationally and per
+province as the weekly figures read it (``bezetting_nu``), and the week's status holders in
+reception; without a register (or when this reader sees the scope's occupancy afgeschermd)
+it starts from the bundle's last COA point, and the page says so.
 """
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Hashable, Mapping
 from datetime import date
 from functools import cache as once
 
@@ -26,17 +29,24 @@ from regietafel.core.need_policy import NeedPolicy, policy_by_key, policy_on
 from regietafel.core.periods import IsoWeek
 from regietafel.core.targets import Target
 from regietafel.doelen.selectors import core_targets
-from regietafel.kerncijfers.selectors import check_province, figures_for
+from regietafel.kerncijfers.selectors import check_province, figures_for, week_data
+from regietafel.opvangprognose.forms import SCENARIO_ORDER
 from regietafel.opvangprognose.tables import ScoreLine
 from regietafel.prognose import cache as runs
 from regietafel.prognose.cache import RUNS, Lru
+from regietafel.prognose.inputs import StartState
 from regietafel.prognose.outlook import (
+    START_NOTE_BUNDLE,
+    START_NOTE_REGISTER,
+    START_NOTE_SUPPRESSED,
     Outlook,
+    Run,
     TargetChance,
     deadline_probability,
     outlook,
     threshold_probability,
 )
+from regietafel.prognose.scenarios import scenarios_on, unavailable_reason
 
 _OUTLOOKS: Lru[Hashable, Outlook] = Lru(24)
 
@@ -54,6 +64,22 @@ def origin_for(week: IsoWeek) -> date:
 def scenario_named(name: str) -> Scenario:
     """A named scenario (KeyError for an unknown one)."""
     return SCENARIOS[name]
+
+
+def scenarios_in(week: IsoWeek) -> Mapping[str, Scenario]:
+    """The scenarios a forecast in ``week`` may use: the named ones, and the official MPP
+    scenarios only when their MPP was published before the origin."""
+    return scenarios_on(origin_for(week))
+
+
+def scenario_choices(week: IsoWeek) -> list[tuple[str, str]]:
+    """(name, label) of every scenario offered in ``week``, in the page's order."""
+    available = scenarios_in(week)
+    return [(name, available[name].label) for name in SCENARIO_ORDER if name in available]
+
+
+def unavailable(name: str, week: IsoWeek) -> str:
+    return unavailable_reason(name, origin_for(week))
 
 
 def need_policy(key: str | None, origin: date) -> NeedPolicy:
@@ -86,6 +112,50 @@ def visible_scopes(user: AnyUser) -> list[tuple[str, str]]:
     return scopes
 
 
+def start_state(week: IsoWeek) -> StartState | None:
+    """The register's start of ``week``, read from the weekly figures (never recomputed):
+    ``bezetting_nu`` nationally and per province, and the week's status holders in
+    reception. None when the week has no register."""
+    figures, _sources = week_data(week)
+    national = figures.national.reception
+    if national is None:
+        return None
+    provinces = tuple(
+        (reference.province_name(code), scope.reception.occupancy_now)
+        for code, scope in sorted(figures.provinces.items())
+        if scope.reception is not None
+    )
+    return StartState(
+        monday=week.monday,
+        occupancy=national.occupancy_now,
+        provinces=provinces,
+        status_holders=figures.national.waiting_in_reception,
+    )
+
+
+def _visible_start(user: AnyUser, week: IsoWeek, code: str | None) -> tuple[StartState | None, str]:
+    """The register's start if this reader sees the scope's occupancy, else None and why (the
+    run then starts from the bundle: an afgeschermd total is never shown as a start)."""
+    reception = figures_for(user=user, week=week, scope=code).reception
+    if reception is None:
+        return None, START_NOTE_BUNDLE
+    if reception.totals_suppressed:
+        return None, START_NOTE_SUPPRESSED
+    state = start_state(week)
+    if state is None or state.occupancy <= 0:
+        return None, START_NOTE_BUNDLE
+    return state, START_NOTE_REGISTER
+
+
+def run_for(
+    *, user: AnyUser, week: IsoWeek, scenario: Scenario, code: str | None
+) -> tuple[Run, str]:
+    """The cached run of ``scenario`` in ``week`` for a scope, from the register if this
+    reader may see it, and the note that says where it starts."""
+    start, note = _visible_start(user, week, code)
+    return runs.cached_run(scenario, origin_for(week), start), note
+
+
 def forecast_outlook(
     *,
     user: AnyUser,
@@ -102,18 +172,18 @@ def forecast_outlook(
     code = scope_code(user, province)
     origin = origin_for(week)
     policy = need_policy(policy_key, origin)
-    run = runs.cached_run(scenario, origin)
+    run, note = run_for(user=user, week=week, scenario=scenario, code=code)
     name = None if code is None else reference.province_name(code)
-    key = (run.key, name, policy.key)
-    return _OUTLOOKS.get(key, lambda: outlook(run, province=name, policy=policy))
+    key = (run.key, name, policy.key, note)
+    return _OUTLOOKS.get(key, lambda: outlook(run, province=name, policy=policy, bundle_note=note))
 
 
 def target_chances(*, user: AnyUser, week: IsoWeek, view: Outlook) -> list[TargetChance]:
     """Every target of the scope with the chance that it is enough by its deadline.
 
     The capacity now is the register's total capacity in the week (the weekly figures);
-    a target adds its places on top. The paths are scaled to start at the register's
-    occupancy (the register gives the level, the forecast the change). Targets in locations
+    a target adds its places on top. The run starts at the register's occupancy (when the
+    paths start elsewhere, they are scaled to start there). Targets in locations
     have no number of places, and a deadline outside the forecast has no paths: both say so
     instead of a number.
     """
@@ -193,7 +263,7 @@ def agreement_chance(
     week = IsoWeek.containing(on)
     origin = origin_for(week)
     policy = policy_on(origin)
-    run = runs.cached_run(scenario, origin)
+    run, _note = run_for(user=user, week=week, scenario=scenario, code=province_code)
     province = None if province_code is None else reference.province_name(province_code)
     chance: float | None = None
     kind = "genoeg"

@@ -124,7 +124,10 @@ def prognose(request: HttpRequest) -> HttpResponse:
         week = form.cleaned_data["week"] or week_or_default(None)
     except PeriodError as error:
         return bad_request(request, str(error))
-    scenario = form.chosen_scenario()
+    try:
+        scenario = form.chosen_scenario(selectors.scenarios_in(week))
+    except KeyError:
+        return bad_request(request, selectors.unavailable(form.cleaned_data["scenario"], week))
     try:
         view = selectors.forecast_outlook(
             user=request.user, week=week, scenario=scenario,
@@ -140,7 +143,7 @@ def prognose(request: HttpRequest) -> HttpResponse:
         scope = "NL" if view.province_index is None else reference.province(view.scope_name).code
         return table_csv(chosen, f"prognose-{scope}-{scenario.name}-{chosen.name}.csv")
     charts = _CHARTS.get((view.run.key, view.scope_name, view.policy.key), lambda: _charts(view))
-    base = form.base()
+    base = form.base(selectors.scenarios_in(week))
     origin = view.run.key.origin
     context: dict[str, Any] = {
         "form": form,
@@ -150,6 +153,7 @@ def prognose(request: HttpRequest) -> HttpResponse:
         "base": base,
         "edited": scenario is not base,
         "scopes": selectors.visible_scopes(request.user),
+        "scenario_choices": selectors.scenario_choices(week),
         "scope_code": "NL"
         if view.province_index is None
         else reference.province(view.scope_name).code,

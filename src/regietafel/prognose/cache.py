@@ -13,7 +13,7 @@ from regietafel.core.forecast import SCENARIOS, IntArray, Scenario, deterministi
 from regietafel.core.formatting import format_date_nl
 from regietafel.core.need import ForecastGrowth
 from regietafel.core.rules import Horizon
-from regietafel.prognose.inputs import model_inputs
+from regietafel.prognose.inputs import StartState, model_inputs, with_national_start
 from regietafel.prognose.outlook import Run, data_identity, latest_origin, run_forecast, run_key
 
 WEB_PATHS = 10_000
@@ -68,9 +68,10 @@ def origin_for(monday: date) -> date:
     return min(monday, latest_origin())
 
 
-def cached_run(scenario: Scenario, origin: date) -> Run:
-    """The run of ``scenario`` from ``origin`` with the web's paths and seed, computed once."""
-    key = run_key(scenario, origin=origin, seed=SEED, paths=WEB_PATHS)
+def cached_run(scenario: Scenario, origin: date, start: StartState | None = None) -> Run:
+    """The run of ``scenario`` from ``origin`` with the web's paths and seed, computed once;
+    from ``start`` (the register's) when given, else from the bundle's last COA point."""
+    key = run_key(scenario, origin=origin, seed=SEED, paths=WEB_PATHS, start=start)
     return RUNS.get(key, lambda: run_forecast(key))
 
 
@@ -79,20 +80,37 @@ CENTRAL: Lru[Hashable, tuple[int, IntArray]] = Lru(256)
 and more of weeks (the figures' history asks every week)."""
 
 
-def central_path(origin: date) -> tuple[int, IntArray]:
-    """The start occupancy and the occupancy path of the middle scenario without randomness."""
+RegisterStart = tuple[date, int, int | None]
+"""The week's Monday, the register's national occupancy and the week's status holders."""
+
+
+def central_path(origin: date, start: RegisterStart | None = None) -> tuple[int, IntArray]:
+    """The start occupancy and the occupancy path of the middle scenario without randomness,
+    from ``start`` (the register's, as the Prognose page's run) or else the bundle's."""
 
     def compute() -> tuple[int, IntArray]:
         inputs = model_inputs(origin)
+        if start is not None:
+            monday, occupancy, holders = start
+            inputs = with_national_start(
+                inputs, monday=monday, occupancy=occupancy, status_holders=holders
+            )
         paths = deterministic(inputs, SCENARIOS[GROWTH_SCENARIO])
         return inputs.occupancy, paths.occupancy[0]
 
-    return CENTRAL.get((origin, data_identity()), compute)
+    return CENTRAL.get((origin, start, data_identity()), compute)
 
 
-def growth(monday: date, horizons: Sequence[Horizon]) -> ForecastGrowth:
+def growth(
+    monday: date,
+    horizons: Sequence[Horizon],
+    occupancy_now: int | None = None,
+    status_holders: int | None = None,
+) -> ForecastGrowth:
     """The growth of occupancy per horizon on the central path of the middle scenario (the
-    model without randomness), from the week's Monday.
+    model without randomness), from the week's Monday and, given ``occupancy_now``, from the
+    register's national occupancy and the week's status holders: the start of the Prognose
+    page's run, so the figures' projection is that run's model without randomness.
 
     The weekly figures of every week use it, and a year of history asks 52 weeks: one
     deterministic path costs milliseconds where 10,000 paths cost seconds. The Prognose page
@@ -100,15 +118,21 @@ def growth(monday: date, horizons: Sequence[Horizon]) -> ForecastGrowth:
     can start then (nothing published yet).
     """
     origin = origin_for(monday)
-    start_occupancy, path = central_path(origin)
+    register = (monday, occupancy_now, status_holders) if occupancy_now else None
+    start_occupancy, path = central_path(origin, register)
     start = max(start_occupancy, 1)
     factors = {
         horizon.name: float(path[min(horizon.weeks, len(path)) - 1]) / start for horizon in horizons
     }
+    begin = (
+        "de bezetting in het locatieregister"
+        if register is not None
+        else "het laatste COA-punt van de meegeleverde reeks"
+    )
     source = (
         f"prognose: groei van de bezetting op de centrale lijn van scenario {GROWTH_SCENARIO} "
-        f"(het model zonder toeval, start {format_date_nl(origin)}), toegepast op de bezetting "
-        "in het locatieregister"
+        f"(het model zonder toeval, gegevens bekend vóór {format_date_nl(origin)}, vanaf "
+        f"{begin}), toegepast op de bezetting in het locatieregister"
     )
     weekly = tuple(float(value) / start for value in path)
     return ForecastGrowth(factors=factors, source=source, weekly=weekly)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from regietafel import reference
@@ -259,4 +260,77 @@ def model_inputs(on: date | None = None) -> ModelInputs:
         province_shares=province_shares,
         share_concentration=SHARE_CONCENTRATION,
         sources=sources,
+    )
+
+
+@dataclass(frozen=True)
+class StartState:
+    """Where a run starts when its week has a location register: the week's figures.
+
+    ``occupancy`` and ``provinces`` (name, occupancy) are ``bezetting_nu`` of the weekly
+    figures, nationally and per province; ``status_holders`` is the week's national series
+    (``vergunninghouders_in_opvang``), None when the week has none. The Monte Carlo starts
+    here, so the fan, the need and the buffer comparison start at the register.
+    """
+
+    monday: date
+    occupancy: int
+    provinces: tuple[tuple[str, int], ...]
+    status_holders: int | None = None
+
+    def province_occupancy(self, name: str) -> int:
+        return dict(self.provinces).get(name, 0)
+
+
+def with_start(inputs: ModelInputs, start: StartState) -> ModelInputs:
+    """The inputs with the register's start state (the parameters stay the bundle's).
+
+    Province shares become the register's shares of occupancy (a province without anyone
+    keeps 0). Status holders come from the week's series; without it, the bundle's share of
+    status holders in occupancy is applied to the register's occupancy (a documented rule).
+    ``ForecastError`` when the register holds no one (no shares to start from).
+    """
+    by_name = dict(start.provinces)
+    total = sum(by_name.get(name, 0) for name in inputs.province_names)
+    if start.occupancy <= 0 or total <= 0:
+        raise ForecastError("het locatieregister van deze week heeft geen bezetting")
+    shares = [by_name.get(name, 0) / total for name in inputs.province_names]
+    last = max(i for i, share in enumerate(shares) if share > 0)
+    shares[last] = 1.0 - sum(s for i, s in enumerate(shares) if i != last)
+    national = with_national_start(
+        inputs, monday=start.monday, occupancy=start.occupancy, status_holders=start.status_holders
+    )
+    sources = dict(national.sources)
+    sources["concentratie provincie-aandelen (Dirichlet)"] = (
+        "aandelen: bezetting per provincie in het locatieregister; onzekerheid Dirichlet met "
+        "concentratie 400 (aanname, ca. ±5 % relatief per provincie)"
+    )
+    return national.replace(province_shares=tuple(shares), sources=sources)
+
+
+def with_national_start(
+    inputs: ModelInputs, *, monday: date, occupancy: int, status_holders: int | None
+) -> ModelInputs:
+    """The inputs starting on ``monday`` from the register's national occupancy (the part of
+    :func:`with_start` the national path depends on; the weekly figures' central path uses
+    it). Status holders: the week's series, else the bundle's share applied (documented)."""
+    sources = dict(inputs.sources)
+    if status_holders is not None:
+        holders = min(status_holders, occupancy)
+        sources["vergunninghouders in de opvang bij de start"] = (
+            f"weekcijfers {monday.isoformat()}: vergunninghouders in de opvang "
+            "(landelijke reeks van de week)"
+        )
+    else:
+        holders = round(occupancy * inputs.status_holders / max(inputs.occupancy, 1))
+        sources["vergunninghouders in de opvang bij de start"] = (
+            f"regel: aandeel vergunninghouders in de bezetting uit de meegeleverde reeks "
+            f"({inputs.status_holders} van {inputs.occupancy}) × bezetting in het register "
+            "(de week heeft geen reeks vergunninghouders)"
+        )
+    sources["bezetting bij de start"] = (
+        f"weekcijfers {monday.isoformat()}: bezetting nu in het locatieregister"
+    )
+    return inputs.replace(
+        start=monday, occupancy=occupancy, status_holders=holders, sources=sources
     )

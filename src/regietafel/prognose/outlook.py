@@ -1,10 +1,11 @@
 """A forecast run summarised for the pages and the API (no Django).
 
-:func:`run_forecast` runs the model once for a :class:`RunKey` (scenario, origin, seed, paths
-and the identity of the bundled data); :func:`outlook` turns a run into what a page shows for
-one scope and need policy: median and bands of occupancy, status holders and places needed per
-week, the COA target dates, and the buffer policies compared. :func:`deadline_probability`
-gives the chance that a number of places covers the need on a date, from the same paths.
+:func:`run_forecast` runs the model once for a :class:`RunKey` (scenario, origin, seed, paths,
+the identity of the bundled data and, when the week has a register, its start state);
+:func:`outlook` turns a run into what a page shows for one scope and need policy: the start
+and the median and bands of occupancy, status holders and places needed per week, the COA
+target dates, and the buffer policies compared. :func:`deadline_probability` gives the
+chance that a number of places covers the need on a date, from the same paths.
 A run is deterministic for its key, so callers may cache it under that key.
 """
 
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 from importlib.resources import files
 
@@ -23,7 +24,7 @@ from regietafel.core import buffer_policies, forecast
 from regietafel.core.forecast import FloatArray, IntArray, ModelInputs, Scenario
 from regietafel.core.need_policy import NeedPolicy, target_dates
 from regietafel.core.targets import Target
-from regietafel.prognose.inputs import default_date, model_inputs
+from regietafel.prognose.inputs import StartState, default_date, model_inputs, with_start
 
 
 @cache
@@ -48,6 +49,8 @@ class RunKey:
     paths: int
     weeks: int = forecast.DEFAULT_WEEKS
     data: str = ""
+    start: StartState | None = None
+    """The register's start state of the week; None: the bundle's last COA point."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -67,6 +70,20 @@ class Run:
         week = forecast.weeks_until(self.inputs.start, day)
         return week if 0 <= week < self.key.weeks else None
 
+    @property
+    def from_register(self) -> bool:
+        return self.key.start is not None
+
+    def scope_start(self, province_index: int | None) -> int:
+        """Occupancy at the start of a scope: the register's (the weekly figures'), else the
+        bundle's national point times the province's share."""
+        if province_index is None:
+            return self.inputs.occupancy
+        name = self.inputs.province_names[province_index]
+        if self.key.start is not None:
+            return self.key.start.province_occupancy(name)
+        return round(self.inputs.occupancy * self.inputs.province_shares[province_index])
+
     def scope_occupancy(self, province_index: int | None) -> IntArray:
         """Occupancy per path and week, nationally or the province's share (whole persons)."""
         if province_index is None:
@@ -84,13 +101,16 @@ def run_key(
     seed: int = 2021,
     paths: int = forecast.DEFAULT_PATHS,
     weeks: int = forecast.DEFAULT_WEEKS,
+    start: StartState | None = None,
 ) -> RunKey:
-    return RunKey(scenario, origin, seed, paths, weeks, data_identity())
+    return RunKey(scenario, origin, seed, paths, weeks, data_identity(), start)
 
 
 def run_forecast(key: RunKey) -> Run:
     """Run the model for ``key`` (ForecastError, in Dutch, when the data cannot start it)."""
     inputs = model_inputs(key.origin)
+    if key.start is not None:
+        inputs = with_start(inputs, key.start)
     paths = forecast.run(inputs, key.scenario, paths=key.paths, weeks=key.weeks, seed=key.seed)
     return Run(
         key=key,
@@ -137,9 +157,22 @@ def summarise(outcome: buffer_policies.PolicyOutcome) -> BufferSummary:
     )  # fmt: skip
 
 
+START_NOTE_REGISTER = "start uit het locatieregister van deze week (de weekcijfers)"
+START_NOTE_BUNDLE = "start uit de meegeleverde landelijke reeks, geen register in deze week"
+START_NOTE_SUPPRESSED = (
+    "start uit de meegeleverde landelijke reeks: de bezetting in het register is voor u "
+    "afgeschermd (kleine aantallen in vertrouwelijke locaties)"
+)
+
+
 @dataclass(frozen=True, eq=False)
 class Outlook:
-    """What a page shows of a run for one scope and need policy."""
+    """What a page shows of a run for one scope and need policy.
+
+    The arrays have ``weeks + 1`` columns: column 0 is the start (the Monday of the first
+    forecast week, equal in every path), column ``i`` the stock at the end of forecast week
+    ``i - 1``, that is on the Monday ``i`` weeks later, as the weekly figures count ahead.
+    """
 
     run: Run
     province_index: int | None
@@ -152,10 +185,12 @@ class Outlook:
     holders: FloatArray | None  # national only (levels, weeks)
     dates: tuple[DateNeed, ...]
     buffers: tuple[BufferSummary, ...]
+    start_note: str = START_NOTE_BUNDLE
 
     @property
     def week_starts(self) -> tuple[date, ...]:
-        return self.run.week_starts
+        """The Monday of each column: the start and every forecast week's end."""
+        return column_mondays(self.run.inputs.start, self.run.key.weeks)
 
     @property
     def levels(self) -> tuple[float, ...]:
@@ -166,18 +201,18 @@ def province_index(inputs: ModelInputs, name: str) -> int:
     return inputs.province_names.index(name)
 
 
-def outlook(run: Run, *, province: str | None, policy: NeedPolicy) -> Outlook:
+def outlook(
+    run: Run, *, province: str | None, policy: NeedPolicy, bundle_note: str = START_NOTE_BUNDLE
+) -> Outlook:
     """The run for a scope (None: national; else a province name) under ``policy``.
 
-    The capacity at the start is the need at the start under the policy (the forecast does
-    not know the register); the buffer policies start from it.
+    The start is the register's occupancy when the run starts from it (``RunKey.start``),
+    else the bundle's; the capacity at the start is the need at the start under the policy,
+    and the buffer policies start from it.
     """
     index = None if province is None else province_index(run.inputs, province)
     occupancy = run.scope_occupancy(index)
-    if index is None:
-        start = run.inputs.occupancy
-    else:
-        start = round(run.inputs.occupancy * run.inputs.province_shares[index])
+    start = run.scope_start(index)
     start_capacity = round(float(policy.need(np.asarray([start]))[0]))
     need_paths = policy.need(occupancy)
     dates = tuple(
@@ -208,12 +243,27 @@ def outlook(run: Run, *, province: str | None, policy: NeedPolicy) -> Outlook:
         policy=policy,
         start_occupancy=start,
         start_capacity=start_capacity,
-        occupancy=forecast.quantiles(occupancy),
-        need=forecast.quantiles(need_paths),
-        holders=run.holders if index is None else None,
+        occupancy=with_start_column(forecast.quantiles(occupancy), start),
+        need=with_start_column(forecast.quantiles(need_paths), start_capacity),
+        holders=with_start_column(run.holders, run.inputs.status_holders)
+        if index is None
+        else None,
         dates=dates,
         buffers=tuple(summarise(o) for o in outcomes),
+        start_note=START_NOTE_REGISTER if run.from_register else bundle_note,
     )
+
+
+def column_mondays(first: date, weeks: int) -> tuple[date, ...]:
+    """The Monday of the start and of the end of each of ``weeks`` forecast weeks."""
+    return tuple(first + timedelta(weeks=w) for w in range(weeks + 1))
+
+
+def with_start_column(values: FloatArray, start: float) -> FloatArray:
+    """Quantiles per week with the start (the same in every path) as column 0."""
+    column = np.full((values.shape[0], 1), float(start))
+    result: FloatArray = np.concatenate([column, values], axis=1)
+    return result
 
 
 def deadline_probability(
@@ -227,8 +277,8 @@ def deadline_probability(
 ) -> float | None:
     """Share of paths in which ``places`` cover the need on ``day``; None outside the run.
 
-    With ``occupancy_now`` (the register's) every path is scaled so that it starts there: the
-    register gives the level, the forecast the change, as in the weekly figures.
+    With ``occupancy_now`` (the register's) every path is scaled so that it starts there; a
+    run that already starts from the register (``RunKey.start``) is scaled by 1.
     """
     week = run.week_of(day)
     if week is None:
@@ -236,9 +286,7 @@ def deadline_probability(
     index = None if province is None else province_index(run.inputs, province)
     occupancy = run.scope_occupancy(index)[:, week]
     if occupancy_now is not None:
-        start = run.inputs.occupancy
-        if index is not None:
-            start = round(start * run.inputs.province_shares[index])
+        start = run.scope_start(index)
         occupancy = np.rint(occupancy * (occupancy_now / max(start, 1))).astype(np.int64)
     need = policy.need(occupancy)
     return buffer_policies.target_probability(need, capacity_now=places, extra=0)

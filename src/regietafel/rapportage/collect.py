@@ -334,6 +334,8 @@ def _forecast(reader: User, week: IsoWeek, scope: str, projection: str) -> Forec
         week_starts=tuple(d.isoformat() for d in view.week_starts),
         occupancy=tuple(tuple(round(float(v)) for v in row) for row in view.occupancy),
         need=tuple(tuple(round(float(v)) for v in row) for row in view.need),
+        start=f"bezetting bij de start {view.start_occupancy:,}".replace(",", ".")
+        + f": {view.start_note}",
     )
 
 

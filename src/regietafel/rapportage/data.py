@@ -242,7 +242,8 @@ class ForecastFan:
     """The forecast as published with the week: median and bands per week (whole numbers).
 
     ``occupancy`` and ``need`` hold one row per level of ``levels`` (2,5–10–50–90–97,5 %),
-    each with a value per week of ``week_starts``.
+    each with a value per Monday of ``week_starts``: the first is the start (the register's
+    occupancy of the week when it has one), then the end of every forecast week.
     """
 
     scenario: str
@@ -256,6 +257,9 @@ class ForecastFan:
     week_starts: tuple[str, ...]
     occupancy: tuple[tuple[int, ...], ...]
     need: tuple[tuple[int, ...], ...]
+    start: str = ""
+    """Where week 0 comes from: the week's register, or the bundled series (empty in reports
+    published before the forecast started from the register)."""
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any]) -> ForecastFan:

@@ -1,0 +1,66 @@
+"""The official MPP scenarios: offered only after their MPP, with the official yearly inflow."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+import pytest
+
+from regietafel.core import forecast
+from regietafel.prognose.inputs import model_inputs
+from regietafel.prognose.scenarios import OFFICIAL_NAMES, official_scenarios, scenarios_on
+
+PUBLISHED = date(2023, 11, 10)  # MPP 2023-II: "inflow 2024 expected 49,000-76,000"
+
+
+@pytest.mark.parametrize("on", [date(2021, 11, 8), date(2023, 11, 1), PUBLISHED])
+def test_not_offered_before_the_mpp_was_published(on: date) -> None:
+    # Known before a day means published before it: on 10 November itself not yet.
+    assert official_scenarios(on) == {}
+    assert not set(OFFICIAL_NAMES) & set(scenarios_on(on))
+
+
+def test_offered_after_with_the_official_figures() -> None:
+    found = official_scenarios(date(2023, 11, 11))
+    assert tuple(found) == OFFICIAL_NAMES
+    assert [found[n].inflow_per_year for n in OFFICIAL_NAMES] == [49_000, 62_500, 76_000]
+    assert found["mpp-min"].label == "officieel min (MPP 2023-II)"
+    assert found["mpp-max"].label == "officieel max (MPP 2023-II)"
+    assert "gepubliceerd 10 november 2023" in found["mpp-min"].description
+    # The MPP published no middle: the midpoint (49,000 + 76,000) / 2, and it says so.
+    assert "midden van min en max, niet gepubliceerd" in found["mpp-midden"].description
+    assert "midden van min en max" not in found["mpp-min"].description
+    assert set(scenarios_on(date(2024, 1, 1))) >= {"midden", "laag", *OFFICIAL_NAMES}
+
+
+@pytest.mark.parametrize(("name", "per_year"), [("mpp-min", 49_000), ("mpp-max", 76_000)])
+def test_the_weekly_inflow_level_is_the_official_figure_over_52(name: str, per_year: int) -> None:
+    on = date(2024, 1, 8)
+    inputs = model_inputs(on)
+    scenario = official_scenarios(on)[name]
+    assert forecast.inflow_level(inputs, scenario) == per_year / 52  # 942.3… and 1,461.5…
+    # Without randomness, week w's inflow is that level times the month's seasonal factor.
+    paths = forecast.deterministic(inputs, scenario, weeks=52)
+    expected = np.rint(per_year / 52 * inputs.seasonal_by_week(52)).astype(np.int64)
+    assert paths.inflow[0].tolist() == expected.tolist()
+    # The seasonal factors average 1 over the months: a year holds about the official figure.
+    assert abs(int(paths.inflow[0].sum()) - per_year) / per_year < 0.03
+
+
+def test_conservation_holds_in_the_official_scenarios() -> None:
+    on = date(2024, 1, 8)
+    inputs = model_inputs(on)
+    for scenario in official_scenarios(on).values():
+        paths = forecast.run(inputs, scenario, paths=300, weeks=52, seed=11)
+        assert not forecast.conservation_residual(paths).any()
+    low = forecast.run(inputs, official_scenarios(on)["mpp-min"], paths=300, weeks=52, seed=11)
+    high = forecast.run(inputs, official_scenarios(on)["mpp-max"], paths=300, weeks=52, seed=11)
+    assert np.median(low.occupancy[:, -1]) < np.median(high.occupancy[:, -1])
+
+
+def test_an_edited_copy_keeps_the_official_level_and_scales_it() -> None:
+    on = date(2024, 1, 8)
+    inputs = model_inputs(on)
+    copy = official_scenarios(on)["mpp-min"].replace(name="eigen", inflow_factor=1.1)
+    assert forecast.inflow_level(inputs, copy) == pytest.approx(49_000 / 52 * 1.1)

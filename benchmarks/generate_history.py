@@ -141,6 +141,7 @@ def load(years: int, locations: int, *, quiet: bool = False) -> str:
                 "gemeentecode": code,
                 "periode": period,
                 "gehuisvest": str(max(0, corrected * 9 // 10)),
+                "eigen_telling": "",  # optional: the municipality's own count
             }
             for code, corrected in entries.values_list("municipality_code", "corrected")
             if alive(code, monday)  # merged during the half year: reports no more

@@ -22,11 +22,11 @@ from regietafel.accounts.access import AnyUser
 from regietafel.core.agreements import DeadlineChance
 from regietafel.core.catalogue import BY_CODE
 from regietafel.core.forecast import SCENARIOS, Scenario
-from regietafel.core.need_policy import NeedPolicy, policy_by_key, policy_on
+from regietafel.core.need_policy import NeedPolicy, policy_by_key
 from regietafel.core.periods import IsoWeek
 from regietafel.core.targets import Target
 from regietafel.doelen.selectors import core_targets
-from regietafel.kerncijfers.selectors import check_province, figures_for
+from regietafel.kerncijfers.selectors import check_province, figures_for, need_policy_choice
 from regietafel.opvangprognose.tables import ScoreLine
 from regietafel.prognose import cache as runs
 from regietafel.prognose.cache import RUNS, Lru
@@ -56,9 +56,10 @@ def scenario_named(name: str) -> Scenario:
     return SCENARIOS[name]
 
 
-def need_policy(key: str | None, origin: date) -> NeedPolicy:
-    """The chosen need policy, else the one decided last before the origin."""
-    return policy_by_key(key) if key else policy_on(origin)
+def need_policy(key: str | None, week: IsoWeek) -> NeedPolicy:
+    """The policy asked for (``?beleid=``), else the week's own, as the weekly figures use it
+    (the LRT's choice for the week, else the dated policy of its Monday)."""
+    return policy_by_key(key) if key else need_policy_choice(week).policy
 
 
 def scope_code(user: AnyUser, province: str | None) -> str | None:
@@ -101,7 +102,7 @@ def forecast_outlook(
     """
     code = scope_code(user, province)
     origin = origin_for(week)
-    policy = need_policy(policy_key, origin)
+    policy = need_policy(policy_key, week)
     run = runs.cached_run(scenario, origin)
     name = None if code is None else reference.province_name(code)
     key = (run.key, name, policy.key)
@@ -192,7 +193,7 @@ def agreement_chance(
     scenario = SCENARIOS[AGREEMENT_SCENARIO]
     week = IsoWeek.containing(on)
     origin = origin_for(week)
-    policy = policy_on(origin)
+    policy = need_policy(None, week)
     run = runs.cached_run(scenario, origin)
     province = None if province_code is None else reference.province_name(province_code)
     chance: float | None = None

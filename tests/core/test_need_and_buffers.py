@@ -58,6 +58,9 @@ def test_the_one_need_rule_on_whole_numbers_is_exact() -> None:
     assert policy_by_key("coa-2022-11").need(960) == 1_000
     assert percentage_policy(0.07).need(100) == 107
     assert policy_by_key(NO_POLICY.key).need(970) == 970
+    # Inside a province a fixed (national) buffer adds nothing; a rate applies unchanged.
+    assert policy_by_key("lrt-voorjaar-2021").in_province().need(970) == 970
+    assert policy_by_key("coa-2022-11").in_province().need(970) == 1_011
     # The array form gives the same numbers.
     assert policy_by_key("coa-2022-11").need(np.array([970, 960])).tolist() == [1_011, 1_000]
     with pytest.raises(ValueError, match="ongeldige waarde"):

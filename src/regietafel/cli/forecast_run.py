@@ -117,8 +117,10 @@ def forecast_result(arguments: argparse.Namespace, progress: Progress) -> Result
     if province_index is not None:
         occupancy = occupancy * paths.shares[:, province_index : province_index + 1]
         scope = inputs.province_names[province_index]
+    # A fixed buffer is national: inside a province it adds nothing (as in the weekly figures).
+    applies = policy if province_index is None else policy.in_province()
     occupancy_q = forecast.quantiles(occupancy)
-    need_q = forecast.quantiles(policy.need(occupancy))
+    need_q = forecast.quantiles(applies.need(occupancy))
     holders_q = forecast.quantiles(paths.status_holders)
     weeks_table = weeks_table_for(paths.week_starts, occupancy_q, holders_q, need_q)
 
@@ -128,7 +130,7 @@ def forecast_result(arguments: argparse.Namespace, progress: Progress) -> Result
         else whole(policy.need(np.asarray([inputs.occupancy]))[0])
     )
     dates = _target_dates_table(
-        paths, start=inputs.start, policy=policy, goals=arguments.doel, capacity=start_capacity,
+        paths, start=inputs.start, policy=applies, goals=arguments.doel, capacity=start_capacity,
         province_index=province_index,
     )  # fmt: skip
     tables = [weeks_table, dates]

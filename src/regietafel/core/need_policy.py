@@ -19,7 +19,7 @@ capacity on the same date (``regietafel.core.capacity``), beside the contracted 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 from fractions import Fraction
@@ -84,15 +84,21 @@ class NeedPolicy:
         """A fixed buffer is a national number of places: never copied into a province."""
         return self.kind is NeedPolicyKind.FIXED_BUFFER
 
+    def in_province(self) -> NeedPolicy:
+        """The part of the policy that applies inside one province: a fixed buffer is a
+        national number and adds nothing there; a rate or percentage applies unchanged."""
+        return replace(self, value=0) if self.national_only else self
+
     def buffer_places(self, occupancy: int, *, regular: bool = True, national: bool = True) -> int:
         """Places needed on top of ``occupancy`` in one category of one scope.
 
         A rate or percentage applies to every category and every scope (rounded up in each);
         a fixed buffer only to the national regular reception.
         """
-        if self.national_only and not (regular and national):
+        applies = self if national else self.in_province()
+        if applies.national_only and not regular:
             return 0
-        return int(self.need(occupancy)) - occupancy
+        return int(applies.need(occupancy)) - occupancy
 
 
 NO_POLICY = NeedPolicy(

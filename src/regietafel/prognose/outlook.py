@@ -178,8 +178,9 @@ def outlook(run: Run, *, province: str | None, policy: NeedPolicy) -> Outlook:
         start = run.inputs.occupancy
     else:
         start = round(run.inputs.occupancy * run.inputs.province_shares[index])
-    start_capacity = round(float(policy.need(np.asarray([start]))[0]))
-    need_paths = policy.need(occupancy)
+    applies = policy if index is None else policy.in_province()  # as in the weekly figures
+    start_capacity = round(float(applies.need(np.asarray([start]))[0]))
+    need_paths = applies.need(occupancy)
     dates = tuple(
         DateNeed(
             day=day,
@@ -240,7 +241,8 @@ def deadline_probability(
         if index is not None:
             start = round(start * run.inputs.province_shares[index])
         occupancy = np.rint(occupancy * (occupancy_now / max(start, 1))).astype(np.int64)
-    need = policy.need(occupancy)
+    applies = policy if index is None else policy.in_province()  # as in the weekly figures
+    need = applies.need(occupancy)
     return buffer_policies.target_probability(need, capacity_now=places, extra=0)
 
 

@@ -101,6 +101,10 @@ MATRIX: tuple[Case, ...] = (
     Case("opvangbeeld-provincie", {"code": "PV27"}, EVERYONE, query=W45),
     Case("opvangbeeld-provincie", {"code": "PV20"}, OWN_PROVINCE_ONLY, query=W45),
     Case("opvangbeeld-provincie", {"code": "PV99"}, NOT_FOUND, query=W45),
+    # The need policy of a week is the LRT's decision: landelijk, or a beheerder for it. An
+    # empty form is a 400 (no policy, no reason); a PRT or COA is refused.
+    Case("opvangbeeld-behoeftebeleid", {}, (LOGIN, 200, 403, 403, 200), query=W45),
+    Case("opvangbeeld-behoeftebeleid", {}, (LOGIN, 400, 403, 403, 400), query=W45, method="post"),
     # Forecast: national for everyone, a province in full for its own users and national roles.
     Case("prognose", {}, EVERYONE, query=W45),
     Case("prognose", {}, EVERYONE, query=f"{W45}&provincie=PV27"),

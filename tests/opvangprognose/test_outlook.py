@@ -53,6 +53,19 @@ def test_zero_variance_every_band_is_the_deterministic_model() -> None:
     assert view.start_capacity == 27_417
 
 
+def test_a_fixed_buffer_adds_nothing_inside_a_province() -> None:
+    """As in the weekly figures: the 417 is a national number. Noord-Holland's need under it
+    is its occupancy; at 96 % it is the occupancy ÷ 0,96 rounded up, in every band."""
+    run = _deterministic_run()
+    fixed = outlook(run, province="Noord-Holland", policy=FIXED_417)
+    assert fixed.policy.key == "lrt-voorjaar-2021"  # shown as chosen
+    assert fixed.need[2].tolist() == fixed.occupancy[2].tolist()
+    assert fixed.start_capacity == fixed.start_occupancy
+    rate = outlook(run, province="Noord-Holland", policy=RATE_96)
+    expected = [-(-int(v) * 100 // 96) for v in rate.occupancy[2]]
+    assert rate.need[2].tolist() == expected
+
+
 def test_deadline_probability_is_a_step_at_the_need() -> None:
     run = _deterministic_run()
     model = forecast.deterministic(run.inputs, forecast.SCENARIOS["midden"])

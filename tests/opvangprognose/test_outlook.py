@@ -189,7 +189,8 @@ def test_a_run_from_the_register_starts_there_nationally_and_per_province() -> N
     assert national.start_occupancy == 996
     assert holland.start_occupancy == 587
     assert groningen.start_occupancy == 409
-    assert holland.start_capacity == 587 + 417
+    assert national.start_capacity == 996 + 417  # the fixed 417 of spring 2021 ...
+    assert holland.start_capacity == 587  # ... is national: a province adds nothing
     for view, start in ((national, 996), (holland, 587), (groningen, 409)):
         assert view.occupancy[:, 0].tolist() == [start] * 5  # week 0: every path, every band
         assert view.start_note == START_NOTE_REGISTER

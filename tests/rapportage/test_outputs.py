@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import zlib
 from collections.abc import Callable
+from dataclasses import replace
 from io import BytesIO
 from pathlib import Path
 
@@ -186,3 +187,19 @@ def test_pgm_reader_counts_only_dark_pixels(tmp_path: Path) -> None:
     path = tmp_path / "wit.pgm"
     path.write_bytes(b"P5\n# commentaar\n2 2\n255\n" + bytes([255, 255, 199, 201]))
     assert pgm_ink(path) == 1
+
+
+def test_pdf_status_badges_stay_whole(
+    publish: Publish, collector: FakeCollector, tmp_path: Path
+) -> None:
+    # A status is one word group in a box: "op koers" on one line, never "op" above "koers".
+    data = report_data()
+    target = replace(
+        data.targets[0], title="600 extra opvangplekken vóór 1 december 2021 in alle provincies"
+    )
+    collector.current["NL"] = replace(data, targets=(target,))
+    _, texts = pdf_pages(render_report(publish(), "pdf").content, tmp_path)
+    lines = [line for text in texts for line in text.splitlines()]
+    start = next(n for n, line in enumerate(lines) if "600 extra opvangplekken" in line)
+    row = lines[start : start + 3]
+    assert any("op koers" in line for line in row), row

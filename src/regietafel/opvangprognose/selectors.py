@@ -24,7 +24,7 @@ from regietafel.accounts import access
 from regietafel.accounts.access import AnyUser
 from regietafel.core.agreements import DeadlineChance
 from regietafel.core.catalogue import BY_CODE
-from regietafel.core.forecast import SCENARIOS, Scenario
+from regietafel.core.forecast import SCENARIOS, ForecastError, Scenario
 from regietafel.core.need_policy import NeedPolicy, policy_by_key
 from regietafel.core.periods import IsoWeek
 from regietafel.core.targets import Target
@@ -43,7 +43,6 @@ from regietafel.prognose.inputs import StartState
 from regietafel.prognose.outlook import (
     START_NOTE_BUNDLE,
     START_NOTE_REGISTER,
-    START_NOTE_SUPPRESSED,
     Outlook,
     Run,
     TargetChance,
@@ -139,14 +138,28 @@ def start_state(week: IsoWeek) -> StartState | None:
     )
 
 
+class ForecastSuppressedError(ForecastError):
+    """The scope's occupancy is afgeschermd for this reader: a forecast would give it back as
+    its week 0, and one from another number would mislead, so there is none (as "afgeschermd"
+    everywhere else: never a wrong number in its place)."""
+
+
 def _visible_start(user: AnyUser, week: IsoWeek, code: str | None) -> tuple[StartState | None, str]:
-    """The register's start if this reader sees the scope's occupancy, else None and why (the
-    run then starts from the bundle: an afgeschermd total is never shown as a start)."""
+    """The register's start if this reader sees the scope's occupancy, else None and why.
+
+    ``ForecastSuppressedError`` when the register has the scope but its total is afgeschermd.
+    """
     reception = figures_for(user=user, week=week, scope=code).reception
     if reception is None:
         return None, START_NOTE_BUNDLE
     if reception.totals_suppressed:
-        return None, START_NOTE_SUPPRESSED
+        area = "Nederland" if code is None else reference.province_name(code)
+        raise ForecastSuppressedError(
+            f"De bezetting van {area} in week {week.label} is voor uw rol afgeschermd (kleine "
+            "aantallen in vertrouwelijke locaties). Een prognose zou die bezetting als "
+            "startpunt tonen; daarom is er voor u geen prognose van dit gebied. Het COA ziet "
+            "hem wel."
+        )
     state = start_state(week)
     if state is None or state.occupancy <= 0:
         return None, START_NOTE_BUNDLE

@@ -159,10 +159,6 @@ def summarise(outcome: buffer_policies.PolicyOutcome) -> BufferSummary:
 
 START_NOTE_REGISTER = "start uit het locatieregister van deze week (de weekcijfers)"
 START_NOTE_BUNDLE = "start uit de meegeleverde landelijke reeks, geen register in deze week"
-START_NOTE_SUPPRESSED = (
-    "start uit de meegeleverde landelijke reeks: de bezetting in het register is voor u "
-    "afgeschermd (kleine aantallen in vertrouwelijke locaties)"
-)
 
 
 @dataclass(frozen=True, eq=False)

@@ -112,7 +112,7 @@ def test_journey_lrt_secretary(browser: Any, live_server: Any, tmp_path: Any) ->
         assert "eigenaar:" in open_actions.first.inner_text()
         page.locator('a[data-vraag="acties"]').click()
         page.wait_for_load_state()
-        assert page.locator("h1").inner_text() == f"Boodschappenlijst NL, week {WEEK}"
+        assert page.locator("h1").inner_text() == f"Boodschappenlijst Nederland, week {WEEK}"
         assert page.locator("#tabel-boodschappenlijst tbody tr").count() >= open_actions.count()
 
     # 4. Who is behind: only municipalities behind schedule, the largest arrears first.

@@ -16,13 +16,19 @@ from regietafel.core.need import (
     projected_occupancy,
     trend_projection,
 )
+from regietafel.core.need_policy import (
+    CHOOSABLE_POLICIES,
+    NeedPolicy,
+    NeedPolicyKind,
+    percentage_policy,
+    policy_by_key,
+)
 from regietafel.core.rules import (
     DEFAULT_HORIZONS,
     LONG,
     MEDIUM,
     SHORT,
     STANDARD_LOCATION_SIZE,
-    BufferPolicy,
     LocationType,
     NeedCategory,
 )
@@ -82,17 +88,26 @@ def test_projected_occupancy_per_horizon() -> None:
     assert projection["lang"][REG] == 130 + 130
 
 
-def test_buffer_rounds_up_and_fixed_is_regular_only() -> None:
-    five = BufferPolicy(percentage=5)
+FIXED_417 = policy_by_key("lrt-voorjaar-2021")
+RATE_96 = policy_by_key("coa-2022-11")
+
+
+def test_buffer_rounds_up_and_fixed_is_national_regular_only() -> None:
+    five = percentage_policy(0.05)
     assert buffer_places(1000, REG, five) == 50
     assert buffer_places(1001, REG, five) == 51  # 50.05 rounds up
-    assert buffer_places(1001, AMV, five) == 51
-    assert buffer_places(100, REG, BufferPolicy(percentage=7.0)) == 7  # not 8 by float error
-    assert buffer_places(0, REG, BufferPolicy(fixed=417)) == 417
-    assert buffer_places(500, SOBER, BufferPolicy(fixed=417)) == 0
+    assert buffer_places(1001, AMV, five, national=False) == 51
+    assert buffer_places(100, REG, percentage_policy(0.07)) == 7  # not 8 by float error
+    assert buffer_places(0, REG, FIXED_417) == 417
+    assert buffer_places(500, SOBER, FIXED_417) == 0
+    assert buffer_places(500, REG, FIXED_417, national=False) == 0
+    # Occupancy rate: 970 / 0.96 = 1,010.4 -> 1,011 places, 41 on top; 960 / 0.96 is exactly
+    # 1,000: a whole result is not rounded up again.
+    assert buffer_places(970, REG, RATE_96) == 41
+    assert buffer_places(960, AMV, RATE_96, national=False) == 40
 
 
-# Two provinces on Monday 1 November 2021, buffer 5 % + 417 fixed (national only).
+# Two provinces on Monday 1 November 2021, need policy 5 % (every scope and category).
 #   PV20: azc 1.000 places, regular occupancy 700 -> more than its share: surplus.
 #   PV21: azc 400 + noodopvang 200 (closes after 31 January 2022) + AMV 50;
 #         regular occupancy 600, AMV occupancy 120 (70 AMV in regular places).
@@ -117,7 +132,7 @@ FAIR_REGISTER = [
     Location("D", "AMV Tweestad", "GM0002", "PV21", LocationType.AMV, 50, 50, date(2020, 1, 1)),
 ]
 FAIR_OCCUPANCY = {"PV20": {REG: 700}, "PV21": {REG: 600, AMV: 120}}
-POLICY = BufferPolicy(percentage=5, fixed=417)
+POLICY = percentage_policy(0.05)
 
 
 def row(rows: tuple[GapRow, ...], horizon: str, category: NeedCategory) -> GapRow:
@@ -127,7 +142,7 @@ def row(rows: tuple[GapRow, ...], horizon: str, category: NeedCategory) -> GapRo
 
 def test_hand_made_provinces_one_above_its_share() -> None:
     timeline = capacity_timeline(FAIR_REGISTER, start=MONDAY, weeks=104)
-    result = need_and_gap_by_province(occupancy=FAIR_OCCUPANCY, timeline=timeline, buffer=POLICY)
+    result = need_and_gap_by_province(occupancy=FAIR_OCCUPANCY, timeline=timeline, policy=POLICY)
     assert set(result) == {"PV20", "PV21", None}
 
     # PV20 regular: 700 + ceil(35) = 735 needed, 1.000 present: surplus of 265 at every horizon.
@@ -152,14 +167,42 @@ def test_hand_made_provinces_one_above_its_share() -> None:
     assert (amv.need, amv.capacity, amv.gap, amv.gap_locations) == (126, 50, 76, 2)
     assert row(result["PV21"], "kort", SOBER).gap_locations == 0
 
-    # National regular: 1.300 + ceil(65) + 417 = 1.782 needed.
-    # Short: 1.600 places -> 182 short; medium: 1.400 -> 382 short, although PV20 has a surplus.
+    # National regular: 1.300 + ceil(65) = 1.365 needed.
+    # Short: 1.600 places -> 235 over; medium: 1.400 -> 35 over.
     national = row(result[None], "kort", REG)
-    assert (national.occupancy_used, national.buffer, national.need) == (1300, 482, 1782)
+    assert (national.occupancy_used, national.buffer, national.need) == (1300, 65, 1365)
     assert national.capacity == 1600
-    assert national.gap == 182
-    assert row(result[None], "middellang", REG).gap == 382
+    assert national.gap == -235
+    assert row(result[None], "middellang", REG).gap == -35
     assert national.province_code is None
+
+
+@pytest.mark.parametrize(
+    ("policy", "expected"),
+    [
+        # Fixed 417: only the national regular need; 1.300 + 417 = 1.717 against 1.600 and
+        # 1.400 places: 117 and 317 short, although PV20 has a surplus.
+        (FIXED_417, [(0, 700), (0, 600), (0, 120), (417, 1717), (117, 317)]),
+        # 96 %: 700/0,96 = 729,2 -> 730; 600/0,96 = 625 exactly; 120/0,96 = 125 exactly;
+        # 1.300/0,96 = 1.354,2 -> 1.355 (55 on top): 245 and 45 places over.
+        (RATE_96, [(30, 730), (25, 625), (5, 125), (55, 1355), (-245, -45)]),
+    ],
+)
+def test_hand_made_provinces_by_fixed_buffer_and_occupancy_rate(
+    policy: NeedPolicy, expected: list[tuple[int, int]]
+) -> None:
+    """Buffer and need of PV20 regular, PV21 regular, PV21 AMV and national regular (short
+    horizon), then the national regular gap at the short and medium horizon."""
+    timeline = capacity_timeline(FAIR_REGISTER, start=MONDAY, weeks=104)
+    result = need_and_gap_by_province(occupancy=FAIR_OCCUPANCY, timeline=timeline, policy=policy)
+    rows = [
+        row(result["PV20"], "kort", REG),
+        row(result["PV21"], "kort", REG),
+        row(result["PV21"], "kort", AMV),
+        row(result[None], "kort", REG),
+    ]
+    national_gaps = (rows[-1].gap, row(result[None], "middellang", REG).gap)
+    assert [(r.buffer, r.need) for r in rows] + [national_gaps] == expected
 
 
 def test_short_horizon_ignores_projection_medium_uses_it() -> None:
@@ -193,10 +236,9 @@ occupancies = st.fixed_dictionaries(
         for code in PROVINCES
     }
 )
-policies = st.builds(
-    BufferPolicy,
-    percentage=st.sampled_from([0.0, 2.5, 5.0, 7.0, 10.0, 12.3]),
-    fixed=st.integers(0, 1000),
+policies = st.one_of(
+    st.sampled_from(CHOOSABLE_POLICIES),
+    st.sampled_from([0.0, 0.025, 0.05, 0.07, 0.1, 0.123]).map(percentage_policy),
 )
 
 
@@ -206,17 +248,21 @@ def test_national_rows_add_up_from_provinces(
     register: list[Location],
     start: date,
     occupancy: dict[str, dict[NeedCategory, int]],
-    policy: BufferPolicy,
+    policy: NeedPolicy,
 ) -> None:
     timeline = capacity_timeline(register, start=start, weeks=104)
-    result = need_and_gap_by_province(occupancy=occupancy, timeline=timeline, buffer=policy)
+    result = need_and_gap_by_province(occupancy=occupancy, timeline=timeline, policy=policy)
     provinces = [code for code in result if code is not None]
     for national in result[None]:
         parts = [row(result[code], national.horizon.name, national.category) for code in provinces]
         assert national.capacity == sum(p.capacity for p in parts)
         assert national.occupancy_used == sum(p.occupancy_used for p in parts)
         # Province buffers are rounded up one by one and carry no fixed part.
-        fixed = policy.fixed if national.category is REG else 0
+        fixed = (
+            int(policy.value)
+            if policy.kind is NeedPolicyKind.FIXED_BUFFER and national.category is REG
+            else 0
+        )
         province_buffers = sum(p.buffer for p in parts)
         assert province_buffers - len(parts) + 1 + fixed <= national.buffer
         assert national.buffer <= province_buffers + fixed
@@ -228,11 +274,11 @@ def test_gap_identity(
     register: list[Location],
     start: date,
     occupancy: dict[str, dict[NeedCategory, int]],
-    policy: BufferPolicy,
+    policy: NeedPolicy,
 ) -> None:
     timeline = capacity_timeline(register, start=start, weeks=104)
     for rows in need_and_gap_by_province(
-        occupancy=occupancy, timeline=timeline, buffer=policy
+        occupancy=occupancy, timeline=timeline, policy=policy
     ).values():
         for r in rows:
             assert r.need == r.occupancy_used + r.buffer

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from fractions import Fraction
 
 import numpy as np
 import pytest
@@ -14,6 +15,7 @@ from regietafel.core.need_policy import (
     NEED_POLICIES,
     NO_POLICY,
     NeedPolicy,
+    NeedPolicyKind,
     need_on,
     percentage_policy,
     policy_by_key,
@@ -45,6 +47,53 @@ def test_need_by_each_kind() -> None:
     assert policy_by_key("lrt-voorjaar-2021").need(occupancy).tolist() == [48_417, 57_955]
     assert percentage_policy(0.05).need(np.array([1_000, 1_001])).tolist() == [1_050, 1_052]
     assert all(p.source for p in NEED_POLICIES)
+
+
+def test_the_one_need_rule_on_whole_numbers_is_exact() -> None:
+    """The weekly figures ask the same rule with an int: 970 at 96 % is ⌈1.010,4⌉ = 1.011,
+    970 + 417 = 1.387; a whole result is not rounded up again (960 at 96 % is 1.000), and
+    a decimal percentage never gains a place by float error (100 at 7 % is 107, not 108)."""
+    assert policy_by_key("coa-2022-11").need(970) == 1_011
+    assert policy_by_key("lrt-voorjaar-2021").need(970) == 1_387
+    assert policy_by_key("coa-2022-11").need(960) == 1_000
+    assert percentage_policy(0.07).need(100) == 107
+    assert policy_by_key(NO_POLICY.key).need(970) == 970
+    # Inside a province a fixed (national) buffer adds nothing; a rate applies unchanged.
+    assert policy_by_key("lrt-voorjaar-2021").in_province().need(970) == 970
+    assert policy_by_key("coa-2022-11").in_province().need(970) == 1_011
+    # The array form gives the same numbers.
+    assert policy_by_key("coa-2022-11").need(np.array([970, 960])).tolist() == [1_011, 1_000]
+    with pytest.raises(ValueError, match="ongeldige waarde"):
+        NeedPolicy("x", NeedPolicyKind.OCCUPANCY_RATE, 1.2, date(2020, 1, 1), "x", "x")
+    with pytest.raises(ValueError, match="ongeldige waarde"):
+        NeedPolicy("x", NeedPolicyKind.FIXED_BUFFER, -1, date(2020, 1, 1), "x", "x")
+
+
+@settings(deadline=None, max_examples=60)
+@given(
+    st.integers(0, 500_000),
+    st.one_of(
+        st.sampled_from(NEED_POLICIES),
+        st.sampled_from([0.01, 0.05, 0.07, 0.125]).map(percentage_policy),
+    ),
+)
+def test_need_is_the_smallest_whole_number_that_meets_the_policy(
+    occupancy: int, policy: NeedPolicy
+) -> None:
+    """Exactly (in fractions): need ≥ the policy's target, need - 1 below it; the int and
+    array forms agree."""
+    need = policy.need(occupancy)
+    assert need == int(policy.need(np.array([occupancy]))[0])
+    value = Fraction(str(policy.value))
+    if policy.kind is NeedPolicyKind.FIXED_BUFFER:
+        assert need == occupancy + value
+        return
+    target = (
+        occupancy / value
+        if policy.kind is NeedPolicyKind.OCCUPANCY_RATE
+        else (occupancy * (1 + value))
+    )
+    assert need - 1 < target <= need
 
 
 def test_target_dates_and_need_on_a_target_date() -> None:

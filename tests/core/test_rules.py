@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 
 from regietafel.core import rules
 from regietafel.core.rules import (
-    BufferPolicy,
     Horizon,
     LocationType,
     NeedCategory,
@@ -65,13 +64,6 @@ def test_default_horizons_are_increasing_and_only_short_uses_latest_occupancy() 
     assert [h.use_projection for h in rules.DEFAULT_HORIZONS] == [False, True, True]
     with pytest.raises(ValueError, match="minstens"):
         Horizon("nul", "nul", 0)
-
-
-def test_buffer_policy_rejects_negatives_and_province_share_drops_fixed() -> None:
-    assert rules.LRT_SPRING_2021_BUFFER.fixed == 417
-    assert BufferPolicy(percentage=5, fixed=417).province_share() == BufferPolicy(percentage=5)
-    with pytest.raises(ValueError, match="negatief"):
-        BufferPolicy(fixed=-1)
 
 
 def test_every_shopping_category_has_a_lead_party() -> None:

@@ -10,7 +10,6 @@ from regietafel.core.capacity import Closure, capacity_timeline
 from regietafel.core.need import GapRow, need_and_gap, need_and_gap_by_province
 from regietafel.core.rules import (
     DEFAULT_HORIZONS,
-    LRT_SPRING_2021_BUFFER,
     LocationType,
     NeedCategory,
     Party,
@@ -20,7 +19,7 @@ from regietafel.core.rules import (
 )
 from regietafel.core.shopping_list import ShoppingItem, shopping_list
 from regietafel.core.targets import Target, TargetProgress, target_progress
-from tests.core.test_need import FAIR_OCCUPANCY, FAIR_REGISTER, POLICY
+from tests.core.test_need import FAIR_OCCUPANCY, FAIR_REGISTER, FIXED_417
 
 REG, AMV, SOBER = NeedCategory.REGULAR, NeedCategory.AMV, NeedCategory.SOBER
 AS_OF = date(2021, 10, 20)  # the LRT of autumn 2021
@@ -77,7 +76,7 @@ def gaps(
     return need_and_gap(
         occupancy={REG: 30000, AMV: 1000, SOBER: 150},
         capacity=capacity,
-        buffer=LRT_SPRING_2021_BUFFER,
+        policy=FIXED_417,
     )
 
 
@@ -197,9 +196,10 @@ def test_late_target_says_its_deadline_has_passed() -> None:
 
 
 def test_province_above_its_share_gets_no_regular_item() -> None:
-    # From test_need: PV20 has a regular surplus of 265, PV21 is 30 short now, nationally 182.
+    # From test_need, fixed buffer 417 (national only): PV20 has a regular surplus of 300,
+    # PV21 is not short now, nationally 117.
     timeline = capacity_timeline(FAIR_REGISTER, start=date(2021, 11, 1), weeks=104)
-    result = need_and_gap_by_province(occupancy=FAIR_OCCUPANCY, timeline=timeline, buffer=POLICY)
+    result = need_and_gap_by_province(occupancy=FAIR_OCCUPANCY, timeline=timeline, policy=FIXED_417)
     every_gap = [row for rows in result.values() for row in rows]
 
     def regular(scope: str | None) -> list[ShoppingItem]:
@@ -215,10 +215,10 @@ def test_province_above_its_share_gets_no_regular_item() -> None:
         return [i for i in items if i.category is ShoppingCategory.REGULAR_PLACES]
 
     assert regular("PV20") == []
-    # PV21: 30 short now, 230 once its noodopvang has closed (medium term): 30 + 200 more.
-    assert [i.quantity for i in regular("PV21")] == [30, 200]
-    # Nationally 182 now and 382 in the medium term: 182 + 200 more.
-    assert [i.quantity for i in regular(None)] == [182, 200]
+    # PV21: 600 needed against 600 places now, 200 short once its noodopvang has closed.
+    assert [i.quantity for i in regular("PV21")] == [200]
+    # Nationally 1.717 - 1.600 = 117 now and 1.717 - 1.400 = 317 in the medium term.
+    assert [i.quantity for i in regular(None)] == [117, 200]
 
 
 def test_keys_are_stable_from_week_to_week() -> None:
@@ -296,7 +296,7 @@ def test_items_are_positive_unique_and_never_double_count(
     rows = need_and_gap(
         occupancy=occupancy,
         capacity={h.name: c for h, c in zip(DEFAULT_HORIZONS, capacities, strict=True)},
-        buffer=LRT_SPRING_2021_BUFFER,
+        policy=FIXED_417,
     )
     closure = Closure(
         "x", "x", "GM0001", "PV20", LocationType.HOTEL, closure_capacity, AS_OF + timedelta(days=10)
@@ -387,7 +387,7 @@ def test_a_larger_medium_term_gap_gets_its_own_item() -> None:
     rows = need_and_gap(
         occupancy={REG: 30000, AMV: 1000, SOBER: 150},
         capacity=capacity,
-        buffer=LRT_SPRING_2021_BUFFER,
+        policy=FIXED_417,
     )
     items = by_key(
         shopping_list(
@@ -421,7 +421,7 @@ def test_each_horizon_asks_only_what_earlier_items_leave_open() -> None:
     rows = need_and_gap(
         occupancy={REG: 30000, AMV: 1000, SOBER: 150},
         capacity=capacity,
-        buffer=LRT_SPRING_2021_BUFFER,
+        policy=FIXED_417,
     )
     items = by_key(
         shopping_list(

@@ -113,3 +113,57 @@ def test_closures_table_lists_what_the_key_figure_counts(
     assert (by_code["sluitingen_zonder_opvolger"], by_code["plaatsen_in_sluitingen"]) == (1, 200)
     body = client.get("/opvangbeeld/?week=2021-W45").content.decode()
     assert "Later: 1 sluiting zonder opvolger na het eerste half jaar" in body
+
+
+@pytest.mark.django_db
+def test_choosing_the_need_policy_of_a_week_on_the_page(
+    client_as: Callable[[str | None], Any],
+) -> None:
+    """The national picture names the week's need policy with its source; landelijk picks
+    another one for the week and the picture's need follows (930 regular: 1.347 with the
+    417, 969 at 96 %)."""
+    standard_register()
+    lrt = client_as("landelijk")
+    before = lrt.get("/opvangbeeld/?week=2021-W45").content.decode()
+    assert "Behoeftebeleid: vaste buffer van 417 plekken (LRT voorjaar 2021)" in before
+    assert "LRT-notulen voorjaar 2021" in before  # the source
+    assert "/opvangbeeld/behoeftebeleid/?week=2021-W45" in before
+    # A PRT reads the policy but gets no link to choose one.
+    prt = client_as("provincie").get("/opvangbeeld/?week=2021-W45").content.decode()
+    assert "Behoeftebeleid: vaste buffer van 417" in prt
+    assert "/opvangbeeld/behoeftebeleid/" not in prt
+
+    form = lrt.get("/opvangbeeld/behoeftebeleid/?week=2021-W45").content.decode()
+    assert "bezettingsgraad 96 % (COA november 2022) — bron: COA capaciteitsbesluit" in form
+    empty = lrt.post("/opvangbeeld/behoeftebeleid/?week=2021-W45", {"policy": "coa-2022-11"})
+    assert empty.status_code == 400
+    assert "Dit veld is vereist." in empty.content.decode()  # the reason
+
+    done = lrt.post(
+        "/opvangbeeld/behoeftebeleid/?week=2021-W45",
+        {"policy": "coa-2022-11", "reason": "LRT 10 november 2021"},
+    )
+    assert done.status_code == 302
+    assert done["Location"] == "/opvangbeeld/?week=2021-W45"
+    after = lrt.get("/opvangbeeld/?week=2021-W45").content.decode()
+    assert "Behoeftebeleid: bezettingsgraad 96 % (COA november 2022)" in after
+    assert "gekozen door landelijk op" in after
+    assert "969" in after
+    assert "1.347" not in after
+    # The week after (the W45 register still holds) keeps the dated policy.
+    w46 = lrt.get("/opvangbeeld/?week=2021-W46").content.decode()
+    assert "Behoeftebeleid: vaste buffer van 417" in w46
+
+
+@pytest.mark.django_db
+def test_a_province_user_cannot_choose_the_need_policy(
+    client_as: Callable[[str | None], Any],
+) -> None:
+    refused = client_as("provincie").post(
+        "/opvangbeeld/behoeftebeleid/?week=2021-W45",
+        {"policy": "coa-2022-11", "reason": "eigen keuze"},
+    )
+    assert refused.status_code == 403
+    from regietafel.kerncijfers.models import WeekNeedPolicy
+
+    assert not WeekNeedPolicy.objects.exists()

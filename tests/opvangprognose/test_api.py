@@ -88,3 +88,20 @@ def test_official_scenario_in_the_api(client_as: Callable[[str | None], Any]) ->
     assert data["scenario"]["instroom_per_jaar"] == 76_000
     assert data["scenario"]["label"] == "officieel max (MPP 2023-II)"
     assert "gepubliceerd 10 november 2023" in data["scenario"]["omschrijving"]
+
+
+def test_the_forecast_uses_the_need_policy_chosen_for_the_week(
+    client_as: Callable[[str | None], Any], make_user: Callable[[str], Any]
+) -> None:
+    """One need policy for picture and forecast: without ``beleid`` the forecast of a week
+    uses the LRT's choice for that week; the week after keeps the dated policy."""
+    from regietafel.kerncijfers.services import choose_need_policy
+
+    choose_need_policy(
+        user=make_user("landelijk"), week="2021-W45", key="coa-2022-11", reason="LRT-besluit"
+    )
+    client = client_as("landelijk")
+    chosen = client.get(URL, {"week": "2021-W45"}).json()
+    assert chosen["behoeftebeleid"]["sleutel"] == "coa-2022-11"
+    later = client.get(URL, {"week": "2021-W46"}).json()
+    assert later["behoeftebeleid"]["sleutel"] == "lrt-voorjaar-2021"

@@ -53,6 +53,19 @@ def test_zero_variance_every_band_is_the_deterministic_model() -> None:
     assert view.start_capacity == 27_417
 
 
+def test_a_fixed_buffer_adds_nothing_inside_a_province() -> None:
+    """As in the weekly figures: the 417 is a national number. Noord-Holland's need under it
+    is its occupancy; at 96 % it is the occupancy ÷ 0,96 rounded up, in every band."""
+    run = _deterministic_run()
+    fixed = outlook(run, province="Noord-Holland", policy=FIXED_417)
+    assert fixed.policy.key == "lrt-voorjaar-2021"  # shown as chosen
+    assert fixed.need[2].tolist() == fixed.occupancy[2].tolist()
+    assert fixed.start_capacity == fixed.start_occupancy
+    rate = outlook(run, province="Noord-Holland", policy=RATE_96)
+    expected = [-(-int(v) * 100 // 96) for v in rate.occupancy[2]]
+    assert rate.need[2].tolist() == expected
+
+
 def test_deadline_probability_is_a_step_at_the_need() -> None:
     run = _deterministic_run()
     model = forecast.deterministic(run.inputs, forecast.SCENARIOS["midden"])
@@ -176,7 +189,8 @@ def test_a_run_from_the_register_starts_there_nationally_and_per_province() -> N
     assert national.start_occupancy == 996
     assert holland.start_occupancy == 587
     assert groningen.start_occupancy == 409
-    assert holland.start_capacity == 587 + 417
+    assert national.start_capacity == 996 + 417  # the fixed 417 of spring 2021 ...
+    assert holland.start_capacity == 587  # ... is national: a province adds nothing
     for view, start in ((national, 996), (holland, 587), (groningen, 409)):
         assert view.occupancy[:, 0].tolist() == [start] * 5  # week 0: every path, every band
         assert view.start_note == START_NOTE_REGISTER

@@ -124,7 +124,8 @@ def test_target_chance_from_the_paths(client_as: Callable[[str | None], Any]) ->
         title="ver weg", category="regulier", unit="places", quantity=10,
         start=date(2021, 10, 1), deadline=date(2030, 6, 30),
     )  # fmt: skip
-    body = client_as("landelijk").get(URL).content.decode()
+    # The national total is afgeschermd for every role but COA (one confidential location).
+    body = client_as("coa").get(URL).content.decode()
     assert "600 extra plaatsen" in body
     assert "deadline buiten de prognose" in body
 
@@ -178,19 +179,23 @@ def test_without_a_register_the_page_says_where_it_starts(
     assert _week_zero(client_as("coa"), "")[1:6] == ["27000"] * 5
 
 
-def test_an_afgeschermd_total_is_not_shown_as_the_start(
-    client_as: Callable[[str | None], Any],
-) -> None:
-    """For a reader who may not see confidential locations, the totals over the two
-    confidential AMV locations are afgeschermd: the forecast does not reveal them."""
+def test_an_afgeschermd_total_has_no_forecast(client_as: Callable[[str | None], Any]) -> None:
+    """For a reader who may not see confidential locations, the totals over the one
+    confidential AMV location are afgeschermd: a forecast would show that total as its week
+    0, and one from the bundled series would be a wrong number in its place; so the page
+    refuses with the reason (page and API), while COA sees the forecast from the register."""
     from regietafel.kerncijfers.selectors import cache_clear
     from tests.opvang.factories import locations_week45
 
     locations_week45()
     cache_clear()
-    assert _week_zero(client_as("landelijk"), "")[1:6] == ["27000"] * 5
-    body = client_as("landelijk").get(URL).content.decode()
-    assert "de bezetting in het register is voor u afgeschermd" in body
+    refused = client_as("landelijk").get(URL)
+    assert refused.status_code == 403
+    assert "voor uw rol afgeschermd" in refused.content.decode()
+    api = client_as("landelijk").get("/api/v1/prognose/", {"week": "2021-W45"})
+    assert api.status_code == 403
+    assert "afgeschermd" in api.json()["detail"]
+    assert client_as("coa").get(URL).status_code == 200
 
 
 def test_official_scenarios_only_after_their_mpp(client_as: Callable[[str | None], Any]) -> None:

@@ -9,7 +9,13 @@ import pytest
 
 from regietafel.core import forecast
 from regietafel.prognose.inputs import model_inputs
-from regietafel.prognose.scenarios import OFFICIAL_NAMES, official_scenarios, scenarios_on
+from regietafel.prognose.scenarios import (
+    OFFICIAL_NAMES,
+    first_publication,
+    official_scenarios,
+    scenarios_on,
+    unavailable_reason,
+)
 
 PUBLISHED = date(2023, 11, 10)  # MPP 2023-II: "inflow 2024 expected 49,000-76,000"
 
@@ -19,6 +25,15 @@ def test_not_offered_before_the_mpp_was_published(on: date) -> None:
     # Known before a day means published before it: on 10 November itself not yet.
     assert official_scenarios(on) == {}
     assert not set(OFFICIAL_NAMES) & set(scenarios_on(on))
+
+
+@pytest.mark.parametrize("on", [date(2023, 6, 1), PUBLISHED])
+def test_the_refusal_names_the_day_the_first_mpp_was_published(on: date) -> None:
+    # A user who asked for 1 June 2023 learns which date to choose instead.
+    assert first_publication() == PUBLISHED
+    reason = unavailable_reason("mpp-midden", on)
+    assert reason.startswith("scenario mpp-midden bestaat pas na de publicatie")
+    assert reason.endswith("(de eerste verscheen op 10 november 2023)")
 
 
 def test_offered_after_with_the_official_figures() -> None:

@@ -12,6 +12,7 @@ from regietafel.rapportage.data import (
     GapLine,
     KeyFigure,
     MunicipalityProgress,
+    NeedPolicyLine,
     ProvinceCapacity,
     ProvinceProgress,
     ReportData,
@@ -165,6 +166,12 @@ def report_data(
         ),
         sources=(Source("COA-locatieregister", f"week {iso.label}, versie 1"),),
         notes=("Er is nog geen prognosemodel.",),
+        need_policy=NeedPolicyLine(
+            "lrt-voorjaar-2021",
+            "vaste buffer van 417 plekken (LRT voorjaar 2021)",
+            "LRT-notulen voorjaar 2021",
+            "het beleid dat op de maandag van de week gold (gedateerde lijst)",
+        ),
     )
 
 

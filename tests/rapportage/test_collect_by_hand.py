@@ -18,7 +18,10 @@ from regietafel import reference
 from regietafel.core.catalogue import BY_CODE
 from regietafel.core.periods import IsoWeek
 from regietafel.kerncijfers.selectors import figures_for
+from regietafel.kerncijfers.services import choose_need_policy
 from regietafel.rapportage.collect import NoDataError, report_data_collect
+from regietafel.rapportage.models import PublishedReport
+from regietafel.rapportage.services import report_publish
 from regietafel.taakstelling.models import TaakstellingEntry, TaakstellingPeriod
 from tests.factories import realisation
 from tests.opvangbeeld.factories import standard_register
@@ -88,6 +91,37 @@ def test_national_key_figures_by_hand(make_user: Any) -> None:
     # netting would give 500 - 206 = 294.
     assert value["achterstand_op_schema"] == 300
     assert value["gemeenten_achter"] == 1
+
+
+def test_the_report_records_the_need_policy_of_the_week(make_user: Any) -> None:
+    standard_register("2021-W45")
+    dated = report_data_collect(week=W45, scope="NL")
+    assert dated.need_policy is not None
+    assert (dated.need_policy.key, dated.need_policy.label) == (
+        "lrt-voorjaar-2021", "vaste buffer van 417 plekken (LRT voorjaar 2021)",
+    )  # fmt: skip
+    assert dated.need_policy.source.startswith("LRT-notulen voorjaar 2021")
+    assert dated.need_policy.explanation == (
+        "het beleid dat op de maandag van de week gold (gedateerde lijst)"
+    )
+    published = report_publish(actor=None, week="2021-W45", scope="NL")
+
+    choose_need_policy(user=make_user("landelijk"), week="2021-W45", key="coa-2022-11",
+                       reason="LRT 10 november")  # fmt: skip
+    chosen = report_data_collect(week=W45, scope="NL")
+    assert chosen.need_policy is not None
+    assert chosen.need_policy.label == "bezettingsgraad 96 % (COA november 2022)"
+    assert chosen.need_policy.explanation.startswith("voor deze week gekozen door landelijk op ")
+    # The gaps use it: regular 930 / 0,96 = 968,75 -> 969, AMV 40 / 0,96 = 41,7 -> 42.
+    short = {g.category: g for g in chosen.gaps if g.horizon == "kort"}
+    assert (short["regulier"].buffer, short["regulier"].need, short["regulier"].gap) == (
+        39, 969, -31,
+    )  # fmt: skip
+    # The published version is frozen: it keeps the 417 it was computed with.
+    frozen = PublishedReport.objects.get(pk=published.pk).report_data()
+    assert frozen.need_policy is not None
+    assert frozen.need_policy.key == "lrt-voorjaar-2021"
+    assert {g.category: g.need for g in frozen.gaps if g.horizon == "kort"}["regulier"] == 1347
 
 
 def test_province_fair_share_is_by_inhabitants() -> None:

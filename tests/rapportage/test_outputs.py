@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import zlib
 from collections.abc import Callable
+from dataclasses import replace
 from io import BytesIO
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 
+from regietafel.rapportage.data import ReportData
 from regietafel.rapportage.models import PublishedReport
 from regietafel.rapportage.render import render_report
+from regietafel.rapportage.render.html import ReportMeta, render_print_html
 from tests.rapportage.conftest import FakeCollector
 from tests.rapportage.factories import report_data, with_changes
+from tests.rapportage.test_versions import SAMPLES
 
 Publish = Callable[..., PublishedReport]
 
@@ -124,6 +129,8 @@ def test_excel_numbers_equal_the_frozen_data(publish: Publish) -> None:
     assert info["week"] == "2021-W45"
     assert info["versie"] == 1
     assert info["synthetische demodata"] == "ja"
+    assert info["behoeftebeleid"] == "vaste buffer van 417 plekken (LRT voorjaar 2021)"
+    assert info["bron behoeftebeleid"] == "LRT-notulen voorjaar 2021"
 
     figures = {
         row[1]: row[3:] for row in book["kerncijfers"].iter_rows(min_row=2, values_only=True)
@@ -162,9 +169,37 @@ def test_html_output_is_the_print_document(publish: Publish) -> None:
     assert 'counter(page) " van " counter(pages)' in html
     assert html.count('role="img"') >= 4
     assert "31.250" in html
+    assert (
+        "Behoeftebeleid van deze week: <strong>vaste buffer van 417 plekken (LRT voorjaar "
+        "2021)</strong> (het beleid dat op de maandag van de week gold (gedateerde lijst); "
+        "bron: LRT-notulen voorjaar 2021)." in html
+    )
+
+
+def test_a_report_before_version_6_says_its_need_policy_was_not_recorded() -> None:
+    raw = json.loads((SAMPLES / "report-v5.json").read_text(encoding="utf-8"))
+    data = ReportData.from_dict(raw)
+    html = render_print_html(data, ReportMeta(1, None, "rapportage"))
+    assert "Behoeftebeleid van deze week: niet vastgelegd." in html
 
 
 def test_pgm_reader_counts_only_dark_pixels(tmp_path: Path) -> None:
     path = tmp_path / "wit.pgm"
     path.write_bytes(b"P5\n# commentaar\n2 2\n255\n" + bytes([255, 255, 199, 201]))
     assert pgm_ink(path) == 1
+
+
+def test_pdf_status_badges_stay_whole(
+    publish: Publish, collector: FakeCollector, tmp_path: Path
+) -> None:
+    # A status is one word group in a box: "op koers" on one line, never "op" above "koers".
+    data = report_data()
+    target = replace(
+        data.targets[0], title="600 extra opvangplekken vóór 1 december 2021 in alle provincies"
+    )
+    collector.current["NL"] = replace(data, targets=(target,))
+    _, texts = pdf_pages(render_report(publish(), "pdf").content, tmp_path)
+    lines = [line for text in texts for line in text.splitlines()]
+    start = next(n for n, line in enumerate(lines) if "600 extra opvangplekken" in line)
+    row = lines[start : start + 3]
+    assert any("op koers" in line for line in row), row

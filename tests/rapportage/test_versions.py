@@ -16,7 +16,7 @@ def test_version_1_sample_is_upgraded_with_catalogue_names() -> None:
     raw = json.loads((SAMPLES / "report-v1.json").read_text(encoding="utf-8"))
     assert raw["format_version"] == 1
     data = ReportData.from_dict(raw)
-    assert data.format_version == FORMAT_VERSION == 5
+    assert data.format_version == FORMAT_VERSION == 6
     occupancy = data.key_figure("bezetting_nu")
     assert (occupancy.label, occupancy.value, occupancy.previous) == (
         "Bezetting nu",
@@ -46,7 +46,7 @@ def test_version_2_sample_is_read() -> None:
     assert data.taakstelling.municipalities[0].name == "Amsterdam"
     # Version 3 adds the trend; a version 2 report was published without one and keeps none
     # (a published week never changes), which the report says instead of drawing a line.
-    assert data.format_version == 5
+    assert data.format_version == FORMAT_VERSION
     assert data.agreements is None  # not recorded before version 4: unknown, not "none"
     assert data.forecast is None  # no forecast before version 5
     assert occupancy.trend_weeks == occupancy.trend == occupancy.projection == ()
@@ -60,7 +60,7 @@ def test_version_3_sample_keeps_its_trend_and_has_agreements_unknown() -> None:
     raw = json.loads((SAMPLES / "report-v3.json").read_text(encoding="utf-8"))
     assert raw["format_version"] == 3
     data = ReportData.from_dict(raw)
-    assert data.format_version == 5
+    assert data.format_version == FORMAT_VERSION
     assert data.agreements is None
     assert data.forecast is None
     occupancy = data.key_figure("bezetting_nu")
@@ -76,11 +76,47 @@ def test_version_4_sample_keeps_its_agreements_and_has_no_forecast() -> None:
     assert raw["format_version"] == 4
     assert "forecast" not in raw
     data = ReportData.from_dict(raw)
-    assert data.format_version == 5
+    assert data.format_version == FORMAT_VERSION
     assert data.forecast is None
     assert [a.number for a in data.agreements or ()] == ["LRT-2021-11"]
     assert data.agreements is not None
     assert data.agreements[0].progress == "350 van 600 plaatsen"
+    assert ReportData.from_json(data.to_json()) == data
+
+
+@pytest.mark.parametrize("version", [1, 2, 3, 4, 5])
+def test_reports_before_version_6_did_not_record_the_need_policy(version: int) -> None:
+    raw = json.loads((SAMPLES / f"report-v{version}.json").read_text(encoding="utf-8"))
+    assert raw["format_version"] == version
+    assert "need_policy" not in raw
+    data = ReportData.from_dict(raw)
+    assert data.need_policy is None  # "niet vastgelegd" on every output, never a guess
+    assert ReportData.from_json(data.to_json()) == data
+
+
+def test_version_5_sample_keeps_its_forecast_fan() -> None:
+    """Version 5 froze the forecast's fan; version 6 adds the need policy of the week."""
+    raw = json.loads((SAMPLES / "report-v5.json").read_text(encoding="utf-8"))
+    data = ReportData.from_dict(raw)
+    assert data.format_version == FORMAT_VERSION
+    assert data.forecast is not None
+    assert data.forecast.week_starts == ("2021-11-08", "2021-11-15", "2021-11-22")
+    assert data.forecast.need[2] == (31_667, 31_917, 32_167)  # the median: occupancy + 417
+    assert [f.value for f in data.key_figures] == [f["value"] for f in raw["key_figures"]]
+
+
+def test_a_version_6_report_reads_back_its_need_policy() -> None:
+    raw = json.loads((SAMPLES / "report-v5.json").read_text(encoding="utf-8"))
+    raw["format_version"] = 6
+    raw["need_policy"] = {
+        "key": "coa-2022-11",
+        "label": "bezettingsgraad 96 % (COA november 2022)",
+        "source": "COA capaciteitsbesluit november 2022",
+        "explanation": "voor deze week gekozen door lrt op 2022-11-14: LRT-besluit",
+    }
+    data = ReportData.from_dict(raw)
+    assert data.need_policy is not None
+    assert data.need_policy.key == "coa-2022-11"
     assert ReportData.from_json(data.to_json()) == data
 
 

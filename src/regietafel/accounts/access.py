@@ -26,6 +26,9 @@ the agreements COA owns, without moving their deadline; beheerder reads all.
 Taakstelling cycle: landelijk sets and revises the national total; a province user records
 the half-yearly judgement of its own province's municipalities (nobody else does); the
 judgements are read like other municipal detail (own province for a province user).
+
+Need policy of a week (reception picture): chosen by landelijk (the LRT) or a beheerder;
+every role reads which policy a week's need used.
 """
 
 from __future__ import annotations
@@ -114,6 +117,12 @@ def can_set_taakstelling(user: AnyUser) -> bool:
 def can_revise_taakstelling(user: AnyUser) -> bool:
     """A revision of the national total during the period: the same table that sets it."""
     return can_set_taakstelling(user)
+
+
+def can_choose_need_policy(user: AnyUser) -> bool:
+    """The need policy of a week (rate, fixed buffer, percentage) is the national table's
+    decision (landelijk, for the LRT); a beheerder may record it on the LRT's behalf."""
+    return _role(user) in {Role.LANDELIJK, Role.BEHEERDER}
 
 
 def can_record_judgement(user: AnyUser, province_code: str) -> bool:

@@ -23,7 +23,7 @@ from regietafel.core.catalogue import changes
 from regietafel.core.distribution import DistributionError
 from regietafel.core.periods import IsoWeek, PeriodError
 from regietafel.doelen.tables import targets_table
-from regietafel.kerncijfers.selectors import figures_for, week_or_default
+from regietafel.kerncijfers.selectors import NeedPolicyChoice, figures_for, week_or_default
 from regietafel.opvangbeeld import tables
 from regietafel.opvangbeeld.selectors import reception_picture
 from regietafel.presentation.tables import ResultTable
@@ -50,6 +50,20 @@ def _week(request: Request) -> IsoWeek:
         raise ValidationError({"detail": str(error)}) from None
 
 
+def _need_policy(choice: NeedPolicyChoice) -> dict[str, Any]:
+    """The week's need policy as the figures used it (same for every scope of the week)."""
+    policy = choice.policy
+    return {
+        "sleutel": policy.key,
+        "soort": policy.kind.value,
+        "waarde": policy.value,
+        "omschrijving": policy.label,
+        "bron": policy.source,
+        "herkomst": choice.origin,
+        "toelichting": choice.explanation,
+    }
+
+
 def _rows(table: ResultTable) -> list[dict[str, Any]]:
     return [{c.key: row.get(c.key) for c in table.columns} for row in table.rows]
 
@@ -69,7 +83,7 @@ def opvangbeeld(request: Request) -> Response:
             "week": week.label,
             "provincie": picture.province_code,
             "register": picture.register.week if picture.register else None,
-            "buffer": {"percentage": picture.buffer.percentage, "vast": picture.buffer.fixed},
+            "behoeftebeleid": _need_policy(picture.need_policy_choice),
             "behoefte": _rows(tables.need_table(picture)),
             "capaciteit": _rows(tables.capacity_table(picture)),
             "sluitingen": _rows(tables.closures_table(picture)),

@@ -7,7 +7,7 @@ from typing import Any
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.decorators import api_view, permission_classes
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -75,6 +75,8 @@ def prognose(request: Request) -> Response:
             user=request.user, week=week, scenario=scenario,
             province=form.cleaned_data["provincie"], policy_key=form.cleaned_data["beleid"],
         )  # fmt: skip
+    except selectors.ForecastSuppressedError as error:
+        raise PermissionDenied(str(error)) from None
     except (ForecastError, reference.ReferenceDataError) as error:
         raise ValidationError({"detail": str(error)}) from None
     key = view.run.key

@@ -79,6 +79,7 @@ def boodschappenlijst(request: HttpRequest) -> HttpResponse:
             "scoped": scoped,
             "week": week,
             "scope": scope,
+            "scope_name": dict(scopes).get(scope, scope),  # "Noord-Holland", not "PV27"
             "scopes": scopes,
             # Every status but the current one: an item can also go back (afgerond -> open).
             "statuses": list(ShoppingItemStatus),

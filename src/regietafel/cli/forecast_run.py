@@ -140,10 +140,12 @@ def forecast_result(arguments: argparse.Namespace, progress: Progress) -> Result
         if province_index is None
         else round(inputs.occupancy * inputs.province_shares[province_index])
     )
+    # A fixed buffer is national: inside a province it adds nothing (as in the weekly figures).
+    applies = policy if province_index is None else policy.in_province()
     # Column 0 is the start, as on the Prognose page and in the weekly figures.
     occupancy_q = with_start_column(forecast.quantiles(occupancy), start_scope)
-    start_need = float(policy.need(np.asarray([start_scope]))[0])
-    need_q = with_start_column(forecast.quantiles(policy.need(occupancy)), start_need)
+    start_need = float(applies.need(np.asarray([start_scope]))[0])
+    need_q = with_start_column(forecast.quantiles(applies.need(occupancy)), start_need)
     holders_q = with_start_column(forecast.quantiles(paths.status_holders), inputs.status_holders)
     weeks_table = weeks_table_for(
         column_mondays(inputs.start, paths.weeks), occupancy_q, holders_q, need_q
@@ -155,7 +157,7 @@ def forecast_result(arguments: argparse.Namespace, progress: Progress) -> Result
         else whole(policy.need(np.asarray([inputs.occupancy]))[0])
     )
     dates = _target_dates_table(
-        paths, start=inputs.start, policy=policy, goals=arguments.doel, capacity=start_capacity,
+        paths, start=inputs.start, policy=applies, goals=arguments.doel, capacity=start_capacity,
         province_index=province_index,
     )  # fmt: skip
     tables = [weeks_table, dates]

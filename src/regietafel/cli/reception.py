@@ -67,8 +67,9 @@ def opvang_result(arguments: argparse.Namespace) -> Result:
         tables=(tables.need_table(picture), tables.capacity_table(picture)),
         meta={
             "locatieregister": picture.register.week if picture.register else None,
-            "buffer vast": picture.buffer.fixed,
-            "buffer procent": picture.buffer.percentage,
+            "behoeftebeleid": picture.need_policy.label,
+            "bron behoeftebeleid": picture.need_policy.source,
+            "waarom dit beleid": picture.need_policy_choice.explanation,
         },
         notes=(
             (

@@ -223,15 +223,15 @@ SPECTACULAR_SETTINGS = {
     ],
 }
 
-# Reception picture: the buffer policy is chosen by name from core.rules.BUFFER_POLICIES, plus
-# an optional percentage of occupancy (REGIETAFEL_BUFFER, REGIETAFEL_BUFFER_PERCENTAGE).
-REGIETAFEL_BUFFER = env_str("REGIETAFEL_BUFFER", "lrt-voorjaar-2021")
+# Need policy of the weekly figures: the LRT's choice for a week, else this installation's
+# default (a key of core.need_policy, e.g. "coa-2022-11"; "geen" for none), else, when empty,
+# the dated policy that applied on the week's Monday (docs/instellingen.md).
+REGIETAFEL_BUFFER = env_str("REGIETAFEL_BUFFER", "")
 # The three horizons of the reception picture in weeks (short, medium, long), core.rules.
 REGIETAFEL_HORIZONS = env_str("REGIETAFEL_HORIZONS", "4,26,104")
 # How the medium and long horizons project occupancy: "prognose" (the forecast's median growth,
 # regietafel.prognose.cache) or "trend" (the damped straight line, also the fallback).
 REGIETAFEL_PROJECTIE = env_str("REGIETAFEL_PROJECTIE", "prognose")
-REGIETAFEL_BUFFER_PERCENTAGE = float(env_str("REGIETAFEL_BUFFER_PERCENTAGE", "0").replace(",", "."))
 
 # Pages of a week rendered once per state of the data and per role and province
 # (regietafel.web.page_cache). Off only to measure or to rule the cache out.

@@ -182,7 +182,8 @@ def _horizon_figures(role: HorizonRole) -> list[FigureDefinition]:
         FigureDefinition(
             f"behoefte_{role.value}",
             f"Benodigde plaatsen, {label}",
-            "Bezetting plus buffer, alle soorten opvang samen. " + _HORIZON_NOTE,
+            "Bezetting volgens het behoeftebeleid van de week (bezettingsgraad, vaste buffer "
+            "of percentage), alle soorten opvang samen. " + _HORIZON_NOTE,
             "plaatsen",
             REGISTER,
             frozenset({Surface.API, Surface.CLI, Surface.RAPPORT}),

@@ -37,12 +37,12 @@ from regietafel.core.need import (
     need_by_week,
     projected_occupancy,
 )
+from regietafel.core.need_policy import NeedPolicy
 from regietafel.core.periods import IsoWeek, Period
 from regietafel.core.rules import (
     CLOSURE_LOOKAHEAD,
     PERIOD_MONTHS,
     SOMEWHAT_BEHIND_SHARE,
-    BufferPolicy,
     Horizon,
     HorizonRole,
     LocationType,
@@ -92,7 +92,8 @@ class WeekInputs:
     locations: tuple[Location, ...]
     history: Mapping[str, History]
     horizons: tuple[Horizon, ...]
-    buffer: BufferPolicy
+    need_policy: NeedPolicy
+    """The need policy of the week (chosen by the LRT, else the dated one): the one need rule."""
     province_inhabitants: Mapping[str, int]
     targets: tuple[Target, ...] = ()
     housing: HousingInputs | None = None
@@ -339,7 +340,7 @@ class WeekFigures:
     week: IsoWeek
     register_week: str | None
     horizons: tuple[Horizon, ...]
-    buffer: BufferPolicy
+    need_policy: NeedPolicy
     national: ScopeFigures
     provinces: Mapping[str, ScopeFigures] = field(repr=False)
     locations: tuple[Location, ...] = field(repr=False, default=())
@@ -610,7 +611,7 @@ def compute_week_figures(inputs: WeekInputs) -> WeekFigures:
         gaps = need_and_gap_by_province(
             occupancy=occupancy,
             timeline=timeline,
-            buffer=inputs.buffer,
+            policy=inputs.need_policy,
             projected=projected,
             horizons=inputs.horizons,
         )
@@ -625,7 +626,7 @@ def compute_week_figures(inputs: WeekInputs) -> WeekFigures:
         week=inputs.week,
         register_week=inputs.register_week,
         horizons=inputs.horizons,
-        buffer=inputs.buffer,
+        need_policy=inputs.need_policy,
         national=_scope(inputs, None, national_reception, progress),
         provinces=MappingProxyType(
             {code: _scope(inputs, code, province_reception[code], progress) for code in provinces}

@@ -1,6 +1,8 @@
 """Need and gap per horizon: how many places we need, how many we will have, the difference.
 
-Need = occupancy (latest for the short horizon, projected further out) + buffer.
+Need = the need policy of the week applied to occupancy (latest for the short horizon,
+projected further out): ``core.need_policy.NeedPolicy`` is the one rule; the buffer is need
+minus occupancy.
 Gap = need - capacity on the reference day of the horizon's last week; a positive gap is a
 shortage, a negative gap a surplus. There is no forecast model yet: projections use a
 documented straight-line trend so the table sees the direction without false precision.
@@ -12,18 +14,16 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from fractions import Fraction
 
 import numpy as np
 
 from regietafel.core.capacity import CapacityTimeline
+from regietafel.core.need_policy import NO_POLICY, NeedPolicy
 from regietafel.core.rules import (
     DEFAULT_HORIZONS,
-    NO_BUFFER,
     STANDARD_LOCATION_SIZE,
     TREND_MAX_WEEKS,
     TREND_WINDOW_WEEKS,
-    BufferPolicy,
     Horizon,
     NeedCategory,
 )
@@ -133,15 +133,14 @@ def forecast_projection(
     }  # fmt: skip
 
 
-def buffer_places(occupancy: int, category: NeedCategory, policy: BufferPolicy) -> int:
-    """Buffer for one category: percentage of occupancy rounded up, plus fixed for regular.
-
-    The percentage is read as the decimal it was written as (5.1 means exactly 5.1 %), so
-    binary floating point never adds a place.
-    """
-    share = Fraction(str(policy.percentage)) / 100
-    places = math.ceil(occupancy * share)
-    return places + (policy.fixed if category is NeedCategory.REGULAR else 0)
+def buffer_places(
+    occupancy: int, category: NeedCategory, policy: NeedPolicy, *, national: bool = True
+) -> int:
+    """Places on top of occupancy for one category of one scope, by the policy's one rule
+    (``NeedPolicy.buffer_places``: a fixed buffer only nationally and for regular reception)."""
+    return policy.buffer_places(
+        occupancy, regular=category is NeedCategory.REGULAR, national=national
+    )
 
 
 def capacity_at_horizons(
@@ -166,7 +165,7 @@ def need_and_gap(
     *,
     occupancy: CategoryCounts,
     capacity: Mapping[str, CategoryCounts],
-    buffer: BufferPolicy = NO_BUFFER,
+    policy: NeedPolicy = NO_POLICY,
     projected: Mapping[str, CategoryCounts] | None = None,
     horizons: Sequence[Horizon] = DEFAULT_HORIZONS,
     province_code: str | None = None,
@@ -175,8 +174,8 @@ def need_and_gap(
 
     ``capacity`` and ``projected`` are keyed by horizon name (see ``capacity_at_horizons``
     and ``projected_occupancy``). Without ``projected`` every horizon uses the latest
-    occupancy (a flat trend). The buffer is applied as given: pass the province share of a
-    national policy for a province (``need_and_gap_by_province`` does that).
+    occupancy (a flat trend). ``province_code`` set means a province: a fixed (national)
+    buffer does not apply there.
     """
     rows = []
     for horizon in horizons:
@@ -189,7 +188,7 @@ def need_and_gap(
                 used = projected[horizon.name].get(category, 0)
             else:
                 used = occupancy.get(category, 0)
-            extra = buffer_places(used, category, buffer)
+            extra = buffer_places(used, category, policy, national=province_code is None)
             need = used + extra
             places = capacity[horizon.name].get(category, 0)
             gap = need - places
@@ -218,15 +217,15 @@ def need_and_gap_by_province(
     *,
     occupancy: Mapping[str, CategoryCounts],
     timeline: CapacityTimeline,
-    buffer: BufferPolicy = NO_BUFFER,
+    policy: NeedPolicy = NO_POLICY,
     projected: Mapping[str, Mapping[str, CategoryCounts]] | None = None,
     horizons: Sequence[Horizon] = DEFAULT_HORIZONS,
 ) -> dict[str | None, tuple[GapRow, ...]]:
     """Gap rows for every province and nationally (key None) from one set of figures.
 
     National occupancy, projection and capacity are the sums of the provinces', so those
-    columns add up exactly. Buffers do not: each province rounds its percentage up on its
-    own and gets no part of the fixed (national) buffer, so the national buffer lies between
+    columns add up exactly. Buffers do not: each province rounds its rate or percentage up on
+    its own and gets no part of a fixed (national) buffer, so the national buffer lies between
     (sum of province buffers - number of provinces + 1 + fixed) and (sum + fixed).
     ``projected`` is keyed by province code, then horizon name.
     """
@@ -236,7 +235,7 @@ def need_and_gap_by_province(
         result[code] = need_and_gap(
             occupancy=occupancy.get(code, {}),
             capacity=capacity_at_horizons(timeline, horizons, province_code=code),
-            buffer=buffer.province_share(),
+            policy=policy,
             projected=None if projected is None else projected.get(code, {}),
             horizons=horizons,
             province_code=code,
@@ -252,7 +251,7 @@ def need_and_gap_by_province(
     result[None] = need_and_gap(
         occupancy=_sum_counts([occupancy.get(code, {}) for code in provinces]),
         capacity=capacity_at_horizons(timeline, horizons),
-        buffer=buffer,
+        policy=policy,
         projected=national_projection,
         horizons=horizons,
     )

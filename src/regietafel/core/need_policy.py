@@ -19,9 +19,11 @@ capacity on the same date (``regietafel.core.capacity``), beside the contracted 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
+from fractions import Fraction
+from typing import Any, overload
 
 import numpy as np
 import numpy.typing as npt
@@ -37,7 +39,13 @@ class NeedPolicyKind(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class NeedPolicy:
-    """One way to turn occupancy into places needed, valid from a date, with its source."""
+    """One way to turn occupancy into places needed, valid from a date, with its source.
+
+    The one need rule of regietafel: the forecast, the reception picture, the shopping list
+    and the report all ask :meth:`need` or :meth:`buffer_places`. ``value`` is read as the
+    decimal it was written as (0.96 is exactly 96/100), so floating point never adds a place:
+    need = ⌈occupancy ÷ rate⌉, occupancy + fixed, or ⌈occupancy × (1 + percentage)⌉.
+    """
 
     key: str
     kind: NeedPolicyKind
@@ -46,16 +54,51 @@ class NeedPolicy:
     label: str
     source: str
 
-    def need(self, occupancy: npt.NDArray[np.int64] | npt.NDArray[np.float64]) -> FloatArray:
-        """Places needed for each occupancy value, rounded up to whole places."""
-        values = np.asarray(occupancy, dtype=np.float64)
+    def __post_init__(self) -> None:
+        if self.value < 0 or (
+            self.kind is NeedPolicyKind.OCCUPANCY_RATE and not 0 < self.value <= 1
+        ):
+            raise ValueError(f"ongeldige waarde {self.value} voor behoeftebeleid '{self.key}'")
+
+    @overload
+    def need(self, occupancy: int) -> int: ...
+    @overload
+    def need(self, occupancy: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]: ...
+    @overload
+    def need(self, occupancy: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]: ...
+
+    def need(self, occupancy: Any) -> Any:
+        """Places needed for each occupancy value (an int or an array), whole places rounded
+        up; exact integer arithmetic, so 100 at 7 % is 107, not 108 by float error."""
+        exact = Fraction(str(self.value))
+        if self.kind is NeedPolicyKind.FIXED_BUFFER:
+            return occupancy + int(exact)
         if self.kind is NeedPolicyKind.OCCUPANCY_RATE:
-            result: FloatArray = np.ceil(values / self.value - 1e-9)
-        elif self.kind is NeedPolicyKind.FIXED_BUFFER:
-            result = values + self.value
+            num, den = exact.denominator, exact.numerator  # occupancy ÷ rate
         else:
-            result = np.ceil(values * (1.0 + self.value) - 1e-9)
-        return result
+            num, den = exact.denominator + exact.numerator, exact.denominator
+        return -((-occupancy * num) // den)  # ceiling division, also on numpy arrays
+
+    @property
+    def national_only(self) -> bool:
+        """A fixed buffer is a national number of places: never copied into a province."""
+        return self.kind is NeedPolicyKind.FIXED_BUFFER
+
+    def in_province(self) -> NeedPolicy:
+        """The part of the policy that applies inside one province: a fixed buffer is a
+        national number and adds nothing there; a rate or percentage applies unchanged."""
+        return replace(self, value=0) if self.national_only else self
+
+    def buffer_places(self, occupancy: int, *, regular: bool = True, national: bool = True) -> int:
+        """Places needed on top of ``occupancy`` in one category of one scope.
+
+        A rate or percentage applies to every category and every scope (rounded up in each);
+        a fixed buffer only to the national regular reception.
+        """
+        applies = self if national else self.in_province()
+        if applies.national_only and not regular:
+            return 0
+        return int(applies.need(occupancy)) - occupancy
 
 
 NO_POLICY = NeedPolicy(
@@ -104,8 +147,13 @@ def policy_on(day: date, policies: Sequence[NeedPolicy] = NEED_POLICIES) -> Need
     return max(valid, key=lambda p: p.valid_from) if valid else NO_POLICY
 
 
+CHOOSABLE_POLICIES: tuple[NeedPolicy, ...] = (*NEED_POLICIES, NO_POLICY)
+"""What the LRT can choose for a week: a dated policy, or none (need = occupancy)."""
+
+
 def policy_by_key(key: str) -> NeedPolicy:
-    for policy in NEED_POLICIES:
+    """A choosable policy by key (KeyError for an unknown one)."""
+    for policy in CHOOSABLE_POLICIES:
         if policy.key == key:
             return policy
     raise KeyError(key)
@@ -129,7 +177,8 @@ def need_on(
     week = weeks_until(start, day)
     if not 0 <= week < occupancy.shape[1]:
         raise ValueError(f"{day.isoformat()} valt buiten de prognose")
-    return policy.need(occupancy[:, week])
+    result: FloatArray = np.asarray(policy.need(occupancy[:, week]), dtype=np.float64)
+    return result
 
 
 def need_quantiles(

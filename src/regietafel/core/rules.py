@@ -197,49 +197,8 @@ CLOSURE_LOOKAHEAD = MEDIUM
 """Closures of temporary locations enter the shopping list when they fall within this horizon."""
 
 
-@dataclass(frozen=True)
-class BufferPolicy:
-    """COA's operational buffer: empty places kept on purpose, so need exceeds occupancy.
-
-    ``percentage`` is in percent of occupancy (5.0 means 5 %), rounded up to whole places
-    per scope. ``fixed`` is a national number of places and applies to the regular
-    category only; it is never copied into province figures (see ``province_share``).
-    """
-
-    percentage: float = 0.0
-    fixed: int = 0
-
-    def __post_init__(self) -> None:
-        if self.percentage < 0 or self.fixed < 0:
-            raise ValueError("een buffer kan niet negatief zijn")
-
-    def province_share(self) -> BufferPolicy:
-        """The part of the policy that applies inside one province: the percentage only."""
-        return BufferPolicy(percentage=self.percentage)
-
-
-NO_BUFFER = BufferPolicy()
-
-LRT_SPRING_2021_BUFFER = BufferPolicy(fixed=417)
-"""LRT, spring 2021: keep 417 extra places rather than scale down and up again."""
-
-BUFFER_POLICIES: Mapping[str, BufferPolicy] = MappingProxyType(
-    {"geen": NO_BUFFER, "lrt-voorjaar-2021": LRT_SPRING_2021_BUFFER}
-)
-"""The named buffer policies a deployment can select (setting ``REGIETAFEL_BUFFER``)."""
-
-DEFAULT_BUFFER_POLICY = "lrt-voorjaar-2021"
-"""Until the LRT decides otherwise, the reception picture keeps the 417 places of spring 2021."""
-
-
-def buffer_policy(name: str, *, percentage: float = 0.0) -> BufferPolicy:
-    """The named policy's fixed places plus ``percentage`` (settings select, rules decide)."""
-    try:
-        chosen = BUFFER_POLICIES[name]
-    except KeyError:
-        known = ", ".join(sorted(BUFFER_POLICIES))
-        raise ValueError(f"onbekend bufferbeleid '{name}'; kies uit {known}") from None
-    return BufferPolicy(percentage=chosen.percentage + percentage, fixed=chosen.fixed)
+# The need rule (occupancy → places needed: a rate, a fixed buffer or a percentage) and its dated
+# policies live in ``core.need_policy``; the weekly figures use the policy of the week.
 
 
 TREND_WINDOW_WEEKS = 8

@@ -17,11 +17,11 @@ They are calibrated to published figures (see ``calibration.py``, which quotes e
   and 2 sober locations still to be found.
 
 How the autumn gaps arise: the gap is computed with ``core.need`` as the app computes it,
-from the location register of 2021-W45 (need = occupancy + the 417 places of
-``LRT_SPRING_2021_BUFFER``; the short horizon uses the latest occupancy, the horizon to
-January the 8-week trend). Temporary locations close in late November and December; the
-places COA finds after week 45 are announced only when they open, so the W45 register does
-not know them. See ``autumn_gaps``.
+from the location register of 2021-W45 (need = occupancy + the 417 places of the need
+policy ``lrt-voorjaar-2021``, ``core.need_policy``; the short horizon uses the latest
+occupancy, the horizon to January the 8-week trend). Temporary locations close in late
+November and December; the places COA finds after week 45 are announced only when they
+open, so the W45 register does not know them. See ``autumn_gaps``.
 
 The generator uses only the standard library, numpy, ``regietafel.core`` and
 ``regietafel.reference``; it never touches Django. Same seed, same data.
@@ -40,9 +40,9 @@ import numpy as np
 from regietafel import reference
 from regietafel.core.capacity import Location, capacity_timeline
 from regietafel.core.need import GapRow, need_and_gap, trend_projection
+from regietafel.core.need_policy import policy_by_key
 from regietafel.core.periods import IsoWeek
 from regietafel.core.rules import (
-    LRT_SPRING_2021_BUFFER,
     SHORT,
     Horizon,
     LocationType,
@@ -543,7 +543,7 @@ def autumn_gaps(
 
     Short horizon (4 weeks: capacity on Monday 29 November) with the latest occupancy; the
     horizon to January (8 weeks: Monday 27 December) with the 8-week trend. Need = occupancy
-    + the 417 places of ``LRT_SPRING_2021_BUFFER`` (regular only).
+    + the 417 places of ``lrt-voorjaar-2021`` (``core.need_policy``) (regular only).
     """
     horizons = (SHORT, TO_JANUARY)
     timeline = capacity_timeline(register, start=week.monday, weeks=TO_JANUARY.weeks)
@@ -558,7 +558,7 @@ def autumn_gaps(
     rows = need_and_gap(
         occupancy=occupancy,
         capacity=capacity,
-        buffer=LRT_SPRING_2021_BUFFER,
+        policy=policy_by_key("lrt-voorjaar-2021"),
         projected=projected,
         horizons=horizons,
     )

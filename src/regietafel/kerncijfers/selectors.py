@@ -12,7 +12,8 @@ realisation, the targets, the national series) and applies who may see what:
   ``access.can_see_confidential``.
 
 The figures of a week are cached by the identity of the data they come from (import
-versions, stored period, targets, policies), so a new import or target is seen at once.
+versions, stored period, targets, the week's need policy), so a new import, target or
+choice of need policy is seen at once.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from django.conf import settings
@@ -48,13 +49,15 @@ from regietafel.core.figures import (
 )
 from regietafel.core.forecast import ForecastError
 from regietafel.core.need import ForecastGrowth
+from regietafel.core.need_policy import NeedPolicy, policy_by_key, policy_on
 from regietafel.core.periods import IsoWeek, Period
-from regietafel.core.rules import BufferPolicy, Horizon, buffer_policy, horizons_of
+from regietafel.core.rules import Horizon, horizons_of
 from regietafel.core.targets import TargetProgress
 from regietafel.doelen.models import Target
 from regietafel.doelen.selectors import core_targets
 from regietafel.imports.models import Import, Kind, Status
 from regietafel.imports.selectors import latest_import, latest_week_with_data
+from regietafel.kerncijfers.models import WeekNeedPolicy
 from regietafel.opvang.models import SeriesMetric, SeriesRecord
 from regietafel.opvang.selectors import (
     ProvinceAggregate,
@@ -83,12 +86,66 @@ def configured_horizons() -> tuple[Horizon, ...]:
         raise ImproperlyConfigured(f"REGIETAFEL_HORIZONS '{text}': {error}") from None
 
 
-def configured_buffer() -> BufferPolicy:
-    """The buffer policy the settings select (``REGIETAFEL_BUFFER``, ``..._PERCENTAGE``)."""
-    return buffer_policy(
-        getattr(settings, "REGIETAFEL_BUFFER", "lrt-voorjaar-2021"),
-        percentage=getattr(settings, "REGIETAFEL_BUFFER_PERCENTAGE", 0.0),
-    )
+def configured_need_policy() -> NeedPolicy | None:
+    """The installation's override of the dated need policies (``REGIETAFEL_BUFFER``, a key
+    of ``core.need_policy``; empty: none, the policy that applied on the week's Monday)."""
+    key = str(getattr(settings, "REGIETAFEL_BUFFER", "") or "").strip()
+    if not key:
+        return None
+    try:
+        return policy_by_key("geen-buffer" if key == "geen" else key)
+    except KeyError:
+        raise ImproperlyConfigured(
+            f"REGIETAFEL_BUFFER '{key}' is geen bekend behoeftebeleid"
+        ) from None
+
+
+@dataclass(frozen=True)
+class NeedPolicyChoice:
+    """The need policy a week's figures use, and why: the LRT's choice for the week, else
+    the installation's default (``REGIETAFEL_BUFFER``), else the dated policy of its Monday."""
+
+    policy: NeedPolicy
+    chosen_by: str = ""
+    chosen_at: datetime | None = None
+    reason: str = ""
+    origin: str = "gedateerd"
+    """"gekozen" (by the LRT for this week), "instelling" or "gedateerd"."""
+
+    @property
+    def chosen(self) -> bool:
+        return self.origin == "gekozen"
+
+    @property
+    def explanation(self) -> str:
+        """How the policy came to be the week's, in Dutch (shown beside it and in the report)."""
+        if self.chosen and self.chosen_at is not None:
+            day = timezone.localtime(self.chosen_at).date().isoformat()
+            return f"voor deze week gekozen door {self.chosen_by} op {day}: {self.reason}"
+        if self.origin == "instelling":
+            return "standaard van deze installatie (instelling REGIETAFEL_BUFFER)"
+        return "het beleid dat op de maandag van de week gold (gedateerde lijst)"
+
+
+def need_policy_choice(week: IsoWeek) -> NeedPolicyChoice:
+    """The need policy of ``week`` (one query): chosen, configured or dated."""
+    stored = WeekNeedPolicy.objects.filter(week_label=week.label).select_related("chosen_by")
+    return _choice_of(week, stored.first())
+
+
+def _choice_of(week: IsoWeek, stored: WeekNeedPolicy | None) -> NeedPolicyChoice:
+    if stored is not None:
+        try:
+            policy = policy_by_key(stored.policy_key)
+        except KeyError:  # a policy no longer known: the dated one holds
+            stored = None
+        else:
+            by = stored.chosen_by.get_username() if stored.chosen_by is not None else "onbekend"
+            return NeedPolicyChoice(policy, by, stored.chosen_at, stored.reason, "gekozen")
+    configured = configured_need_policy()
+    if configured is not None:
+        return NeedPolicyChoice(configured, origin="instelling")
+    return NeedPolicyChoice(policy_on(week.monday))
 
 
 def configured_growth(
@@ -139,6 +196,8 @@ class WeekSources:
     confidential: frozenset[str]
     suppression: SuppressionPlan = field(default_factory=SuppressionPlan)
     """The cells afgeschermd for readers who may not see confidential locations."""
+    need_policy: NeedPolicyChoice | None = None
+    """The need policy the week's need used, and why (chosen, configured or dated)."""
 
 
 def _province_inhabitants(on: date) -> dict[str, int]:
@@ -195,6 +254,7 @@ class _Stored:
     series: Import | None
     period: TaakstellingPeriod | None
     targets: tuple[int, int | None, Any]
+    need_policy: NeedPolicyChoice
 
     def identity(self, week: IsoWeek) -> tuple[Hashable, ...]:
         """What the figures of ``week`` depend on; equal identity means equal figures."""
@@ -206,9 +266,9 @@ class _Stored:
             ),
             None if self.period is None else (self.period.pk, self.period.set_at),
             self.targets,
+            (self.need_policy.policy.key, self.need_policy.origin, self.need_policy.chosen_at),
             str(getattr(settings, "REGIETAFEL_HORIZONS", "")),
             str(getattr(settings, "REGIETAFEL_BUFFER", "")),
-            str(getattr(settings, "REGIETAFEL_BUFFER_PERCENTAGE", "")),
             str(getattr(settings, "REGIETAFEL_ENIGSZINS_ACHTER", "")),
         )
 
@@ -223,6 +283,7 @@ def _stored(week: IsoWeek) -> _Stored:
             label=Period.containing(week.monday).label
         ).first(),
         targets=(targets["n"], targets["last"], targets["at"]),
+        need_policy=need_policy_choice(week),
     )
 
 
@@ -275,7 +336,7 @@ def _compute(week: IsoWeek, stored: _Stored) -> tuple[WeekFigures, WeekSources]:
         locations=tuple(core_location(row) for row in rows),
         history=occupancy_history(register) if register is not None else {},
         horizons=horizons,
-        buffer=configured_buffer(),
+        need_policy=stored.need_policy.policy,
         province_inhabitants=_province_inhabitants(week.monday),
         targets=core_targets() if stored.targets[0] else (),
         housing=housing,
@@ -292,6 +353,7 @@ def _compute(week: IsoWeek, stored: _Stored) -> tuple[WeekFigures, WeekSources]:
         period=stored.period,
         confidential=confidential,
         suppression=suppression_plan(inputs.locations, confidential, on=week.monday),
+        need_policy=stored.need_policy,
     )
     return compute_week_figures(inputs), sources
 
@@ -429,8 +491,9 @@ _WEEK_IDS: OrderedDict[tuple[Hashable, ...], tuple[Hashable, ...]] = OrderedDict
 
 
 def _data_identity() -> tuple[Hashable, ...]:
-    """What any week's figures depend on, in three queries: every import (a new version, a
-    withdrawal), every stored period and every target, and the settings of the figures.
+    """What any week's figures depend on, in four queries: every import (a new version, a
+    withdrawal), every stored period, every target and every week's chosen need policy, and
+    the settings of the figures.
 
     Coarse (a new import changes it for every week) but cheap enough to ask on every
     request; while it stays equal, each week's own identity is known without a query.
@@ -443,13 +506,14 @@ def _data_identity() -> tuple[Hashable, ...]:
     )
     periods = TaakstellingPeriod.objects.aggregate(n=Count("id"), last=Max("id"), at=Max("set_at"))
     targets = Target.objects.aggregate(n=Count("id"), last=Max("id"), at=Max("created_at"))
+    chosen = WeekNeedPolicy.objects.aggregate(n=Count("id"), last=Max("id"), at=Max("chosen_at"))
     return (
         tuple(imports.values()),
         tuple(periods.values()),
         tuple(targets.values()),
+        tuple(chosen.values()),
         str(getattr(settings, "REGIETAFEL_HORIZONS", "")),
         str(getattr(settings, "REGIETAFEL_BUFFER", "")),
-        str(getattr(settings, "REGIETAFEL_BUFFER_PERCENTAGE", "")),
     )
 
 

@@ -16,10 +16,18 @@ from regietafel.accounts.access import AnyUser
 from regietafel.core.capacity import CapacityTimeline, Closure, Location
 from regietafel.core.figures import NATIONAL, ReceptionFigures, ScopeFigures, WeekFigures
 from regietafel.core.need import GapRow
+from regietafel.core.need_policy import NeedPolicy
 from regietafel.core.periods import IsoWeek
-from regietafel.core.rules import BufferPolicy, Horizon, LocationType, NeedCategory
+from regietafel.core.rules import Horizon, LocationType, NeedCategory
 from regietafel.imports.models import Import
-from regietafel.kerncijfers.selectors import check_province, default_week, masked, week_figures
+from regietafel.kerncijfers.selectors import (
+    NeedPolicyChoice,
+    check_province,
+    default_week,
+    masked,
+    need_policy_choice,
+    week_figures,
+)
 
 __all__ = ["ReceptionPicture", "check_province", "default_week", "reception_picture"]
 
@@ -37,6 +45,7 @@ class ReceptionPicture:
     province_code: str | None
     figures: ScopeFigures
     week_figures: WeekFigures
+    need_choice: NeedPolicyChoice | None = None
 
     @property
     def reception(self) -> ReceptionFigures | None:
@@ -47,8 +56,14 @@ class ReceptionPicture:
         return self.week_figures.horizons
 
     @property
-    def buffer(self) -> BufferPolicy:
-        return self.week_figures.buffer
+    def need_policy(self) -> NeedPolicy:
+        """The need policy the week's need uses (the one need rule, ``core.need_policy``)."""
+        return self.week_figures.need_policy
+
+    @property
+    def need_policy_choice(self) -> NeedPolicyChoice:
+        """That policy and why it is the week's (chosen by the LRT, configured or dated)."""
+        return self.need_choice or need_policy_choice(self.week)
 
     @property
     def timeline(self) -> CapacityTimeline | None:
@@ -127,4 +142,5 @@ def reception_picture(
         province_code=province_code,
         figures=figures,
         week_figures=whole,
+        need_choice=sources.need_policy,
     )

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from regietafel import reference
 from regietafel.accounts import access
@@ -19,11 +22,14 @@ from regietafel.charts import (
     svg_for_html,
 )
 from regietafel.core.catalogue import Surface, changes
+from regietafel.core.need_policy import CHOOSABLE_POLICIES
 from regietafel.core.periods import IsoWeek, PeriodError
 from regietafel.doelen.selectors import core_targets
 from regietafel.doelen.tables import targets_table
-from regietafel.kerncijfers.selectors import figures_for, week_or_default
+from regietafel.kerncijfers.selectors import figures_for, need_policy_choice, week_or_default
+from regietafel.kerncijfers.services import NeedPolicyError, choose_need_policy
 from regietafel.opvangbeeld import tables
+from regietafel.opvangbeeld.forms import NeedPolicyForm
 from regietafel.opvangbeeld.selectors import ReceptionPicture, reception_picture
 from regietafel.presentation.http import bad_request, html_table, table_csv
 from regietafel.presentation.tables import ResultTable
@@ -110,8 +116,8 @@ def _render(request: HttpRequest, picture: ReceptionPicture, extra: dict[str, An
         "figures": changes(picture.figures, before, Surface.OPVANGBEELD),
         "tables": {t.name: html_table(t) for t in all_tables},
         "csv_query": f"week={picture.week.label}&",
-        "buffer_fixed": picture.buffer.fixed,
-        "buffer_percentage": picture.buffer.percentage,
+        "need_policy": picture.need_policy_choice,
+        "can_choose_need_policy": access.can_choose_need_policy(request.user),
         "provinces": reference.provinces(),
         "own_province": access.own_province(request.user),
         **_charts(picture),
@@ -159,3 +165,46 @@ def opvangbeeld_provincie(request: HttpRequest, code: str) -> HttpResponse:
         picture,
         {"scope_name": province.name, "scope_code": province.code, "share": share},
     )
+
+
+@login_required
+def behoeftebeleid(request: HttpRequest) -> HttpResponse:
+    """Choose the need policy of a week (landelijk for the LRT, or beheerder): GET shows the
+    form with the week's current policy, POST records the choice (audited) and returns to
+    the national reception picture of that week."""
+    if not access.can_choose_need_policy(request.user):
+        raise PermissionDenied(_("Alleen het LRT of een beheerder kiest het behoeftebeleid."))
+    try:
+        week = requested_week(request)
+    except PeriodError as error:
+        return bad_request(request, str(error))
+    current = need_policy_choice(week)
+    status = 200
+    if request.method == "POST":
+        form = NeedPolicyForm(request.POST)
+        if form.is_valid():
+            try:
+                choose_need_policy(
+                    user=request.user,
+                    week=week.label,
+                    key=form.cleaned_data["policy"],
+                    reason=form.cleaned_data["reason"],
+                )
+            except NeedPolicyError as error:
+                form.add_error(None, str(error))
+            else:
+                messages.success(
+                    request,
+                    _("Het behoeftebeleid van week %(week)s is vastgelegd.") % {"week": week.label},
+                )
+                return redirect(f"{reverse('opvangbeeld')}?week={week.label}")
+        status = 400
+    else:
+        form = NeedPolicyForm(initial={"policy": current.policy.key})
+    context = {
+        "week": week,
+        "current": current,
+        "form": form,
+        "policies": CHOOSABLE_POLICIES,
+    }
+    return render(request, "opvangbeeld/behoeftebeleid.html", context, status=status)

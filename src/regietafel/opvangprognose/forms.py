@@ -80,7 +80,7 @@ class ForecastForm(forms.Form):
     beleid = forms.ChoiceField(
         label=_("Behoeftebeleid"),
         required=False,
-        choices=[("", _("het beleid dat op de startdatum gold"))]
+        choices=[("", _("het beleid van de week (keuze van het LRT, anders dat van de maandag)"))]
         + [(p.key, p.label) for p in NEED_POLICIES],
     )
     instroom = _factor(

@@ -24,12 +24,17 @@ from regietafel.accounts import access
 from regietafel.accounts.access import AnyUser
 from regietafel.core.agreements import DeadlineChance
 from regietafel.core.catalogue import BY_CODE
-from regietafel.core.forecast import SCENARIOS, Scenario
-from regietafel.core.need_policy import NeedPolicy, policy_by_key, policy_on
+from regietafel.core.forecast import SCENARIOS, ForecastError, Scenario
+from regietafel.core.need_policy import NeedPolicy, policy_by_key
 from regietafel.core.periods import IsoWeek
 from regietafel.core.targets import Target
 from regietafel.doelen.selectors import core_targets
-from regietafel.kerncijfers.selectors import check_province, figures_for, week_data
+from regietafel.kerncijfers.selectors import (
+    check_province,
+    figures_for,
+    need_policy_choice,
+    week_data,
+)
 from regietafel.opvangprognose.forms import SCENARIO_ORDER
 from regietafel.opvangprognose.tables import ScoreLine
 from regietafel.prognose import cache as runs
@@ -38,7 +43,6 @@ from regietafel.prognose.inputs import StartState
 from regietafel.prognose.outlook import (
     START_NOTE_BUNDLE,
     START_NOTE_REGISTER,
-    START_NOTE_SUPPRESSED,
     Outlook,
     Run,
     TargetChance,
@@ -82,9 +86,10 @@ def unavailable(name: str, week: IsoWeek) -> str:
     return unavailable_reason(name, origin_for(week))
 
 
-def need_policy(key: str | None, origin: date) -> NeedPolicy:
-    """The chosen need policy, else the one decided last before the origin."""
-    return policy_by_key(key) if key else policy_on(origin)
+def need_policy(key: str | None, week: IsoWeek) -> NeedPolicy:
+    """The policy asked for (``?beleid=``), else the week's own, as the weekly figures use it
+    (the LRT's choice for the week, else the dated policy of its Monday)."""
+    return policy_by_key(key) if key else need_policy_choice(week).policy
 
 
 def scope_code(user: AnyUser, province: str | None) -> str | None:
@@ -133,14 +138,28 @@ def start_state(week: IsoWeek) -> StartState | None:
     )
 
 
+class ForecastSuppressedError(ForecastError):
+    """The scope's occupancy is afgeschermd for this reader: a forecast would give it back as
+    its week 0, and one from another number would mislead, so there is none (as "afgeschermd"
+    everywhere else: never a wrong number in its place)."""
+
+
 def _visible_start(user: AnyUser, week: IsoWeek, code: str | None) -> tuple[StartState | None, str]:
-    """The register's start if this reader sees the scope's occupancy, else None and why (the
-    run then starts from the bundle: an afgeschermd total is never shown as a start)."""
+    """The register's start if this reader sees the scope's occupancy, else None and why.
+
+    ``ForecastSuppressedError`` when the register has the scope but its total is afgeschermd.
+    """
     reception = figures_for(user=user, week=week, scope=code).reception
     if reception is None:
         return None, START_NOTE_BUNDLE
     if reception.totals_suppressed:
-        return None, START_NOTE_SUPPRESSED
+        area = "Nederland" if code is None else reference.province_name(code)
+        raise ForecastSuppressedError(
+            f"De bezetting van {area} in week {week.label} is voor uw rol afgeschermd (kleine "
+            "aantallen in vertrouwelijke locaties). Een prognose zou die bezetting als "
+            "startpunt tonen; daarom is er voor u geen prognose van dit gebied. Het COA ziet "
+            "hem wel."
+        )
     state = start_state(week)
     if state is None or state.occupancy <= 0:
         return None, START_NOTE_BUNDLE
@@ -170,8 +189,7 @@ def forecast_outlook(
     ``KeyError`` for an unknown need policy.
     """
     code = scope_code(user, province)
-    origin = origin_for(week)
-    policy = need_policy(policy_key, origin)
+    policy = need_policy(policy_key, week)
     run, note = run_for(user=user, week=week, scenario=scenario, code=code)
     name = None if code is None else reference.province_name(code)
     key = (run.key, name, policy.key, note)
@@ -261,8 +279,7 @@ def agreement_chance(
     """
     scenario = SCENARIOS[AGREEMENT_SCENARIO]
     week = IsoWeek.containing(on)
-    origin = origin_for(week)
-    policy = policy_on(origin)
+    policy = need_policy(None, week)
     run, _note = run_for(user=user, week=week, scenario=scenario, code=province_code)
     province = None if province_code is None else reference.province_name(province_code)
     chance: float | None = None

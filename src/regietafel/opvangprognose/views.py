@@ -8,6 +8,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -133,6 +134,8 @@ def prognose(request: HttpRequest) -> HttpResponse:
             user=request.user, week=week, scenario=scenario,
             province=form.cleaned_data["provincie"], policy_key=form.cleaned_data["beleid"],
         )  # fmt: skip
+    except selectors.ForecastSuppressedError as error:
+        raise PermissionDenied(str(error)) from None
     except (ForecastError, reference.ReferenceDataError) as error:
         return bad_request(request, str(error))
     chances = selectors.target_chances(user=request.user, week=week, view=view)

@@ -159,10 +159,6 @@ def summarise(outcome: buffer_policies.PolicyOutcome) -> BufferSummary:
 
 START_NOTE_REGISTER = "start uit het locatieregister van deze week (de weekcijfers)"
 START_NOTE_BUNDLE = "start uit de meegeleverde landelijke reeks, geen register in deze week"
-START_NOTE_SUPPRESSED = (
-    "start uit de meegeleverde landelijke reeks: de bezetting in het register is voor u "
-    "afgeschermd (kleine aantallen in vertrouwelijke locaties)"
-)
 
 
 @dataclass(frozen=True, eq=False)
@@ -213,8 +209,9 @@ def outlook(
     index = None if province is None else province_index(run.inputs, province)
     occupancy = run.scope_occupancy(index)
     start = run.scope_start(index)
-    start_capacity = round(float(policy.need(np.asarray([start]))[0]))
-    need_paths = policy.need(occupancy)
+    applies = policy if index is None else policy.in_province()  # as in the weekly figures
+    start_capacity = round(float(applies.need(np.asarray([start]))[0]))
+    need_paths = applies.need(occupancy)
     dates = tuple(
         DateNeed(
             day=day,
@@ -288,7 +285,8 @@ def deadline_probability(
     if occupancy_now is not None:
         start = run.scope_start(index)
         occupancy = np.rint(occupancy * (occupancy_now / max(start, 1))).astype(np.int64)
-    need = policy.need(occupancy)
+    applies = policy if index is None else policy.in_province()  # as in the weekly figures
+    need = applies.need(occupancy)
     return buffer_policies.target_probability(need, capacity_now=places, extra=0)
 
 

@@ -59,9 +59,25 @@ def scenarios_on(on: date) -> Mapping[str, Scenario]:
     return {**SCENARIOS, **official_scenarios(on)}
 
 
+def first_publication() -> date | None:
+    """The day the first MPP with all three official figures was published (None: none in
+    the bundle); a forecast may use it from the day after (the vintage rule)."""
+    firsts = [
+        min((v.vintage for v in series.values(key)), default=None) for _n, key, _w in OFFICIAL
+    ]
+    if any(first is None for first in firsts):
+        return None
+    return max(first for first in firsts if first is not None)
+
+
 def unavailable_reason(name: str, on: date) -> str:
-    """Why an official scenario cannot be used from ``on`` (Dutch)."""
-    return (
+    """Why an official scenario cannot be used from ``on`` (Dutch), with the day it first
+    could be, so the reader knows which date or week to choose instead."""
+    reason = (
         f"scenario {name} bestaat pas na de publicatie van een Meerjarige Productieprognose "
         f"met een instroomschatting; vóór {format_date_nl(on)} was die er niet"
     )
+    first = first_publication()
+    if first is not None and on <= first:
+        reason += f" (de eerste verscheen op {format_date_nl(first)})"
+    return reason

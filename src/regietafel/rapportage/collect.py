@@ -39,6 +39,7 @@ from regietafel.rapportage.data import (
     GapLine,
     KeyFigure,
     MunicipalityProgress,
+    NeedPolicyLine,
     ProvinceCapacity,
     ProvinceProgress,
     ReportData,
@@ -279,6 +280,19 @@ def _sources(figures: ScopeFigures, sources: WeekSources) -> list[Source]:
     return result
 
 
+def _need_policy(sources: WeekSources) -> NeedPolicyLine | None:
+    """The need policy the week's need used, frozen with the report."""
+    choice = sources.need_policy
+    if choice is None:
+        return None
+    return NeedPolicyLine(
+        key=choice.policy.key,
+        label=choice.policy.label,
+        source=choice.policy.source,
+        explanation=choice.explanation,
+    )
+
+
 def _key_figures(
     now: ScopeFigures, before: ScopeFigures, *, reader: User, week: IsoWeek
 ) -> tuple[KeyFigure, ...]:
@@ -398,4 +412,5 @@ def report_data_collect(*, week: IsoWeek, scope: str) -> ReportData:
         agreements=_agreements(reader, week, scope),
         forecast_available=forecast is not None,
         forecast=forecast,
+        need_policy=_need_policy(sources),
     )

@@ -14,7 +14,7 @@ from typing import Any
 
 from regietafel.core.catalogue import format_value, trend_summary
 
-FORMAT_VERSION = 5
+FORMAT_VERSION = 6
 """Bumped when the JSON shape changes; older stored reports are upgraded on reading
 (``UPGRADES``), a version from the future is refused.
 
@@ -23,6 +23,8 @@ FORMAT_VERSION = 5
   figures model has one), frozen with the report.
 - 3 -> 4: the agreements of the scope's tables as they stood that week (``agreements``).
 - 4 -> 5: the forecast's fan (``forecast``; reports published before have none).
+- 5 -> 6: the need policy the week's need used (``need_policy``; reports published before
+  did not record it: None, shown as "niet vastgelegd").
 """
 
 _V1_KEYS = {
@@ -83,7 +85,18 @@ def _upgrade_4_to_5(raw: dict[str, Any]) -> dict[str, Any]:
     return {**raw, "forecast": None, "format_version": 5}
 
 
-UPGRADES = {1: _upgrade_1_to_2, 2: _upgrade_2_to_3, 3: _upgrade_3_to_4, 4: _upgrade_4_to_5}
+def _upgrade_5_to_6(raw: dict[str, Any]) -> dict[str, Any]:
+    """Version 5 did not record the need policy: unknown (None), never a guess."""
+    return {**raw, "need_policy": None, "format_version": 6}
+
+
+UPGRADES = {
+    1: _upgrade_1_to_2,
+    2: _upgrade_2_to_3,
+    3: _upgrade_3_to_4,
+    4: _upgrade_4_to_5,
+    5: _upgrade_5_to_6,
+}
 """Upgrade functions by the version they upgrade from; each returns the next version."""
 
 
@@ -321,6 +334,23 @@ class AgreementLine:
 
 
 @dataclass(frozen=True, slots=True)
+class NeedPolicyLine:
+    """The need policy the week's need used (``core.need_policy``), as it stood when computed.
+
+    ``explanation`` says why it was the week's: chosen by the LRT for the week (with who, when
+    and the reason), the installation's default, or the dated policy of the week's Monday.
+    """
+
+    key: str
+    label: str
+    source: str
+    explanation: str
+
+    NOT_RECORDED = "niet vastgelegd"
+    """What a report of format version 5 or older shows: it did not record the policy."""
+
+
+@dataclass(frozen=True, slots=True)
 class Source:
     """One input the report was computed from (an import version, a stored period)."""
 
@@ -350,6 +380,8 @@ class ReportData:
     agreements: tuple[AgreementLine, ...] | None = None
     forecast_available: bool = False
     forecast: ForecastFan | None = None
+    need_policy: NeedPolicyLine | None = None
+    """None: not recorded (a report of format version 5 or older)."""
     format_version: int = field(default=FORMAT_VERSION)
 
     @property
@@ -425,6 +457,7 @@ class ReportData:
             else None,
             forecast_available=raw["forecast_available"],
             forecast=ForecastFan.from_dict(raw["forecast"]) if raw["forecast"] else None,
+            need_policy=NeedPolicyLine(**raw["need_policy"]) if raw["need_policy"] else None,
             format_version=raw["format_version"],
         )
 

@@ -162,7 +162,9 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def forbidden(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return render(request, "regietafel/403.html", status=403)
+    """The refusal, with the Dutch reason a selector gave (``PermissionDenied("...")``)."""
+    reason = str(exception) if exception is not None and exception.args else ""
+    return render(request, "regietafel/403.html", {"reason": reason}, status=403)
 
 
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

@@ -18,7 +18,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from regietafel.core.confidentiality import SUPPRESSED_TEXT
 from regietafel.presentation.cells import export_row
-from regietafel.rapportage.data import ReportData
+from regietafel.rapportage.data import NeedPolicyLine, ReportData
 from regietafel.rapportage.render.html import ReportMeta, report_title
 
 INTEGER = "#,##0"
@@ -128,6 +128,12 @@ def render_xlsx(data: ReportData, meta: ReportMeta) -> bytes:
         ("gepubliceerd op", published),
         ("gepubliceerd door", meta.published_by),
         ("synthetische demodata", "ja" if data.synthetic else "nee"),
+    ]
+    policy = data.need_policy
+    facts += [
+        ("behoeftebeleid", policy.label if policy else NeedPolicyLine.NOT_RECORDED),
+        ("bron behoeftebeleid", policy.source if policy else ""),
+        ("waarom dit behoeftebeleid", policy.explanation if policy else ""),
     ]
     facts += [(f"bron: {s.label}", s.detail) for s in data.sources]
     facts += [("opmerking", note) for note in data.notes]

@@ -403,7 +403,9 @@ def _definitions() -> tuple[FigureDefinition, ...]:
             "De achterstand op schema van de taakstelling, hoogstens het aantal "
             "vergunninghouders in de opvang: zoveel plekken komen vrij als gemeenten weer op "
             "schema huisvesten. Een bovengrens: een deel van de taakstelling zijn nareizigers, "
-            "die geen opvangplek hebben.",
+            "die geen opvangplek hebben. In de eerste maand van een halfjaar is nog niemand "
+            "achter op schema (de meegenomen achterstand zit dan in de gecorrigeerde "
+            "taakstelling), dus is dit cijfer dan 0.",
             "plaatsen",
             SERIES,
             frozenset({Surface.API, Surface.CLI, Surface.RAPPORT, Surface.OPVANGBEELD}),

@@ -88,10 +88,13 @@ def main() -> int:
             subprocess.run([*cli, *load], check=True, capture_output=True)
         environment = {**os.environ, "REGIETAFEL_DATA_DIR": str(folder.resolve())}
         environment.pop("DATABASE_URL", None)
+        # As installed: Python keeps its compiled bytecode (the warm-up round below writes
+        # it). With PYTHONDONTWRITEBYTECODE set, every start compiles every module anew.
+        environment.pop("PYTHONDONTWRITEBYTECODE", None)
         runs = with_baseline(commands(), environment, options.basis)
         times: dict[str, list[float]] = {name: [] for name in runs}
         cpu: dict[str, list[float]] = {name: [] for name in runs}
-        for command, env in runs.values():  # warm the file cache once
+        for command, env in runs.values():  # warm the file cache and the bytecode once
             run_once(command, env)
         for _ in range(options.rondes):
             for name, (command, env) in runs.items():

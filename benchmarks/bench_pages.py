@@ -137,13 +137,14 @@ def main() -> int:
         from django.core.management import call_command
         from django.test import Client
 
-        from regietafel.demo.services import demo_load
+        from regietafel.demo.services import PUBLISHED_WEEKS, demo_load
         from regietafel.rapportage.services import report_publish
 
         call_command("migrate", interactive=False, verbosity=0)
         started = time.perf_counter()
         demo_load(weeks=options.weken)
-        report_publish(actor=None, week=WEEK, scope="NL")
+        if WEEK not in PUBLISHED_WEEKS:  # the demo publishes its own weeks
+            report_publish(actor=None, week=WEEK, scope="NL")
         print(f"demo geladen ({options.weken} weken) in {time.perf_counter() - started:.1f} s")
 
         anonymous = Client()

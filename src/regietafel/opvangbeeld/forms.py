@@ -11,7 +11,10 @@ from regietafel.core.need_policy import CHOOSABLE_POLICIES
 class NeedPolicyForm(forms.Form):
     policy = forms.ChoiceField(
         label=_("Behoeftebeleid voor deze week"),
-        choices=[(p.key, f"{p.label} — bron: {p.source}") for p in CHOOSABLE_POLICIES],
+        choices=[
+            (p.key, f"{p.label} — bron: {p.source}" if p.source.strip("— ") else p.label)
+            for p in CHOOSABLE_POLICIES
+        ],
         widget=forms.RadioSelect,
     )
     reason = forms.CharField(

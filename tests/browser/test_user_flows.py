@@ -112,7 +112,7 @@ def test_log_in_as_each_role_shows_user_role_and_menu(
     assert access.can_view_imports(user) is sees_imports
     assert access.can_read_audit(user) is sees_audit
     user_line = page.locator(".site-header__user").inner_text()
-    expected = f"{key} · {ROLE_LABELS[key]}" + (" · PV27" if key == "provincie" else "")
+    expected = f"{key} · {ROLE_LABELS[key]}" + (" · Noord-Holland" if key == "provincie" else "")
     assert user_line == expected
     assert _nav_labels(page) == expected_menu
 

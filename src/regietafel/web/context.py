@@ -15,7 +15,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from regietafel import __version__
+from regietafel import __version__, reference
 from regietafel.accounts import access
 from regietafel.core.periods import IsoWeek
 
@@ -57,8 +57,19 @@ def site(request: HttpRequest) -> dict[str, Any]:
         "nav_can_import": access.can_import(user),
         "nav_can_audit": access.can_read_audit(user),
         "nav_own_province": access.own_province(user),
+        "nav_own_province_name": _province_name(access.own_province(user)),
         "selected_week": week.label if week is not None else "",
     }
+
+
+def _province_name(code: str | None) -> str:
+    """The name in the header ("Groningen", not "PV20"); the code if it is not known."""
+    if not code:
+        return ""
+    try:
+        return reference.province_name(code)
+    except reference.ReferenceDataError:
+        return code
 
 
 def _week_or_none(text: object) -> IsoWeek | None:

@@ -128,6 +128,7 @@ PAGES: tuple[Page, ...] = (
     Page("audit", ADMIN),
     Page("opvangbeeld", LRT, query="week=2021-W06"),
     Page("opvangbeeld-provincie", PRT, lambda: {"code": "PV27"}, query="week=2021-W06"),
+    Page("opvangbeeld-behoeftebeleid", LRT, query="week=2021-W06"),
     Page("prognose", LRT, query="week=2021-W06"),
     Page("prognose", PRT, query="week=2021-W06&provincie=PV27&scenario=hoog&instroom=1,1"),
     Page("boodschappenlijst", LRT, query="week=2021-W06&scope=NL"),

@@ -35,8 +35,10 @@ def commands() -> dict[str, list[str]]:
         "regietafel verdeel (csv)": [
             *cli, "verdeel", "--totaal", "600", "--niveau", "provincie", "--formaat", "csv",
         ],
-        "regietafel opvang": [*cli, "opvang", "--week", WEEK],
-        "regietafel boodschappenlijst": [*cli, "boodschappenlijst", "--week", WEEK],
+        "regietafel opvang (opgeslagen antwoord)": [*cli, "opvang", "--week", WEEK],
+        "regietafel opvang (berekend)": [*cli, "opvang", "--week", WEEK],
+        "regietafel boodschappenlijst (opgeslagen)": [*cli, "boodschappenlijst", "--week", WEEK],
+        "regietafel boodschappenlijst (berekend)": [*cli, "boodschappenlijst", "--week", WEEK],
     }  # fmt: skip
 
 
@@ -61,13 +63,19 @@ def run_once(command: list[str], environment: dict[str, str]) -> tuple[float, fl
 def with_baseline(
     table: dict[str, list[str]], environment: dict[str, str], baseline: Path | None
 ) -> dict[str, tuple[list[str], dict[str, str]]]:
-    """Each command with its environment; with ``--basis`` also every regietafel command
-    run from that source tree (``PYTHONPATH``), e.g. an export of the previous commit."""
-    runs = {name: (command, environment) for name, command in table.items()}
+    """Each command with its environment ("(berekend)": without stored answers); with
+    ``--basis`` also every regietafel command run from that source tree (``PYTHONPATH``),
+    e.g. an export of the previous commit."""
+    runs = {
+        name: (command, {**environment, "REGIETAFEL_ANTWOORDOPSLAG": "0"})
+        if name.endswith("(berekend)")
+        else (command, environment)
+        for name, command in table.items()
+    }
     if baseline is not None:
-        old = {**environment, "PYTHONPATH": str(baseline.resolve())}
-        for name, command in table.items():
+        for name, (command, own) in list(runs.items()):
             if name.startswith("regietafel"):
+                old = {**own, "PYTHONPATH": str(baseline.resolve())}
                 runs[f"{name} [basis]"] = (command, old)
     return runs
 

@@ -18,19 +18,19 @@ again when the load fails.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import io
 import json
-import zipfile
 from datetime import UTC, date, datetime, time
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
-from uuid import UUID
 
 from regietafel import __version__
 from regietafel.cli.main import DutchArgumentParser
 from regietafel.errors import UserError
+
+# zipfile, hashlib and uuid are imported where they are used: every command builds the
+# parser, which registers these two commands.
 
 FORMAT = 1
 """Version of the backup layout; a restore refuses a layout it does not know."""
@@ -84,11 +84,15 @@ def run_restore(arguments: argparse.Namespace) -> int:
 
 
 def _sha256(content: bytes) -> str:
+    import hashlib
+
     return hashlib.sha256(content).hexdigest()
 
 
 def backup_write(target: Path) -> str:
     """Write the backup zip to ``target`` (atomically); returns a Dutch one-line summary."""
+    import zipfile
+
     from django.conf import settings
     from django.db import connection, transaction
 
@@ -153,6 +157,8 @@ def _backed_up_models() -> list[Any]:
 
 
 def _json_value(value: Any) -> Any:
+    from uuid import UUID
+
     if isinstance(value, datetime | date | time):
         return value.isoformat()  # to the microsecond (Django's JSON encoder keeps ms)
     if isinstance(value, Decimal | UUID):
@@ -195,6 +201,8 @@ def _load_rows(database: bytes) -> None:
 
 
 def _read_backup(source: Path) -> tuple[dict[str, Any], bytes, dict[str, bytes]]:
+    import zipfile
+
     try:
         archive = zipfile.ZipFile(source)
     except FileNotFoundError:

@@ -72,11 +72,8 @@ def opvang_result(arguments: argparse.Namespace) -> Result:
             "waarom dit beleid": picture.need_policy_choice.explanation,
         },
         notes=(
-            (
-                "Tekort = behoefte - capaciteit; positief is een tekort. Middellange en lange "
-                "termijn: rechte trendlijn door de bezetting van de laatste acht weken, "
-                "hoogstens een kwartaal vooruit, daarna vlak."
-            ),
+            "Tekort = behoefte - capaciteit; positief is een tekort.",
+            f"Bezetting op middellange en lange termijn: {picture.week_figures.projection}.",
         ),
     )
 

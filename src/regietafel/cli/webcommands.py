@@ -15,18 +15,11 @@ import threading
 from pathlib import Path
 
 from regietafel.cli.main import DutchArgumentParser
+from regietafel.config.environment import DATABASE_FILE, data_folder
 from regietafel.errors import UserError
 
 NOT_MIGRATED = "de database is niet bijgewerkt; voer eerst `regietafel migrate` uit"
-DATABASE_FILE = "regietafel.sqlite3"
 DEMO_FOLDER = "demo-data"
-
-
-def data_folder() -> Path:
-    """The data folder the settings will use (without importing them)."""
-    from regietafel.config.environment import env_str
-
-    return Path(env_str("REGIETAFEL_DATA_DIR") or Path.cwd() / "data").resolve()
 
 
 def announce_data_folder() -> Path:
@@ -388,13 +381,25 @@ def run_rapport(arguments: argparse.Namespace) -> int:
 
 
 def run_picture(arguments: argparse.Namespace) -> int:
+    """A week command; in a fresh process the answer of an unchanged state of the data comes
+    from :mod:`regietafel.cli.stored_answers` without starting Django."""
+    stored = None
     if "django.conf" not in sys.modules:  # a fresh process: start without the web-only apps
         os.environ["REGIETAFEL_ALLEEN_LEZEN"] = "1"
+        from regietafel.cli import stored_answers
+
+        stored = stored_answers.for_command(arguments)
+        if stored is not None and stored.replay():
+            return 0
     django_setup()
     from regietafel.cli import reception as cli
 
-    if arguments.command == "opvang":
-        return cli.run_opvang(arguments)
-    if arguments.command == "kerncijfers":
-        return cli.run_kerncijfers(arguments)
-    return cli.run_boodschappenlijst(arguments)
+    run = {
+        "opvang": cli.run_opvang,
+        "kerncijfers": cli.run_kerncijfers,
+        "boodschappenlijst": cli.run_boodschappenlijst,
+    }[arguments.command]
+    if stored is None:
+        return run(arguments)
+    with stored.recording():
+        return run(arguments)

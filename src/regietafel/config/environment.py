@@ -25,9 +25,20 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
+DATABASE_FILE = "regietafel.sqlite3"
+"""The embedded database inside the data folder (when ``DATABASE_URL`` is not set)."""
+LOCAL_TIME_ZONE = "Europe/Amsterdam"
+"""Dates and times users see, and the day a week figure is judged on."""
+
+
+def data_folder() -> Path:
+    """The data folder (``REGIETAFEL_DATA_DIR``, else ``./data``), without creating it."""
+    return Path(env_str("REGIETAFEL_DATA_DIR") or Path.cwd() / "data").resolve()
+
+
 def data_dir() -> Path:
     """Where the embedded database, uploaded files and the generated secret key live."""
-    path = Path(env_str("REGIETAFEL_DATA_DIR") or Path.cwd() / "data").resolve()
+    path = data_folder()
     path.mkdir(parents=True, exist_ok=True)
     return path
 

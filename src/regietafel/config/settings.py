@@ -11,7 +11,15 @@ from __future__ import annotations
 import dj_database_url
 
 from regietafel import printing
-from regietafel.config.environment import data_dir, env_bool, env_list, env_str, secret_key
+from regietafel.config.environment import (
+    DATABASE_FILE,
+    LOCAL_TIME_ZONE,
+    data_dir,
+    env_bool,
+    env_list,
+    env_str,
+    secret_key,
+)
 
 READ_ONLY_COMMAND = env_bool("REGIETAFEL_ALLEEN_LEZEN")
 """Set by the read-only commands (``opvang``, ``kerncijfers``, ``boodschappenlijst``), never by
@@ -109,7 +117,7 @@ TEMPLATES = [
 
 DATABASES = {
     "default": dj_database_url.parse(
-        env_str("DATABASE_URL") or f"sqlite:///{DATA_DIR / 'regietafel.sqlite3'}",
+        env_str("DATABASE_URL") or f"sqlite:///{DATA_DIR / DATABASE_FILE}",
         conn_max_age=60,
     )
 }
@@ -129,7 +137,7 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", "Nederlands")]
-TIME_ZONE = "Europe/Amsterdam"
+TIME_ZONE = LOCAL_TIME_ZONE
 USE_I18N = True
 USE_TZ = True
 USE_THOUSAND_SEPARATOR = True

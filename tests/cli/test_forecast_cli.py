@@ -91,7 +91,7 @@ def test_xlsx_needs_a_file_and_is_written(tmp_path: Path) -> None:
         (["--paden", "0"], "--paden: 0 ligt niet tussen 1 en 100000"),
         (["--tot", "1-1-2021"], "--tot: '1-1-2021' is geen datum (JJJJ-MM-DD)"),
         (["--doel", "1200"], "is geen doel; schrijf aantal:datum"),
-        (["--doel", "1200:2040-01-01"], "2040-01-01 valt buiten de prognose"),
+        (["--doel", "1200:2040-01-01"], "1 januari 2040 valt buiten de prognose"),
         (["--formaat", "xlsx"], "voor --formaat xlsx is --uitvoer BESTAND nodig"),
         (["--scenario", "mpp-min", "--tot", "2023-11-10"], "scenario mpp-min bestaat pas na"),
     ],

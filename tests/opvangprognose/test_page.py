@@ -213,3 +213,45 @@ def test_official_scenarios_only_after_their_mpp(client_as: Callable[[str | None
     assert "instroom 49.000 per jaar: MPP 2023-II voor 2024, gepubliceerd 10 november 2023" in (
         html.unescape(after)
     )
+
+
+def test_the_cli_with_a_week_gives_the_pages_numbers(
+    client_as: Callable[[str | None], Any], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`regietafel prognose --week` starts from the same register and runs the same outlook:
+    with the page's paths and seed every median and band per week equals the page's CSV,
+    nationally and for Noord-Holland (week 0: 996 and 587, hand-computed above)."""
+    from regietafel.cli.main import main
+    from regietafel.kerncijfers.selectors import cache_clear
+    from tests.opvang.factories import locations_week45
+
+    from regietafel.opvang.models import LocationRecord
+
+    locations_week45()
+    cache_clear()
+    client = client_as("landelijk")
+    # Two confidential locations nationally: the total is afgeschermd for the LRT, so the
+    # page refuses and the command (national rights) refuses with the same reason.
+    refused = client.get(URL)
+    assert refused.status_code == 403
+    assert main(["prognose", "--week", "2021-W45", "--paden", "500"]) == 2
+    assert "is voor uw rol afgeschermd" in capsys.readouterr().err
+    LocationRecord.objects.update(confidential=False)
+    cache_clear()
+    selectors.cache_clear()
+    for scope, province in (("", []), ("&provincie=PV27", ["--provincie", "Noord-Holland"])):
+        page = client.get(URL + scope + "&formaat=csv&tabel=weken")
+        expected = list(csv.DictReader(io.StringIO(page.content.decode("utf-8-sig"))))
+        code = main(["prognose", "--week", "2021-W45", "--paden", "500", "--formaat", "csv",
+                     *province])  # fmt: skip
+        assert code == 0
+        printed = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+        assert printed == expected
+        assert printed[0]["bezetting_p50"] == ("996" if not province else "587")
+
+
+def test_the_cli_refuses_week_and_tot_together(capsys: pytest.CaptureFixture[str]) -> None:
+    from regietafel.cli.main import main
+
+    assert main(["prognose", "--week", "2021-W45", "--tot", "2021-11-01"]) == 2
+    assert "niet beide" in capsys.readouterr().err

@@ -42,8 +42,10 @@ cijfers die toen gepubliceerd waren tellen mee.
 Scenario's: midden, laag, hoog (instroom), traag, snel (huisvesten), en de officiële
 mpp-min, mpp-midden, mpp-max: de instroom per jaar van de laatste Meerjarige
 Productieprognose (MPP) die vóór de startdatum verscheen (MPP 2023-II: 49.000–76.000 voor
-2024, gepubliceerd 10 november 2023); eerder bestaan ze niet. De prognose rekent zonder
-database: alleen de meegeleverde landelijke reeksen, niet het locatieregister.
+2024, gepubliceerd 10 november 2023); eerder bestaan ze niet. Zonder --week rekent de
+prognose zonder database, vanaf de meegeleverde landelijke reeksen. Met --week WEEK start hij,
+net als de pagina Prognose, bij de bezetting in het locatieregister van die week (landelijk en
+per provincie) en rekent hij met de cijfers die op de maandag van die week bekend waren.
 Behoeftebeleid (--beleid): standaard het beleid dat op de startdatum gold.
 
 'regietafel prognose backtest' toont de terugblikkende toets (MAPE, MASE, dekking).
@@ -65,6 +67,11 @@ def register(commands: argparse._SubParsersAction[DutchArgumentParser]) -> None:
     command.add_argument("--weken", type=_bounded(1, MAX_WEEKS), default=DEFAULT_WEEKS,
                          help="aantal weken vooruit (standaard 104)")  # fmt: skip
     command.add_argument("--provincie", metavar="NAAM", help="toon het aandeel van één provincie")
+    command.add_argument(
+        "--week",
+        metavar="WEEK",
+        help="start uit het locatieregister van deze ISO-week (database), zoals de pagina Prognose",
+    )
     command.add_argument("--tot", type=_date, metavar="DATUM",
                          help="reken alsof het deze dag is (JJJJ-MM-DD)")  # fmt: skip
     command.add_argument("--seed", type=_bounded(0, 2**32 - 1), default=2021,

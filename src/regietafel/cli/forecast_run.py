@@ -1,4 +1,9 @@
-"""The work behind ``regietafel prognose`` (imported only when the command runs). No Django."""
+"""The work behind ``regietafel prognose`` (imported only when the command runs).
+
+Without ``--week`` no Django is loaded: the run starts from the bundled national series. With
+``--week`` it is a database command that starts from that week's register, exactly as the
+Prognose page does; both go through ``prognose.outlook``, so the numbers are the page's.
+"""
 
 from __future__ import annotations
 
@@ -8,27 +13,21 @@ import time
 from collections.abc import Sequence
 from datetime import date
 
-import numpy as np
-
 from regietafel import reference
 from regietafel.cli.output import emit_result
-from regietafel.core import buffer_policies, forecast
+from regietafel.core import forecast
 from regietafel.core.formatting import format_date_nl
 from regietafel.core.need_policy import (
-    NeedPolicy,
-    need_quantiles,
     policy_by_key,
     policy_on,
-    target_dates,
 )
+from regietafel.core.periods import IsoWeek, PeriodError
 from regietafel.errors import UserError
 from regietafel.opvangprognose.tables import (
-    DATE_COLUMNS,
     ScoreLine,
     backtest_table,
     buffer_table,
-    date_row,
-    dates_title,
+    outlook_dates_table,
     parameters_table,
     percent,
     whole,
@@ -39,10 +38,11 @@ from regietafel.presentation.tables import (
     Format,
     Result,
     ResultTable,
-    Value,
     format_int,
 )
-from regietafel.prognose.outlook import column_mondays, summarise, with_start_column
+from regietafel.prognose.cache import origin_for
+from regietafel.prognose.inputs import StartState
+from regietafel.prognose.outlook import START_NOTE_BUNDLE, outlook, run_forecast, run_key
 
 TEXT_EVERY = 4
 """The terminal table shows every fourth week (CSV, JSON and Excel show every week)."""
@@ -110,116 +110,88 @@ def run(arguments: argparse.Namespace) -> int:
 
 
 def forecast_result(arguments: argparse.Namespace, progress: Progress) -> Result:
-    from regietafel.prognose.inputs import default_date, model_inputs
-
-    on: date = arguments.tot or default_date()
-    try:
-        inputs = model_inputs(on)
-        province_index = _province_index(arguments.provincie, inputs)
-    except (forecast.ForecastError, reference.ReferenceDataError) as error:
-        raise UserError(str(error)) from None
+    """The forecast as the Prognose page computes it (``prognose.outlook``), with the
+    command's paths, weeks and seed; with ``--week`` from that week's register."""
+    from regietafel.prognose.inputs import default_date
     from regietafel.prognose.scenarios import scenarios_on, unavailable_reason
 
+    week = _week(arguments)
+    try:
+        found = reference.province(arguments.provincie) if arguments.provincie else None
+    except reference.ReferenceDataError as error:
+        raise UserError(str(error)) from None
+    province, code = (found.name, found.code) if found else (None, None)
+    start, note = (None, START_NOTE_BUNDLE) if week is None else _register_start(week, code)
+    on: date = arguments.tot or (default_date() if week is None else origin_for(week.monday))
     available = scenarios_on(on)
     if arguments.scenario not in available:
         raise UserError(unavailable_reason(arguments.scenario, on))
     scenario = available[arguments.scenario]
     policy = policy_by_key(arguments.beleid) if arguments.beleid else policy_on(on)
+    key = run_key(scenario, origin=on, seed=arguments.seed, paths=arguments.paden,
+                  weeks=arguments.weken, start=start)  # fmt: skip
     progress(f"{arguments.paden} paden × {arguments.weken} weken")
-    paths = forecast.run(
-        inputs, scenario, paths=arguments.paden, weeks=arguments.weken, seed=arguments.seed
-    )
-    progress("kwantielen")
-    occupancy = paths.occupancy.astype(np.float64)
-    scope = "Nederland"
-    if province_index is not None:
-        occupancy = occupancy * paths.shares[:, province_index : province_index + 1]
-        scope = inputs.province_names[province_index]
-    start_scope = (
-        inputs.occupancy
-        if province_index is None
-        else round(inputs.occupancy * inputs.province_shares[province_index])
-    )
-    # A fixed buffer is national: inside a province it adds nothing (as in the weekly figures).
-    applies = policy if province_index is None else policy.in_province()
-    # Column 0 is the start, as on the Prognose page and in the weekly figures.
-    occupancy_q = with_start_column(forecast.quantiles(occupancy), start_scope)
-    start_need = float(applies.need(np.asarray([start_scope]))[0])
-    need_q = with_start_column(forecast.quantiles(applies.need(occupancy)), start_need)
-    holders_q = with_start_column(forecast.quantiles(paths.status_holders), inputs.status_holders)
-    weeks_table = weeks_table_for(
-        column_mondays(inputs.start, paths.weeks), occupancy_q, holders_q, need_q
-    )
-
-    start_capacity = (
-        arguments.capaciteit
-        if arguments.capaciteit is not None
-        else whole(policy.need(np.asarray([inputs.occupancy]))[0])
-    )
-    dates = _target_dates_table(
-        paths, start=inputs.start, policy=applies, goals=arguments.doel, capacity=start_capacity,
-        province_index=province_index,
-    )  # fmt: skip
-    tables = [weeks_table, dates]
-    if province_index is None:
-        progress("bufferbeleid vergelijken")
-        outcomes = buffer_policies.compare(
-            paths.occupancy, start_occupancy=inputs.occupancy, start_capacity=start_capacity
-        )
-        tables.append(buffer_table([summarise(o) for o in outcomes]))
-    tables.append(parameters_table(inputs.parameters()))
+    try:
+        run = run_forecast(key)
+        progress("kwantielen en bufferbeleid")
+        view = outlook(run, province=province, policy=policy, bundle_note=note,
+                       capacity=arguments.capaciteit, goals=arguments.doel)  # fmt: skip
+    except forecast.ForecastError as error:
+        raise UserError(str(error)) from None
+    tables = [
+        weeks_table_for(view.week_starts, view.occupancy, view.holders, view.need),
+        buffer_table(list(view.buffers)),
+        parameters_table(run.inputs.parameters()),
+    ]
+    notes: tuple[str, ...] = FORECAST_NOTES
+    if view.dates:
+        tables.insert(1, outlook_dates_table(view))
+    else:
+        notes = (*notes, f"Geen peildatum (1 januari of 1 juli) binnen {arguments.weken} weken.")
     meta: dict[str, str | int | float | None] = {
-        "gebied": scope,
+        "gebied": view.scope_name,
         "scenario": f"{scenario.name} — {scenario.description}",
+        "week": week.label if week else None,
+        "start": view.start_note,
         "gegevens bekend vóór": format_date_nl(on),
-        "eerste prognoseweek": format_date_nl(inputs.start),
+        "eerste prognoseweek": format_date_nl(run.inputs.start),
         "paden": format_int(arguments.paden),
         "weken": arguments.weken,
         "seed": arguments.seed,
         "behoeftebeleid": f"{policy.label} — bron: {policy.source}",
-        "capaciteit bij de start": format_int(start_capacity),
+        "capaciteit bij de start": format_int(view.start_capacity),
     }
-    notes = FORECAST_NOTES
     return Result(
-        title=f"Prognose opvang {scope} — scenario {scenario.label}",
+        title=f"Prognose opvang {view.scope_name} — scenario {scenario.label}",
         tables=tuple(tables),
-        meta=meta,
+        meta={k: v for k, v in meta.items() if v is not None},
         notes=notes,
     )
 
 
-def _province_index(name: str | None, inputs: forecast.ModelInputs) -> int | None:
-    if not name:
+def _week(arguments: argparse.Namespace) -> IsoWeek | None:
+    if not getattr(arguments, "week", None):
         return None
-    found = reference.province(name)
-    return inputs.province_names.index(found.name)
+    if arguments.tot is not None:
+        raise UserError("kies --week (start uit het register van die week) of --tot, niet beide")
+    try:
+        return IsoWeek.parse(arguments.week)
+    except PeriodError as error:
+        raise UserError(str(error)) from None
 
 
-def _target_dates_table(
-    paths: forecast.Paths,
-    *,
-    start: date,
-    policy: NeedPolicy,
-    goals: Sequence[tuple[int, date]],
-    capacity: int,
-    province_index: int | None,
-) -> ResultTable:
-    occupancy = paths.occupancy
-    if province_index is not None:
-        occupancy = np.rint(
-            occupancy * paths.shares[:, province_index : province_index + 1]
-        ).astype(np.int64)
-    requested = [(0, day) for day in target_dates(start, paths.weeks)] + list(goals)
-    rows: list[dict[str, Value]] = []
-    for extra, day in requested:
-        try:
-            q = need_quantiles(occupancy, start, day, policy)
-            need = policy.need(occupancy[:, forecast.weeks_until(start, day)])
-        except ValueError as error:
-            raise UserError(str(error)) from None
-        chance = buffer_policies.target_probability(need, capacity_now=capacity, extra=extra)
-        rows.append(date_row(day, extra, [float(v) for v in q], chance))
-    return ResultTable("peildata", dates_title(capacity), DATE_COLUMNS, tuple(rows))
+def _register_start(week: IsoWeek, code: str | None) -> tuple[StartState | None, str]:
+    """The week's register start as the Prognose page reads it (a database command)."""
+    from regietafel.cli.webcommands import django_setup
+
+    django_setup()
+    from regietafel.cli.reception import system_user
+    from regietafel.opvangprognose.selectors import visible_start
+
+    try:
+        return visible_start(system_user(), week, code)
+    except forecast.ForecastError as error:
+        raise UserError(str(error)) from None
 
 
 def _thin_for_terminal(result: Result) -> Result:

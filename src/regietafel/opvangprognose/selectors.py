@@ -144,7 +144,7 @@ class ForecastSuppressedError(ForecastError):
     everywhere else: never a wrong number in its place)."""
 
 
-def _visible_start(user: AnyUser, week: IsoWeek, code: str | None) -> tuple[StartState | None, str]:
+def visible_start(user: AnyUser, week: IsoWeek, code: str | None) -> tuple[StartState | None, str]:
     """The register's start if this reader sees the scope's occupancy, else None and why.
 
     ``ForecastSuppressedError`` when the register has the scope but its total is afgeschermd.
@@ -171,7 +171,7 @@ def run_for(
 ) -> tuple[Run, str]:
     """The cached run of ``scenario`` in ``week`` for a scope, from the register if this
     reader may see it, and the note that says where it starts."""
-    start, note = _visible_start(user, week, code)
+    start, note = visible_start(user, week, code)
     return runs.cached_run(scenario, origin_for(week), start), note
 
 

@@ -90,7 +90,7 @@ def outlook_dates_table(view: Outlook) -> ResultTable:
 
 
 def _date_need_row(item: DateNeed) -> dict[str, Value]:
-    return date_row(item.day, 0, item.quantiles, item.chance_enough)
+    return date_row(item.day, item.extra, item.quantiles, item.chance_enough)
 
 
 BUFFER_COLUMNS = (

@@ -12,6 +12,7 @@ A run is deterministic for its key, so callers may cache it under that key.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
@@ -21,7 +22,8 @@ import numpy as np
 import numpy.typing as npt
 
 from regietafel.core import buffer_policies, forecast
-from regietafel.core.forecast import FloatArray, IntArray, ModelInputs, Scenario
+from regietafel.core.forecast import FloatArray, ForecastError, IntArray, ModelInputs, Scenario
+from regietafel.core.formatting import format_date_nl
 from regietafel.core.need_policy import NeedPolicy, target_dates
 from regietafel.core.targets import Target
 from regietafel.prognose.inputs import StartState, default_date, model_inputs, with_start
@@ -126,11 +128,13 @@ def run_forecast(key: RunKey) -> Run:
 
 @dataclass(frozen=True, slots=True)
 class DateNeed:
-    """Places needed on a COA target date (quantiles) and the chance the start capacity holds."""
+    """Places needed on a COA target date or a goal's date (quantiles), and the chance that
+    the start capacity plus ``extra`` places covers it."""
 
     day: date
     quantiles: tuple[float, ...]
     chance_enough: float
+    extra: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,38 +202,50 @@ def province_index(inputs: ModelInputs, name: str) -> int:
 
 
 def outlook(
-    run: Run, *, province: str | None, policy: NeedPolicy, bundle_note: str = START_NOTE_BUNDLE
+    run: Run,
+    *,
+    province: str | None,
+    policy: NeedPolicy,
+    bundle_note: str = START_NOTE_BUNDLE,
+    capacity: int | None = None,
+    goals: Sequence[tuple[int, date]] = (),
 ) -> Outlook:
     """The run for a scope (None: national; else a province name) under ``policy``.
 
     The start is the register's occupancy when the run starts from it (``RunKey.start``),
-    else the bundle's; the capacity at the start is the need at the start under the policy,
-    and the buffer policies start from it.
+    else the bundle's; the capacity at the start is ``capacity`` when given, else the need at
+    the start under the policy, and the buffer policies start from it. ``goals`` (extra
+    places, date) are added to the COA target dates; ``ForecastError`` when a goal's date
+    lies outside the run.
     """
     index = None if province is None else province_index(run.inputs, province)
     occupancy = run.scope_occupancy(index)
     start = run.scope_start(index)
     applies = policy if index is None else policy.in_province()  # as in the weekly figures
-    start_capacity = round(float(applies.need(np.asarray([start]))[0]))
-    need_paths = applies.need(occupancy)
-    dates = tuple(
-        DateNeed(
-            day=day,
-            quantiles=tuple(
-                float(v)
-                for v in np.quantile(
-                    need_paths[:, forecast.weeks_until(run.inputs.start, day)],
-                    forecast.QUANTILE_LEVELS,
-                )
-            ),
-            chance_enough=buffer_policies.target_probability(
-                need_paths[:, forecast.weeks_until(run.inputs.start, day)],
-                capacity_now=start_capacity,
-                extra=0,
-            ),
-        )
-        for day in target_dates(run.inputs.start, run.key.weeks)
+    start_capacity = (
+        round(float(applies.need(np.asarray([start]))[0])) if capacity is None else capacity
     )
+    need_paths = applies.need(occupancy)
+
+    def need_on(extra: int, day: date) -> DateNeed:
+        week = run.week_of(day)
+        if week is None:
+            raise ForecastError(
+                f"{format_date_nl(day)} valt buiten de prognose ({run.key.weeks} weken vanaf "
+                f"{format_date_nl(run.inputs.start)})"
+            )
+        need = need_paths[:, week]
+        return DateNeed(
+            day=day,
+            quantiles=tuple(float(v) for v in np.quantile(need, forecast.QUANTILE_LEVELS)),
+            chance_enough=buffer_policies.target_probability(
+                need, capacity_now=start_capacity, extra=extra
+            ),
+            extra=extra,
+        )
+
+    requested = [(0, day) for day in target_dates(run.inputs.start, run.key.weeks)]
+    dates = tuple(need_on(extra, day) for extra, day in [*requested, *goals])
     outcomes = buffer_policies.compare(
         occupancy, start_occupancy=start, start_capacity=start_capacity
     )

@@ -223,9 +223,8 @@ def test_the_cli_with_a_week_gives_the_pages_numbers(
     nationally and for Noord-Holland (week 0: 996 and 587, hand-computed above)."""
     from regietafel.cli.main import main
     from regietafel.kerncijfers.selectors import cache_clear
-    from tests.opvang.factories import locations_week45
-
     from regietafel.opvang.models import LocationRecord
+    from tests.opvang.factories import locations_week45
 
     locations_week45()
     cache_clear()

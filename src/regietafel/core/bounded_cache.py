@@ -1,13 +1,15 @@
 """A thread-safe least-recently-used cache bounded by entries and by size, computing each
 key once even when many requests ask for it at the same moment (single flight).
 
-Shared by the chart engine (an SVG per canonical spec) and the page cache (a rendered page
-per reader and data generation): both hold values that are expensive to make, identical for
-everyone who asks with the same key, and large enough that a count alone is no bound.
+Shared by the chart engine (an SVG per canonical spec), the page cache (a rendered page per
+reader and data generation), the weekly figures (per data identity) and the forecast runs
+(per run key): all hold values that are expensive to make and identical for everyone who asks
+with the same key. Charts and pages are bounded by size too; the others by count.
 """
 
 from __future__ import annotations
 
+import sys
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
@@ -29,6 +31,11 @@ class BoundedCache(Generic[V]):
         self._pending: dict[Hashable, Future[V | None]] = {}
         self._lock = threading.Lock()
         self.computed = 0  # how many times a value was actually made (tests, benchmarks)
+
+    @classmethod
+    def by_count(cls, max_entries: int) -> BoundedCache[V]:
+        """Bounded by the number of entries only (values of about the same, known size)."""
+        return cls(max_entries, sys.maxsize, _no_size)
 
     def get(self, key: Hashable) -> V | None:
         with self._lock:
@@ -70,6 +77,17 @@ class BoundedCache(Generic[V]):
         future.set_result(value)
         return value
 
+    def value(self, key: Hashable, compute: Callable[[], V]) -> V:
+        """:meth:`get_or_compute` for a ``compute`` that always gives a value."""
+        result = self.get_or_compute(key, compute)
+        if result is None:  # only a compute that answers None can give None
+            raise TypeError("compute gaf geen waarde")
+        return result
+
+    def put(self, key: Hashable, value: V) -> None:
+        with self._lock:
+            self._store(key, value)
+
     def _store(self, key: Hashable, value: V) -> None:
         size = self._size(value)
         if size > self.max_bytes:
@@ -91,3 +109,7 @@ class BoundedCache(Generic[V]):
 
     def __len__(self) -> int:
         return len(self._entries)
+
+
+def _no_size(_value: object) -> int:
+    return 0

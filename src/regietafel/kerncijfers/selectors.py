@@ -18,8 +18,6 @@ choice of need policy is seen at once.
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -33,6 +31,7 @@ from django.utils import timezone
 from regietafel import reference
 from regietafel.accounts import access
 from regietafel.accounts.access import AnyUser
+from regietafel.core.bounded_cache import BoundedCache
 from regietafel.core.capacity import Closure
 from regietafel.core.catalogue import FigureHistory, HistoryPoint, Number, definition
 from regietafel.core.catalogue import values as catalogue_values
@@ -287,37 +286,23 @@ def _stored(week: IsoWeek) -> _Stored:
     )
 
 
-_CACHE: OrderedDict[tuple[Hashable, ...], tuple[WeekFigures, WeekSources]] = OrderedDict()
-_CACHE_LOCK = threading.Lock()
-_CACHE_SIZE = 64
+_CACHE: BoundedCache[tuple[WeekFigures, WeekSources]] = BoundedCache.by_count(64)
 
 
 def week_data(week: IsoWeek) -> tuple[WeekFigures, WeekSources]:
     """The figures of ``week`` (every scope, unmasked) and the stored data they come from.
 
     Computed once per data identity; a new import, period or target changes the identity.
-    The lock only guards the dictionary, never the computation.
+    Requests for other weeks go on while one week is computed (no global lock).
     """
     stored = _stored(week)
-    key = stored.identity(week)
-    with _CACHE_LOCK:
-        hit = _CACHE.get(key)
-        if hit is not None:
-            _CACHE.move_to_end(key)
-            return hit
-    computed = _compute(week, stored)
-    with _CACHE_LOCK:
-        _CACHE[key] = computed
-        while len(_CACHE) > _CACHE_SIZE:
-            _CACHE.popitem(last=False)
-    return computed
+    return _CACHE.value(stored.identity(week), lambda: _compute(week, stored))
 
 
 def cache_clear() -> None:
-    with _CACHE_LOCK:
-        _CACHE.clear()
-        _HISTORY.clear()
-        _WEEK_IDS.clear()
+    _CACHE.clear()
+    _HISTORY.clear()
+    _WEEK_IDS.clear()
 
 
 def _compute(week: IsoWeek, stored: _Stored) -> tuple[WeekFigures, WeekSources]:
@@ -483,11 +468,10 @@ def aggregates_of(figures: WeekFigures) -> list[ProvinceAggregate]:
 HISTORY_WEEKS = 52
 """How far back a trend looks by default (and at most): one year of weekly figures."""
 
-_HISTORY: OrderedDict[tuple[Hashable, ...], dict[bool, dict[str, dict[str, Number | None]]]] = (
-    OrderedDict()
+_HISTORY: BoundedCache[dict[bool, dict[str, dict[str, Number | None]]]] = BoundedCache.by_count(
+    1024
 )
-_HISTORY_SIZE = 1024
-_WEEK_IDS: OrderedDict[tuple[Hashable, ...], tuple[Hashable, ...]] = OrderedDict()
+_WEEK_IDS: BoundedCache[tuple[Hashable, ...]] = BoundedCache.by_count(1024)
 
 
 def _data_identity() -> tuple[Hashable, ...]:
@@ -517,14 +501,6 @@ def _data_identity() -> tuple[Hashable, ...]:
     )
 
 
-def _remember(cache: OrderedDict[Any, Any], key: Any, value: Any) -> None:
-    with _CACHE_LOCK:
-        cache[key] = value
-        cache.move_to_end(key)
-        while len(cache) > _HISTORY_SIZE:
-            cache.popitem(last=False)
-
-
 def _week_values(
     week: IsoWeek, everything: tuple[Hashable, ...]
 ) -> dict[bool, dict[str, dict[str, Number | None]]]:
@@ -538,29 +514,25 @@ def _week_values(
     from the figures cache, so a year of history does not push out the weeks people read;
     computed by the same ``_compute`` as every other surface.
     """
-    with _CACHE_LOCK:
-        key = _WEEK_IDS.get((everything, week.label))
+    key = _WEEK_IDS.get((everything, week.label))
     stored = None
     if key is None:
         stored = _stored(week)
         key = stored.identity(week)
-        _remember(_WEEK_IDS, (everything, week.label), key)
-    with _CACHE_LOCK:
-        hit = _HISTORY.get(key)
-        if hit is not None:
-            _HISTORY.move_to_end(key)
-            return hit
-    figures, sources = _compute(week, stored or _stored(week))
-    shielded = suppressed(figures, sources.suppression)
-    computed = {
-        see_all: {
-            scope.scope: catalogue_values(scope)
-            for scope in (shown.national, *shown.provinces.values())
+        _WEEK_IDS.put((everything, week.label), key)
+
+    def compute() -> dict[bool, dict[str, dict[str, Number | None]]]:
+        figures, sources = _compute(week, stored or _stored(week))
+        shielded = suppressed(figures, sources.suppression)
+        return {
+            see_all: {
+                scope.scope: catalogue_values(scope)
+                for scope in (shown.national, *shown.provinces.values())
+            }
+            for see_all, shown in ((True, figures), (False, shielded))
         }
-        for see_all, shown in ((True, figures), (False, shielded))
-    }
-    _remember(_HISTORY, key, computed)
-    return computed
+
+    return _HISTORY.value(key, compute)
 
 
 def history_warm_up(weeks: int = 52) -> None:

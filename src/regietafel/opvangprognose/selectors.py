@@ -13,7 +13,7 @@ it starts from the bundle's last COA point, and the page says so.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Mapping
+from collections.abc import Mapping
 from datetime import date
 from functools import cache as once
 
@@ -23,6 +23,7 @@ from regietafel import reference
 from regietafel.accounts import access
 from regietafel.accounts.access import AnyUser
 from regietafel.core.agreements import DeadlineChance
+from regietafel.core.bounded_cache import BoundedCache
 from regietafel.core.catalogue import BY_CODE
 from regietafel.core.forecast import SCENARIOS, ForecastError, Scenario
 from regietafel.core.need_policy import NeedPolicy, policy_by_key
@@ -38,7 +39,7 @@ from regietafel.kerncijfers.selectors import (
 from regietafel.opvangprognose.forms import SCENARIO_ORDER
 from regietafel.opvangprognose.tables import ScoreLine
 from regietafel.prognose import cache as runs
-from regietafel.prognose.cache import RUNS, Lru
+from regietafel.prognose.cache import RUNS
 from regietafel.prognose.inputs import StartState
 from regietafel.prognose.outlook import (
     START_NOTE_BUNDLE,
@@ -52,7 +53,7 @@ from regietafel.prognose.outlook import (
 )
 from regietafel.prognose.scenarios import scenarios_on, unavailable_reason
 
-_OUTLOOKS: Lru[Hashable, Outlook] = Lru(24)
+_OUTLOOKS: BoundedCache[Outlook] = BoundedCache.by_count(24)
 
 
 def cache_clear() -> None:
@@ -193,7 +194,9 @@ def forecast_outlook(
     run, note = run_for(user=user, week=week, scenario=scenario, code=code)
     name = None if code is None else reference.province_name(code)
     key = (run.key, name, policy.key, note)
-    return _OUTLOOKS.get(key, lambda: outlook(run, province=name, policy=policy, bundle_note=note))
+    return _OUTLOOKS.value(
+        key, lambda: outlook(run, province=name, policy=policy, bundle_note=note)
+    )
 
 
 def target_chances(*, user: AnyUser, week: IsoWeek, view: Outlook) -> list[TargetChance]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 from urllib.parse import urlencode
@@ -14,6 +14,7 @@ from django.shortcuts import render
 
 from regietafel import reference
 from regietafel.charts import ChartError, bar_chart, fan_chart, render_svg, svg_for_html
+from regietafel.core.bounded_cache import BoundedCache
 from regietafel.core.forecast import ForecastError
 from regietafel.core.formatting import format_date_nl
 from regietafel.core.periods import PeriodError
@@ -22,12 +23,11 @@ from regietafel.opvangprognose import selectors, tables
 from regietafel.opvangprognose.forms import ForecastForm, factor_text
 from regietafel.presentation.http import bad_request, html_table, table_csv, wants_csv
 from regietafel.presentation.tables import ResultTable, format_int
-from regietafel.prognose.cache import Lru
 from regietafel.prognose.outlook import Outlook
 
 SOURCE = "Bron: regietafel-prognose op landelijke reeksen (CBS, IND, JenV, COA)"
 
-_CHARTS: Lru[Hashable, dict[str, str | None]] = Lru(24)
+_CHARTS: BoundedCache[dict[str, str | None]] = BoundedCache.by_count(24)
 
 
 def _svg(spec: dict[str, Any], *, title: str, description: str, prefix: str) -> str | None:
@@ -145,7 +145,7 @@ def prognose(request: HttpRequest) -> HttpResponse:
         chosen = next((t for t in all_tables if t.name == wanted), all_tables[0])
         scope = "NL" if view.province_index is None else reference.province(view.scope_name).code
         return table_csv(chosen, f"prognose-{scope}-{scenario.name}-{chosen.name}.csv")
-    charts = _CHARTS.get((view.run.key, view.scope_name, view.policy.key), lambda: _charts(view))
+    charts = _CHARTS.value((view.run.key, view.scope_name, view.policy.key), lambda: _charts(view))
     base = form.base(selectors.scenarios_in(week))
     origin = view.run.key.origin
     context: dict[str, Any] = {

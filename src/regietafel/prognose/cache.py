@@ -3,12 +3,10 @@ agreements and the weekly figures, so a run is computed once per key (no Django)
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Sequence
 from datetime import date
-from typing import Generic, TypeVar
 
+from regietafel.core.bounded_cache import BoundedCache
 from regietafel.core.forecast import SCENARIOS, IntArray, Scenario, deterministic
 from regietafel.core.formatting import format_date_nl
 from regietafel.core.need import ForecastGrowth
@@ -22,45 +20,7 @@ SEED = 2021
 GROWTH_SCENARIO = "midden"
 """The weekly figures and the agreements use the middle scenario."""
 
-K = TypeVar("K", bound=Hashable)
-V = TypeVar("V")
-
-
-class Lru(Generic[K, V]):
-    """A small thread-safe least-recently-used cache; a value is computed once per key."""
-
-    def __init__(self, size: int) -> None:
-        self.size = size
-        self._items: OrderedDict[K, V] = OrderedDict()
-        self._pending: dict[K, threading.Lock] = {}
-        self._lock = threading.Lock()
-
-    def get(self, key: K, compute: Callable[[], V]) -> V:
-        """The value of ``key``; computed once even when asked concurrently, while requests
-        for other keys go on (a lock per key being computed, not one for the whole cache)."""
-        with self._lock:
-            if key in self._items:
-                self._items.move_to_end(key)
-                return self._items[key]
-            pending = self._pending.setdefault(key, threading.Lock())
-        with pending:
-            with self._lock:
-                if key in self._items:
-                    return self._items[key]
-            value = compute()
-            with self._lock:
-                self._items[key] = value
-                self._pending.pop(key, None)
-                while len(self._items) > self.size:
-                    self._items.popitem(last=False)
-        return value
-
-    def clear(self) -> None:
-        with self._lock:
-            self._items.clear()
-
-
-RUNS: Lru[Hashable, Run] = Lru(6)
+RUNS: BoundedCache[Run] = BoundedCache.by_count(6)
 
 
 def origin_for(monday: date) -> date:
@@ -72,10 +32,10 @@ def cached_run(scenario: Scenario, origin: date, start: StartState | None = None
     """The run of ``scenario`` from ``origin`` with the web's paths and seed, computed once;
     from ``start`` (the register's) when given, else from the bundle's last COA point."""
     key = run_key(scenario, origin=origin, seed=SEED, paths=WEB_PATHS, start=start)
-    return RUNS.get(key, lambda: run_forecast(key))
+    return RUNS.value(key, lambda: run_forecast(key))
 
 
-CENTRAL: Lru[Hashable, tuple[int, IntArray]] = Lru(256)
+CENTRAL: BoundedCache[tuple[int, IntArray]] = BoundedCache.by_count(256)
 """The central path per start week: one deterministic path each, cheap enough to keep a year
 and more of weeks (the figures' history asks every week)."""
 
@@ -98,7 +58,7 @@ def central_path(origin: date, start: RegisterStart | None = None) -> tuple[int,
         paths = deterministic(inputs, SCENARIOS[GROWTH_SCENARIO])
         return inputs.occupancy, paths.occupancy[0]
 
-    return CENTRAL.get((origin, start, data_identity()), compute)
+    return CENTRAL.value((origin, start, data_identity()), compute)
 
 
 def growth(

@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from regietafel.cli.main import edge_error_message, main
-from regietafel.core.periods import IsoWeek, Period, PeriodError
+from regietafel.core.periods import IsoWeek, Period, PeriodError, parse_day
 from regietafel.imports.forms import ImportForm
 from regietafel.imports.models import Import, Status
 from regietafel.imports.services import import_submit
@@ -144,3 +144,29 @@ def test_machine_faults_become_one_dutch_line() -> None:
     full = OSError(28, "No space left on device", "/data/bestanden/x.csv")
     assert "schijfruimte" in (edge_error_message(full) or "")
     assert edge_error_message(ValueError("x")) is None
+
+
+@given(st.dates(date(1990, 1, 1), date(2110, 12, 31)))
+def test_any_typed_date_is_a_date_whose_week_exists_or_a_dutch_error(day: date) -> None:
+    """Found by the API fuzzer: 2000-01-01 was accepted but lies in week 1999-W52, so every
+    figure of that date failed (500 on /api/v1/afspraken/?datum=2000-01-01)."""
+    try:
+        parsed = parse_day(day.isoformat())
+    except PeriodError:
+        return
+    assert IsoWeek.containing(parsed).monday <= parsed
+
+
+@pytest.mark.django_db
+def test_a_date_in_week_1999_w52_is_a_400_not_a_500(
+    client_as: Callable[[str | None], Any],
+) -> None:
+    with pytest.raises(PeriodError, match="1999-W52"):
+        parse_day("2000-01-01")
+    assert parse_day("2000-01-03") == date(2000, 1, 3)
+    client = client_as("landelijk")
+    for url in ("/api/v1/afspraken/", "/api/v1/afspraken/actielijst/"):
+        response = client.get(url, {"datum": "2000-01-01", "overleg": "LRT"})
+        assert response.status_code == 400, url
+        assert "1999-W52" in str(response.json())
+    assert client.get("/afspraken/actielijst/", {"datum": "2000-01-01"}).status_code == 400

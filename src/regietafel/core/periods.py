@@ -31,6 +31,13 @@ def parse_day(text: str) -> date:
         raise PeriodError(f"onbekende datum '{text}': schrijf JJJJ-MM-DD") from None
     if not FIRST_YEAR <= day.year <= LAST_YEAR:
         raise PeriodError(f"kies een datum in de jaren {FIRST_YEAR} t/m {LAST_YEAR}")
+    iso = day.isocalendar()
+    if not FIRST_YEAR <= iso.year <= LAST_YEAR:
+        # 1 and 2 January 2000 lie in week 1999-W52: every figure of a date reads its week.
+        raise PeriodError(
+            f"{day.isoformat()} hoort bij week {iso.year}-W{iso.week:02d}; kies een datum "
+            f"in de weken {FIRST_YEAR} t/m {LAST_YEAR}"
+        )
     return day
 
 

@@ -202,7 +202,15 @@ def test_official_scenarios_only_after_their_mpp(client_as: Callable[[str | None
     client = client_as("landelijk")
     before = client.get(URL).content.decode()  # origin 8 November 2021
     assert 'value="mpp-min"' not in before
-    refused = client.get(URL + "&scenario=mpp-min")
+    # The page explains why and shows the middle scenario; a download of it is refused.
+    explained = client.get(URL + "&scenario=mpp-min")
+    assert explained.status_code == 200
+    body = html.unescape(explained.content.decode())
+    assert "Scenario mpp-min bestaat pas na de publicatie" in body
+    assert "Hieronder het scenario midden." in body
+    assert "Prognose opvang Nederland — scenario midden" in body
+    assert '<option value="midden" selected>' in body
+    refused = client.get(URL + "&scenario=mpp-min&formaat=csv")
     assert refused.status_code == 400
     assert "scenario mpp-min bestaat pas na de publicatie" in html.unescape(
         refused.content.decode()

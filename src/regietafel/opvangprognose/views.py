@@ -125,10 +125,21 @@ def prognose(request: HttpRequest) -> HttpResponse:
         week = form.cleaned_data["week"] or week_or_default(None)
     except PeriodError as error:
         return bad_request(request, str(error))
+    notice = ""
     try:
         scenario = form.chosen_scenario(selectors.scenarios_in(week))
     except KeyError:
-        return bad_request(request, selectors.unavailable(form.cleaned_data["scenario"], week))
+        # An official scenario before its MPP: a download says so (400); the page explains
+        # it and shows the middle scenario, so the reader can go on from there.
+        reason = selectors.unavailable(form.cleaned_data["scenario"], week)
+        if wants_csv(request):
+            return bad_request(request, reason)
+        notice = f"{reason[:1].upper()}{reason[1:]}. Hieronder het scenario midden."
+        query = request.GET.copy()
+        query["scenario"] = "midden"
+        form = ForecastForm(query)
+        form.is_valid()
+        scenario = form.chosen_scenario(selectors.scenarios_in(week))
     try:
         view = selectors.forecast_outlook(
             user=request.user, week=week, scenario=scenario,
@@ -149,6 +160,7 @@ def prognose(request: HttpRequest) -> HttpResponse:
     base = form.base(selectors.scenarios_in(week))
     origin = view.run.key.origin
     context: dict[str, Any] = {
+        "notice": notice,
         "form": form,
         "view": view,
         "week": week,

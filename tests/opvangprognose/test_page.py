@@ -162,6 +162,17 @@ def test_the_forecast_starts_at_the_registers_occupancy(
     body = client.get(URL).content.decode()
     assert "start uit het locatieregister van deze week (de weekcijfers)" in body
     assert "Bezetting bij de start 996" in body
+    # Need and capacity at the start are two numbers: need 996 + 417 (national buffer of
+    # spring 2021), capacity 600 + 50 + 400 + 48 from the register, as "capaciteit nu" of the
+    # weekly figures and the target chances; the target-date chances start from it.
+    assert "behoefte bij de start 1.413" in body
+    assert "capaciteit bij de start 1.098 (capaciteit in het locatieregister van deze week)" in (
+        body
+    )
+    api = client.get("/api/v1/prognose/", {"week": "2021-W45"}).json()
+    assert (api["behoefte_bij_start"], api["capaciteit_bij_start"]) == (1413, 1098)
+    holland = client.get("/api/v1/prognose/", {"week": "2021-W45", "provincie": "PV27"}).json()
+    assert (holland["behoefte_bij_start"], holland["capaciteit_bij_start"]) == (587, 650)
     # The weekly figures count ahead from the same week 0 along the model without randomness:
     # the page's run without spread gives exactly their projection, a week on.
     calm = client.get(URL + "&onzekerheid=0&formaat=csv&tabel=weken")

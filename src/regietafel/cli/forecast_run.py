@@ -42,7 +42,14 @@ from regietafel.presentation.tables import (
 )
 from regietafel.prognose.cache import origin_for
 from regietafel.prognose.inputs import StartState
-from regietafel.prognose.outlook import START_NOTE_BUNDLE, outlook, run_forecast, run_key
+from regietafel.prognose.outlook import (
+    CAPACITY_GIVEN,
+    CAPACITY_REGISTER,
+    START_NOTE_BUNDLE,
+    outlook,
+    run_forecast,
+    run_key,
+)
 
 TEXT_EVERY = 4
 """The terminal table shows every fourth week (CSV, JSON and Excel show every week)."""
@@ -121,7 +128,9 @@ def forecast_result(arguments: argparse.Namespace, progress: Progress) -> Result
     except reference.ReferenceDataError as error:
         raise UserError(str(error)) from None
     province, code = (found.name, found.code) if found else (None, None)
-    start, note = (None, START_NOTE_BUNDLE) if week is None else _register_start(week, code)
+    start, note, register_capacity = (
+        (None, START_NOTE_BUNDLE, None) if week is None else _register_start(week, code)
+    )
     on: date = arguments.tot or (default_date() if week is None else origin_for(week.monday))
     available = scenarios_on(on)
     if arguments.scenario not in available:
@@ -134,8 +143,12 @@ def forecast_result(arguments: argparse.Namespace, progress: Progress) -> Result
     try:
         run = run_forecast(key)
         progress("kwantielen en bufferbeleid")
-        view = outlook(run, province=province, policy=policy, bundle_note=note,
-                       capacity=arguments.capaciteit, goals=arguments.doel)  # fmt: skip
+        given = arguments.capaciteit is not None
+        view = outlook(
+            run, province=province, policy=policy, bundle_note=note,
+            capacity=arguments.capaciteit if given else register_capacity,
+            capacity_source=CAPACITY_GIVEN if given else CAPACITY_REGISTER, goals=arguments.doel,
+        )  # fmt: skip
     except forecast.ForecastError as error:
         raise UserError(str(error)) from None
     tables = [
@@ -159,7 +172,8 @@ def forecast_result(arguments: argparse.Namespace, progress: Progress) -> Result
         "weken": arguments.weken,
         "seed": arguments.seed,
         "behoeftebeleid": f"{policy.label} — bron: {policy.source}",
-        "capaciteit bij de start": format_int(view.start_capacity),
+        "behoefte bij de start": format_int(view.start_need),
+        "capaciteit bij de start": f"{format_int(view.start_capacity)} ({view.capacity_source})",
     }
     return Result(
         title=f"Prognose opvang {view.scope_name} — scenario {scenario.label}",
@@ -180,18 +194,21 @@ def _week(arguments: argparse.Namespace) -> IsoWeek | None:
         raise UserError(str(error)) from None
 
 
-def _register_start(week: IsoWeek, code: str | None) -> tuple[StartState | None, str]:
-    """The week's register start as the Prognose page reads it (a database command)."""
+def _register_start(week: IsoWeek, code: str | None) -> tuple[StartState | None, str, int | None]:
+    """The week's register start and capacity as the Prognose page reads them (a database
+    command)."""
     from regietafel.cli.webcommands import django_setup
 
     django_setup()
     from regietafel.cli.reception import system_user
-    from regietafel.opvangprognose.selectors import visible_start
+    from regietafel.opvangprognose.selectors import register_capacity, visible_start
 
+    user = system_user()
     try:
-        return visible_start(system_user(), week, code)
+        start, note = visible_start(user, week, code)
     except forecast.ForecastError as error:
         raise UserError(str(error)) from None
+    return start, note, register_capacity(user, week, code)
 
 
 def _thin_for_terminal(result: Result) -> Result:

@@ -42,6 +42,7 @@ from regietafel.prognose import cache as runs
 from regietafel.prognose.cache import RUNS
 from regietafel.prognose.inputs import StartState
 from regietafel.prognose.outlook import (
+    CAPACITY_REGISTER,
     START_NOTE_BUNDLE,
     START_NOTE_REGISTER,
     Outlook,
@@ -193,10 +194,22 @@ def forecast_outlook(
     policy = need_policy(policy_key, week)
     run, note = run_for(user=user, week=week, scenario=scenario, code=code)
     name = None if code is None else reference.province_name(code)
-    key = (run.key, name, policy.key, note)
+    capacity = register_capacity(user, week, code)
+    key = (run.key, name, policy.key, note, capacity)
     return _OUTLOOKS.value(
-        key, lambda: outlook(run, province=name, policy=policy, bundle_note=note)
-    )
+        key,
+        lambda: outlook(
+            run, province=name, policy=policy, bundle_note=note, capacity=capacity,
+            capacity_source=CAPACITY_REGISTER,
+        ),
+    )  # fmt: skip
+
+
+def register_capacity(user: AnyUser, week: IsoWeek, code: str | None) -> int | None:
+    """The scope's capacity in the week's register (capacity is public), None without one:
+    the same ``capaciteit_nu`` the weekly figures and the target chances use."""
+    register = _register_now(user, week, code)
+    return None if register is None else register[0]
 
 
 def target_chances(*, user: AnyUser, week: IsoWeek, view: Outlook) -> list[TargetChance]:

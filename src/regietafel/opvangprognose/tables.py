@@ -78,15 +78,18 @@ def date_row(day: date, extra: int, quantiles: Sequence[float], chance: float) -
     }  # fmt: skip
 
 
-def dates_title(capacity: int) -> str:
+def dates_title(capacity: int, source: str) -> str:
     return (
-        f"Benodigde plekken op peildata en doelen (capaciteit bij de start {format_int(capacity)})"
+        "Benodigde plekken op peildata en doelen, met de kans dat de capaciteit bij de start "
+        f"({format_int(capacity)}: {source}) plus het doel genoeg is"
     )
 
 
 def outlook_dates_table(view: Outlook) -> ResultTable:
     rows = tuple(_date_need_row(item) for item in view.dates)
-    return ResultTable("peildata", dates_title(view.start_capacity), DATE_COLUMNS, rows)
+    return ResultTable(
+        "peildata", dates_title(view.start_capacity, view.capacity_source), DATE_COLUMNS, rows
+    )
 
 
 def _date_need_row(item: DateNeed) -> dict[str, Value]:

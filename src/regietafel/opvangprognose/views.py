@@ -179,6 +179,7 @@ def prognose(request: HttpRequest) -> HttpResponse:
         "seed": str(view.run.key.seed),
         "data_identity": view.run.key.data,
         "start_capacity": format_int(view.start_capacity),
+        "start_need": format_int(view.start_need),
         "start_occupancy": format_int(view.start_occupancy),
         "factors": {
             "instroom": factor_text(scenario.inflow_factor),

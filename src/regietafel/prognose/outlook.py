@@ -161,6 +161,12 @@ def summarise(outcome: buffer_policies.PolicyOutcome) -> BufferSummary:
     )  # fmt: skip
 
 
+CAPACITY_REGISTER = "capaciteit in het locatieregister van deze week"
+CAPACITY_GIVEN = "opgegeven capaciteit"
+CAPACITY_ASSUMED = (
+    "aangenomen gelijk aan de behoefte bij de start (geen capaciteit uit een register)"
+)
+
 START_NOTE_REGISTER = "start uit het locatieregister van deze week (de weekcijfers)"
 START_NOTE_BUNDLE = "start uit de meegeleverde landelijke reeks, geen register in deze week"
 
@@ -180,6 +186,11 @@ class Outlook:
     policy: NeedPolicy
     start_occupancy: int
     start_capacity: int
+    """The places the target-date chances and the buffer policies start from."""
+    start_need: int
+    """Places needed at the start under the policy (column 0 of ``need``)."""
+    capacity_source: str
+    """Where ``start_capacity`` comes from, in Dutch (register, given, or assumed)."""
     occupancy: FloatArray  # (levels, weeks)
     need: FloatArray  # (levels, weeks)
     holders: FloatArray | None  # national only (levels, weeks)
@@ -208,13 +219,16 @@ def outlook(
     policy: NeedPolicy,
     bundle_note: str = START_NOTE_BUNDLE,
     capacity: int | None = None,
+    capacity_source: str = CAPACITY_GIVEN,
     goals: Sequence[tuple[int, date]] = (),
 ) -> Outlook:
     """The run for a scope (None: national; else a province name) under ``policy``.
 
     The start is the register's occupancy when the run starts from it (``RunKey.start``),
-    else the bundle's; the capacity at the start is ``capacity`` when given, else the need at
-    the start under the policy, and the buffer policies start from it. ``goals`` (extra
+    else the bundle's. The capacity at the start is ``capacity`` (the register's, or a number
+    given, described by ``capacity_source``); without one it is assumed to equal the need at
+    the start under the policy, and says so. The chances on the target dates and the buffer
+    policies start from it. ``goals`` (extra
     places, date) are added to the COA target dates; ``ForecastError`` when a goal's date
     lies outside the run.
     """
@@ -222,9 +236,8 @@ def outlook(
     occupancy = run.scope_occupancy(index)
     start = run.scope_start(index)
     applies = policy if index is None else policy.in_province()  # as in the weekly figures
-    start_capacity = (
-        round(float(applies.need(np.asarray([start]))[0])) if capacity is None else capacity
-    )
+    start_need = round(float(applies.need(np.asarray([start]))[0]))
+    start_capacity = start_need if capacity is None else capacity
     need_paths = applies.need(occupancy)
 
     def need_on(extra: int, day: date) -> DateNeed:
@@ -256,8 +269,10 @@ def outlook(
         policy=policy,
         start_occupancy=start,
         start_capacity=start_capacity,
+        start_need=start_need,
+        capacity_source=CAPACITY_ASSUMED if capacity is None else capacity_source,
         occupancy=with_start_column(forecast.quantiles(occupancy), start),
-        need=with_start_column(forecast.quantiles(need_paths), start_capacity),
+        need=with_start_column(forecast.quantiles(need_paths), start_need),
         holders=with_start_column(run.holders, run.inputs.status_holders)
         if index is None
         else None,

@@ -36,6 +36,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied
 
 from regietafel.accounts.models import Role, User
 
@@ -78,6 +79,23 @@ def can_view_province_detail(user: AnyUser, province_code: str) -> bool:
     if role == Role.PROVINCIE:
         return province_code == own_province(user)
     return True
+
+
+def require_province_detail(user: AnyUser, province_code: str) -> None:
+    """PermissionDenied with the Dutch reason unless ``user`` may see the province in detail."""
+    if not can_view_province_detail(user, province_code):
+        raise PermissionDenied(province_refusal(province_code))
+
+
+def province_refusal(province_code: str) -> str:
+    """Why a reader may not open another province's detail (shown on the 403 and the API)."""
+    from regietafel import reference
+
+    name = reference.province_name(province_code)
+    return (
+        f"De details van {name} zijn voor de provinciale regietafel van {name}, het LRT en het "
+        f"COA. In de landelijke overzichten staat {name} wel."
+    )
 
 
 def can_see_confidential(user: AnyUser) -> bool:

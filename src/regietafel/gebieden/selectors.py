@@ -95,8 +95,7 @@ def province_get(*, user: AnyUser, code: str) -> ProvinceDetail:
     province = next((p for p in reference.provinces() if p.code == code), None)
     if province is None:
         raise Http404(code)
-    if not access.can_view_province_detail(user, province.code):
-        raise PermissionDenied
+    access.require_province_detail(user, province.code)
     period = taakstelling_selectors.latest_period(user=user)
     progress = None
     total = None
@@ -249,8 +248,7 @@ def municipality_get(
     _require_view(user)
     on = reference_date(user=user)
     municipality = _municipality(code, on)
-    if not access.can_view_province_detail(user, municipality.province_code):
-        raise PermissionDenied
+    access.require_province_detail(user, municipality.province_code)
     history = []
     for stored in reversed(taakstelling_selectors.periods_list(user=user)):
         final = taakstelling_selectors.final_realisation(stored.label)

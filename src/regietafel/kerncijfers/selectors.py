@@ -365,8 +365,7 @@ def closure_municipality(closure: Closure, *, user: AnyUser, confidential: froze
 def check_province(user: AnyUser, province_code: str) -> str:
     """The normalised province code, or PermissionDenied / LookupError for a bad one."""
     code = reference.province(province_code).code
-    if not access.can_view_province_detail(user, code):
-        raise PermissionDenied
+    access.require_province_detail(user, code)
     return code
 
 
@@ -387,8 +386,8 @@ def figures_for(*, user: AnyUser, week: IsoWeek, scope: str | None = None) -> Sc
     if not access.can_view(user):
         raise PermissionDenied
     code = normalise_scope(scope)
-    if code != NATIONAL and not access.can_view_province_detail(user, code):
-        raise PermissionDenied
+    if code != NATIONAL:
+        access.require_province_detail(user, code)
     figures, sources = week_data(week)
     return masked(figures, sources, user=user, scope=code)
 
@@ -567,8 +566,8 @@ def figure_histories(
     if not access.can_view(user):
         raise PermissionDenied
     scope_code = normalise_scope(scope)
-    if scope_code != NATIONAL and not access.can_view_province_detail(user, scope_code):
-        raise PermissionDenied
+    if scope_code != NATIONAL:
+        access.require_province_detail(user, scope_code)
     count = max(1, min(weeks, HISTORY_WEEKS))
     identity = _data_identity()
     see_all = access.can_see_confidential(user)

@@ -146,8 +146,7 @@ def opvangbeeld_provincie(request: HttpRequest, code: str) -> HttpResponse:
         week = requested_week(request)
     except PeriodError as error:
         return bad_request(request, str(error))
-    if not access.can_view_province_detail(request.user, province.code):
-        raise PermissionDenied
+    access.require_province_detail(request.user, province.code)
     picture = reception_picture(user=request.user, week=week, province_code=province.code)
     from regietafel.verdeling.selectors import NoRegisterError, province_distribution
 

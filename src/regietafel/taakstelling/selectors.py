@@ -169,8 +169,7 @@ def progress(
     iso_week = IsoWeek.parse(week)
     if province is not None:
         province = reference.province(province).code
-        if not access.can_view_province_detail(user, province):
-            raise PermissionDenied
+        access.require_province_detail(user, province)
     months = Period.parse(period.label).months_elapsed(as_of=iso_week.monday)
     realisation = latest_import(kind=Kind.REALISATIE, on_or_before=iso_week)
     housed = housed_per_municipality(realisation, period.label)
@@ -385,8 +384,7 @@ def judgement_histories(*, user: AnyUser, province_code: str) -> tuple[Judgement
     the years (403 for another province's user)."""
     _require_view(user)
     code = reference.province(province_code).code
-    if not access.can_view_province_detail(user, code):
-        raise PermissionDenied
+    access.require_province_detail(user, code)
     latest: dict[tuple[str, str], Judgement] = {}
     for judgement in Judgement.objects.filter(province_code=code).order_by("recorded_at", "id"):
         latest[judgement.municipality_code, judgement.period_label] = judgement

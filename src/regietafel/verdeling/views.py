@@ -6,7 +6,6 @@ from fractions import Fraction
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
@@ -154,8 +153,8 @@ def verdeling(request: HttpRequest) -> HttpResponse:
         return render(
             request, "verdeling/verdeling.html", {**context, "errors": [str(error)]}, status=400
         )
-    if province is not None and not access.can_view_province_detail(request.user, province.code):
-        raise PermissionDenied
+    if province is not None:
+        access.require_province_detail(request.user, province.code)
     if week is None:
         context["no_data"] = (
             "Er is nog geen locatieregister geïmporteerd, dus er is geen week met gegevens om te "

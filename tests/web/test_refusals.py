@@ -1,0 +1,46 @@
+"""A refusal says why, once: another province's detail names the province and who may see it,
+on pages and in the API (found in the browser check: two contradicting lines, and the API's
+informal default text without a reason)."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+REASON = "De details van Groningen zijn voor de provinciale regietafel van Groningen"
+
+
+@pytest.mark.parametrize(
+    "url", ["/opvangbeeld/PV20/?week=2021-W45", "/prognose/?week=2021-W45&provincie=PV20"]
+)
+def test_another_provinces_page_names_the_reason_once(
+    client_as: Callable[[str | None], Any], url: str
+) -> None:
+    response = client_as("provincie")  # PRT Noord-Holland
+    page = response.get(url)
+    assert page.status_code == 403
+    body = html.unescape(page.content.decode())
+    assert REASON in body
+    assert "U heeft met uw rol geen toegang tot deze pagina" not in body
+    assert "neem dan contact op met de beheerder" in body
+
+
+def test_the_api_gives_the_same_reason(client_as: Callable[[str | None], Any]) -> None:
+    response = client_as("provincie").get(
+        "/api/v1/prognose/", {"week": "2021-W45", "provincie": "PV20"}
+    )
+    assert response.status_code == 403
+    assert REASON in response.json()["detail"]
+
+
+def test_a_refusal_without_reason_says_the_role_has_no_access(
+    client_as: Callable[[str | None], Any],
+) -> None:
+    page = client_as("provincie").get("/audit/")
+    assert page.status_code == 403
+    assert "U heeft met uw rol geen toegang tot deze pagina." in page.content.decode()

@@ -168,6 +168,7 @@ MATRIX: tuple[Case, ...] = (
     Case("audit", {}, (LOGIN, 403, 403, 403, 200)),
     Case("audit", {}, (LOGIN, 403, 403, 403, 200), query="formaat=csv"),
     # API v1: anonymous 403 (no session, no basic auth).
+    Case("api-index", {}, API_EVERYONE),
     Case("api-provincies", {}, API_EVERYONE),
     Case("api-gemeenten", {}, API_EVERYONE),
     Case("api-taakstelling", {}, API_EVERYONE),

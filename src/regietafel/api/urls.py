@@ -3,6 +3,7 @@ from django.urls import path
 from regietafel.api import views
 
 urlpatterns = [
+    path("", views.ApiIndex.as_view(), name="api-index"),
     path("provincies/", views.ProvinceList.as_view(), name="api-provincies"),
     path("gemeenten/", views.MunicipalityList.as_view(), name="api-gemeenten"),
     path("taakstelling/", views.TaakstellingPeriodList.as_view(), name="api-taakstelling"),

@@ -299,3 +299,48 @@ class SeriesList(_ReadView):
             else opvang_selectors.series_latest(user=request.user, week=week).values
         )
         return self._page(rows, out.SeriesValueSerializer)
+
+
+API_INDEX: tuple[tuple[str, str], ...] = (
+    ("api-kerncijfers", "alle kerncijfers van een week per gebied (?week=, ?scope=)"),
+    ("api-opvangbeeld", "opvangbeeld van een week: behoefte, capaciteit en tekort per horizon"),
+    ("api-boodschappenlijst", "de boodschappenlijst van een week"),
+    ("api-verdeling", "verdeling van een opgave over de provincies"),
+    ("api-prognose", "prognose van de opvang met banden, scenario's en bufferbeleid"),
+    ("api-opvang-per-provincie", "capaciteit en bezetting per provincie in een week"),
+    ("api-locaties", "opvanglocaties in het register van een week"),
+    ("api-provincies", "de twaalf provincies"),
+    ("api-gemeenten", "gemeenten met hun provincie"),
+    ("api-taakstelling", "taakstelling per halfjaar"),
+    ("api-realisatie", "gehuisveste vergunninghouders per gemeente"),
+    ("api-reeksen", "landelijke weekreeksen (instroom, vergunninghouders in de opvang, …)"),
+    ("api-afspraken", "afspraken van LRT, HLRT en PRT's"),
+    ("api-overleggen", "overleggen van de regietafels"),
+    ("api-actielijst", "de actielijst van een tafel voor een overleg"),
+)
+"""The list endpoints the index names (detail endpoints are linked from their lists)."""
+
+
+class ApiIndex(APIView):
+    """``/api/v1/``: what the API offers, with a link to the OpenAPI schema."""
+
+    permission_classes = [IsAuthenticated, CanView]
+
+    @extend_schema(exclude=True)
+    def get(self, request: Request) -> Response:
+        from django.urls import reverse
+
+        return Response(
+            {
+                "versie": "v1",
+                "schema": request.build_absolute_uri(reverse("api-schema")),
+                "onderdelen": [
+                    {
+                        "naam": name.removeprefix("api-"),
+                        "adres": request.build_absolute_uri(reverse(name)),
+                        "omschrijving": text,
+                    }
+                    for name, text in API_INDEX
+                ],
+            }
+        )

@@ -24,7 +24,7 @@ def shopping_table(scoped: ScopedList) -> ResultTable:
     )
     return ResultTable(
         "boodschappenlijst",
-        f"Boodschappenlijst {scoped.scope}, week {scoped.week.label}",
+        "Acties",
         (
             Column("sleutel", "Sleutel"),
             Column("categorie", "Categorie"),

@@ -88,8 +88,9 @@ def boodschappenlijst_result(arguments: argparse.Namespace) -> Result:
         from regietafel.kerncijfers.selectors import figures_for
 
         _require_data(figures_for(user=system_user(), week=week, scope=code), "lijst")
+    scope = reference.province(code).name if code else "Nederland"
     return Result(
-        title=f"Boodschappenlijst {scoped.scope}, week {week.label}",
+        title=f"Boodschappenlijst {scope}, week {week.label}",
         tables=(shopping_table(scoped),),
     )
 

@@ -282,7 +282,7 @@ def test_province_user_refused_other_provinces_location(
     response = page.goto(f"{base}/opvang/locaties/GR-AZC/?week=2021-W44")
     assert response.status == 403
     assert page.locator("h1").inner_text() == "Geen toegang"
-    assert "geen toegang tot deze pagina" in page.locator("main").inner_text()
+    assert "Deze locatie ligt in een andere provincie." in page.locator("main").inner_text()
     assert "Zuiderweg" not in page.content()
 
     response = page.goto(f"{base}/opvang/locaties/NH-AZC/?week=2021-W44")

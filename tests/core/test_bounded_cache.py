@@ -29,17 +29,18 @@ def test_value_is_computed_once_per_key_even_by_many_threads() -> None:
     def slow() -> int:
         calls.append(1)
         started.set()
-        release.wait(10)
+        release.wait(120)
         return 42
 
-    with ThreadPoolExecutor(max_workers=4) as pool:
+    # One worker each for the slow call, the three that wait for it and the other key.
+    with ThreadPoolExecutor(max_workers=5) as pool:
         first = pool.submit(cache.value, "k", slow)
-        started.wait(10)
+        started.wait(120)
         others = [pool.submit(cache.value, "k", slow) for _ in range(3)]
         other_key = pool.submit(cache.value, "other", lambda: 7)
-        assert other_key.result(10) == 7  # another key is not held up by the slow one
+        assert other_key.result(120) == 7  # another key is not held up by the slow one
         release.set()
-        assert [f.result(10) for f in (first, *others)] == [42] * 4
+        assert [f.result(120) for f in (first, *others)] == [42] * 4
     assert len(calls) == 1
     assert cache.computed == 2
 

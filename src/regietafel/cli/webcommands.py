@@ -54,8 +54,12 @@ def _configure() -> Path:
     folder = announce_data_folder()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "regietafel.config.settings")
     import django
+    from django.apps import apps
 
-    django.setup()
+    # Once per process: setting Django up again would also point its logging at whatever
+    # stderr is then (a caller that runs commands in-process, such as a test, keeps its own).
+    if not apps.ready:
+        django.setup()
     return folder
 
 

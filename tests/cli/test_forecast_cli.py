@@ -123,14 +123,26 @@ def test_backtest_table(capsys: pytest.CaptureFixture[str]) -> None:
     assert int(thirteen_2019["n_geijkt95"]) <= int(thirteen_2019["n_geijkt80"])
 
 
+def test_quarterly_backtest_spans_2019_to_2024(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["prognose", "backtest", "--reeks", "kwartaal", "--formaat", "csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert [row["horizon"] for row in rows] == ["1 kw. (≈13 weken)", "2 kw. (≈26 weken)"]
+    # Origins 2019-Q2 … 2024-Q3 (one quarter ahead) and … 2024-Q2 (two quarters ahead): the
+    # first needs four known quarters (2018), the last needs its outcome (to 2024-Q3).
+    assert [int(row["n"]) for row in rows] == [22, 21]
+    assert all(0 <= float(row["dekking80"]) <= 100 for row in rows)
+
+
 def test_parser_choices_follow_the_core() -> None:
     from regietafel.cli import forecast as cli
     from regietafel.core.forecast import DEFAULT_PATHS, DEFAULT_WEEKS, SCENARIOS
     from regietafel.core.need_policy import NEED_POLICIES
+    from regietafel.prognose.backtests import SERIES_CHOICES
     from regietafel.prognose.scenarios import OFFICIAL_NAMES
 
     assert tuple(sorted(SCENARIOS)) == cli.SCENARIO_NAMES
     assert OFFICIAL_NAMES == cli.OFFICIAL_NAMES
+    assert SERIES_CHOICES == cli.BACKTEST_SERIES
     assert tuple(p.key for p in NEED_POLICIES) == cli.POLICY_KEYS
     assert (cli.DEFAULT_PATHS, cli.DEFAULT_WEEKS) == (DEFAULT_PATHS, DEFAULT_WEEKS)
 

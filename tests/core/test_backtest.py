@@ -98,3 +98,56 @@ def test_year_ahead_uses_four_quarters_when_known() -> None:
     [result] = bt.year_ahead(annual, quarters, years=[2020])
     assert result.basis.startswith("4 kwartalen")
     assert result.forecast.median == pytest.approx(24_000, rel=0.02)
+
+
+def test_quarters_step_by_three_months() -> None:
+    assert bt._shift(date(2019, 10, 1), 1, 4) == date(2020, 1, 1)
+    assert bt._shift(date(2020, 4, 1), -4, 4) == date(2019, 4, 1)
+    assert bt._steps_between(date(2018, 10, 1), date(2019, 4, 1), 4) == 2
+    assert bt.quarterly_factors([float(m) for m in range(1, 13)]) == (
+        2.0, 2.0, 2.0, 5.0, 5.0, 5.0, 8.0, 8.0, 8.0, 11.0, 11.0, 11.0,
+    )  # fmt: skip
+    with pytest.raises(ValueError, match="periods_per_year"):
+        bt.rolling_origin([], [], horizon=1, periods_per_year=6, min_history=4)
+
+
+def _quarterly(values: list[float]) -> list[Observation]:
+    """Quarters from 2018-Q1, each published 45 days after it ends (as the CBS news items)."""
+    items = []
+    for index, value in enumerate(values):
+        begin = bt._shift(date(2018, 1, 1), index, 4)
+        end = bt._shift(begin, 1, 4) - timedelta(days=1)
+        items.append(Observation(begin, end, value, end + timedelta(days=45)))
+    return items
+
+
+def test_quarterly_origins_benchmarks_and_outcomes_by_hand() -> None:
+    annual = [Observation(date(y, 1, 1), date(y, 12, 31), 20_000.0, date(y + 1, 2, 1))
+              for y in range(2008, 2019)]  # fmt: skip
+    values = [1_000.0, 2_000.0, 3_000.0, 4_000.0, 5_000.0, 6_000.0, 7_000.0, 8_000.0]
+    results = bt.rolling_origin(_quarterly(values), annual, horizon=1, periods_per_year=4,
+                                min_history=4, paths=200)  # fmt: skip
+    # On 1 January 2019 only three 2018 quarters are published (Q4 on 14 February).
+    assert [r.origin for r in results] == [date(2019, 4, 1), date(2019, 7, 1), date(2019, 10, 1)]
+    first = results[0]
+    assert first.actual == 6_000.0  # 2019-Q2
+    assert first.mean_benchmark == 4_000.0  # the last known quarter, 2018-Q4
+    assert first.seasonal_benchmark == 2_000.0  # 2018-Q2
+    two = bt.rolling_origin(_quarterly(values), annual, horizon=2, periods_per_year=4,
+                            min_history=4, paths=200)  # fmt: skip
+    assert [r.actual for r in two] == [6_000.0 + 7_000.0, 7_000.0 + 8_000.0]
+    assert two[0].mean_benchmark == 2 * 4_000.0
+
+
+def test_a_flat_quarterly_series_is_forecast_flat_over_the_gap() -> None:
+    annual = [Observation(date(y, 1, 1), date(y, 12, 31), 20_000.0, date(y + 1, 2, 1))
+              for y in range(2008, 2019)]  # fmt: skip
+    results = bt.rolling_origin(_quarterly([3_000.0] * 12), annual, horizon=2,
+                                periods_per_year=4, min_history=4, paths=200)  # fmt: skip
+    # From 2020 seven quarters are known: three one-step errors (all zero) give the noise
+    # spread; before that the documented default spread applies.
+    later = [r for r in results if r.origin >= date(2020, 1, 1)]
+    assert len(later) == 3
+    for result in later:
+        assert result.forecast.median == pytest.approx(6_000.0)
+        assert result.forecast.low95 == pytest.approx(6_000.0)

@@ -25,6 +25,8 @@ OFFICIAL_NAMES = ("mpp-min", "mpp-midden", "mpp-max")
 (or today) after the MPP that holds the figure was published."""
 POLICY_KEYS = ("coa-reserve-2019", "lrt-voorjaar-2021", "coa-2022-11", "coa-2023-11")
 """The keys of ``core.need_policy.NEED_POLICIES`` (a test keeps them equal)."""
+BACKTEST_SERIES = ("week", "maand", "kwartaal", "jaar")
+"""``prognose.backtests.SERIES_CHOICES`` (a test keeps them equal)."""
 
 PROGNOSE_HELP = """\
 Prognose van de opvang: bezetting, vergunninghouders in de opvang en benodigde plekken per
@@ -82,7 +84,7 @@ def register(commands: argparse._SubParsersAction[DutchArgumentParser]) -> None:
                          help="huidige capaciteit (standaard: behoefte bij de start)")  # fmt: skip
     command.add_argument("--doel", action="append", type=_target, default=[], metavar="N:DATUM",
                          help="kans dat N extra plekken op DATUM genoeg zijn")  # fmt: skip
-    command.add_argument("--reeks", action="append", choices=["week", "maand", "jaar"],
+    command.add_argument("--reeks", action="append", choices=BACKTEST_SERIES,
                          help="backtest: welke reeks (standaard alle)")  # fmt: skip
     command.add_argument("--formaat", choices=formats, default=FORMATS[0])
     command.add_argument("--uitvoer", type=Path, metavar="BESTAND")

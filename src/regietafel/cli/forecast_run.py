@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from regietafel import reference
+from regietafel.cli.forecast import BACKTEST_SERIES
 from regietafel.cli.output import emit_result
 from regietafel.core import forecast
 from regietafel.core.formatting import format_date_nl
@@ -77,7 +78,8 @@ BACKTEST_NOTES = (
         "startpunten (onder 1 = beter)."
     ),
     (
-        "13-weeksgemiddelde: gemiddelde van de laatste 13 bekende weken (3 maanden) × horizon. "
+        "13-weeksgemiddelde: gemiddelde van de laatste 13 bekende weken (3 maanden; bij de "
+        "kwartaalreeks het laatste bekende kwartaal) × horizon. "
         "Seizoensnaïef: dezelfde periode een jaar eerder, alleen waar die bekend was."
     ),
     (
@@ -108,7 +110,7 @@ class Progress:
 def run(arguments: argparse.Namespace) -> int:
     progress = Progress("regietafel prognose")
     if arguments.actie == "backtest":
-        result = backtest_result(arguments.reeks or ["week", "maand", "jaar"], progress)
+        result = backtest_result(arguments.reeks or list(BACKTEST_SERIES), progress)
     else:
         result = forecast_result(arguments, progress)
     if Format(arguments.formaat) is Format.TABEL and arguments.actie != "backtest":

@@ -336,12 +336,15 @@ def rolling_origin(
 ) -> list[OriginResult]:
     """Score every origin (start of a period) whose ``horizon`` target periods all exist.
 
-    ``observations`` is a regular series (weeks or months) with vintages; ``annual`` holds
-    yearly totals with vintages, for the spread of the level walk. ``seasonal`` gives the
-    twelve monthly factors known at an origin (the month of a week is that of its Thursday).
+    ``observations`` is a regular series (weeks, months or quarters) with vintages;
+    ``annual`` holds yearly totals with vintages, for the spread of the level walk.
+    ``seasonal`` gives the twelve monthly factors known at an origin (the month of a week is
+    that of its Thursday; a quarter uses :func:`quarterly_factors`).
     The forecast is made ``origin_offset_days`` after the start of the first target period
     (for weeks: on the Thursday, the day after the figure of the week before is published).
     """
+    if periods_per_year not in PERIODS_PER_YEAR:
+        raise ValueError(f"periods_per_year must be one of {PERIODS_PER_YEAR}")
     outcome = final_values(observations)
     periods = sorted(outcome)
     step = periods[1] - periods[0] if len(periods) > 1 else None
@@ -390,18 +393,29 @@ def rolling_origin(
     return results
 
 
+PERIODS_PER_YEAR = (52, 12, 4)
+"""Weeks, months or quarters: the periods a back-tested series can have."""
+
+
+def _months_per_period(periods_per_year: int) -> int:
+    if periods_per_year not in PERIODS_PER_YEAR:
+        raise ValueError(f"periods_per_year must be one of {PERIODS_PER_YEAR}")
+    return 12 // periods_per_year
+
+
 def _shift(day: date, steps: int, periods_per_year: int) -> date:
-    """The period ``steps`` periods after the one starting on ``day`` (weeks or months)."""
+    """The period ``steps`` periods after the one starting on ``day`` (weeks, months, quarters)."""
     if periods_per_year == 52:
         year, week, _ = day.isocalendar()
         if steps == -52:
             return date.fromisocalendar(year - 1, min(week, 52), 1)
         return date.fromordinal(day.toordinal() + 7 * steps)
-    month = day.year * 12 + day.month - 1 + steps
+    month = day.year * 12 + day.month - 1 + steps * _months_per_period(periods_per_year)
     return date(month // 12, month % 12 + 1, 1)
 
 
 def _month_of(day: date, periods_per_year: int) -> int:
+    """The month whose seasonal factor a period takes (a quarter: its first month)."""
     if periods_per_year == 52:
         return date.fromordinal(day.toordinal() + 3).month
     return day.month
@@ -410,7 +424,20 @@ def _month_of(day: date, periods_per_year: int) -> int:
 def _steps_between(first: date, later: date, periods_per_year: int) -> int:
     if periods_per_year == 52:
         return (later - first).days // 7
-    return (later.year - first.year) * 12 + later.month - first.month
+    months = (later.year - first.year) * 12 + later.month - first.month
+    return months // _months_per_period(periods_per_year)
+
+
+def quarterly_factors(monthly: Sequence[float]) -> tuple[float, ...]:
+    """Twelve factors where each month holds the mean of its quarter's three monthly factors.
+
+    A quarter is looked up by its first month (see :func:`_month_of`), so a quarterly series
+    uses the same seasonal pattern as the weekly and monthly ones.
+    """
+    if len(monthly) != 12:
+        raise ValueError("twelve monthly factors are needed")
+    quarters = [sum(monthly[3 * q : 3 * q + 3]) / 3 for q in range(4)]
+    return tuple(quarters[m // 3] for m in range(12))
 
 
 @dataclass(frozen=True, slots=True)

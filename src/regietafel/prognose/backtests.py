@@ -11,6 +11,7 @@ from regietafel.core.backtest import (
     OriginResult,
     Score,
     YearAhead,
+    quarterly_factors,
     rolling_origin,
     score,
     year_ahead,
@@ -23,8 +24,13 @@ def _factors(origin: date) -> tuple[float, ...]:
     return seasonal_factors(origin)[0]
 
 
+def _quarter_factors(origin: date) -> tuple[float, ...]:
+    return quarterly_factors(seasonal_factors(origin)[0])
+
+
 WEEK_HORIZONS = (4, 13, 26)
 MONTH_HORIZONS = ((1, 4), (3, 13), (6, 26))  # months, and the weeks they stand for
+QUARTER_HORIZONS = ((1, 13), (2, 26))  # quarters, and the weeks they stand for
 YEAR_AHEAD_YEARS = tuple(range(2016, 2025))
 
 
@@ -38,18 +44,27 @@ class BacktestRow:
     score: Score
 
 
-SERIES_CHOICES = ("week", "maand", "jaar")
+SERIES_CHOICES = ("week", "maand", "kwartaal", "jaar")
 
 
-def _cbs_months() -> tuple[Observation, ...]:
-    """CBS first applications + nareizigers per month (both parts, same vintage)."""
-    first = series.observations("eerste_aanvragen_maand")
-    late = {(o.begin, o.vintage): o.value for o in series.observations("nareizigers_maand")}
+def _with_nareizigers(first_series: str, late_series: str) -> tuple[Observation, ...]:
+    """CBS first applications + nareizigers per period (both parts of the same vintage)."""
+    first = series.observations(first_series)
+    late = {(o.begin, o.vintage): o.value for o in series.observations(late_series)}
     return tuple(
         Observation(o.begin, o.end, o.value + late[(o.begin, o.vintage)], o.vintage)
         for o in first
         if (o.begin, o.vintage) in late
     )
+
+
+def _cbs_months() -> tuple[Observation, ...]:
+    return _with_nareizigers("eerste_aanvragen_maand", "nareizigers_maand")
+
+
+def cbs_quarters() -> tuple[Observation, ...]:
+    """Every published version of each CBS quarter, 2018 to the third quarter of 2024."""
+    return _with_nareizigers("eerste_aanvragen_kwartaal", "nareizigers_kwartaal")
 
 
 def _contiguous_months(items: Sequence[Observation]) -> tuple[Observation, ...]:
@@ -76,6 +91,13 @@ def monthly_results(months: int) -> list[OriginResult]:
     return rolling_origin(
         _contiguous_months(_cbs_months()), series.observations("eerste_aanvragen_jaar"),
         horizon=months, periods_per_year=12, min_history=6, seasonal=_factors,
+    )  # fmt: skip
+
+
+def quarterly_results(quarters: int) -> list[OriginResult]:
+    return rolling_origin(
+        cbs_quarters(), series.observations("eerste_aanvragen_jaar"),
+        horizon=quarters, periods_per_year=4, min_history=4, seasonal=_quarter_factors,
     )  # fmt: skip
 
 
@@ -122,6 +144,18 @@ def backtest_rows(
                 BacktestRow(
                     "eerste aanvragen + nareizigers per maand (CBS) 2018–2020",
                     f"{months} mnd (≈{weeks} weken)", "alle startpunten", score(results),
+                )
+            )  # fmt: skip
+    if "kwartaal" in which:
+        for quarters, weeks in QUARTER_HORIZONS:
+            if progress:
+                progress(f"kwartaalreeks, {quarters} kwartaal")
+            results = quarterly_results(quarters)
+            rows.append(
+                BacktestRow(
+                    "eerste aanvragen + nareizigers per kwartaal (CBS) 2018–2024",
+                    f"{quarters} kw. (≈{weeks} weken)", "alle startpunten (met breuk 2020)",
+                    score(results),
                 )
             )  # fmt: skip
     if "jaar" in which:

@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from regietafel.core import buffer_policies as bp
+from regietafel.core.forecast import ForecastError
 from regietafel.core.need_policy import (
     NEED_POLICIES,
     NO_POLICY,
@@ -105,6 +106,12 @@ def test_target_dates_and_need_on_a_target_date() -> None:
     # 1 January 2022 lies in the ninth week (index 8) from Monday 1 November 2021.
     need = need_on(occupancy, start, date(2022, 1, 1), policy_by_key("coa-2022-11"))
     assert need.tolist() == [834, 11_667]  # 800/0.96 = 833.3; 11,200/0.96 = 11,666.7
+    # The one check of a date outside the run, in Dutch, naming the span (page, CLI and API).
+    with pytest.raises(ForecastError, match=r"^1 januari 2024 valt buiten de prognose \(104 "
+                       r"weken vanaf 1 november 2021\)$"):  # fmt: skip
+        need_on(occupancy, start, date(2024, 1, 1), policy_by_key("coa-2022-11"))
+    with pytest.raises(ForecastError):
+        need_on(occupancy, start, date(2021, 10, 31), policy_by_key("coa-2022-11"))
 
 
 def test_fixed_buffer_with_a_step_in_occupancy() -> None:

@@ -28,7 +28,8 @@ from typing import Any, overload
 import numpy as np
 import numpy.typing as npt
 
-from regietafel.core.forecast import QUANTILE_LEVELS, FloatArray, weeks_until
+from regietafel.core.forecast import FloatArray, ForecastError, weeks_until
+from regietafel.core.formatting import format_date_nl
 
 
 class NeedPolicyKind(StrEnum):
@@ -173,17 +174,17 @@ def target_dates(start: date, weeks: int) -> tuple[date, ...]:
 def need_on(
     occupancy: npt.NDArray[np.int64], start: date, day: date, policy: NeedPolicy
 ) -> FloatArray:
-    """Places needed on ``day`` in every path: occupancy of the week containing it, by policy."""
+    """Places needed on ``day`` in every path: occupancy of the week containing it, by policy.
+
+    ``ForecastError`` (Dutch, naming the run's span) when ``day`` lies outside the run: a
+    target date or goal the user typed.
+    """
+    weeks = occupancy.shape[1]
     week = weeks_until(start, day)
-    if not 0 <= week < occupancy.shape[1]:
-        raise ValueError(f"{day.isoformat()} valt buiten de prognose")
+    if not 0 <= week < weeks:
+        raise ForecastError(
+            f"{format_date_nl(day)} valt buiten de prognose ({weeks} weken vanaf "
+            f"{format_date_nl(start)})"
+        )
     result: FloatArray = np.asarray(policy.need(occupancy[:, week]), dtype=np.float64)
-    return result
-
-
-def need_quantiles(
-    occupancy: npt.NDArray[np.int64], start: date, day: date, policy: NeedPolicy
-) -> FloatArray:
-    """Median and bands (``QUANTILE_LEVELS``) of the places needed on ``day``."""
-    result: FloatArray = np.quantile(need_on(occupancy, start, day, policy), QUANTILE_LEVELS)
     return result

@@ -22,9 +22,8 @@ import numpy as np
 import numpy.typing as npt
 
 from regietafel.core import buffer_policies, forecast
-from regietafel.core.forecast import FloatArray, ForecastError, IntArray, ModelInputs, Scenario
-from regietafel.core.formatting import format_date_nl
-from regietafel.core.need_policy import NeedPolicy, target_dates
+from regietafel.core.forecast import FloatArray, IntArray, ModelInputs, Scenario
+from regietafel.core.need_policy import NeedPolicy, need_on, target_dates
 from regietafel.core.targets import Target
 from regietafel.prognose.inputs import StartState, default_date, model_inputs, with_start
 
@@ -240,14 +239,8 @@ def outlook(
     start_capacity = start_need if capacity is None else capacity
     need_paths = applies.need(occupancy)
 
-    def need_on(extra: int, day: date) -> DateNeed:
-        week = run.week_of(day)
-        if week is None:
-            raise ForecastError(
-                f"{format_date_nl(day)} valt buiten de prognose ({run.key.weeks} weken vanaf "
-                f"{format_date_nl(run.inputs.start)})"
-            )
-        need = need_paths[:, week]
+    def date_need(extra: int, day: date) -> DateNeed:
+        need = need_on(occupancy, run.inputs.start, day, applies)
         return DateNeed(
             day=day,
             quantiles=tuple(float(v) for v in np.quantile(need, forecast.QUANTILE_LEVELS)),
@@ -258,7 +251,7 @@ def outlook(
         )
 
     requested = [(0, day) for day in target_dates(run.inputs.start, run.key.weeks)]
-    dates = tuple(need_on(extra, day) for extra, day in [*requested, *goals])
+    dates = tuple(date_need(extra, day) for extra, day in [*requested, *goals])
     outcomes = buffer_policies.compare(
         occupancy, start_occupancy=start, start_capacity=start_capacity
     )

@@ -119,6 +119,18 @@ def _year_score(results: Sequence[YearAhead]) -> Score:
     return score(as_origins)
 
 
+_PERIOD_SERIES: tuple[
+    tuple[str, str, str, str, tuple[tuple[int, int], ...], Callable[[int], list[OriginResult]]],
+    ...,
+] = (
+    ("maand", "eerste aanvragen + nareizigers per maand (CBS) 2018–2020", "mnd",
+     "alle startpunten", MONTH_HORIZONS, monthly_results),
+    ("kwartaal", "eerste aanvragen + nareizigers per kwartaal (CBS) 2018–2024", "kw.",
+     "alle startpunten (met breuk 2020)", QUARTER_HORIZONS, quarterly_results),
+)  # fmt: skip
+"""The monthly and quarterly series: choice, name, unit, origins, horizons, back-test."""
+
+
 def backtest_rows(
     which: Sequence[str] = SERIES_CHOICES, progress: Callable[[str], None] | None = None
 ) -> list[BacktestRow]:
@@ -135,28 +147,15 @@ def backtest_rows(
                 rows.append(BacktestRow(name, label, "startpunten in 2019", score(in_2019)))
             rows.append(BacktestRow(name, label, "alle startpunten (met breuk 2020)",
                                     score(results)))  # fmt: skip
-    if "maand" in which:
-        for months, weeks in MONTH_HORIZONS:
+    for choice, name, unit, origins, horizons, results_of in _PERIOD_SERIES:
+        if choice not in which:
+            continue
+        for periods, weeks in horizons:
             if progress:
-                progress(f"maandreeks, {months} maanden")
-            results = monthly_results(months)
+                progress(f"{choice}reeks, {periods} {unit}")
             rows.append(
-                BacktestRow(
-                    "eerste aanvragen + nareizigers per maand (CBS) 2018–2020",
-                    f"{months} mnd (≈{weeks} weken)", "alle startpunten", score(results),
-                )
-            )  # fmt: skip
-    if "kwartaal" in which:
-        for quarters, weeks in QUARTER_HORIZONS:
-            if progress:
-                progress(f"kwartaalreeks, {quarters} kwartaal")
-            results = quarterly_results(quarters)
-            rows.append(
-                BacktestRow(
-                    "eerste aanvragen + nareizigers per kwartaal (CBS) 2018–2024",
-                    f"{quarters} kw. (≈{weeks} weken)", "alle startpunten (met breuk 2020)",
-                    score(results),
-                )
+                BacktestRow(name, f"{periods} {unit} (≈{weeks} weken)", origins,
+                            score(results_of(periods)))
             )  # fmt: skip
     if "jaar" in which:
         if progress:

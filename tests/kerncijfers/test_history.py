@@ -156,3 +156,48 @@ def test_occupancy_is_projected_along_the_forecasts_central_path(
     )
     assert _values(lrt) == [None]
     assert lrt.projection == ()
+
+
+def test_the_projection_takes_the_registers_weekly_inflow(
+    make_user: Callable[[str], Any],
+) -> None:
+    """Ten weeks of 760 first applications + nareizigers before W44 set the inflow level of the
+    central path (the register's data beats the bundle); correcting the oldest of those weeks
+    with a new version changes the projection at once (the figures' cache follows them)."""
+    from datetime import timedelta
+
+    from regietafel.core.forecast import SCENARIOS, deterministic
+    from regietafel.prognose import cache
+    from regietafel.prognose.inputs import model_inputs, with_national_start
+    from tests.opvang.factories import series_import
+
+    make_register("2021-W44", STANDARD)
+    mondays = [W44.monday - timedelta(weeks=k) for k in range(10, 0, -1)]
+    for monday in mondays:
+        series_import(IsoWeek.containing(monday).label,
+                      {"eerste_asielaanvragen": 600, "nareizigers": 160})  # fmt: skip
+    bundle = model_inputs(cache.origin_for(W44.monday))
+
+    def expected(inflow: list[tuple[Any, int]]) -> list[int]:
+        inputs = with_national_start(
+            bundle, monday=W44.monday, occupancy=970, status_holders=None, inflow=inflow
+        )
+        path = deterministic(inputs, SCENARIOS["midden"]).occupancy[0]
+        return [int(path[i]) for i in range(13)]
+
+    coa = make_user("coa")
+
+    def projection() -> list[int | None]:
+        history = figure_history(user=coa, scope=None, code="bezetting_nu", until_week=W44,
+                                 weeks=1)  # fmt: skip
+        return [p.value for p in history.projection]
+
+    first = expected([(m, 760) for m in mondays])
+    assert projection() == first
+    assert first != expected([])  # the bundle's level would give another path
+    # The oldest week, not the newest: the newest is also the series the week's figures read.
+    series_import(IsoWeek.containing(mondays[0]).label,
+                  {"eerste_asielaanvragen": 6_000, "nareizigers": 1_600}, version=2)  # fmt: skip
+    corrected = expected([(mondays[0], 7_600)] + [(m, 760) for m in mondays[1:]])
+    assert corrected != first
+    assert projection() == corrected

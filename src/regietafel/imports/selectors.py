@@ -58,6 +58,16 @@ def latest_import(*, kind: str, on_or_before: IsoWeek | str | date | None = None
     return imports.order_by("-week_start", "-version", "-id").first()
 
 
+def current_imports_between(*, kind: str, first: date, before: date) -> list[Import]:
+    """The current import (highest accepted version) of every week whose Monday lies from
+    ``first`` up to ``before``, oldest week first; weeks without one are absent."""
+    current: dict[date, Import] = {}
+    rows = _accepted(kind).filter(week_start__gte=first, week_start__lt=before)
+    for item in rows.order_by("week_start", "version", "id"):
+        current[item.week_start] = item
+    return [current[day] for day in sorted(current)]
+
+
 def import_versions(*, kind: str, week: str) -> QuerySet[Import]:
     """The accepted versions of a week, oldest first."""
     return _accepted(kind).filter(week=IsoWeek.parse(week).label).order_by("version")

@@ -63,9 +63,11 @@ from regietafel.opvang.selectors import (
     core_location,
     masked_name,
     occupancy_history,
+    register_inflow,
     register_rows,
 )
 from regietafel.prognose.cache import growth as forecast_growth
+from regietafel.prognose.inputs import REGISTER_INFLOW_WEEKS
 from regietafel.taakstelling.models import RealisationRecord, TaakstellingPeriod
 from regietafel.taakstelling.selectors import configured_somewhat_behind, progress_inputs
 
@@ -152,19 +154,21 @@ def configured_growth(
     horizons: tuple[Horizon, ...],
     occupancy_now: int | None = None,
     status_holders: int | None = None,
+    inflow: tuple[tuple[date, int], ...] = (),
 ) -> ForecastGrowth | None:
     """The forecast's growth per horizon (``REGIETAFEL_PROJECTIE`` "prognose"), or None for the
     damped trend: when the setting says "trend" or no forecast can start in that week.
 
-    With the register's national ``occupancy_now`` (and the week's status holders) the central
-    path starts there, as the Prognose page's run does."""
+    With the register's national ``occupancy_now`` (the week's status holders and the
+    register's weekly ``inflow``) the central path starts there, as the Prognose page's run
+    does."""
     method = str(getattr(settings, "REGIETAFEL_PROJECTIE", "prognose")).strip().lower()
     if method == "trend":
         return None
     if method != "prognose":
         raise ImproperlyConfigured(f"REGIETAFEL_PROJECTIE '{method}': kies 'prognose' of 'trend'")
     try:
-        return forecast_growth(week.monday, horizons, occupancy_now, status_holders)
+        return forecast_growth(week.monday, horizons, occupancy_now, status_holders, inflow)
     except ForecastError:
         return None
 
@@ -254,6 +258,8 @@ class _Stored:
     period: TaakstellingPeriod | None
     targets: tuple[int, int | None, Any]
     need_policy: NeedPolicyChoice
+    inflow: tuple[tuple[date, int], ...]
+    """The register's weekly inflow before the week: the forecast's inflow level."""
 
     def identity(self, week: IsoWeek) -> tuple[Hashable, ...]:
         """What the figures of ``week`` depend on; equal identity means equal figures."""
@@ -266,6 +272,7 @@ class _Stored:
             None if self.period is None else (self.period.pk, self.period.set_at),
             self.targets,
             (self.need_policy.policy.key, self.need_policy.origin, self.need_policy.chosen_at),
+            self.inflow,
             str(getattr(settings, "REGIETAFEL_HORIZONS", "")),
             str(getattr(settings, "REGIETAFEL_BUFFER", "")),
             str(getattr(settings, "REGIETAFEL_ENIGSZINS_ACHTER", "")),
@@ -283,6 +290,7 @@ def _stored(week: IsoWeek) -> _Stored:
         ).first(),
         targets=(targets["n"], targets["last"], targets["at"]),
         need_policy=need_policy_choice(week),
+        inflow=register_inflow(week, REGISTER_INFLOW_WEEKS),
     )
 
 
@@ -313,7 +321,7 @@ def _compute(week: IsoWeek, stored: _Stored) -> tuple[WeekFigures, WeekSources]:
     waiting = _series_value(stored.series, SeriesMetric.WACHTEND)
 
     def growth_from(occupancy_now: int) -> ForecastGrowth | None:
-        return configured_growth(week, horizons, occupancy_now, waiting)
+        return configured_growth(week, horizons, occupancy_now, waiting, stored.inflow)
 
     inputs = WeekInputs(
         week=week,

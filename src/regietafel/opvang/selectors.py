@@ -41,7 +41,7 @@ from regietafel.core.rules import (
     need_category,
 )
 from regietafel.imports.models import Import, Kind, Status
-from regietafel.imports.selectors import latest_import
+from regietafel.imports.selectors import current_imports_between, latest_import
 from regietafel.opvang.models import LocationRecord, SeriesMetric, SeriesRecord
 from regietafel.reference import regions
 
@@ -347,6 +347,28 @@ def _series_values(batch: Import | None) -> dict[str, int]:
     if batch is None:
         return {}
     return dict(SeriesRecord.objects.filter(batch=batch).values_list("metric", "value"))
+
+
+def register_inflow(week: IsoWeek, weeks: int) -> tuple[tuple[date, int], ...]:
+    """First applications + nareizigers per week in the ``weeks`` weeks before ``week``, from
+    each week's own current series import (Monday, number), oldest first.
+
+    For computing the forecast's inflow level (national figures: nothing to mask). A week
+    counts only with both numbers: half of the inflow is no inflow figure.
+    """
+    batches = current_imports_between(
+        kind=Kind.REEKSEN, first=week.monday - timedelta(weeks=weeks), before=week.monday
+    )
+    parts: dict[int, dict[str, int]] = defaultdict(dict)
+    wanted = (SeriesMetric.EERSTE_AANVRAGEN.value, SeriesMetric.NAREIZIGERS.value)
+    rows = SeriesRecord.objects.filter(batch__in=batches, metric__in=wanted)
+    for batch_id, metric, value in rows.values_list("batch_id", "metric", "value"):
+        parts[batch_id][metric] = value
+    return tuple(
+        (batch.week_start, sum(parts[batch.pk].values()))
+        for batch in batches
+        if len(parts[batch.pk]) == len(wanted)
+    )
 
 
 def series_latest(*, user: AnyUser, week: IsoWeek | str) -> SeriesOverview:

@@ -36,11 +36,12 @@ from regietafel.kerncijfers.selectors import (
     need_policy_choice,
     week_data,
 )
+from regietafel.opvang.selectors import register_inflow
 from regietafel.opvangprognose.forms import SCENARIO_ORDER
 from regietafel.opvangprognose.tables import ScoreLine
 from regietafel.prognose import cache as runs
 from regietafel.prognose.cache import RUNS
-from regietafel.prognose.inputs import StartState
+from regietafel.prognose.inputs import REGISTER_INFLOW_WEEKS, StartState
 from regietafel.prognose.outlook import (
     CAPACITY_REGISTER,
     START_NOTE_BUNDLE,
@@ -121,8 +122,8 @@ def visible_scopes(user: AnyUser) -> list[tuple[str, str]]:
 
 def start_state(week: IsoWeek) -> StartState | None:
     """The register's start of ``week``, read from the weekly figures (never recomputed):
-    ``bezetting_nu`` nationally and per province, and the week's status holders in
-    reception. None when the week has no register."""
+    ``bezetting_nu`` nationally and per province, the week's status holders in reception and
+    the register's weekly inflow before it. None when the week has no register."""
     figures, _sources = week_data(week)
     national = figures.national.reception
     if national is None:
@@ -137,6 +138,7 @@ def start_state(week: IsoWeek) -> StartState | None:
         occupancy=national.occupancy_now,
         provinces=provinces,
         status_holders=figures.national.waiting_in_reception,
+        inflow=register_inflow(week, REGISTER_INFLOW_WEEKS),
     )
 
 

@@ -40,8 +40,9 @@ CENTRAL: BoundedCache[tuple[int, IntArray]] = BoundedCache.by_count(256)
 and more of weeks (the figures' history asks every week)."""
 
 
-RegisterStart = tuple[date, int, int | None]
-"""The week's Monday, the register's national occupancy and the week's status holders."""
+RegisterStart = tuple[date, int, int | None, tuple[tuple[date, int], ...]]
+"""The week's Monday, the register's national occupancy, the week's status holders and the
+register's weekly inflow before it (``StartState.inflow``)."""
 
 
 def central_path(origin: date, start: RegisterStart | None = None) -> tuple[int, IntArray]:
@@ -51,9 +52,9 @@ def central_path(origin: date, start: RegisterStart | None = None) -> tuple[int,
     def compute() -> tuple[int, IntArray]:
         inputs = model_inputs(origin)
         if start is not None:
-            monday, occupancy, holders = start
+            monday, occupancy, holders, inflow = start
             inputs = with_national_start(
-                inputs, monday=monday, occupancy=occupancy, status_holders=holders
+                inputs, monday=monday, occupancy=occupancy, status_holders=holders, inflow=inflow
             )
         paths = deterministic(inputs, SCENARIOS[GROWTH_SCENARIO])
         return inputs.occupancy, paths.occupancy[0]
@@ -66,11 +67,13 @@ def growth(
     horizons: Sequence[Horizon],
     occupancy_now: int | None = None,
     status_holders: int | None = None,
+    inflow: tuple[tuple[date, int], ...] = (),
 ) -> ForecastGrowth:
     """The growth of occupancy per horizon on the central path of the middle scenario (the
     model without randomness), from the week's Monday and, given ``occupancy_now``, from the
-    register's national occupancy and the week's status holders: the start of the Prognose
-    page's run, so the figures' projection is that run's model without randomness.
+    register's national occupancy, the week's status holders and the register's weekly
+    inflow: the start of the Prognose page's run, so the figures' projection is that run's
+    model without randomness.
 
     The weekly figures of every week use it, and a year of history asks 52 weeks: one
     deterministic path costs milliseconds where 10,000 paths cost seconds. The Prognose page
@@ -78,7 +81,7 @@ def growth(
     can start then (nothing published yet).
     """
     origin = origin_for(monday)
-    register = (monday, occupancy_now, status_holders) if occupancy_now else None
+    register = (monday, occupancy_now, status_holders, inflow) if occupancy_now else None
     start_occupancy, path = central_path(origin, register)
     start = max(start_occupancy, 1)
     factors = {

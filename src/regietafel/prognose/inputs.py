@@ -2,19 +2,23 @@
 
 Every parameter is estimated from the bundled series where they hold enough history before
 the date, else a documented default is used; the source of each is recorded in
-``ModelInputs.sources`` and shown next to the forecast.
+``ModelInputs.sources`` and shown next to the forecast. A run from a week with a location
+register starts at that register, and takes its inflow level from the register's weekly
+series where those hold enough weeks (:func:`with_start`).
 """
 
 from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from regietafel import reference
 from regietafel.core.backtest import annual_sigma, fit_smoothing, smoothed_level, smoothing_errors
 from regietafel.core.forecast import ForecastError, ModelInputs
+from regietafel.core.rules import DATA_VALID_WEEKS
 from regietafel.prognose import series
 
 # Documented defaults, used when the bundled series do not (yet) hold the figure.
@@ -277,6 +281,9 @@ class StartState:
     occupancy: int
     provinces: tuple[tuple[str, int], ...]
     status_holders: int | None = None
+    inflow: tuple[tuple[date, int], ...] = ()
+    """The register's weekly first applications + nareizigers before ``monday`` (Monday,
+    number), oldest first: see :func:`register_inflow_level`."""
 
     def province_occupancy(self, name: str) -> int:
         return dict(self.provinces).get(name, 0)
@@ -298,8 +305,9 @@ def with_start(inputs: ModelInputs, start: StartState) -> ModelInputs:
     last = max(i for i, share in enumerate(shares) if share > 0)
     shares[last] = 1.0 - sum(s for i, s in enumerate(shares) if i != last)
     national = with_national_start(
-        inputs, monday=start.monday, occupancy=start.occupancy, status_holders=start.status_holders
-    )
+        inputs, monday=start.monday, occupancy=start.occupancy,
+        status_holders=start.status_holders, inflow=start.inflow,
+    )  # fmt: skip
     sources = dict(national.sources)
     sources["concentratie provincie-aandelen (Dirichlet)"] = (
         "aandelen: bezetting per provincie in het locatieregister; onzekerheid Dirichlet met "
@@ -308,12 +316,69 @@ def with_start(inputs: ModelInputs, start: StartState) -> ModelInputs:
     return national.replace(province_shares=tuple(shares), sources=sources)
 
 
+REGISTER_INFLOW_WEEKS = 26
+"""How many weeks before the start the register's inflow is read from."""
+REGISTER_INFLOW_MIN_WEEKS = 8
+"""Fewer register weeks than this and the bundle's level stays (too short to smooth)."""
+
+
+def register_inflow_level(
+    inputs: ModelInputs, monday: date, inflow: Sequence[tuple[date, int]]
+) -> ModelInputs:
+    """The inputs with the inflow level and noise from the register's weekly series, when the
+    register holds enough of it; else unchanged.
+
+    The register has first applications and nareizigers per week, the model needs the total
+    inflow: their sum is raised by the share of repeat applications (as the CBS quarters are,
+    see ``_inflow_level``), deseasonalised by the month of each week's Thursday and smoothed
+    exponentially with the weight chosen on 13-week totals, as the bundle's weekly series is.
+    It applies with at least ``REGISTER_INFLOW_MIN_WEEKS`` weeks among the
+    ``REGISTER_INFLOW_WEEKS`` before ``monday``, the newest of them no older than a delivery
+    holds (``DATA_VALID_WEEKS``): the data the users import beats the bundle, but a few or
+    stale weeks do not.
+    """
+    window = monday - timedelta(weeks=REGISTER_INFLOW_WEEKS)
+    weeks = sorted((day, value) for day, value in inflow if window <= day < monday)
+    valid = timedelta(weeks=DATA_VALID_WEEKS["reeksen"])
+    if len(weeks) < REGISTER_INFLOW_MIN_WEEKS or monday - weeks[-1][0] > valid:
+        return inputs
+    raise_by = 1.0 - inputs.share_repeat
+    values = [
+        value / raise_by / inputs.seasonal[(day + timedelta(days=3)).month - 1]
+        for day, value in weeks
+    ]
+    alpha = fit_smoothing(values, LEVEL_HORIZON_WEEKS)
+    level = smoothed_level(values, alpha)
+    errors = smoothing_errors(values, alpha)
+    noise = float(errors.std(ddof=1)) if errors.size > 2 else inputs.noise_sigma
+    sources = dict(inputs.sources)
+    sources["instroom per week (niveau)"] = (
+        f"geschat: weekcijfers van het register, eerste asielaanvragen + nareizigers, "
+        f"{len(weeks)} weken {weeks[0][0].isoformat()} t/m {weeks[-1][0].isoformat()}, "
+        f"opgehoogd met het aandeel herhaalde aanvragen, exponentieel gewogen (gewicht "
+        f"{alpha:.2f}, gekozen op 13-weekstotalen)"
+    )
+    if errors.size > 2:
+        sources["spreiding ruis per week (log)"] = (
+            "geschat: spreiding van de eenstapsfouten in de weekcijfers van het register"
+        )
+    return inputs.replace(inflow_level=level, noise_sigma=noise, sources=sources)
+
+
 def with_national_start(
-    inputs: ModelInputs, *, monday: date, occupancy: int, status_holders: int | None
+    inputs: ModelInputs,
+    *,
+    monday: date,
+    occupancy: int,
+    status_holders: int | None,
+    inflow: Sequence[tuple[date, int]] = (),
 ) -> ModelInputs:
     """The inputs starting on ``monday`` from the register's national occupancy (the part of
     :func:`with_start` the national path depends on; the weekly figures' central path uses
-    it). Status holders: the week's series, else the bundle's share applied (documented)."""
+    it). Status holders: the week's series, else the bundle's share applied (documented).
+    The inflow level comes from the register's weekly series where it holds enough weeks
+    (:func:`register_inflow_level`)."""
+    inputs = register_inflow_level(inputs, monday, inflow)
     sources = dict(inputs.sources)
     if status_holders is not None:
         holders = min(status_holders, occupancy)

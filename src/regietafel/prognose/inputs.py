@@ -18,6 +18,7 @@ from datetime import date, timedelta
 from regietafel import reference
 from regietafel.core.backtest import annual_sigma, fit_smoothing, smoothed_level, smoothing_errors
 from regietafel.core.forecast import ForecastError, ModelInputs
+from regietafel.core.formatting import format_decimal_nl
 from regietafel.core.rules import DATA_VALID_WEEKS
 from regietafel.prognose import series
 
@@ -93,7 +94,8 @@ def _inflow_level(on: date, seasonal: tuple[float, ...]) -> tuple[float, float, 
         noise = float(errors.std(ddof=1)) if errors.size > 2 else DEFAULT_NOISE_SIGMA
         source = (
             f"geschat: JenV weekcijfers t/m {weekly[-1].end.isoformat()}, exponentieel "
-            f"gewogen (gewicht {alpha:.2f}, gekozen op 13-weekstotalen van de bekende reeks)"
+            f"gewogen (gewicht {format_decimal_nl(alpha, 2)}, gekozen op 13-weekstotalen van de "
+            "bekende reeks)"
         )
         return level, noise, source, "geschat: spreiding van de eenstapsfouten in de weekreeks"
     monthly = series.values("instroom_maand", known_before=on)
@@ -356,7 +358,7 @@ def register_inflow_level(
         f"geschat: weekcijfers van het register, eerste asielaanvragen + nareizigers, "
         f"{len(weeks)} weken {weeks[0][0].isoformat()} t/m {weeks[-1][0].isoformat()}, "
         f"opgehoogd met het aandeel herhaalde aanvragen, exponentieel gewogen (gewicht "
-        f"{alpha:.2f}, gekozen op 13-weekstotalen)"
+        f"{format_decimal_nl(alpha, 2)}, gekozen op 13-weekstotalen)"
     )
     if errors.size > 2:
         sources["spreiding ruis per week (log)"] = (

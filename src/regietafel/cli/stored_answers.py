@@ -40,6 +40,7 @@ from regietafel.config.environment import (
     DATABASE_FILE,
     LOCAL_TIME_ZONE,
     data_folder,
+    data_folder_line,
     env_bool,
     env_str,
 )
@@ -136,11 +137,8 @@ class StoredAnswer:
             payload = self.path.read_bytes()
         except OSError:
             return False
-        print(
-            f"regietafel: gegevensmap {data_folder()} (opgeslagen antwoord, "
-            f"gegevensstand {self.generation[0]})",
-            file=sys.stderr,
-        )
+        note = f" (opgeslagen antwoord, gegevensstand {self.generation[0]})"
+        print(data_folder_line(note), file=sys.stderr)
         sys.stdout.buffer.write(payload)
         sys.stdout.flush()
         return True

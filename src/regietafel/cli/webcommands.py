@@ -15,7 +15,7 @@ import threading
 from pathlib import Path
 
 from regietafel.cli.main import DutchArgumentParser
-from regietafel.config.environment import DATABASE_FILE, data_folder
+from regietafel.config.environment import DATABASE_FILE, data_folder, data_folder_line
 from regietafel.errors import UserError
 
 NOT_MIGRATED = "de database is niet bijgewerkt; voer eerst `regietafel migrate` uit"
@@ -24,12 +24,8 @@ DEMO_FOLDER = "demo-data"
 
 def announce_data_folder() -> Path:
     """Say on stderr which data folder a command reads (and whether DATABASE_URL is used)."""
-    from regietafel.config.environment import env_str
-
-    folder = data_folder()
-    database = " (database via DATABASE_URL)" if env_str("DATABASE_URL") else ""
-    print(f"regietafel: gegevensmap {folder}{database}", file=sys.stderr)
-    return folder
+    print(data_folder_line(), file=sys.stderr)
+    return data_folder()
 
 
 def demo_hint(folder: Path) -> str | None:

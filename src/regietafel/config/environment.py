@@ -36,6 +36,13 @@ def data_folder() -> Path:
     return Path(env_str("REGIETAFEL_DATA_DIR") or Path.cwd() / "data").resolve()
 
 
+def data_folder_line(note: str = "") -> str:
+    """The stderr line that says which data folder a command reads (one wording for the
+    computed and the stored answer)."""
+    database = " (database via DATABASE_URL)" if env_str("DATABASE_URL") else ""
+    return f"regietafel: gegevensmap {data_folder()}{database}{note}"
+
+
 def data_dir() -> Path:
     """Where the embedded database, uploaded files and the generated secret key live."""
     path = data_folder()

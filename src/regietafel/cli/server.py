@@ -14,26 +14,17 @@ Behind a TLS proxy: gunicorn trusts ``X-Forwarded-*`` headers only from the addr
 
 from __future__ import annotations
 
-import threading
 from typing import Any
 
 from gunicorn.app.base import BaseApplication
 
 
 def _worker_started(worker: Any) -> None:
-    """gunicorn hook, in each new worker after the fork: start its background work.
+    """gunicorn hook, in each new worker after the fork: start its background work
+    (``web.background``)."""
+    from regietafel.web.background import start_background_work
 
-    The chart engine's cold start and the overview's year of figures are paid in background
-    threads, and published reports get their PDF and Excel made in this worker's background
-    thread (rapportage.files).
-    """
-    from regietafel.charts.render import warm_up
-    from regietafel.kerncijfers.selectors import history_warm_up
-    from regietafel.rapportage.files import background_enable
-
-    background_enable()
-    threading.Thread(target=warm_up, name="grafieken-opwarmen", daemon=True).start()
-    threading.Thread(target=history_warm_up, name="verloop-opwarmen", daemon=True).start()
+    start_background_work()
 
 
 class _Server(BaseApplication):  # type: ignore[misc]

@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import threading
 from pathlib import Path
 
 from regietafel.cli.main import DutchArgumentParser
@@ -285,14 +284,10 @@ def run_serve(arguments: argparse.Namespace) -> int:
 def _serve_waitress(arguments: argparse.Namespace) -> int:
     from waitress import serve
 
-    from regietafel.charts.render import warm_up
     from regietafel.config.wsgi import application
-    from regietafel.kerncijfers.selectors import history_warm_up
-    from regietafel.rapportage.files import background_enable
+    from regietafel.web.background import start_background_work
 
-    background_enable()
-    threading.Thread(target=warm_up, name="grafieken-opwarmen", daemon=True).start()
-    threading.Thread(target=history_warm_up, name="verloop-opwarmen", daemon=True).start()
+    start_background_work()
     threads = arguments.threads or 8
     print(
         f"regietafel draait op http://{arguments.host}:{arguments.poort}/ "

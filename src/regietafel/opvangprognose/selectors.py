@@ -32,6 +32,7 @@ from regietafel.core.targets import Target
 from regietafel.doelen.selectors import core_targets
 from regietafel.kerncijfers.selectors import (
     check_province,
+    default_week,
     figures_for,
     need_policy_choice,
     week_data,
@@ -257,6 +258,26 @@ def backtest_lines() -> tuple[ScoreLine, ...]:
     from regietafel.prognose.backtests import backtest_rows
 
     return tuple(ScoreLine(r.series, r.horizon, r.origins_label, r.score) for r in backtest_rows())
+
+
+def forecast_warm_up() -> None:
+    """Compute the back-test and the national middle-scenario run of the newest week once, in
+    the background of a server process: together seconds that the first visitor of the
+    Prognose page would otherwise wait. Errors are not raised: a cold cache only costs time.
+    """
+    from django.db import connection
+
+    try:
+        backtest_lines()
+        week = default_week()
+        if week is not None:
+            state = start_state(week)
+            start = state if state is not None and state.occupancy > 0 else None
+            runs.cached_run(SCENARIOS[runs.GROWTH_SCENARIO], origin_for(week), start)
+    except Exception:  # warming is an optimisation, never a failure
+        return
+    finally:
+        connection.close()
 
 
 AGREEMENT_SCENARIO = runs.GROWTH_SCENARIO

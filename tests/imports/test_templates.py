@@ -1,4 +1,4 @@
-"""Templates carry one example row and the allowed values; the example is never imported."""
+"""Templates carry example rows and the allowed values; an example is never imported."""
 
 from __future__ import annotations
 
@@ -14,12 +14,16 @@ from openpyxl import load_workbook
 
 from regietafel.core.periods import IsoWeek
 from regietafel.imports.blanks import blank_csv, blank_xlsx
-from regietafel.imports.formats import FORMATS
+from regietafel.imports.formats import FORMATS, MPP_EXAMPLE_WEEK
 from regietafel.imports.models import Import, Status
 from regietafel.imports.validation import EXAMPLE_ROW_MESSAGE, validate_file
 
 KINDS = sorted(FORMATS)
-WEEK = IsoWeek.parse("2021-W45")
+
+
+def week_of(kind: str) -> IsoWeek:
+    """The week the template's examples belong to (the example MPP was published in 2023)."""
+    return IsoWeek.parse(MPP_EXAMPLE_WEEK if kind == "mpp" else "2021-W45")
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -27,25 +31,30 @@ WEEK = IsoWeek.parse("2021-W45")
 def test_unchanged_template_is_refused_on_the_example_row_only(kind: str, extension: str) -> None:
     fmt = FORMATS[kind]
     content = blank_xlsx(fmt) if extension == "xlsx" else blank_csv(fmt)
-    result = validate_file(fmt, week=WEEK, file_name=f"sjabloon.{extension}", content=content)
+    result = validate_file(
+        fmt, week=week_of(kind), file_name=f"sjabloon.{extension}", content=content
+    )
     assert [(e.row, e.column, e.message) for e in result.errors] == [
-        (2, "voorbeeldrij", EXAMPLE_ROW_MESSAGE)
+        (row, "voorbeeldrij", EXAMPLE_ROW_MESSAGE) for row in range(2, 2 + len(fmt.examples))
     ]
     assert result.rows == []
 
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_template_filled_in_is_accepted(kind: str) -> None:
-    """The example's values kept (they are realistic) and the mark emptied: a real row."""
+    """The examples' values kept (they are realistic) and the marks emptied: real rows."""
     fmt = FORMATS[kind]
     book = load_workbook(io.BytesIO(blank_xlsx(fmt)))
     sheet = book.worksheets[0]
-    sheet.cell(row=2, column=len(fmt.columns) + 1).value = None
+    for row in range(2, 2 + len(fmt.examples)):
+        sheet.cell(row=row, column=len(fmt.columns) + 1).value = None
     buffer = io.BytesIO()
     book.save(buffer)
-    result = validate_file(fmt, week=WEEK, file_name="ingevuld.xlsx", content=buffer.getvalue())
+    result = validate_file(
+        fmt, week=week_of(kind), file_name="ingevuld.xlsx", content=buffer.getvalue()
+    )
     assert result.errors == []
-    assert len(result.rows) == 1
+    assert len(result.rows) == len(fmt.examples)
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -83,7 +92,7 @@ def test_csv_explanation_is_a_download_of_its_own(client_as: Callable[[str | Non
     ]
     assert rows[1][:3] == ["reeks", "reeks", "ja"]
     assert "nareizigers" in rows[1][3]
-    assert rows[-1][0].startswith("De tweede rij is een voorbeeld")
+    assert rows[-1][0].startswith("De rij (of rijen) onder de kop is een voorbeeld")
     missing = client_as("provincie").get(reverse("import-template-help", args=["onbekend"]))
     assert missing.status_code == 404
 
@@ -114,9 +123,10 @@ def test_a_filled_in_row_still_marked_is_refused(kind: str) -> None:
     """Only the marked row is the example; an unmarked row with the same values is not."""
     fmt = FORMATS[kind]
     lines = blank_csv(fmt).decode("utf-8-sig").splitlines()
-    lines.append(lines[1].rsplit(";", 1)[0] + ";")  # a second row: the example without mark
+    lines.append(lines[1].rsplit(";", 1)[0] + ";")  # one more row: an example without mark
     result = validate_file(
-        fmt, week=WEEK, file_name="ingevuld.csv", content="\n".join(lines).encode()
+        fmt, week=week_of(kind), file_name="ingevuld.csv", content="\n".join(lines).encode()
     )
     marked = [(e.row, e.column) for e in result.errors if e.column == "voorbeeldrij"]
-    assert marked == [(2, "voorbeeldrij")]  # row 3 (mark emptied) is not the example
+    # Only the marked example rows; the last (mark emptied) is not an example.
+    assert marked == [(row, "voorbeeldrij") for row in range(2, 2 + len(fmt.examples))]

@@ -51,6 +51,7 @@ from regietafel.prognose.outlook import (
     run_forecast,
     run_key,
 )
+from regietafel.prognose.scenarios import OfficialFigure
 
 TEXT_EVERY = 4
 """The terminal table shows every fourth week (CSV, JSON and Excel show every week)."""
@@ -134,9 +135,11 @@ def forecast_result(arguments: argparse.Namespace, progress: Progress) -> Result
         (None, START_NOTE_BUNDLE, None) if week is None else _register_start(week, code)
     )
     on: date = arguments.tot or (default_date() if week is None else origin_for(week.monday))
-    available = scenarios_on(on)
+    imported = () if week is None else _imported_mpp(week.monday)
+    available = scenarios_on(on, imported)
     if arguments.scenario not in available:
-        raise UserError(unavailable_reason(arguments.scenario, on))
+        every = () if week is None else _imported_mpp(date.max)
+        raise UserError(unavailable_reason(arguments.scenario, on, every))
     scenario = available[arguments.scenario]
     policy = policy_by_key(arguments.beleid) if arguments.beleid else policy_on(on)
     key = run_key(scenario, origin=on, seed=arguments.seed, paths=arguments.paden,
@@ -211,6 +214,14 @@ def _register_start(week: IsoWeek, code: str | None) -> tuple[StartState | None,
     except forecast.ForecastError as error:
         raise UserError(str(error)) from None
     return start, note, register_capacity(user, week, code)
+
+
+def _imported_mpp(before: date) -> tuple[OfficialFigure, ...]:
+    """The imported MPP figures published before ``before``, as the Prognose page offers
+    them (after :func:`_register_start` set Django up)."""
+    from regietafel.opvang.selectors import official_figures
+
+    return official_figures(before)
 
 
 def _thin_for_terminal(result: Result) -> Result:

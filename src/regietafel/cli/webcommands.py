@@ -21,6 +21,10 @@ NOT_MIGRATED = "de database is niet bijgewerkt; voer eerst `regietafel migrate` 
 DEMO_FOLDER = "demo-data"
 
 
+IMPORT_KINDS = ("locaties", "realisatie", "reeksen", "mpp")
+"""The keys of ``imports.formats.FORMATS`` (a test keeps them equal)."""
+
+
 def announce_data_folder() -> Path:
     """Say on stderr which data folder a command reads (and whether DATABASE_URL is used)."""
     print(data_folder_line(), file=sys.stderr)
@@ -184,12 +188,12 @@ def register(commands: argparse._SubParsersAction[DutchArgumentParser]) -> None:
 
     imp = commands.add_parser(
         "import",
-        help="importeer een weekbestand (locaties, realisatie of reeksen)",
+        help="importeer een weekbestand (locaties, realisatie, reeksen of mpp)",
         description="Valideert elke rij en verwerkt het bestand in zijn geheel of helemaal niet. "
         "Een nieuwe import voor dezelfde week wordt een nieuwe versie. Bij fouten: alle fouten "
         "op stderr en exitstatus 2.",
     )
-    imp.add_argument("soort", choices=["locaties", "realisatie", "reeksen"])
+    imp.add_argument("soort", choices=IMPORT_KINDS)
     imp.add_argument("bestand", type=Path)
     imp.add_argument("--week", required=True, help="ISO-week, bijvoorbeeld 2021-W45")
     imp.add_argument("--gebruiker", help="gebruikersnaam van de aanleveraar (rol coa)")

@@ -223,6 +223,7 @@ month without one is not), the monthly realisation (state on the first of the mo
 two months and a week.
 An older delivery is not carried forward: the week has no data, and nothing is published from
 it, instead of showing the state of a long gone week as if it were current.
+An official MPP ("mpp") is not in this list: it holds until a later MPP replaces it.
 """
 
 SUCCESSOR_WINDOW = timedelta(days=28)

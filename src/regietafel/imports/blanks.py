@@ -1,4 +1,4 @@
-"""Template files for each format: the header, one example row and what each column allows.
+"""Template files for each format: the header, example rows and what each column allows.
 
 Everything comes from the format declarations (``formats.py``): a column added there shows
 up here with its example and description, without touching this module. The example row is
@@ -29,9 +29,10 @@ BLANK_TYPES = {
 
 EXAMPLE_MARK = "ja: vervang deze rij en maak deze cel leeg"
 EXAMPLE_NOTE = (
-    "De tweede rij is een voorbeeld en staat gemarkeerd in de kolom voorbeeldrij. Vervang hem "
-    "door echte gegevens en maak die cel leeg, of verwijder de rij: een rij met iets in de "
-    "kolom voorbeeldrij wordt bij het importeren geweigerd. De kolom zelf mag blijven staan."
+    "De rij (of rijen) onder de kop is een voorbeeld en staat gemarkeerd in de kolom "
+    "voorbeeldrij. Vervang hem door echte gegevens en maak die cel leeg, of verwijder de rij: "
+    "een rij met iets in de kolom voorbeeldrij wordt bij het importeren geweigerd. De kolom "
+    "zelf mag blijven staan."
 )
 
 _ALLOWED: dict[ColumnType, str] = {
@@ -44,6 +45,7 @@ _ALLOWED: dict[ColumnType, str] = {
     ColumnType.YES_NO: "ja, nee",
     ColumnType.PERIOD: "JJJJ-I (januari–juni) of JJJJ-II (juli–december)",
     ColumnType.WEEK: "ISO-week: JJJJ-Wnn, de week van de import",
+    ColumnType.SCENARIO: "min, midden, max",
 }
 
 
@@ -75,8 +77,10 @@ def template_header(fmt: FileFormat) -> list[str]:
     return [*fmt.column_names, EXAMPLE_COLUMN]
 
 
-def example_row(fmt: FileFormat) -> list[str]:
-    return [*(c.example for c in fmt.columns), EXAMPLE_MARK]
+def example_rows(fmt: FileFormat) -> list[list[str]]:
+    """The template's example rows, each marked (one row; several where a file needs them,
+    as the three scenarios of an MPP)."""
+    return [[*row, EXAMPLE_MARK] for row in fmt.examples]
 
 
 def _csv(rows: list[list[str]]) -> bytes:
@@ -89,7 +93,7 @@ def _csv(rows: list[list[str]]) -> bytes:
 
 def blank_csv(fmt: FileFormat) -> bytes:
     """Header and the example row; the explanation is a second file (``help_csv``)."""
-    return _csv([template_header(fmt), example_row(fmt)])
+    return _csv([template_header(fmt), *example_rows(fmt)])
 
 
 def help_csv(fmt: FileFormat) -> bytes:
@@ -105,7 +109,8 @@ def blank_xlsx(fmt: FileFormat) -> bytes:
     assert sheet is not None  # a new workbook always has one sheet
     sheet.title = fmt.kind.value
     sheet.append(template_header(fmt))
-    sheet.append(example_row(fmt))
+    for row in example_rows(fmt):
+        sheet.append(row)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for index, column in enumerate(fmt.columns, start=1):

@@ -1,4 +1,4 @@
-"""The three weekly file formats, declared as data.
+"""The weekly file formats, declared as data.
 
 One declaration drives the validation (``validation.py``), the formats page, the empty
 templates and is checked against ``docs/bestandsformaten.md`` by a test. A column says what
@@ -8,17 +8,20 @@ file, which field of the stored row it fills, and gives a Dutch description and 
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 from enum import StrEnum
 from types import MappingProxyType
 from typing import Any
 
 from regietafel.core.capacity import location_problems
+from regietafel.core.periods import IsoWeek
 from regietafel.core.rules import QUALITY_BY_TYPE, Durability, LocationType
 from regietafel.imports.models import Kind
-from regietafel.opvang.models import SeriesMetric
+from regietafel.opvang.models import OfficialScenario, SeriesMetric
 
 
 class ColumnType(StrEnum):
@@ -36,6 +39,7 @@ class ColumnType(StrEnum):
     DURABILITY = "looptijd"
     QUALITY = "kwaliteitsnorm"
     SAFETY_REGION = "veiligheidsregio"
+    SCENARIO = "scenario"
 
     @property
     def label(self) -> str:
@@ -61,6 +65,13 @@ class Column:
 RowRule = Callable[[Mapping[str, Any]], list[tuple[str, str]]]
 """A rule across fields of one parsed row: returns (field, Dutch message) per broken rule."""
 
+ParsedRow = tuple[int, Mapping[str, Any]]
+"""A row's number in the file and its parsed values (by field)."""
+FileProblem = tuple[int | None, str | None, str]
+FileRule = Callable[[Sequence[ParsedRow], IsoWeek], list[FileProblem]]
+"""A rule across the rows of one file of a week: returns (row number or None, column, Dutch
+message) per broken rule."""
+
 
 @dataclass(frozen=True, slots=True)
 class FileFormat:
@@ -68,6 +79,14 @@ class FileFormat:
     description: str
     columns: tuple[Column, ...]
     row_rules: tuple[RowRule, ...] = ()
+    file_rules: tuple[FileRule, ...] = ()
+    example_rows: tuple[tuple[str, ...], ...] = ()
+    """The template's example rows when one row is not a valid file (default: the columns'
+    examples as one row)."""
+
+    @property
+    def examples(self) -> tuple[tuple[str, ...], ...]:
+        return self.example_rows or (tuple(c.example for c in self.columns),)
 
     @property
     def title(self) -> str:
@@ -332,6 +351,28 @@ REALISATIE = FileFormat(
     ),
 )
 
+PART_OF: Mapping[str, str] = MappingProxyType({
+    SeriesMetric.LANG_WACHTEND.value: SeriesMetric.WACHTEND.value,
+})  # fmt: skip
+"""Series that count a part of another series of the same week (never more than the whole)."""
+
+
+def _series_parts(rows: Sequence[ParsedRow], _week: IsoWeek) -> list[FileProblem]:
+    values = {v.get("metric"): (number, v.get("value")) for number, v in rows if v.get("metric")}
+    problems: list[FileProblem] = []
+    for part, whole in PART_OF.items():
+        if part not in values or whole not in values:
+            continue
+        (number, amount), (_, total) = values[part], values[whole]
+        if amount is not None and total is not None and amount > total:
+            message = (
+                f"{part} ({amount}) is meer dan {whole} ({total}) van dezelfde week: het is een "
+                "deel daarvan"
+            )
+            problems.append((number, "waarde", message))
+    return problems
+
+
 REEKSEN = FileFormat(
     Kind.REEKSEN,
     "Landelijke weekcijfers, één rij per reeks.",
@@ -347,10 +388,120 @@ REEKSEN = FileFormat(
         Column("waarde", ColumnType.INTEGER, "Aantal in de week, 0 of meer.", "780", field="value"),
         WEEK_COLUMN,
     ),
+    file_rules=(_series_parts,),
+)
+
+MPP_FIRST_YEAR, MPP_LAST_YEAR = 2000, 2100
+MPP_EXAMPLE_WEEK = "2023-W46"
+"""The week of the template's example MPP (published 10 November 2023)."""
+
+
+def _mpp_rules(values: Mapping[str, Any]) -> list[tuple[str, str]]:
+    year = values.get("year")
+    if year is not None and not MPP_FIRST_YEAR <= year <= MPP_LAST_YEAR:
+        return [("year", f"jaar {year} ligt niet tussen {MPP_FIRST_YEAR} en {MPP_LAST_YEAR}")]
+    return []
+
+
+def _one_mpp(rows: Sequence[ParsedRow], week: IsoWeek) -> list[FileProblem]:
+    """One MPP per file: min and max (midden may be left out), the same year, publication
+    date and source in every row, min ≤ midden ≤ max, and published by the week of the
+    import (a figure from the future would be offered before anyone knew it)."""
+    problems: list[FileProblem] = []
+    sunday = week.monday + timedelta(days=6)
+    for number, values in rows:
+        published = values.get("published")
+        if published is not None and published > sunday:
+            message = (
+                f"{published.isoformat()} ligt na week {week.label}: een MPP wordt "
+                "geïmporteerd nadat hij verscheen"
+            )
+            problems.append((number, "gepubliceerd", message))
+    by_scenario = {v.get("scenario"): (number, v) for number, v in rows if v.get("scenario")}
+    for needed in (OfficialScenario.MIN, OfficialScenario.MAX):
+        if needed.value not in by_scenario:
+            message = (
+                f"het bestand mist de rij met scenario {needed.value}: een MPP heeft min en max"
+            )
+            problems.append((None, "scenario", message))
+    for field, column in (("year", "jaar"), ("published", "gepubliceerd"), ("source", "bron")):
+        if len({v.get(field) for _number, v in rows if v.get(field) is not None}) > 1:
+            message = (
+                f"verschillende waarden in kolom {column}: één bestand is één MPP, met één jaar, "
+                "publicatiedatum en bron"
+            )
+            problems.append((None, column, message))
+    ordered = [by_scenario[s.value] for s in OfficialScenario if s.value in by_scenario]
+    for (_low_row, low), (high_row, high) in itertools.pairwise(ordered):
+        if low.get("inflow") is None or high.get("inflow") is None:
+            continue
+        if high["inflow"] < low["inflow"]:
+            message = (
+                f"scenario {high['scenario']} ({high['inflow']}) is lager dan "
+                f"{low['scenario']} ({low['inflow']}): min ≤ midden ≤ max"
+            )
+            problems.append((high_row, "instroom", message))
+    return problems
+
+
+MPP = FileFormat(
+    Kind.MPP,
+    "De officiële instroomscenario's van één Meerjarige Productieprognose (MPP): één rij per "
+    "scenario (min, midden, max) met de verwachte asielinstroom in één jaar. De prognose biedt "
+    "ze aan als scenario's 'officieel min / midden / max' vanaf de dag na publicatie; zonder "
+    "rij midden is dat het midden van min en max.",
+    (
+        Column(
+            "scenario",
+            ColumnType.SCENARIO,
+            "min, midden of max; min en max verplicht, elk hoogstens één keer.",
+            "min",
+            unique=True,
+            field="scenario",
+        ),
+        Column(
+            "jaar",
+            ColumnType.INTEGER,
+            "Het jaar waarvoor de MPP de instroom verwacht.",
+            "2024",
+            field="year",
+        ),
+        Column(
+            "instroom",
+            ColumnType.INTEGER,
+            "Verwachte asielinstroom in dat jaar (eerste en herhaalde aanvragen en "
+            "nareizigers), personen per jaar.",
+            "49000",
+            field="inflow",
+        ),
+        Column(
+            "gepubliceerd",
+            ColumnType.DATE,
+            "Dag waarop de MPP gepubliceerd is (JJJJ-MM-DD); niet na de week van de import.",
+            "2023-11-10",
+            field="published",
+        ),
+        Column(
+            "bron",
+            ColumnType.TEXT,
+            "Naam van de MPP, bijvoorbeeld MPP 2023-II.",
+            "MPP 2023-II",
+            field="source",
+            max_length=100,
+        ),
+        WEEK_COLUMN,
+    ),
+    row_rules=(_mpp_rules,),
+    file_rules=(_one_mpp,),
+    example_rows=(
+        # The MPP 2023-II as published (a range, no middle), delivered in the week after.
+        ("min", "2024", "49000", "2023-11-10", "MPP 2023-II", MPP_EXAMPLE_WEEK),
+        ("max", "2024", "76000", "2023-11-10", "MPP 2023-II", MPP_EXAMPLE_WEEK),
+    ),
 )
 
 FORMATS: Mapping[str, FileFormat] = MappingProxyType(
-    {f.kind.value: f for f in (LOCATIES, REALISATIE, REEKSEN)}
+    {f.kind.value: f for f in (LOCATIES, REALISATIE, REEKSEN, MPP)}
 )
 
 

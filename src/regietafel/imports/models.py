@@ -11,6 +11,7 @@ class Kind(models.TextChoices):
     LOCATIES = "locaties", _("Opvanglocaties")
     REALISATIE = "realisatie", _("Realisatie taakstelling")
     REEKSEN = "reeksen", _("Landelijke reeksen")
+    MPP = "mpp", _("Officiële instroomscenario's (MPP)")
 
 
 class Status(models.TextChoices):

@@ -26,7 +26,7 @@ from regietafel.core.periods import IsoWeek
 from regietafel.imports.formats import FileFormat, file_format
 from regietafel.imports.models import Import, Kind, Status
 from regietafel.imports.validation import validate_file
-from regietafel.opvang.models import LocationRecord, SeriesRecord
+from regietafel.opvang.models import LocationRecord, ScenarioRecord, SeriesRecord
 from regietafel.taakstelling.models import RealisationRecord
 
 MAX_STORED_ERRORS = 500
@@ -36,6 +36,7 @@ _ROW_MODELS: dict[str, type[models.Model]] = {
     Kind.LOCATIES: LocationRecord,
     Kind.REALISATIE: RealisationRecord,
     Kind.REEKSEN: SeriesRecord,
+    Kind.MPP: ScenarioRecord,
 }
 
 

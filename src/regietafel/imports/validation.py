@@ -16,7 +16,7 @@ from regietafel import reference
 from regietafel.core.periods import IsoWeek, Period, PeriodError
 from regietafel.core.rules import Durability, LocationType, QualityStandard
 from regietafel.imports.formats import Column, ColumnType, FileFormat
-from regietafel.opvang.models import SeriesMetric
+from regietafel.opvang.models import OfficialScenario, SeriesMetric
 from regietafel.reference import regions
 from regietafel.reference.regions import Region
 from regietafel.tabular import CellError, Row, RowReader, TableError, read_table
@@ -96,7 +96,10 @@ def validate_file(fmt: FileFormat, *, week: IsoWeek, file_name: str, content: by
     for column in present:
         if column.unique and column.field:
             _check_unique(context.reader, column, parsed)
-    _check_series_parts(parsed, context)
+    numbered = [(row.number, values) for row, values in parsed]
+    for rule in fmt.file_rules:
+        for number, name, message in rule(numbered, week):
+            context.reader.error(Row(number, {}) if number is not None else None, name, message)
     if not table.rows and not result.errors:
         context.reader.error(None, None, "het bestand bevat geen gegevensrijen")
     result.errors.extend(context.reader.errors)
@@ -176,27 +179,6 @@ def _check_safety_region(
             f"hoort bij {derived.code} ({derived.name})",
         )
     values[column.field] = derived.code if derived is not None else ""
-
-
-PART_OF: Mapping[str, str] = {
-    SeriesMetric.LANG_WACHTEND.value: SeriesMetric.WACHTEND.value,
-}
-"""Series that count a part of another series of the same week (never more than the whole)."""
-
-
-def _check_series_parts(parsed: list[tuple[Row, dict[str, Any]]], context: _Context) -> None:
-    values = {v.get("metric"): (row, v.get("value")) for row, v in parsed if v.get("metric")}
-    for part, whole in PART_OF.items():
-        if part not in values or whole not in values:
-            continue
-        (row, amount), (_, total) = values[part], values[whole]
-        if amount is not None and total is not None and amount > total:
-            context.reader.error(
-                row,
-                "waarde",
-                f"{part} ({amount}) is meer dan {whole} ({total}) van dezelfde week: het is "
-                "een deel daarvan",
-            )
 
 
 def _check_unique(
@@ -351,4 +333,5 @@ _PARSERS: dict[ColumnType, Parser] = {
     ColumnType.DURABILITY: _choice((d.value, d.label) for d in Durability),
     ColumnType.QUALITY: _choice((q.value, q.label) for q in QualityStandard),
     ColumnType.SAFETY_REGION: _safety_region,
+    ColumnType.SCENARIO: _choice(OfficialScenario.choices),
 }

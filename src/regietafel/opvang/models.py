@@ -72,3 +72,32 @@ class SeriesRecord(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["batch", "metric"], name="one_value_per_metric")
         ]
+
+
+class OfficialScenario(models.TextChoices):
+    """The three figures of a Meerjarige Productieprognose (MPP): the inflow range."""
+
+    MIN = "min", _("min")
+    MIDDEN = "midden", _("midden")
+    MAX = "max", _("max")
+
+
+class ScenarioRecord(models.Model):
+    """One figure of an official MPP, as imported: the expected yearly inflow of a scenario.
+
+    The forecast offers the scenarios "officieel min / midden / max" from the latest MPP
+    published before its start (``prognose.scenarios``); the bundled MPP 2023-II is there
+    without an import.
+    """
+
+    batch = models.ForeignKey(Import, on_delete=models.PROTECT, related_name="scenario_rows")
+    scenario = models.CharField(_("scenario"), max_length=10, choices=OfficialScenario.choices)
+    year = models.PositiveIntegerField(_("jaar"))
+    inflow = models.PositiveIntegerField(_("instroom per jaar"))
+    published = models.DateField(_("gepubliceerd"))
+    source = models.CharField(_("bron"), max_length=100)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["batch", "scenario"], name="one_figure_per_scenario")
+        ]

@@ -42,7 +42,8 @@ from regietafel.core.rules import (
 )
 from regietafel.imports.models import Import, Kind, Status
 from regietafel.imports.selectors import current_imports_between, latest_import
-from regietafel.opvang.models import LocationRecord, SeriesMetric, SeriesRecord
+from regietafel.opvang.models import LocationRecord, ScenarioRecord, SeriesMetric, SeriesRecord
+from regietafel.prognose.scenarios import OfficialFigure
 from regietafel.reference import regions
 
 
@@ -369,6 +370,22 @@ def register_inflow(week: IsoWeek, weeks: int) -> tuple[tuple[date, int], ...]:
         for batch in batches
         if len(parts[batch.pk]) == len(wanted)
     )
+
+
+def official_figures(before: date) -> tuple[OfficialFigure, ...]:
+    """The imported MPP figures published before ``before`` (the vintage rule the bundle
+    follows too), from the current version of every delivery, oldest delivery first (so a
+    correction delivered later wins in ``prognose.scenarios``). National published figures:
+    nothing to mask."""
+    batches = current_imports_between(kind=Kind.MPP, first=date.min, before=date.max)
+    rows = ScenarioRecord.objects.filter(batch__in=batches, published__lt=before)
+    return tuple(
+        OfficialFigure(
+            word=row.scenario, year=row.year, inflow=row.inflow, published=row.published,
+            mpp=row.source, where=f"import {row.batch.week} versie {row.batch.version}",
+        )
+        for row in rows.select_related("batch").order_by("batch__week_start", "batch__version")
+    )  # fmt: skip
 
 
 def series_latest(*, user: AnyUser, week: IsoWeek | str) -> SeriesOverview:

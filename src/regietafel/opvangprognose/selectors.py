@@ -37,7 +37,7 @@ from regietafel.kerncijfers.selectors import (
     need_policy_choice,
     week_data,
 )
-from regietafel.opvang.selectors import register_inflow
+from regietafel.opvang.selectors import official_figures, register_inflow
 from regietafel.opvangprognose.forms import SCENARIO_ORDER
 from regietafel.opvangprognose.tables import ScoreLine
 from regietafel.prognose import cache as runs
@@ -76,8 +76,9 @@ def scenario_named(name: str) -> Scenario:
 
 def scenarios_in(week: IsoWeek) -> Mapping[str, Scenario]:
     """The scenarios a forecast in ``week`` may use: the named ones, and the official MPP
-    scenarios only when their MPP was published before the origin."""
-    return scenarios_on(origin_for(week))
+    scenarios only when their MPP was published before the forecast starts (bundled: before
+    the origin; imported: before the week's Monday, also after the bundle ends)."""
+    return scenarios_on(origin_for(week), official_figures(week.monday))
 
 
 def scenario_choices(week: IsoWeek) -> list[tuple[str, str]]:
@@ -87,7 +88,7 @@ def scenario_choices(week: IsoWeek) -> list[tuple[str, str]]:
 
 
 def unavailable(name: str, week: IsoWeek) -> str:
-    return unavailable_reason(name, origin_for(week))
+    return unavailable_reason(name, origin_for(week), official_figures(date.max))
 
 
 def need_policy(key: str | None, week: IsoWeek) -> NeedPolicy:

@@ -3,12 +3,14 @@
 An official scenario ("officieel min / midden / max (MPP 2023-II)") sets the yearly inflow
 to the figure of the latest Meerjarige Productieprognose published *before* the forecast's
 origin (the vintage rule of every bundled value): before 10 November 2023 the MPP 2023-II
-range is not offered. No Django.
+range is not offered. Later MPPs come in as imports (kind "mpp"); the caller passes their
+figures. No Django.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 
 from regietafel.core.forecast import SCENARIOS, Scenario
@@ -22,62 +24,118 @@ OFFICIAL = (("mpp-min", "mpp_instroom_min", "min"),
 OFFICIAL_NAMES = tuple(name for name, _series, _word in OFFICIAL)
 
 
+BUNDLE_SOURCE = "nl_coa_capacity_decisions_mpp_2019_2025.csv"
+
+
+@dataclass(frozen=True, slots=True)
+class OfficialFigure:
+    """One figure of an official MPP: the expected yearly inflow of one of its scenarios.
+
+    From the bundle (the MPP 2023-II) or from an import of kind "mpp"; ``where`` says which,
+    for the scenario's description.
+    """
+
+    word: str
+    """"min", "midden" or "max"."""
+    year: int
+    inflow: int
+    published: date
+    mpp: str
+    """The MPP's name, e.g. "MPP 2023-II"."""
+    where: str
+    midpoint: bool = False
+    """The MPP published no middle: this is the midpoint of min and max."""
+
+
 def _mpp_name(source: str) -> str:
     """ "mpp_2023-ii" → "MPP 2023-II" (the bundle's source key of an MPP)."""
     return source.replace("_", " ").upper()
 
 
-def official_scenarios(on: date) -> dict[str, Scenario]:
-    """The official min / middle / max scenarios of the latest MPP published before ``on``
-    (empty when none was). The middle is the published one, else the midpoint of the range."""
-    found: dict[str, Scenario] = {}
-    latest = {key: series.values(key, known_before=on) for _name, key, _word in OFFICIAL}
-    if not all(latest.values()):
-        return found
-    vintage = max(v.vintage for values in latest.values() for v in values)
-    for name, key, word in OFFICIAL:
-        value = max((v for v in latest[key] if v.vintage == vintage), key=lambda v: v.begin)
-        mpp = _mpp_name(value.source)
-        midpoint = " (midden van min en max, niet gepubliceerd)" if value.approximate else ""
-        found[name] = Scenario(
-            name,
-            f"officieel {word} ({mpp})",
-            inflow_per_year=float(value.value),
-            description=(
-                f"instroom {value.value:,} per jaar".replace(",", ".")
-                + f"{midpoint}: {mpp} voor {value.begin.year}, gepubliceerd "
-                f"{format_date_nl(value.vintage)} (bron: "
-                "nl_coa_capacity_decisions_mpp_2019_2025.csv); per week dat getal / 52, "
-                "met seizoen en onzekerheid, over de hele prognose"
-            ),
+def bundled_figures(on: date) -> tuple[OfficialFigure, ...]:
+    """The bundled MPP figures published before ``on`` (the vintage rule)."""
+    words = {key: word for _name, key, word in OFFICIAL}
+    return tuple(
+        OfficialFigure(
+            word=words[key], year=value.begin.year, inflow=value.value, published=value.vintage,
+            mpp=_mpp_name(value.source), where=f"bron: {BUNDLE_SOURCE}",
+            midpoint=value.approximate,
         )
+        for key in words
+        for value in series.values(key, known_before=on)
+    )  # fmt: skip
+
+
+def complete_mpp(figures: Sequence[OfficialFigure]) -> dict[str, OfficialFigure]:
+    """The figures of the latest published MPP that has min and max, by word; without a
+    middle its midpoint (said so). Later in ``figures`` wins a tie (an import over the
+    bundle). Empty when no MPP is complete."""
+    groups: dict[tuple[date, str], dict[str, OfficialFigure]] = {}
+    for figure in figures:
+        groups.setdefault((figure.published, figure.mpp), {})[figure.word] = figure
+    complete = [(key, found) for key, found in groups.items() if {"min", "max"} <= set(found)]
+    if not complete:
+        return {}
+    _key, found = max(complete, key=lambda item: item[0][0])
+    if "midden" not in found:
+        low, high = found["min"], found["max"]
+        found["midden"] = OfficialFigure(
+            "midden", low.year, round((low.inflow + high.inflow) / 2), low.published, low.mpp,
+            low.where, midpoint=True,
+        )  # fmt: skip
     return found
 
 
-def scenarios_on(on: date) -> Mapping[str, Scenario]:
+def official_scenarios(on: date, imported: Sequence[OfficialFigure] = ()) -> dict[str, Scenario]:
+    """The official min / middle / max scenarios of the latest MPP published before ``on``
+    (empty when none was): the bundle's, and ``imported`` ones (already those known then).
+    The middle is the published one, else the midpoint of the range."""
+    found = complete_mpp([*bundled_figures(on), *imported])
+    scenarios: dict[str, Scenario] = {}
+    for name, _key, word in OFFICIAL:
+        if word not in found:
+            return {}
+        figure = found[word]
+        midpoint = " (midden van min en max, niet gepubliceerd)" if figure.midpoint else ""
+        scenarios[name] = Scenario(
+            name,
+            f"officieel {word} ({figure.mpp})",
+            inflow_per_year=float(figure.inflow),
+            description=(
+                f"instroom {figure.inflow:,} per jaar".replace(",", ".")
+                + f"{midpoint}: {figure.mpp} voor {figure.year}, gepubliceerd "
+                f"{format_date_nl(figure.published)} ({figure.where}); per week dat getal / "
+                "52, met seizoen en onzekerheid, over de hele prognose"
+            ),
+        )
+    return scenarios
+
+
+def scenarios_on(on: date, imported: Sequence[OfficialFigure] = ()) -> Mapping[str, Scenario]:
     """Every scenario a forecast from ``on`` may use: the named ones and the official ones."""
-    return {**SCENARIOS, **official_scenarios(on)}
+    return {**SCENARIOS, **official_scenarios(on, imported)}
 
 
-def first_publication() -> date | None:
-    """The day the first MPP with all three official figures was published (None: none in
-    the bundle); a forecast may use it from the day after (the vintage rule)."""
-    firsts = [
-        min((v.vintage for v in series.values(key)), default=None) for _n, key, _w in OFFICIAL
+def first_publication(imported: Sequence[OfficialFigure] = ()) -> date | None:
+    """The day the first complete MPP (min and max) was published, in the bundle or
+    ``imported`` (None: none); a forecast may use it from the day after (the vintage rule)."""
+    figures = [*bundled_figures(date.max), *imported]
+    days = [
+        day
+        for day in sorted({f.published for f in figures})
+        if complete_mpp([f for f in figures if f.published <= day])
     ]
-    if any(first is None for first in firsts):
-        return None
-    return max(first for first in firsts if first is not None)
+    return days[0] if days else None
 
 
-def unavailable_reason(name: str, on: date) -> str:
+def unavailable_reason(name: str, on: date, imported: Sequence[OfficialFigure] = ()) -> str:
     """Why an official scenario cannot be used from ``on`` (Dutch), with the day it first
     could be, so the reader knows which date or week to choose instead."""
     reason = (
         f"scenario {name} bestaat pas na de publicatie van een Meerjarige Productieprognose "
         f"met een instroomschatting; vóór {format_date_nl(on)} was die er niet"
     )
-    first = first_publication()
+    first = first_publication(imported)
     if first is not None and on <= first:
         reason += f" (de eerste verscheen op {format_date_nl(first)})"
     return reason

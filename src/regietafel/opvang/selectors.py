@@ -355,20 +355,27 @@ def register_inflow(week: IsoWeek, weeks: int) -> tuple[tuple[date, int], ...]:
     each week's own current series import (Monday, number), oldest first.
 
     For computing the forecast's inflow level (national figures: nothing to mask). A week
-    counts only with both numbers: half of the inflow is no inflow figure.
+    counts only with both numbers: half of the inflow is no inflow figure. One query: it is
+    part of every week's data identity (``kerncijfers``).
     """
-    batches = current_imports_between(
-        kind=Kind.REEKSEN, first=week.monday - timedelta(weeks=weeks), before=week.monday
-    )
-    parts: dict[int, dict[str, int]] = defaultdict(dict)
     wanted = (SeriesMetric.EERSTE_AANVRAGEN.value, SeriesMetric.NAREIZIGERS.value)
-    rows = SeriesRecord.objects.filter(batch__in=batches, metric__in=wanted)
-    for batch_id, metric, value in rows.values_list("batch_id", "metric", "value"):
-        parts[batch_id][metric] = value
+    rows = SeriesRecord.objects.filter(
+        batch__kind=Kind.REEKSEN,
+        batch__status=Status.ACCEPTED,
+        batch__week_start__gte=week.monday - timedelta(weeks=weeks),
+        batch__week_start__lt=week.monday,
+        metric__in=wanted,
+    ).values_list("batch__week_start", "batch__version", "metric", "value")
+    newest: dict[date, int] = {}
+    parts: dict[tuple[date, int], dict[str, int]] = defaultdict(dict)
+    for monday, version, metric, value in rows:
+        number = int(version or 0)  # an accepted import always has its version
+        newest[monday] = max(newest.get(monday, number), number)
+        parts[(monday, number)][metric] = value
     return tuple(
-        (batch.week_start, sum(parts[batch.pk].values()))
-        for batch in batches
-        if len(parts[batch.pk]) == len(wanted)
+        (monday, sum(parts[(monday, version)].values()))
+        for monday, version in sorted(newest.items())
+        if len(parts[(monday, version)]) == len(wanted)
     )
 
 

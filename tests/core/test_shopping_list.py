@@ -103,7 +103,7 @@ def test_targets_cover_a_smaller_gap() -> None:
         "doel-amv-2021",  # 31 Dec, AMV
         "sluitingen-2021-12",  # 31 Dec, replacement
         "huisvesting-achterstand",  # 31 Dec, housing
-        "sober-locaties-middellang",  # 20 Apr 2022 = 20 Oct 2021 + 26 weeks
+        "sober-locaties-middellang",  # 13 Apr 2022 = 20 Oct 2021 + 25 weeks (its last week)
     ]
     found = by_key(items)
     six = found["doel-600-nov"]
@@ -126,9 +126,9 @@ def test_targets_cover_a_smaller_gap() -> None:
     )
     assert "(doel 6 à 7)" in amv.description
     sober = found["sober-locaties-middellang"]
-    assert (sober.quantity, sober.deadline, sober.party) == (1, date(2022, 4, 20), Party.MINISTRY)
+    assert (sober.quantity, sober.deadline, sober.party) == (1, date(2022, 4, 13), Party.MINISTRY)
     assert sober.description == (
-        "1 extra locatie voor sobere opvang van 100 plaatsen uiterlijk 20 april 2022"
+        "1 extra locatie voor sobere opvang van 100 plaatsen uiterlijk 13 april 2022"
         " (middellange termijn)"
     )
     closure = found["sluitingen-2021-12"]
@@ -150,7 +150,8 @@ def test_targets_cover_a_smaller_gap() -> None:
 
 
 def test_gap_beyond_the_targets_adds_only_the_excess() -> None:
-    # Regular: 30.417 - 27.000 = 3.417 short; targets ask 1.800 -> 1.617 extra by 17 Nov (4 weeks).
+    # Regular: 30.417 - 27.000 = 3.417 short; targets ask 1.800 -> 1.617 extra by 10 Nov
+    # (20 Oct + 3 weeks: the first day of the horizon's 4th week, where the gap is read).
     # AMV: 1.000 - 600 = 400 short = 8 locations; target asks 6 -> 2 extra.
     items = by_key(
         shopping_list(
@@ -164,9 +165,9 @@ def test_gap_beyond_the_targets_adds_only_the_excess() -> None:
         )
     )
     regular = items["regulier-plaatsen-kort"]
-    assert (regular.quantity, regular.deadline) == (1617, date(2021, 11, 17))
+    assert (regular.quantity, regular.deadline) == (1617, date(2021, 11, 10))
     assert regular.description == (
-        "1.617 extra reguliere opvangplekken bovenop de lopende doelen uiterlijk 17 november 2021"
+        "1.617 extra reguliere opvangplekken bovenop de lopende doelen uiterlijk 10 november 2021"
         " (korte termijn)"
     )
     assert items["amv-locaties-kort"].quantity == 2
@@ -402,9 +403,9 @@ def test_a_larger_medium_term_gap_gets_its_own_item() -> None:
     )
     assert "regulier-plaatsen-kort" not in items
     medium = items["regulier-plaatsen-middellang"]
-    assert (medium.quantity, medium.deadline) == (3617, date(2022, 4, 20))
+    assert (medium.quantity, medium.deadline) == (3617, date(2022, 4, 13))
     assert medium.description == (
-        "3.617 extra reguliere opvangplekken bovenop de lopende doelen uiterlijk 20 april 2022"
+        "3.617 extra reguliere opvangplekken bovenop de lopende doelen uiterlijk 13 april 2022"
         " (middellange termijn)"
     )
     assert "regulier-plaatsen-lang" not in items  # the long-term gap is the same 5.417
@@ -454,3 +455,30 @@ def test_unit_label_agrees_with_the_quantity() -> None:
     assert item(2, "locaties").unit_label == "locaties"
     assert item(1, "plaatsen").unit_label == "plaats"
     assert item(0, "personen").unit_label == "personen"
+
+
+def test_the_deadline_of_a_gap_is_the_pictures_peildatum() -> None:
+    """Pinned bug: the list asked for places a week after the day the picture measured the
+    gap (16 May 2022 against a peildatum of 9 May 2022 in week 2021-W46)."""
+    from regietafel.core.capacity import capacity_timeline
+    from regietafel.core.rules import DEFAULT_HORIZONS
+
+    monday = date(2021, 11, 15)
+    timeline = capacity_timeline(FAIR_REGISTER, start=monday, weeks=104)
+    for horizon in DEFAULT_HORIZONS:
+        assert horizon.reference_day(monday) == timeline.week_starts[horizon.weeks - 1]
+    assert [h.reference_day(monday) for h in DEFAULT_HORIZONS] == [
+        date(2021, 12, 6), date(2022, 5, 9), date(2023, 11, 6),
+    ]  # fmt: skip
+    items = by_key(
+        shopping_list(
+            scope=None,
+            gaps=gaps(regular_capacity=27000, amv_capacity=600, sober_medium_capacity=200),
+            closures=[],
+            targets=(),
+            housing_arrears=0,
+            housing_deadline=date(2021, 12, 31),
+            as_of=monday,
+        )
+    )
+    assert items["regulier-plaatsen-kort"].deadline == date(2021, 12, 6)

@@ -127,7 +127,7 @@ def _gap_item(
 ) -> ShoppingItem:
     category = row.category
     unit: ShoppingUnit = "plaatsen" if row.gap_locations is None else "locaties"
-    deadline = as_of + timedelta(weeks=row.horizon.weeks)
+    deadline = row.horizon.reference_day(as_of)
     text = count_nl(quantity, *_GAP_NOUNS[category])
     size = STANDARD_LOCATION_SIZE.get(category)
     if size is not None:

@@ -71,7 +71,7 @@ def capacity_table(picture: ReceptionPicture) -> ResultTable:
         rows.append(
             {
                 "horizon": horizon.label,
-                "peildatum": reception.week_starts[horizon.weeks - 1].isoformat(),
+                "peildatum": horizon.reference_day(reception.week_starts[0]).isoformat(),
                 "regulier": counts.get(NeedCategory.REGULAR, 0),
                 "amv": counts.get(NeedCategory.AMV, 0),
                 "sober": counts.get(NeedCategory.SOBER, 0),

@@ -159,10 +159,13 @@ def parameters_table(
 
 
 def number_text(value: float) -> str:
-    """Whole numbers as whole numbers, others with three decimals, in Dutch notation."""
+    """Whole numbers as whole numbers; others with the decimals their size needs (one from
+    100, two from 1, else three: 736,6 persons a week, 1,13 as a factor, 0,058 as a spread),
+    in Dutch notation."""
     if float(value).is_integer():
         return format_int(int(value))
-    return format_decimal(value, 3)
+    size = abs(value)
+    return format_decimal(value, 1 if size >= 100 else 2 if size >= 1 else 3)
 
 
 def percent(value: float | None) -> float | None:

@@ -51,7 +51,7 @@ def test_an_mpp_is_stored_whole() -> None:
         ((MPP_2022[0], ("max", "2023", "48000", "2021-11-08", "MPP 2022-I")),
          (None, "jaar", "verschillende waarden in kolom jaar")),
         ((MPP_2022[0], ("midden", "2022", "29000", "2021-11-08", "MPP 2022-I"), MPP_2022[2]),
-         (3, "instroom", "scenario midden (29000) is lager dan min (30000)")),
+         (3, "instroom", "scenario midden (29.000) is lager dan min (30.000)")),
         ((("min", "2022", "30000", "2021-11-15", "MPP 2022-I"),
           ("max", "2022", "48000", "2021-11-15", "MPP 2022-I")),
          (2, "gepubliceerd", "2021-11-15 ligt na week 2021-W45")),

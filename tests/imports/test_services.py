@@ -199,8 +199,8 @@ def test_series_part_may_not_exceed_its_whole() -> None:
     assert row_errors(record) == {(3, "waarde")}
     assert record.errors[0]["file"] == "reeksen-w45.csv"
     assert record.errors[0]["message"] == (
-        "vergunninghouders_langer_dan_14_weken (11501) is meer dan vergunninghouders_in_opvang "
-        "(11500) van dezelfde week: het is een deel daarvan"
+        "vergunninghouders_langer_dan_14_weken (11.501) is meer dan vergunninghouders_in_opvang "
+        "(11.500) van dezelfde week: het is een deel daarvan"
     )
     assert SeriesRecord.objects.count() == 0
     rows[1] = ("vergunninghouders_langer_dan_14_weken", "7400", "2021-W45")

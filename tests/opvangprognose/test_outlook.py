@@ -61,7 +61,11 @@ def test_a_fixed_buffer_adds_nothing_inside_a_province() -> None:
     assert fixed.policy.key == "lrt-voorjaar-2021"  # shown as chosen
     assert fixed.need[2].tolist() == fixed.occupancy[2].tolist()
     assert fixed.start_capacity == fixed.start_occupancy
+    # The page says why the need equals the occupancy there (it named the 417 bare).
+    assert fixed.policy_text.endswith("; die telt alleen landelijk, in een provincie geen buffer")
+    assert outlook(run, province=None, policy=FIXED_417).policy_text == FIXED_417.label
     rate = outlook(run, province="Noord-Holland", policy=RATE_96)
+    assert rate.policy_text == RATE_96.label
     expected = [-(-int(v) * 100 // 96) for v in rate.occupancy[2]]
     assert rate.need[2].tolist() == expected
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import html
+import re
 import io
 from collections.abc import Callable
 from datetime import date
@@ -221,6 +222,11 @@ def test_official_scenarios_only_after_their_mpp(client_as: Callable[[str | None
     assert "Hieronder het scenario midden." in body
     assert "Prognose opvang Nederland — scenario midden" in body
     assert '<option value="midden" selected>' in body
+    # Its download links are those of the scenario shown (they kept mpp-min: every one a 400).
+    links = re.findall(r'href="\?([^"]*formaat=csv[^"]*)"', body)
+    assert links
+    assert all("scenario=midden" in link and "mpp-min" not in link for link in links)
+    assert client.get("/prognose/?" + links[0]).status_code == 200
     refused = client.get(URL + "&scenario=mpp-min&formaat=csv")
     assert refused.status_code == 400
     assert "scenario mpp-min bestaat pas na de publicatie" in html.unescape(

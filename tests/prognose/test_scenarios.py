@@ -79,3 +79,23 @@ def test_an_edited_copy_keeps_the_official_level_and_scales_it() -> None:
     inputs = model_inputs(on)
     copy = official_scenarios(on)["mpp-min"].replace(name="eigen", inflow_factor=1.1)
     assert forecast.inflow_level(inputs, copy) == pytest.approx(49_000 / 52 * 1.1)
+
+
+def test_the_parameters_show_the_level_the_scenario_runs_with() -> None:
+    """Pinned: under an official scenario the table showed only the estimated level, which
+    contradicted the scenario's 76.000 per year on the same page."""
+    on = date(2024, 1, 8)
+    inputs = model_inputs(on)
+    rows = {p.name: p for p in inputs.parameters(official_scenarios(on)["mpp-max"])}
+    assert rows["instroom per week (niveau)"].value == inputs.inflow_level  # the estimate stays
+    shown = rows["instroom per week in dit scenario"]
+    assert shown.value == 76_000 / 52
+    assert shown.source == "scenario officieel max (MPP 2023-II): 76.000 per jaar / 52"
+    low = {p.name: p for p in inputs.parameters(forecast.SCENARIOS["laag"])}
+    assert low["instroom per week in dit scenario"].value == inputs.inflow_level * 0.80
+    assert low["instroom per week in dit scenario"].source.endswith("niveau × 0,80")
+    slow = {p.name: p for p in inputs.parameters(forecast.SCENARIOS["traag"])}
+    assert slow["huisvestingstempo per week in dit scenario"].value == inputs.housing_pace * 0.80
+    assert "instroom per week in dit scenario" not in slow
+    middle = inputs.parameters(forecast.SCENARIOS["midden"])
+    assert middle == inputs.parameters()  # the estimates are what it runs with

@@ -90,6 +90,9 @@ def test_the_button_on_the_import_page(client_as: Callable[[str | None], Any]) -
     page = client.get(response["Location"]).content.decode()
     assert "trekt versie 1 in" in page
     assert "verkeerde week" in page
+    # A withdrawal has no file of its own: no dead link to an original of 0 bytes.
+    assert "download het origineel" not in page
+    assert "download het origineel" in client.get(f"/imports/{record.pk}/").content.decode()
     assert "Import intrekken" not in client.get(f"/imports/{record.pk}/").content.decode()
     assert (
         "Import intrekken"

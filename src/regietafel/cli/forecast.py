@@ -43,11 +43,13 @@ cijfers die toen gepubliceerd waren tellen mee.
 
 Scenario's: midden, laag, hoog (instroom), traag, snel (huisvesten), en de officiële
 mpp-min, mpp-midden, mpp-max: de instroom per jaar van de laatste Meerjarige
-Productieprognose (MPP) die vóór de startdatum verscheen (MPP 2023-II: 49.000–76.000 voor
-2024, gepubliceerd 10 november 2023); eerder bestaan ze niet. Zonder --week rekent de
+Productieprognose (MPP) die vóór de startdatum verscheen (meegeleverd: MPP 2023-II,
+49.000–76.000 voor 2024, gepubliceerd 10 november 2023; met --week ook een MPP die met
+'regietafel import mpp' is ingelezen); eerder bestaan ze niet. Zonder --week rekent de
 prognose zonder database, vanaf de meegeleverde landelijke reeksen. Met --week WEEK start hij,
 net als de pagina Prognose, bij de bezetting in het locatieregister van die week (landelijk en
-per provincie) en rekent hij met de cijfers die op de maandag van die week bekend waren.
+per provincie), met het instroomniveau uit de weekcijfers van het register, en rekent hij met
+de cijfers die op de maandag van die week bekend waren.
 Behoeftebeleid (--beleid): standaard het beleid dat op de startdatum gold.
 
 'regietafel prognose backtest' toont de terugblikkende toets (MAPE, MASE, dekking).

@@ -159,7 +159,7 @@ def forecast_result(arguments: argparse.Namespace, progress: Progress) -> Result
     tables = [
         weeks_table_for(view.week_starts, view.occupancy, view.holders, view.need),
         buffer_table(list(view.buffers)),
-        parameters_table(run.inputs.parameters()),
+        parameters_table(run.parameters()),
     ]
     notes: tuple[str, ...] = FORECAST_NOTES
     if view.dates:

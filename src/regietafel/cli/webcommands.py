@@ -193,8 +193,10 @@ def register(commands: argparse._SubParsersAction[DutchArgumentParser]) -> None:
         "Een nieuwe import voor dezelfde week wordt een nieuwe versie. Bij fouten: alle fouten "
         "op stderr en exitstatus 2.",
     )
-    imp.add_argument("soort", choices=IMPORT_KINDS)
-    imp.add_argument("bestand", type=Path)
+    imp.add_argument(
+        "soort", choices=IMPORT_KINDS, help="soort bestand (kolommen: docs/bestandsformaten.md)"
+    )
+    imp.add_argument("bestand", type=Path, help="CSV (komma, puntkomma of tab) of Excel (.xlsx)")
     imp.add_argument("--week", required=True, help="ISO-week, bijvoorbeeld 2021-W45")
     imp.add_argument("--gebruiker", help="gebruikersnaam van de aanleveraar (rol coa)")
     imp.set_defaults(handler=run_import)

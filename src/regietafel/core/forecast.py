@@ -37,6 +37,8 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from regietafel.core.formatting import format_decimal_nl, format_int_nl
+
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
 
@@ -155,8 +157,42 @@ class ModelInputs:
     def replace(self, **changes: Any) -> ModelInputs:
         return dataclasses.replace(self, **changes)
 
-    def parameters(self) -> tuple[Parameter, ...]:
-        """Every parameter with its value and source, for display next to the forecast."""
+    def parameters(self, scenario: Scenario | None = None) -> tuple[Parameter, ...]:
+        """Every parameter with its value and source, for display next to the forecast.
+
+        With a ``scenario`` that changes the inflow level or the housing pace, the values it
+        runs with follow the estimated ones, so the table never contradicts the scenario
+        (an official MPP sets the level to its yearly figure / 52)."""
+        estimated = self._parameters()
+        if scenario is None:
+            return estimated
+        extra: dict[str, Parameter] = {}
+        if scenario.inflow_per_year is not None or scenario.inflow_factor != 1.0:
+            if scenario.inflow_per_year is not None:
+                how = f"{format_int_nl(round(scenario.inflow_per_year))} per jaar / 52"
+            else:
+                how = "het geschatte niveau"
+            if scenario.inflow_factor != 1.0:
+                how += f" × {format_decimal_nl(scenario.inflow_factor, 2)}"
+            extra["instroom per week (niveau)"] = Parameter(
+                "instroom per week in dit scenario", inflow_level(self, scenario),
+                f"scenario {scenario.label}: {how}",
+            )  # fmt: skip
+        if scenario.housing_factor != 1.0:
+            extra["huisvestingstempo per week"] = Parameter(
+                "huisvestingstempo per week in dit scenario",
+                self.housing_pace * scenario.housing_factor,
+                f"scenario {scenario.label}: het geschatte tempo × "
+                f"{format_decimal_nl(scenario.housing_factor, 2)}",
+            )
+        rows: list[Parameter] = []
+        for parameter in estimated:
+            rows.append(parameter)
+            if parameter.name in extra:
+                rows.append(extra[parameter.name])
+        return tuple(rows)
+
+    def _parameters(self) -> tuple[Parameter, ...]:
         values: dict[str, float] = {
             "instroom per week (niveau)": self.inflow_level,
             "aandeel eerste aanvragen": self.share_first,

@@ -18,6 +18,7 @@ from types import MappingProxyType
 from typing import Any
 
 from regietafel.core.capacity import location_problems
+from regietafel.core.formatting import format_int_nl
 from regietafel.core.periods import IsoWeek
 from regietafel.core.rules import QUALITY_BY_TYPE, Durability, LocationType
 from regietafel.imports.models import Kind
@@ -366,8 +367,8 @@ def _series_parts(rows: Sequence[ParsedRow], _week: IsoWeek) -> list[FileProblem
         (number, amount), (_, total) = values[part], values[whole]
         if amount is not None and total is not None and amount > total:
             message = (
-                f"{part} ({amount}) is meer dan {whole} ({total}) van dezelfde week: het is een "
-                "deel daarvan"
+                f"{part} ({format_int_nl(amount)}) is meer dan {whole} ({format_int_nl(total)}) "
+                "van dezelfde week: het is een deel daarvan"
             )
             problems.append((number, "waarde", message))
     return problems
@@ -437,8 +438,8 @@ def _one_mpp(rows: Sequence[ParsedRow], week: IsoWeek) -> list[FileProblem]:
             continue
         if high["inflow"] < low["inflow"]:
             message = (
-                f"scenario {high['scenario']} ({high['inflow']}) is lager dan "
-                f"{low['scenario']} ({low['inflow']}): min ≤ midden ≤ max"
+                f"scenario {high['scenario']} ({format_int_nl(high['inflow'])}) is lager dan "
+                f"{low['scenario']} ({format_int_nl(low['inflow'])}): min ≤ midden ≤ max"
             )
             problems.append((high_row, "instroom", message))
     return problems
@@ -449,7 +450,9 @@ MPP = FileFormat(
     "De officiële instroomscenario's van één Meerjarige Productieprognose (MPP): één rij per "
     "scenario (min, midden, max) met de verwachte asielinstroom in één jaar. De prognose biedt "
     "ze aan als scenario's 'officieel min / midden / max' vanaf de dag na publicatie; zonder "
-    "rij midden is dat het midden van min en max.",
+    "rij midden is dat het midden van min en max. Over het hele bestand: één bestand is één "
+    "MPP, dus elke rij heeft hetzelfde jaar, dezelfde publicatiedatum en dezelfde bron; min en "
+    "max zijn er allebei; min ≤ midden ≤ max.",
     (
         Column(
             "scenario",

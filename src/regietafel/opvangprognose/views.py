@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 
 from regietafel import reference
@@ -95,9 +95,10 @@ def _charts(view: Outlook) -> dict[str, str | None]:
     return charts
 
 
-def _query(request: HttpRequest) -> str:
-    """The page's own query without the download parameters, ready for ``?…&formaat=csv``."""
-    kept = [(k, v) for k, values in request.GET.lists() if k not in {"formaat", "tabel"}
+def _query(query: QueryDict) -> str:
+    """The shown page's query without the download parameters, ready for ``?…&formaat=csv``
+    (after a fallback to scenario midden: that one, so a download is what the page shows)."""
+    kept = [(k, v) for k, values in query.lists() if k not in {"formaat", "tabel"}
             for v in values]  # fmt: skip
     return f"{urlencode(kept)}&" if kept else ""
 
@@ -110,7 +111,7 @@ def _all_tables(view: Outlook, chances: Sequence[Any]) -> list[ResultTable]:
         tables.buffer_sources_table(),
         tables.target_chances_table(chances),
         tables.backtest_table(selectors.backtest_lines()),
-        tables.parameters_table(view.run.inputs.parameters()),
+        tables.parameters_table(view.run.parameters()),
     ]
 
 
@@ -126,6 +127,7 @@ def prognose(request: HttpRequest) -> HttpResponse:
     except PeriodError as error:
         return bad_request(request, str(error))
     notice = ""
+    shown: QueryDict = request.GET
     try:
         scenario = form.chosen_scenario(selectors.scenarios_in(week))
     except KeyError:
@@ -137,6 +139,7 @@ def prognose(request: HttpRequest) -> HttpResponse:
         notice = f"{reason[:1].upper()}{reason[1:]}. Hieronder het scenario midden."
         query = request.GET.copy()
         query["scenario"] = "midden"
+        shown = query
         form = ForecastForm(query)
         form.is_valid()
         scenario = form.chosen_scenario(selectors.scenarios_in(week))
@@ -187,7 +190,7 @@ def prognose(request: HttpRequest) -> HttpResponse:
             "onzekerheid": factor_text(scenario.level_uncertainty),
         },
         "tables": {t.name: html_table(t) for t in all_tables},
-        "csv_query": _query(request),
+        "csv_query": _query(shown),
         **charts,
     }
     return render(request, "opvangprognose/prognose.html", context)

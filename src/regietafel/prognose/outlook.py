@@ -66,6 +66,11 @@ class Run:
     holders: FloatArray  # quantiles of national status holders in reception (levels, weeks)
     holder_paths: npt.NDArray[np.int32]  # national status holders in reception per week
 
+    def parameters(self) -> tuple[forecast.Parameter, ...]:
+        """The parameters this run used, with the scenario's own values beside the estimates
+        (one list for the page, the API and the CLI)."""
+        return self.inputs.parameters(self.key.scenario)
+
     def week_of(self, day: date) -> int | None:
         """The index of the forecast week containing ``day``; None outside the run."""
         week = forecast.weeks_until(self.inputs.start, day)
@@ -196,6 +201,14 @@ class Outlook:
     dates: tuple[DateNeed, ...]
     buffers: tuple[BufferSummary, ...]
     start_note: str = START_NOTE_BUNDLE
+
+    @property
+    def policy_text(self) -> str:
+        """The need policy as it applies to this scope: a fixed buffer is national only, so
+        a province's need at the start is its occupancy (said, not left to a puzzled reader)."""
+        if self.province_index is not None and self.policy.national_only:
+            return f"{self.policy.label}; die telt alleen landelijk, in een provincie geen buffer"
+        return self.policy.label
 
     @property
     def week_starts(self) -> tuple[date, ...]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import csv
 import html
-import re
 import io
+import re
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -191,7 +191,9 @@ def test_without_a_register_the_page_says_where_it_starts(
     assert _week_zero(client_as("coa"), "")[1:6] == ["27000"] * 5
 
 
-def test_an_afgeschermd_total_has_no_forecast(client_as: Callable[[str | None], Any]) -> None:
+def test_an_afgeschermd_total_has_no_forecast(
+    client_as: Callable[[str | None], Any], make_user: Callable[[str], Any]
+) -> None:
     """For a reader who may not see confidential locations, the totals over the one
     confidential AMV location are afgeschermd: a forecast would show that total as its week
     0, and one from the bundled series would be a wrong number in its place; so the page
@@ -208,6 +210,15 @@ def test_an_afgeschermd_total_has_no_forecast(client_as: Callable[[str | None], 
     assert api.status_code == 403
     assert "afgeschermd" in api.json()["detail"]
     assert client_as("coa").get(URL).status_code == 200
+    # The area choice says which scopes have no forecast for this reader, before a refusal.
+    from regietafel.core.periods import IsoWeek
+    from regietafel.opvangprognose.selectors import visible_scopes
+
+    week = IsoWeek.parse("2021-W45")
+    marked = dict(visible_scopes(make_user("landelijk"), week))
+    assert marked["NL"] == "Nederland (afgeschermd: geen prognose)"
+    assert marked["PV27"] == "Noord-Holland (afgeschermd: geen prognose)"  # its one AMV
+    assert dict(visible_scopes(make_user("coa"), week))["NL"] == "Nederland"
 
 
 def test_official_scenarios_only_after_their_mpp(client_as: Callable[[str | None], Any]) -> None:

@@ -111,15 +111,29 @@ def scope_code(user: AnyUser, province: str | None) -> str | None:
     return check_province(user, text)
 
 
-def visible_scopes(user: AnyUser) -> list[tuple[str, str]]:
-    """("NL", "Nederland") and every province the user may see in full, as (code, name)."""
+def visible_scopes(user: AnyUser, week: IsoWeek | None = None) -> list[tuple[str, str]]:
+    """("NL", "Nederland") and every province the user may see in full, as (code, name).
+
+    With ``week``: a scope whose occupancy is afgeschermd for this reader that week says so
+    in its name, because its forecast is refused (``ForecastSuppressedError``) and an option
+    that only leads to a refusal would puzzle the reader.
+    """
     scopes = [("NL", "Nederland")]
     scopes += [
         (p.code, p.name)
         for p in reference.provinces()
         if access.can_view_province_detail(user, p.code)
     ]
-    return scopes
+    if week is None:
+        return scopes
+    return [(code, _scope_label(user, week, code, name)) for code, name in scopes]
+
+
+def _scope_label(user: AnyUser, week: IsoWeek, code: str, name: str) -> str:
+    reception = figures_for(user=user, week=week, scope=None if code == "NL" else code).reception
+    if reception is not None and reception.totals_suppressed:
+        return f"{name} (afgeschermd: geen prognose)"
+    return name
 
 
 def start_state(week: IsoWeek) -> StartState | None:

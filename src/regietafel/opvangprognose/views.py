@@ -170,7 +170,7 @@ def prognose(request: HttpRequest) -> HttpResponse:
         "scenario": scenario,
         "base": base,
         "edited": scenario is not base,
-        "scopes": selectors.visible_scopes(request.user),
+        "scopes": selectors.visible_scopes(request.user, week),
         "scenario_choices": selectors.scenario_choices(week),
         "scope_code": "NL"
         if view.province_index is None

@@ -99,3 +99,24 @@ def test_the_parameters_show_the_level_the_scenario_runs_with() -> None:
     assert "instroom per week in dit scenario" not in slow
     middle = inputs.parameters(forecast.SCENARIOS["midden"])
     assert middle == inputs.parameters()  # the estimates are what it runs with
+
+
+def test_of_two_mpps_published_the_same_day_the_later_given_wins() -> None:
+    from regietafel.prognose.scenarios import OfficialFigure, complete_mpp
+
+    day = date(2025, 11, 10)
+    first = [
+        OfficialFigure("min", 2026, 30_000, day, "MPP 2025-II", "import 2025-W46 versie 1"),
+        OfficialFigure("max", 2026, 50_000, day, "MPP 2025-II", "import 2025-W46 versie 1"),
+    ]
+    renamed = [
+        OfficialFigure("min", 2026, 31_000, day, "MPP 2025-II (herzien)", "import W47"),
+        OfficialFigure("max", 2026, 51_000, day, "MPP 2025-II (herzien)", "import W47"),
+    ]
+    found = complete_mpp([*first, *renamed])
+    assert (found["min"].inflow, found["midden"].inflow, found["max"].inflow) == (
+        31_000, 41_000, 51_000,
+    )  # fmt: skip
+    assert found["midden"].midpoint
+    assert complete_mpp([*renamed, *first])["min"].inflow == 30_000
+    assert complete_mpp(first[:1]) == {}  # no max: no MPP

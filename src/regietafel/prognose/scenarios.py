@@ -76,7 +76,8 @@ def complete_mpp(figures: Sequence[OfficialFigure]) -> dict[str, OfficialFigure]
     complete = [(key, found) for key, found in groups.items() if {"min", "max"} <= set(found)]
     if not complete:
         return {}
-    _key, found = max(complete, key=lambda item: item[0][0])
+    latest = max(published for (published, _mpp), _found in complete)
+    _key, found = [item for item in complete if item[0][0] == latest][-1]
     if "midden" not in found:
         low, high = found["min"], found["max"]
         found["midden"] = OfficialFigure(

@@ -68,3 +68,16 @@ def test_a_run_from_the_register_takes_its_inflow() -> None:
     assert inputs.occupancy == 30_000
     without = with_start(FLAT, StartState(MONDAY, 30_000, (("Groningen", 30_000),), 12_000))
     assert without.inflow_level == FLAT.inflow_level
+
+
+def test_weeks_without_inflow_give_a_level_the_model_can_walk_from() -> None:
+    import warnings
+
+    from regietafel.core import forecast
+
+    inputs = register_inflow_level(FLAT, MONDAY, _weeks([0] * 13))
+    assert inputs.inflow_level == 1.0
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no log(0)
+        paths = forecast.deterministic(inputs, forecast.SCENARIOS["midden"], weeks=4)
+    assert paths.occupancy.shape == (1, 4)

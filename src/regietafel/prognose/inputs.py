@@ -350,7 +350,8 @@ def register_inflow_level(
         for day, value in weeks
     ]
     alpha = fit_smoothing(values, LEVEL_HORIZON_WEEKS)
-    level = smoothed_level(values, alpha)
+    # The model walks in logs: weeks of 0 give a level of one person a week, not log(0).
+    level = max(smoothed_level(values, alpha), 1.0)
     errors = smoothing_errors(values, alpha)
     noise = float(errors.std(ddof=1)) if errors.size > 2 else inputs.noise_sigma
     sources = dict(inputs.sources)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from pytest_django import DjangoAssertNumQueries
 
 from regietafel.core.periods import IsoWeek
 from regietafel.imports.models import Status
@@ -38,3 +39,17 @@ def test_each_week_counts_its_current_version_with_both_numbers() -> None:
 
 def test_no_series_no_inflow() -> None:
     assert register_inflow(IsoWeek.parse("2021-W45"), weeks=26) == ()
+
+
+def test_one_query_whatever_the_number_of_weeks(
+    django_assert_num_queries: DjangoAssertNumQueries,
+) -> None:
+    """It is read for every week's data identity: the current-version rule runs inside the
+    query (``imports.selectors.current_imports``), not as one query per week."""
+    for number in range(30, 45):
+        series_import(f"2021-W{number}", BOTH)
+        series_import(f"2021-W{number}", {"eerste_asielaanvragen": 700, "nareizigers": 200},
+                      version=2)  # fmt: skip
+    with django_assert_num_queries(1):
+        got = register_inflow(IsoWeek.parse("2021-W45"), weeks=13)
+    assert [number for _monday, number in got] == [900] * 13

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.shortcuts import get_object_or_404
 
 from regietafel.accounts.access import AnyUser, can_view_imports
@@ -58,14 +58,11 @@ def latest_import(*, kind: str, on_or_before: IsoWeek | str | date | None = None
     return imports.order_by("-week_start", "-version", "-id").first()
 
 
-def current_imports_between(*, kind: str, first: date, before: date) -> list[Import]:
-    """The current import (highest accepted version) of every week whose Monday lies from
-    ``first`` up to ``before``, oldest week first; weeks without one are absent."""
-    current: dict[date, Import] = {}
-    rows = _accepted(kind).filter(week_start__gte=first, week_start__lt=before)
-    for item in rows.order_by("week_start", "version", "id"):
-        current[item.week_start] = item
-    return [current[day] for day in sorted(current)]
+def current_imports(kind: str) -> QuerySet[Import]:
+    """The current import of every week of ``kind``: its highest accepted version (one
+    query, usable as a subquery). The one place that says which version of a week counts."""
+    newer = _accepted(kind).filter(week=OuterRef("week"), version__gt=OuterRef("version"))
+    return _accepted(kind).exclude(Exists(newer))
 
 
 def import_versions(*, kind: str, week: str) -> QuerySet[Import]:

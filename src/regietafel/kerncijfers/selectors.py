@@ -201,6 +201,8 @@ class WeekSources:
     """The cells afgeschermd for readers who may not see confidential locations."""
     need_policy: NeedPolicyChoice | None = None
     """The need policy the week's need used, and why (chosen, configured or dated)."""
+    inflow: tuple[tuple[date, int], ...] = ()
+    """The register's weekly inflow before the week (Monday, persons): the forecast's level."""
 
 
 def _province_inhabitants(on: date) -> dict[str, int]:
@@ -347,6 +349,7 @@ def _compute(week: IsoWeek, stored: _Stored) -> tuple[WeekFigures, WeekSources]:
         confidential=confidential,
         suppression=suppression_plan(inputs.locations, confidential, on=week.monday),
         need_policy=stored.need_policy,
+        inflow=stored.inflow,
     )
     return compute_week_figures(inputs), sources
 

@@ -41,7 +41,7 @@ from regietafel.core.rules import (
     need_category,
 )
 from regietafel.imports.models import Import, Kind, Status
-from regietafel.imports.selectors import current_imports_between, latest_import
+from regietafel.imports.selectors import current_imports, latest_import
 from regietafel.opvang.models import LocationRecord, ScenarioRecord, SeriesMetric, SeriesRecord
 from regietafel.prognose.scenarios import OfficialFigure
 from regietafel.reference import regions
@@ -359,23 +359,19 @@ def register_inflow(week: IsoWeek, weeks: int) -> tuple[tuple[date, int], ...]:
     part of every week's data identity (``kerncijfers``).
     """
     wanted = (SeriesMetric.EERSTE_AANVRAGEN.value, SeriesMetric.NAREIZIGERS.value)
-    rows = SeriesRecord.objects.filter(
-        batch__kind=Kind.REEKSEN,
-        batch__status=Status.ACCEPTED,
-        batch__week_start__gte=week.monday - timedelta(weeks=weeks),
-        batch__week_start__lt=week.monday,
-        metric__in=wanted,
-    ).values_list("batch__week_start", "batch__version", "metric", "value")
-    newest: dict[date, int] = {}
-    parts: dict[tuple[date, int], dict[str, int]] = defaultdict(dict)
-    for monday, version, metric, value in rows:
-        number = int(version or 0)  # an accepted import always has its version
-        newest[monday] = max(newest.get(monday, number), number)
-        parts[(monday, number)][metric] = value
+    batches = current_imports(Kind.REEKSEN).filter(
+        week_start__gte=week.monday - timedelta(weeks=weeks), week_start__lt=week.monday
+    )
+    rows = SeriesRecord.objects.filter(batch__in=batches, metric__in=wanted).values_list(
+        "batch__week_start", "metric", "value"
+    )
+    parts: dict[date, dict[str, int]] = defaultdict(dict)
+    for monday, metric, value in rows:
+        parts[monday][metric] = value
     return tuple(
-        (monday, sum(parts[(monday, version)].values()))
-        for monday, version in sorted(newest.items())
-        if len(parts[(monday, version)]) == len(wanted)
+        (monday, sum(found.values()))
+        for monday, found in sorted(parts.items())
+        if len(found) == len(wanted)
     )
 
 
@@ -384,8 +380,7 @@ def official_figures(before: date) -> tuple[OfficialFigure, ...]:
     follows too), from the current version of every delivery, oldest delivery first (so a
     correction delivered later wins in ``prognose.scenarios``). National published figures:
     nothing to mask."""
-    batches = current_imports_between(kind=Kind.MPP, first=date.min, before=date.max)
-    rows = ScenarioRecord.objects.filter(batch__in=batches, published__lt=before)
+    rows = ScenarioRecord.objects.filter(batch__in=current_imports(Kind.MPP), published__lt=before)
     return tuple(
         OfficialFigure(
             word=row.scenario, year=row.year, inflow=row.inflow, published=row.published,

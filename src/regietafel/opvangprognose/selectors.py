@@ -36,13 +36,14 @@ from regietafel.kerncijfers.selectors import (
     figures_for,
     need_policy_choice,
     week_data,
+    week_figures,
 )
-from regietafel.opvang.selectors import official_figures, register_inflow
+from regietafel.opvang.selectors import official_figures
 from regietafel.opvangprognose.forms import SCENARIO_ORDER
 from regietafel.opvangprognose.tables import ScoreLine
 from regietafel.prognose import cache as runs
 from regietafel.prognose.cache import RUNS
-from regietafel.prognose.inputs import REGISTER_INFLOW_WEEKS, StartState
+from regietafel.prognose.inputs import StartState
 from regietafel.prognose.outlook import (
     CAPACITY_REGISTER,
     START_NOTE_BUNDLE,
@@ -126,21 +127,22 @@ def visible_scopes(user: AnyUser, week: IsoWeek | None = None) -> list[tuple[str
     ]
     if week is None:
         return scopes
-    return [(code, _scope_label(user, week, code, name)) for code, name in scopes]
+    figures, _sources = week_figures(user=user, week=week)
 
+    def label(code: str, name: str) -> str:
+        reception = figures.scope(code).reception
+        if reception is not None and reception.totals_suppressed:
+            return f"{name} (afgeschermd: geen prognose)"
+        return name
 
-def _scope_label(user: AnyUser, week: IsoWeek, code: str, name: str) -> str:
-    reception = figures_for(user=user, week=week, scope=None if code == "NL" else code).reception
-    if reception is not None and reception.totals_suppressed:
-        return f"{name} (afgeschermd: geen prognose)"
-    return name
+    return [(code, label(code, name)) for code, name in scopes]
 
 
 def start_state(week: IsoWeek) -> StartState | None:
     """The register's start of ``week``, read from the weekly figures (never recomputed):
     ``bezetting_nu`` nationally and per province, the week's status holders in reception and
     the register's weekly inflow before it. None when the week has no register."""
-    figures, _sources = week_data(week)
+    figures, sources = week_data(week)
     national = figures.national.reception
     if national is None:
         return None
@@ -154,8 +156,15 @@ def start_state(week: IsoWeek) -> StartState | None:
         occupancy=national.occupancy_now,
         provinces=provinces,
         status_holders=figures.national.waiting_in_reception,
-        inflow=register_inflow(week, REGISTER_INFLOW_WEEKS),
+        inflow=sources.inflow,
     )
+
+
+def register_start(week: IsoWeek) -> StartState | None:
+    """The start a run of ``week`` uses when the reader may see it: the register's, unless
+    the week has none or it counts nobody in reception (then the bundle's last COA point)."""
+    state = start_state(week)
+    return state if state is not None and state.occupancy > 0 else None
 
 
 class ForecastSuppressedError(ForecastError):
@@ -180,10 +189,8 @@ def visible_start(user: AnyUser, week: IsoWeek, code: str | None) -> tuple[Start
             "startpunt tonen; daarom is er voor u geen prognose van dit gebied. Het COA ziet "
             "hem wel."
         )
-    state = start_state(week)
-    if state is None or state.occupancy <= 0:
-        return None, START_NOTE_BUNDLE
-    return state, START_NOTE_REGISTER
+    state = register_start(week)
+    return (None, START_NOTE_BUNDLE) if state is None else (state, START_NOTE_REGISTER)
 
 
 def run_for(
@@ -286,8 +293,7 @@ def forecast_warm_up() -> None:
         backtest_lines()
         week = default_week()
         if week is not None:
-            state = start_state(week)
-            start = state if state is not None and state.occupancy > 0 else None
+            start = register_start(week)
             runs.cached_run(SCENARIOS[runs.GROWTH_SCENARIO], origin_for(week), start)
     except Exception:  # warming is an optimisation, never a failure
         return

@@ -50,6 +50,18 @@ def test_need_by_each_kind() -> None:
     assert all(p.source for p in NEED_POLICIES)
 
 
+def test_a_fixed_buffer_says_in_a_province_that_it_adds_nothing_there() -> None:
+    fixed, rate = policy_by_key("lrt-voorjaar-2021"), policy_by_key("coa-2023-11")
+    assert fixed.label_for(national=True) == fixed.label
+    assert fixed.label_for(national=False) == (
+        f"{fixed.label}; die telt alleen landelijk, in een provincie geen buffer"
+    )
+    # Consistent with the arithmetic: in a province the fixed buffer adds no place.
+    assert fixed.buffer_places(1_000, national=False) == 0
+    assert rate.label_for(national=False) == rate.label
+    assert rate.buffer_places(910, national=False) == 90
+
+
 def test_the_one_need_rule_on_whole_numbers_is_exact() -> None:
     """The weekly figures ask the same rule with an int: 970 at 96 % is ⌈1.010,4⌉ = 1.011,
     970 + 417 = 1.387; a whole result is not rounded up again (960 at 96 % is 1.000), and

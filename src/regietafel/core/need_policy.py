@@ -90,6 +90,14 @@ class NeedPolicy:
         national number and adds nothing there; a rate or percentage applies unchanged."""
         return replace(self, value=0) if self.national_only else self
 
+    def label_for(self, *, national: bool) -> str:
+        """The policy's name as it applies to a scope: in a province a fixed buffer adds
+        nothing, and a reader who sees "+417" beside a province's need equal to its
+        occupancy must be told why."""
+        if national or not self.national_only:
+            return self.label
+        return f"{self.label}; die telt alleen landelijk, in een provincie geen buffer"
+
     def buffer_places(self, occupancy: int, *, regular: bool = True, national: bool = True) -> int:
         """Places needed on top of ``occupancy`` in one category of one scope.
 

@@ -8,7 +8,6 @@ file, which field of the stored row it fills, and gives a Dutch description and 
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -17,12 +16,13 @@ from enum import StrEnum
 from types import MappingProxyType
 from typing import Any
 
+from regietafel.core import mpp
 from regietafel.core.capacity import location_problems
 from regietafel.core.formatting import format_int_nl
 from regietafel.core.periods import IsoWeek
 from regietafel.core.rules import QUALITY_BY_TYPE, Durability, LocationType
 from regietafel.imports.models import Kind
-from regietafel.opvang.models import OfficialScenario, SeriesMetric
+from regietafel.opvang.models import SeriesMetric
 
 
 class ColumnType(StrEnum):
@@ -392,15 +392,14 @@ REEKSEN = FileFormat(
     file_rules=(_series_parts,),
 )
 
-MPP_FIRST_YEAR, MPP_LAST_YEAR = 2000, 2100
 MPP_EXAMPLE_WEEK = "2023-W46"
 """The week of the template's example MPP (published 10 November 2023)."""
 
 
 def _mpp_rules(values: Mapping[str, Any]) -> list[tuple[str, str]]:
     year = values.get("year")
-    if year is not None and not MPP_FIRST_YEAR <= year <= MPP_LAST_YEAR:
-        return [("year", f"jaar {year} ligt niet tussen {MPP_FIRST_YEAR} en {MPP_LAST_YEAR}")]
+    if year is not None and not mpp.FIRST_YEAR <= year <= mpp.LAST_YEAR:
+        return [("year", f"jaar {year} ligt niet tussen {mpp.FIRST_YEAR} en {mpp.LAST_YEAR}")]
     return []
 
 
@@ -419,12 +418,9 @@ def _one_mpp(rows: Sequence[ParsedRow], week: IsoWeek) -> list[FileProblem]:
             )
             problems.append((number, "gepubliceerd", message))
     by_scenario = {v.get("scenario"): (number, v) for number, v in rows if v.get("scenario")}
-    for needed in (OfficialScenario.MIN, OfficialScenario.MAX):
-        if needed.value not in by_scenario:
-            message = (
-                f"het bestand mist de rij met scenario {needed.value}: een MPP heeft min en max"
-            )
-            problems.append((None, "scenario", message))
+    for word in mpp.missing(by_scenario):
+        message = f"het bestand mist de rij met scenario {word}: een MPP heeft min en max"
+        problems.append((None, "scenario", message))
     for field, column in (("year", "jaar"), ("published", "gepubliceerd"), ("source", "bron")):
         if len({v.get(field) for _number, v in rows if v.get(field) is not None}) > 1:
             message = (
@@ -432,16 +428,17 @@ def _one_mpp(rows: Sequence[ParsedRow], week: IsoWeek) -> list[FileProblem]:
                 "publicatiedatum en bron"
             )
             problems.append((None, column, message))
-    ordered = [by_scenario[s.value] for s in OfficialScenario if s.value in by_scenario]
-    for (_low_row, low), (high_row, high) in itertools.pairwise(ordered):
-        if low.get("inflow") is None or high.get("inflow") is None:
-            continue
-        if high["inflow"] < low["inflow"]:
-            message = (
-                f"scenario {high['scenario']} ({format_int_nl(high['inflow'])}) is lager dan "
-                f"{low['scenario']} ({format_int_nl(low['inflow'])}): min ≤ midden ≤ max"
-            )
-            problems.append((high_row, "instroom", message))
+    inflow = {
+        word: values["inflow"]
+        for word, (_number, values) in by_scenario.items()
+        if values.get("inflow") is not None
+    }
+    for low, high in mpp.out_of_order(inflow):
+        message = (
+            f"scenario {high} ({format_int_nl(inflow[high])}) is lager dan "
+            f"{low} ({format_int_nl(inflow[low])}): min ≤ midden ≤ max"
+        )
+        problems.append((by_scenario[high][0], "instroom", message))
     return problems
 
 

@@ -204,11 +204,8 @@ class Outlook:
 
     @property
     def policy_text(self) -> str:
-        """The need policy as it applies to this scope: a fixed buffer is national only, so
-        a province's need at the start is its occupancy (said, not left to a puzzled reader)."""
-        if self.province_index is not None and self.policy.national_only:
-            return f"{self.policy.label}; die telt alleen landelijk, in een provincie geen buffer"
-        return self.policy.label
+        """The need policy as it applies to this scope (``NeedPolicy.label_for``)."""
+        return self.policy.label_for(national=self.province_index is None)
 
     @property
     def week_starts(self) -> tuple[date, ...]:

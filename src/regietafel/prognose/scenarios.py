@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from regietafel.core import mpp
 from regietafel.core.forecast import SCENARIOS, Scenario
 from regietafel.core.formatting import format_date_nl
 from regietafel.prognose import series
@@ -73,7 +74,7 @@ def complete_mpp(figures: Sequence[OfficialFigure]) -> dict[str, OfficialFigure]
     groups: dict[tuple[date, str], dict[str, OfficialFigure]] = {}
     for figure in figures:
         groups.setdefault((figure.published, figure.mpp), {})[figure.word] = figure
-    complete = [(key, found) for key, found in groups.items() if {"min", "max"} <= set(found)]
+    complete = [(key, found) for key, found in groups.items() if not mpp.missing(found)]
     if not complete:
         return {}
     latest = max(published for (published, _mpp), _found in complete)
@@ -81,7 +82,7 @@ def complete_mpp(figures: Sequence[OfficialFigure]) -> dict[str, OfficialFigure]
     if "midden" not in found:
         low, high = found["min"], found["max"]
         found["midden"] = OfficialFigure(
-            "midden", low.year, round((low.inflow + high.inflow) / 2), low.published, low.mpp,
+            "midden", low.year, mpp.midpoint(low.inflow, high.inflow), low.published, low.mpp,
             low.where, midpoint=True,
         )  # fmt: skip
     return found

@@ -417,7 +417,9 @@ def _one_mpp(rows: Sequence[ParsedRow], week: IsoWeek) -> list[FileProblem]:
                 "geïmporteerd nadat hij verscheen"
             )
             problems.append((number, "gepubliceerd", message))
-    by_scenario = {v.get("scenario"): (number, v) for number, v in rows if v.get("scenario")}
+    by_scenario: dict[str, ParsedRow] = {
+        str(v["scenario"]): (number, v) for number, v in rows if v.get("scenario")
+    }
     for word in mpp.missing(by_scenario):
         message = f"het bestand mist de rij met scenario {word}: een MPP heeft min en max"
         problems.append((None, "scenario", message))
@@ -428,8 +430,8 @@ def _one_mpp(rows: Sequence[ParsedRow], week: IsoWeek) -> list[FileProblem]:
                 "publicatiedatum en bron"
             )
             problems.append((None, column, message))
-    inflow = {
-        word: values["inflow"]
+    inflow: dict[str, int] = {
+        word: int(values["inflow"])
         for word, (_number, values) in by_scenario.items()
         if values.get("inflow") is not None
     }

@@ -16,8 +16,8 @@ from regietafel.presentation.tables import (
     Column,
     ResultTable,
     Value,
-    format_decimal,
     format_int,
+    measured,
 )
 from regietafel.prognose.outlook import BufferSummary, DateNeed, Outlook, TargetChance
 
@@ -103,7 +103,7 @@ BUFFER_COLUMNS = (
     Column("lege_plekweken", "lege plekweken", "int"),
     Column("openingen", "openingen", "decimal", 1),
     Column("sluitingen", "sluitingen", "decimal", 1),
-    Column("kosten_mln", "kosten (mln euro)", "decimal", 0),
+    Column("kosten_mln", "kosten (mln euro)", "decimal", 1),
 )
 
 
@@ -121,11 +121,11 @@ def buffer_table(outcomes: Sequence[BufferSummary]) -> ResultTable:
         {
             "beleid": o.label,
             "tekort_persoonweken": whole(o.short_person_weeks),
-            "kans_tekortweek": o.p_short_week,
+            "kans_tekortweek": round(o.p_short_week, 3),
             "lege_plekweken": whole(o.empty_place_weeks),
-            "openingen": o.openings,
-            "sluitingen": o.closings,
-            "kosten_mln": o.cost_million,
+            "openingen": round(o.openings, 1),
+            "sluitingen": round(o.closings, 1),
+            "kosten_mln": round(o.cost_million, 1),
         }
         for o in outcomes
     )
@@ -149,23 +149,13 @@ def parameters_table(
 ) -> ResultTable:
     columns = (
         Column("parameter", "parameter"),
-        Column("waarde", "waarde"),
+        Column("waarde", "waarde", "number", None),
         Column("bron", "bron"),
     )
     rows: tuple[dict[str, Value], ...] = tuple(
-        {"parameter": p.name, "waarde": number_text(p.value), "bron": p.source} for p in parameters
+        {"parameter": p.name, "waarde": measured(p.value), "bron": p.source} for p in parameters
     )
     return ResultTable(name, title, columns, rows)
-
-
-def number_text(value: float) -> str:
-    """Whole numbers as whole numbers; others with the decimals their size needs (one from
-    100, two from 1, else three: 736,6 persons a week, 1,13 as a factor, 0,058 as a spread),
-    in Dutch notation."""
-    if float(value).is_integer():
-        return format_int(int(value))
-    size = abs(value)
-    return format_decimal(value, 1 if size >= 100 else 2 if size >= 1 else 3)
 
 
 def percent(value: float | None) -> float | None:

@@ -143,3 +143,33 @@ def test_the_import_command_knows_every_kind() -> None:
     from regietafel.imports.formats import FORMATS
 
     assert tuple(FORMATS) == IMPORT_KINDS
+
+
+def test_the_detail_page_shows_the_stored_figures_and_offers_them_as_csv(
+    client_as: Callable[[str | None], Any],
+) -> None:
+    record = submit(MPP_2022)
+    client = client_as("coa")
+    text = client.get(f"/imports/{record.pk}/").content.decode()
+    assert "Opgeslagen MPP-cijfers" in text
+    # min, midden, max in that order, with Dutch thousands and the publication day.
+    assert text.index("30.000") < text.index("38.000") < text.index("48.000")
+    assert "8 november 2021" in text
+    download = client.get(f"/imports/{record.pk}/", {"formaat": "csv", "tabel": "cijfers"})
+    lines = download.content.decode("utf-8-sig").splitlines()
+    assert lines == [
+        "scenario,jaar,instroom,gepubliceerd,bron",
+        "min,2022,30000,2021-11-08,MPP 2022-I",
+        "midden,2022,38000,2021-11-08,MPP 2022-I",
+        "max,2022,48000,2021-11-08,MPP 2022-I",
+    ]
+    # The errors download keeps working (an accepted import has none).
+    errors = client.get(f"/imports/{record.pk}/", {"formaat": "csv"})
+    assert errors.content.decode("utf-8-sig").splitlines() == ["bestand,rij,kolom,fout"]
+
+
+def test_a_refused_mpp_shows_no_figures(client_as: Callable[[str | None], Any]) -> None:
+    record = submit(MPP_2022[:2])
+    assert record.status == Status.REFUSED
+    text = client_as("coa").get(f"/imports/{record.pk}/").content.decode()
+    assert "Opgeslagen MPP-cijfers" not in text

@@ -170,3 +170,13 @@ def test_formats_page_lists_every_column(client_as: Client) -> None:
     for fmt in FORMATS.values():
         for column in fmt.columns:
             assert f"<code>{column.name}</code>" in page
+
+
+def test_a_series_import_shows_its_stored_values(client_as: Client) -> None:
+    from tests.opvang.factories import series_import
+
+    record = series_import("2021-W45", {"eerste_asielaanvragen": 1_234, "nareizigers": 210})
+    text = client_as("landelijk").get(f"/imports/{record.pk}/").content.decode()
+    assert "Opgeslagen reekswaarden" in text
+    assert "eerste asielaanvragen" in text
+    assert "1.234" in text

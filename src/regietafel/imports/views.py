@@ -18,7 +18,8 @@ from regietafel.imports.forms import ImportForm
 from regietafel.imports.models import Import, Status
 from regietafel.imports.selectors import import_get, imports_list, previous_version
 from regietafel.imports.services import WithdrawError, import_submit, import_withdraw
-from regietafel.presentation.http import csv_response
+from regietafel.opvang.selectors import import_figures
+from regietafel.presentation.http import HtmlTable, csv_response, html_table, table_csv
 
 
 @login_required
@@ -108,6 +109,9 @@ def import_new(request: HttpRequest) -> HttpResponse:
 @login_required
 def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
     record = import_get(user=request.user, pk=pk)
+    figures = import_figures(record)
+    if request.GET.get("formaat") == "csv" and request.GET.get("tabel") == "cijfers" and figures:
+        return table_csv(figures, f"cijfers-import-{record.pk}")
     if request.GET.get("formaat") == "csv":
         return csv_response(
             f"fouten-import-{record.pk}.csv",
@@ -149,7 +153,13 @@ def _detail_context(request: HttpRequest, record: Import) -> dict[str, object]:
         "can_download": access.can_download_import_original(request.user, record.kind),
         "can_import": access.can_import(request.user),
         "format": FORMATS[record.kind],
+        "figures": _stored_figures(record),
     }
+
+
+def _stored_figures(record: Import) -> HtmlTable | None:
+    table = import_figures(record)
+    return html_table(table) if table is not None and table.rows else None
 
 
 @login_required

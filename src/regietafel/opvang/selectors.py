@@ -30,6 +30,7 @@ from django.utils.translation import gettext as _
 from regietafel import reference
 from regietafel.accounts import access
 from regietafel.accounts.access import AnyUser
+from regietafel.core import mpp
 from regietafel.core.capacity import Location
 from regietafel.core.confidentiality import SuppressionPlan, suppression_plan
 from regietafel.core.periods import IsoWeek
@@ -43,6 +44,7 @@ from regietafel.core.rules import (
 from regietafel.imports.models import Import, Kind, Status
 from regietafel.imports.selectors import current_imports, latest_import
 from regietafel.opvang.models import LocationRecord, ScenarioRecord, SeriesMetric, SeriesRecord
+from regietafel.presentation.tables import Column, ResultTable, Value
 from regietafel.prognose.scenarios import OfficialFigure
 from regietafel.reference import regions
 
@@ -373,6 +375,35 @@ def register_inflow(week: IsoWeek, weeks: int) -> tuple[tuple[date, int], ...]:
         for monday, found in sorted(parts.items())
         if len(found) == len(wanted)
     )
+
+
+def import_figures(record: Import) -> ResultTable | None:
+    """The figures an import of national series or of an MPP stored, for its detail page
+    (published national figures: nothing to mask). None for other kinds: a location
+    register's rows are shown, masked, on the reception pages."""
+    if record.kind == Kind.REEKSEN:
+        labels = dict(SeriesMetric.choices)
+        columns: tuple[Column, ...] = (Column("reeks", "reeks"), Column("waarde", "waarde", "int"))
+        rows: tuple[dict[str, Value], ...] = tuple(
+            {"reeks": str(labels.get(metric, metric)), "waarde": value}
+            for metric, value in record.series_rows.order_by("id").values_list("metric", "value")
+        )
+        return ResultTable("cijfers", _("Opgeslagen reekswaarden"), columns, rows)
+    if record.kind == Kind.MPP:
+        order = {word: index for index, word in enumerate(mpp.WORDS)}
+        columns = (
+            Column("scenario", "scenario"), Column("jaar", "jaar"),
+            Column("instroom", "instroom per jaar", "int"),
+            Column("gepubliceerd", "gepubliceerd", "date"), Column("bron", "bron"),
+        )  # fmt: skip
+        found = sorted(record.scenario_rows.all(), key=lambda row: order[row.scenario])
+        rows = tuple(
+            {"scenario": row.scenario, "jaar": str(row.year), "instroom": row.inflow,
+             "gepubliceerd": row.published.isoformat(), "bron": row.source}
+            for row in found
+        )  # fmt: skip
+        return ResultTable("cijfers", _("Opgeslagen MPP-cijfers"), columns, rows)
+    return None
 
 
 def official_figures(before: date) -> tuple[OfficialFigure, ...]:

@@ -201,3 +201,45 @@ def test_the_projection_takes_the_registers_weekly_inflow(
     corrected = expected([(mondays[0], 7_600)] + [(m, 760) for m in mondays[1:]])
     assert corrected != first
     assert projection() == corrected
+
+
+def test_the_forecast_houses_at_the_registers_realisation_pace(
+    make_user: Callable[[str], Any],
+) -> None:
+    """Realisation of 2021-W44 (Monday 1 November): 150 + 60 = 210 housed in 2021-II, whose
+    first day is 1 July: 123 days, 17 4/7 weeks, so 210 x 7 / 123 = 11.95 persons a week. The
+    Prognose page's run and the weekly figures' central path both house at that pace (one
+    start, one rule), and without the realisation the path differs."""
+    from datetime import date
+
+    from regietafel.core.forecast import SCENARIOS, deterministic
+    from regietafel.core.taakstelling import HousedSoFar
+    from regietafel.opvangprognose.selectors import start_state
+    from regietafel.prognose import cache
+    from regietafel.prognose.inputs import model_inputs, with_national_start, with_start
+
+    make_register("2021-W44", STANDARD)
+    _small_period()
+    realisation("2021-W44", "2021-II", {"GM0014": ("PV20", 150), "GM0363": ("PV27", 60)})
+    housed = HousedSoFar(period_start=date(2021, 7, 1), as_of=date(2021, 11, 1), persons=210)
+    state = start_state(W44)
+    assert state is not None
+    assert state.housed == housed
+    bundle = model_inputs(cache.origin_for(W44.monday))
+    inputs = with_start(bundle, state)
+    assert inputs.housing_pace == pytest.approx(210 * 7 / 123)
+    assert inputs.sources["huisvestingstempo per week"] == (
+        "geschat: realisatie taakstelling in het register, 210 gehuisvest van 2021-07-01 tot "
+        "2021-11-01 (17,6 weken), per week"
+    )
+
+    def path(with_housed: HousedSoFar | None) -> list[int]:
+        start = with_national_start(bundle, monday=W44.monday, occupancy=970,
+                                    status_holders=None, housed=with_housed)  # fmt: skip
+        occupancy = deterministic(start, SCENARIOS["midden"]).occupancy[0]
+        return [int(occupancy[i]) for i in range(13)]
+
+    history = figure_history(user=make_user("coa"), scope=None, code="bezetting_nu",
+                             until_week=W44, weeks=1)  # fmt: skip
+    assert [p.value for p in history.projection] == path(housed)
+    assert path(housed) != path(None)  # the bundle's pace gives another path

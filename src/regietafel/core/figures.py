@@ -51,7 +51,7 @@ from regietafel.core.rules import (
     schedule_arrears,
 )
 from regietafel.core.shopping_list import ShoppingItem, shopping_list
-from regietafel.core.taakstelling import ProgressInput, ProgressRow, progress_rows
+from regietafel.core.taakstelling import HousedSoFar, ProgressInput, ProgressRow, progress_rows
 from regietafel.core.targets import Target, TargetProgress, target_progress
 
 NATIONAL = "NL"
@@ -104,9 +104,12 @@ class WeekInputs:
     somewhat_behind: Fraction = SOMEWHAT_BEHIND_SHARE
     growth: ForecastGrowth | None = None
     """The forecast's growth per horizon; None: the damped trend of the register (fallback)."""
-    growth_from: Callable[[int], ForecastGrowth | None] | None = field(default=None, compare=False)
+    growth_from: Callable[[int, HousedSoFar | None], ForecastGrowth | None] | None = field(
+        default=None, compare=False
+    )
     """When given, the growth is asked from the register's national occupancy on the Monday
-    (the forecast then starts where the Prognose page's run starts); it replaces ``growth``."""
+    and the national housed so far (the forecast then starts where the Prognose page's run
+    starts, at the same housing pace); it replaces ``growth``."""
 
 
 TREND_PROJECTION = (
@@ -241,6 +244,16 @@ class HousingFigures:
     realisation_week: str | None
     rows: tuple[ProgressRow, ...]
     housed_known: bool
+
+    @property
+    def housed_so_far(self) -> HousedSoFar | None:
+        """:attr:`housed` with the period's start and the realisation's week: what the
+        forecast's housing pace is estimated from (None when nothing is known)."""
+        housed = self.housed
+        if housed is None or self.realisation_week is None:
+            return None
+        as_of = IsoWeek.parse(self.realisation_week).monday
+        return HousedSoFar(period_start=self.period.start, as_of=as_of, persons=housed)
 
     @property
     def taakstelling(self) -> int:
@@ -600,7 +613,9 @@ def compute_week_figures(inputs: WeekInputs) -> WeekFigures:
         if inputs.growth_from is not None:
             # National occupancy now, exactly as the national figures add it up.
             national_now = sum(sum(by.values()) for by in occupancy.values())
-            inputs = replace(inputs, growth=inputs.growth_from(national_now))
+            national_housing = _housing(inputs, None)
+            housed = None if national_housing is None else national_housing.housed_so_far
+            inputs = replace(inputs, growth=inputs.growth_from(national_now, housed))
         growth = inputs.growth
         projected = {
             code: projected_occupancy(inputs.history.get(code, {}), inputs.horizons)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from fractions import Fraction
 
 from regietafel.core.apportionment import Method, apportion
@@ -359,3 +360,19 @@ def progress_total(
         municipalities=len(rows),
         counts=counts,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class HousedSoFar:
+    """Status holders housed nationally in the current taakstelling period, as the newest
+    realisation import states it on ``as_of`` (its week's Monday): the forecast's housing
+    pace where enough of the period has passed."""
+
+    period_start: date
+    as_of: date
+    persons: int
+
+    @property
+    def weeks(self) -> float:
+        """Weeks from the period's first day to ``as_of``."""
+        return (self.as_of - self.period_start).days / 7

@@ -51,6 +51,7 @@ from regietafel.core.need import ForecastGrowth
 from regietafel.core.need_policy import NeedPolicy, policy_by_key, policy_on
 from regietafel.core.periods import IsoWeek, Period
 from regietafel.core.rules import Horizon, horizons_of
+from regietafel.core.taakstelling import HousedSoFar
 from regietafel.core.targets import TargetProgress
 from regietafel.doelen.models import Target
 from regietafel.doelen.selectors import core_targets
@@ -67,7 +68,7 @@ from regietafel.opvang.selectors import (
     register_rows,
 )
 from regietafel.prognose.cache import growth as forecast_growth
-from regietafel.prognose.inputs import REGISTER_INFLOW_WEEKS
+from regietafel.prognose.inputs import REGISTER_INFLOW_WEEKS, StartState
 from regietafel.taakstelling.models import RealisationRecord, TaakstellingPeriod
 from regietafel.taakstelling.selectors import configured_somewhat_behind, progress_inputs
 
@@ -150,25 +151,21 @@ def _choice_of(week: IsoWeek, stored: WeekNeedPolicy | None) -> NeedPolicyChoice
 
 
 def configured_growth(
-    week: IsoWeek,
-    horizons: tuple[Horizon, ...],
-    occupancy_now: int | None = None,
-    status_holders: int | None = None,
-    inflow: tuple[tuple[date, int], ...] = (),
+    week: IsoWeek, horizons: tuple[Horizon, ...], start: StartState | None = None
 ) -> ForecastGrowth | None:
     """The forecast's growth per horizon (``REGIETAFEL_PROJECTIE`` "prognose"), or None for the
     damped trend: when the setting says "trend" or no forecast can start in that week.
 
-    With the register's national ``occupancy_now`` (the week's status holders and the
-    register's weekly ``inflow``) the central path starts there, as the Prognose page's run
-    does."""
+    With the register's national ``start`` (occupancy, the week's status holders, the
+    register's weekly inflow and the national housed so far) the central path starts there,
+    as the Prognose page's run does."""
     method = str(getattr(settings, "REGIETAFEL_PROJECTIE", "prognose")).strip().lower()
     if method == "trend":
         return None
     if method != "prognose":
         raise ImproperlyConfigured(f"REGIETAFEL_PROJECTIE '{method}': kies 'prognose' of 'trend'")
     try:
-        return forecast_growth(week.monday, horizons, occupancy_now, status_holders, inflow)
+        return forecast_growth(week.monday, horizons, start)
     except ForecastError:
         return None
 
@@ -322,8 +319,12 @@ def _compute(week: IsoWeek, stored: _Stored) -> tuple[WeekFigures, WeekSources]:
     horizons = configured_horizons()
     waiting = _series_value(stored.series, SeriesMetric.WACHTEND)
 
-    def growth_from(occupancy_now: int) -> ForecastGrowth | None:
-        return configured_growth(week, horizons, occupancy_now, waiting, stored.inflow)
+    def growth_from(occupancy_now: int, housed: HousedSoFar | None) -> ForecastGrowth | None:
+        start = StartState(
+            monday=week.monday, occupancy=occupancy_now, provinces=(),
+            status_holders=waiting, inflow=stored.inflow, housed=housed,
+        )  # fmt: skip
+        return configured_growth(week, horizons, start)
 
     inputs = WeekInputs(
         week=week,

@@ -140,8 +140,9 @@ def visible_scopes(user: AnyUser, week: IsoWeek | None = None) -> list[tuple[str
 
 def start_state(week: IsoWeek) -> StartState | None:
     """The register's start of ``week``, read from the weekly figures (never recomputed):
-    ``bezetting_nu`` nationally and per province, the week's status holders in reception and
-    the register's weekly inflow before it. None when the week has no register."""
+    ``bezetting_nu`` nationally and per province, the week's status holders in reception, the
+    register's weekly inflow before it and the taakstelling's national housed so far. None
+    when the week has no register."""
     figures, sources = week_data(week)
     national = figures.national.reception
     if national is None:
@@ -157,6 +158,7 @@ def start_state(week: IsoWeek) -> StartState | None:
         provinces=provinces,
         status_holders=figures.national.waiting_in_reception,
         inflow=sources.inflow,
+        housed=None if figures.national.housing is None else figures.national.housing.housed_so_far,
     )
 
 

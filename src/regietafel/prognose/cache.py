@@ -40,22 +40,18 @@ CENTRAL: BoundedCache[tuple[int, IntArray]] = BoundedCache.by_count(256)
 and more of weeks (the figures' history asks every week)."""
 
 
-RegisterStart = tuple[date, int, int | None, tuple[tuple[date, int], ...]]
-"""The week's Monday, the register's national occupancy, the week's status holders and the
-register's weekly inflow before it (``StartState.inflow``)."""
-
-
-def central_path(origin: date, start: RegisterStart | None = None) -> tuple[int, IntArray]:
+def central_path(origin: date, start: StartState | None = None) -> tuple[int, IntArray]:
     """The start occupancy and the occupancy path of the middle scenario without randomness,
-    from ``start`` (the register's, as the Prognose page's run) or else the bundle's."""
+    from ``start`` (the register's national start, as the Prognose page's run) or else the
+    bundle's."""
 
     def compute() -> tuple[int, IntArray]:
         inputs = model_inputs(origin)
         if start is not None:
-            monday, occupancy, holders, inflow = start
             inputs = with_national_start(
-                inputs, monday=monday, occupancy=occupancy, status_holders=holders, inflow=inflow
-            )
+                inputs, monday=start.monday, occupancy=start.occupancy,
+                status_holders=start.status_holders, inflow=start.inflow, housed=start.housed,
+            )  # fmt: skip
         paths = deterministic(inputs, SCENARIOS[GROWTH_SCENARIO])
         return inputs.occupancy, paths.occupancy[0]
 
@@ -63,17 +59,13 @@ def central_path(origin: date, start: RegisterStart | None = None) -> tuple[int,
 
 
 def growth(
-    monday: date,
-    horizons: Sequence[Horizon],
-    occupancy_now: int | None = None,
-    status_holders: int | None = None,
-    inflow: tuple[tuple[date, int], ...] = (),
+    monday: date, horizons: Sequence[Horizon], start: StartState | None = None
 ) -> ForecastGrowth:
     """The growth of occupancy per horizon on the central path of the middle scenario (the
-    model without randomness), from the week's Monday and, given ``occupancy_now``, from the
-    register's national occupancy, the week's status holders and the register's weekly
-    inflow: the start of the Prognose page's run, so the figures' projection is that run's
-    model without randomness.
+    model without randomness), from the week's Monday and, given the register's national
+    ``start`` (occupancy, status holders, weekly inflow, housed so far), from there: the
+    start of the Prognose page's run, so the figures' projection is that run's model without
+    randomness.
 
     The weekly figures of every week use it, and a year of history asks 52 weeks: one
     deterministic path costs milliseconds where 10,000 paths cost seconds. The Prognose page
@@ -81,11 +73,11 @@ def growth(
     can start then (nothing published yet).
     """
     origin = origin_for(monday)
-    register = (monday, occupancy_now, status_holders, inflow) if occupancy_now else None
+    register = start if start is not None and start.occupancy > 0 else None
     start_occupancy, path = central_path(origin, register)
-    start = max(start_occupancy, 1)
+    first = max(start_occupancy, 1)
     factors = {
-        horizon.name: float(path[min(horizon.weeks, len(path)) - 1]) / start for horizon in horizons
+        horizon.name: float(path[min(horizon.weeks, len(path)) - 1]) / first for horizon in horizons
     }
     begin = (
         "de bezetting in het locatieregister"
@@ -97,7 +89,7 @@ def growth(
         f"(het model zonder toeval, gegevens bekend vóór {format_date_nl(origin)}, vanaf "
         f"{begin}), toegepast op de bezetting in het locatieregister"
     )
-    weekly = tuple(float(value) / start for value in path)
+    weekly = tuple(float(value) / first for value in path)
     return ForecastGrowth(factors=factors, source=source, weekly=weekly)
 
 

@@ -18,8 +18,9 @@ from datetime import date, timedelta
 from regietafel import reference
 from regietafel.core.backtest import annual_sigma, fit_smoothing, smoothed_level, smoothing_errors
 from regietafel.core.forecast import ForecastError, ModelInputs
-from regietafel.core.formatting import format_decimal_nl
+from regietafel.core.formatting import format_decimal_nl, format_int_nl
 from regietafel.core.rules import DATA_VALID_WEEKS
+from regietafel.core.taakstelling import HousedSoFar
 from regietafel.prognose import series
 
 # Documented defaults, used when the bundled series do not (yet) hold the figure.
@@ -286,6 +287,8 @@ class StartState:
     inflow: tuple[tuple[date, int], ...] = ()
     """The register's weekly first applications + nareizigers before ``monday`` (Monday,
     number), oldest first: see :func:`register_inflow_level`."""
+    housed: HousedSoFar | None = None
+    """Housed nationally in the taakstelling period so far: see :func:`register_housing_pace`."""
 
     def province_occupancy(self, name: str) -> int:
         return dict(self.provinces).get(name, 0)
@@ -308,7 +311,7 @@ def with_start(inputs: ModelInputs, start: StartState) -> ModelInputs:
     shares[last] = 1.0 - sum(s for i, s in enumerate(shares) if i != last)
     national = with_national_start(
         inputs, monday=start.monday, occupancy=start.occupancy,
-        status_holders=start.status_holders, inflow=start.inflow,
+        status_holders=start.status_holders, inflow=start.inflow, housed=start.housed,
     )  # fmt: skip
     sources = dict(national.sources)
     sources["concentratie provincie-aandelen (Dirichlet)"] = (
@@ -368,6 +371,37 @@ def register_inflow_level(
     return inputs.replace(inflow_level=level, noise_sigma=noise, sources=sources)
 
 
+REGISTER_HOUSING_MIN_WEEKS = 8
+"""Fewer weeks of the period than this and the bundle's housing pace stays: the first weeks
+of a half year say little about its pace (housing comes in lumps as homes are let)."""
+
+
+def register_housing_pace(
+    inputs: ModelInputs, monday: date, housed: HousedSoFar | None
+) -> ModelInputs:
+    """The inputs with the housing pace from the register's realisation, when it covers
+    enough of the period; else unchanged.
+
+    The model houses status holders at the taakstelling's realisation pace (nareizigers
+    included, as the taakstelling counts them): the persons housed so far in the period ÷
+    the weeks from its first day to the realisation's week. It applies with at least
+    ``REGISTER_HOUSING_MIN_WEEKS`` weeks of the period, a realisation no later than the start
+    and no older than a delivery holds (``DATA_VALID_WEEKS``).
+    """
+    if housed is None or housed.as_of > monday or housed.weeks < REGISTER_HOUSING_MIN_WEEKS:
+        return inputs
+    if monday - housed.as_of > timedelta(weeks=DATA_VALID_WEEKS["realisatie"]):
+        return inputs
+    pace = housed.persons / housed.weeks
+    sources = dict(inputs.sources)
+    sources["huisvestingstempo per week"] = (
+        f"geschat: realisatie taakstelling in het register, {format_int_nl(housed.persons)} "
+        f"gehuisvest van {housed.period_start.isoformat()} tot {housed.as_of.isoformat()} "
+        f"({format_decimal_nl(housed.weeks, 1)} weken), per week"
+    )
+    return inputs.replace(housing_pace=pace, sources=sources)
+
+
 def with_national_start(
     inputs: ModelInputs,
     *,
@@ -375,13 +409,16 @@ def with_national_start(
     occupancy: int,
     status_holders: int | None,
     inflow: Sequence[tuple[date, int]] = (),
+    housed: HousedSoFar | None = None,
 ) -> ModelInputs:
     """The inputs starting on ``monday`` from the register's national occupancy (the part of
     :func:`with_start` the national path depends on; the weekly figures' central path uses
     it). Status holders: the week's series, else the bundle's share applied (documented).
     The inflow level comes from the register's weekly series where it holds enough weeks
-    (:func:`register_inflow_level`)."""
+    (:func:`register_inflow_level`), the housing pace from its realisation where it covers
+    enough of the period (:func:`register_housing_pace`)."""
     inputs = register_inflow_level(inputs, monday, inflow)
+    inputs = register_housing_pace(inputs, monday, housed)
     sources = dict(inputs.sources)
     if status_holders is not None:
         holders = min(status_holders, occupancy)

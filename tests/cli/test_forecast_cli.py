@@ -93,7 +93,7 @@ def test_xlsx_needs_a_file_and_is_written(tmp_path: Path) -> None:
         (["--doel", "1200"], "is geen doel; schrijf aantal:datum"),
         (["--doel", "1200:2040-01-01"], "1 januari 2040 valt buiten de prognose"),
         (["--formaat", "xlsx"], "voor --formaat xlsx is --uitvoer BESTAND nodig"),
-        (["--scenario", "mpp-min", "--tot", "2023-11-10"], "scenario mpp-min bestaat pas na"),
+        (["--scenario", "mpp-min", "--tot", "2023-11-10"], "scenario officieel min bestaat pas na"),
     ],
 )
 def test_bad_input_gives_one_dutch_line_and_exit_2(args: list[str], message: str) -> None:

@@ -171,5 +171,7 @@ def test_the_detail_page_shows_the_stored_figures_and_offers_them_as_csv(
 def test_a_refused_mpp_shows_no_figures(client_as: Callable[[str | None], Any]) -> None:
     record = submit(MPP_2022[:2])
     assert record.status == Status.REFUSED
-    text = client_as("coa").get(f"/imports/{record.pk}/").content.decode()
+    client = client_as("coa")
+    text = client.get(f"/imports/{record.pk}/").content.decode()
     assert "Opgeslagen MPP-cijfers" not in text
+    assert client.get(f"/imports/{record.pk}/?formaat=csv&tabel=cijfers").status_code == 404

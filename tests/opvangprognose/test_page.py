@@ -229,7 +229,7 @@ def test_official_scenarios_only_after_their_mpp(client_as: Callable[[str | None
     explained = client.get(URL + "&scenario=mpp-min")
     assert explained.status_code == 200
     body = html.unescape(explained.content.decode())
-    assert "Scenario mpp-min bestaat pas na de publicatie" in body
+    assert "Scenario officieel min bestaat pas na de publicatie" in body
     assert "Hieronder het scenario midden." in body
     assert "Prognose opvang Nederland — scenario midden" in body
     assert '<option value="midden" selected>' in body
@@ -240,12 +240,16 @@ def test_official_scenarios_only_after_their_mpp(client_as: Callable[[str | None
     assert client.get("/prognose/?" + links[0]).status_code == 200
     refused = client.get(URL + "&scenario=mpp-min&formaat=csv")
     assert refused.status_code == 400
-    assert "scenario mpp-min bestaat pas na de publicatie" in html.unescape(
+    assert "scenario officieel min bestaat pas na de publicatie" in html.unescape(
         refused.content.decode()
     )
     after = client.get("/prognose/?week=2024-W02&scenario=mpp-min").content.decode()
     assert '<option value="mpp-min" selected>officieel min (MPP 2023-II)</option>' in after
     assert '<option value="mpp-max">officieel max (MPP 2023-II)</option>' in after
+    # A named scenario, not an edited copy: the copy-and-edit panel stays closed.
+    assert "<details open>" not in after
+    edited = client.get("/prognose/?week=2024-W02&scenario=mpp-min&instroom=1.1")
+    assert "<details open>" in edited.content.decode()
     assert "instroom 49.000 per jaar: MPP 2023-II voor 2024, gepubliceerd 10 november 2023" in (
         html.unescape(after)
     )

@@ -32,7 +32,7 @@ def test_the_refusal_names_the_day_the_first_mpp_was_published(on: date) -> None
     # A user who asked for 1 June 2023 learns which date to choose instead.
     assert first_publication() == PUBLISHED
     reason = unavailable_reason("mpp-midden", on)
-    assert reason.startswith("scenario mpp-midden bestaat pas na de publicatie")
+    assert reason.startswith("scenario officieel midden bestaat pas na de publicatie")
     assert reason.endswith("(de eerste verscheen op 10 november 2023)")
 
 

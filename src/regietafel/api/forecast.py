@@ -109,6 +109,6 @@ def prognose(request: Request) -> Response:
             "weken": _rows(tables.outlook_weeks_table(view)),
             "peildata": _rows(tables.outlook_dates_table(view)),
             "bufferbeleid": _rows(tables.buffer_table(view.buffers)),
-            "parameters": _rows(tables.parameters_table(view.run.parameters())),
+            "parameters": _rows(tables.outlook_parameters_table(view)),
         }
     )  # fmt: skip

@@ -29,7 +29,7 @@ from regietafel.opvangprognose.tables import (
     backtest_table,
     buffer_table,
     outlook_dates_table,
-    parameters_table,
+    outlook_parameters_table,
     percent,
     whole,
 )
@@ -159,7 +159,7 @@ def forecast_result(arguments: argparse.Namespace, progress: Progress) -> Result
     tables = [
         weeks_table_for(view.week_starts, view.occupancy, view.holders, view.need),
         buffer_table(list(view.buffers)),
-        parameters_table(run.parameters()),
+        outlook_parameters_table(view),
     ]
     notes: tuple[str, ...] = FORECAST_NOTES
     if view.dates:

@@ -110,7 +110,9 @@ def import_new(request: HttpRequest) -> HttpResponse:
 def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
     record = import_get(user=request.user, pk=pk)
     figures = import_figures(record)
-    if request.GET.get("formaat") == "csv" and request.GET.get("tabel") == "cijfers" and figures:
+    if request.GET.get("formaat") == "csv" and request.GET.get("tabel") == "cijfers":
+        if figures is None or not figures.rows:
+            raise Http404  # a refused import, a withdrawal or a register: no figures to give
         return table_csv(figures, f"cijfers-import-{record.pk}")
     if request.GET.get("formaat") == "csv":
         return csv_response(

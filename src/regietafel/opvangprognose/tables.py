@@ -158,6 +158,19 @@ def parameters_table(
     return ResultTable(name, title, columns, rows)
 
 
+def outlook_parameters_table(view: Outlook) -> ResultTable:
+    """The run's parameters; in a province the title says they are the national model's (a
+    province gets its share of the national occupancy per path), so "bezetting bij de start
+    33.900" beside a province's 5.066 is not read as the province's."""
+    if view.province_index is None:
+        return parameters_table(view.run.parameters())
+    title = (
+        f"Parameters en bronnen (landelijk model; {view.scope_name} krijgt per pad een aandeel "
+        "van de landelijke bezetting)"
+    )
+    return parameters_table(view.run.parameters(), title=title)
+
+
 def percent(value: float | None) -> float | None:
     return None if value is None else round(100 * value, 1)
 

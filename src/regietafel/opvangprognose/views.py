@@ -111,7 +111,7 @@ def _all_tables(view: Outlook, chances: Sequence[Any]) -> list[ResultTable]:
         tables.buffer_sources_table(),
         tables.target_chances_table(chances),
         tables.backtest_table(selectors.backtest_lines()),
-        tables.parameters_table(view.run.parameters()),
+        tables.outlook_parameters_table(view),
     ]
 
 
@@ -169,7 +169,7 @@ def prognose(request: HttpRequest) -> HttpResponse:
         "week": week,
         "scenario": scenario,
         "base": base,
-        "edited": scenario is not base,
+        "edited": scenario != base,  # equal, not identical: MPP scenarios are built per call
         "scopes": selectors.visible_scopes(request.user, week),
         "scenario_choices": selectors.scenario_choices(week),
         "scope_code": "NL"

@@ -8,6 +8,7 @@ user may see.
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -75,6 +76,15 @@ class HtmlTable:
     totals: tuple[Cell, ...] | None
     sort_headers: tuple[SortHeader, ...] = ()
     """Headers that sort the table (by query parameters), when the page asks for them."""
+
+    @property
+    def title_in_sentence(self) -> str:
+        """The title after "Download als CSV:": its first letter lower case, unless the first
+        word is an abbreviation ("MPP-cijfers", "COA"), whose capitals are part of it."""
+        first = re.split(r"[\s\-–(]", self.title, maxsplit=1)[0]
+        if len(first) > 1 and first.isupper():
+            return self.title
+        return self.title[:1].lower() + self.title[1:]
 
 
 def html_table(table: ResultTable, params: Mapping[str, str] | None = None) -> HtmlTable:

@@ -133,8 +133,9 @@ def first_publication(imported: Sequence[OfficialFigure] = ()) -> date | None:
 def unavailable_reason(name: str, on: date, imported: Sequence[OfficialFigure] = ()) -> str:
     """Why an official scenario cannot be used from ``on`` (Dutch), with the day it first
     could be, so the reader knows which date or week to choose instead."""
+    label = next((f"officieel {word}" for known, _key, word in OFFICIAL if known == name), name)
     reason = (
-        f"scenario {name} bestaat pas na de publicatie van een Meerjarige Productieprognose "
+        f"scenario {label} bestaat pas na de publicatie van een Meerjarige Productieprognose "
         f"met een instroomschatting; vóór {format_date_nl(on)} was die er niet"
     )
     first = first_publication(imported)

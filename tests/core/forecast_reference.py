@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from regietafel.core.forecast import Draws, ModelInputs, Scenario
+from regietafel.core.forecast import SHARE_DRIFT_WEEKS, Draws, ModelInputs, Scenario
 
 
 def simulate_loop(
@@ -62,7 +62,10 @@ def simulate_loop(
                 names, (inflow, housed, departed, holders, occupancy), strict=True
             ):
                 out[name][p, w] = value
+            weight = min((w + 1) / SHARE_DRIFT_WEEKS, 1.0)
             for k in range(provinces.shape[2]):
-                provinces[p, w, k] = occupancy * float(draws.shares[p, k])
+                base = float(inputs.province_shares[k])
+                share = base + (float(draws.shares[p, k]) - base) * weight
+                provinces[p, w, k] = occupancy * share
     out["provinces"] = provinces
     return out

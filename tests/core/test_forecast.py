@@ -171,3 +171,24 @@ def test_zero_shares_stay_zero_and_the_rest_sum_to_one() -> None:
     assert not draws.shares[:, 1].any()
     assert np.allclose(draws.shares.sum(axis=1), 1.0)
     assert draws.shares[:, 0].std() > 0  # still drawn around 0.6
+
+
+def test_a_province_share_moves_to_its_drawn_share_over_26_weeks() -> None:
+    """Only the province draw is random here (level and noise uncertainty 0): national
+    occupancy is the same in every path, so a province's deviation from base × occupancy is
+    (drawn − base) × occupancy × min(week / 26, 1): 1/26 of it in the first week, all of it
+    from week 26. Drawn at once, the band would jump to its full width in week 1."""
+    scenario = SCENARIOS["midden"].replace(level_uncertainty=0, noise_uncertainty=0)
+    result = forecast.run(make_inputs(), scenario, paths=200, weeks=40, seed=7)
+    values = forecast.province_values(result)
+    occupancy = result.occupancy[0].astype(float)
+    assert (result.occupancy == result.occupancy[0]).all()
+    deviation = (result.shares - np.asarray(SHARES))[:, None, :] * occupancy[None, :, None]
+    for week, weight in ((0, 1 / 26), (12, 13 / 26), (25, 1.0), (39, 1.0)):
+        expected = np.asarray(SHARES)[None, :] * occupancy[week] + deviation[:, week, :] * weight
+        assert np.allclose(values[:, week, :], expected)
+    spread = values[:, :, 0].std(axis=0)
+    assert spread[0] < spread[12] < spread[25]
+    # The page's province paths (``share_paths``) are the same shares.
+    shares = forecast.share_paths(SHARES[0], result.shares[:, 0], 40)
+    assert np.array_equal(occupancy[None, :] * shares, values[:, :, 0])

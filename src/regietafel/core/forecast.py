@@ -319,8 +319,9 @@ class Paths:
     asylum_seekers: IntArray  # awaiting a decision or departure
     status_holders: IntArray
     occupancy: IntArray
-    shares: FloatArray  # (paths, provinces)
+    shares: FloatArray  # (paths, provinces): drawn, reached after SHARE_DRIFT_WEEKS
     start_occupancy: int
+    base_shares: FloatArray  # (provinces,): the shares at the start
 
     @property
     def paths(self) -> int:
@@ -400,6 +401,7 @@ def simulate(
         occupancy=seekers_out + holders_out,
         shares=draws.shares,
         start_occupancy=inputs.occupancy,
+        base_shares=np.asarray(inputs.province_shares, dtype=np.float64),
     )
 
 
@@ -469,21 +471,49 @@ def fan(measure: str, values: npt.NDArray[Any]) -> Fan:
     return Fan(measure, QUANTILE_LEVELS, quantiles(values))
 
 
+SHARE_DRIFT_WEEKS = 26
+"""Weeks in which a province's share of the national occupancy moves from its share at the
+start to the share drawn for the path. Reception moves between provinces as locations open
+and close, over months rather than in a week (an assumption): drawn at once, a province's
+band would jump from its register figure to the full spread in the first week."""
+
+
+def share_weights(weeks: int) -> FloatArray:
+    """How far each forecast week has moved from the start share to the drawn one:
+    1/26, 2/26, …, then 1."""
+    weights: FloatArray = np.minimum(
+        np.arange(1, weeks + 1, dtype=np.float64) / SHARE_DRIFT_WEEKS, 1.0
+    )
+    return weights
+
+
+def share_paths(base: float, drawn: FloatArray, weeks: int) -> FloatArray:
+    """One province's share per path and week, (paths, weeks): base + (drawn − base) × weight."""
+    shares: FloatArray = base + (drawn[:, None] - base) * share_weights(weeks)[None, :]
+    return shares
+
+
 def province_values(result: Paths) -> FloatArray:
     """Occupancy per path, week and province: (paths, weeks, provinces)."""
-    values: FloatArray = result.occupancy[:, :, None] * result.shares[:, None, :]
+    base = result.base_shares[None, None, :]
+    drift = (result.shares[:, None, :] - base) * share_weights(result.weeks)[None, :, None]
+    values: FloatArray = result.occupancy[:, :, None] * (base + drift)
     return values
 
 
 def province_fans(result: Paths) -> FloatArray:
     """Quantiles of occupancy per province: (levels, weeks, provinces), in one batch.
 
-    The products are built with paths on the last, contiguous axis; they are the same
-    numbers as :func:`province_values`.
+    The products are built with paths on the last, contiguous axis (in place, one array of
+    weeks × provinces × paths); they are the same numbers as :func:`province_values`.
     """
     occupancy = np.ascontiguousarray(result.occupancy.T, dtype=np.float64)  # (weeks, paths)
-    shares = np.ascontiguousarray(result.shares.T)  # (provinces, paths)
-    return quantiles_last_axis(occupancy[:, None, :] * shares[None, :, :])
+    base = result.base_shares[None, :, None]
+    drawn = np.ascontiguousarray(result.shares.T)[None, :, :]  # (1, provinces, paths)
+    values = (drawn - base) * share_weights(result.weeks)[:, None, None]
+    values += base
+    values *= occupancy[:, None, :]
+    return quantiles_last_axis(values)
 
 
 def conservation_residual(result: Paths) -> IntArray:

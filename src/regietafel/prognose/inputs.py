@@ -17,7 +17,7 @@ from datetime import date, timedelta
 
 from regietafel import reference
 from regietafel.core.backtest import annual_sigma, fit_smoothing, smoothed_level, smoothing_errors
-from regietafel.core.forecast import ForecastError, ModelInputs
+from regietafel.core.forecast import SHARE_DRIFT_WEEKS, ForecastError, ModelInputs
 from regietafel.core.formatting import format_decimal_nl, format_int_nl
 from regietafel.core.rules import DATA_VALID_WEEKS
 from regietafel.core.taakstelling import HousedSoFar
@@ -43,10 +43,34 @@ DEPARTURE_SOURCE = (
 DEFAULT_REALISATION = 1.0
 HOUSING_SIGMA = 0.10
 SHARE_CONCENTRATION = 400.0
-SHARE_SOURCE = (
-    "standaard: aandeel inwoners (CBS) per provincie, zoals de Spreidingswet verdeelt; "
-    "onzekerheid Dirichlet met concentratie 400 (aanname, ca. ±5 % relatief per provincie)"
-)
+SHARE_BUNDLE = "standaard: aandeel inwoners (CBS) per provincie, zoals de Spreidingswet verdeelt"
+SHARE_REGISTER = "aandelen: bezetting per provincie in het locatieregister"
+
+
+def share_source(basis: str, shares: Sequence[float]) -> str:
+    """Where the province shares come from and how far they may move: the relative spread
+    of a Dirichlet share p is √((1 − p) / (p (c + 1))), so small provinces move most."""
+    spreads = [
+        math.sqrt((1 - share) / (share * (SHARE_CONCENTRATION + 1)))
+        for share in shares
+        if 0 < share < 1
+    ]
+    low, high = (
+        (format_decimal_nl(100 * f(spreads), 0) for f in (min, max)) if spreads else ("", "")
+    )
+    spread = (
+        f"relatieve spreiding (standaardafwijking) van {low} % (grootste aandeel) tot {high} % "
+        "(kleinste)"
+        if spreads
+        else "geen spreiding"
+    )
+    return (
+        f"{basis}; onzekerheid Dirichlet met concentratie {SHARE_CONCENTRATION:.0f} (aanname): "
+        f"{spread}, bereikt in {SHARE_DRIFT_WEEKS} weken vanaf het aandeel bij de start "
+        "(aanname: locaties openen en sluiten in maanden)"
+    )
+
+
 WEEKLY_STALE = timedelta(weeks=8)
 LEVEL_HORIZON_WEEKS = 13
 """The smoothing weight is fitted on 13-week totals, as in the back-test."""
@@ -245,7 +269,7 @@ def model_inputs(on: date | None = None) -> ModelInputs:
         "vergunninghouders in de opvang bij de start": (
             f"COA-punt {holders[-1].begin.isoformat()} (bron {holders[-1].source})"
         ),
-        "concentratie provincie-aandelen (Dirichlet)": SHARE_SOURCE,
+        "concentratie provincie-aandelen (Dirichlet)": share_source(SHARE_BUNDLE, province_shares),
     }
     return ModelInputs(
         start=start_monday(day),
@@ -314,10 +338,7 @@ def with_start(inputs: ModelInputs, start: StartState) -> ModelInputs:
         status_holders=start.status_holders, inflow=start.inflow, housed=start.housed,
     )  # fmt: skip
     sources = dict(national.sources)
-    sources["concentratie provincie-aandelen (Dirichlet)"] = (
-        "aandelen: bezetting per provincie in het locatieregister; onzekerheid Dirichlet met "
-        "concentratie 400 (aanname, ca. ±5 % relatief per provincie)"
-    )
+    sources["concentratie provincie-aandelen (Dirichlet)"] = share_source(SHARE_REGISTER, shares)
     return national.replace(province_shares=tuple(shares), sources=sources)
 
 

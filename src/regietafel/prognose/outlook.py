@@ -95,7 +95,12 @@ class Run:
         if province_index is None:
             whole: IntArray = self.occupancy.astype(np.int64)
             return whole
-        scaled = self.occupancy * self.shares[:, province_index : province_index + 1]
+        shares = forecast.share_paths(
+            self.inputs.province_shares[province_index],
+            self.shares[:, province_index],
+            self.key.weeks,
+        )
+        scaled = self.occupancy * shares
         result: IntArray = np.rint(scaled).astype(np.int64)
         return result
 

@@ -68,6 +68,14 @@ def test_a_fixed_buffer_adds_nothing_inside_a_province() -> None:
     assert rate.policy_text == RATE_96.label
     expected = [-(-int(v) * 100 // 96) for v in rate.occupancy[2]]
     assert rate.need[2].tolist() == expected
+    # Nor is "+417" one of the capacity policies compared inside a province; nationally it is.
+    assert "vast-417" not in {b.key for b in fixed.buffers}
+    assert "vast-417" in {b.key for b in outlook(run, province=None, policy=FIXED_417).buffers}
+    from regietafel.opvangprognose.tables import outlook_buffer_table
+
+    assert outlook_buffer_table(fixed).title.endswith("vaste buffer +417 alleen landelijk)")
+    national = outlook(run, province=None, policy=FIXED_417)
+    assert "alleen landelijk" not in outlook_buffer_table(national).title
 
 
 def test_deadline_probability_is_a_step_at_the_need() -> None:
@@ -104,7 +112,10 @@ def test_province_is_its_share_of_the_national_paths() -> None:
     assert holland.start_occupancy == round(27_000 * share)
     ratio = holland.occupancy[2] / national.occupancy[2]
     assert np.all(np.abs(ratio - share) < 0.03)  # Dirichlet spread around the inhabitants' share
-    assert [b.key for b in national.buffers] == [b.key for b in holland.buffers]
+    # The same policies compared, but for the national-only fixed +417.
+    assert [b.key for b in national.buffers if b.key != "vast-417"] == [
+        b.key for b in holland.buffers
+    ]
 
 
 def test_target_dates_are_first_of_january_and_july() -> None:

@@ -108,7 +108,7 @@ def prognose(request: Request) -> Response:
             "capaciteit_bron": view.capacity_source,
             "weken": _rows(tables.outlook_weeks_table(view)),
             "peildata": _rows(tables.outlook_dates_table(view)),
-            "bufferbeleid": _rows(tables.buffer_table(view.buffers)),
+            "bufferbeleid": _rows(tables.outlook_buffer_table(view)),
             "parameters": _rows(tables.outlook_parameters_table(view)),
         }
     )  # fmt: skip

@@ -27,7 +27,7 @@ from regietafel.errors import UserError
 from regietafel.opvangprognose.tables import (
     ScoreLine,
     backtest_table,
-    buffer_table,
+    outlook_buffer_table,
     outlook_dates_table,
     outlook_parameters_table,
     percent,
@@ -158,7 +158,7 @@ def forecast_result(arguments: argparse.Namespace, progress: Progress) -> Result
         raise UserError(str(error)) from None
     tables = [
         weeks_table_for(view.week_starts, view.occupancy, view.holders, view.need),
-        buffer_table(list(view.buffers)),
+        outlook_buffer_table(view),
         outlook_parameters_table(view),
     ]
     notes: tuple[str, ...] = FORECAST_NOTES

@@ -72,6 +72,12 @@ class CapacityPolicy:
     keep_at: float = 0.92
     min_weeks: int = 26
 
+    @property
+    def national_only(self) -> bool:
+        """A fixed number of places (the 417) is a national buffer: in one province it would
+        claim the whole national reserve there (as ``NeedPolicy.national_only``)."""
+        return self.kind is PolicyKind.FIXED
+
 
 DEFAULT_POLICIES: tuple[CapacityPolicy, ...] = (
     CapacityPolicy("vast-417", "vaste buffer +417", PolicyKind.FIXED, 417),
@@ -83,6 +89,11 @@ DEFAULT_POLICIES: tuple[CapacityPolicy, ...] = (
     ),
 )
 """The policies the LRT weighs. The 7 % is COA's 2019 reserve: 2,000 on about 27,000."""
+
+
+def policies_for(*, national: bool) -> tuple[CapacityPolicy, ...]:
+    """The policies compared for a scope: in a province without the national-only ones."""
+    return tuple(p for p in DEFAULT_POLICIES if national or not p.national_only)
 
 
 @dataclass(frozen=True, slots=True)

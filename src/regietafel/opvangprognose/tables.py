@@ -74,7 +74,8 @@ DATE_COLUMNS = (
 def date_row(day: date, extra: int, quantiles: Sequence[float], chance: float) -> dict[str, Value]:
     return {
         "datum": day.isoformat(), "extra": extra, "nodig_p50": whole(quantiles[2]),
-        "nodig_p90": whole(quantiles[3]), "nodig_p975": whole(quantiles[4]), "kans": chance,
+        "nodig_p90": whole(quantiles[3]), "nodig_p975": whole(quantiles[4]),
+        "kans": round(chance, 3),
     }  # fmt: skip
 
 
@@ -107,16 +108,23 @@ BUFFER_COLUMNS = (
 )
 
 
-def buffer_title() -> str:
+def buffer_title(*, national: bool = True) -> str:
+    left_out = [p.label for p in buffer_policies.DEFAULT_POLICIES if p.national_only]
+    note = "" if national or not left_out else f"; {', '.join(left_out)} alleen landelijk"
     return (
         f"Bufferbeleid vergeleken (levertijd {int(buffer_policies.LEAD_WEEKS.value)} weken, "
         f"blokken van {int(buffer_policies.BLOCK.value)} plekken; kosten regulier "
         f"{format_int(int(buffer_policies.COST_REGULAR.value))} en nood "
-        f"{format_int(int(buffer_policies.COST_EMERGENCY.value))} euro per jaar, COA 2022)"
+        f"{format_int(int(buffer_policies.COST_EMERGENCY.value))} euro per jaar, COA 2022{note})"
     )
 
 
-def buffer_table(outcomes: Sequence[BufferSummary]) -> ResultTable:
+def outlook_buffer_table(view: Outlook) -> ResultTable:
+    """The buffer comparison of a scope; a province's title says which policies are national."""
+    return buffer_table(view.buffers, national=view.province_index is None)
+
+
+def buffer_table(outcomes: Sequence[BufferSummary], *, national: bool = True) -> ResultTable:
     rows: tuple[dict[str, Value], ...] = tuple(
         {
             "beleid": o.label,
@@ -129,7 +137,7 @@ def buffer_table(outcomes: Sequence[BufferSummary]) -> ResultTable:
         }
         for o in outcomes
     )
-    return ResultTable("bufferbeleid", buffer_title(), BUFFER_COLUMNS, rows)
+    return ResultTable("bufferbeleid", buffer_title(national=national), BUFFER_COLUMNS, rows)
 
 
 def buffer_sources_table() -> ResultTable:
@@ -252,7 +260,7 @@ def target_chances_table(chances: Sequence[TargetChance]) -> ResultTable:
             "aantal": c.target.quantity,
             "deadline": c.target.deadline.isoformat(),
             "capaciteit": c.capacity_now,
-            "kans": c.chance,
+            "kans": None if c.chance is None else round(c.chance, 3),
             "toelichting": c.note,
         }
         for c in chances

@@ -107,7 +107,7 @@ def _all_tables(view: Outlook, chances: Sequence[Any]) -> list[ResultTable]:
     return [
         tables.outlook_weeks_table(view),
         tables.outlook_dates_table(view),
-        tables.buffer_table(view.buffers),
+        tables.outlook_buffer_table(view),
         tables.buffer_sources_table(),
         tables.target_chances_table(chances),
         tables.backtest_table(selectors.backtest_lines()),

@@ -268,8 +268,9 @@ def outlook(
     requested = [(0, day) for day in target_dates(run.inputs.start, run.key.weeks)]
     dates = tuple(date_need(extra, day) for extra, day in [*requested, *goals])
     outcomes = buffer_policies.compare(
-        occupancy, start_occupancy=start, start_capacity=start_capacity
-    )
+        occupancy, start_occupancy=start, start_capacity=start_capacity,
+        policies=buffer_policies.policies_for(national=index is None),
+    )  # fmt: skip
     return Outlook(
         run=run,
         province_index=index,

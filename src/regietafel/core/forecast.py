@@ -352,12 +352,16 @@ def simulate(
     pipeline_start, rejected_start = inputs.initial_split()
     slots = np.full(lead, pipeline_start // lead, dtype=np.int64)
     slots[: pipeline_start % lead] += 1
-    pipe = np.broadcast_to(slots, (paths, lead)).copy()
+    # Week-major (weeks × paths) inside the loop: every row a week reads or writes is
+    # contiguous, so the loop over weeks is not slowed by strided columns.
+    pipe = np.repeat(slots[:, None], paths, axis=1)  # (lead, paths)
     rejected = np.full(paths, rejected_start, dtype=np.int64)
     holders = np.full(paths, inputs.status_holders, dtype=np.int64)
     waiting = np.full(paths, pipeline_start, dtype=np.int64)
+    entering = np.ascontiguousarray(into_reception.T)
+    room = np.ascontiguousarray(housing_capacity.T - nareizigers.T)
 
-    shape = (paths, weeks)
+    shape = (weeks, paths)
     decided_out = np.empty(shape, dtype=np.int64)
     recognised_out = np.empty(shape, dtype=np.int64)
     housed_out = np.empty(shape, dtype=np.int64)
@@ -369,36 +373,38 @@ def simulate(
     departure = inputs.departure_rate
     for week in range(weeks):
         slot = week % lead
-        decided = pipe[:, slot].copy()
-        pipe[:, slot] = into_reception[:, week]
-        waiting += into_reception[:, week] - decided
-        recognised = np.rint(decided * recognition).astype(np.int64)
-        departed = np.rint(rejected * departure).astype(np.int64)
+        decided = decided_out[week]
+        decided[:] = pipe[slot]
+        pipe[slot] = entering[week]
+        waiting += entering[week] - decided
+        recognised = recognised_out[week]
+        recognised[:] = np.rint(decided * recognition)
+        departed = departed_out[week]
+        departed[:] = np.rint(rejected * departure)
         rejected += decided - recognised - departed
         holders += recognised
-        housed = np.minimum(
-            holders, np.maximum(housing_capacity[:, week] - nareizigers[:, week], 0)
-        )
+        housed = housed_out[week]
+        np.minimum(holders, np.maximum(room[week], 0), out=housed)
         holders -= housed
-        decided_out[:, week] = decided
-        recognised_out[:, week] = recognised
-        housed_out[:, week] = housed
-        departed_out[:, week] = departed
-        seekers_out[:, week] = waiting + rejected
-        holders_out[:, week] = holders
+        np.add(waiting, rejected, out=seekers_out[week])
+        holders_out[week] = holders
+
+    def path_major(values: IntArray) -> IntArray:
+        result: IntArray = np.ascontiguousarray(values.T)
+        return result
 
     return Paths(
         week_starts=inputs.week_starts(weeks),
         inflow=inflow,
         into_reception=into_reception,
         nareizigers=nareizigers,
-        decided=decided_out,
-        recognised=recognised_out,
-        housed=housed_out,
-        departed=departed_out,
-        asylum_seekers=seekers_out,
-        status_holders=holders_out,
-        occupancy=seekers_out + holders_out,
+        decided=path_major(decided_out),
+        recognised=path_major(recognised_out),
+        housed=path_major(housed_out),
+        departed=path_major(departed_out),
+        asylum_seekers=path_major(seekers_out),
+        status_holders=path_major(holders_out),
+        occupancy=path_major(seekers_out + holders_out),
         shares=draws.shares,
         start_occupancy=inputs.occupancy,
         base_shares=np.asarray(inputs.province_shares, dtype=np.float64),
@@ -496,8 +502,12 @@ def share_paths(base: float, drawn: FloatArray, weeks: int) -> FloatArray:
 def province_values(result: Paths) -> FloatArray:
     """Occupancy per path, week and province: (paths, weeks, provinces)."""
     base = result.base_shares[None, None, :]
-    drift = (result.shares[:, None, :] - base) * share_weights(result.weeks)[None, :, None]
-    values: FloatArray = result.occupancy[:, :, None] * (base + drift)
+    # In place, one array of paths × weeks × provinces (the same numbers as base + drift).
+    values: FloatArray = (result.shares[:, None, :] - base) * share_weights(result.weeks)[
+        None, :, None
+    ]
+    values += base
+    values *= result.occupancy[:, :, None]
     return values
 
 

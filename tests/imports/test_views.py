@@ -178,5 +178,5 @@ def test_a_series_import_shows_its_stored_values(client_as: Client) -> None:
     record = series_import("2021-W45", {"eerste_asielaanvragen": 1_234, "nareizigers": 210})
     text = client_as("landelijk").get(f"/imports/{record.pk}/").content.decode()
     assert "Opgeslagen reekswaarden" in text
-    assert "eerste asielaanvragen" in text
+    assert "Eerste asielaanvragen" in text  # as on the page Landelijke reeksen
     assert "1.234" in text

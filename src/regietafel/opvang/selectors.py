@@ -25,6 +25,7 @@ from datetime import date, timedelta
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, F, Q, Sum
 from django.http import Http404
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from regietafel import reference
@@ -385,7 +386,7 @@ def import_figures(record: Import) -> ResultTable | None:
         labels = dict(SeriesMetric.choices)
         columns: tuple[Column, ...] = (Column("reeks", "reeks"), Column("waarde", "waarde", "int"))
         rows: tuple[dict[str, Value], ...] = tuple(
-            {"reeks": str(labels.get(metric, metric)), "waarde": value}
+            {"reeks": capfirst(str(labels.get(metric, metric))), "waarde": value}
             for metric, value in record.series_rows.order_by("id").values_list("metric", "value")
         )
         return ResultTable("cijfers", _("Opgeslagen reekswaarden"), columns, rows)

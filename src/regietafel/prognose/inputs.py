@@ -212,7 +212,7 @@ def _housing_pace(on: date) -> tuple[float, str]:
     weeks = ((task.end - task.begin).days + 1) / 7
     return task.value / weeks * rate, (
         f"geschat: taakstelling {task.begin.isoformat()}–{task.end.isoformat()} "
-        f"({task.value}) per week × {rate_source}"
+        f"({format_int_nl(task.value)}) per week × {rate_source}"
     )
 
 

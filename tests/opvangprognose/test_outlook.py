@@ -243,3 +243,38 @@ def test_the_bundle_start_says_so() -> None:
     assert (
         view.start_note == "start uit de meegeleverde landelijke reeks, geen register in deze week"
     )
+
+
+def test_each_target_date_shows_the_places_if_nothing_is_extended() -> None:
+    """COA's capacity decision: need on the target date − the portfolio "if contracts are not
+    extended" = what must be added. Zero variance, so the need on 1 July 2022 is one number N
+    in every path. With a structural N − 300 and a temporary 200 ending 30 June 2022, 300 must
+    be added on 1 July (the 200 have gone that day, though open on Monday 27 June) and the
+    chance the contracted places suffice is 0; with N + 5 structural, nothing and 1."""
+    from regietafel.core.capacity import ContractedCapacity
+    from regietafel.opvangprognose.tables import outlook_dates_table
+
+    run = _deterministic_run()
+    plain = outlook(run, province=None, policy=FIXED_417)
+    july = next(item for item in plain.dates if item.day == date(2022, 7, 1))
+    need = round(july.quantiles[2])
+    assert july.quantiles[0] == july.quantiles[4]  # one number in every path
+    assert (july.contracted, july.extra_needed(0.5), july.contracted_chance) == (None,) * 3
+    ending = (date(2021, 6, 1), date(2022, 6, 30), 200)
+    for contracts, added, chance in (
+        (((date(2021, 1, 1), None, need - 300), ending), 300, 0.0),
+        (((date(2021, 1, 1), None, need + 5),), 0, 1.0),
+    ):
+        contracted = ContractedCapacity(contracts)
+        view = outlook(run, province=None, policy=FIXED_417, contracted=contracted)
+        item = next(i for i in view.dates if i.day == date(2022, 7, 1))
+        assert (item.contracted, item.extra_needed(0.5), item.extra_needed(0.9)) == (
+            contracts[0][2], added, added,
+        )  # fmt: skip
+        assert item.contracted_chance == chance
+        row = next(r for r in outlook_dates_table(view).rows if r["datum"] == "2022-07-01")
+        assert (row["gecontracteerd"], row["erbij_p50"], row["kans_gecontracteerd"]) == (
+            contracts[0][2], added, chance,
+        )  # fmt: skip
+    assert ContractedCapacity((ending,)).on(date(2022, 6, 27)) == 200
+    assert ContractedCapacity((ending,)).on(date(2022, 7, 1)) == 0

@@ -294,3 +294,36 @@ def test_the_cli_refuses_week_and_tot_together(capsys: pytest.CaptureFixture[str
 
     assert main(["prognose", "--week", "2021-W45", "--tot", "2021-11-01"]) == 2
     assert "niet beide" in capsys.readouterr().err
+
+
+def test_target_dates_show_the_registers_places_if_nothing_is_extended(
+    client_as: Callable[[str | None], Any],
+) -> None:
+    """Register of 2021-W45 (tests.opvang.factories.locations_week45): NH-AZC 600 (no end),
+    NH-AMV 50 until 30 June 2022, GR-AZC 400 until 31 December 2022, GR-AMV 48 (no end).
+    On 1 July 2022 as contracted: 600 + 400 + 48 = 1.048; on 1 January 2023: 600 + 48 = 648;
+    in Noord-Holland on 1 July 2022: 600. What must be added is the need minus those."""
+    from regietafel.kerncijfers.selectors import cache_clear
+    from tests.opvang.factories import locations_week45
+
+    locations_week45()
+    cache_clear()
+    client = client_as("coa")
+    expected = {"": {"2022-07-01": 1048, "2023-01-01": 648}, "&provincie=PV27": {"2022-07-01": 600}}
+    for scope, places in expected.items():
+        page = client.get(URL + scope + "&formaat=csv&tabel=peildata")
+        rows = {
+            r["datum"]: r for r in csv.DictReader(io.StringIO(page.content.decode("utf-8-sig")))
+        }
+        for day, contracted in places.items():
+            row = rows[day]
+            assert int(row["gecontracteerd"]) == contracted
+            assert int(row["erbij_p50"]) == max(int(row["nodig_p50"]) - contracted, 0)
+            assert int(row["erbij_p90"]) == max(int(row["nodig_p90"]) - contracted, 0)
+    api = client.get("/api/v1/prognose/", {"week": "2021-W45"}).json()
+    by_day = {r["datum"]: r for r in api["peildata"]}
+    assert (by_day["2022-07-01"]["gecontracteerd"], by_day["2023-01-01"]["gecontracteerd"]) == (
+        1048, 648,
+    )  # fmt: skip
+    body = html.unescape(client.get(URL).content.decode())
+    assert "plekken als niets wordt verlengd" in body

@@ -17,6 +17,7 @@ from regietafel import reference
 from regietafel.cli.forecast import BACKTEST_SERIES
 from regietafel.cli.output import emit_result
 from regietafel.core import forecast
+from regietafel.core.capacity import ContractedCapacity
 from regietafel.core.formatting import format_date_nl
 from regietafel.core.need_policy import (
     policy_by_key,
@@ -131,8 +132,8 @@ def forecast_result(arguments: argparse.Namespace, progress: Progress) -> Result
     except reference.ReferenceDataError as error:
         raise UserError(str(error)) from None
     province, code = (found.name, found.code) if found else (None, None)
-    start, note, register_capacity = (
-        (None, START_NOTE_BUNDLE, None) if week is None else _register_start(week, code)
+    start, note, register_capacity, contracted = (
+        (None, START_NOTE_BUNDLE, None, None) if week is None else _register_start(week, code)
     )
     on: date = arguments.tot or (default_date() if week is None else origin_for(week.monday))
     imported = () if week is None else _imported_mpp(week.monday)
@@ -153,6 +154,7 @@ def forecast_result(arguments: argparse.Namespace, progress: Progress) -> Result
             run, province=province, policy=policy, bundle_note=note,
             capacity=arguments.capaciteit if given else register_capacity,
             capacity_source=CAPACITY_GIVEN if given else CAPACITY_REGISTER, goals=arguments.doel,
+            contracted=contracted,
         )  # fmt: skip
     except forecast.ForecastError as error:
         raise UserError(str(error)) from None
@@ -199,21 +201,27 @@ def _week(arguments: argparse.Namespace) -> IsoWeek | None:
         raise UserError(str(error)) from None
 
 
-def _register_start(week: IsoWeek, code: str | None) -> tuple[StartState | None, str, int | None]:
-    """The week's register start and capacity as the Prognose page reads them (a database
-    command)."""
+def _register_start(
+    week: IsoWeek, code: str | None
+) -> tuple[StartState | None, str, int | None, ContractedCapacity | None]:
+    """The week's register start, capacity and capacity as contracted, as the Prognose page
+    reads them (a database command)."""
     from regietafel.cli.webcommands import django_setup
 
     django_setup()
     from regietafel.cli.reception import system_user
-    from regietafel.opvangprognose.selectors import register_capacity, visible_start
+    from regietafel.opvangprognose.selectors import (
+        register_capacity,
+        register_contracted,
+        visible_start,
+    )
 
     user = system_user()
     try:
         start, note = visible_start(user, week, code)
     except forecast.ForecastError as error:
         raise UserError(str(error)) from None
-    return start, note, register_capacity(user, week, code)
+    return start, note, register_capacity(user, week, code), register_contracted(week, code)
 
 
 def _imported_mpp(before: date) -> tuple[OfficialFigure, ...]:

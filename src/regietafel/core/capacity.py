@@ -134,6 +134,39 @@ class CapacityTimeline:
         return result
 
 
+@dataclass(frozen=True, slots=True)
+class ContractedCapacity:
+    """The places of a scope's locations as contracted: each open from its start to its end
+    date, nothing extended, so on any day this is COA's portfolio "if contracts are not
+    extended" (capaciteitsbesluit). Exact to the day: a contract ending on 30 June counts on
+    a Monday 27 June but not on the target date 1 July. Hashable, so a cached forecast can
+    carry it."""
+
+    contracts: tuple[tuple[date, date | None, int], ...]
+    """(start, end or None, places) of every location in the scope."""
+
+    def on(self, day: date) -> int:
+        """Places open on ``day``."""
+        return sum(
+            places
+            for start, end, places in self.contracts
+            if start <= day and (end is None or day <= end)
+        )
+
+
+def contracted_capacity(
+    locations: Iterable[Location], province_code: str | None = None
+) -> ContractedCapacity:
+    """The contracts of the locations nationally (None) or in one province."""
+    return ContractedCapacity(
+        tuple(
+            (loc.start, loc.end, loc.capacity)
+            for loc in locations
+            if province_code in (None, loc.province_code)
+        )
+    )
+
+
 def monday_of(day: date) -> date:
     """The reference day of the ISO week containing ``day``."""
     return day - timedelta(days=day.weekday())

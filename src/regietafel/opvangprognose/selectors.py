@@ -24,6 +24,7 @@ from regietafel.accounts import access
 from regietafel.accounts.access import AnyUser
 from regietafel.core.agreements import DeadlineChance
 from regietafel.core.bounded_cache import BoundedCache
+from regietafel.core.capacity import ContractedCapacity, contracted_capacity
 from regietafel.core.catalogue import BY_CODE
 from regietafel.core.forecast import SCENARIOS, ForecastError, Scenario
 from regietafel.core.need_policy import NeedPolicy, policy_by_key
@@ -222,12 +223,13 @@ def forecast_outlook(
     run, note = run_for(user=user, week=week, scenario=scenario, code=code)
     name = None if code is None else reference.province_name(code)
     capacity = register_capacity(user, week, code)
-    key = (run.key, name, policy.key, note, capacity)
+    contracted = register_contracted(week, code)
+    key = (run.key, name, policy.key, note, capacity, contracted)
     return _OUTLOOKS.value(
         key,
         lambda: outlook(
             run, province=name, policy=policy, bundle_note=note, capacity=capacity,
-            capacity_source=CAPACITY_REGISTER,
+            capacity_source=CAPACITY_REGISTER, contracted=contracted,
         ),
     )  # fmt: skip
 
@@ -237,6 +239,16 @@ def register_capacity(user: AnyUser, week: IsoWeek, code: str | None) -> int | N
     the same ``capaciteit_nu`` the weekly figures and the target chances use."""
     register = _register_now(user, week, code)
     return None if register is None else register[0]
+
+
+def register_contracted(week: IsoWeek, code: str | None) -> ContractedCapacity | None:
+    """The scope's contracts in the week's register (capacity is public; the caller has
+    checked the scope), None without a register: the locations of the reception picture's
+    capacity timeline, counted on any day."""
+    figures, _sources = week_data(week)
+    if figures.national.reception is None:
+        return None
+    return contracted_capacity(figures.locations, code)
 
 
 def target_chances(*, user: AnyUser, week: IsoWeek, view: Outlook) -> list[TargetChance]:

@@ -68,33 +68,43 @@ DATE_COLUMNS = (
     Column("nodig_p90", "nodig 90%", "int"),
     Column("nodig_p975", "nodig 97,5%", "int"),
     Column("kans", "kans dat het genoeg is", "decimal", 3),
+    Column("gecontracteerd", "plekken als niets wordt verlengd", "int"),
+    Column("kans_gecontracteerd", "kans dat die genoeg zijn", "decimal", 3),
+    Column("erbij_p50", "erbij nodig (mediaan)", "int"),
+    Column("erbij_p90", "erbij nodig (90%)", "int"),
 )
 
 
-def date_row(day: date, extra: int, quantiles: Sequence[float], chance: float) -> dict[str, Value]:
-    return {
-        "datum": day.isoformat(), "extra": extra, "nodig_p50": whole(quantiles[2]),
-        "nodig_p90": whole(quantiles[3]), "nodig_p975": whole(quantiles[4]),
-        "kans": round(chance, 3),
-    }  # fmt: skip
-
-
-def dates_title(capacity: int, source: str) -> str:
-    return (
+def dates_title(capacity: int, source: str, *, contracted: bool) -> str:
+    title = (
         "Benodigde plekken op peildata en doelen, met de kans dat de capaciteit bij de start "
         f"({format_int(capacity)}: {source}) plus het doel genoeg is"
     )
+    if contracted:
+        return (
+            f"{title}, en de plekken als geen contract wordt verlengd (locatieregister van de "
+            "week), met wat erbij nodig is"
+        )
+    return f"{title} (zonder locatieregister geen plekken als niets wordt verlengd)"
 
 
 def outlook_dates_table(view: Outlook) -> ResultTable:
     rows = tuple(_date_need_row(item) for item in view.dates)
-    return ResultTable(
-        "peildata", dates_title(view.start_capacity, view.capacity_source), DATE_COLUMNS, rows
-    )
+    contracted = any(item.contracted is not None for item in view.dates)
+    title = dates_title(view.start_capacity, view.capacity_source, contracted=contracted)
+    return ResultTable("peildata", title, DATE_COLUMNS, rows)
 
 
 def _date_need_row(item: DateNeed) -> dict[str, Value]:
-    return date_row(item.day, item.extra, item.quantiles, item.chance_enough)
+    chance = item.contracted_chance
+    return {
+        "datum": item.day.isoformat(), "extra": item.extra,
+        "nodig_p50": whole(item.quantiles[2]), "nodig_p90": whole(item.quantiles[3]),
+        "nodig_p975": whole(item.quantiles[4]), "kans": round(item.chance_enough, 3),
+        "gecontracteerd": item.contracted,
+        "kans_gecontracteerd": None if chance is None else round(chance, 3),
+        "erbij_p50": item.extra_needed(0.5), "erbij_p90": item.extra_needed(0.9),
+    }  # fmt: skip
 
 
 BUFFER_COLUMNS = (

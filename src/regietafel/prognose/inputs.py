@@ -47,27 +47,28 @@ SHARE_BUNDLE = "standaard: aandeel inwoners (CBS) per provincie, zoals de Spreid
 SHARE_REGISTER = "aandelen: bezetting per provincie in het locatieregister"
 
 
-def share_source(basis: str, shares: Sequence[float]) -> str:
-    """Where the province shares come from and how far they may move: the relative spread
-    of a Dirichlet share p is √((1 − p) / (p (c + 1))), so small provinces move most."""
-    spreads = [
-        math.sqrt((1 - share) / (share * (SHARE_CONCENTRATION + 1)))
-        for share in shares
-        if 0 < share < 1
-    ]
-    low, high = (
-        (format_decimal_nl(100 * f(spreads), 0) for f in (min, max)) if spreads else ("", "")
-    )
-    spread = (
-        f"relatieve spreiding (standaardafwijking) van {low} % (grootste aandeel) tot {high} % "
-        "(kleinste)"
-        if spreads
-        else "geen spreiding"
+def share_spread(share: float) -> float:
+    """The relative spread (standard deviation ÷ mean) of a Dirichlet share p at the model's
+    concentration c: √((1 − p) / (p (c + 1))), so small provinces move most."""
+    return math.sqrt((1 - share) / (share * (SHARE_CONCENTRATION + 1)))
+
+
+SHARE_EXAMPLES = (0.5, 0.2, 0.05)
+
+
+def share_source(basis: str) -> str:
+    """Where the province shares come from and how far they may move, with the spread at
+    fixed example shares: never at the shares used, which would give away the share (and
+    with the national total the occupancy) of a province whose occupancy is afgeschermd."""
+    examples = ", ".join(
+        f"{format_decimal_nl(100 * share_spread(p), 0)} % bij een aandeel van "
+        f"{format_decimal_nl(100 * p, 0)} %"
+        for p in SHARE_EXAMPLES
     )
     return (
         f"{basis}; onzekerheid Dirichlet met concentratie {SHARE_CONCENTRATION:.0f} (aanname): "
-        f"{spread}, bereikt in {SHARE_DRIFT_WEEKS} weken vanaf het aandeel bij de start "
-        "(aanname: locaties openen en sluiten in maanden)"
+        f"relatieve spreiding (standaardafwijking) {examples}, bereikt in {SHARE_DRIFT_WEEKS} "
+        "weken vanaf het aandeel bij de start (aanname: locaties openen en sluiten in maanden)"
     )
 
 
@@ -269,7 +270,7 @@ def model_inputs(on: date | None = None) -> ModelInputs:
         "vergunninghouders in de opvang bij de start": (
             f"COA-punt {holders[-1].begin.isoformat()} (bron {holders[-1].source})"
         ),
-        "concentratie provincie-aandelen (Dirichlet)": share_source(SHARE_BUNDLE, province_shares),
+        "concentratie provincie-aandelen (Dirichlet)": share_source(SHARE_BUNDLE),
     }
     return ModelInputs(
         start=start_monday(day),
@@ -338,7 +339,7 @@ def with_start(inputs: ModelInputs, start: StartState) -> ModelInputs:
         status_holders=start.status_holders, inflow=start.inflow, housed=start.housed,
     )  # fmt: skip
     sources = dict(national.sources)
-    sources["concentratie provincie-aandelen (Dirichlet)"] = share_source(SHARE_REGISTER, shares)
+    sources["concentratie provincie-aandelen (Dirichlet)"] = share_source(SHARE_REGISTER)
     return national.replace(province_shares=tuple(shares), sources=sources)
 
 

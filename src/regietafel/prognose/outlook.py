@@ -22,6 +22,7 @@ import numpy as np
 import numpy.typing as npt
 
 from regietafel.core import buffer_policies, forecast
+from regietafel.core.capacity import ContractedCapacity
 from regietafel.core.forecast import FloatArray, IntArray, ModelInputs, Scenario
 from regietafel.core.need_policy import NeedPolicy, need_on, target_dates
 from regietafel.core.targets import Target
@@ -144,6 +145,19 @@ class DateNeed:
     quantiles: tuple[float, ...]
     chance_enough: float
     extra: int = 0
+    contracted: int | None = None
+    """Places open on the day as contracted (nothing extended), from the week's register;
+    None without a register."""
+    contracted_chance: float | None = None
+    """The chance that the contracted places alone cover the need on the day."""
+
+    def extra_needed(self, level: float) -> int | None:
+        """Places to add to the contracted ones to cover the need at quantile ``level`` (the
+        COA capacity decision: need − portfolio if nothing is extended; 0 when covered)."""
+        if self.contracted is None:
+            return None
+        need = round(self.quantiles[forecast.QUANTILE_LEVELS.index(level)])
+        return max(need - self.contracted, 0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,6 +249,7 @@ def outlook(
     capacity: int | None = None,
     capacity_source: str = CAPACITY_GIVEN,
     goals: Sequence[tuple[int, date]] = (),
+    contracted: ContractedCapacity | None = None,
 ) -> Outlook:
     """The run for a scope (None: national; else a province name) under ``policy``.
 
@@ -244,7 +259,8 @@ def outlook(
     the start under the policy, and says so. The chances on the target dates and the buffer
     policies start from it. ``goals`` (extra
     places, date) are added to the COA target dates; ``ForecastError`` when a goal's date
-    lies outside the run.
+    lies outside the run. ``contracted`` (the register's capacity as contracted) gives each
+    date its places if nothing is extended, the chance they suffice and what must be added.
     """
     index = None if province is None else province_index(run.inputs, province)
     occupancy = run.scope_occupancy(index)
@@ -256,6 +272,7 @@ def outlook(
 
     def date_need(extra: int, day: date) -> DateNeed:
         need = need_on(occupancy, run.inputs.start, day, applies)
+        places = None if contracted is None else contracted.on(day)
         return DateNeed(
             day=day,
             quantiles=tuple(float(v) for v in np.quantile(need, forecast.QUANTILE_LEVELS)),
@@ -263,6 +280,10 @@ def outlook(
                 need, capacity_now=start_capacity, extra=extra
             ),
             extra=extra,
+            contracted=places,
+            contracted_chance=None
+            if places is None
+            else buffer_policies.target_probability(need, capacity_now=places, extra=extra),
         )
 
     requested = [(0, day) for day in target_dates(run.inputs.start, run.key.weeks)]

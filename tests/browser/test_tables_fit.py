@@ -1,6 +1,7 @@
 """No table cell is clipped: on a laptop (1366 px) and a phone (390 px) every cell of the
 big tables is either inside the viewport or inside a scroll container that reaches it, and
-no cell's own text is cut off. Data: the demo set of six weeks."""
+no cell's own text is cut off; no table's title runs off the screen. Data: the demo set of
+six weeks."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ PAGES = (
     "/opvang/locaties/",
     "/boodschappenlijst/?scope=PV27",
     "/verdeling/?provincie=PV27",
+    "/prognose/?provincie=PV27",
 )
 
 CLIPPED_SCRIPT = """() => {
@@ -45,6 +47,13 @@ CLIPPED_SCRIPT = """() => {
     const reach = frame.left + wrap.scrollWidth - wrap.scrollLeft;
     if (box.right > frame.right + 1 && !scrolls) problems.push(`${label}: afgesneden`);
     if (box.right > reach + 1) problems.push(`${label}: voorbij het scrollbare deel`);
+  }
+  // A table's title stays readable: it wraps to the screen, not to the (scrolling) table.
+  for (const caption of document.querySelectorAll('main table > caption')) {
+    const box = caption.getBoundingClientRect();
+    if (box.width > 0 && box.right > width + 1) {
+      problems.push(`titel "${caption.innerText.trim().slice(0, 30)}": breder dan het scherm`);
+    }
   }
   return problems.slice(0, 10);
 }"""

@@ -166,6 +166,8 @@ def test_the_detail_page_shows_the_stored_figures_and_offers_them_as_csv(
     # The errors download keeps working (an accepted import has none).
     errors = client.get(f"/imports/{record.pk}/", {"formaat": "csv"})
     assert errors.content.decode("utf-8-sig").splitlines() == ["bestand,rij,kolom,fout"]
+    unknown = client.get(f"/imports/{record.pk}/", {"formaat": "csv", "tabel": "iets"})
+    assert unknown.status_code == 404
 
 
 def test_a_refused_mpp_shows_no_figures(client_as: Callable[[str | None], Any]) -> None:

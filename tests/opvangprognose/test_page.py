@@ -69,7 +69,7 @@ def test_copy_and_edit_a_scenario(client_as: Callable[[str | None], Any]) -> Non
     body = client.get(URL + "&scenario=hoog&instroom=1,1&huisvesting=1&onzekerheid=0").content
     text = body.decode()
     assert "scenario eigen variant van hoge instroom" in text
-    assert "kopie van hoog met instroom × 1,1, huisvesting × 1, onzekerheid × 0" in text
+    assert "kopie van hoge instroom met instroom × 1,1, huisvesting × 1, onzekerheid × 0" in text
     # Unchanged factors keep the named scenario.
     same = client.get(URL + "&scenario=hoog&instroom=1.25&huisvesting=1&onzekerheid=1").content
     assert "scenario hoge instroom" in same.decode()
@@ -78,7 +78,7 @@ def test_copy_and_edit_a_scenario(client_as: Callable[[str | None], Any]) -> Non
 @pytest.mark.parametrize(
     ("query", "message"),
     [
-        ("&instroom=9", "Instroomfactor moet tussen 0,1 en 5 liggen."),
+        ("&instroom=9", "Instroomfactor: moet tussen 0,1 en 5 liggen."),
         ("&onzekerheid=veel", "'veel' is geen getal; schrijf bijvoorbeeld 1,25."),
         ("&scenario=extreem", "Scenario:"),
         ("&beleid=onbekend", "Behoeftebeleid:"),

@@ -110,11 +110,14 @@ def import_new(request: HttpRequest) -> HttpResponse:
 def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
     record = import_get(user=request.user, pk=pk)
     figures = import_figures(record)
-    if request.GET.get("formaat") == "csv" and request.GET.get("tabel") == "cijfers":
+    table = request.GET.get("tabel", "fouten")
+    if request.GET.get("formaat") == "csv" and table == "cijfers":
         if figures is None or not figures.rows:
             raise Http404  # a refused import, a withdrawal or a register: no figures to give
         return table_csv(figures, f"cijfers-import-{record.pk}")
     if request.GET.get("formaat") == "csv":
+        if table != "fouten":
+            raise Http404  # an unknown table is not quietly the errors
         return csv_response(
             f"fouten-import-{record.pk}.csv",
             ["bestand", "rij", "kolom", "fout"],

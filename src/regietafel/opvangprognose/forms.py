@@ -46,9 +46,9 @@ class FactorField(forms.Field):
             ) from None
         if not number.is_finite() or not self.low <= number <= self.high:
             raise forms.ValidationError(
-                _("%(label)s moet tussen %(low)s en %(high)s liggen.")
+                # The page and the API put the field's name before it.
+                _("moet tussen %(low)s en %(high)s liggen.")
                 % {
-                    "label": self.label,
                     "low": factor_text(float(self.low)),
                     "high": factor_text(float(self.high)),
                 }
@@ -84,7 +84,7 @@ class ForecastForm(forms.Form):
         + [(p.key, p.label) for p in NEED_POLICIES],
     )
     instroom = _factor(
-        _("Instroomfactor"), _("vermenigvuldigt het geschatte instroomniveau (0,10–5)"),
+        _("Instroomfactor"), _("vermenigvuldigt het instroomniveau van het scenario (0,10–5)"),
         low="0.1", high="5",
     )  # fmt: skip
     huisvesting = _factor(
@@ -128,7 +128,7 @@ class ForecastForm(forms.Form):
             level_uncertainty=spread,
             noise_uncertainty=spread,
             province_uncertainty=spread,
-            description=f"kopie van {base.name} met {shown}",
+            description=f"kopie van {base.label} met {shown}",
         )
 
 

@@ -43,7 +43,7 @@ def weeks_table(
     ]
     if holders is not None:
         measures.append(("vh", "vergunninghouders", holders))
-    columns = [Column("week", "week (maandag)")]
+    columns = [Column("week", "week (maandag)", "date")]
     for prefix, header, _values in measures:
         for key, label in BAND_LABELS:
             columns.append(Column(f"{prefix}_{key}", f"{header} {label}", "int"))
@@ -62,7 +62,7 @@ def outlook_weeks_table(view: Outlook) -> ResultTable:
 
 
 DATE_COLUMNS = (
-    Column("datum", "peildatum"),
+    Column("datum", "peildatum", "date"),
     Column("extra", "extra plekken", "int"),
     Column("nodig_p50", "nodig mediaan", "int"),
     Column("nodig_p90", "nodig 90%", "int"),

@@ -255,7 +255,7 @@ def backtest_table(lines: Sequence[ScoreLine]) -> ResultTable:
 TARGET_COLUMNS = (
     Column("doel", "doel"),
     Column("aantal", "extra plekken", "int"),
-    Column("deadline", "deadline"),
+    Column("deadline", "deadline", "date"),
     Column("capaciteit", "capaciteit nu", "int"),
     Column("kans", "kans dat het genoeg is", "decimal", 3),
     Column("toelichting", "toelichting"),

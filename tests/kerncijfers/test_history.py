@@ -221,7 +221,10 @@ def test_the_forecast_houses_at_the_registers_realisation_pace(
     make_register("2021-W44", STANDARD)
     _small_period()
     realisation("2021-W44", "2021-II", {"GM0014": ("PV20", 150), "GM0363": ("PV27", 60)})
-    housed = HousedSoFar(period_start=date(2021, 7, 1), as_of=date(2021, 11, 1), persons=210)
+    housed = HousedSoFar(
+        period_start=date(2021, 7, 1), as_of=date(2021, 11, 1), delivered=date(2021, 11, 1),
+        persons=210,
+    )  # fmt: skip
     state = start_state(W44)
     assert state is not None
     assert state.housed == housed
@@ -230,7 +233,8 @@ def test_the_forecast_houses_at_the_registers_realisation_pace(
     assert inputs.housing_pace == pytest.approx(210 * 7 / 123)
     assert inputs.sources["huisvestingstempo per week"] == (
         "geschat: realisatie taakstelling in het register, 210 gehuisvest van 2021-07-01 tot "
-        "2021-11-01 (17,6 weken), per week"
+        "2021-11-01 (17,6 weken; stand op de eerste van de maand, geleverd in de week van "
+        "2021-11-01), per week"
     )
 
     def path(with_housed: HousedSoFar | None) -> list[int]:

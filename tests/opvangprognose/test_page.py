@@ -327,3 +327,43 @@ def test_target_dates_show_the_registers_places_if_nothing_is_extended(
     )  # fmt: skip
     body = html.unescape(client.get(URL).content.decode())
     assert "plekken als niets wordt verlengd" in body
+
+
+def test_a_province_has_no_forecast_when_the_national_total_is_afgeschermd(
+    client_as: Callable[[str | None], Any], make_user: Callable[[str], Any]
+) -> None:
+    """Groningen: one confidential AMV location (37) and 300 regular; Noord-Holland: 450
+    regular, no confidential location. For the LRT the national total (787) and Groningen's
+    are afgeschermd, Noord-Holland's is not. A province forecast is its share of the national
+    one and listed the national start as a parameter: 787 − 450 − 300 = 37, the confidential
+    location's residents (found in review). It is refused, and the area choice says so."""
+    from datetime import date
+
+    from regietafel.core.periods import IsoWeek
+    from regietafel.kerncijfers.selectors import cache_clear
+    from regietafel.opvangprognose.selectors import visible_scopes
+    from tests.opvangbeeld.factories import Loc, make_register
+
+    make_register("2021-W45", [
+        Loc("GR", "PV20", "GM0014", "regulier", 300, 300, date(2020, 1, 1)),
+        Loc("GR-AMV", "PV20", "GM0014", "amv", 50, 37, date(2021, 1, 1), confidential=True),
+        Loc("NH", "PV27", "GM0363", "regulier", 500, 450, date(2020, 1, 1)),
+    ])  # fmt: skip
+    cache_clear()
+    lrt = client_as("landelijk")
+    page = lrt.get(URL + "&provincie=PV27")
+    assert page.status_code == 403
+    assert "De landelijke bezetting in week 2021-W45 is voor uw rol afgeschermd" in (
+        html.unescape(page.content.decode())
+    )
+    api = lrt.get("/api/v1/prognose/", {"week": "2021-W45", "provincie": "PV27"})
+    assert api.status_code == 403
+    assert "787" not in api.content.decode()
+    marked = dict(visible_scopes(make_user("landelijk"), IsoWeek.parse("2021-W45")))
+    assert marked["PV27"] == "Noord-Holland (afgeschermd: geen prognose)"
+    # COA sees every number, so its province forecast stays.
+    coa = client_as("coa").get("/api/v1/prognose/", {"week": "2021-W45", "provincie": "PV27"})
+    assert coa.status_code == 200
+    assert dict(visible_scopes(make_user("coa"), IsoWeek.parse("2021-W45")))["PV27"] == (
+        "Noord-Holland"
+    )

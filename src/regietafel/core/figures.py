@@ -252,8 +252,8 @@ class HousingFigures:
         housed = self.housed
         if housed is None or self.realisation_week is None:
             return None
-        as_of = IsoWeek.parse(self.realisation_week).monday
-        return HousedSoFar(period_start=self.period.start, as_of=as_of, persons=housed)
+        delivered = IsoWeek.parse(self.realisation_week).monday
+        return HousedSoFar.from_import(self.period.start, delivered, housed)
 
     @property
     def taakstelling(self) -> int:

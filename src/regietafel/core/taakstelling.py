@@ -365,14 +365,23 @@ def progress_total(
 @dataclass(frozen=True, slots=True)
 class HousedSoFar:
     """Status holders housed nationally in the current taakstelling period, as the newest
-    realisation import states it on ``as_of`` (its week's Monday): the forecast's housing
-    pace where enough of the period has passed."""
+    realisation import states it: the forecast's housing pace where enough of the period
+    has passed. COA reports realisation as the state on the first day of a month, so the
+    count holds on ``as_of``, the first of the month of the import's week (``delivered``)."""
 
     period_start: date
     as_of: date
+    delivered: date
     persons: int
 
     @property
     def weeks(self) -> float:
         """Weeks from the period's first day to ``as_of``."""
         return (self.as_of - self.period_start).days / 7
+
+    @classmethod
+    def from_import(cls, period_start: date, delivered: date, persons: int) -> HousedSoFar:
+        """The count of an import delivered in the week of Monday ``delivered``: it holds on
+        the first of that month (not before the period's first day)."""
+        as_of = max(delivered.replace(day=1), period_start)
+        return cls(period_start=period_start, as_of=as_of, delivered=delivered, persons=persons)

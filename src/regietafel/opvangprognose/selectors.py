@@ -129,10 +129,13 @@ def visible_scopes(user: AnyUser, week: IsoWeek | None = None) -> list[tuple[str
     if week is None:
         return scopes
     figures, _sources = week_figures(user=user, week=week)
+    national = figures.national.reception
+    national_hidden = national is not None and national.totals_suppressed
 
     def label(code: str, name: str) -> str:
         reception = figures.scope(code).reception
-        if reception is not None and reception.totals_suppressed:
+        hidden = reception is not None and reception.totals_suppressed
+        if hidden or (code != "NL" and national_hidden and reception is not None):
             return f"{name} (afgeschermd: geen prognose)"
         return name
 
@@ -179,18 +182,29 @@ class ForecastSuppressedError(ForecastError):
 def visible_start(user: AnyUser, week: IsoWeek, code: str | None) -> tuple[StartState | None, str]:
     """The register's start if this reader sees the scope's occupancy, else None and why.
 
-    ``ForecastSuppressedError`` when the register has the scope but its total is afgeschermd.
+    ``ForecastSuppressedError`` when the register has the scope but its total is afgeschermd,
+    and for a province also when the national total is: a province's forecast is its share
+    of the national one, which starts at (and would give back) the national occupancy.
     """
     reception = figures_for(user=user, week=week, scope=code).reception
     if reception is None:
         return None, START_NOTE_BUNDLE
+    area = "Nederland" if code is None else reference.province_name(code)
     if reception.totals_suppressed:
-        area = "Nederland" if code is None else reference.province_name(code)
         raise ForecastSuppressedError(
             f"De bezetting van {area} in week {week.label} is voor uw rol afgeschermd (kleine "
             "aantallen in vertrouwelijke locaties). Een prognose zou die bezetting als "
             "startpunt tonen; daarom is er voor u geen prognose van dit gebied. Het COA ziet "
             "hem wel."
+        )
+    national = figures_for(user=user, week=week, scope=None).reception
+    if code is not None and national is not None and national.totals_suppressed:
+        raise ForecastSuppressedError(
+            f"De landelijke bezetting in week {week.label} is voor uw rol afgeschermd (kleine "
+            f"aantallen in vertrouwelijke locaties). De prognose van {area} is een aandeel "
+            "van de landelijke prognose, die bij die bezetting start en haar in haar "
+            "parameters en verloop prijs zou geven; daarom is er voor u geen prognose van "
+            f"{area}. Het COA ziet hem wel."
         )
     state = register_start(week)
     return (None, START_NOTE_BUNDLE) if state is None else (state, START_NOTE_REGISTER)

@@ -406,20 +406,22 @@ def register_housing_pace(
 
     The model houses status holders at the taakstelling's realisation pace (nareizigers
     included, as the taakstelling counts them): the persons housed so far in the period ÷
-    the weeks from its first day to the realisation's week. It applies with at least
-    ``REGISTER_HOUSING_MIN_WEEKS`` weeks of the period, a realisation no later than the start
-    and no older than a delivery holds (``DATA_VALID_WEEKS``).
+    the weeks from its first day to the day the count holds (the first of the month of the
+    delivery, as COA reports it). It applies with at least ``REGISTER_HOUSING_MIN_WEEKS``
+    weeks of the period counted, a delivery no later than the start and still holding then
+    (``DATA_VALID_WEEKS``, as ``imports.selectors.latest_import``).
     """
-    if housed is None or housed.as_of > monday or housed.weeks < REGISTER_HOUSING_MIN_WEEKS:
+    if housed is None or housed.delivered > monday or housed.weeks < REGISTER_HOUSING_MIN_WEEKS:
         return inputs
-    if monday - housed.as_of > timedelta(weeks=DATA_VALID_WEEKS["realisatie"]):
+    if monday - housed.delivered >= timedelta(weeks=DATA_VALID_WEEKS["realisatie"]):
         return inputs
     pace = housed.persons / housed.weeks
     sources = dict(inputs.sources)
     sources["huisvestingstempo per week"] = (
         f"geschat: realisatie taakstelling in het register, {format_int_nl(housed.persons)} "
         f"gehuisvest van {housed.period_start.isoformat()} tot {housed.as_of.isoformat()} "
-        f"({format_decimal_nl(housed.weeks, 1)} weken), per week"
+        f"({format_decimal_nl(housed.weeks, 1)} weken; stand op de eerste van de maand, "
+        f"geleverd in de week van {housed.delivered.isoformat()}), per week"
     )
     return inputs.replace(housing_pace=pace, sources=sources)
 

@@ -276,5 +276,16 @@ def test_each_target_date_shows_the_places_if_nothing_is_extended() -> None:
         assert (row["gecontracteerd"], row["erbij_p50"], row["kans_gecontracteerd"]) == (
             contracts[0][2], added, chance,
         )  # fmt: skip
+    # A goal of 500 extra places on that day: the chance and what is still needed both count
+    # the goal on top of the contracted places (they contradicted each other; found in review).
+    contracted = ContractedCapacity(((date(2021, 1, 1), None, need - 300),))
+    goal = outlook(run, province=None, policy=FIXED_417, contracted=contracted,
+                   goals=[(200, date(2022, 7, 1))])  # fmt: skip
+    row = next(i for i in goal.dates if i.extra == 200)
+    assert (row.extra_needed(0.5), row.contracted_chance) == (100, 0.0)
+    more = outlook(run, province=None, policy=FIXED_417, contracted=contracted,
+                   goals=[(500, date(2022, 7, 1))])  # fmt: skip
+    row = next(i for i in more.dates if i.extra == 500)
+    assert (row.extra_needed(0.5), row.contracted_chance) == (0, 1.0)
     assert ContractedCapacity((ending,)).on(date(2022, 6, 27)) == 200
     assert ContractedCapacity((ending,)).on(date(2022, 7, 1)) == 0

@@ -60,12 +60,13 @@ TEXT_EVERY = 4
 FORECAST_NOTES = (
     "Banden: 80 % = 10e–90e percentiel, 95 % = 2,5e–97,5e percentiel over alle paden.",
     (
-        "Provincies krijgen een aandeel van de landelijke bezetting (inwonersaandeel met "
-        "onzekerheid); vergunninghouders zijn landelijk."
+        "Provincies krijgen per pad een aandeel van de landelijke bezetting (met --week hun "
+        "aandeel in het locatieregister, anders hun inwonersaandeel), dat in 26 weken naar een "
+        "getrokken aandeel schuift; vergunninghouders zijn landelijk."
     ),
     (
-        "Capaciteit 'als niets wordt verlengd' hoort bij de capaciteitstijdlijn, niet bij deze "
-        "prognose: zet de benodigde plekken naast die tijdlijn (pagina Opvangbeeld)."
+        "Plekken 'als niets wordt verlengd' per peildatum en wat erbij nodig is: met --week, "
+        "uit de contracten in het locatieregister van die week."
     ),
     (
         "Terugblikkende toets van het instroommodel, met de dekking van de banden zonder en met "

@@ -69,7 +69,7 @@ DATE_COLUMNS = (
     Column("nodig_p975", "nodig 97,5%", "int"),
     Column("kans", "kans dat het genoeg is", "decimal", 3),
     Column("gecontracteerd", "plekken als niets wordt verlengd", "int"),
-    Column("kans_gecontracteerd", "kans dat die genoeg zijn", "decimal", 3),
+    Column("kans_gecontracteerd", "kans dat die (plus het doel) genoeg zijn", "decimal", 3),
     Column("erbij_p50", "erbij nodig (mediaan)", "int"),
     Column("erbij_p90", "erbij nodig (90%)", "int"),
 )

@@ -149,15 +149,17 @@ class DateNeed:
     """Places open on the day as contracted (nothing extended), from the week's register;
     None without a register."""
     contracted_chance: float | None = None
-    """The chance that the contracted places alone cover the need on the day."""
+    """The chance that the contracted places plus ``extra`` (a goal's places; 0 on a COA
+    target date) cover the need on the day."""
 
     def extra_needed(self, level: float) -> int | None:
-        """Places to add to the contracted ones to cover the need at quantile ``level`` (the
-        COA capacity decision: need − portfolio if nothing is extended; 0 when covered)."""
+        """Places still to add to the contracted ones and ``extra`` to cover the need at
+        quantile ``level`` (the COA capacity decision: need − portfolio if nothing is
+        extended; 0 when covered). The same places as :attr:`contracted_chance` counts."""
         if self.contracted is None:
             return None
         need = round(self.quantiles[forecast.QUANTILE_LEVELS.index(level)])
-        return max(need - self.contracted, 0)
+        return max(need - self.contracted - self.extra, 0)
 
 
 @dataclass(frozen=True, slots=True)

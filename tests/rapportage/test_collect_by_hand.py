@@ -170,16 +170,34 @@ def test_the_report_carries_the_forecast_fan_of_the_prognose_page(
 ) -> None:
     """The fan in the report is the Prognose page's (scenario midden, same run and policy),
     rounded to whole persons, with the projection method of the weekly figures."""
+    from dataclasses import replace
+
     from regietafel.core.forecast import SCENARIOS
+    from regietafel.kerncijfers.selectors import cache_clear
     from regietafel.opvangprognose.selectors import forecast_outlook
     from regietafel.prognose import cache as runs
     from regietafel.rapportage.collect import system_reader
     from regietafel.rapportage.data import ReportData
     from regietafel.rapportage.render.charts import report_figures
+    from tests.opvangbeeld.factories import STANDARD, make_register
 
     monkeypatch.setattr(runs, "WEB_PATHS", 300)
     runs.RUNS.clear()
+    # With the one confidential AMV location D the national total is afgeschermd in the
+    # report (published to every role), and a province's forecast is a share of the national
+    # one, which starts there: no fan, as on the page.
     standard_register("2021-W45")
+    hidden = report_data_collect(week=W45, scope="PV27")
+    assert hidden.forecast is None
+    # The report says why (the page's reason), not "no series published yet".
+    assert hidden.forecast_note.startswith("De landelijke bezetting in week 2021-W45 is")
+    from regietafel.rapportage.render.html import ReportMeta, render_print_html
+
+    printed = render_print_html(hidden, ReportMeta(1, None, "rapportage"))
+    assert hidden.forecast_note in printed
+    assert "nog geen gepubliceerde reeksen" not in printed
+    make_register("2021-W45", [replace(loc, confidential=False) for loc in STANDARD], version=2)
+    cache_clear()
     data = report_data_collect(week=W45, scope="PV27")
     fan = data.forecast
     assert fan is not None

@@ -16,7 +16,7 @@ def test_version_1_sample_is_upgraded_with_catalogue_names() -> None:
     raw = json.loads((SAMPLES / "report-v1.json").read_text(encoding="utf-8"))
     assert raw["format_version"] == 1
     data = ReportData.from_dict(raw)
-    assert data.format_version == FORMAT_VERSION == 6
+    assert data.format_version == FORMAT_VERSION == 7
     occupancy = data.key_figure("bezetting_nu")
     assert (occupancy.label, occupancy.value, occupancy.previous) == (
         "Bezetting nu",
@@ -117,6 +117,24 @@ def test_a_version_6_report_reads_back_its_need_policy() -> None:
     data = ReportData.from_dict(raw)
     assert data.need_policy is not None
     assert data.need_policy.key == "coa-2022-11"
+    assert ReportData.from_json(data.to_json()) == data
+
+
+@pytest.mark.parametrize("version", [1, 2, 3, 4, 5])
+def test_reports_before_version_7_did_not_record_why_there_is_no_forecast(version: int) -> None:
+    raw = json.loads((SAMPLES / f"report-v{version}.json").read_text(encoding="utf-8"))
+    assert "forecast_note" not in raw
+    data = ReportData.from_dict(raw)
+    assert data.forecast_note == ""  # unknown: the report says it did not record the reason
+    assert ReportData.from_json(data.to_json()) == data
+
+
+def test_a_version_7_report_reads_back_why_it_has_no_forecast() -> None:
+    raw = json.loads((SAMPLES / "report-v5.json").read_text(encoding="utf-8"))
+    note = "De landelijke bezetting in week 2021-W45 is afgeschermd."
+    raw |= {"format_version": 7, "need_policy": None, "forecast": None, "forecast_note": note}
+    data = ReportData.from_dict(raw)
+    assert data.forecast_note.startswith("De landelijke bezetting")
     assert ReportData.from_json(data.to_json()) == data
 
 

@@ -17,8 +17,9 @@ The model, per week and per path (all counts are whole persons, so conservation 
 - **Occupancy** is the stock: asylum seekers awaiting a decision + rejected awaiting
   departure + status holders. Every week: occupancy change = inflow into reception (first and
   repeat applicants) − housed − departed, exactly.
-- **Provinces** get a share of national occupancy, drawn per path from a Dirichlet
-  distribution around the base shares.
+- **Provinces** get a share of national occupancy, drawn per path and per province from the
+  Beta marginal of a Dirichlet around the base shares (each province from its own stream,
+  so its band depends only on its own share), reached over ``SHARE_DRIFT_WEEKS``.
 
 Everything is vectorised over paths; only the 104 weeks are a loop. A scenario with zero
 variance gives every path the deterministic model, so its median equals that model exactly.
@@ -263,15 +264,18 @@ def draw(
     noise = rng.standard_t(df, size=(paths, weeks)) * scale
     housing = rng.standard_normal(size=(paths, weeks))
     base = np.asarray(inputs.province_shares, dtype=np.float64)
+    shares = np.broadcast_to(base, (paths, base.size)).copy()
     if scenario.province_uncertainty > 0 and inputs.share_concentration > 0:
         concentration = inputs.share_concentration / scenario.province_uncertainty**2
-        # A province with no one at the start (a register without it) keeps share 0: the
-        # Dirichlet draw is over the others. All positive: the same draw as ever.
-        positive = base > 0
-        shares = np.zeros((paths, base.size), dtype=np.float64)
-        shares[:, positive] = rng.dirichlet(base[positive] * concentration, size=paths)
-    else:
-        shares = np.broadcast_to(base, (paths, base.size)).copy()
+        # Each province from its own stream, with the Dirichlet's marginal Beta(c·p, c·(1 − p)):
+        # a joint Dirichlet draw made every province's band depend on how the others split
+        # the occupancy, and so on afgeschermde provinces. A share of 0 (a province with no
+        # one at the start) or 1 stays. The shares add up to 1 on average, not in each path.
+        for index, stream in enumerate(rng.spawn(base.size)):
+            share = float(base[index])
+            if 0 < share < 1:
+                a, b = share * concentration, (1 - share) * concentration
+                shares[:, index] = stream.beta(a, b, size=paths)
     return Draws(level=level, noise=noise, housing=housing, shares=shares)
 
 

@@ -323,20 +323,23 @@ def _key_figures(
     return tuple(figures)
 
 
-def _forecast(reader: User, week: IsoWeek, scope: str, projection: str) -> ForecastFan | None:
+def _forecast(
+    reader: User, week: IsoWeek, scope: str, projection: str
+) -> tuple[ForecastFan | None, str]:
     """The middle scenario's fan from the week's Monday, as the Prognose page shows it.
 
-    None when no forecast can start on that day (nothing published yet).
+    Without one, None and the page's reason: no forecast can start on that day (nothing
+    published yet), or the start is afgeschermd for the report's readers.
     """
     try:
         view = forecast_outlook(
             user=reader, week=week, scenario=SCENARIOS[GROWTH_SCENARIO],
             province=None if scope == NATIONAL else scope,
         )  # fmt: skip
-    except ForecastError:
-        return None
+    except ForecastError as error:
+        return None, str(error)
     key = view.run.key
-    return ForecastFan(
+    fan = ForecastFan(
         scenario=f"{key.scenario.label} — {key.scenario.description}",
         origin=key.origin.isoformat(),
         paths=key.paths,
@@ -351,6 +354,7 @@ def _forecast(reader: User, week: IsoWeek, scope: str, projection: str) -> Forec
         start=f"bezetting bij de start {view.start_occupancy:,}".replace(",", ".")
         + f": {view.start_note}",
     )
+    return fan, ""
 
 
 def report_data_collect(*, week: IsoWeek, scope: str) -> ReportData:
@@ -384,7 +388,7 @@ def report_data_collect(*, week: IsoWeek, scope: str) -> ReportData:
         notes.append("Over dit halfjaar is nog geen realisatie gemeld: gehuisvest is onbekend.")
     if whole.projection:
         notes.append(f"Bezetting op middellange en lange termijn: {whole.projection}.")
-    forecast = _forecast(reader, week, scope, whole.projection)
+    forecast, forecast_note = _forecast(reader, week, scope, whole.projection)
     synthetic = bool(getattr(settings, "DEMO_MODE", False)) or any(
         batch.synthetic for batch in (sources.register, sources.realisation) if batch is not None
     )
@@ -412,5 +416,6 @@ def report_data_collect(*, week: IsoWeek, scope: str) -> ReportData:
         agreements=_agreements(reader, week, scope),
         forecast_available=forecast is not None,
         forecast=forecast,
+        forecast_note=forecast_note,
         need_policy=_need_policy(sources),
     )

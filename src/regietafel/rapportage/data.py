@@ -14,7 +14,7 @@ from typing import Any
 
 from regietafel.core.catalogue import format_value, trend_summary
 
-FORMAT_VERSION = 6
+FORMAT_VERSION = 7
 """Bumped when the JSON shape changes; older stored reports are upgraded on reading
 (``UPGRADES``), a version from the future is refused.
 
@@ -90,12 +90,18 @@ def _upgrade_5_to_6(raw: dict[str, Any]) -> dict[str, Any]:
     return {**raw, "need_policy": None, "format_version": 6}
 
 
+def _upgrade_6_to_7(raw: dict[str, Any]) -> dict[str, Any]:
+    """Version 7 records why a report has no forecast; before, the reason is unknown ("")."""
+    return {**raw, "forecast_note": "", "format_version": 7}
+
+
 UPGRADES = {
     1: _upgrade_1_to_2,
     2: _upgrade_2_to_3,
     3: _upgrade_3_to_4,
     4: _upgrade_4_to_5,
     5: _upgrade_5_to_6,
+    6: _upgrade_6_to_7,
 }
 """Upgrade functions by the version they upgrade from; each returns the next version."""
 
@@ -380,6 +386,9 @@ class ReportData:
     agreements: tuple[AgreementLine, ...] | None = None
     forecast_available: bool = False
     forecast: ForecastFan | None = None
+    forecast_note: str = ""
+    """Why there is no forecast (Dutch), as the Prognose page refused it; "" when there is
+    one, or when a report before format version 7 did not record it."""
     need_policy: NeedPolicyLine | None = None
     """None: not recorded (a report of format version 5 or older)."""
     format_version: int = field(default=FORMAT_VERSION)
@@ -457,6 +466,7 @@ class ReportData:
             else None,
             forecast_available=raw["forecast_available"],
             forecast=ForecastFan.from_dict(raw["forecast"]) if raw["forecast"] else None,
+            forecast_note=raw["forecast_note"],
             need_policy=NeedPolicyLine(**raw["need_policy"]) if raw["need_policy"] else None,
             format_version=raw["format_version"],
         )

@@ -62,7 +62,8 @@ def simulate_loop(
                 names, (inflow, housed, departed, holders, occupancy), strict=True
             ):
                 out[name][p, w] = value
-            weight = min((w + 1) / SHARE_DRIFT_WEEKS, 1.0)
+            rest = 1.0 - min((w + 1) / SHARE_DRIFT_WEEKS, 1.0)
+            weight = 1.0 - rest * rest
             for k in range(provinces.shape[2]):
                 base = float(inputs.province_shares[k])
                 share = base + (float(draws.shares[p, k]) - base) * weight

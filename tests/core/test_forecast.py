@@ -193,22 +193,24 @@ def test_a_provinces_draw_does_not_depend_on_how_the_others_split() -> None:
     assert not np.array_equal(first.shares[:, 1], second.shares[:, 1])
 
 
-def test_a_province_share_moves_to_its_drawn_share_over_26_weeks() -> None:
+def test_a_province_share_moves_smoothly_to_its_drawn_share_over_52_weeks() -> None:
     """Only the province draw is random here (level and noise uncertainty 0): national
     occupancy is the same in every path, so a province's deviation from base × occupancy is
-    (drawn − base) × occupancy × min(week / 26, 1): 1/26 of it in the first week, all of it
-    from week 26. Drawn at once, the band would jump to its full width in week 1."""
+    (drawn − base) × occupancy × w(t), with w(t) = 1 − (1 − t/52)² for forecast week t:
+    1 − (51/52)² in the first week, 0.4375 after 13, 0.75 after 26, all of it from 52. Drawn
+    at once the band jumped to its full width in week 1; a straight ramp bent the fan."""
     scenario = SCENARIOS["midden"].replace(level_uncertainty=0, noise_uncertainty=0)
-    result = forecast.run(make_inputs(), scenario, paths=200, weeks=40, seed=7)
+    result = forecast.run(make_inputs(), scenario, paths=200, weeks=60, seed=7)
     values = forecast.province_values(result)
     occupancy = result.occupancy[0].astype(float)
     assert (result.occupancy == result.occupancy[0]).all()
     deviation = (result.shares - np.asarray(SHARES))[:, None, :] * occupancy[None, :, None]
-    for week, weight in ((0, 1 / 26), (12, 13 / 26), (25, 1.0), (39, 1.0)):
+    for week, weight in ((0, 1 - (51 / 52) ** 2), (12, 0.4375), (25, 0.75), (51, 1.0),
+                         (59, 1.0)):  # fmt: skip
         expected = np.asarray(SHARES)[None, :] * occupancy[week] + deviation[:, week, :] * weight
         assert np.allclose(values[:, week, :], expected)
     spread = values[:, :, 0].std(axis=0)
-    assert spread[0] < spread[12] < spread[25]
+    assert spread[0] < spread[12] < spread[25] < spread[51]
     # The page's province paths (``share_paths``) are the same shares.
-    shares = forecast.share_paths(SHARES[0], result.shares[:, 0], 40)
+    shares = forecast.share_paths(SHARES[0], result.shares[:, 0], 60)
     assert np.array_equal(occupancy[None, :] * shares, values[:, :, 0])

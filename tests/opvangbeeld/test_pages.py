@@ -167,3 +167,19 @@ def test_a_province_user_cannot_choose_the_need_policy(
     from regietafel.kerncijfers.models import WeekNeedPolicy
 
     assert not WeekNeedPolicy.objects.exists()
+
+
+def test_a_province_picture_says_the_fixed_buffer_counts_only_nationally(
+    client_as: Callable[[str | None], Any],
+) -> None:
+    """In week 2021-W45 the dated policy is the LRT's fixed +417 of spring 2021: nationally a
+    buffer, in a province none (need = occupancy). The province's picture said "vaste buffer
+    van 417 plekken" beside buffers of 0 (found in the browser check); now it says why."""
+    import html
+
+    standard_register("2021-W45")
+    client = client_as("coa")
+    national = html.unescape(client.get("/opvangbeeld/?week=2021-W45").content.decode())
+    province = html.unescape(client.get("/opvangbeeld/PV27/?week=2021-W45").content.decode())
+    assert "die telt alleen landelijk, in een provincie geen buffer" in province
+    assert "die telt alleen landelijk" not in national

@@ -287,5 +287,8 @@ def test_each_target_date_shows_the_places_if_nothing_is_extended() -> None:
                    goals=[(500, date(2022, 7, 1))])  # fmt: skip
     row = next(i for i in more.dates if i.extra == 500)
     assert (row.extra_needed(0.5), row.contracted_chance) == (0, 1.0)
+    # The title names goals only when the table has goal rows (the page has none).
+    assert outlook_dates_table(view).title.startswith("Benodigde plekken op peildata, met")
+    assert outlook_dates_table(more).title.startswith("Benodigde plekken op peildata en doelen")
     assert ContractedCapacity((ending,)).on(date(2022, 6, 27)) == 200
     assert ContractedCapacity((ending,)).on(date(2022, 7, 1)) == 0

@@ -22,7 +22,9 @@ def test_the_source_names_example_shares_never_the_shares_used() -> None:
         "5 % bij een aandeel van 50 %, 10 % bij een aandeel van 20 %, 22 % bij een aandeel van 5 %"
         in text
     )
-    assert "bereikt in 26 weken vanaf het aandeel bij de start" in text
+    assert "geleidelijk vanaf het aandeel bij de start: driekwart na 26 weken, helemaal na 52" in (
+        text
+    )
 
 
 def test_two_registers_with_other_shares_give_the_same_source_text() -> None:

@@ -189,8 +189,12 @@ def test_the_report_carries_the_forecast_fan_of_the_prognose_page(
     standard_register("2021-W45")
     hidden = report_data_collect(week=W45, scope="PV27")
     assert hidden.forecast is None
-    # The report says why (the page's reason), not "no series published yet".
-    assert hidden.forecast_note.startswith("De landelijke bezetting in week 2021-W45 is")
+    # The report says why, not "no series published yet"; and not "voor uw rol" with "COA
+    # does see it": a report is read by every role, COA too.
+    assert hidden.forecast_note.startswith(
+        "De bezetting waar de prognose van dit gebied start, is in dit rapport afgeschermd"
+    )
+    assert "voor uw rol" not in hidden.forecast_note
     from regietafel.rapportage.render.html import ReportMeta, render_print_html
 
     printed = render_print_html(hidden, ReportMeta(1, None, "rapportage"))

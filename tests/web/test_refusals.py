@@ -44,3 +44,16 @@ def test_a_refusal_without_reason_says_the_role_has_no_access(
     page = client_as("provincie").get("/audit/")
     assert page.status_code == 403
     assert "U heeft met uw rol geen toegang tot deze pagina." in page.content.decode()
+
+
+def test_the_beheerder_is_not_told_to_ask_the_beheerder(
+    client_as: Callable[[str | None], Any],
+) -> None:
+    """Found in the browser check: a refusal shown to the beheerder ended "neem dan contact op
+    met de beheerder". Groningen's occupancy in this register is afgeschermd for him."""
+    from tests.opvang.factories import locations_week45
+
+    locations_week45()
+    page = client_as("beheerder").get("/prognose/?week=2021-W45&provincie=PV20")
+    assert page.status_code == 403
+    assert "contact op met de beheerder" not in html.unescape(page.content.decode())

@@ -61,8 +61,9 @@ FORECAST_NOTES = (
     "Banden: 80 % = 10e–90e percentiel, 95 % = 2,5e–97,5e percentiel over alle paden.",
     (
         "Provincies krijgen per pad een aandeel van de landelijke bezetting (met --week hun "
-        "aandeel in het locatieregister, anders hun inwonersaandeel), dat in 26 weken naar een "
-        "getrokken aandeel schuift; vergunninghouders zijn landelijk."
+        "aandeel in het locatieregister, anders hun inwonersaandeel), dat geleidelijk naar een "
+        "getrokken aandeel schuift (driekwart na 26 weken, helemaal na 52); vergunninghouders "
+        "zijn landelijk."
     ),
     (
         "Plekken 'als niets wordt verlengd' per peildatum en wat erbij nodig is: met --week, "

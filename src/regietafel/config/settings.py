@@ -251,6 +251,13 @@ REGIETAFEL_ENIGSZINS_ACHTER = env_str("REGIETAFEL_ENIGSZINS_ACHTER", "3/4")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # A refusal (403) or a page that does not exist (404) is an answer, not a fault: one line
+    # in the log, without the traceback Django attaches (it filled the log with refusals).
+    "filters": {
+        "answers_without_traceback": {"()": "regietafel.config.logs.AnswersWithoutTraceback"}
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["answers_without_traceback"]}
+    },
     "root": {"handlers": ["console"], "level": "WARNING"},
 }

@@ -35,11 +35,13 @@ WEEKS_PER_YEAR = 52.0
 
 COST_REGULAR = Parameter(
     "kosten reguliere plek per jaar (EUR)", 27_100,
-    "COA 2022 (nl_coa_occupancy_capacity_points: cost_per_resident_regular_eur)",
+    "COA 2022: kosten per bewoner in reguliere opvang (bronbestand "
+    "nl_coa_occupancy_capacity_points)",
 )  # fmt: skip
 COST_EMERGENCY = Parameter(
     "kosten (crisis)noodopvang per persoon per jaar (EUR)", 53_400,
-    "COA 2022 (nl_coa_occupancy_capacity_points: cost_per_resident_noodopvang_eur)",
+    "COA 2022: kosten per bewoner in noodopvang (bronbestand "
+    "nl_coa_occupancy_capacity_points)",
 )  # fmt: skip
 LEAD_WEEKS = Parameter(
     "levertijd nieuwe plekken (weken)", 13,

@@ -19,7 +19,7 @@ The model, per week and per path (all counts are whole persons, so conservation 
   repeat applicants) − housed − departed, exactly.
 - **Provinces** get a share of national occupancy, drawn per path and per province from the
   Beta marginal of a Dirichlet around the base shares (each province from its own stream,
-  so its band depends only on its own share), reached over ``SHARE_DRIFT_WEEKS``.
+  so its band depends only on its own share), reached gradually over ``SHARE_DRIFT_WEEKS``.
 
 Everything is vectorised over paths; only the 104 weeks are a loop. A scenario with zero
 variance gives every path the deterministic model, so its median equals that model exactly.
@@ -323,7 +323,7 @@ class Paths:
     asylum_seekers: IntArray  # awaiting a decision or departure
     status_holders: IntArray
     occupancy: IntArray
-    shares: FloatArray  # (paths, provinces): drawn, reached after SHARE_DRIFT_WEEKS
+    shares: FloatArray  # (paths, provinces): drawn, reached after SHARE_DRIFT_WEEKS weeks
     start_occupancy: int
     base_shares: FloatArray  # (provinces,): the shares at the start
 
@@ -481,19 +481,20 @@ def fan(measure: str, values: npt.NDArray[Any]) -> Fan:
     return Fan(measure, QUANTILE_LEVELS, quantiles(values))
 
 
-SHARE_DRIFT_WEEKS = 26
+SHARE_DRIFT_WEEKS = 52
 """Weeks in which a province's share of the national occupancy moves from its share at the
-start to the share drawn for the path. Reception moves between provinces as locations open
-and close, over months rather than in a week (an assumption): drawn at once, a province's
-band would jump from its register figure to the full spread in the first week."""
+start to the share drawn for the path (three quarters of the way after half of them).
+Reception moves between provinces as locations open and close, over months rather than in a
+week (an assumption): drawn at once, a province's band would jump from its register figure
+to the full spread in the first week."""
 
 
 def share_weights(weeks: int) -> FloatArray:
-    """How far each forecast week has moved from the start share to the drawn one:
-    1/26, 2/26, …, then 1."""
-    weights: FloatArray = np.minimum(
-        np.arange(1, weeks + 1, dtype=np.float64) / SHARE_DRIFT_WEEKS, 1.0
-    )
+    """How far each forecast week t = 1, 2, … has moved from the start share to the drawn
+    one: 1 − (1 − t/52)², then 1. Smooth where it arrives (a straight ramp to 26 weeks put a
+    bend in the province fans there); at 26 weeks 0.75."""
+    rest = 1.0 - np.minimum(np.arange(1, weeks + 1, dtype=np.float64) / SHARE_DRIFT_WEEKS, 1.0)
+    weights: FloatArray = 1.0 - rest * rest
     return weights
 
 

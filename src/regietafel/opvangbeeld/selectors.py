@@ -66,6 +66,12 @@ class ReceptionPicture:
         return self.need_choice or need_policy_choice(self.week)
 
     @property
+    def need_policy_label(self) -> str:
+        """The policy's name as it applies to this picture's scope (a fixed buffer adds
+        nothing in a province, and says so: ``NeedPolicy.label_for``)."""
+        return self.need_policy_choice.policy.label_for(national=self.province_code is None)
+
+    @property
     def timeline(self) -> CapacityTimeline | None:
         return self.week_figures.timeline
 

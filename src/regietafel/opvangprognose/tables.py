@@ -75,10 +75,13 @@ DATE_COLUMNS = (
 )
 
 
-def dates_title(capacity: int, source: str, *, contracted: bool) -> str:
+def dates_title(capacity: int, source: str, *, contracted: bool, goals: bool) -> str:
+    """The target-date table's title, naming goals only when the table has goal rows (the
+    command's ``--doel``; the page's goals are in "Kans per doel")."""
+    dates, plus = ("peildata en doelen", " plus het doel") if goals else ("peildata", "")
     title = (
-        "Benodigde plekken op peildata en doelen, met de kans dat de capaciteit bij de start "
-        f"({format_int(capacity)}: {source}) plus het doel genoeg is"
+        f"Benodigde plekken op {dates}, met de kans dat de capaciteit bij de start "
+        f"({format_int(capacity)}: {source}){plus} genoeg is"
     )
     if contracted:
         return (
@@ -91,8 +94,16 @@ def dates_title(capacity: int, source: str, *, contracted: bool) -> str:
 def outlook_dates_table(view: Outlook) -> ResultTable:
     rows = tuple(_date_need_row(item) for item in view.dates)
     contracted = any(item.contracted is not None for item in view.dates)
-    title = dates_title(view.start_capacity, view.capacity_source, contracted=contracted)
-    return ResultTable("peildata", title, DATE_COLUMNS, rows)
+    goals = any(item.extra for item in view.dates)
+    title = dates_title(
+        view.start_capacity, view.capacity_source, contracted=contracted, goals=goals
+    )
+    columns = DATE_COLUMNS if goals else tuple(
+        Column(c.key, "kans dat die genoeg zijn", c.kind, c.decimals)
+        if c.key == "kans_gecontracteerd" else c
+        for c in DATE_COLUMNS
+    )  # fmt: skip
+    return ResultTable("peildata", title, columns, rows)
 
 
 def _date_need_row(item: DateNeed) -> dict[str, Value]:

@@ -67,8 +67,9 @@ def share_source(basis: str) -> str:
     )
     return (
         f"{basis}; onzekerheid Dirichlet met concentratie {SHARE_CONCENTRATION:.0f} (aanname): "
-        f"relatieve spreiding (standaardafwijking) {examples}, bereikt in {SHARE_DRIFT_WEEKS} "
-        "weken vanaf het aandeel bij de start (aanname: locaties openen en sluiten in maanden)"
+        f"relatieve spreiding (standaardafwijking) {examples}, geleidelijk vanaf het aandeel bij "
+        f"de start: driekwart na {SHARE_DRIFT_WEEKS // 2} weken, helemaal na {SHARE_DRIFT_WEEKS} "
+        "(aanname: locaties openen en sluiten in maanden)"
     )
 
 

@@ -31,7 +31,7 @@ from regietafel.kerncijfers.selectors import (
     figures_for,
     week_figures,
 )
-from regietafel.opvangprognose.selectors import forecast_outlook
+from regietafel.opvangprognose.selectors import ForecastSuppressedError, forecast_outlook
 from regietafel.prognose.cache import GROWTH_SCENARIO
 from regietafel.rapportage.data import (
     AgreementLine,
@@ -280,14 +280,15 @@ def _sources(figures: ScopeFigures, sources: WeekSources) -> list[Source]:
     return result
 
 
-def _need_policy(sources: WeekSources) -> NeedPolicyLine | None:
-    """The need policy the week's need used, frozen with the report."""
+def _need_policy(sources: WeekSources, scope: str) -> NeedPolicyLine | None:
+    """The need policy the week's need used, frozen with the report, named as it applies to
+    the report's scope (``NeedPolicy.label_for``)."""
     choice = sources.need_policy
     if choice is None:
         return None
     return NeedPolicyLine(
         key=choice.policy.key,
-        label=choice.policy.label,
+        label=choice.policy.label_for(national=scope == NATIONAL),
         source=choice.policy.source,
         explanation=choice.explanation,
     )
@@ -336,6 +337,15 @@ def _forecast(
             user=reader, week=week, scenario=SCENARIOS[GROWTH_SCENARIO],
             province=None if scope == NATIONAL else scope,
         )  # fmt: skip
+    except ForecastSuppressedError:
+        # The page's reason speaks to its reader ("voor uw rol"); a report is read by every
+        # role, COA too, so it says what holds for the report itself.
+        return None, (
+            "De bezetting waar de prognose van dit gebied start, is in dit rapport afgeschermd "
+            "(kleine aantallen in vertrouwelijke locaties; bij een provincie ook als het "
+            "landelijke totaal dat is), en een prognose zou haar prijsgeven. Het COA ziet de "
+            "prognose op de pagina Prognose."
+        )
     except ForecastError as error:
         return None, str(error)
     key = view.run.key
@@ -345,7 +355,7 @@ def _forecast(
         paths=key.paths,
         seed=key.seed,
         data=key.data,
-        policy=f"{view.policy.label} — bron: {view.policy.source}",
+        policy=f"{view.policy_text} — bron: {view.policy.source}",
         projection=projection,
         levels=tuple(view.levels),
         week_starts=tuple(d.isoformat() for d in view.week_starts),
@@ -417,5 +427,5 @@ def report_data_collect(*, week: IsoWeek, scope: str) -> ReportData:
         forecast_available=forecast is not None,
         forecast=forecast,
         forecast_note=forecast_note,
-        need_policy=_need_policy(sources),
+        need_policy=_need_policy(sources, scope),
     )

@@ -164,7 +164,9 @@ def home(request: HttpRequest) -> HttpResponse:
 def forbidden(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     """The refusal, with the Dutch reason a selector gave (``PermissionDenied("...")``)."""
     reason = str(exception) if exception is not None and exception.args else ""
-    return render(request, "regietafel/403.html", {"reason": reason}, status=403)
+    # The beheerder is whom everyone else is told to ask: not himself.
+    ask = not access.can_manage_users(request.user)
+    return render(request, "regietafel/403.html", {"reason": reason, "ask": ask}, status=403)
 
 
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

@@ -57,3 +57,18 @@ def test_the_beheerder_is_not_told_to_ask_the_beheerder(
     page = client_as("beheerder").get("/prognose/?week=2021-W45&provincie=PV20")
     assert page.status_code == 403
     assert "contact op met de beheerder" not in html.unescape(page.content.decode())
+
+
+def test_another_provinces_report_names_the_reason(
+    client_as: Callable[[str | None], Any],
+) -> None:
+    """Found in the browser check: the report of another province gave only the generic
+    "U heeft met uw rol geen toegang", where its other pages say why. An unknown scope stays
+    a plain refusal (no 500)."""
+    client = client_as("provincie")  # PRT Noord-Holland
+    page = client.get("/rapport/2021-W45/PV20/")
+    assert page.status_code == 403
+    body = html.unescape(page.content.decode())
+    assert REASON in body
+    assert "U heeft met uw rol geen toegang tot deze pagina" not in body
+    assert client.get("/rapport/2021-W45/XX/").status_code in {403, 404}

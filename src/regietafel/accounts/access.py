@@ -156,6 +156,20 @@ def can_read_report(user: AnyUser, scope: str) -> bool:
     return can_view_province_detail(user, scope)
 
 
+def require_report(user: AnyUser, scope: str) -> None:
+    """PermissionDenied unless ``user`` may read the scope's report; for another province's
+    report with the reason the province's other pages give (``province_refusal``)."""
+    if can_read_report(user, scope):
+        return
+    if scope != "NL" and can_view(user):
+        try:
+            reason = province_refusal(scope)
+        except LookupError:  # not a province: no reason to give but the role's
+            raise PermissionDenied from None
+        raise PermissionDenied(reason)
+    raise PermissionDenied
+
+
 def can_publish_report(user: AnyUser, scope: str) -> bool:
     """Publishing freezes a week: the national table for every report, a PRT for its own."""
     role = _role(user)

@@ -32,15 +32,13 @@ def reports_list(*, user: AnyUser) -> QuerySet[PublishedReport]:
 
 
 def report_versions(*, user: AnyUser, week: str, scope: str) -> QuerySet[PublishedReport]:
-    if not access.can_read_report(user, scope):
-        raise PermissionDenied
+    access.require_report(user, scope)
     return PublishedReport.objects.filter(week=week, scope=scope).defer("data").order_by("version")
 
 
 def report_feed_items(*, user: AnyUser, scope: str) -> QuerySet[PublishedReport]:
     """Every version of one scope's reports for its feed, newest publication first."""
-    if not access.can_read_report(user, scope):
-        raise PermissionDenied
+    access.require_report(user, scope)
     return (
         PublishedReport.objects.filter(scope=scope).defer("data").order_by("-published_at", "-pk")
     )
@@ -50,8 +48,7 @@ def report_get(
     *, user: AnyUser, week: str, scope: str, version: int | None = None
 ) -> PublishedReport:
     """A version of a report (the latest when ``version`` is None); 403 before 404."""
-    if not access.can_read_report(user, scope):
-        raise PermissionDenied
+    access.require_report(user, scope)
     reports = PublishedReport.objects.select_related("published_by").filter(week=week, scope=scope)
     report = (
         reports.filter(version=version).first()

@@ -219,6 +219,23 @@ def test_an_afgeschermd_total_has_no_forecast(
     assert marked["NL"] == "Nederland (afgeschermd: geen prognose)"
     assert marked["PV27"] == "Noord-Holland (afgeschermd: geen prognose)"  # its one AMV
     assert dict(visible_scopes(make_user("coa"), week))["NL"] == "Nederland"
+    # The area list and the refusal follow one rule: every scope the list marks is refused,
+    # with the reason for its own total; a report (read by every role) words it without "u".
+    from regietafel.kerncijfers.selectors import week_figures
+    from regietafel.opvangprognose.selectors import hidden_start
+
+    figures, _sources = week_figures(user=make_user("landelijk"), week=week)
+    for code, label in marked.items():
+        reason = hidden_start(figures, None if code == "NL" else code, week)
+        assert (reason is not None) == label.endswith("(afgeschermd: geen prognose)"), code
+    own = hidden_start(figures, None, week)
+    assert own is not None
+    assert not own.national_total
+    assert str(own).startswith("De bezetting van Nederland in week 2021-W45 is voor uw rol")
+    assert own.for_every_reader.startswith("De bezetting van Nederland, waar de prognose")
+    assert "uw" not in own.for_every_reader.split()
+    coa_figures, _sources = week_figures(user=make_user("coa"), week=week)
+    assert hidden_start(coa_figures, None, week) is None
 
 
 def test_official_scenarios_only_after_their_mpp(client_as: Callable[[str | None], Any]) -> None:

@@ -191,9 +191,8 @@ def test_the_report_carries_the_forecast_fan_of_the_prognose_page(
     assert hidden.forecast is None
     # The report says why, not "no series published yet"; and not "voor uw rol" with "COA
     # does see it": a report is read by every role, COA too.
-    assert hidden.forecast_note.startswith(
-        "De bezetting waar de prognose van dit gebied start, is in dit rapport afgeschermd"
-    )
+    assert hidden.forecast_note.startswith("De landelijke bezetting is in dit rapport afgeschermd")
+    assert "De prognose van Noord-Holland is een aandeel" in hidden.forecast_note
     assert "voor uw rol" not in hidden.forecast_note
     from regietafel.rapportage.render.html import ReportMeta, render_print_html
 

@@ -26,6 +26,7 @@ from regietafel.core.agreements import DeadlineChance
 from regietafel.core.bounded_cache import BoundedCache
 from regietafel.core.capacity import ContractedCapacity, contracted_capacity
 from regietafel.core.catalogue import BY_CODE
+from regietafel.core.figures import WeekFigures
 from regietafel.core.forecast import SCENARIOS, ForecastError, Scenario
 from regietafel.core.need_policy import NeedPolicy, policy_by_key
 from regietafel.core.periods import IsoWeek
@@ -129,15 +130,10 @@ def visible_scopes(user: AnyUser, week: IsoWeek | None = None) -> list[tuple[str
     if week is None:
         return scopes
     figures, _sources = week_figures(user=user, week=week)
-    national = figures.national.reception
-    national_hidden = national is not None and national.totals_suppressed
 
     def label(code: str, name: str) -> str:
-        reception = figures.scope(code).reception
-        hidden = reception is not None and reception.totals_suppressed
-        if hidden or (code != "NL" and national_hidden and reception is not None):
-            return f"{name} (afgeschermd: geen prognose)"
-        return name
+        hidden = hidden_start(figures, None if code == "NL" else code, week) is not None
+        return f"{name} (afgeschermd: geen prognose)" if hidden else name
 
     return [(code, label(code, name)) for code, name in scopes]
 
@@ -176,36 +172,85 @@ def register_start(week: IsoWeek) -> StartState | None:
 class ForecastSuppressedError(ForecastError):
     """The scope's occupancy is afgeschermd for this reader: a forecast would give it back as
     its week 0, and one from another number would mislead, so there is none (as "afgeschermd"
-    everywhere else: never a wrong number in its place)."""
+    everywhere else: never a wrong number in its place).
+
+    The message speaks to the reader of a page ("voor uw rol"); :attr:`for_every_reader`
+    says the same of a document every role reads (the weekly report).
+    """
+
+    def __init__(self, area: str, week: IsoWeek, *, national_total: bool) -> None:
+        self.area = area
+        self.national_total = national_total
+        """True when the national total is afgeschermd (a province's forecast is refused for
+        it), False when the scope's own occupancy is."""
+        super().__init__(self._text(week))
+
+    def _text(self, week: IsoWeek) -> str:
+        if self.national_total:
+            return (
+                f"De landelijke bezetting in week {week.label} is voor uw rol afgeschermd "
+                "(kleine aantallen in vertrouwelijke locaties). De prognose van "
+                f"{self.area} is een aandeel van de landelijke prognose, die bij die bezetting "
+                "start en haar in haar parameters en verloop prijs zou geven; daarom is er "
+                f"voor u geen prognose van {self.area}. Het COA ziet hem wel."
+            )
+        return (
+            f"De bezetting van {self.area} in week {week.label} is voor uw rol afgeschermd "
+            "(kleine aantallen in vertrouwelijke locaties). Een prognose zou die bezetting "
+            "als startpunt tonen; daarom is er voor u geen prognose van dit gebied. Het COA "
+            "ziet hem wel."
+        )
+
+    @property
+    def for_every_reader(self) -> str:
+        if self.national_total:
+            return (
+                "De landelijke bezetting is in dit rapport afgeschermd (kleine aantallen in "
+                f"vertrouwelijke locaties). De prognose van {self.area} is een aandeel van de "
+                "landelijke prognose, die bij die bezetting start, en zou haar prijsgeven. Het "
+                "COA ziet de prognose op de pagina Prognose."
+            )
+        return (
+            f"De bezetting van {self.area}, waar de prognose start, is in dit rapport "
+            "afgeschermd (kleine aantallen in vertrouwelijke locaties), en een prognose zou "
+            "haar prijsgeven. Het COA ziet de prognose op de pagina Prognose."
+        )
+
+
+def hidden_start(
+    figures: WeekFigures, code: str | None, week: IsoWeek
+) -> ForecastSuppressedError | None:
+    """Why a reader of ``figures`` (the week as masked for them) gets no forecast of the scope
+    (None: national), or None when they may: the scope's register total is afgeschermd, or,
+    for a province, the national total is (a province's forecast is its share of the national
+    one, which starts at and would give back the national occupancy). A scope without a
+    register starts from the bundle and hides nothing. The one rule for the area list and
+    the forecast itself.
+    """
+    reception = figures.scope(code).reception
+    if reception is None:
+        return None
+    area = "Nederland" if code is None else reference.province_name(code)
+    if reception.totals_suppressed:
+        return ForecastSuppressedError(area, week, national_total=False)
+    national = figures.national.reception
+    if code is not None and national is not None and national.totals_suppressed:
+        return ForecastSuppressedError(area, week, national_total=True)
+    return None
 
 
 def visible_start(user: AnyUser, week: IsoWeek, code: str | None) -> tuple[StartState | None, str]:
     """The register's start if this reader sees the scope's occupancy, else None and why.
 
-    ``ForecastSuppressedError`` when the register has the scope but its total is afgeschermd,
-    and for a province also when the national total is: a province's forecast is its share
-    of the national one, which starts at (and would give back) the national occupancy.
+    ``ForecastSuppressedError`` when :func:`hidden_start` says so. The caller has checked
+    that the reader may see the scope (:func:`scope_code`).
     """
-    reception = figures_for(user=user, week=week, scope=code).reception
-    if reception is None:
+    figures, _sources = week_figures(user=user, week=week)
+    hidden = hidden_start(figures, code, week)
+    if hidden is not None:
+        raise hidden
+    if figures.scope(code).reception is None:
         return None, START_NOTE_BUNDLE
-    area = "Nederland" if code is None else reference.province_name(code)
-    if reception.totals_suppressed:
-        raise ForecastSuppressedError(
-            f"De bezetting van {area} in week {week.label} is voor uw rol afgeschermd (kleine "
-            "aantallen in vertrouwelijke locaties). Een prognose zou die bezetting als "
-            "startpunt tonen; daarom is er voor u geen prognose van dit gebied. Het COA ziet "
-            "hem wel."
-        )
-    national = figures_for(user=user, week=week, scope=None).reception
-    if code is not None and national is not None and national.totals_suppressed:
-        raise ForecastSuppressedError(
-            f"De landelijke bezetting in week {week.label} is voor uw rol afgeschermd (kleine "
-            f"aantallen in vertrouwelijke locaties). De prognose van {area} is een aandeel "
-            "van de landelijke prognose, die bij die bezetting start en haar in haar "
-            "parameters en verloop prijs zou geven; daarom is er voor u geen prognose van "
-            f"{area}. Het COA ziet hem wel."
-        )
     state = register_start(week)
     return (None, START_NOTE_BUNDLE) if state is None else (state, START_NOTE_REGISTER)
 

@@ -337,15 +337,8 @@ def _forecast(
             user=reader, week=week, scenario=SCENARIOS[GROWTH_SCENARIO],
             province=None if scope == NATIONAL else scope,
         )  # fmt: skip
-    except ForecastSuppressedError:
-        # The page's reason speaks to its reader ("voor uw rol"); a report is read by every
-        # role, COA too, so it says what holds for the report itself.
-        return None, (
-            "De bezetting waar de prognose van dit gebied start, is in dit rapport afgeschermd "
-            "(kleine aantallen in vertrouwelijke locaties; bij een provincie ook als het "
-            "landelijke totaal dat is), en een prognose zou haar prijsgeven. Het COA ziet de "
-            "prognose op de pagina Prognose."
-        )
+    except ForecastSuppressedError as error:
+        return None, error.for_every_reader  # the page's reason speaks to one role
     except ForecastError as error:
         return None, str(error)
     key = view.run.key

@@ -290,5 +290,10 @@ def test_each_target_date_shows_the_places_if_nothing_is_extended() -> None:
     # The title names goals only when the table has goal rows (the page has none).
     assert outlook_dates_table(view).title.startswith("Benodigde plekken op peildata, met")
     assert outlook_dates_table(more).title.startswith("Benodigde plekken op peildata en doelen")
+    # So does the contracted chance's header.
+    header = {c.key: c.header for c in outlook_dates_table(view).columns}
+    assert header["kans_gecontracteerd"] == "kans dat die genoeg zijn"
+    goal_header = {c.key: c.header for c in outlook_dates_table(more).columns}
+    assert goal_header["kans_gecontracteerd"] == "kans dat die (plus het doel) genoeg zijn"
     assert ContractedCapacity((ending,)).on(date(2022, 6, 27)) == 200
     assert ContractedCapacity((ending,)).on(date(2022, 7, 1)) == 0

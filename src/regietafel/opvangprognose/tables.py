@@ -61,18 +61,22 @@ def outlook_weeks_table(view: Outlook) -> ResultTable:
     return weeks_table(view.week_starts, view.occupancy, view.holders, view.need)
 
 
-DATE_COLUMNS = (
-    Column("datum", "peildatum", "date"),
-    Column("extra", "extra plekken", "int"),
-    Column("nodig_p50", "nodig mediaan", "int"),
-    Column("nodig_p90", "nodig 90%", "int"),
-    Column("nodig_p975", "nodig 97,5%", "int"),
-    Column("kans", "kans dat het genoeg is", "decimal", 3),
-    Column("gecontracteerd", "plekken als niets wordt verlengd", "int"),
-    Column("kans_gecontracteerd", "kans dat die (plus het doel) genoeg zijn", "decimal", 3),
-    Column("erbij_p50", "erbij nodig (mediaan)", "int"),
-    Column("erbij_p90", "erbij nodig (90%)", "int"),
-)
+def date_columns(*, goals: bool) -> tuple[Column, ...]:
+    """The target-date table's columns; the contracted chance counts a goal's places only
+    where the table has goal rows, and its header says so only then."""
+    plus = " (plus het doel)" if goals else ""
+    return (
+        Column("datum", "peildatum", "date"),
+        Column("extra", "extra plekken", "int"),
+        Column("nodig_p50", "nodig mediaan", "int"),
+        Column("nodig_p90", "nodig 90%", "int"),
+        Column("nodig_p975", "nodig 97,5%", "int"),
+        Column("kans", "kans dat het genoeg is", "decimal", 3),
+        Column("gecontracteerd", "plekken als niets wordt verlengd", "int"),
+        Column("kans_gecontracteerd", f"kans dat die{plus} genoeg zijn", "decimal", 3),
+        Column("erbij_p50", "erbij nodig (mediaan)", "int"),
+        Column("erbij_p90", "erbij nodig (90%)", "int"),
+    )
 
 
 def dates_title(capacity: int, source: str, *, contracted: bool, goals: bool) -> str:
@@ -98,11 +102,7 @@ def outlook_dates_table(view: Outlook) -> ResultTable:
     title = dates_title(
         view.start_capacity, view.capacity_source, contracted=contracted, goals=goals
     )
-    columns = DATE_COLUMNS if goals else tuple(
-        Column(c.key, "kans dat die genoeg zijn", c.kind, c.decimals)
-        if c.key == "kans_gecontracteerd" else c
-        for c in DATE_COLUMNS
-    )  # fmt: skip
+    columns = date_columns(goals=goals)
     return ResultTable("peildata", title, columns, rows)
 
 

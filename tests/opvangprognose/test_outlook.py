@@ -297,3 +297,57 @@ def test_each_target_date_shows_the_places_if_nothing_is_extended() -> None:
     assert goal_header["kans_gecontracteerd"] == "kans dat die (plus het doel) genoeg zijn"
     assert ContractedCapacity((ending,)).on(date(2022, 6, 27)) == 200
     assert ContractedCapacity((ending,)).on(date(2022, 7, 1)) == 0
+
+
+def test_a_targets_chance_on_todays_capacity_and_on_what_is_still_contracted() -> None:
+    """One computation for the page, API, command and agreements. Zero variance: the need
+    on 30 June 2022 is one number N in every path (fixed +417: the occupancy then + 417).
+    Today 'capacity' = N − 600, so a target of 600 makes it exactly (chance 1). If nothing
+    is extended, a temporary 200 ending 31 May 2022 is gone by the deadline: N − 800 + 600
+    falls short (chance 0), and with 800 more structural places it holds again."""
+    from regietafel.core.capacity import ContractedCapacity
+    from regietafel.core.rules import NeedCategory
+    from regietafel.core.targets import Target
+    from regietafel.opvangprognose.tables import target_chances_table
+    from regietafel.prognose.outlook import target_chance
+
+    run = _deterministic_run()
+    deadline = date(2022, 6, 30)
+    need = run.scope_occupancy(None)[0, run.week_of(deadline)] + 417
+    assert len(set(run.scope_occupancy(None)[:, run.week_of(deadline)].tolist())) == 1
+    target = Target("t", "600 extra", NeedCategory.REGULAR, "places", 600,
+                    date(2021, 10, 1), deadline)  # fmt: skip
+    register = (int(need) - 600, run.inputs.occupancy)  # starts where the run starts
+    temporary = (date(2021, 1, 1), date(2022, 5, 31), 200)
+    contracted = ContractedCapacity(((date(2021, 1, 1), None, int(need) - 800), temporary))
+    result = target_chance(
+        run, target, province=None, policy=FIXED_417, register=register, contracted=contracted
+    )
+    assert (result.capacity_now, result.chance) == (need - 600, 1.0)
+    assert (result.contracted, result.contracted_chance) == (need - 800, 0.0)
+    short = replace(target, quantity=599)
+    assert target_chance(run, short, province=None, policy=FIXED_417, register=register).chance == 0
+    more = ContractedCapacity(((date(2021, 1, 1), None, int(need)), temporary))
+    held = target_chance(
+        run, target, province=None, policy=FIXED_417, register=register, contracted=more
+    )
+    assert (held.contracted, held.contracted_chance) == (need, 1.0)
+    row = target_chances_table([result]).rows[0]
+    assert (row["capaciteit"], row["kans"], row["gecontracteerd"], row["kans_gecontracteerd"]) == (
+        need - 600, 1.0, need - 800, 0.0,
+    )  # fmt: skip
+    # Without a register no number; in locations no number; beyond the run no number.
+    assert target_chance(run, target, province=None, policy=FIXED_417, register=None).note == (
+        "geen gegevens over de capaciteit"
+    )
+    locations = replace(target, unit="locations", quantity=6)
+    assert target_chance(
+        run, locations, province=None, policy=FIXED_417, register=register
+    ).note == ("doel in locaties, niet in plekken")
+    late = replace(target, deadline=date(2030, 6, 30))
+    far = target_chance(run, late, province=None, policy=FIXED_417, register=register)
+    assert (far.chance, far.contracted_chance, far.note) == (
+        None,
+        None,
+        "deadline buiten de prognose",
+    )

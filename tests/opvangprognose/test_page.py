@@ -346,6 +346,43 @@ def test_target_dates_show_the_registers_places_if_nothing_is_extended(
     assert "plekken als niets wordt verlengd" in body
 
 
+def test_each_target_shows_its_chance_on_what_is_still_contracted_everywhere(
+    client_as: Callable[[str | None], Any], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A national target of 600 places by 1 July 2022 in the register of 2021-W45: capacity
+    now 600 + 50 + 400 + 48 = 1.098; still contracted on 1 July (NH-AMV ends 30 June): 1.048.
+    Page CSV, API and `regietafel prognose --week` give the same row, and the chance on the
+    contracted places is at most the chance on today's (fewer places, same paths)."""
+    import json
+
+    from regietafel.cli.main import main
+    from regietafel.doelen.models import Target
+    from regietafel.kerncijfers.selectors import cache_clear
+    from regietafel.opvang.models import LocationRecord
+    from tests.opvang.factories import locations_week45
+
+    locations_week45()
+    LocationRecord.objects.update(confidential=False)  # the command reads as the LRT
+    Target.objects.create(
+        title="600 extra plaatsen", category="regulier", unit="places", quantity=600,
+        start=date(2021, 10, 1), deadline=date(2022, 7, 1),
+    )  # fmt: skip
+    cache_clear()
+    client = client_as("coa")
+    page = client.get(URL + "&formaat=csv&tabel=doelkansen")
+    (row,) = list(csv.DictReader(io.StringIO(page.content.decode("utf-8-sig"))))
+    assert (row["capaciteit"], row["gecontracteerd"]) == ("1098", "1048")
+    assert float(row["kans_gecontracteerd"]) <= float(row["kans"])
+    (api,) = client.get("/api/v1/prognose/", {"week": "2021-W45"}).json()["doelkansen"]
+    assert (api["capaciteit"], api["gecontracteerd"]) == (1098, 1048)
+    assert (api["kans"], api["kans_gecontracteerd"]) == (
+        float(row["kans"]), float(row["kans_gecontracteerd"]),
+    )  # fmt: skip
+    assert main(["prognose", "--week", "2021-W45", "--paden", "500", "--formaat", "json"]) == 0
+    (line,) = json.loads(capsys.readouterr().out)["doelkansen"]
+    assert line == api
+
+
 def test_a_province_has_no_forecast_when_the_national_total_is_afgeschermd(
     client_as: Callable[[str | None], Any], make_user: Callable[[str], Any]
 ) -> None:

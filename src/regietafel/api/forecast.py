@@ -79,6 +79,7 @@ def prognose(request: Request) -> Response:
         raise PermissionDenied(str(error)) from None
     except (ForecastError, reference.ReferenceDataError) as error:
         raise ValidationError({"detail": str(error)}) from None
+    chances = selectors.target_chances(user=request.user, week=week, view=view)
     key = view.run.key
     return Response(
         {
@@ -108,6 +109,7 @@ def prognose(request: Request) -> Response:
             "capaciteit_bron": view.capacity_source,
             "weken": _rows(tables.outlook_weeks_table(view)),
             "peildata": _rows(tables.outlook_dates_table(view)),
+            "doelkansen": _rows(tables.target_chances_table(chances)),
             "bufferbeleid": _rows(tables.outlook_buffer_table(view)),
             "parameters": _rows(tables.outlook_parameters_table(view)),
         }

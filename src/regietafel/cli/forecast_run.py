@@ -32,6 +32,7 @@ from regietafel.opvangprognose.tables import (
     outlook_dates_table,
     outlook_parameters_table,
     percent,
+    target_chances_table,
     whole,
 )
 from regietafel.opvangprognose.tables import weeks_table as weeks_table_for
@@ -48,6 +49,8 @@ from regietafel.prognose.outlook import (
     CAPACITY_GIVEN,
     CAPACITY_REGISTER,
     START_NOTE_BUNDLE,
+    Outlook,
+    TargetChance,
     outlook,
     run_forecast,
     run_key,
@@ -170,6 +173,9 @@ def forecast_result(arguments: argparse.Namespace, progress: Progress) -> Result
         tables.insert(1, outlook_dates_table(view))
     else:
         notes = (*notes, f"Geen peildatum (1 januari of 1 juli) binnen {arguments.weken} weken.")
+    chances = () if week is None or given else _target_chances(week, view)
+    if chances:
+        tables.insert(2 if view.dates else 1, target_chances_table(chances))
     meta: dict[str, str | int | float | None] = {
         "gebied": view.scope_name,
         "scenario": f"{scenario.name} — {scenario.description}",
@@ -224,6 +230,16 @@ def _register_start(
     except forecast.ForecastError as error:
         raise UserError(str(error)) from None
     return start, note, register_capacity(user, week, code), register_contracted(week, code)
+
+
+def _target_chances(week: IsoWeek, view: Outlook) -> tuple[TargetChance, ...]:
+    """The targets of the scope with their chances, as the Prognose page of ``week`` shows
+    them (only with the week's register capacity: a given ``--capaciteit`` is not the
+    register's, and the targets count on top of that)."""
+    from regietafel.cli.reception import system_user
+    from regietafel.opvangprognose.selectors import target_chances
+
+    return tuple(target_chances(user=system_user(), week=week, view=view))
 
 
 def _imported_mpp(before: date) -> tuple[OfficialFigure, ...]:

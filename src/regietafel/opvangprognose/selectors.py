@@ -55,6 +55,7 @@ from regietafel.prognose.outlook import (
     TargetChance,
     deadline_probability,
     outlook,
+    target_chance,
     threshold_probability,
 )
 from regietafel.prognose.scenarios import scenarios_on, unavailable_reason
@@ -311,36 +312,26 @@ def register_contracted(week: IsoWeek, code: str | None) -> ContractedCapacity |
 
 
 def target_chances(*, user: AnyUser, week: IsoWeek, view: Outlook) -> list[TargetChance]:
-    """Every target of the scope with the chance that it is enough by its deadline.
-
-    The capacity now is the register's total capacity in the week (the weekly figures);
-    a target adds its places on top. The run starts at the register's occupancy (when the
-    paths start elsewhere, they are scaled to start there). Targets in locations
-    have no number of places, and a deadline outside the forecast has no paths: both say so
-    instead of a number.
-    """
+    """Every target of the scope with the chance that it is enough by its deadline
+    (:func:`~regietafel.prognose.outlook.target_chance`): on top of the register's capacity
+    in the week (the weekly figures' ``capaciteit_nu``), and on top of the places still
+    contracted on the deadline (as on the target dates)."""
     province_code = None if view.province_index is None else _code(view.scope_name)
     register = _register_now(user, week, province_code)
-    capacity = None if register is None else register[0]
+    contracted = None if register is None else register_contracted(week, province_code)
     province = None if province_code is None else view.scope_name
-    result = []
-    for target in core_targets():
-        if target.province_code != province_code:
-            continue
-        if target.unit != "places":
-            result.append(TargetChance(target, capacity, None, "doel in locaties, niet in plekken"))
-            continue
-        if register is None:
-            result.append(TargetChance(target, None, None, "geen gegevens over de capaciteit"))
-            continue
-        capacity, occupancy = register
-        chance = deadline_probability(
-            view.run, province=province, policy=view.policy,
-            places=capacity + target.quantity, day=target.deadline, occupancy_now=occupancy,
-        )  # fmt: skip
-        note = "" if chance is not None else "deadline buiten de prognose"
-        result.append(TargetChance(target, capacity, chance, note))
-    return result
+    return [
+        target_chance(
+            view.run,
+            target,
+            province=province,
+            policy=view.policy,
+            register=register,
+            contracted=contracted,
+        )
+        for target in core_targets()
+        if target.province_code == province_code
+    ]
 
 
 def _code(name: str) -> str:
@@ -418,16 +409,10 @@ def agreement_chance(
     chance: float | None = None
     kind = "genoeg"
     if target is not None:
-        if target.unit != "places":
-            return None
         register = _register_now(user, week, province_code)
-        if register is None:
-            return None
-        capacity, occupancy = register
-        chance = deadline_probability(
-            run, province=province, policy=policy, places=capacity + target.quantity,
-            day=target.deadline, occupancy_now=occupancy,
-        )  # fmt: skip
+        chance = target_chance(
+            run, target, province=province, policy=policy, register=register
+        ).chance
     elif figure_code and threshold is not None and deadline is not None:
         if figure_code == CAPACITY_FIGURE:
             register = _register_now(user, week, province_code)

@@ -269,12 +269,15 @@ TARGET_COLUMNS = (
     Column("deadline", "deadline", "date"),
     Column("capaciteit", "capaciteit nu", "int"),
     Column("kans", "kans dat het genoeg is", "decimal", 3),
+    Column("gecontracteerd", "plekken op de deadline als niets wordt verlengd", "int"),
+    Column("kans_gecontracteerd", "kans dat die plus het doel genoeg zijn", "decimal", 3),
     Column("toelichting", "toelichting"),
 )
 
 
 def target_chances_table(chances: Sequence[TargetChance]) -> ResultTable:
-    """Per target the chance that today's capacity plus the target covers the need then."""
+    """Per target the chance that today's capacity plus the target covers the need then, and
+    the same on top of the places still contracted on the deadline."""
     rows: tuple[dict[str, Value], ...] = tuple(
         {
             "doel": c.target.title,
@@ -282,13 +285,18 @@ def target_chances_table(chances: Sequence[TargetChance]) -> ResultTable:
             "deadline": c.target.deadline.isoformat(),
             "capaciteit": c.capacity_now,
             "kans": None if c.chance is None else round(c.chance, 3),
+            "gecontracteerd": c.contracted,
+            "kans_gecontracteerd": (
+                None if c.contracted_chance is None else round(c.contracted_chance, 3)
+            ),
             "toelichting": c.note,
         }
         for c in chances
     )
     return ResultTable(
         "doelkansen",
-        "Kans dat de capaciteit nu plus het doel de behoefte op de deadline dekt",
+        "Kans dat de capaciteit nu plus het doel de behoefte op de deadline dekt, en dezelfde "
+        "kans met alleen de plekken die op de deadline nog gecontracteerd zijn",
         TARGET_COLUMNS,
         rows,
     )

@@ -355,7 +355,8 @@ def deadline_probability(
 
 @dataclass(frozen=True, slots=True)
 class TargetChance:
-    """A target and the chance its places, on top of today's capacity, cover the need then.
+    """A target and the chance its places, on top of today's capacity, cover the need then;
+    and, as on the target dates, on top of the places still contracted on the deadline.
 
     ``chance`` is None when it cannot be computed; ``note`` then says why (in Dutch).
     """
@@ -364,6 +365,50 @@ class TargetChance:
     capacity_now: int | None
     chance: float | None
     note: str
+    contracted: int | None = None
+    """Places open on the deadline if no contract is extended; None without a register."""
+    contracted_chance: float | None = None
+    """The chance that ``contracted`` plus the target's places cover the need then."""
+
+
+def target_chance(
+    run: Run,
+    target: Target,
+    *,
+    province: str | None,
+    policy: NeedPolicy,
+    register: tuple[int, int] | None,
+    contracted: ContractedCapacity | None = None,
+) -> TargetChance:
+    """The chance a target in places is enough by its deadline (the one computation for the
+    Prognose page, its API and command, and the agreements linked to a target).
+
+    ``register`` is the scope's (capacity, occupancy) in the week's register: the target adds
+    its places to that capacity, and the paths are scaled to start at that occupancy. Targets
+    in locations have no number of places, and a deadline outside the forecast has no paths:
+    both say so instead of a number.
+    """
+    if target.unit != "places":
+        capacity = None if register is None else register[0]
+        return TargetChance(target, capacity, None, "doel in locaties, niet in plekken")
+    if register is None:
+        return TargetChance(target, None, None, "geen gegevens over de capaciteit")
+    capacity, occupancy = register
+
+    def chance(places: int) -> float | None:
+        return deadline_probability(
+            run, province=province, policy=policy, places=places + target.quantity,
+            day=target.deadline, occupancy_now=occupancy,
+        )  # fmt: skip
+
+    now = chance(capacity)
+    if now is None:
+        return TargetChance(target, capacity, None, "deadline buiten de prognose")
+    open_then = None if contracted is None else contracted.on(target.deadline)
+    return TargetChance(
+        target, capacity, now, "", contracted=open_then,
+        contracted_chance=None if open_then is None else chance(open_then),
+    )  # fmt: skip
 
 
 def threshold_probability(

@@ -222,3 +222,27 @@ def test_the_report_carries_the_forecast_fan_of_the_prognose_page(
     again = ReportData.from_dict(json.loads(data.to_json()))
     assert again.forecast == fan
     assert "prognose" in report_figures(data)
+
+
+def test_a_report_names_a_location_only_where_every_reader_may_see_it(make_user: Any) -> None:
+    """A published report is one document for every role that may read it. The national
+    report is read by every PRT, who sees another province's locations only as totals (as
+    on the boodschappenlijst page): it names no location. Noord-Holland's report (read by
+    its PRT, the LRT and COA) names Noord-Holland's. Standard register: Locatie B, 200
+    places of noodopvang in Noord-Holland, closes after 27 February 2022 (found in a
+    browser check: the national report named other provinces' locations to a PRT)."""
+    standard_register("2021-W45")
+    national = report_data_collect(week=W45, scope="NL")
+    (closing,) = [line for line in national.shopping if line.key == "sluitingen-2022-02"]
+    assert closing.description == (
+        "Vervanging voor locatie in Noord-Holland (200 plaatsen, noodopvang), sluit na "
+        "27 februari 2022"
+    )
+    assert "Locatie B" not in json.dumps([line.description for line in national.shopping])
+    own = report_data_collect(week=W45, scope="PV27")
+    (closing,) = [line for line in own.shopping if line.key == "sluitingen-2022-02"]
+    assert closing.description.startswith("Vervanging voor Locatie B (200 plaatsen")
+    # The pages keep naming it for the LRT: only the report is written for every reader.
+    lrt = figures_for(user=make_user("landelijk"), week=W45, scope="NL")
+    assert lrt.reception is not None
+    assert "Locatie B" in {c.name for c in lrt.reception.closures}

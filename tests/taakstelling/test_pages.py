@@ -163,3 +163,26 @@ def test_configured_threshold_changes_classes_and_text(client_as: Client, settin
     client = client_as("landelijk")
     body = client.get("/taakstelling/2021-II/?week=2021-W40").content.decode()
     assert "ten minste 50 % ervan" in body
+
+
+def test_a_closed_period_keeps_its_last_count(make_user: Callable[[str], Any]) -> None:
+    """After 2021-II ends, the delivery of 2022-W02 reports on 2022-I only; read as of that
+    week, 2021-II keeps the count of its last report (2021-W52, version 2: 30 + 4 = 34),
+    not 0 from a delivery that says nothing about it (found in a browser check: a closed
+    period showed 0 housed, every municipality far behind). While a period runs, the week's
+    own delivery counts, and one that says nothing about the period gives no count."""
+    _small_period()
+    realisation("2021-W52", "2021-II", {"GM0014": ("PV20", 20)}, version=1)
+    realisation("2021-W52", "2021-II", {"GM0014": ("PV20", 30), "GM0037": ("PV20", 4)},
+                version=2)  # fmt: skip
+    realisation("2022-W02", "2022-I", {"GM0014": ("PV20", 3)}, version=1)
+    user = make_user("landelijk")
+    closed = progress(user=user, label="2021-II", week="2022-W02")
+    assert closed.realisation is not None
+    assert (closed.realisation.week, closed.realisation.version) == ("2021-W52", 2)
+    assert closed.national.row.housed == 34
+    running = progress(user=user, label="2021-II", week="2021-W52")
+    assert running.national.row.housed == 34
+    realisation("2021-W48", "2022-I", {"GM0014": ("PV20", 1)}, version=1)  # wrong period
+    early = progress(user=user, label="2021-II", week="2021-W49")
+    assert early.realisation is None

@@ -355,23 +355,62 @@ def _compute(week: IsoWeek, stored: _Stored) -> tuple[WeekFigures, WeekSources]:
     return compute_week_figures(inputs), sources
 
 
-def closure_name(closure: Closure, *, user: AnyUser, confidential: frozenset[str]) -> str:
-    """A closure's name as this user may see it (the one masking rule for closures)."""
-    if closure.location_id in confidential and not access.can_see_confidential(user):
+def _closure_name(closure: Closure, *, hidden: bool, province_visible: bool) -> str:
+    """The one masking rule for closures: a confidential location the reader may not see is
+    "vertrouwelijke locatie (provincie)"; one in a province the reader sees only as totals is
+    "locatie in provincie"; otherwise its name."""
+    if hidden:
         return masked_name(reference.province_name(closure.province_code))
-    if not access.can_view_province_detail(user, closure.province_code):
+    if not province_visible:
         return f"locatie in {reference.province_name(closure.province_code)}"
     return closure.name
+
+
+def _reader_sees(
+    closure: Closure, *, user: AnyUser, confidential: frozenset[str]
+) -> tuple[bool, bool]:
+    """(hidden, province_visible) of a closure for this user: the inputs of the rule."""
+    hidden = closure.location_id in confidential and not access.can_see_confidential(user)
+    return hidden, access.can_view_province_detail(user, closure.province_code)
+
+
+def closure_name(closure: Closure, *, user: AnyUser, confidential: frozenset[str]) -> str:
+    """A closure's name as this user may see it (:func:`_closure_name`)."""
+    hidden, visible = _reader_sees(closure, user=user, confidential=confidential)
+    return _closure_name(closure, hidden=hidden, province_visible=visible)
 
 
 def closure_municipality(closure: Closure, *, user: AnyUser, confidential: frozenset[str]) -> str:
     """A closure's municipality code as this user may see it: empty where its name is masked
     (a confidential location, or one of a province the user sees only as totals)."""
-    if closure.location_id in confidential and not access.can_see_confidential(user):
-        return ""
-    if not access.can_view_province_detail(user, closure.province_code):
-        return ""
-    return closure.municipality_code
+    hidden, visible = _reader_sees(closure, user=user, confidential=confidential)
+    return closure.municipality_code if visible and not hidden else ""
+
+
+def for_report_audience(figures: ScopeFigures, sources: WeekSources) -> ScopeFigures:
+    """A scope's figures with closure names as every reader of its report may see them.
+
+    A published report is one frozen document for every role that may read it: the national
+    report is read by every PRT too, who sees another province's locations only as totals,
+    so it names no location ("locatie in Fryslân"); a province's report names that province's
+    locations (its PRT, the LRT and COA read it). A confidential location is masked in both
+    (only COA may see it). The numbers do not change. Apply to figures read with national
+    rights (``figures_for`` of the report's reader).
+    """
+
+    def hidden(closure: Closure) -> bool:
+        return closure.location_id in sources.confidential
+
+    def visible(closure: Closure) -> bool:
+        return not figures.is_national and closure.province_code == figures.scope
+
+    def name(closure: Closure) -> str:
+        return _closure_name(closure, hidden=hidden(closure), province_visible=visible(closure))
+
+    def municipality(closure: Closure) -> str:
+        return closure.municipality_code if visible(closure) and not hidden(closure) else ""
+
+    return with_closure_names(figures, name, municipality)
 
 
 def check_province(user: AnyUser, province_code: str) -> str:

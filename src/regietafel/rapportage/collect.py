@@ -29,6 +29,7 @@ from regietafel.kerncijfers.selectors import (
     WeekSources,
     figure_histories,
     figures_for,
+    for_report_audience,
     week_figures,
 )
 from regietafel.opvangprognose.selectors import ForecastSuppressedError, forecast_outlook
@@ -376,6 +377,7 @@ def report_data_collect(*, week: IsoWeek, scope: str) -> ReportData:
         )
     before = figures_for(user=reader, week=week.previous, scope=scope)
     whole, sources = week_figures(user=reader, week=week)
+    figures = for_report_audience(figures, sources)  # one document for every reader
     provinces = {NATIONAL: whole.national, **dict(whole.provinces)}
     notes: list[str] = []
     if not figures.is_national:

@@ -29,7 +29,7 @@ from regietafel.core.taakstelling import (
     progress_total,
 )
 from regietafel.imports.models import Import, Kind, Status
-from regietafel.imports.selectors import latest_import
+from regietafel.imports.selectors import current_imports, latest_import
 from regietafel.taakstelling.models import (
     Judgement,
     RealisationRecord,
@@ -106,6 +106,26 @@ def final_realisation(period_label: str) -> Import | None:
     )
 
 
+def realisation_for(period: TaakstellingPeriod, week: IsoWeek) -> Import | None:
+    """The realisation that holds for ``period`` in ``week``: the delivery of that week (as
+    every app reads it) when it reports on the period; after the period's end, the last
+    delivery up to ``week`` that reported on it (its final count: a later delivery reports
+    on the next period, and reading the period's rows from it gave 0 housed). None when
+    nothing up to ``week`` reports on the period."""
+    current = latest_import(kind=Kind.REALISATIE, on_or_before=week)
+    if current is not None and current.realisation_rows.filter(period_label=period.label).exists():
+        return current
+    if week.monday <= period.end:
+        return None
+    return (
+        current_imports(Kind.REALISATIE)
+        .filter(realisation_rows__period_label=period.label, week_start__lte=week.monday)
+        .distinct()
+        .order_by("-week_start", "-version", "-id")
+        .first()
+    )
+
+
 def housed_per_municipality(batch: Import | None, period_label: str) -> dict[str, int]:
     if batch is None:
         return {}
@@ -171,7 +191,7 @@ def progress(
         province = reference.province(province).code
         access.require_province_detail(user, province)
     months = Period.parse(period.label).months_elapsed(as_of=iso_week.monday)
-    realisation = latest_import(kind=Kind.REALISATIE, on_or_before=iso_week)
+    realisation = realisation_for(period, iso_week)
     housed = housed_per_municipality(realisation, period.label)
     entries = progress_inputs(period)
     somewhat_behind = configured_somewhat_behind()

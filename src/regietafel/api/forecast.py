@@ -34,7 +34,8 @@ PARAMETERS = (
     OpenApiParameter("provincie", OpenApiTypes.STR,
                      description="provinciecode (PV27) of -naam; leeg: landelijk"),
     OpenApiParameter("beleid", OpenApiTypes.STR,
-                     description="behoeftebeleid (standaard: dat van de startdatum)"),
+                     description="behoeftebeleid (standaard: dat van de week: de keuze van "
+                                 "de LRT, anders het gedateerde beleid)"),
     OpenApiParameter("instroom", OpenApiTypes.NUMBER,
                      description="eigen instroomfactor (0,1–5): kopie van het scenario"),
     OpenApiParameter("huisvesting", OpenApiTypes.NUMBER,

@@ -81,9 +81,11 @@ def register(commands: argparse._SubParsersAction[DutchArgumentParser]) -> None:
     command.add_argument("--seed", type=_bounded(0, 2**32 - 1), default=2021,
                          help="startgetal van de toevalsgenerator")  # fmt: skip
     command.add_argument("--beleid", choices=POLICY_KEYS,
-                         help="behoeftebeleid (standaard: dat van de startdatum)")  # fmt: skip
+                         help="behoeftebeleid (standaard: met --week dat van de week, "
+                              "anders dat van de startdatum)")  # fmt: skip
     command.add_argument("--capaciteit", type=_bounded(0, 10**7), metavar="N",
-                         help="huidige capaciteit (standaard: behoefte bij de start)")  # fmt: skip
+                         help="huidige capaciteit (standaard: met --week die van het "
+                              "locatieregister, anders de behoefte bij de start)")  # fmt: skip
     command.add_argument("--doel", action="append", type=_target, default=[], metavar="N:DATUM",
                          help="kans dat N extra plekken op DATUM genoeg zijn")  # fmt: skip
     command.add_argument("--reeks", action="append", choices=BACKTEST_SERIES,

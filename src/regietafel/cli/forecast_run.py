@@ -20,6 +20,7 @@ from regietafel.core import forecast
 from regietafel.core.capacity import ContractedCapacity
 from regietafel.core.formatting import format_date_nl
 from regietafel.core.need_policy import (
+    NeedPolicy,
     policy_by_key,
     policy_on,
 )
@@ -137,8 +138,8 @@ def forecast_result(arguments: argparse.Namespace, progress: Progress) -> Result
     except reference.ReferenceDataError as error:
         raise UserError(str(error)) from None
     province, code = (found.name, found.code) if found else (None, None)
-    start, note, register_capacity, contracted = (
-        (None, START_NOTE_BUNDLE, None, None) if week is None else _register_start(week, code)
+    start, note, register_capacity, contracted, week_policy = (
+        (None, START_NOTE_BUNDLE, None, None, None) if week is None else _register_start(week, code)
     )
     on: date = arguments.tot or (default_date() if week is None else origin_for(week.monday))
     imported = () if week is None else _imported_mpp(week.monday)
@@ -147,7 +148,11 @@ def forecast_result(arguments: argparse.Namespace, progress: Progress) -> Result
         every = () if week is None else _imported_mpp(date.max)
         raise UserError(unavailable_reason(arguments.scenario, on, every))
     scenario = available[arguments.scenario]
-    policy = policy_by_key(arguments.beleid) if arguments.beleid else policy_on(on)
+    policy = (
+        policy_by_key(arguments.beleid)
+        if arguments.beleid
+        else week_policy or policy_on(on)  # with --week the week's own, as the page
+    )
     key = run_key(scenario, origin=on, seed=arguments.seed, paths=arguments.paden,
                   weeks=arguments.weken, start=start)  # fmt: skip
     progress(f"{arguments.paden} paden × {arguments.weken} weken")
@@ -211,14 +216,16 @@ def _week(arguments: argparse.Namespace) -> IsoWeek | None:
 
 def _register_start(
     week: IsoWeek, code: str | None
-) -> tuple[StartState | None, str, int | None, ContractedCapacity | None]:
-    """The week's register start, capacity and capacity as contracted, as the Prognose page
-    reads them (a database command)."""
+) -> tuple[StartState | None, str, int | None, ContractedCapacity | None, NeedPolicy]:
+    """The week's register start, capacity, capacity as contracted and need policy (the LRT's
+    choice for the week, else the dated one), as the Prognose page reads them (a database
+    command)."""
     from regietafel.cli.webcommands import django_setup
 
     django_setup()
     from regietafel.cli.reception import system_user
     from regietafel.opvangprognose.selectors import (
+        need_policy,
         register_capacity,
         register_contracted,
         visible_start,
@@ -229,7 +236,10 @@ def _register_start(
         start, note = visible_start(user, week, code)
     except forecast.ForecastError as error:
         raise UserError(str(error)) from None
-    return start, note, register_capacity(user, week, code), register_contracted(week, code)
+    return (
+        start, note, register_capacity(user, week, code), register_contracted(week, code),
+        need_policy(None, week),
+    )  # fmt: skip
 
 
 def _target_chances(week: IsoWeek, view: Outlook) -> tuple[TargetChance, ...]:

@@ -7,8 +7,9 @@ figures) reuse it. The parameters come from the bundled national series as they 
 on the Monday of the chosen week (vintage), never later than the last publication in the
 bundle. The run starts from the week's location register: occupancy nationally and per
 province as the weekly figures read it (``bezetting_nu``), and the week's status holders in
-reception; without a register (or when this reader sees the scope's occupancy afgeschermd)
-it starts from the bundle's last COA point, and the page says so.
+reception; without a register it starts from the bundle's last COA point, and the page says
+so. When this reader sees the scope's occupancy afgeschermd there is no forecast of it
+(``ForecastSuppressedError``): a forecast would give that occupancy back.
 """
 
 from __future__ import annotations
@@ -375,12 +376,13 @@ CAPACITY_FIGURE = "capaciteit_nu"
 def _register_now(
     user: AnyUser, week: IsoWeek, province_code: str | None
 ) -> tuple[int, int] | None:
-    """Capacity and occupancy of the scope in the week's register (None without one)."""
-    figures = figures_for(user=user, week=week, scope=province_code)
-    reception = figures.reception
-    if reception is None:
+    """Capacity and occupancy (``bezetting_nu``) of the scope in the week's register as this
+    reader sees them: None without a register, and None when the occupancy is afgeschermd
+    for the reader (a selector returns masked figures; the forecast is refused then too)."""
+    reception = figures_for(user=user, week=week, scope=province_code).reception
+    if reception is None or reception.totals_suppressed:
         return None
-    return reception.capacity_now, sum(reception.occupancy_by_category.values())
+    return reception.capacity_now, reception.occupancy_now
 
 
 def agreement_chance(

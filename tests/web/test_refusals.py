@@ -72,3 +72,24 @@ def test_another_provinces_report_names_the_reason(
     assert REASON in body
     assert "U heeft met uw rol geen toegang tot deze pagina" not in body
     assert client.get("/rapport/2021-W45/XX/").status_code in {403, 404}
+
+
+@pytest.mark.parametrize("url", ["/rapport/publiceren/", "/afspraken/van-boodschap/"])
+def test_opening_an_action_in_the_address_bar_is_a_dutch_page(
+    client_as: Callable[[str | None], Any], url: str
+) -> None:
+    """A POST-only address opened with GET (Enter in the address bar after publishing) was an
+    empty 405, which Chromium shows as its own English error page (found in the browser
+    check). Now a Dutch page that says nothing changed; the Allow header stays."""
+    page = client_as("landelijk").get(url)
+    assert page.status_code == 405
+    assert page.headers["Allow"] == "POST"
+    body = html.unescape(page.content.decode())
+    assert "Deze actie kunt u niet rechtstreeks openen" in body
+    assert "Er is niets gewijzigd." in body
+
+
+def test_the_apis_405_stays_json(client_as: Callable[[str | None], Any]) -> None:
+    answer = client_as("landelijk").post("/api/v1/prognose/")
+    assert answer.status_code == 405
+    assert "detail" in answer.json()

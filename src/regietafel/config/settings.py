@@ -89,6 +89,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "regietafel.web.middleware.SecurityHeadersMiddleware",
+    "regietafel.web.middleware.MethodNotAllowedPageMiddleware",
     "regietafel.web.page_cache.PageCacheMiddleware",
 ]
 

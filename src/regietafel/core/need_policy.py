@@ -12,8 +12,8 @@ day, so a published report can record which was used. COA sets the need for targ
 (1 January, 1 July); :func:`need_on` gives the need on such a date from every forecast path.
 
 Capacity "if nothing is extended" (COA's portfolio when expiring contracts end) is a property
-of the capacity timeline, not of need: compare the need from here with that timeline's
-capacity on the same date (``regietafel.core.capacity``), beside the contracted capacity.
+of the contracts, not of need: ``regietafel.core.capacity.ContractedCapacity`` counts it on
+any day, and the forecast sets the need from here beside it on each target date.
 """
 
 from __future__ import annotations

@@ -91,7 +91,3 @@ def growth(
     )
     weekly = tuple(float(value) / first for value in path)
     return ForecastGrowth(factors=factors, source=source, weekly=weekly)
-
-
-def format_int_plain(value: int) -> str:
-    return f"{value:,}".replace(",", ".")

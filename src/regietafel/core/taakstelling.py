@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from fractions import Fraction
 
 from regietafel.core.apportionment import Method, apportion
@@ -382,6 +382,18 @@ class HousedSoFar:
     @classmethod
     def from_import(cls, period_start: date, delivered: date, persons: int) -> HousedSoFar:
         """The count of an import delivered in the week of Monday ``delivered``: it holds on
-        the first of that month (not before the period's first day)."""
-        as_of = max(delivered.replace(day=1), period_start)
+        :func:`realisation_day` of that week (not before the period's first day)."""
+        as_of = max(realisation_day(delivered), period_start)
         return cls(period_start=period_start, as_of=as_of, delivered=delivered, persons=persons)
+
+
+def realisation_day(week_monday: date) -> date:
+    """The first of a month whose state a realisation delivered in the week of Monday
+    ``week_monday`` gives: the latest first of a month up to that week's Sunday. COA reports
+    the state on the first of the month; the delivery of the week that holds a first gives
+    that first (week 52 of 2021, 27 December to 2 January: 1 January 2022), a delivery in a
+    week without one the first before it (week 46: 1 November). The half-year cycle reads
+    the same rule the other way round: the state on a first is the delivery of the week
+    holding it."""
+    sunday = week_monday + timedelta(days=6)
+    return sunday.replace(day=1)

@@ -183,3 +183,28 @@ def test_a_province_picture_says_the_fixed_buffer_counts_only_nationally(
     province = html.unescape(client.get("/opvangbeeld/PV27/?week=2021-W45").content.decode())
     assert "die telt alleen landelijk, in een provincie geen buffer" in province
     assert "die telt alleen landelijk" not in national
+
+
+@pytest.mark.django_db
+def test_the_provinces_csv_names_its_columns_by_the_catalogue_code(
+    client_as: Callable[[str | None], Any],
+) -> None:
+    """The provinces table holds the regular shortfall: its CSV columns carry that figure's
+    code, with the value the API gives under the same code for each province (they were
+    called tekort_kort etc., the API's code for the shortfall over all kinds; found in the
+    browser check)."""
+    import csv
+    import io
+
+    standard_register()
+    client = client_as("coa")
+    page = client.get("/opvangbeeld/?week=2021-W45&formaat=csv&tabel=provincies")
+    rows = {
+        r["provincie"]: r for r in csv.DictReader(io.StringIO(page.content.decode("utf-8-sig")))
+    }
+    codes = ("tekort_regulier_kort", "tekort_regulier_middellang", "tekort_regulier_lang")
+    assert not {"tekort_kort", "tekort_middellang", "tekort_lang"} & set(rows["Noord-Holland"])
+    api = client.get("/api/v1/kerncijfers/", {"week": "2021-W45", "scope": "PV27"}).json()
+    by_code = {k["code"]: k["waarde"] for k in api["kerncijfers"]}
+    for code in codes:
+        assert rows["Noord-Holland"][code] == str(by_code[code]), code

@@ -170,7 +170,10 @@ def closures_later_table(picture: ReceptionPicture) -> ResultTable:
 
 
 def provinces_table(picture: ReceptionPicture) -> ResultTable:
-    """Aggregates per province (public figures): capacity now, occupancy, regular shortfall."""
+    """Aggregates per province (public figures): capacity now, occupancy, regular shortfall.
+
+    Column keys are the catalogue's codes, so the CSV's ``tekort_regulier_kort`` is the API's
+    (a column ``tekort_kort`` holding the regular shortfall read as the total's code there)."""
     rows: list[dict[str, Value]] = []
     for province in reference.provinces():
         reception = picture.province(province.code).reception
@@ -182,7 +185,7 @@ def provinces_table(picture: ReceptionPicture) -> ResultTable:
                 if reception is None
                 else _hidden(reception.occupancy_now, reception.totals_suppressed),
                 **{
-                    f"tekort_{role.value}": None
+                    f"tekort_regulier_{role.value}": None
                     if reception is None
                     else _hidden(
                         reception.regular_shortfall(role),
@@ -200,10 +203,8 @@ def provinces_table(picture: ReceptionPicture) -> ResultTable:
             Column("capaciteit", definition("capaciteit_nu").name, "int"),
             Column("bezetting", definition("bezetting_nu").name, "int"),
             *(
-                Column(
-                    f"tekort_{role.value}", definition(f"tekort_regulier_{role.value}").name, "int"
-                )
-                for role in HorizonRole
+                Column(code, definition(code).name, "int")
+                for code in (f"tekort_regulier_{role.value}" for role in HorizonRole)
             ),
         ),
         tuple(rows),

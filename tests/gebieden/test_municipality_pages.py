@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from regietafel.taakstelling.services import taakstelling_set
+from tests.factories import realisation
 from tests.opvang.factories import locations_week45
 
 pytestmark = pytest.mark.django_db
@@ -18,7 +19,10 @@ Client = Callable[[str | None], Any]
 
 @pytest.fixture
 def period() -> None:
+    """2021-II with a realisation that reports on it (without one, progress is unknown and
+    the pages show none); Amsterdam housed 1, everyone else 0."""
     taakstelling_set(actor=None, period="2021-II", national_total=11_000)
+    realisation("2021-W52", "2021-II", {"GM0363": ("PV27", 1)})
 
 
 def _first_column(body: str, table_id: str) -> list[str]:

@@ -12,6 +12,7 @@ import pytest
 
 from regietafel import reference
 from regietafel.taakstelling.services import taakstelling_set
+from tests.factories import realisation
 
 pytestmark = pytest.mark.django_db
 
@@ -50,6 +51,7 @@ def test_province_detail_permissions(client_as: Client) -> None:
 
 def test_province_detail_with_progress_and_csv(client_as: Client) -> None:
     taakstelling_set(actor=None, period="2021-II", national_total=11_000)
+    realisation("2021-W52", "2021-II", {"GM0014": ("PV20", 1)})
     client = client_as("provincie_andere")  # Groningen
     body = client.get("/provincies/PV20/").content.decode()
     assert "Taakstelling 2021-II" in body

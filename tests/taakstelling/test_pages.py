@@ -186,3 +186,36 @@ def test_a_closed_period_keeps_its_last_count(make_user: Callable[[str], Any]) -
     realisation("2021-W48", "2022-I", {"GM0014": ("PV20", 1)}, version=1)  # wrong period
     early = progress(user=user, label="2021-II", week="2021-W49")
     assert early.realisation is None
+
+
+def test_without_a_realisation_housed_is_unknown_not_zero(client_as: Client) -> None:
+    """No delivery up to 2021-W40 reports on 2021-II: the page, its CSVs and the province
+    page say housed is unknown, and show no schedule (every municipality "ver achter" at 0
+    housed was a number in the place of no data)."""
+    _small_period()
+    client = client_as("landelijk")
+    body = client.get("/taakstelling/2021-II/?week=2021-W40").content.decode()
+    assert "geen realisatie gemeld: gehuisvest, percentage en schema zijn onbekend" in body
+    assert "telt als 0" not in body
+    assert "Voortgang per provincie" not in body
+    assert "Ver achter" not in body
+    rows = _csv(client.get("/taakstelling/2021-II/?week=2021-W40&formaat=csv"))
+    header, first = rows[0], rows[1]
+    assert first[header.index("gehuisvest")] == ""
+    assert first[header.index("schema")] == ""
+    assert first[header.index("gecorrigeerde_taakstelling")] != ""
+    provinces = _csv(
+        client.get("/taakstelling/2021-II/?week=2021-W40&tabel=provincies&formaat=csv")
+    )
+    assert provinces[1][provinces[0].index("gehuisvest")] == ""
+    province = client.get("/provincies/PV20/").content.decode()
+    assert "geen realisatie gemeld: gehuisvest, percentage en schema zijn onbekend" in province
+    municipality = client.get("/gemeenten/GM0014/").content.decode()
+    assert "geen realisatie gemeld" in municipality
+    # With a delivery the numbers are there again.
+    realisation("2021-W40", "2021-II", {"GM0014": ("PV20", 7)})
+    known = client.get("/taakstelling/2021-II/?week=2021-W40").content.decode()
+    assert "Voortgang per provincie" in known
+    rows = _csv(client.get("/taakstelling/2021-II/?week=2021-W40&formaat=csv"))
+    by_code = {r[0]: r for r in rows[1:]}
+    assert by_code["GM0014"][rows[0].index("gehuisvest")] == "7"

@@ -69,7 +69,11 @@ def province_detail(request: HttpRequest, code: str) -> HttpResponse:
         return csv_response(
             f"taakstelling-{label}-{detail.province.code}",
             PROGRESS_HEADER,
-            (progress_csv_row(row) for row in rows),
+            (
+                progress_csv_row(row, housed_known=detail.progress.housed_known)
+                for row in rows
+                if detail.progress is not None
+            ),
         )
     if wants_csv(request):
         return csv_response(
@@ -226,6 +230,10 @@ def municipality_detail(request: HttpRequest, code: str) -> HttpResponse:
         return csv_response(
             f"taakstelling-{detail.municipality.code}",
             PROGRESS_HEADER,
-            (progress_csv_row(h.row) for h in detail.history if h.row is not None),
+            (
+                progress_csv_row(h.row, housed_known=h.housed_known)
+                for h in detail.history
+                if h.row is not None
+            ),
         )
     return render(request, "gebieden/municipality_detail.html", {"detail": detail})

@@ -164,6 +164,12 @@ class ProgressView:
     province_filter: str | None
     behind_only: bool = False
 
+    @property
+    def housed_known(self) -> bool:
+        """False when nothing up to the week reports on the period: housed, percentage and
+        schedule are then unknown, and no surface shows them (never 0 in their place)."""
+        return self.realisation is not None
+
     def province_total(self, code: str) -> ProgressAggregate:
         """The sum over the province ``code`` (a public aggregate, for every role)."""
         return next(p.total for p in self.provinces if p.code == code)

@@ -14,6 +14,7 @@ from regietafel.accounts.access import AnyUser
 from regietafel.audit.models import Action
 from regietafel.audit.services import audit_record
 from regietafel.core.apportionment import Method
+from regietafel.core.formatting import format_int_nl
 from regietafel.core.periods import Period
 from regietafel.core.supervision import Verdict
 from regietafel.core.taakstelling import (
@@ -121,7 +122,7 @@ def taakstelling_set(
             action=Action.CREATED,
             target=stored,
             summary=(
-                f"Taakstelling {parsed.label} vastgesteld: {national_total} over "
+                f"Taakstelling {parsed.label} vastgesteld: {format_int_nl(national_total)} over "
                 f"{len(outcome.rows)} gemeenten; {arrears_note}"
             ),
             changes={
@@ -195,7 +196,8 @@ def taakstelling_revise(
             )
         if latest is not None and latest.national_total == national_total:
             raise TaakstellingError(
-                f"het landelijke totaal is al {national_total}; er is niets bij te stellen"
+                f"het landelijke totaal is al {format_int_nl(national_total)}; er is niets bij te "
+                "stellen"
             )
         entries = list(stored.entries.all())
         outcome = compute_taakstelling(
@@ -233,7 +235,8 @@ def taakstelling_revise(
             action=Action.CHANGED,
             target=stored,
             summary=(
-                f"Taakstelling {label} bijgesteld van {before} naar {national_total} "
+                f"Taakstelling {label} bijgesteld van {format_int_nl(before)} naar "
+                f"{format_int_nl(national_total)} "
                 f"(versie {version.number})"
             ),
             changes={

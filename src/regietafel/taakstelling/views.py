@@ -39,8 +39,10 @@ PROGRESS_HEADER = [
 ]
 
 
-def progress_csv_row(row: ProgressRow) -> list[Any]:
-    """One progress row as the downloads write it (shared with the province page)."""
+def progress_csv_row(row: ProgressRow, *, housed_known: bool = True) -> list[Any]:
+    """One progress row as the downloads write it (shared with the province page). Without a
+    realisation about the period, housed and what follows from it are empty, never 0."""
+    known = housed_known
     return [
         row.code,
         row.name,
@@ -48,11 +50,11 @@ def progress_csv_row(row: ProgressRow) -> list[Any]:
         row.taakstelling,
         row.arrears,
         row.corrected,
-        row.housed,
-        row.remaining,
+        row.housed if known else None,
+        row.remaining if known else None,
         round(row.expected, 1),
-        None if row.percentage is None else round(row.percentage, 1),
-        row.schedule.label,
+        None if row.percentage is None or not known else round(row.percentage, 1),
+        row.schedule.label if known else None,
     ]
 
 
@@ -161,10 +163,12 @@ def period_detail(request: HttpRequest, label: str) -> HttpResponse:
             (
                 [
                     *progress_csv_row(p.total.row)[:2],
-                    *progress_csv_row(p.total.row)[3:],
-                    p.total.on_schedule,
-                    p.total.somewhat_behind,
-                    p.total.far_behind,
+                    *progress_csv_row(p.total.row, housed_known=view.housed_known)[3:],
+                    *(
+                        (p.total.on_schedule, p.total.somewhat_behind, p.total.far_behind)
+                        if view.housed_known
+                        else (None, None, None)
+                    ),
                 ]
                 for p in view.provinces
             ),
@@ -183,7 +187,7 @@ def period_detail(request: HttpRequest, label: str) -> HttpResponse:
         return csv_response(
             f"taakstelling-{period.label}-{view.week.label}{suffix}",
             PROGRESS_HEADER,
-            (progress_csv_row(row) for row in rows),
+            (progress_csv_row(row, housed_known=view.housed_known) for row in rows),
         )
     allowed = [p for p in view.provinces if p.detail_allowed]
     return render(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -208,3 +209,26 @@ def test_the_provinces_csv_names_its_columns_by_the_catalogue_code(
     by_code = {k["code"]: k["waarde"] for k in api["kerncijfers"]}
     for code in codes:
         assert rows["Noord-Holland"][code] == str(by_code[code]), code
+
+
+@pytest.mark.django_db
+def test_a_week_without_a_register_says_why(client_as: Callable[[str | None], Any]) -> None:
+    """A register holds for its week and the four after it. Before the first one, and after
+    the last one has lapsed, the page says which it is (it said "no register for this week
+    or earlier" while one of week 45 existed; found in the browser check)."""
+    client = client_as("landelijk")
+    none = client.get("/opvangbeeld/?week=2021-W45").content.decode()
+    assert "Er is nog geen locatieregister aangeleverd." in none
+    standard_register("2021-W45")
+    early = html.unescape(client.get("/opvangbeeld/?week=2021-W40").content.decode())
+    assert (
+        "Voor week 2021-W40 of eerder is geen locatieregister aangeleverd; het eerste is van "
+        "week 2021-W45." in early
+    )
+    holds = client.get("/opvangbeeld/?week=2021-W49").content.decode()
+    assert "Gebaseerd op het locatieregister van week 2021-W45" in holds
+    lapsed = html.unescape(client.get("/opvangbeeld/?week=2021-W50").content.decode())
+    assert (
+        "Het laatste locatieregister is van week 2021-W45 en geldt voor die week en de 4 weken "
+        "erna, niet meer voor week 2021-W50: er zijn geen gegevens voor deze week."
+    ) in lapsed

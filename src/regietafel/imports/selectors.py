@@ -58,6 +58,28 @@ def latest_import(*, kind: str, on_or_before: IsoWeek | str | date | None = None
     return imports.order_by("-week_start", "-version", "-id").first()
 
 
+def missing_reason(*, kind: str, week: IsoWeek, noun: str) -> str:
+    """Why ``week`` has no data of ``kind`` (``latest_import`` gave None), in Dutch, naming
+    ``noun`` ("locatieregister"): none delivered at all, none up to the week, or the last one
+    is older than it holds for (a user who knows a register exists must not be told there
+    is none)."""
+    label = week.label
+    before = _accepted(kind).filter(week_start__lte=week.monday).order_by("-week_start").first()
+    if before is not None:
+        after = DATA_VALID_WEEKS.get(str(kind), 1) - 1
+        return (
+            f"Het laatste {noun} is van week {before.week} en geldt voor die week en de {after} "
+            f"weken erna, niet meer voor week {label}: er zijn geen gegevens voor deze week."
+        )
+    first = _accepted(kind).order_by("week_start").first()
+    if first is not None:
+        return (
+            f"Voor week {label} of eerder is geen {noun} aangeleverd; het eerste is van week "
+            f"{first.week}."
+        )
+    return f"Er is nog geen {noun} aangeleverd."
+
+
 def current_imports(kind: str) -> QuerySet[Import]:
     """The current import of every week of ``kind``: its highest accepted version (one
     query, usable as a subquery). The one place that says which version of a week counts."""

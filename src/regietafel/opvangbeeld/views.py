@@ -26,6 +26,8 @@ from regietafel.core.need_policy import CHOOSABLE_POLICIES
 from regietafel.core.periods import IsoWeek, PeriodError
 from regietafel.doelen.selectors import core_targets
 from regietafel.doelen.tables import targets_table
+from regietafel.imports.models import Kind
+from regietafel.imports.selectors import missing_reason
 from regietafel.kerncijfers.selectors import figures_for, need_policy_choice, week_or_default
 from regietafel.kerncijfers.services import NeedPolicyError, choose_need_policy
 from regietafel.opvangbeeld import tables
@@ -120,6 +122,9 @@ def _render(request: HttpRequest, picture: ReceptionPicture, extra: dict[str, An
         "can_choose_need_policy": access.can_choose_need_policy(request.user),
         "provinces": reference.provinces(),
         "own_province": access.own_province(request.user),
+        "missing": None
+        if picture.register
+        else missing_reason(kind=Kind.LOCATIES, week=picture.week, noun="locatieregister"),
         **_charts(picture),
         **extra,
     }

@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
+from regietafel.core.mpp import midpoint
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SHARED = Path(os.environ.get("REGIETAFEL_SHARED", ROOT.parent / "shared"))
 DEFAULT_OUT = ROOT / "src" / "regietafel" / "prognose" / "data"
@@ -329,7 +331,8 @@ def official_inflow_scenarios(folder: Path) -> Iterator[Row]:
         low = _int(found["low"], f"{name} rij {index}")
         high = _int(found["high"], f"{name} rij {index}")
         middle_text = found["middle"]
-        middle = _int(middle_text, f"{name} rij {index}") if middle_text else (low + high) // 2
+        # The one rule for a range published without a middle (core.mpp, as an import).
+        middle = _int(middle_text, f"{name} rij {index}") if middle_text else midpoint(low, high)
         source = mpp.lower()
         yield Row("mpp_instroom_min", begin, end, vintage, low, False, "bron", source)
         yield Row("mpp_instroom_midden", begin, end, vintage, middle, not middle_text, "bron",

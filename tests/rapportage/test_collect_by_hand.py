@@ -91,6 +91,10 @@ def test_national_key_figures_by_hand(make_user: Any) -> None:
     # netting would give 500 - 206 = 294.
     assert value["achterstand_op_schema"] == 300
     assert value["gemeenten_achter"] == 1
+    # The sources in Dutch notation, as every figure beside them (was "11000 personen, ...
+    # 2021-01-01"; found in the browser check).
+    (period,) = [s for s in data.sources if s.label == "taakstelling 2021-II"]
+    assert period.detail == "landelijk 11.000 personen, inwoners per 1 januari 2021"
 
 
 def test_the_report_records_the_need_policy_of_the_week(make_user: Any) -> None:
@@ -246,3 +250,48 @@ def test_a_report_names_a_location_only_where_every_reader_may_see_it(make_user:
     lrt = figures_for(user=make_user("landelijk"), week=W45, scope="NL")
     assert lrt.reception is not None
     assert "Locatie B" in {c.name for c in lrt.reception.closures}
+
+
+def test_an_afgeschermd_week_reads_afgeschermd_not_no_data(make_user: Any) -> None:
+    """The standard register in weeks 44 and 45 holds the nation's one confidential AMV
+    location D, so the national occupancy is afgeschermd in both for every role but COA; the
+    weeks before have no register. The report records which is which: last week and the
+    last two trend points afgeschermd, the 50 before without data; the Excel writes
+    "afgeschermd" there and leaves only the weeks without data empty, and the trend's text
+    says so (an empty cell was both; found in the browser check)."""
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    from regietafel.kerncijfers.selectors import figure_history
+    from regietafel.rapportage.render.html import ReportMeta
+    from regietafel.rapportage.render.xlsx import render_xlsx
+    from tests.opvangbeeld.factories import STANDARD, make_register
+
+    make_register("2021-W44", STANDARD)
+    standard_register("2021-W45")
+    data = report_data_collect(week=W45, scope="NL")
+    occupancy = data.key_figure("bezetting_nu")
+    assert (occupancy.suppressed, occupancy.previous_suppressed) == (True, True)
+    assert occupancy.trend_suppressed[-2:] == (True, True)
+    assert not any(occupancy.trend_suppressed[:-2])
+    assert all(value is None for value in occupancy.trend)
+    assert occupancy.trend_summary.endswith(": 2 weken afgeschermd; 50 weken zonder gegevens")
+    capacity = data.key_figure("capaciteit_nu")  # never afgeschermd
+    assert (capacity.previous, capacity.previous_suppressed) == (1050, False)
+    book = load_workbook(BytesIO(render_xlsx(data, ReportMeta(1, None, "rapportage"))))
+    rows = {r[0]: r for r in book["kerncijfers"].iter_rows(min_row=2, values_only=True)}
+    assert rows["bezetting_nu"][3:6] == ("afgeschermd", "afgeschermd", "afgeschermd")
+    assert rows["capaciteit_nu"][3:6] == (1050, 1050, 0)
+    trend = list(book["verloop"].iter_rows(values_only=True))
+    column = trend[0].index("bezetting_nu")
+    assert [r[column] for r in trend[-2:]] == ["afgeschermd", "afgeschermd"]
+    assert trend[-3][column] is None
+    # The same flags on the pages' sparkline: COA sees the numbers.
+    lrt = figure_history(
+        user=make_user("landelijk"), scope="NL", code="bezetting_nu", until_week=W45
+    )
+    assert [p.suppressed for p in lrt.points][-2:] == [True, True]
+    coa = figure_history(user=make_user("coa"), scope="NL", code="bezetting_nu", until_week=W45)
+    assert [p.value for p in coa.points][-2:] == [970, 970]
+    assert not any(p.suppressed for p in coa.points)

@@ -16,7 +16,7 @@ def test_version_1_sample_is_upgraded_with_catalogue_names() -> None:
     raw = json.loads((SAMPLES / "report-v1.json").read_text(encoding="utf-8"))
     assert raw["format_version"] == 1
     data = ReportData.from_dict(raw)
-    assert data.format_version == FORMAT_VERSION == 7
+    assert data.format_version == FORMAT_VERSION == 8
     occupancy = data.key_figure("bezetting_nu")
     assert (occupancy.label, occupancy.value, occupancy.previous) == (
         "Bezetting nu",
@@ -143,3 +143,15 @@ def test_a_version_from_the_future_is_refused_in_dutch() -> None:
     raw["format_version"] = FORMAT_VERSION + 1
     with pytest.raises(ValueError, match="onbekende rapportversie"):
         ReportData.from_dict(raw)
+
+
+def test_reports_before_version_8_did_not_record_which_weeks_were_afgeschermd() -> None:
+    """Not recorded is not "no week was afgeschermd" either: the flags stay empty, and the
+    sparkline text and the Excel cells read as they did when published."""
+    raw = json.loads((SAMPLES / "report-v5.json").read_text(encoding="utf-8"))
+    raw |= {"format_version": 7, "need_policy": None, "forecast": None, "forecast_note": ""}
+    data = ReportData.from_dict(raw)
+    for figure in data.key_figures:
+        assert figure.trend_suppressed == ()
+        assert figure.previous_suppressed is False
+    assert ReportData.from_json(data.to_json()) == data

@@ -308,7 +308,7 @@ def backtest_result(which: Sequence[str], progress: Progress) -> Result:
                 "p10": whole(y.forecast.low80), "p90": whole(y.forecast.high80),
                 "p10_geijkt": whole(y.calibrated.low80), "p90_geijkt": whole(y.calibrated.high80),
                 "n_fouten": y.calibration_errors,
-                "ape": percent(abs(y.forecast.median - y.actual) / y.actual),
+                "ape": percent(y.ape),
             }
             for y in year_ahead_results()
         )  # fmt: skip

@@ -450,6 +450,11 @@ class YearAhead:
     calibrated: TotalForecast
     calibration_errors: int
 
+    @property
+    def ape(self) -> float:
+        """Absolute error of the median as a share of the outcome (the score's rule)."""
+        return _ape(self.forecast.median, self.actual)
+
 
 def year_ahead(
     annual: Sequence[Observation],

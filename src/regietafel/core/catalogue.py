@@ -560,10 +560,7 @@ class FigureChange:
         return self.definition.text(self.value, suppressed=self.suppressed)
 
     def _delta(self, other: Number | None) -> Number | None:
-        if self.value is None or other is None:
-            return None
-        delta = self.value - other
-        return round(delta, self.definition.decimals) if isinstance(delta, float) else delta
+        return figure_delta(self.value, other, self.definition.decimals)
 
     @property
     def change(self) -> Number | None:
@@ -574,6 +571,16 @@ class FigureChange:
     def change_since_meeting(self) -> Number | None:
         """Since the chosen earlier week (``meeting_label``)."""
         return self._delta(self.meeting) if self.meeting_label else None
+
+
+def figure_delta(value: Number | None, earlier: Number | None, decimals: int) -> Number | None:
+    """A figure's change since an earlier value: None when either is unknown (never a change
+    from or to 0 in its place), rounded to the figure's decimals. The one rule for the pages,
+    the API and the frozen report."""
+    if value is None or earlier is None:
+        return None
+    delta = value - earlier
+    return round(delta, decimals) if isinstance(delta, float) else delta
 
 
 def changes(
@@ -602,10 +609,12 @@ def changes(
 
 @dataclass(frozen=True, slots=True)
 class HistoryPoint:
-    """A figure in one ISO week; ``value`` None is a week without data (a gap, never 0)."""
+    """A figure in one ISO week; ``value`` None is a week without data (a gap, never 0), or,
+    with ``suppressed``, a week whose value is afgeschermd for this reader."""
 
     week: str
     value: Number | None
+    suppressed: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -629,6 +638,7 @@ class FigureHistory:
             [(p.week, p.value) for p in self.points],
             self.definition.text,
             [(p.week, p.value) for p in self.projection],
+            suppressed=[p.suppressed for p in self.points],
         )
 
 
@@ -637,24 +647,36 @@ def trend_summary(
     points: Sequence[tuple[str, Number | None]],
     text: Callable[[Number | None], str],
     projection: Sequence[tuple[str, Number | None]] = (),
+    *,
+    suppressed: Sequence[bool] = (),
 ) -> str:
     """A figure's weeks in one Dutch sentence (first and last known value, lowest, highest,
-    weeks without data, the projection's end): what a screen reader says for a sparkline."""
+    weeks afgeschermd and weeks without data, the projection's end): what a screen reader
+    says for a sparkline. ``suppressed`` flags the weeks whose value is afgeschermd (empty:
+    none recorded)."""
     if not points:
         return f"{name}: verloop niet bekend"
     span = f"{points[0][0]} tot en met {points[-1][0]}"
     known = [(week, value) for week, value in points if value is not None]
+    hidden = sum(1 for flag in suppressed if flag)
+    gaps = len(points) - len(known) - hidden
+    missing = [
+        f"{count} {'week' if count == 1 else 'weken'} {what}"
+        for count, what in ((hidden, "afgeschermd"), (gaps, "zonder gegevens"))
+        if count
+    ]
     if not known:
-        return f"{name}, {span}: geen gegevens"
+        return f"{name}, {span}: " + (
+            "afgeschermd" if not gaps else "geen gegevens" if not hidden else "; ".join(missing)
+        )
     values = [value for _week, value in known]
     first, last = known[0], known[-1]
     result = (
         f"{name}, {span}: van {text(first[1])} in {first[0]} naar {text(last[1])} in {last[0]}; "
         f"laagste {text(min(values))}, hoogste {text(max(values))}"
     )
-    gaps = len(points) - len(known)
-    if gaps:
-        result += f"; {gaps} {'week' if gaps == 1 else 'weken'} zonder gegevens"
+    if missing:
+        result += "; " + "; ".join(missing)
     ahead = [(week, value) for week, value in projection if value is not None]
     if ahead:
         result += f"; verwacht {text(ahead[-1][1])} in {ahead[-1][0]}"

@@ -152,6 +152,15 @@ class ReceptionFigures:
     """The same without an extension option: places that go unless a new contract is made."""
 
     @property
+    def capacity_of_fair_share(self) -> float | None:
+        """Capacity now as a percentage of the province's even share of the national capacity
+        (None nationally, or without a share): the report's province map."""
+        share = self.fair_share_capacity
+        if not share:
+            return None
+        return float(100 * self.capacity_now / share)
+
+    @property
     def capacity_if_not_extended(self) -> int:
         """Capacity at the end of the closure look-ahead if no contract is extended (the
         timeline already closes every location on its end date)."""

@@ -622,9 +622,14 @@ def figure_histories(
     count = max(1, min(weeks, HISTORY_WEEKS))
     identity = _data_identity()
     see_all = access.can_see_confidential(user)
+    shown_weeks = [until_week.shifted(-back) for back in range(count - 1, -1, -1)]
     per_week = [
-        (week.label, _week_values(week, identity)[see_all].get(scope_code, {}))
-        for week in (until_week.shifted(-back) for back in range(count - 1, -1, -1))
+        (
+            week.label,
+            values[see_all].get(scope_code, {}),
+            values[True].get(scope_code, {}),  # what COA sees: known but afgeschermd
+        )
+        for week, values in ((w, _week_values(w, identity)) for w in shown_weeks)
     ]
     # The projection ahead is the chosen week's own (masked for this reader, like its value).
     now = figures_for(user=user, week=until_week, scope=scope_code)
@@ -633,7 +638,13 @@ def figure_histories(
             definition=figure,
             scope=scope_code,
             points=tuple(
-                HistoryPoint(label, values.get(figure.code)) for label, values in per_week
+                HistoryPoint(
+                    label,
+                    values.get(figure.code),
+                    suppressed=values.get(figure.code) is None
+                    and every.get(figure.code) is not None,
+                )
+                for label, values, every in per_week
             ),
             projection=tuple(
                 HistoryPoint(until_week.shifted(ahead).label, value)

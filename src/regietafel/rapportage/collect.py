@@ -19,6 +19,7 @@ from regietafel.core.agreements import MeetingKind
 from regietafel.core.catalogue import Surface, changes, definition
 from regietafel.core.figures import NATIONAL, HousingFigures, ScopeFigures
 from regietafel.core.forecast import SCENARIOS, ForecastError
+from regietafel.core.formatting import format_date_nl, format_int_nl
 from regietafel.core.need import GapRow
 from regietafel.core.periods import IsoWeek
 from regietafel.core.rules import ScheduleClass
@@ -168,7 +169,7 @@ def _province_capacity(provinces: dict[str, ScopeFigures]) -> tuple[ProvinceCapa
                 occupancy=None if reception.totals_suppressed else reception.occupancy_now,
                 occupancy_suppressed=reception.totals_suppressed,
                 fair_share=float(share or 0),
-                percentage=round(100 * reception.capacity_now / share, 4) if share else None,
+                percentage=_rounded(reception.capacity_of_fair_share),
             )
         )
     return tuple(rows)
@@ -265,8 +266,8 @@ def _sources(figures: ScopeFigures, sources: WeekSources) -> list[Source]:
         result.append(
             Source(
                 f"taakstelling {period.label}",
-                f"landelijk {period.national_total} personen, inwoners per "
-                f"{period.population_date.isoformat()}"
+                f"landelijk {format_int_nl(period.national_total)} personen, inwoners per "
+                f"{format_date_nl(period.population_date)}"
                 + (f", {period.source}" if period.source else ""),
             )
         )
@@ -316,8 +317,11 @@ def _key_figures(
                 higher_is_better=c.definition.higher_is_better,
                 definition=c.definition.definition,
                 suppressed=c.suppressed,
+                # The week before is the trend's last but one point (the same week data).
+                previous_suppressed=len(history.points) > 1 and history.points[-2].suppressed,
                 trend_weeks=tuple(p.week for p in history.points),
                 trend=tuple(p.value for p in history.points),
+                trend_suppressed=tuple(p.suppressed for p in history.points),
                 projection_weeks=tuple(p.week for p in history.projection),
                 projection=tuple(p.value for p in history.projection),
             )

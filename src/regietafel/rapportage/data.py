@@ -12,9 +12,9 @@ import json
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from regietafel.core.catalogue import format_value, trend_summary
+from regietafel.core.catalogue import figure_delta, format_value, trend_summary
 
-FORMAT_VERSION = 7
+FORMAT_VERSION = 8
 """Bumped when the JSON shape changes; older stored reports are upgraded on reading
 (``UPGRADES``), a version from the future is refused.
 
@@ -25,6 +25,10 @@ FORMAT_VERSION = 7
 - 4 -> 5: the forecast's fan (``forecast``; reports published before have none).
 - 5 -> 6: the need policy the week's need used (``need_policy``; reports published before
   did not record it: None, shown as "niet vastgelegd").
+- 6 -> 7: why a report has no forecast (``forecast_note``).
+- 7 -> 8: which weeks of a key figure's trend, and whether last week's value, were
+  afgeschermd (``trend_suppressed``, ``previous_suppressed``): an empty cell also means "no
+  data", and the two must read differently. Before, not recorded (empty, False).
 """
 
 _V1_KEYS = {
@@ -95,6 +99,16 @@ def _upgrade_6_to_7(raw: dict[str, Any]) -> dict[str, Any]:
     return {**raw, "forecast_note": "", "format_version": 7}
 
 
+def _upgrade_7_to_8(raw: dict[str, Any]) -> dict[str, Any]:
+    """Version 7 did not record which weeks were afgeschermd: not recorded (empty), never a
+    guess."""
+    figures = [
+        {**figure, "trend_suppressed": [], "previous_suppressed": False}
+        for figure in raw["key_figures"]
+    ]
+    return {**raw, "key_figures": figures, "format_version": 8}
+
+
 UPGRADES = {
     1: _upgrade_1_to_2,
     2: _upgrade_2_to_3,
@@ -102,6 +116,7 @@ UPGRADES = {
     4: _upgrade_4_to_5,
     5: _upgrade_5_to_6,
     6: _upgrade_6_to_7,
+    7: _upgrade_7_to_8,
 }
 """Upgrade functions by the version they upgrade from; each returns the next version."""
 
@@ -147,13 +162,14 @@ class KeyFigure:
     """The ISO weeks of ``projection``."""
     suppressed: bool = False
     """Afgeschermd (one or two confidential locations): ``value`` None, shown so."""
+    previous_suppressed: bool = False
+    """Last week's value was afgeschermd (``previous`` None, shown so, not as no data)."""
+    trend_suppressed: tuple[bool, ...] = ()
+    """Per week of ``trend``: afgeschermd (empty in reports before format 8)."""
 
     @property
     def change(self) -> Number | None:
-        if self.value is None or self.previous is None:
-            return None
-        delta = self.value - self.previous
-        return round(delta, self.decimals) if isinstance(delta, float) else delta
+        return figure_delta(self.value, self.previous, self.decimals)
 
     @property
     def trend_summary(self) -> str:
@@ -165,6 +181,7 @@ class KeyFigure:
             list(zip(self.trend_weeks, self.trend, strict=True)),
             lambda value: format_value(value, self.decimals, self.unit),
             list(zip(self.projection_weeks, self.projection, strict=True)),
+            suppressed=self.trend_suppressed,
         )
 
 
@@ -430,6 +447,7 @@ class ReportData:
                         "trend": tuple(k["trend"]),
                         "projection_weeks": tuple(k["projection_weeks"]),
                         "projection": tuple(k["projection"]),
+                        "trend_suppressed": tuple(k["trend_suppressed"]),
                     }
                 )
                 for k in raw["key_figures"]

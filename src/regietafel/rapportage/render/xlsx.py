@@ -18,7 +18,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from regietafel.core.confidentiality import SUPPRESSED_TEXT
 from regietafel.presentation.cells import export_row
-from regietafel.rapportage.data import NeedPolicyLine, ReportData
+from regietafel.rapportage.data import KeyFigure, NeedPolicyLine, Number, ReportData
 from regietafel.rapportage.render.html import ReportMeta, report_title
 
 INTEGER = "#,##0"
@@ -165,8 +165,8 @@ def render_xlsx(data: ReportData, meta: ReportMeta) -> bytes:
                 f.label,
                 f.unit,
                 SUPPRESSED_TEXT if f.suppressed else f.value,
-                f.previous,
-                f.change,
+                SUPPRESSED_TEXT if f.previous_suppressed else f.previous,
+                SUPPRESSED_TEXT if f.suppressed or f.previous_suppressed else f.change,
             )
             for f in data.key_figures
         ],
@@ -184,7 +184,7 @@ def render_xlsx(data: ReportData, meta: ReportMeta) -> bytes:
             book,
             "verloop",
             [("week", None), *((f.key, DECIMAL if f.decimals else INTEGER) for f in trended)],
-            [(week, *(f.trend[i] for f in trended)) for i, week in enumerate(weeks)],
+            [(week, *(_trend_cell(f, i) for f in trended)) for i, week in enumerate(weeks)],
         )
     for (cell_value, cell_previous, cell_change), figure in zip(
         book["kerncijfers"].iter_rows(min_row=2, min_col=4, max_col=6),
@@ -419,3 +419,10 @@ def render_xlsx(data: ReportData, meta: ReportMeta) -> bytes:
     buffer = BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def _trend_cell(figure: KeyFigure, index: int) -> Number | str | None:
+    """A week of a figure's trend: "afgeschermd" where it was, empty where no data."""
+    if figure.trend_suppressed and figure.trend_suppressed[index]:
+        return SUPPRESSED_TEXT
+    return figure.trend[index]

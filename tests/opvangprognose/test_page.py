@@ -43,6 +43,11 @@ def test_national_page_has_fans_tables_backtest_and_buffers(
     assert "MAPE %" in body
     assert "dekking 80%-band %" in body
     assert "dekking 80%-band geijkt %" in body
+    # No target is set: the table says so, not "Geen gegevens." (found in the browser check).
+    targets = body[body.index('id="tabel-doelkansen"') :]
+    targets = targets[: targets.index("</table>")]
+    assert "Voor dit gebied is geen doel vastgelegd." in targets
+    assert "Geen gegevens." not in targets
 
 
 def test_province_user_sees_own_province_and_national_only(

@@ -81,7 +81,7 @@ def test_revision_recomputes_tasks_keeps_the_old_version_and_is_audited(
     period.refresh_from_db()
     assert period.national_total == 11_000
     audit = AuditEntry.objects.filter(object_id=str(period.pk)).latest("at")
-    assert "bijgesteld van 13500 naar 11000 (versie 2)" in audit.summary
+    assert "bijgesteld van 13.500 naar 11.000 (versie 2)" in audit.summary
     with pytest.raises(TaakstellingError, match="voor versie 2"):
         taakstelling_revise(
             actor=lrt,

@@ -35,13 +35,13 @@ WEEKS_PER_YEAR = 52.0
 
 COST_REGULAR = Parameter(
     "kosten reguliere plek per jaar (EUR)", 27_100,
-    "COA 2022: kosten per bewoner in reguliere opvang (bronbestand "
-    "nl_coa_occupancy_capacity_points)",
+    "COA 2022: gemiddelde kosten per bewoner in reguliere opvang (COA-nieuwsbericht "
+    "\"Noodopvang twee keer zo duur als normale opvang\", coa.nl)",
 )  # fmt: skip
 COST_EMERGENCY = Parameter(
     "kosten (crisis)noodopvang per persoon per jaar (EUR)", 53_400,
-    "COA 2022: kosten per bewoner in noodopvang (bronbestand "
-    "nl_coa_occupancy_capacity_points)",
+    "COA 2022: kosten per bewoner in (crisis)noodopvang (COA-nieuwsbericht "
+    "\"Noodopvang twee keer zo duur als normale opvang\", coa.nl)",
 )  # fmt: skip
 LEAD_WEEKS = Parameter(
     "levertijd nieuwe plekken (weken)", 13,

@@ -504,8 +504,22 @@ def share_paths(base: float, drawn: FloatArray, weeks: int) -> FloatArray:
     return shares
 
 
+def province_occupancy(
+    occupancy: npt.NDArray[Any], base: float, drawn: FloatArray, weeks: int
+) -> IntArray:
+    """One province's occupancy per path and week in whole persons: the national paths
+    (paths, weeks) times the province's share drifting from ``base`` to its ``drawn`` share
+    per path, rounded per path. What every surface shows of a province (page, API, CLI,
+    report, target chances); :func:`province_fans` gives its quantiles for all at once."""
+    scaled = occupancy * share_paths(base, drawn, weeks)
+    whole: IntArray = np.rint(scaled).astype(np.int64)
+    return whole
+
+
 def province_values(result: Paths) -> FloatArray:
-    """Occupancy per path, week and province: (paths, weeks, provinces)."""
+    """Occupancy per path, week and province before rounding: (paths, weeks, provinces).
+    The model's exact products (conservation and the per-path loop are checked on them);
+    people see :func:`province_occupancy`."""
     base = result.base_shares[None, None, :]
     # In place, one array of paths × weeks × provinces (the same numbers as base + drift).
     values: FloatArray = (result.shares[:, None, :] - base) * share_weights(result.weeks)[
@@ -520,7 +534,8 @@ def province_fans(result: Paths) -> FloatArray:
     """Quantiles of occupancy per province: (levels, weeks, provinces), in one batch.
 
     The products are built with paths on the last, contiguous axis (in place, one array of
-    weeks × provinces × paths); they are the same numbers as :func:`province_values`.
+    weeks × provinces × paths) and rounded per path: the quantiles of
+    :func:`province_occupancy` of every province, the numbers the surfaces show.
     """
     occupancy = np.ascontiguousarray(result.occupancy.T, dtype=np.float64)  # (weeks, paths)
     base = result.base_shares[None, :, None]
@@ -528,6 +543,7 @@ def province_fans(result: Paths) -> FloatArray:
     values = (drawn - base) * share_weights(result.weeks)[:, None, None]
     values += base
     values *= occupancy[:, None, :]
+    np.rint(values, out=values)
     return quantiles_last_axis(values)
 
 

@@ -24,10 +24,8 @@ TAAKSTELLING_2021_II = 11_000
 """nl_taakstelling_national_halfyear.csv, period 2021-II; same minutes: 'De taakstelling
 2021-II komt met 11.000 iets lager uit dan de eerder verwachte 13.500'."""
 
-TAAKSTELLING_SOURCE = (
-    "LRT-verslag voorjaar 2021 (taakstelling 2021-I 13.500, 2021-II 11.000); "
-    "shared/data/series/nl_taakstelling_national_halfyear.csv"
-)
+TAAKSTELLING_SOURCE = "LRT-verslag voorjaar 2021 (taakstelling 2021-I 13.500, 2021-II 11.000)"
+"""As users read it (the period's source); the data file is named in the docstrings above."""
 
 # --- COA reception: capacity, occupancy, status holders ----------------------------------
 

@@ -13,6 +13,7 @@ from regietafel.accounts.access import AnyUser
 from regietafel.accounts.models import User
 from regietafel.audit.models import Action
 from regietafel.audit.services import audit_record
+from regietafel.core.formatting import format_date_nl, format_int_nl
 from regietafel.core.rules import NeedCategory
 from regietafel.core.targets import target_problems
 from regietafel.doelen.models import Target, Unit
@@ -70,8 +71,8 @@ def target_create(
             actor=actor,
             action=Action.CREATED,
             target=target,
-            summary=f"Doel vastgelegd: {target.title} ({quantity} {target.get_unit_display()} "
-            f"uiterlijk {deadline.isoformat()})",
+            summary=f"Doel vastgelegd: {target.title} ({format_int_nl(quantity)} "
+            f"{target.get_unit_display()} uiterlijk {format_date_nl(deadline)})",
             changes={
                 "category": category,
                 "unit": unit,

@@ -299,4 +299,5 @@ def target_chances_table(chances: Sequence[TargetChance]) -> ResultTable:
         "kans met alleen de plekken die op de deadline nog gecontracteerd zijn",
         TARGET_COLUMNS,
         rows,
+        empty="Voor dit gebied is geen doel vastgelegd.",
     )

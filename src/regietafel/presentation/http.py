@@ -76,6 +76,7 @@ class HtmlTable:
     totals: tuple[Cell, ...] | None
     sort_headers: tuple[SortHeader, ...] = ()
     """Headers that sort the table (by query parameters), when the page asks for them."""
+    empty: str = "Geen gegevens."
 
     @property
     def title_in_sentence(self) -> str:
@@ -107,6 +108,7 @@ def html_table(table: ResultTable, params: Mapping[str, str] | None = None) -> H
         rows=tuple(row(r) for r in table.rows),
         totals=row(table.totals) if table.totals else None,
         sort_headers=headers,
+        empty=table.empty,
     )
 
 

@@ -62,6 +62,9 @@ class ResultTable:
     columns: tuple[Column, ...]
     rows: tuple[dict[str, Value], ...]
     totals: dict[str, Value] | None = None
+    empty: str = "Geen gegevens."
+    """What a table without rows says: "no data" unless it means something else (no targets
+    set for the scope is not missing data)."""
 
 
 @dataclass(frozen=True)

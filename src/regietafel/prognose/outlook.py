@@ -96,14 +96,12 @@ class Run:
         if province_index is None:
             whole: IntArray = self.occupancy.astype(np.int64)
             return whole
-        shares = forecast.share_paths(
+        return forecast.province_occupancy(
+            self.occupancy,
             self.inputs.province_shares[province_index],
             self.shares[:, province_index],
             self.key.weeks,
         )
-        scaled = self.occupancy * shares
-        result: IntArray = np.rint(scaled).astype(np.int64)
-        return result
 
 
 def run_key(
@@ -267,7 +265,9 @@ def outlook(
     index = None if province is None else province_index(run.inputs, province)
     occupancy = run.scope_occupancy(index)
     start = run.scope_start(index)
-    applies = policy if index is None else policy.in_province()  # as in the weekly figures
+    # A fixed buffer is national only, as in the weekly figures; the need is rounded up on
+    # the total (the paths have no split by kind), the weekly figures per kind.
+    applies = policy if index is None else policy.in_province()
     start_need = round(float(applies.need(np.asarray([start]))[0]))
     start_capacity = start_need if capacity is None else capacity
     need_paths = applies.need(occupancy)
@@ -348,7 +348,9 @@ def deadline_probability(
     if occupancy_now is not None:
         start = run.scope_start(index)
         occupancy = np.rint(occupancy * (occupancy_now / max(start, 1))).astype(np.int64)
-    applies = policy if index is None else policy.in_province()  # as in the weekly figures
+    # A fixed buffer is national only, as in the weekly figures; the need is rounded up on
+    # the total (the paths have no split by kind), the weekly figures per kind.
+    applies = policy if index is None else policy.in_province()
     need = applies.need(occupancy)
     return buffer_policies.target_probability(need, capacity_now=places, extra=0)
 

@@ -27,7 +27,6 @@ from regietafel.core.need_policy import (
 from regietafel.core.periods import IsoWeek, PeriodError
 from regietafel.errors import UserError
 from regietafel.opvangprognose.tables import (
-    ScoreLine,
     backtest_table,
     outlook_buffer_table,
     outlook_dates_table,
@@ -285,8 +284,7 @@ def backtest_result(which: Sequence[str], progress: Progress) -> Result:
     from regietafel.prognose.backtests import backtest_rows, year_ahead_results
 
     rows = backtest_rows(list(dict.fromkeys(which)), progress)
-    lines = [ScoreLine(r.series, r.horizon, r.origins_label, r.score) for r in rows]
-    tables = [backtest_table(lines)]
+    tables = [backtest_table(rows)]
     if "jaar" in which:
         year_columns = (
             Column("jaar", "jaar"),

@@ -182,7 +182,7 @@ class ModelInputs:
         if scenario.housing_factor != 1.0:
             extra["huisvestingstempo per week"] = Parameter(
                 "huisvestingstempo per week in dit scenario",
-                self.housing_pace * scenario.housing_factor,
+                housing_pace(self, scenario),
                 f"scenario {scenario.label}: het geschatte tempo × "
                 f"{format_decimal_nl(scenario.housing_factor, 2)}",
             )
@@ -299,6 +299,11 @@ def inflow_level(inputs: ModelInputs, scenario: Scenario) -> float:
     return inputs.inflow_level * scenario.inflow_factor
 
 
+def housing_pace(inputs: ModelInputs, scenario: Scenario) -> float:
+    """The weekly housing pace the scenario assumes (the estimated pace × its factor)."""
+    return inputs.housing_pace * scenario.housing_factor
+
+
 def inflow_paths(inputs: ModelInputs, scenario: Scenario, draws: Draws, weeks: int) -> FloatArray:
     """Weekly total inflow per path (not rounded): level walk × season × noise."""
     level_steps = (inputs.level_sigma * scenario.level_uncertainty) * draws.level[:, :weeks]
@@ -347,7 +352,7 @@ def simulate(
     into_reception = np.rint(inflow * share_in).astype(np.int64)
     nareizigers = inflow - into_reception
     housing_spread = inputs.housing_sigma * scenario.noise_uncertainty
-    pace = inputs.housing_pace * scenario.housing_factor
+    pace = housing_pace(inputs, scenario)
     housing_capacity = np.rint(pace * np.exp(housing_spread * draws.housing[:, :weeks])).astype(
         np.int64
     )

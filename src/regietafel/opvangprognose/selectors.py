@@ -43,8 +43,8 @@ from regietafel.kerncijfers.selectors import (
 )
 from regietafel.opvang.selectors import official_figures
 from regietafel.opvangprognose.forms import SCENARIO_ORDER
-from regietafel.opvangprognose.tables import ScoreLine
 from regietafel.prognose import cache as runs
+from regietafel.prognose.backtests import BacktestRow
 from regietafel.prognose.cache import RUNS
 from regietafel.prognose.inputs import StartState
 from regietafel.prognose.outlook import (
@@ -340,11 +340,11 @@ def _code(name: str) -> str:
 
 
 @once
-def backtest_lines() -> tuple[ScoreLine, ...]:
+def backtest_lines() -> tuple[BacktestRow, ...]:
     """The back-test of the bundled series (depends on the bundle only: computed once)."""
     from regietafel.prognose.backtests import backtest_rows
 
-    return tuple(ScoreLine(r.series, r.horizon, r.origins_label, r.score) for r in backtest_rows())
+    return tuple(backtest_rows())
 
 
 def forecast_warm_up() -> None:

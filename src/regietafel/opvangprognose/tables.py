@@ -6,11 +6,9 @@ No Django here: ``regietafel prognose`` builds the same tables without loading D
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 
 from regietafel.core import buffer_policies, forecast
-from regietafel.core.backtest import Score
 from regietafel.core.forecast import FloatArray
 from regietafel.presentation.tables import (
     Column,
@@ -19,6 +17,7 @@ from regietafel.presentation.tables import (
     format_int,
     measured,
 )
+from regietafel.prognose.backtests import BacktestRow
 from regietafel.prognose.outlook import BufferSummary, DateNeed, Outlook, TargetChance
 
 BAND_LABELS = (("p025", "2,5%"), ("p10", "10%"), ("p50", "mediaan"), ("p90", "90%"),
@@ -110,8 +109,8 @@ def _date_need_row(item: DateNeed) -> dict[str, Value]:
     chance = item.contracted_chance
     return {
         "datum": item.day.isoformat(), "extra": item.extra,
-        "nodig_p50": whole(item.quantiles[2]), "nodig_p90": whole(item.quantiles[3]),
-        "nodig_p975": whole(item.quantiles[4]), "kans": round(item.chance_enough, 3),
+        "nodig_p50": whole(item.need_at(0.5)), "nodig_p90": whole(item.need_at(0.9)),
+        "nodig_p975": whole(item.need_at(0.975)), "kans": round(item.chance_enough, 3),
         "gecontracteerd": item.contracted,
         "kans_gecontracteerd": None if chance is None else round(chance, 3),
         "erbij_p50": item.extra_needed(0.5), "erbij_p90": item.extra_needed(0.9),
@@ -224,20 +223,12 @@ BACKTEST_COLUMNS = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class ScoreLine:
-    series: str
-    horizon: str
-    origins: str
-    score: Score
-
-
-def score_row(line: ScoreLine) -> dict[str, Value]:
+def score_row(line: BacktestRow) -> dict[str, Value]:
     score = line.score
     return {
         "reeks": line.series,
         "horizon": line.horizon,
-        "startpunten": line.origins,
+        "startpunten": line.origins_label,
         "n": score.origins,
         "mape": percent(score.mape),
         "mape_13w": percent(score.mape_mean),
@@ -254,7 +245,7 @@ def score_row(line: ScoreLine) -> dict[str, Value]:
     }
 
 
-def backtest_table(lines: Sequence[ScoreLine]) -> ResultTable:
+def backtest_table(lines: Sequence[BacktestRow]) -> ResultTable:
     return ResultTable(
         "backtest",
         "Terugblikkende toets van de instroomprognose",

@@ -15,7 +15,7 @@ from django.shortcuts import render
 from regietafel import reference
 from regietafel.charts import ChartError, bar_chart, fan_chart, render_svg, svg_for_html
 from regietafel.core.bounded_cache import BoundedCache
-from regietafel.core.forecast import ForecastError
+from regietafel.core.forecast import QUANTILE_LEVELS, ForecastError
 from regietafel.core.formatting import format_date_nl
 from regietafel.core.periods import PeriodError
 from regietafel.kerncijfers.selectors import week_or_default
@@ -42,11 +42,11 @@ def _svg(spec: dict[str, Any], *, title: str, description: str, prefix: str) -> 
 def _fan(
     weeks: Sequence[date], values: Any, *, title: str, prefix: str, y_title: str
 ) -> str | None:
-    median = [float(v) for v in values[2]]
-    bands = [
-        (0.80, [float(v) for v in values[1]], [float(v) for v in values[3]]),
-        (0.95, [float(v) for v in values[0]], [float(v) for v in values[4]]),
-    ]
+    def row(level: float) -> list[float]:
+        return [float(v) for v in values[QUANTILE_LEVELS.index(level)]]
+
+    median = row(0.5)
+    bands = [(0.80, row(0.1), row(0.9)), (0.95, row(0.025), row(0.975))]
     spec = fan_chart(
         dates=list(weeks), observed=[None] * len(weeks), median=median, bands=bands,
         title=title, source=SOURCE, y_title=y_title,

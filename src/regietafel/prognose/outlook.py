@@ -150,13 +150,17 @@ class DateNeed:
     """The chance that the contracted places plus ``extra`` (a goal's places; 0 on a COA
     target date) cover the need on the day."""
 
+    def need_at(self, level: float) -> float:
+        """The need at quantile ``level`` (one of ``forecast.QUANTILE_LEVELS``)."""
+        return self.quantiles[forecast.QUANTILE_LEVELS.index(level)]
+
     def extra_needed(self, level: float) -> int | None:
         """Places still to add to the contracted ones and ``extra`` to cover the need at
         quantile ``level`` (the COA capacity decision: need − portfolio if nothing is
         extended; 0 when covered). The same places as :attr:`contracted_chance` counts."""
         if self.contracted is None:
             return None
-        need = round(self.quantiles[forecast.QUANTILE_LEVELS.index(level)])
+        need = round(self.need_at(level))
         return max(need - self.contracted - self.extra, 0)
 
 

@@ -52,3 +52,20 @@ def test_page_and_csv_show_the_same_rows(
     filtered = client.get("/audit/?formaat=csv&soort=import").content.decode("utf-8-sig")
     assert len(filtered.strip().splitlines()) == 2
     assert ",coa,geïmporteerd,import,7," in filtered
+
+
+@pytest.mark.django_db
+def test_an_entry_reads_in_local_time_without_repeating_its_action() -> None:
+    """The admin's detail page names an entry by its text: it said "11:28 beheerder ingelogd
+    ingelogd" in UTC while the list said 12:28 (found in the browser check)."""
+    from datetime import UTC, datetime
+
+    from regietafel.audit.models import AuditEntry
+
+    entry = audit_record(actor=None, action=Action.LOGGED_IN, summary="ingelogd")
+    AuditEntry.objects.filter(pk=entry.pk).update(at=datetime(2026, 11, 28, 11, 28, tzinfo=UTC))
+    entry.refresh_from_db()
+    text = str(entry)
+    assert text.startswith("2026-11-28 12:28 ")  # Amsterdam, winter time
+    assert text.endswith(" ingelogd")
+    assert "ingelogd ingelogd" not in text

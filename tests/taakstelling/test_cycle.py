@@ -158,6 +158,7 @@ def test_cycle_page_monthly_realisation_with_own_count(client_as: Client) -> Non
     assert page.status_code == 200
     body = page.content.decode()
     assert "100 / 104 / +4" in body
+    assert "1 okt 2021 (2021-W39)" in body  # Dutch month, lower case (was "1 Okt 2021")
     assert "geen gegevens" in body  # months before any import, and municipalities without one
     assert "Oordeel vastleggen voor 2021-II" in body
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -42,4 +43,7 @@ class AuditEntry(models.Model):
         verbose_name_plural = _("audittrail")
 
     def __str__(self) -> str:
-        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name} {self.action} {self.summary}"
+        """As the audit page shows it: local time, and the summary (which names the action;
+        "ingelogd ingelogd" repeated it) or else the action."""
+        at = timezone.localtime(self.at)
+        return f"{at:%Y-%m-%d %H:%M} {self.actor_name} {self.summary or self.action}"

@@ -18,8 +18,9 @@ from regietafel.core.forecast import QUANTILE_LEVELS, ForecastError
 from regietafel.core.periods import PeriodError
 from regietafel.kerncijfers.selectors import week_or_default
 from regietafel.opvangprognose import selectors, tables
-from regietafel.opvangprognose.forms import SCENARIO_ORDER, ForecastForm
+from regietafel.opvangprognose.forms import ForecastForm
 from regietafel.presentation.tables import ResultTable
+from regietafel.prognose.scenarios import SCENARIO_ORDER
 
 PARAMETERS = (
     OpenApiParameter(

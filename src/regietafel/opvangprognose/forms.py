@@ -13,12 +13,10 @@ from django.utils.translation import gettext_lazy as _
 from regietafel.core.forecast import SCENARIOS, Scenario
 from regietafel.core.need_policy import NEED_POLICIES
 from regietafel.opvang.forms import WeekField
-from regietafel.prognose.scenarios import OFFICIAL_NAMES
+from regietafel.prognose.scenarios import SCENARIO_ORDER
 
 StrOrPromise = str | Promise
 
-SCENARIO_ORDER = ("midden", "laag", "hoog", "traag", "snel", *OFFICIAL_NAMES)
-"""The named scenarios, then the official ones (offered only from an origin after their MPP)."""
 OFFICIAL_LABELS = {
     "mpp-min": _("officieel min (MPP)"),
     "mpp-midden": _("officieel midden (MPP)"),

@@ -42,7 +42,6 @@ from regietafel.kerncijfers.selectors import (
     week_figures,
 )
 from regietafel.opvang.selectors import official_figures
-from regietafel.opvangprognose.forms import SCENARIO_ORDER
 from regietafel.prognose import cache as runs
 from regietafel.prognose.backtests import BacktestRow
 from regietafel.prognose.cache import RUNS
@@ -59,7 +58,7 @@ from regietafel.prognose.outlook import (
     target_chance,
     threshold_probability,
 )
-from regietafel.prognose.scenarios import scenarios_on, unavailable_reason
+from regietafel.prognose.scenarios import SCENARIO_ORDER, scenarios_on, unavailable_reason
 
 _OUTLOOKS: BoundedCache[Outlook] = BoundedCache.by_count(24)
 

@@ -23,6 +23,9 @@ OFFICIAL = (("mpp-min", "mpp_instroom_min", "min"),
             ("mpp-max", "mpp_instroom_max", "max"))  # fmt: skip
 """Scenario name, bundled series and label word of the three official scenarios."""
 OFFICIAL_NAMES = tuple(name for name, _series, _word in OFFICIAL)
+SCENARIO_ORDER = ("midden", "laag", "hoog", "traag", "snel", *OFFICIAL_NAMES)
+"""The named scenarios, then the official ones (offered only from an origin after their MPP),
+in the order every surface lists them."""
 
 
 BUNDLE_SOURCE = "nl_coa_capacity_decisions_mpp_2019_2025.csv"

@@ -28,7 +28,9 @@ SCENARIO_ORDER = ("midden", "laag", "hoog", "traag", "snel", *OFFICIAL_NAMES)
 in the order every surface lists them."""
 
 
-BUNDLE_SOURCE = "nl_coa_capacity_decisions_mpp_2019_2025.csv"
+BUNDLE_SOURCE = "meegeleverde landelijke reeks (openbaar bericht van de Rijksoverheid bij de MPP)"
+"""Where a bundled MPP figure comes from, as users read it (the data file and the link are in
+the bundle's source list)."""
 
 
 @dataclass(frozen=True, slots=True)

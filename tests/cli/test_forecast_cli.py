@@ -86,7 +86,7 @@ def test_xlsx_needs_a_file_and_is_written(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--tot", "2005-01-01"], "vóór 2005-01-01 is nog geen instroomcijfer gepubliceerd"),
+        (["--tot", "2005-01-01"], "vóór 1 januari 2005 is nog geen instroomcijfer gepubliceerd"),
         (["--provincie", "Atlantis"], "onbekende provincie 'Atlantis'"),
         (["--paden", "0"], "--paden: 0 ligt niet tussen 1 en 100000"),
         (["--tot", "1-1-2021"], "--tot: '1-1-2021' is geen datum (JJJJ-MM-DD)"),

@@ -232,9 +232,9 @@ def test_the_forecast_houses_at_the_registers_realisation_pace(
     inputs = with_start(bundle, state)
     assert inputs.housing_pace == pytest.approx(210 * 7 / 123)
     assert inputs.sources["huisvestingstempo per week"] == (
-        "geschat: realisatie taakstelling in het register, 210 gehuisvest van 2021-07-01 tot "
-        "2021-11-01 (17,6 weken; stand op de eerste van de maand, geleverd in de week van "
-        "2021-11-01), per week"
+        "geschat: realisatie taakstelling in het register, 210 gehuisvest van 1 juli 2021 tot "
+        "1 november 2021 (17,6 weken; stand op de eerste van de maand, geleverd in de week van "
+        "1 november 2021), per week"
     )
 
     def path(with_housed: HousedSoFar | None) -> list[int]:

@@ -42,6 +42,10 @@ def test_quantiles_equal_the_page_download(client_as: Callable[[str | None], Any
     rows = list(csv.DictReader(io.StringIO(page.content.decode("utf-8-sig"))))
     assert [int(r["bezetting_p50"]) for r in rows] == [w["bezetting_p50"] for w in data["weken"]]
     assert {b["beleid"] for b in data["bufferbeleid"]} >= {"vaste buffer +417"}
+    # The assumptions behind the buffer comparison, with their sources, as on the page.
+    sources = {row["parameter"]: row for row in data["bufferbronnen"]}
+    assert sources["kosten reguliere plek per jaar (EUR)"]["waarde"] == 27_100
+    assert "coa.nl" in sources["kosten reguliere plek per jaar (EUR)"]["bron"]
 
 
 def test_province_scope_and_no_other_province(client_as: Callable[[str | None], Any]) -> None:

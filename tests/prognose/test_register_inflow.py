@@ -31,7 +31,7 @@ def test_a_flat_register_gives_its_total_raised_by_the_repeat_share() -> None:
     assert inputs.noise_sigma == pytest.approx(0.0)  # twelve one-step errors, all zero
     assert inputs.sources["instroom per week (niveau)"].startswith(
         "geschat: weekcijfers van het register, eerste asielaanvragen + nareizigers, 13 weken "
-        "2021-08-16 t/m 2021-11-08"
+        "16 augustus 2021 t/m 8 november 2021"
     )
     assert "register" in inputs.sources["spreiding ruis per week (log)"]
 

@@ -71,7 +71,7 @@ def test_inputs_on_a_date_use_only_what_was_published_before() -> None:
     assert inputs.start == date(2021, 11, 1)
     assert inputs.status_holders == 11_000  # August 2021; 11,500 (Nov) came out later
     assert inputs.occupancy == 27_000
-    assert "2021-07-01–2021-12-31" in inputs.sources["huisvestingstempo per week"]
+    assert "1 juli 2021 t/m 31 december 2021" in inputs.sources["huisvestingstempo per week"]
     later = model_inputs(date(2022, 8, 1))
     assert later.status_holders == 15_270
 

@@ -295,3 +295,44 @@ def test_an_afgeschermd_week_reads_afgeschermd_not_no_data(make_user: Any) -> No
     coa = figure_history(user=make_user("coa"), scope="NL", code="bezetting_nu", until_week=W45)
     assert [p.value for p in coa.points][-2:] == [970, 970]
     assert not any(p.suppressed for p in coa.points)
+
+
+def test_another_provinces_confidential_closure_is_just_a_location_there(
+    make_user: Any,
+) -> None:
+    """A closing confidential location in a province the reader sees only as totals is
+    "locatie in Zeeland", as any other there: "vertrouwelijke locatie (Zeeland)" told every
+    PRT which closing locations are confidential (found in the browser check, in the
+    national report and on the boodschappenlijst page). Where the reader sees the province,
+    the confidential one keeps its masked name; COA sees the name."""
+    from regietafel.core.capacity import Closure
+    from regietafel.core.rules import LocationType
+    from regietafel.kerncijfers.selectors import closure_name
+
+    secret = Closure("Z1", "Kleinschalig Middelburg", "GM0687", "PV29", LocationType.AMV, 20,
+                     date(2022, 2, 27))  # fmt: skip
+    confidential = frozenset({"Z1"})
+    nh, lrt, coa = make_user("provincie"), make_user("landelijk"), make_user("coa")
+    assert closure_name(secret, user=nh, confidential=confidential) == "locatie in Zeeland"
+    assert closure_name(secret, user=lrt, confidential=confidential) == (
+        "vertrouwelijke locatie (Zeeland)"
+    )
+    assert closure_name(secret, user=coa, confidential=confidential) == "Kleinschalig Middelburg"
+    # The report applies the same rule for all its readers: a closing confidential location
+    # E in Zeeland is "locatie in Zeeland" in the national report (read by every PRT) and
+    # "vertrouwelijke locatie (Zeeland)" in Zeeland's own.
+    from tests.opvangbeeld.factories import STANDARD, Loc, make_register
+
+    closing = Loc("E", "PV29", "GM0687", "noodopvang", 40, 30, date(2021, 6, 1),
+                  date(2022, 2, 27), confidential=True)  # fmt: skip
+    make_register("2021-W45", [*STANDARD, closing])
+    texts = {
+        scope: " ".join(
+            line.description for line in report_data_collect(week=W45, scope=scope).shopping
+        )
+        for scope in ("NL", "PV29")
+    }
+    assert "locatie in Zeeland" in texts["NL"]
+    assert "vertrouwelijke" not in texts["NL"]
+    assert "vertrouwelijke locatie (Zeeland)" in texts["PV29"]
+    assert "Locatie E" not in texts["NL"] + texts["PV29"]

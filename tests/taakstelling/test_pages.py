@@ -212,6 +212,12 @@ def test_without_a_realisation_housed_is_unknown_not_zero(client_as: Client) -> 
     assert "geen realisatie gemeld: gehuisvest, percentage en schema zijn onbekend" in province
     municipality = client.get("/gemeenten/GM0014/").content.decode()
     assert "geen realisatie gemeld" in municipality
+    # Its CSV says which half year and stand each row is (three periods were three
+    # unlabelled rows; found in the browser check).
+    history = _csv(client.get("/gemeenten/GM0014/?formaat=csv"))
+    assert history[0][:3] == ["periode", "stand_week", "gemeentecode"]
+    assert history[1][:3] == ["2021-II", "2021-W52", "GM0014"]
+    assert history[1][history[0].index("gehuisvest")] == ""
     # With a delivery the numbers are there again.
     realisation("2021-W40", "2021-II", {"GM0014": ("PV20", 7)})
     known = client.get("/taakstelling/2021-II/?week=2021-W40").content.decode()

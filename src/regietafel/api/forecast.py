@@ -113,6 +113,7 @@ def prognose(request: Request) -> Response:
             "peildata": _rows(tables.outlook_dates_table(view)),
             "doelkansen": _rows(tables.target_chances_table(chances)),
             "bufferbeleid": _rows(tables.outlook_buffer_table(view)),
+            "bufferbronnen": _rows(tables.buffer_sources_table()),
             "parameters": _rows(tables.outlook_parameters_table(view)),
         }
     )  # fmt: skip

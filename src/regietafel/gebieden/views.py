@@ -229,9 +229,9 @@ def municipality_detail(request: HttpRequest, code: str) -> HttpResponse:
     if wants_csv(request):
         return csv_response(
             f"taakstelling-{detail.municipality.code}",
-            PROGRESS_HEADER,
+            ["periode", "stand_week", *PROGRESS_HEADER],  # one row per half year
             (
-                progress_csv_row(h.row, housed_known=h.housed_known)
+                [h.label, h.week, *progress_csv_row(h.row, housed_known=h.housed_known)]
                 for h in detail.history
                 if h.row is not None
             ),

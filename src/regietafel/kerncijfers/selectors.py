@@ -356,13 +356,15 @@ def _compute(week: IsoWeek, stored: _Stored) -> tuple[WeekFigures, WeekSources]:
 
 
 def _closure_name(closure: Closure, *, hidden: bool, province_visible: bool) -> str:
-    """The one masking rule for closures: a confidential location the reader may not see is
-    "vertrouwelijke locatie (provincie)"; one in a province the reader sees only as totals is
-    "locatie in provincie"; otherwise its name."""
-    if hidden:
-        return masked_name(reference.province_name(closure.province_code))
+    """The one masking rule for closures: one in a province the reader sees only as totals is
+    "locatie in provincie", confidential or not (saying "vertrouwelijke locatie" there would
+    tell which of another province's closing locations are confidential); a confidential
+    location in a province the reader sees, that the reader may not see, is "vertrouwelijke
+    locatie (provincie)"; otherwise its name."""
     if not province_visible:
         return f"locatie in {reference.province_name(closure.province_code)}"
+    if hidden:
+        return masked_name(reference.province_name(closure.province_code))
     return closure.name
 
 

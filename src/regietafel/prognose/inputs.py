@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from regietafel import reference
 from regietafel.core.backtest import annual_sigma, fit_smoothing, smoothed_level, smoothing_errors
 from regietafel.core.forecast import SHARE_DRIFT_WEEKS, ForecastError, ModelInputs
-from regietafel.core.formatting import format_decimal_nl, format_int_nl
+from regietafel.core.formatting import format_date_nl, format_decimal_nl, format_int_nl
 from regietafel.core.rules import DATA_VALID_WEEKS
 from regietafel.core.taakstelling import HousedSoFar
 from regietafel.prognose import series
@@ -120,7 +120,7 @@ def _inflow_level(on: date, seasonal: tuple[float, ...]) -> tuple[float, float, 
         errors = smoothing_errors(values, alpha)
         noise = float(errors.std(ddof=1)) if errors.size > 2 else DEFAULT_NOISE_SIGMA
         source = (
-            f"geschat: JenV weekcijfers t/m {weekly[-1].end.isoformat()}, exponentieel "
+            f"geschat: JenV weekcijfers t/m {format_date_nl(weekly[-1].end)}, exponentieel "
             f"gewogen (gewicht {format_decimal_nl(alpha, 2)}, gekozen op 13-weekstotalen van de "
             "bekende reeks)"
         )
@@ -134,7 +134,7 @@ def _inflow_level(on: date, seasonal: tuple[float, ...]) -> tuple[float, float, 
         ]
         source = (
             f"geschat: IND totale instroom, gemiddelde van {len(recent)} maanden t/m "
-            f"{recent[-1].end.isoformat()}"
+            f"{format_date_nl(recent[-1].end)}"
         )
         return sum(per_week) / len(per_week), DEFAULT_NOISE_SIGMA, source, _noise_default()
     quarters = series.values("eerste_aanvragen_kwartaal", known_before=on)
@@ -144,13 +144,14 @@ def _inflow_level(on: date, seasonal: tuple[float, ...]) -> tuple[float, float, 
         weeks = ((last.end - last.begin).days + 1) / 7
         total = (last.value + late[last.begin]) / (1 - DEFAULT_SHARE_REPEAT)
         source = (
-            f"geschat: CBS eerste aanvragen + nareizigers, kwartaal t/m {last.end.isoformat()}, "
+            "geschat: CBS eerste aanvragen + nareizigers, kwartaal t/m "
+            f"{format_date_nl(last.end)}, "
             "opgehoogd met het aandeel herhaalde aanvragen"
         )
         return total / weeks, DEFAULT_NOISE_SIGMA, source, _noise_default()
     annual = series.values("eerste_aanvragen_jaar", known_before=on)
     if not annual:
-        raise ForecastError(f"vóór {on.isoformat()} is nog geen instroomcijfer gepubliceerd")
+        raise ForecastError(f"vóór {format_date_nl(on)} is nog geen instroomcijfer gepubliceerd")
     last_year = annual[-1]
     source = f"geschat: eerste aanvragen {last_year.begin.year} gedeeld door het aandeel eerste"
     return last_year.value / DEFAULT_SHARE_FIRST / 52, DEFAULT_NOISE_SIGMA, source, _noise_default()
@@ -197,7 +198,7 @@ def _housing_pace(on: date) -> tuple[float, str]:
         )
     tasks = series.values("taakstelling_halfjaar", known_before=on)
     if not tasks:
-        raise ForecastError(f"vóór {on.isoformat()} is nog geen taakstelling bekend")
+        raise ForecastError(f"vóór {format_date_nl(on)} is nog geen taakstelling bekend")
     current = [t for t in tasks if t.begin <= on] or list(tasks)
     task = current[-1]
     realised = series.values("gehuisvest_halfjaar", known_before=on)
@@ -213,7 +214,7 @@ def _housing_pace(on: date) -> tuple[float, str]:
         rate, rate_source = DEFAULT_REALISATION, "realisatie 100 % van de taakstelling (standaard)"
     weeks = ((task.end - task.begin).days + 1) / 7
     return task.value / weeks * rate, (
-        f"geschat: taakstelling {task.begin.isoformat()}–{task.end.isoformat()} "
+        f"geschat: taakstelling {format_date_nl(task.begin)} t/m {format_date_nl(task.end)} "
         f"({format_int_nl(task.value)}) per week × {rate_source}"
     )
 
@@ -243,7 +244,7 @@ def model_inputs(on: date | None = None) -> ModelInputs:
     occupancy = series.values("bezetting", known_before=day)
     holders = series.values("vergunninghouders_in_opvang", known_before=day)
     if not occupancy or not holders:
-        raise ForecastError(f"vóór {day.isoformat()} is geen bezetting van de opvang bekend")
+        raise ForecastError(f"vóór {format_date_nl(day)} is geen bezetting van de opvang bekend")
     names, province_shares = _province_shares(day)
     first_year = annual[0].begin.year if annual else None
     last_year = annual[-1].begin.year if annual else None
@@ -266,10 +267,10 @@ def model_inputs(on: date | None = None) -> ModelInputs:
         "huisvestingstempo per week": pace_source,
         "spreiding huisvestingstempo (log)": "standaard: 10 % per week (aanname)",
         "bezetting bij de start": (
-            f"COA-punt {occupancy[-1].begin.isoformat()} (bron {occupancy[-1].source})"
+            f"COA-punt {format_date_nl(occupancy[-1].begin)} (bron {occupancy[-1].source})"
         ),
         "vergunninghouders in de opvang bij de start": (
-            f"COA-punt {holders[-1].begin.isoformat()} (bron {holders[-1].source})"
+            f"COA-punt {format_date_nl(holders[-1].begin)} (bron {holders[-1].source})"
         ),
         "concentratie provincie-aandelen (Dirichlet)": share_source(SHARE_BUNDLE),
     }
@@ -383,7 +384,7 @@ def register_inflow_level(
     sources = dict(inputs.sources)
     sources["instroom per week (niveau)"] = (
         f"geschat: weekcijfers van het register, eerste asielaanvragen + nareizigers, "
-        f"{len(weeks)} weken {weeks[0][0].isoformat()} t/m {weeks[-1][0].isoformat()}, "
+        f"{len(weeks)} weken {format_date_nl(weeks[0][0])} t/m {format_date_nl(weeks[-1][0])}, "
         f"opgehoogd met het aandeel herhaalde aanvragen, exponentieel gewogen (gewicht "
         f"{format_decimal_nl(alpha, 2)}, gekozen op 13-weekstotalen)"
     )
@@ -420,9 +421,9 @@ def register_housing_pace(
     sources = dict(inputs.sources)
     sources["huisvestingstempo per week"] = (
         f"geschat: realisatie taakstelling in het register, {format_int_nl(housed.persons)} "
-        f"gehuisvest van {housed.period_start.isoformat()} tot {housed.as_of.isoformat()} "
+        f"gehuisvest van {format_date_nl(housed.period_start)} tot {format_date_nl(housed.as_of)} "
         f"({format_decimal_nl(housed.weeks, 1)} weken; stand op de eerste van de maand, "
-        f"geleverd in de week van {housed.delivered.isoformat()}), per week"
+        f"geleverd in de week van {format_date_nl(housed.delivered)}), per week"
     )
     return inputs.replace(housing_pace=pace, sources=sources)
 
@@ -448,7 +449,7 @@ def with_national_start(
     if status_holders is not None:
         holders = min(status_holders, occupancy)
         sources["vergunninghouders in de opvang bij de start"] = (
-            f"weekcijfers {monday.isoformat()}: vergunninghouders in de opvang "
+            f"weekcijfers {format_date_nl(monday)}: vergunninghouders in de opvang "
             "(landelijke reeks van de week)"
         )
     else:
@@ -459,7 +460,7 @@ def with_national_start(
             "(de week heeft geen reeks vergunninghouders)"
         )
     sources["bezetting bij de start"] = (
-        f"weekcijfers {monday.isoformat()}: bezetting nu in het locatieregister"
+        f"weekcijfers {format_date_nl(monday)}: bezetting nu in het locatieregister"
     )
     return inputs.replace(
         start=monday, occupancy=occupancy, status_holders=holders, sources=sources

@@ -159,3 +159,26 @@ def test_province_list_and_pages_read_the_same_division(client_as: Client) -> No
     page = client_as("landelijk").get("/provincies/").content.decode()
     assert "1 januari 2021" in page
     assert "586.937" in page
+
+
+def test_a_province_page_shows_the_chosen_weeks_period(client_as: Client) -> None:
+    """``?week=`` shows the taakstelling period holding that week, at that week; without it
+    the newest period (it ignored the week and showed a period not yet begun; found in the
+    browser check). A week outside every stored period shows none, and a bad week is a
+    Dutch 400."""
+    taakstelling_set(actor=None, period="2021-II", national_total=11_000)
+    realisation("2021-W52", "2021-II", {"GM0014": ("PV20", 3)})
+    taakstelling_set(actor=None, period="2022-I", national_total=12_000)
+    client = client_as("provincie_andere")  # Groningen
+    newest = client.get("/provincies/PV20/").content.decode()
+    assert "Taakstelling 2022-I" in newest
+    chosen = client.get("/provincies/PV20/?week=2021-W52").content.decode()
+    assert "Taakstelling 2021-II, stand week 2021-W52" in chosen
+    assert "week=2021-W52" in chosen  # the CSV link keeps the week
+    rows = _csv(client.get("/provincies/PV20/?tabel=taakstelling&formaat=csv&week=2021-W52"))
+    by_code = {r[0]: r for r in rows[1:]}
+    assert by_code["GM0014"][rows[0].index("gehuisvest")] == "3"
+    outside = client.get("/provincies/PV20/?week=2020-W10").content.decode()
+    assert "Taakstelling 2021-II" not in outside
+    assert "Taakstelling 2022-I" not in outside
+    assert client.get("/provincies/PV20/?week=2021-W99").status_code == 400

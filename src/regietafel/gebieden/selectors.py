@@ -13,13 +13,14 @@ from regietafel import reference
 from regietafel.accounts import access
 from regietafel.accounts.access import AnyUser
 from regietafel.core.distribution import DistributionRow
-from regietafel.core.periods import IsoWeek
+from regietafel.core.periods import IsoWeek, Period
 from regietafel.core.taakstelling import ProgressAggregate, ProgressRow
 from regietafel.imports.models import Kind
 from regietafel.opvang import selectors as opvang_selectors
 from regietafel.opvang.selectors import LocationRow
 from regietafel.reference import Municipality, Province
 from regietafel.taakstelling import selectors as taakstelling_selectors
+from regietafel.taakstelling.models import TaakstellingPeriod
 from regietafel.taakstelling.selectors import ProgressView
 from regietafel.verdeling import selectors as verdeling_selectors
 
@@ -89,14 +90,19 @@ def provinces_list(*, user: AnyUser) -> tuple[ProvinceSummary, ...]:
     )
 
 
-def province_get(*, user: AnyUser, code: str) -> ProvinceDetail:
-    """One province in full; PermissionDenied for a province user of another province."""
+def province_get(*, user: AnyUser, code: str, week: IsoWeek | None = None) -> ProvinceDetail:
+    """One province in full; PermissionDenied for a province user of another province.
+
+    With ``week`` (``?week=``) the taakstelling period of that week as it stood then and the
+    distribution of that week, as the overview of the week shows them; without it the newest
+    period at its newest realisation and the newest register.
+    """
     _require_view(user)
     province = next((p for p in reference.provinces() if p.code == code), None)
     if province is None:
         raise Http404(code)
     access.require_province_detail(user, province.code)
-    period = taakstelling_selectors.latest_period(user=user)
+    period = _period_for(user, week)
     progress = None
     total = None
     on = division_date()
@@ -105,11 +111,11 @@ def province_get(*, user: AnyUser, code: str) -> ProvinceDetail:
         progress = taakstelling_selectors.progress(
             user=user,
             label=period.label,
-            week=taakstelling_selectors.default_week(period),
+            week=week.label if week else taakstelling_selectors.default_week(period),
             province=province.code,
         )
         total = progress.province_total(province.code)
-    week, share = _province_share(user, province.code)
+    distribution_week, share = _province_share(user, province.code, week)
     return ProvinceDetail(
         province=province,
         on=on,
@@ -118,9 +124,18 @@ def province_get(*, user: AnyUser, code: str) -> ProvinceDetail:
         ),
         progress=progress,
         progress_total=total,
-        distribution_week=week,
+        distribution_week=distribution_week,
         share=share,
     )
+
+
+def _period_for(user: AnyUser, week: IsoWeek | None) -> TaakstellingPeriod | None:
+    """The stored period holding ``week`` (None: the newest; a week outside every stored
+    period has none, never another period's figures in its place)."""
+    if week is None:
+        return taakstelling_selectors.latest_period(user=user)
+    label = Period.containing(week.monday).label
+    return taakstelling_selectors.periods_list(user=user).filter(label=label).first()
 
 
 def _province_share(

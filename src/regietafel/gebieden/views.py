@@ -57,7 +57,11 @@ def province_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def province_detail(request: HttpRequest, code: str) -> HttpResponse:
-    detail = selectors.province_get(user=request.user, code=code)
+    try:
+        week = IsoWeek.parse(request.GET["week"]) if request.GET.get("week") else None
+    except PeriodError as error:
+        return bad_request(request, str(error))
+    detail = selectors.province_get(user=request.user, code=code, week=week)
     params = query_params(request)
     sorting = progress_tables.progress_sorting(params)
     schedule = progress_tables.schedule_filter(params)
@@ -81,7 +85,7 @@ def province_detail(request: HttpRequest, code: str) -> HttpResponse:
             ["gemeentecode", "gemeente", "inwoners"],
             ([m.code, m.name, m.inhabitants] for m in detail.municipalities),
         )
-    context: dict[str, object] = {"detail": detail}
+    context: dict[str, object] = {"detail": detail, "week": week}
     if detail.progress is not None:
         context |= {
             "rows": rows,

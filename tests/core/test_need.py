@@ -288,3 +288,22 @@ def test_gap_identity(
                 size = STANDARD_LOCATION_SIZE[r.category]
                 assert r.gap_locations * size >= max(r.gap, 0)
                 assert (r.gap_locations - 1) * size < max(r.gap, 1)
+
+
+@given(
+    occupancy=st.dictionaries(st.sampled_from(list(NeedCategory)), st.integers(0, 60_000)),
+    policy=st.sampled_from(CHOOSABLE_POLICIES),
+    national=st.booleans(),
+)
+def test_need_now_is_the_short_horizons_need(
+    occupancy: dict[NeedCategory, int], policy: NeedPolicy, national: bool
+) -> None:
+    """The forecast's need at its start (``need_now``) and the weekly figures' need on the
+    short horizon (the gap rows' sum) are one number for every policy, kind and scope."""
+    from regietafel.core.need import need_now
+
+    rows = need_and_gap(
+        occupancy=occupancy, capacity={"kort": {}}, policy=policy, horizons=(SHORT,),
+        province_code=None if national else "PV27",
+    )  # fmt: skip
+    assert need_now(occupancy, policy, national=national) == sum(r.need for r in rows)

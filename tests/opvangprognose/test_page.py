@@ -440,3 +440,33 @@ def test_a_province_has_no_forecast_when_the_national_total_is_afgeschermd(
     assert dict(visible_scopes(make_user("coa"), IsoWeek.parse("2021-W45")))["PV27"] == (
         "Noord-Holland"
     )
+
+
+def test_the_need_at_the_start_is_the_weekly_figures_need(
+    client_as: Callable[[str | None], Any], make_user: Callable[[str], Any]
+) -> None:
+    """At 96 % the weekly figures round the need up per kind: ⌈577 / 0,96⌉ = 602 regular and
+    ⌈25 / 0,96⌉ = 27 AMV, 629 needed now. Rounded on the total 602 the forecast said 628 (found
+    in review: the timeline and the fan of one report differed by a place). The forecast's
+    start is now the weekly figures' number, on the page, in the API and as week 0."""
+    from regietafel.kerncijfers.selectors import cache_clear
+    from regietafel.kerncijfers.services import choose_need_policy
+    from tests.opvangbeeld.factories import Loc, make_register
+
+    make_register("2021-W45", [
+        Loc("A", "PV27", "GM0363", "regulier", 700, 577, date(2020, 1, 1)),
+        Loc("B", "PV27", "GM0363", "amv", 50, 25, date(2020, 1, 1)),
+    ])  # fmt: skip
+    choose_need_policy(
+        user=make_user("landelijk"), week="2021-W45", key="coa-2022-11", reason="test"
+    )
+    cache_clear()
+    selectors.cache_clear()
+    client = client_as("landelijk")
+    for scope, query in (("NL", {}), ("PV27", {"provincie": "PV27"})):
+        forecast_api = client.get("/api/v1/prognose/", {"week": "2021-W45", **query}).json()
+        figures = client.get("/api/v1/kerncijfers/", {"week": "2021-W45", "scope": scope}).json()
+        need = {k["code"]: k["waarde"] for k in figures["kerncijfers"]}["behoefte_kort"]
+        assert need == 629, scope
+        assert forecast_api["behoefte_bij_start"] == 629, scope
+        assert forecast_api["weken"][0]["nodig_p50"] == 629, scope

@@ -143,6 +143,18 @@ def buffer_places(
     )
 
 
+def need_now(occupancy: Mapping[NeedCategory, int], policy: NeedPolicy, *, national: bool) -> int:
+    """Places needed for today's occupancy: each kind's occupancy plus its buffer, rounded up
+    per kind, over every kind (a fixed buffer counts on regular reception even when nobody is
+    in it). The weekly figures' need on the short horizon (``behoefte_kort``, which uses
+    today's occupancy) and the forecast's need at its start: one number."""
+    return sum(
+        occupancy.get(category, 0)
+        + buffer_places(occupancy.get(category, 0), category, policy, national=national)
+        for category in NeedCategory
+    )
+
+
 def capacity_at_horizons(
     timeline: CapacityTimeline,
     horizons: Sequence[Horizon] = DEFAULT_HORIZONS,

@@ -153,6 +153,14 @@ def start_state(week: IsoWeek) -> StartState | None:
         for code, scope in sorted(figures.provinces.items())
         if scope.reception is not None
     )
+    kinds = tuple(
+        (
+            "" if scope.is_national else reference.province_name(scope.scope),
+            tuple((str(k), n) for k, n in sorted(scope.reception.occupancy_by_category.items())),
+        )
+        for scope in (figures.national, *(f for _c, f in sorted(figures.provinces.items())))
+        if scope.reception is not None
+    )
     return StartState(
         monday=week.monday,
         occupancy=national.occupancy_now,
@@ -160,6 +168,7 @@ def start_state(week: IsoWeek) -> StartState | None:
         status_holders=figures.national.waiting_in_reception,
         inflow=sources.inflow,
         housed=None if figures.national.housing is None else figures.national.housing.housed_so_far,
+        kinds=kinds,
     )
 
 

@@ -19,7 +19,7 @@ from regietafel import reference
 from regietafel.core.backtest import annual_sigma, fit_smoothing, smoothed_level, smoothing_errors
 from regietafel.core.forecast import SHARE_DRIFT_WEEKS, ForecastError, ModelInputs
 from regietafel.core.formatting import format_date_nl, format_decimal_nl, format_int_nl
-from regietafel.core.rules import DATA_VALID_WEEKS
+from regietafel.core.rules import DATA_VALID_WEEKS, NeedCategory
 from regietafel.core.taakstelling import HousedSoFar
 from regietafel.prognose import series
 
@@ -316,9 +316,17 @@ class StartState:
     number), oldest first: see :func:`register_inflow_level`."""
     housed: HousedSoFar | None = None
     """Housed nationally in the taakstelling period so far: see :func:`register_housing_pace`."""
+    kinds: tuple[tuple[str, tuple[tuple[str, int], ...]], ...] = ()
+    """Occupancy by kind of reception per scope ("" nationally, else the province's name), as
+    (kind, persons): the need at the start is counted per kind, as the weekly figures do."""
 
     def province_occupancy(self, name: str) -> int:
         return dict(self.provinces).get(name, 0)
+
+    def kinds_of(self, name: str | None) -> dict[NeedCategory, int] | None:
+        """Occupancy by kind of a scope (None: national); None when not recorded."""
+        found = dict(self.kinds).get(name or "")
+        return None if found is None else {NeedCategory(k): n for k, n in found}
 
 
 def with_start(inputs: ModelInputs, start: StartState) -> ModelInputs:

@@ -24,6 +24,7 @@ import numpy.typing as npt
 from regietafel.core import buffer_policies, forecast
 from regietafel.core.capacity import ContractedCapacity
 from regietafel.core.forecast import FloatArray, IntArray, ModelInputs, Scenario
+from regietafel.core.need import need_now
 from regietafel.core.need_policy import NeedPolicy, need_on, target_dates
 from regietafel.core.targets import Target
 from regietafel.prognose.inputs import StartState, default_date, model_inputs, with_start
@@ -269,10 +270,16 @@ def outlook(
     index = None if province is None else province_index(run.inputs, province)
     occupancy = run.scope_occupancy(index)
     start = run.scope_start(index)
-    # A fixed buffer is national only, as in the weekly figures; the need is rounded up on
-    # the total (the paths have no split by kind), the weekly figures per kind.
+    # A fixed buffer is national only, as in the weekly figures. At the start the need is the
+    # weekly figures' (per kind, from the register); later weeks are rounded on the total (the
+    # paths have no split by kind).
     applies = policy if index is None else policy.in_province()
-    start_need = round(float(applies.need(np.asarray([start]))[0]))
+    kinds = None if run.key.start is None else run.key.start.kinds_of(province)
+    start_need = (
+        round(float(applies.need(np.asarray([start]))[0]))
+        if kinds is None
+        else need_now(kinds, policy, national=index is None)
+    )
     start_capacity = start_need if capacity is None else capacity
     need_paths = applies.need(occupancy)
 

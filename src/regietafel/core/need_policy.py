@@ -90,6 +90,11 @@ class NeedPolicy:
         national number and adds nothing there; a rate or percentage applies unchanged."""
         return replace(self, value=0) if self.national_only else self
 
+    def for_scope(self, *, national: bool) -> NeedPolicy:
+        """The policy as it applies to a scope: itself nationally, :meth:`in_province` in a
+        province (the one place that says so for the figures and the forecast)."""
+        return self if national else self.in_province()
+
     def label_for(self, *, national: bool) -> str:
         """The policy's name as it applies to a scope: in a province a fixed buffer adds
         nothing, and a reader who sees "+417" beside a province's need equal to its
@@ -104,7 +109,7 @@ class NeedPolicy:
         A rate or percentage applies to every category and every scope (rounded up in each);
         a fixed buffer only to the national regular reception.
         """
-        applies = self if national else self.in_province()
+        applies = self.for_scope(national=national)
         if applies.national_only and not regular:
             return 0
         return int(applies.need(occupancy)) - occupancy

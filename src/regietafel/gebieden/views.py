@@ -70,14 +70,11 @@ def province_detail(request: HttpRequest, code: str) -> HttpResponse:
     )
     if wants_csv(request) and request.GET.get("tabel") == "taakstelling":
         label = detail.progress.period.label if detail.progress else ""
+        known = detail.progress.housed_known if detail.progress else False  # no rows then
         return csv_response(
             f"taakstelling-{label}-{detail.province.code}",
             PROGRESS_HEADER,
-            (
-                progress_csv_row(row, housed_known=detail.progress.housed_known)
-                for row in rows
-                if detail.progress is not None
-            ),
+            (progress_csv_row(row, housed_known=known) for row in rows),
         )
     if wants_csv(request):
         return csv_response(

@@ -368,6 +368,12 @@ def _closure_name(closure: Closure, *, hidden: bool, province_visible: bool) -> 
     return closure.name
 
 
+def _closure_municipality(closure: Closure, *, hidden: bool, province_visible: bool) -> str:
+    """A closure's municipality code, empty wherever :func:`_closure_name` masks its name (a
+    location's municipality and kind together often give the name back)."""
+    return closure.municipality_code if province_visible and not hidden else ""
+
+
 def _reader_sees(
     closure: Closure, *, user: AnyUser, confidential: frozenset[str]
 ) -> tuple[bool, bool]:
@@ -386,7 +392,7 @@ def closure_municipality(closure: Closure, *, user: AnyUser, confidential: froze
     """A closure's municipality code as this user may see it: empty where its name is masked
     (a confidential location, or one of a province the user sees only as totals)."""
     hidden, visible = _reader_sees(closure, user=user, confidential=confidential)
-    return closure.municipality_code if visible and not hidden else ""
+    return _closure_municipality(closure, hidden=hidden, province_visible=visible)
 
 
 def for_report_audience(figures: ScopeFigures, sources: WeekSources) -> ScopeFigures:
@@ -410,7 +416,9 @@ def for_report_audience(figures: ScopeFigures, sources: WeekSources) -> ScopeFig
         return _closure_name(closure, hidden=hidden(closure), province_visible=visible(closure))
 
     def municipality(closure: Closure) -> str:
-        return closure.municipality_code if visible(closure) and not hidden(closure) else ""
+        return _closure_municipality(
+            closure, hidden=hidden(closure), province_visible=visible(closure)
+        )
 
     return with_closure_names(figures, name, municipality)
 

@@ -43,7 +43,7 @@ from regietafel.kerncijfers.selectors import (
 )
 from regietafel.opvang.selectors import official_figures
 from regietafel.prognose import cache as runs
-from regietafel.prognose.backtests import BacktestRow
+from regietafel.prognose.backtests import BacktestRow, backtest_rows
 from regietafel.prognose.cache import RUNS
 from regietafel.prognose.inputs import StartState
 from regietafel.prognose.outlook import (
@@ -350,8 +350,6 @@ def _code(name: str) -> str:
 @once
 def backtest_lines() -> tuple[BacktestRow, ...]:
     """The back-test of the bundled series (depends on the bundle only: computed once)."""
-    from regietafel.prognose.backtests import backtest_rows
-
     return tuple(backtest_rows())
 
 

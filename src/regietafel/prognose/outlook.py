@@ -270,10 +270,9 @@ def outlook(
     index = None if province is None else province_index(run.inputs, province)
     occupancy = run.scope_occupancy(index)
     start = run.scope_start(index)
-    # A fixed buffer is national only, as in the weekly figures. At the start the need is the
-    # weekly figures' (per kind, from the register); later weeks are rounded on the total (the
-    # paths have no split by kind).
-    applies = policy if index is None else policy.in_province()
+    # At the start the need is the weekly figures' (per kind, from the register); later weeks
+    # are rounded on the total (the paths have no split by kind).
+    applies = policy.for_scope(national=index is None)
     kinds = None if run.key.start is None else run.key.start.kinds_of(province)
     start_need = (
         round(float(applies.need(np.asarray([start]))[0]))
@@ -359,9 +358,7 @@ def deadline_probability(
     if occupancy_now is not None:
         start = run.scope_start(index)
         occupancy = np.rint(occupancy * (occupancy_now / max(start, 1))).astype(np.int64)
-    # A fixed buffer is national only, as in the weekly figures; the need is rounded up on
-    # the total (the paths have no split by kind), the weekly figures per kind.
-    applies = policy if index is None else policy.in_province()
+    applies = policy.for_scope(national=index is None)  # rounded on the total, as later weeks
     need = applies.need(occupancy)
     return buffer_policies.target_probability(need, capacity_now=places, extra=0)
 

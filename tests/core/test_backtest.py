@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date, timedelta
 
 import pytest
@@ -80,24 +81,44 @@ def test_no_origin_sees_values_published_after_it(values: list[float], factor: f
             assert a.forecast == b.forecast
 
 
-def test_year_ahead_uses_four_quarters_when_known() -> None:
-    annual = [Observation(date(y, 1, 1), date(y, 12, 31), 20_000.0, date(y + 1, 2, 15))
-              for y in range(2008, 2020)]  # fmt: skip
-    quarters = [
-        Observation(date(2018, m, 1), date(2018, m + 2, 28), 6_000.0, date(2018, m + 2, 28)
-                    + timedelta(days=45))
-        for m in (7, 10) if m + 2 <= 12
-    ] + [
-        Observation(date(2019, m, 1), date(2019, m + 2, 28), 6_000.0, date(2019, m + 2, 28)
-                    + timedelta(days=45))
-        for m in (1, 4)
-    ]  # fmt: skip
-    [result] = bt.year_ahead(annual, quarters, years=[2019])
-    assert result.basis == "jaartotaal 2017"  # at 1 Sep 2018 only two 2018 quarters exist
-    annual.append(Observation(date(2020, 1, 1), date(2020, 12, 31), 30_000.0, date(2021, 2, 1)))
-    [result] = bt.year_ahead(annual, quarters, years=[2020])
-    assert result.basis.startswith("4 kwartalen")
-    assert result.forecast.median == pytest.approx(24_000, rel=0.02)
+def _start(monday: date, *, seasonal: tuple[float, ...] = (1.0,) * 12) -> bt.InflowStart:
+    return bt.InflowStart(
+        start=monday, level=100.0, level_sigma=0.0, noise_sigma=0.0, seasonal=seasonal,
+        share_first=0.5, basis="test", noise_basis="test",
+    )  # fmt: skip
+
+
+def test_year_total_without_spread_is_level_times_weeks_times_share() -> None:
+    # ISO 2021 has 52 weeks (Thursdays 7 Jan … 30 Dec), ISO 2020 has 53 (2 Jan … 31 Dec).
+    start = date(2019, 9, 2)  # a Monday
+    assert bt.year_total_forecast(_start(start), 2021, seed=1).median == pytest.approx(2_600)
+    assert bt.year_total_forecast(_start(start), 2020, seed=1).median == pytest.approx(2_650)
+    # January counts double: four Thursdays of 2021 fall in January (7, 14, 21, 28).
+    january = (2.0,) + (1.0,) * 11
+    total = bt.year_total_forecast(_start(start, seasonal=january), 2021, seed=1)
+    assert total.median == pytest.approx(0.5 * 100 * (52 + 4))
+    # The weeks before the year do not count, however many there are.
+    later = bt.year_total_forecast(_start(date(2020, 12, 28)), 2021, seed=1)
+    assert later.median == pytest.approx(2_600)
+
+
+def test_year_total_bands_widen_with_the_spread_and_keep_the_order() -> None:
+    narrow = bt.year_total_forecast(
+        dataclasses.replace(_start(date(2019, 9, 2)), level_sigma=0.02), 2021, seed=3, paths=2_000
+    )
+    wide = bt.year_total_forecast(
+        dataclasses.replace(_start(date(2019, 9, 2)), level_sigma=0.06), 2021, seed=3, paths=2_000
+    )
+    for f in (narrow, wide):
+        assert f.low95 < f.low80 < f.median < f.high80 < f.high95
+    assert wide.high80 - wide.low80 > 2 * (narrow.high80 - narrow.low80)
+
+
+def test_year_total_needs_a_monday_before_the_year() -> None:
+    with pytest.raises(ValueError, match="maandag"):
+        bt.year_total_forecast(_start(date(2019, 9, 3)), 2021, seed=1)
+    with pytest.raises(ValueError, match="vóór het jaar"):
+        bt.year_total_forecast(_start(date(2021, 1, 11)), 2021, seed=1)
 
 
 def test_quarters_step_by_three_months() -> None:

@@ -149,18 +149,34 @@ def test_no_calibrated_band_sees_values_published_after_it(
             assert (a.calibrated, a.calibration_errors) == (b.calibrated, b.calibration_errors)
 
 
+def _flat_forecast(year: int) -> bt.YearForecast | None:
+    """20,000 every year, from 1 September before; nothing before 2009 (no inflow known)."""
+    if year < 2010:
+        return None
+    flat = bt.TotalForecast(20_000.0, 15_000.0, 26_000.0, 12_000.0, 32_000.0)
+    return bt.YearForecast(date(year - 1, 9, 1), "vast", flat)
+
+
 def test_year_ahead_calibrates_on_earlier_published_years_only() -> None:
     annual = [Observation(date(y, 1, 1), date(y, 12, 31), 20_000.0 * (1.5 if y % 3 else 1.0),
                           date(y + 1, 2, 15)) for y in range(2008, 2021)]  # fmt: skip
-    results = {r.year: r for r in bt.year_ahead(annual, [], years=range(2014, 2021), paths=500)}
-    # Origin 1 Sep 2013: years 2010 … 2012 have a forecast (2009 had no known total at its
-    # origin) and a total published by then (2012's in Feb 2013): three errors, too few for 80 %.
+    results = {r.year: r for r in bt.year_ahead(annual, _flat_forecast, years=range(2014, 2021))}
+    # Origin 1 Sep 2013: years 2010 … 2012 have a forecast and a total published by then
+    # (2012's in Feb 2013): three errors, too few for 80 %.
     assert results[2014].calibration_errors == 3
     assert results[2014].calibrated == results[2014].forecast
     assert results[2015].calibration_errors == 4
-    assert results[2015].calibrated != results[2015].forecast
+    # Errors 0 (2010, 2013: 20,000) and log(1.5) (2011, 2012: 30,000): the 80 % half-width
+    # is the 4th smallest of four (⌈5 × 0.8⌉ = 4), log(1.5), around the same median.
+    assert results[2015].calibrated.median == 20_000.0
+    assert results[2015].calibrated.low80 == pytest.approx(20_000 / 1.5)
+    assert results[2015].calibrated.high80 == pytest.approx(20_000 * 1.5)
     # A total published only after the origin (2014's, here in 2016) is not an error yet.
     late = [o if o.begin.year != 2014 else Observation(o.begin, o.end, o.value,
             date(2016, 1, 1)) for o in annual]  # fmt: skip
-    moved = {r.year: r for r in bt.year_ahead(late, [], years=[2016], paths=500)}
+    moved = {r.year: r for r in bt.year_ahead(late, _flat_forecast, years=[2016])}
     assert moved[2016].calibration_errors == results[2016].calibration_errors - 1
+    # The outcome and its APE are the final published total.
+    assert (results[2016].actual, results[2016].ape) == (20_000.0, 0.0)
+    assert results[2017].actual == 30_000.0
+    assert results[2017].ape == pytest.approx(1 / 3)

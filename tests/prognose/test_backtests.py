@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+import statistics
 from datetime import date
 
-from regietafel.prognose.backtests import cbs_quarters, quarterly_results
+import pytest
+
+from regietafel.prognose.backtests import (
+    cbs_quarters,
+    quarterly_results,
+    year_ahead_forecast,
+    year_ahead_results,
+)
+from regietafel.prognose.inputs import inflow_start, model_inputs, seasonal_factors
 
 
 def test_quarters_carry_first_and_revised_publication() -> None:
@@ -23,3 +32,46 @@ def test_first_quarterly_origin_by_hand() -> None:
     last = quarterly_results(1)[-1]
     assert last.origin == date(2024, 7, 1)
     assert last.actual == 8_115 + 2_650  # 2024-Q3, the last quarter in the bundle
+
+
+def test_year_ahead_scores_the_forecasts_own_inflow_start() -> None:
+    """The table scores what the forecast page would have drawn on 1 September."""
+    for year in (2019, 2022, 2024):
+        origin = date(year - 1, 9, 1)
+        made = year_ahead_forecast(year)
+        assert made is not None
+        assert made.origin == origin
+        assert inflow_start(origin).basis.endswith(made.basis)
+        product = model_inputs(origin)
+        start = inflow_start(origin)
+        assert (start.level, start.seasonal, start.share_first, start.level_sigma) == (
+            product.inflow_level, product.seasonal, product.share_first, product.level_sigma,
+        )  # fmt: skip
+    # 1 September 2015: only annual totals (the last one 2014's) are known.
+    made = year_ahead_forecast(2016)
+    assert made is not None
+    assert made.basis.startswith("eerste aanvragen 2014")
+    assert year_ahead_forecast(2009) is None  # nothing published before 1 September 2008
+
+
+def test_quarterly_inflow_level_is_seasonally_adjusted() -> None:
+    """1 September 2021: the last CBS quarter is 2021-Q2 as first published (first
+    applications 3,355 + nareizigers 2,580), raised by the repeat share 0.05, per week (13),
+    divided by the mean seasonal factor of April–June, as the weekly and monthly levels are."""
+    origin = date(2021, 9, 1)
+    start = inflow_start(origin)
+    assert start.basis.startswith("geschat: CBS eerste aanvragen + nareizigers, kwartaal t/m 30")
+    seasonal, _ = seasonal_factors(origin)
+    mean_q2 = (seasonal[3] + seasonal[4] + seasonal[5]) / 3
+    assert mean_q2 < 0.95  # a low quarter: unadjusted, the level would be ~8 % too low
+    assert start.level == pytest.approx((3_355 + 2_580) / 0.95 / 13 / mean_q2)
+
+
+def test_year_ahead_median_and_outcomes_as_in_the_readme() -> None:
+    """The year-ahead row of docs/prognose.md and the README, from the fixed seed."""
+    results = {r.year: r for r in year_ahead_results()}
+    assert sorted(results) == list(range(2016, 2025))
+    assert results[2019].actual == 22_540  # CBS first applications 2019
+    assert round(100 * statistics.median(r.ape for r in results.values()), 1) == 18.9
+    inside = sum(r.forecast.low80 <= r.actual <= r.forecast.high80 for r in results.values())
+    assert inside == 6

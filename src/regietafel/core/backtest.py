@@ -22,7 +22,6 @@ the origins that are scored. No Django, no I/O.
 
 from __future__ import annotations
 
-import itertools
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -30,6 +29,8 @@ from datetime import date, timedelta
 
 import numpy as np
 import numpy.typing as npt
+
+from regietafel.core.forecast import inflow_walk, seasonal_by_week
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -456,86 +457,91 @@ class YearAhead:
         return _ape(self.forecast.median, self.actual)
 
 
+@dataclass(frozen=True, slots=True)
+class InflowStart:
+    """What the forecast's inflow starts from on a day: the model's own inputs.
+
+    ``level`` is the deseasonalised total inflow per week, ``seasonal`` twelve monthly
+    factors, the sigmas are log spreads per week, ``share_first`` the share of first
+    applications in the inflow; ``basis`` and ``noise_basis`` say where level and noise came
+    from.
+    """
+
+    start: date
+    level: float
+    level_sigma: float
+    noise_sigma: float
+    seasonal: tuple[float, ...]
+    share_first: float
+    basis: str
+    noise_basis: str
+
+
+@dataclass(frozen=True, slots=True)
+class YearForecast:
+    origin: date
+    basis: str
+    forecast: TotalForecast
+
+
+def year_total_forecast(
+    inflow: InflowStart, year: int, *, seed: int, paths: int = BACKTEST_PATHS
+) -> TotalForecast:
+    """First applications in ``year`` as the forecast's inflow model gives them.
+
+    The weekly inflow is :func:`core.forecast.inflow_walk` from ``inflow.start`` (the same
+    walk, season and noise the forecast draws); a week counts in the year of its Thursday (the
+    ISO year), and the first applications are ``share_first`` of the inflow.
+    """
+    first_thursday = date(year, 1, 1) + timedelta(days=(3 - date(year, 1, 1).weekday()) % 7)
+    last_thursday = date(year, 12, 31) - timedelta(days=(date(year, 12, 31).weekday() - 3) % 7)
+    weeks_before = (first_thursday - (inflow.start + timedelta(days=3))).days // 7
+    if inflow.start.weekday() != 0 or weeks_before < 0:
+        raise ValueError("de prognose moet op een maandag vóór het jaar beginnen")
+    weeks_in_year = (last_thursday - first_thursday).days // 7 + 1
+    steps = weeks_before + weeks_in_year
+    rng = np.random.default_rng(seed)
+    scale = math.sqrt((SHOCK_DF - 2.0) / SHOCK_DF)
+    level_steps = rng.standard_t(SHOCK_DF, size=(paths, steps)) * scale * inflow.level_sigma
+    noise = rng.standard_t(SHOCK_DF, size=(paths, steps)) * scale * inflow.noise_sigma
+    weekly = inflow_walk(
+        inflow.level, level_steps=level_steps, noise=noise,
+        season=seasonal_by_week(inflow.seasonal, inflow.start, steps),
+    )  # fmt: skip
+    totals = inflow.share_first * np.sum(weekly[:, weeks_before:], axis=1)
+    q = np.quantile(totals, (0.025, 0.10, 0.50, 0.90, 0.975))
+    return TotalForecast(float(q[2]), float(q[1]), float(q[3]), float(q[0]), float(q[4]))
+
+
 def year_ahead(
     annual: Sequence[Observation],
-    quarters: Sequence[Observation],
+    forecast_of: Callable[[int], YearForecast | None],
     *,
     years: Sequence[int],
-    origin_month: int = 9,
-    seed: int = 2016,
-    paths: int = BACKTEST_PATHS,
 ) -> list[YearAhead]:
-    """Total of each year from an origin on the first of ``origin_month`` the year before.
-
-    The level is the sum of the last four known quarters when they are known and contiguous,
-    else the last known annual total; the median is that level (a random walk), the bands
-    come from Student-t yearly changes with the spread of the annual series known then,
-    scaled to the time between the middle of the known window and the middle of the year.
-    The calibrated bands use the year-ahead errors of every earlier year (back to the first
-    one with a known annual total at its origin) whose total was published before the origin.
+    """Each year's total against the forecast made for it (``forecast_of``, from an origin
+    the year before), with bands calibrated on the errors of every earlier year (back to the
+    first one the forecaster could forecast) whose total was published before the origin.
     """
     outcome = final_values(annual)
     first_year = min((day.year for day in outcome), default=0)
-    forecasts: dict[int, tuple[date, str, TotalForecast]] = {}
+    forecasts: dict[int, YearForecast] = {}
     for year in range(first_year, max(years, default=0) + 1):
-        made = _year_forecast(
-            annual, quarters, year, origin_month=origin_month, seed=seed, paths=paths
-        )
+        made = forecast_of(year)
         if made is not None and date(year, 1, 1) in outcome:
             forecasts[year] = made
     results: list[YearAhead] = []
     for year in years:
         if year not in forecasts:
             continue
-        origin, basis, forecast = forecasts[year]
-        known = {o.begin: o.value for o in known_on(annual, origin)}
-        earlier = [((date(y, 1, 1),), f.median) for y, (_, _, f) in forecasts.items() if y < year]
+        made = forecasts[year]
+        known = {o.begin: o.value for o in known_on(annual, made.origin)}
+        earlier = [((date(y, 1, 1),), f.forecast.median) for y, f in forecasts.items() if y < year]
         errors = published_errors(earlier, known)
         results.append(
             YearAhead(
-                year, origin, basis, outcome[date(year, 1, 1)], forecast,
-                calibrate(forecast, errors), len(errors),
+                year, made.origin, made.basis, outcome[date(year, 1, 1)], made.forecast,
+                calibrate(made.forecast, errors), len(errors),
             )
         )  # fmt: skip
     return results
-
-
-def _year_forecast(
-    annual: Sequence[Observation],
-    quarters: Sequence[Observation],
-    year: int,
-    *,
-    origin_month: int,
-    seed: int,
-    paths: int,
-) -> tuple[date, str, TotalForecast] | None:
-    origin = date(year - 1, origin_month, 1)
-    known_years = known_on(annual, origin)
-    if not known_years:
-        return None
-    known_quarters = known_on(quarters, origin)
-    last_four = known_quarters[-4:]
-    contiguous = len(last_four) == 4 and all(
-        (b.begin.year * 12 + b.begin.month) - (a.begin.year * 12 + a.begin.month) == 3
-        for a, b in itertools.pairwise(last_four)
-    )
-    if contiguous:
-        level = sum(q.value for q in last_four)
-        middle = (
-            last_four[0].begin.toordinal()
-            + (last_four[-1].end.toordinal() - last_four[0].begin.toordinal()) / 2
-        )
-        basis = f"4 kwartalen t/m {last_four[-1].end.isoformat()}"
-    else:
-        last = known_years[-1]
-        level = last.value
-        middle = last.begin.toordinal() + 182.5
-        basis = f"jaartotaal {last.begin.year}"
-    horizon_years = (date(year, 7, 1).toordinal() - middle) / 365.25
-    sigma = annual_sigma([o.value for o in known_years]) * math.sqrt(max(horizon_years, 0.0))
-    rng = np.random.default_rng(seed + year)
-    scale = math.sqrt((SHOCK_DF - 2.0) / SHOCK_DF)
-    totals = level * np.exp(rng.standard_t(SHOCK_DF, size=paths) * scale * sigma)
-    q = np.quantile(totals, (0.025, 0.10, 0.50, 0.90, 0.975))
-    forecast = TotalForecast(float(q[2]), float(q[1]), float(q[3]), float(q[0]), float(q[4]))
-    return origin, basis, forecast

@@ -222,11 +222,7 @@ class ModelInputs:
         return tuple(self.start + timedelta(weeks=w) for w in range(weeks))
 
     def seasonal_by_week(self, weeks: int) -> FloatArray:
-        """The monthly factor of the Thursday of each week (the ISO week's own month)."""
-        factors = [
-            self.seasonal[(self.start + timedelta(weeks=w, days=3)).month - 1] for w in range(weeks)
-        ]
-        return np.asarray(factors, dtype=np.float64)
+        return seasonal_by_week(self.seasonal, self.start, weeks)
 
     def initial_split(self) -> tuple[int, int]:
         """Asylum seekers awaiting a decision and rejected awaiting departure at the start.
@@ -306,10 +302,30 @@ def housing_pace(inputs: ModelInputs, scenario: Scenario) -> float:
 
 def inflow_paths(inputs: ModelInputs, scenario: Scenario, draws: Draws, weeks: int) -> FloatArray:
     """Weekly total inflow per path (not rounded): level walk × season × noise."""
-    level_steps = (inputs.level_sigma * scenario.level_uncertainty) * draws.level[:, :weeks]
-    log_level = np.log(inflow_level(inputs, scenario)) + np.cumsum(level_steps, axis=1)
-    noise = (inputs.noise_sigma * scenario.noise_uncertainty) * draws.noise[:, :weeks]
-    result: FloatArray = np.exp(log_level + noise) * inputs.seasonal_by_week(weeks)
+    return inflow_walk(
+        inflow_level(inputs, scenario),
+        level_steps=(inputs.level_sigma * scenario.level_uncertainty) * draws.level[:, :weeks],
+        noise=(inputs.noise_sigma * scenario.noise_uncertainty) * draws.noise[:, :weeks],
+        season=inputs.seasonal_by_week(weeks),
+    )
+
+
+def seasonal_by_week(seasonal: Sequence[float], start: date, weeks: int) -> FloatArray:
+    """The monthly factor of the Thursday of each week (the ISO week's own month)."""
+    factors = [seasonal[(start + timedelta(weeks=w, days=3)).month - 1] for w in range(weeks)]
+    return np.asarray(factors, dtype=np.float64)
+
+
+def inflow_walk(
+    level: float, *, level_steps: FloatArray, noise: FloatArray, season: FloatArray
+) -> FloatArray:
+    """The model's inflow: a random walk of the log level, times the season, times noise.
+
+    One function, so the year-ahead back-test scores exactly the inflow the forecast draws.
+    ``level_steps`` and ``noise`` are (paths, weeks) log deviations, already scaled.
+    """
+    log_level = np.log(level) + np.cumsum(level_steps, axis=1)
+    result: FloatArray = np.exp(log_level + noise) * season
     return result
 
 

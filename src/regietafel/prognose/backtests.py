@@ -11,13 +11,16 @@ from regietafel.core.backtest import (
     OriginResult,
     Score,
     YearAhead,
+    YearForecast,
     quarterly_factors,
     rolling_origin,
     score,
     year_ahead,
+    year_total_forecast,
 )
+from regietafel.core.forecast import ForecastError
 from regietafel.prognose import series
-from regietafel.prognose.inputs import seasonal_factors
+from regietafel.prognose.inputs import inflow_start, seasonal_factors
 
 
 def _factors(origin: date) -> tuple[float, ...]:
@@ -101,11 +104,28 @@ def quarterly_results(quarters: int) -> list[OriginResult]:
     )  # fmt: skip
 
 
+YEAR_AHEAD_ORIGIN_MONTH = 9
+YEAR_AHEAD_SEED = 2016
+
+
+def year_ahead_forecast(year: int) -> YearForecast | None:
+    """The forecast's own first applications for ``year``, made on 1 September the year before.
+
+    The same inflow start (:func:`inputs.inflow_start`: level, season, spreads, share of first
+    applications) and the same walk as the forecast pages, so the table scores the product.
+    """
+    origin = date(year - 1, YEAR_AHEAD_ORIGIN_MONTH, 1)
+    try:
+        inflow = inflow_start(origin)
+    except ForecastError:
+        return None  # nothing published yet to start from
+    forecast = year_total_forecast(inflow, year, seed=YEAR_AHEAD_SEED + year)
+    return YearForecast(origin, inflow.basis.removeprefix("geschat: "), forecast)
+
+
 def year_ahead_results() -> list[YearAhead]:
     return year_ahead(
-        series.observations("eerste_aanvragen_jaar"),
-        series.observations("eerste_aanvragen_kwartaal"),
-        years=YEAR_AHEAD_YEARS,
+        series.observations("eerste_aanvragen_jaar"), year_ahead_forecast, years=YEAR_AHEAD_YEARS
     )
 
 

@@ -16,7 +16,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from regietafel import reference
-from regietafel.core.backtest import annual_sigma, fit_smoothing, smoothed_level, smoothing_errors
+from regietafel.core.backtest import (
+    InflowStart,
+    annual_sigma,
+    fit_smoothing,
+    smoothed_level,
+    smoothing_errors,
+)
 from regietafel.core.forecast import SHARE_DRIFT_WEEKS, ForecastError, ModelInputs
 from regietafel.core.formatting import format_date_nl, format_decimal_nl, format_int_nl
 from regietafel.core.rules import DATA_VALID_WEEKS, NeedCategory
@@ -143,12 +149,15 @@ def _inflow_level(on: date, seasonal: tuple[float, ...]) -> tuple[float, float, 
         last = quarters[-1]
         weeks = ((last.end - last.begin).days + 1) / 7
         total = (last.value + late[last.begin]) / (1 - DEFAULT_SHARE_REPEAT)
+        # Seasonally adjusted like the weekly and monthly levels: the model multiplies the
+        # level by the month's factor again, so a raw low quarter would be counted low twice.
+        season = sum(seasonal[last.begin.month - 1 + m] for m in range(3)) / 3
         source = (
             "geschat: CBS eerste aanvragen + nareizigers, kwartaal t/m "
             f"{format_date_nl(last.end)}, "
             "opgehoogd met het aandeel herhaalde aanvragen"
         )
-        return total / weeks, DEFAULT_NOISE_SIGMA, source, _noise_default()
+        return total / weeks / season, DEFAULT_NOISE_SIGMA, source, _noise_default()
     annual = series.values("eerste_aanvragen_jaar", known_before=on)
     if not annual:
         raise ForecastError(f"vóór {format_date_nl(on)} is nog geen instroomcijfer gepubliceerd")
@@ -231,14 +240,31 @@ def _province_shares(on: date) -> tuple[tuple[str, ...], tuple[float, ...]]:
     return tuple(p.name for p in provinces), tuple(shares)
 
 
+def inflow_start(on: date) -> InflowStart:
+    """The inflow part of :func:`model_inputs` on ``on``: what the year-ahead back-test scores.
+
+    Needs only an inflow figure published before ``on`` (the rest of the model may not be
+    known yet, as in 2015).
+    """
+    seasonal, _ = seasonal_factors(on)
+    level, noise, level_source, noise_source = _inflow_level(on, seasonal)
+    first, _, _ = _shares(on)
+    annual = series.values("eerste_aanvragen_jaar", known_before=on)
+    yearly = annual_sigma([float(v.value) for v in annual])
+    return InflowStart(
+        start=start_monday(on), level=level, level_sigma=yearly / math.sqrt(52),
+        noise_sigma=noise, seasonal=seasonal, share_first=first,
+        basis=level_source, noise_basis=noise_source,
+    )  # fmt: skip
+
+
 def model_inputs(on: date | None = None) -> ModelInputs:
     """The forecast's inputs as they could have been set on ``on`` (default: today's bundle)."""
     day = on or default_date()
-    seasonal, seasonal_source = seasonal_factors(day)
-    level, noise, level_source, noise_source = _inflow_level(day, seasonal)
-    first, repeat, shares_source = _shares(day)
+    _, seasonal_source = seasonal_factors(day)
+    inflow = inflow_start(day)
+    _, repeat, shares_source = _shares(day)
     annual = series.values("eerste_aanvragen_jaar", known_before=day)
-    yearly = annual_sigma([float(v.value) for v in annual])
     recognition, recognition_source = _recognition(day)
     pace, pace_source = _housing_pace(day)
     occupancy = series.values("bezetting", known_before=day)
@@ -249,7 +275,7 @@ def model_inputs(on: date | None = None) -> ModelInputs:
     first_year = annual[0].begin.year if annual else None
     last_year = annual[-1].begin.year if annual else None
     sources = {
-        "instroom per week (niveau)": level_source,
+        "instroom per week (niveau)": inflow.basis,
         "aandeel eerste aanvragen": shares_source,
         "aandeel herhaalde aanvragen": shares_source,
         "aandeel nareizigers": shares_source,
@@ -259,7 +285,7 @@ def model_inputs(on: date | None = None) -> ModelInputs:
             f"geschat: spreiding jaarlijkse log-veranderingen eerste aanvragen {first_year}–"
             f"{last_year} (Eurostat/CBS) gedeeld door √52"
         ),
-        "spreiding ruis per week (log)": noise_source,
+        "spreiding ruis per week (log)": inflow.noise_basis,
         "vrijheidsgraden Student-t": "standaard: 4 (zware staarten; schokken als 2015 en 2020)",
         "beslistermijn (weken)": DECISION_SOURCE,
         "inwilligingspercentage": recognition_source,
@@ -275,13 +301,13 @@ def model_inputs(on: date | None = None) -> ModelInputs:
         "concentratie provincie-aandelen (Dirichlet)": share_source(SHARE_BUNDLE),
     }
     return ModelInputs(
-        start=start_monday(day),
-        inflow_level=level,
-        share_first=first,
+        start=inflow.start,
+        inflow_level=inflow.level,
+        share_first=inflow.share_first,
         share_repeat=repeat,
-        seasonal=seasonal,
-        level_sigma=yearly / math.sqrt(52),
-        noise_sigma=noise,
+        seasonal=inflow.seasonal,
+        level_sigma=inflow.level_sigma,
+        noise_sigma=inflow.noise_sigma,
         shock_df=SHOCK_DF,
         decision_weeks=DECISION_WEEKS,
         recognition_share=recognition,

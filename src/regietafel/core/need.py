@@ -143,14 +143,18 @@ def buffer_places(
     )
 
 
+def kind_need(occupancy: int, category: NeedCategory, policy: NeedPolicy, *, national: bool) -> int:
+    """Places one kind of reception needs: its occupancy plus its buffer (rounded up)."""
+    return occupancy + buffer_places(occupancy, category, policy, national=national)
+
+
 def need_now(occupancy: Mapping[NeedCategory, int], policy: NeedPolicy, *, national: bool) -> int:
-    """Places needed for today's occupancy: each kind's occupancy plus its buffer, rounded up
-    per kind, over every kind (a fixed buffer counts on regular reception even when nobody is
-    in it). The weekly figures' need on the short horizon (``behoefte_kort``, which uses
-    today's occupancy) and the forecast's need at its start: one number."""
+    """Places needed for today's occupancy: :func:`kind_need` over every kind (a fixed buffer
+    counts on regular reception even when nobody is in it). The weekly figures' need on the
+    short horizon (``behoefte_kort``, which uses today's occupancy) and the forecast's need at
+    its start: one number."""
     return sum(
-        occupancy.get(category, 0)
-        + buffer_places(occupancy.get(category, 0), category, policy, national=national)
+        kind_need(occupancy.get(category, 0), category, policy, national=national)
         for category in NeedCategory
     )
 
@@ -200,8 +204,7 @@ def need_and_gap(
                 used = projected[horizon.name].get(category, 0)
             else:
                 used = occupancy.get(category, 0)
-            extra = buffer_places(used, category, policy, national=province_code is None)
-            need = used + extra
+            need = kind_need(used, category, policy, national=province_code is None)
             places = capacity[horizon.name].get(category, 0)
             gap = need - places
             size = STANDARD_LOCATION_SIZE.get(category)
@@ -211,7 +214,7 @@ def need_and_gap(
                     category=category,
                     province_code=province_code,
                     occupancy_used=used,
-                    buffer=extra,
+                    buffer=need - used,
                     need=need,
                     capacity=places,
                     gap=gap,

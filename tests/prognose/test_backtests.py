@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from regietafel.core.formatting import format_decimal_nl
 from regietafel.prognose.backtests import (
     cbs_quarters,
     quarterly_results,
@@ -65,6 +66,9 @@ def test_quarterly_inflow_level_is_seasonally_adjusted() -> None:
     mean_q2 = (seasonal[3] + seasonal[4] + seasonal[5]) / 3
     assert mean_q2 < 0.95  # a low quarter: unadjusted, the level would be ~8 % too low
     assert start.level == pytest.approx((3_355 + 2_580) / 0.95 / 13 / mean_q2)
+    # The parameter table says so, with the factor used.
+    factor = format_decimal_nl(mean_q2, 3)
+    assert start.basis.endswith(f"seizoensfactor van het kwartaal ({factor})")
 
 
 def test_year_ahead_median_and_outcomes_as_in_the_readme() -> None:

@@ -155,7 +155,8 @@ def _inflow_level(on: date, seasonal: tuple[float, ...]) -> tuple[float, float, 
         source = (
             "geschat: CBS eerste aanvragen + nareizigers, kwartaal t/m "
             f"{format_date_nl(last.end)}, "
-            "opgehoogd met het aandeel herhaalde aanvragen"
+            "opgehoogd met het aandeel herhaalde aanvragen, gedeeld door de seizoensfactor van "
+            f"het kwartaal ({format_decimal_nl(season, 3)})"
         )
         return total / weeks / season, DEFAULT_NOISE_SIGMA, source, _noise_default()
     annual = series.values("eerste_aanvragen_jaar", known_before=on)

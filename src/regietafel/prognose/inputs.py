@@ -24,7 +24,12 @@ from regietafel.core.backtest import (
     smoothing_errors,
 )
 from regietafel.core.forecast import SHARE_DRIFT_WEEKS, ForecastError, ModelInputs
-from regietafel.core.formatting import format_date_nl, format_decimal_nl, format_int_nl
+from regietafel.core.formatting import (
+    count_nl,
+    format_date_nl,
+    format_decimal_nl,
+    format_int_nl,
+)
 from regietafel.core.rules import DATA_VALID_WEEKS, NeedCategory
 from regietafel.core.taakstelling import HousedSoFar
 from regietafel.prognose import series
@@ -115,8 +120,14 @@ def seasonal_factors(on: date) -> tuple[tuple[float, ...], str]:
     return tuple(factors), f"geschat: CBS eerste aanvragen + nareizigers per maand, {label}"
 
 
-def _inflow_level(on: date, seasonal: tuple[float, ...]) -> tuple[float, float, str, str]:
-    """Deseasonalised weekly inflow level, the weekly noise spread, and their sources."""
+def _inflow_level(
+    on: date, seasonal: tuple[float, ...], share_first: float, share_repeat: float
+) -> tuple[float, float, str, str]:
+    """Deseasonalised weekly inflow level, the weekly noise spread, and their sources.
+
+    CBS quarters and annual totals count only part of the inflow; they are raised with the
+    shares the forecast uses (``_shares`` on the same day), so the level and the split agree.
+    """
     weekly = series.values("instroom_week", known_before=on)
     if weekly and on - weekly[-1].end <= WEEKLY_STALE:
         # Seasonally adjusted by the month of each week's Thursday, as the back-test does.
@@ -148,7 +159,7 @@ def _inflow_level(on: date, seasonal: tuple[float, ...]) -> tuple[float, float, 
     if quarters and quarters[-1].begin in late:
         last = quarters[-1]
         weeks = ((last.end - last.begin).days + 1) / 7
-        total = (last.value + late[last.begin]) / (1 - DEFAULT_SHARE_REPEAT)
+        total = (last.value + late[last.begin]) / (1 - share_repeat)
         # Seasonally adjusted like the weekly and monthly levels: the model multiplies the
         # level by the month's factor again, so a raw low quarter would be counted low twice.
         season = sum(seasonal[last.begin.month - 1 + m] for m in range(3)) / 3
@@ -164,7 +175,7 @@ def _inflow_level(on: date, seasonal: tuple[float, ...]) -> tuple[float, float, 
         raise ForecastError(f"vóór {format_date_nl(on)} is nog geen instroomcijfer gepubliceerd")
     last_year = annual[-1]
     source = f"geschat: eerste aanvragen {last_year.begin.year} gedeeld door het aandeel eerste"
-    return last_year.value / DEFAULT_SHARE_FIRST / 52, DEFAULT_NOISE_SIGMA, source, _noise_default()
+    return last_year.value / share_first / 52, DEFAULT_NOISE_SIGMA, source, _noise_default()
 
 
 def _noise_default() -> str:
@@ -183,6 +194,23 @@ def _shares(on: date) -> tuple[float, float, str]:
         repeat = parts["herhaalde_aanvragen_jaar"][-1].value / total
         year = parts["instroom_jaar"][-1].begin.year
         return first, repeat, f"geschat: IND jaarcijfers {year}"
+    # Before the first IND annual figures in the bundle (published January 2023): the split
+    # of the last four CBS quarters known then, so a start in 2019 does not use figures
+    # published in 2022 (the default below). Repeat applications have no earlier series.
+    first_q = series.values("eerste_aanvragen_kwartaal", known_before=on)
+    late_q = {v.begin: v.value for v in series.values("nareizigers_kwartaal", known_before=on)}
+    both = [(q.value, late_q[q.begin], q.end) for q in first_q if q.begin in late_q][-4:]
+    if both:
+        first_sum = sum(f for f, _, _ in both)
+        late_sum = sum(n for _, n, _ in both)
+        first = first_sum / (first_sum + late_sum) * (1 - DEFAULT_SHARE_REPEAT)
+        quarters = count_nl(len(both), "kwartaal", "kwartalen")
+        source = (
+            f"geschat: CBS eerste aanvragen en nareizigers, {quarters} "
+            f"t/m {format_date_nl(both[-1][2])}; herhaalde aanvragen standaard "
+            f"{format_decimal_nl(DEFAULT_SHARE_REPEAT, 3)} (IND 2021, nog geen eerdere reeks)"
+        )
+        return first, DEFAULT_SHARE_REPEAT, source
     return DEFAULT_SHARE_FIRST, DEFAULT_SHARE_REPEAT, DEFAULT_SHARES_SOURCE
 
 
@@ -248,8 +276,8 @@ def inflow_start(on: date) -> InflowStart:
     known yet, as in 2015).
     """
     seasonal, _ = seasonal_factors(on)
-    level, noise, level_source, noise_source = _inflow_level(on, seasonal)
-    first, _, _ = _shares(on)
+    first, repeat, _ = _shares(on)
+    level, noise, level_source, noise_source = _inflow_level(on, seasonal, first, repeat)
     annual = series.values("eerste_aanvragen_jaar", known_before=on)
     yearly = annual_sigma([float(v.value) for v in annual])
     return InflowStart(

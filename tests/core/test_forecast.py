@@ -228,3 +228,12 @@ def test_a_province_share_moves_smoothly_to_its_drawn_share_over_52_weeks() -> N
     # The page's province paths (``share_paths``) are the same shares.
     shares = forecast.share_paths(SHARES[0], result.shares[:, 0], 60)
     assert np.array_equal(occupancy[None, :] * shares, values[:, :, 0])
+
+
+def test_stock_on_a_monday_is_the_end_of_the_week_before() -> None:
+    """Week 0 ends on the Sunday before the Monday one week after the start."""
+    path = np.array([110, 120, 130])
+    assert forecast.stock_on(0, 100, path) == 100.0
+    assert forecast.stock_on(1, 100, path) == 110.0
+    assert forecast.stock_on(3, 100, path) == 130.0
+    assert forecast.stock_on(9, 100, path) == 130.0  # beyond the run: its last week

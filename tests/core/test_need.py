@@ -82,7 +82,9 @@ def test_projected_occupancy_per_horizon() -> None:
     projection = projected_occupancy(
         {REG: weekly([100, 110, 120, 130]), AMV: [(MONDAY, 40)]}, DEFAULT_HORIZONS
     )
-    assert projection["kort"] == {REG: 170, AMV: 40, SOBER: 0}
+    # Read on the peildatum, the Monday of the horizon's last week: 3 weeks after the last
+    # observation for the 4-week horizon (capacity is read on that day too).
+    assert projection["kort"] == {REG: 130 + 3 * 10, AMV: 40, SOBER: 0}
     # The line runs 13 weeks (TREND_MAX_WEEKS) and then stays flat: 130 + 13 x 10 = 260.
     assert projection["middellang"][REG] == 130 + 130
     assert projection["lang"][REG] == 130 + 130

@@ -95,7 +95,10 @@ def test_medium_and_long_horizons_follow_the_forecast(make_user: Callable[[str],
     bundle = model_inputs(runs.origin_for(W45.monday))
     inputs = with_national_start(bundle, monday=W45.monday, occupancy=970, status_holders=None)
     path = deterministic(inputs, SCENARIOS["midden"]).occupancy[0]
-    for horizon, last_week in ((MEDIUM, 25), (LONG, 103)):
+    # The peildatum is the Monday of the horizon's last week (capacity is read on it): the
+    # stock at the end of the week before, path[weeks - 2] (found in an audit: it read the
+    # end of the last week, a week after the capacity).
+    for horizon, last_week in ((MEDIUM, 24), (LONG, 102)):
         factor = float(path[last_week]) / inputs.occupancy
         now = {
             code: _row(rows, SHORT, NeedCategory.REGULAR).occupancy_used

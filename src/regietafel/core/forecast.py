@@ -578,6 +578,14 @@ def conservation_residual(result: Paths) -> IntArray:
     return residual
 
 
+def stock_on(weeks_after_start: int, start_occupancy: int, path: npt.NDArray[Any]) -> float:
+    """Occupancy on the Monday ``weeks_after_start`` weeks after the start: the stock at the
+    end of the week before (``path[k - 1]``), the start itself for 0, the last week beyond."""
+    if weeks_after_start <= 0:
+        return float(start_occupancy)
+    return float(path[min(weeks_after_start, len(path)) - 1])
+
+
 def weeks_until(start: date, day: date) -> int:
     """Index of the forecast week that contains ``day`` (may be out of range)."""
     return (day - start).days // 7

@@ -89,7 +89,7 @@ def projected_occupancy(
     """Trend projections per horizon name and category, for ``need_and_gap(projected=...)``."""
     return {
         horizon.name: {
-            category: trend_projection(history.get(category, ()), horizon.weeks)
+            category: trend_projection(history.get(category, ()), horizon.weeks_ahead)
             for category in NeedCategory
         }
         for horizon in horizons
@@ -100,9 +100,10 @@ def projected_occupancy(
 class ForecastGrowth:
     """Growth of occupancy per horizon name from the forecast's median, with its source.
 
-    ``factors[name]`` is the median forecast occupancy at the end of the horizon divided by
-    the occupancy at the forecast's start; the register's occupancy is scaled by it, so the
-    forecast supplies the direction and size of change and the register the level.
+    ``factors[name]`` is the forecast's occupancy on the horizon's peildatum
+    (``Horizon.weeks_ahead`` weeks after the start, the day capacity is read) divided by the
+    occupancy at the start; the register's occupancy is scaled by it, so the forecast
+    supplies the direction and size of change and the register the level.
     """
 
     factors: Mapping[str, float]
@@ -172,7 +173,7 @@ def capacity_at_horizons(
         if horizon.weeks > len(timeline.week_starts):
             raise ValueError(f"de tijdlijn is korter dan de {horizon.label}")
         result[horizon.name] = {
-            category: int(places[horizon.weeks - 1]) for category, places in per_category.items()
+            category: int(places[horizon.weeks_ahead]) for category, places in per_category.items()
         }
     return result
 

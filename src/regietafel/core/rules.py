@@ -165,11 +165,17 @@ class Horizon:
         """Short, medium or long; None for an ad-hoc horizon (a demo calibration window)."""
         return HorizonRole(self.name) if self.name in _ROLE_NAMES else None
 
+    @property
+    def weeks_ahead(self) -> int:
+        """Weeks from the week's Monday to the horizon's peildatum (the Monday of its last
+        week): capacity, projected occupancy and so need are all read on that one day."""
+        return self.weeks - 1
+
     def reference_day(self, monday: date) -> date:
         """The peildatum of this horizon from a week starting on ``monday``: the Monday of its
         last week. Capacity and need are read on it, so extra places are needed by then (the
         picture's peildatum and the shopping list's deadline are this one day)."""
-        return monday + timedelta(weeks=self.weeks - 1)
+        return monday + timedelta(weeks=self.weeks_ahead)
 
 
 SHORT = Horizon("kort", "korte termijn", 4, use_projection=False)

@@ -549,7 +549,7 @@ def autumn_gaps(
     timeline = capacity_timeline(register, start=week.monday, weeks=TO_JANUARY.weeks)
     per_category = timeline.by_category()
     capacity = {
-        h.name: {c: int(per_category[c][h.weeks - 1]) for c in NeedCategory} for h in horizons
+        h.name: {c: int(per_category[c][h.weeks_ahead]) for c in NeedCategory} for h in horizons
     }
     occupancy = {c: history[c][-1][1] for c in NeedCategory}
     projected = {

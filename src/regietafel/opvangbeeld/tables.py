@@ -75,7 +75,7 @@ def capacity_table(picture: ReceptionPicture) -> ResultTable:
                 "regulier": counts.get(NeedCategory.REGULAR, 0),
                 "amv": counts.get(NeedCategory.AMV, 0),
                 "sober": counts.get(NeedCategory.SOBER, 0),
-                "totaal": reception.capacity_total[horizon.weeks - 1],
+                "totaal": reception.capacity_total[horizon.weeks_ahead],
             }
         )
     return ResultTable(

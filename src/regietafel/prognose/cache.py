@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from regietafel.core.bounded_cache import BoundedCache
-from regietafel.core.forecast import SCENARIOS, IntArray, Scenario, deterministic
+from regietafel.core.forecast import SCENARIOS, IntArray, Scenario, deterministic, stock_on
 from regietafel.core.formatting import format_date_nl
 from regietafel.core.need import ForecastGrowth
 from regietafel.core.rules import Horizon
@@ -76,9 +76,8 @@ def growth(
     register = start if start is not None and start.occupancy > 0 else None
     start_occupancy, path = central_path(origin, register)
     first = max(start_occupancy, 1)
-    factors = {
-        horizon.name: float(path[min(horizon.weeks, len(path)) - 1]) / first for horizon in horizons
-    }
+    factors = {horizon.name: stock_on(horizon.weeks_ahead, start_occupancy, path) / first
+               for horizon in horizons}  # fmt: skip
     begin = (
         "de bezetting in het locatieregister"
         if register is not None

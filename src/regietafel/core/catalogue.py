@@ -169,8 +169,8 @@ _ROLE_LABELS = {
 }
 _HORIZON_NOTE = (
     "De korte termijn gebruikt de laatst gemeten bezetting, de middellange en lange termijn de "
-    "geprojecteerde bezetting; de capaciteit is die op de maandag van de laatste week van de "
-    "horizon."
+    "geprojecteerde bezetting; beide zijn gelezen op de peildatum, de maandag van de laatste "
+    "week van de horizon, net als de capaciteit."
 )
 
 

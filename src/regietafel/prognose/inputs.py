@@ -18,7 +18,12 @@ from datetime import date, timedelta
 from regietafel import reference
 from regietafel.core.backtest import annual_sigma, fit_smoothing, smoothed_level, smoothing_errors
 from regietafel.core.forecast import SHARE_DRIFT_WEEKS, ForecastError, ModelInputs
-from regietafel.core.formatting import format_date_nl, format_decimal_nl, format_int_nl
+from regietafel.core.formatting import (
+    format_date_nl,
+    format_decimal_nl,
+    format_int_nl,
+    format_percent_nl,
+)
 from regietafel.core.rules import DATA_VALID_WEEKS, NeedCategory
 from regietafel.core.taakstelling import HousedSoFar
 from regietafel.prognose import series
@@ -61,8 +66,8 @@ def share_source(basis: str) -> str:
     fixed example shares: never at the shares used, which would give away the share (and
     with the national total the occupancy) of a province whose occupancy is afgeschermd."""
     examples = ", ".join(
-        f"{format_decimal_nl(100 * share_spread(p), 0)} % bij een aandeel van "
-        f"{format_decimal_nl(100 * p, 0)} %"
+        f"{format_percent_nl(100 * share_spread(p), 0)} bij een aandeel van "
+        f"{format_percent_nl(100 * p, 0)}"
         for p in SHARE_EXAMPLES
     )
     return (

@@ -128,3 +128,36 @@ def test_sorting_is_a_permutation_with_missing_last(values: list[int | None]) ->
         present = [v for v in result if v is not None]
         assert present == sorted(present, reverse=descending)
         assert result[len(present) :] == [None] * (len(values) - len(present))
+
+
+def test_sorting_reads_the_values_not_the_notation() -> None:
+    """Tables sort on the server, on the values, before a cell is written: "−1.234" (U+2212)
+    and "geen gegevens" cannot upset the order, as a text sort of the cells would (there,
+    "−" sorts after every digit and "-1.234" before "-5")."""
+    from regietafel.presentation.http import html_table
+
+    column = Column("tekort", "Tekort", "int")
+    table = ResultTable(
+        "t",
+        "T",
+        (Column("naam", "Naam"), column),
+        tuple({"naam": n, "tekort": v} for n, v in [("a", 12), ("b", -5), ("c", None),
+                                                    ("d", -1_234), ("e", 0)]),
+    )  # fmt: skip
+    up = html_table(table, {"sorteer": "tekort", "richting": "op"})
+    assert [row[1].text for row in up.rows] == [
+        "\u22121.234",
+        "\u22125",
+        "0",
+        "12",
+        "geen gegevens",
+    ]
+    down = html_table(table, {"sorteer": "tekort", "richting": "af"})
+    assert [row[1].text for row in down.rows] == [
+        "12",
+        "0",
+        "\u22125",
+        "\u22121.234",
+        "geen gegevens",
+    ]
+    assert down.rows[-1][1].missing

@@ -410,8 +410,8 @@ def test_annex_page_of_a_week_without_data_says_so_and_writes_nothing(
 
 
 @pytest.mark.parametrize(("threshold", "text"), [
-    (1_000, "kans 0 % dat het genoeg is (prognose, scenario midden)"),
-    (1_000_000, "kans 100 % dat het genoeg is (prognose, scenario midden)"),
+    (1_000, "kans 0\u00a0% dat het genoeg is (prognose, scenario midden)"),
+    (1_000_000, "kans 100\u00a0% dat het genoeg is (prognose, scenario midden)"),
 ])  # fmt: skip
 def test_measured_agreement_has_the_forecast_chance_by_its_deadline(  # noqa: PLR0917 - fixtures
     agree: Callable[..., Any],

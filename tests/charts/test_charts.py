@@ -218,7 +218,7 @@ def test_import_leaves_the_chart_engine_out() -> None:
         (12_500.5, 1, False, "12.500,5"),
         (87.5, 1, True, "87,5"),
         (64.0, 1, True, "64"),
-        (-1_234_567.891, 2, False, "-1.234.567,89"),
+        (-1_234_567.891, 2, False, "\u22121.234.567,89"),  # U+2212, as d3's axes
     ],
 )
 def test_format_number_dutch(value: float, decimals: int, trim: bool, expected: str) -> None:

@@ -121,7 +121,7 @@ def test_province_map_values_and_classes(provincies: dict[str, Any]) -> None:
     for label, count in zip(class_labels([80, 100, 120]), counts, strict=True):
         assert f"{label} ({count})" in shown
     # each province shows its value as text (twice: halo + text)
-    assert shown.count("70%") == 2
+    assert shown.count("70\u00a0%") == 2
     assert "capaciteit (% van redelijk aandeel)" in shown
 
 
@@ -142,8 +142,8 @@ def test_province_map_missing_values_get_no_data_class(provincies: dict[str, Any
     )
     shown = texts(svg)
     assert "geen gegevens (2)" in shown
-    assert f"minder dan 100,0% ({len(codes) - 2})" in shown
-    assert "95,5%" in shown
+    assert f"minder dan 100,0\u00a0% ({len(codes) - 2})" in shown
+    assert "95,5\u00a0%" in shown
 
 
 def test_label_points_inside_the_netherlands(provincies: dict[str, Any]) -> None:
@@ -157,7 +157,11 @@ def test_label_points_inside_the_netherlands(provincies: dict[str, Any]) -> None
 
 
 def test_class_helpers() -> None:
-    assert class_labels([80, 100]) == ["minder dan 80%", "80% tot 100%", "100% of meer"]
+    assert class_labels([80, 100]) == [
+        "minder dan 80\u00a0%",
+        "80\u00a0% tot 100\u00a0%",
+        "100\u00a0% of meer",
+    ]
     assert classify(79.9, [80, 100]) == 0
     assert classify(80, [80, 100]) == 1
     assert classify(100, [80, 100]) == 2

@@ -6,7 +6,17 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from regietafel.core.formatting import count_nl, format_date_nl, format_int_nl
+from regietafel.core.formatting import (
+    MINUS,
+    NBSP,
+    count_nl,
+    format_change_nl,
+    format_date_nl,
+    format_decimal_nl,
+    format_int_nl,
+    format_percent_nl,
+    parse_number_nl,
+)
 
 
 @pytest.mark.parametrize(
@@ -17,7 +27,8 @@ from regietafel.core.formatting import count_nl, format_date_nl, format_int_nl
         (1000, "1.000"),
         (1200, "1.200"),
         (1234567, "1.234.567"),
-        (-1200, "-1.200"),
+        (-1200, "\u22121.200"),
+        (-1, "\u22121"),
     ],
 )
 def test_format_int_nl(value: int, text: str) -> None:
@@ -27,8 +38,89 @@ def test_format_int_nl(value: int, text: str) -> None:
 @given(st.integers(-(10**12), 10**12))
 def test_format_int_nl_round_trips(value: int) -> None:
     text = format_int_nl(value)
-    assert int(text.replace(".", "")) == value
-    assert all(len(group) == 3 for group in text.lstrip("-").split(".")[1:])
+    assert int(text.replace(".", "").replace(MINUS, "-")) == value
+    assert all(len(group) == 3 for group in text.lstrip(MINUS).split(".")[1:])
+    assert "-" not in text
+
+
+# Hand-computed: the one notation of every number a person reads.
+@pytest.mark.parametrize(
+    ("value", "decimals", "text"),
+    [
+        (-1234, 0, "\u22121.234"),
+        (-1234.5, 1, "\u22121.234,5"),
+        (0, 0, "0"),
+        (0.0, 1, "0,0"),
+        (-0.0, 1, "0,0"),
+        (-0.04, 1, "0,0"),  # rounds to zero: no sign
+        (-0.05, 1, "\u22120,1"),  # 0.05 is 0.05000000000000000277 as a float: rounds up
+        (-0.4, 0, "0"),
+        (87.46, 1, "87,5"),
+        (1234567.891, 2, "1.234.567,89"),
+    ],
+)
+def test_format_decimal_nl(value: float, decimals: int, text: str) -> None:
+    assert format_decimal_nl(value, decimals) == text
+
+
+@pytest.mark.parametrize(
+    ("value", "decimals", "text"),
+    [
+        (81.0, 1, "81,0\u00a0%"),
+        (81.04, 1, "81,0\u00a0%"),
+        (94, 1, "94,0\u00a0%"),
+        (-2.5, 1, "\u22122,5\u00a0%"),
+        (-0.04, 1, "0,0\u00a0%"),  # not "−0,0 %"
+        (0, 0, "0\u00a0%"),
+        (1250, 0, "1.250\u00a0%"),
+    ],
+)
+def test_format_percent_nl(value: float, decimals: int, text: str) -> None:
+    assert format_percent_nl(value, decimals) == text
+
+
+@pytest.mark.parametrize(
+    ("value", "decimals", "text"),
+    [
+        (1200, 0, "+1.200"),
+        (-300, 0, "\u2212300"),
+        (0, 0, "0"),
+        (0.3, 0, "0"),  # rounds to zero: no "+0"
+        (-0.3, 0, "0"),  # nor "−0"
+        (2.25, 1, "+2,2"),  # 2.25 is exact in binary: half to even, as Python rounds
+    ],
+)
+def test_format_change_nl(value: float, decimals: int, text: str) -> None:
+    assert format_change_nl(value, decimals) == text
+
+
+@given(
+    st.floats(-(10**9), 10**9, allow_nan=False, allow_infinity=False),
+    st.integers(0, 3),
+)
+def test_human_numbers_parse_back_and_never_use_a_hyphen(value: float, decimals: int) -> None:
+    """What a person reads is the value rounded, whichever writer wrote it; a negative has
+    U+2212, never an ASCII hyphen (the mistake that made tables differ from the cards); the
+    percent sign hangs on a no-break space."""
+    rounded = round(value, decimals)
+    for text in (
+        format_decimal_nl(value, decimals),
+        format_change_nl(value, decimals),
+        format_percent_nl(value, decimals),
+    ):
+        assert "-" not in text
+        assert parse_number_nl(text) == pytest.approx(rounded, abs=10**-decimals)
+        assert text.startswith(MINUS) == (parse_number_nl(text) < 0)
+    assert format_percent_nl(value, decimals).endswith(f"{NBSP}%")
+    assert " " not in format_percent_nl(value, decimals)
+
+
+def test_parse_number_nl_reads_either_minus() -> None:
+    assert parse_number_nl("\u22121.234,5\u00a0%") == -1234.5
+    assert parse_number_nl("-1.234") == -1234
+    assert parse_number_nl("+120") == 120
+    with pytest.raises(ValueError, match="could not convert"):
+        parse_number_nl("geen gegevens")
 
 
 def test_format_date_nl() -> None:

@@ -137,7 +137,7 @@ Let op: dit rapport bevat synthetische demodata.
 Belangrijkste veranderingen sinds vorige week:
 - Bezetting nu: 33.057 (+120 t.o.v. vorige week)
 - Tekort, korte termijn: 1.200 (−300 t.o.v. vorige week)
-- Gehuisvest als deel van de gecorrigeerde taakstelling: 58,2 % (+3,2 procentpunt t.o.v. vorige week)
+- Gehuisvest als deel van de gecorrigeerde taakstelling: 58,2\u00a0% (+3,2 procentpunt t.o.v. vorige week)
 2 andere kerncijfers zijn gelijk gebleven of niet te vergelijken.
 
 Rapport: https://regietafel.example.nl/rapport/2021-W45/NL/?versie=1

@@ -9,8 +9,10 @@ def test_number_cells_keep_whole_numbers_whole_and_write_decimals_dutch() -> Non
     column = Column("waarde", "Waarde", "number", 1)
     assert cell_text(33_057, column) == "33.057"
     assert cell_text(59.04, column) == "59,0"
-    assert cell_text(-1_234, column) == "-1.234"
-    assert cell_text(None, column) == ""
+    assert cell_text(-1_234, column) == "\u22121.234"  # the typographic minus, as the cards
+    assert cell_text(-0.04, column) == "0,0"  # rounds to zero: no sign
+    assert cell_text(None, column) == "geen gegevens"  # no data is not an empty cell
+    assert cell_text(None, Column("gemeente", "Gemeente")) == ""  # a masked text stays empty
 
 
 def test_text_table_meta_and_cells_are_dutch() -> None:

@@ -1,4 +1,6 @@
-"""The progress rows rendered in Python equal what the former template rendered."""
+"""The progress rows rendered in Python equal what the former template rendered, in the one
+notation of ``core.formatting`` (a negative with "−", "12,3 %" with a no-break space), where
+Django's localisation writes "-7" and the template wrote "12,3%"."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ from django.utils import translation
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from regietafel.core.formatting import MINUS, NBSP
 from regietafel.core.rules import ScheduleClass
 from regietafel.core.taakstelling import ProgressRow
 from regietafel.taakstelling.templatetags.taakstelling_tabel import (
@@ -29,7 +32,7 @@ FORMER = """{% load l10n %}{% for row in rows %}
     <td class="num">{{ row.housed }}</td>
     <td class="num">{{ row.remaining }}</td>
     <td class="num">{{ row.expected|floatformat:1 }}</td>
-    <td class="num">{% if row.percentage is None %}–{% else %}{{ row.percentage|floatformat:1 }}%{% endif %}</td>
+    <td class="num">{% if row.percentage is None %}–{% else %}{{ row.percentage|floatformat:1 }}\u00a0%{% endif %}</td>
     <td><span class="badge {% if row.schedule == 'op-schema' %}status--ok{% elif row.schedule == 'enigszins-achter' %}status--warn{% else %}status--bad{% endif %}">{{ row.schedule.label }}</span></td>
   </tr>
   {% endfor %}"""  # noqa: E501
@@ -37,6 +40,11 @@ FORMER = """{% load l10n %}{% for row in rows %}
 
 def _normalise(html: str) -> str:
     return re.sub(r">\s+<", "><", html).strip()
+
+
+def _with_minus(text: str) -> str:
+    """Django's "-7" in the one notation: "−7"."""
+    return text.replace("-", MINUS)
 
 
 def _row(
@@ -79,10 +87,13 @@ def test_rows_equal_the_former_template() -> None:
     with translation.override("nl"):
         former = Template(FORMER).render(Context({"rows": ROWS}))
         fast = progress_rows(ROWS)
+    former = re.sub(r'(<td class="num">)-', rf"\1{MINUS}", former)
     assert _normalise(fast) == _normalise(former)
     assert "&#x27;s-Hertogenbosch" in fast
     assert "Amsterdam &amp; Co &lt;b&gt;" in fast
-    assert "12,3%" in fast  # 12.25 rounds half up, as floatformat does
+    assert f"12,3{NBSP}%" in fast  # 12.25 rounds half up, as floatformat does
+    assert f'<td class="num">{MINUS}7</td>' in fast  # the arrears of 's-Hertogenbosch
+    assert "-" not in re.sub(r"<th.*?</th>|<span.*?</span>", "", fast)  # no hyphen in a number
 
 
 @settings(deadline=None, max_examples=300)
@@ -99,10 +110,10 @@ def test_rows_equal_the_former_template() -> None:
 @example(value=1234.95)
 def test_one_decimal_equals_floatformat(value: float) -> None:
     with translation.override("nl"):
-        assert one_decimal_nl(value) == floatformat(value, 1)
+        assert one_decimal_nl(value) == _with_minus(floatformat(value, 1))
 
 
 @pytest.mark.parametrize("value", [0, 7, -7, 999, 1_000, -12_345, 10**7])
 def test_integers_equal_django_localisation(value: int) -> None:
     with translation.override("nl"):
-        assert integer_nl(value) == Template("{{ v }}").render(Context({"v": value}))
+        assert integer_nl(value) == _with_minus(Template("{{ v }}").render(Context({"v": value})))

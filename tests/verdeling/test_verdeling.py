@@ -83,7 +83,7 @@ def test_correction_key_shows_winners_and_losers(client_as: Callable[[str | None
     assert page.status_code == 200
     body = page.content.decode()
     assert "Extra met correctie" in body
-    assert "Wint (+) of verliest (-)" in body
+    assert "Wint (+) of verliest (−)" in body
 
 
 @pytest.mark.django_db

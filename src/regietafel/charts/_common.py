@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from regietafel.core.formatting import MONTHS_NL
+from regietafel.core.formatting import MINUS, MONTHS_NL
 
 SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json"
 
@@ -165,8 +165,10 @@ def format_number(value: float, decimals: int = 0, *, trim: bool = False) -> str
     """Dutch number text in Python, for labels we build ourselves: 12500.5 -> '12.500,5'.
 
     ``trim`` drops trailing decimal zeros (like d3's ``~``): 87.50 -> '87,5', 64.0 -> '64'.
+    A negative has the minus of ``core.formatting`` (and of d3's axes): -300 -> '−300'.
     """
-    text = f"{value:,.{decimals}f}"
+    text = f"{abs(value):,.{decimals}f}"
     if trim and "." in text:
         text = text.rstrip("0").rstrip(".")
-    return text.replace(",", "\u0000").replace(".", ",").replace("\u0000", ".")
+    text = text.replace(",", "\u0000").replace(".", ",").replace("\u0000", ".")
+    return f"{MINUS}{text}" if value < 0 and text.strip("0.,") else text

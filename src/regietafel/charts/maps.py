@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from regietafel.charts._common import INK, format_number, with_title_and_source
+from regietafel.core.formatting import NBSP
 
 MAP_WIDTH = 420
 MAP_HEIGHT = 500
@@ -348,11 +349,17 @@ def _class_symbols(
     ]
 
 
+def with_unit(number: str, unit: str) -> str:
+    """ "64 %" with a no-break space for a percentage; any other unit as it is given."""
+    return f"{number}{NBSP}%" if unit == "%" else f"{number}{unit}"
+
+
 def class_labels(breaks: Sequence[float], *, unit: str = "%", decimals: int = 0) -> list[str]:
-    """Labels for the classes that ``breaks`` cut: 'minder dan 80%', '80% tot 100%', ..."""
+    """Labels for the classes that ``breaks`` cut: 'minder dan 80 %', '80 % tot 100 %', ...
+    (a no-break space before "%", as ``core.formatting`` writes a percentage)."""
 
     def fmt(value: float) -> str:
-        return f"{format_number(value, decimals)}{unit}"
+        return with_unit(format_number(value, decimals), unit)
 
     if not breaks:
         return ["alle waarden"]
@@ -400,7 +407,7 @@ def province_map(
         if value is None or not math.isfinite(value):
             continue
         codes_to_class[code] = labels[classify(value, breaks)]
-        texts[code] = f"{format_number(value, decimals)}{unit}"
+        texts[code] = with_unit(format_number(value, decimals), unit)
     overlay: list[dict[str, Any]] = []
     if show_values:
         points = label_points(topology, object_name)

@@ -25,6 +25,8 @@ from datetime import date, timedelta
 from enum import StrEnum
 from types import MappingProxyType
 
+from regietafel.core.formatting import format_percent_nl
+
 
 class MeetingKind(StrEnum):
     """The kinds of table; values are stable keys, also the prefix of agreement numbers."""
@@ -205,9 +207,9 @@ class DeadlineChance:
     @property
     def text(self) -> str:
         """ "kans 42 % dat het gehaald wordt (prognose, scenario midden)"."""
-        percent = round(self.chance * 100)
+        percent = format_percent_nl(round(self.chance * 100), 0)
         what = "het gehaald wordt" if self.kind == "gehaald" else "het genoeg is"
-        return f"kans {percent} % dat {what} (prognose, scenario {self.scenario})"
+        return f"kans {percent} dat {what} (prognose, scenario {self.scenario})"
 
 
 def _int_nl(value: int) -> str:

@@ -24,7 +24,12 @@ from regietafel.core.figures import (
     ReceptionFigures,
     ScopeFigures,
 )
-from regietafel.core.formatting import format_decimal_nl, format_int_nl
+from regietafel.core.formatting import (
+    NO_DATA_TEXT,
+    format_decimal_nl,
+    format_int_nl,
+    format_percent_nl,
+)
 from regietafel.core.rules import HorizonRole, NeedCategory, ScheduleClass
 
 Number = int | float
@@ -141,10 +146,11 @@ def round_half_up(value: Fraction | Number) -> int:
 
 
 def format_value(value: Number | None, decimals: int, unit: str) -> str:
+    """``value`` in the one notation of :mod:`regietafel.core.formatting`."""
     if value is None:
-        return "geen gegevens"
+        return NO_DATA_TEXT
     if unit == "%":
-        return f"{format_decimal_nl(float(value), decimals)} %"
+        return format_percent_nl(float(value), decimals)
     if decimals:
         return format_decimal_nl(float(value), decimals)
     return format_int_nl(int(value))

@@ -1,12 +1,38 @@
-"""Dutch number and date formatting for generated sentences, independent of the locale.
+"""Dutch number and date formatting for people, independent of the locale: the one notation.
 
 The core writes whole sentences (the boodschappenlijstje) that must read the same on every
-server, so it cannot lean on the process locale.
+server, so it cannot lean on the process locale. Every surface a person reads (web tables,
+key-figure cards, the report and its PDF, the command line's terminal table) writes its
+numbers through this module, so one kind of number looks the same everywhere:
+
+* thousands with ".", decimals with ",": 1.234 and 87,5 (Dutch, as the Rijksoverheid writes);
+* a negative with the typographic minus U+2212: "−120". The report, its PDF and the cards
+  already wrote it so; an ASCII hyphen is shorter than the digits' width, reads as a dash or a
+  hyphenated word and lets a browser break the line after it;
+* a value that rounds to zero has no sign: −0,04 with one decimal is "0,0", not "−0,0";
+* a percentage with a no-break space before "%": "81,0 %" (the Nederlandse Taalunie's
+  spelling, as the cards and the report write it); the no-break space keeps "%" on the line
+  of its number in a narrow table cell;
+* no data is "geen gegevens", never 0 and never an empty cell; a value that cannot exist
+  is "n.v.t.".
+
+Machine outputs (CSV, JSON, the API, Excel's numeric cells) do not come here: they keep
+plain numbers with an ASCII "-" and a "." decimal point.
 """
 
 from __future__ import annotations
 
 from datetime import date
+
+MINUS = "\u2212"
+"""The typographic minus of every negative number a person reads."""
+NBSP = "\u00a0"
+"""The no-break space between a number and its "%"."""
+NO_DATA_TEXT = "geen gegevens"
+"""What a person reads where a value is unknown: not 0, not an empty cell."""
+NOT_APPLICABLE_TEXT = "n.v.t."
+"""What a person reads where a value cannot exist (locations to find of a kind without a
+standard location size): not "geen gegevens", which would ask for data that never comes."""
 
 MONTHS_NL = (
     "januari",
@@ -24,15 +50,44 @@ MONTHS_NL = (
 )
 
 
+def _signed(magnitude: str, negative: bool) -> str:
+    """``magnitude`` with the minus, unless it shows as zero (no "−0" or "−0,0")."""
+    return f"{MINUS}{magnitude}" if negative and magnitude.strip("0.,") else magnitude
+
+
 def format_int_nl(value: int) -> str:
-    """Whole number with "." as thousands separator: 1200 -> "1.200"."""
-    return f"{value:,}".replace(",", ".")
+    """Whole number with "." as thousands separator: 1200 -> "1.200", -1200 -> "−1.200"."""
+    return _signed(f"{abs(value):,}".replace(",", "."), value < 0)
 
 
 def format_decimal_nl(value: float, decimals: int) -> str:
-    """Decimal with "," and "." as thousands separator: 1234.5 (1) -> "1.234,5"."""
-    text = f"{value:,.{decimals}f}"
-    return text.replace(",", "_").replace(".", ",").replace("_", ".")
+    """Decimal with "," and "." as thousands separator: 1234.5 (1) -> "1.234,5", -0.5 (1)
+    -> "−0,5", -0.04 (1) -> "0,0"."""
+    text = f"{abs(value):,.{decimals}f}"
+    return _signed(text.replace(",", "_").replace(".", ",").replace("_", "."), value < 0)
+
+
+def format_percent_nl(value: float, decimals: int = 1) -> str:
+    """A percentage (81.04 -> "81,0 %", with a no-break space); -2.5 -> "−2,5 %"."""
+    return f"{format_decimal_nl(value, decimals)}{NBSP}%"
+
+
+def format_change_nl(value: float, decimals: int = 0) -> str:
+    """A change with its sign: "+1.200", "−300", "0" (what rounds to zero has no sign)."""
+    text = format_decimal_nl(value, decimals)
+    return f"+{text}" if value > 0 and text.strip("0.,") else text
+
+
+def parse_number_nl(text: str) -> float:
+    """The number a person read back from :func:`format_decimal_nl`, :func:`format_int_nl`,
+    :func:`format_percent_nl` or :func:`format_change_nl` ("−1.234,5 %" -> -1234.5).
+
+    Accepts the ASCII hyphen too, so a number typed or pasted either way reads the same.
+    ValueError for anything else.
+    """
+    raw = text.strip().removesuffix("%").strip(f" {NBSP}").replace(MINUS, "-")
+    raw = raw.replace(".", "").replace(",", ".")
+    return float(raw)
 
 
 def format_date_nl(day: date) -> str:

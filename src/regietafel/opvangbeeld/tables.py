@@ -12,6 +12,7 @@ from regietafel import reference
 from regietafel.core.capacity import Closure
 from regietafel.core.catalogue import definition
 from regietafel.core.confidentiality import SUPPRESSED_TEXT
+from regietafel.core.formatting import NOT_APPLICABLE_TEXT
 from regietafel.core.rules import HorizonRole, NeedCategory
 from regietafel.opvangbeeld.selectors import ReceptionPicture
 from regietafel.presentation.tables import Column, ResultTable, Value
@@ -56,7 +57,8 @@ def need_table(picture: ReceptionPicture) -> ResultTable:
             Column("behoefte", "Behoefte", "int"),
             Column("capaciteit", "Capaciteit", "int"),
             Column("tekort", "Tekort", "int"),
-            Column("tekort_locaties", "Tekort in locaties", "int"),
+            # Only kinds with a standard location size (AMV, sober) count locations.
+            Column("tekort_locaties", "Tekort in locaties", "int", none_text=NOT_APPLICABLE_TEXT),
         ),
         tuple(rows),
     )

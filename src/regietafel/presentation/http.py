@@ -65,6 +65,9 @@ def wants_csv(request: Any) -> bool:
 class Cell:
     text: str
     numeric: bool
+    missing: bool = False
+    """A number cell without a value: its text is the column's "geen gegevens" (or
+    "n.v.t."), drawn muted so it does not read as a figure."""
 
 
 @dataclass(frozen=True)
@@ -93,7 +96,14 @@ def html_table(table: ResultTable, params: Mapping[str, str] | None = None) -> H
     (``?sorteer=kolom&richting=af``; every table on the page with that column follows)."""
 
     def row(values: dict[str, Value]) -> tuple[Cell, ...]:
-        return tuple(Cell(cell_text(values.get(c.key), c), c.numeric) for c in table.columns)
+        return tuple(
+            Cell(
+                cell_text(values.get(c.key), c),
+                c.numeric,
+                missing=c.numeric and values.get(c.key) is None,
+            )
+            for c in table.columns
+        )
 
     headers: tuple[SortHeader, ...] = ()
     if params is not None:

@@ -22,7 +22,12 @@ from pathlib import Path
 from typing import Literal, TypeVar
 from urllib.parse import urlencode
 
-from regietafel.core.formatting import format_date_nl, format_decimal_nl, format_int_nl
+from regietafel.core.formatting import (
+    NO_DATA_TEXT,
+    format_date_nl,
+    format_decimal_nl,
+    format_int_nl,
+)
 from regietafel.presentation.cells import export_cell, export_row
 
 Kind = Literal["text", "int", "decimal", "number", "date"]
@@ -43,6 +48,9 @@ class Column:
     kind: Kind = "text"
     decimals: int | None = 2
     """Decimals shown; None: as many as each value's size needs (:func:`decimals_for`)."""
+    none_text: str = NO_DATA_TEXT
+    """What a number cell without a value reads: "geen gegevens", or "n.v.t." in a column
+    where some rows cannot have a value (machine outputs keep an empty cell or null)."""
 
     @property
     def numeric(self) -> bool:
@@ -104,9 +112,13 @@ def _number_text(value: float, column: Column) -> str:
 
 
 def cell_text(value: Value, column: Column) -> str:
-    """A cell as people read it: Dutch thousands and decimal separators, Dutch dates."""
+    """A cell as people read it, in the one notation of :mod:`regietafel.core.formatting`
+    ("−1.234", "87,5", Dutch dates). A number without data reads "geen gegevens": an empty
+    cell could be a rendering fault, and no data is not 0. An empty text cell stays empty (a
+    masked municipality is part of its location's masked name); a column says "n.v.t."
+    where a value cannot exist."""
     if value is None:
-        return ""
+        return column.none_text if column.numeric else ""
     if column.numeric and isinstance(value, int | float):
         return _number_text(value, column)
     if column.kind == "date" and isinstance(value, str) and value:
@@ -284,7 +296,6 @@ SORT_PARAMETER = "sorteer"
 DIRECTION_PARAMETER = "richting"
 ASCENDING = "op"
 DESCENDING = "af"
-NO_DATA_TEXT = "geen gegevens"
 
 _IGNORED_IN_NAMES = str.maketrans("", "", "'’‘`-. ()")
 

@@ -29,6 +29,7 @@ from regietafel.core.formatting import (
     format_date_nl,
     format_decimal_nl,
     format_int_nl,
+    format_percent_nl,
 )
 from regietafel.core.rules import DATA_VALID_WEEKS, NeedCategory
 from regietafel.core.taakstelling import HousedSoFar
@@ -72,8 +73,8 @@ def share_source(basis: str) -> str:
     fixed example shares: never at the shares used, which would give away the share (and
     with the national total the occupancy) of a province whose occupancy is afgeschermd."""
     examples = ", ".join(
-        f"{format_decimal_nl(100 * share_spread(p), 0)} % bij een aandeel van "
-        f"{format_decimal_nl(100 * p, 0)} %"
+        f"{format_percent_nl(100 * share_spread(p), 0)} bij een aandeel van "
+        f"{format_percent_nl(100 * p, 0)}"
         for p in SHARE_EXAMPLES
     )
     return (

@@ -8,34 +8,30 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from regietafel.core.formatting import format_date_nl, format_decimal_nl
+from regietafel.core.formatting import (
+    format_change_nl,
+    format_date_nl,
+    format_decimal_nl,
+    format_percent_nl,
+)
 
-MINUS = "\u2212"
+UNKNOWN = "\u2013"
+"""The report's dash for an unknown value in running text and its compact tables."""
 
 
 def number_nl(value: float | None, decimals: int = 0) -> str:
-    """12500 -> '12.500'; 87.46 with 1 decimal -> '87,5'; None -> '–' (unknown)."""
-    if value is None:
-        return "\u2013"
-    text = format_decimal_nl(abs(value), decimals)
-    rounded_zero = float(f"{abs(value):.{decimals}f}") == 0
-    return f"{MINUS}{text}" if value < 0 and not rounded_zero else text
+    """12500 -> '12.500'; 87.46 with 1 decimal -> '87,5'; -300 -> '−300'; None -> '–'."""
+    return UNKNOWN if value is None else format_decimal_nl(value, decimals)
 
 
 def change_nl(value: float | None, decimals: int = 0) -> str:
     """A change with its sign: '+1.200', '−300', '0'; None -> '–'."""
-    if value is None:
-        return "\u2013"
-    text = number_nl(value, decimals)
-    if value > 0 and text.strip("0,") != "":
-        return f"+{text}"
-    return text
+    return UNKNOWN if value is None else format_change_nl(value, decimals)
 
 
 def percent_nl(value: float | None, decimals: int = 1) -> str:
-    if value is None:
-        return "\u2013"
-    return f"{number_nl(value, decimals)}\u00a0%"
+    """'81,0 %' with a no-break space, as :mod:`regietafel.core.formatting` writes it."""
+    return UNKNOWN if value is None else format_percent_nl(value, decimals)
 
 
 def date_nl(value: date | datetime | str | None) -> str:

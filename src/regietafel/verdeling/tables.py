@@ -20,7 +20,7 @@ def _corrected_columns(d: KeyedDistribution) -> tuple[Column, ...]:
         return ()
     return (
         Column("extra_gecorrigeerd", "Extra met correctie", "int"),
-        Column("verschil_sleutels", "Wint (+) of verliest (-)", "int"),
+        Column("verschil_sleutels", "Wint (+) of verliest (−)", "int"),
     )
 
 

@@ -13,8 +13,8 @@ from regietafel.core.catalogue import (
     FigureHistory,
     HistoryPoint,
     definition,
-    format_value,
 )
+from regietafel.core.formatting import format_change_nl
 
 register = template.Library()
 
@@ -30,8 +30,7 @@ def _signed(delta: float | None, than: str, *, decimals: int = 0, unit: str = ""
         return ""
     if delta == 0:
         return f"gelijk aan {than}"
-    sign = "+" if delta > 0 else "−"
-    return f"{sign}{format_value(abs(delta), decimals, '')}{unit} t.o.v. {than}"
+    return f"{format_change_nl(delta, decimals)}{unit} t.o.v. {than}"
 
 
 def _delta_text(change: FigureChange, delta: float | None, than: str) -> str:

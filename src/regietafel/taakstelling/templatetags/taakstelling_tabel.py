@@ -2,9 +2,9 @@
 
 The template engine resolved some 30 variables, two ``floatformat`` filters and an include
 per row; on the period page that was most of the response time. Here every cell is
-formatted once with the same Dutch notation Django's localisation gives (``1.234``,
-``12,5`` with ``floatformat:1``'s half-up rounding) and escaped; a test holds the output
-equal to the former template's.
+formatted once in the one notation of ``core.formatting`` (``1.234``, ``−5``, ``94,0 %``,
+with ``floatformat:1``'s half-up rounding) and escaped; a test holds the output equal to
+the former template's.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from django import template
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from regietafel.core.formatting import NBSP, format_decimal_nl, format_int_nl
 from regietafel.core.rules import ScheduleClass
 from regietafel.core.taakstelling import ProgressAggregate, ProgressRow
 from regietafel.taakstelling.selectors import thresholds_text
@@ -31,18 +32,20 @@ _BADGE_CLASS = {
 
 
 def integer_nl(value: int) -> str:
-    """As ``{{ value }}`` with USE_THOUSAND_SEPARATOR in Dutch: 1234 -> "1.234"."""
-    return f"{value:,}".replace(",", ".")
+    """In the one notation (``core.formatting``): 1234 -> "1.234", -5 -> "−5"."""
+    return format_int_nl(value)
 
 
 def one_decimal_nl(value: float) -> str:
-    """As ``{{ value|floatformat:1 }}`` in Dutch: half-up on the decimal text, "1.234,5"."""
+    """As ``{{ value|floatformat:1 }}`` rounds (half-up on the decimal text), written in the
+    one notation: "1.234,5", "−0,5", and never "−0,0"."""
     rounded = Decimal(str(value)).quantize(_TENTH, ROUND_HALF_UP)
-    if not rounded:
-        rounded = abs(rounded)  # floatformat never shows "-0,0"
-    whole, _, tenth = f"{rounded:f}".partition(".")
-    sign = "-" if whole.startswith("-") else ""
-    return f"{sign}{integer_nl(int(whole.lstrip('-')))},{tenth}"
+    return format_decimal_nl(float(rounded), 1)
+
+
+def percent_nl(value: float) -> str:
+    """A share housed as the cards write it: "94,0 %" (rounded as :func:`one_decimal_nl`)."""
+    return f"{one_decimal_nl(value)}{NBSP}%"
 
 
 def badge(schedule: ScheduleClass) -> str:
@@ -52,7 +55,7 @@ def badge(schedule: ScheduleClass) -> str:
 
 
 def _row(row: ProgressRow) -> str:
-    percentage = "–" if row.percentage is None else f"{one_decimal_nl(row.percentage)}%"
+    percentage = "–" if row.percentage is None else percent_nl(row.percentage)
     return (
         f'<tr><th scope="row">{escape(row.name)} <span class="muted">{escape(row.code)}</span>'
         f'</th><td class="num">{integer_nl(row.taakstelling)}</td>'
@@ -77,7 +80,7 @@ def progress_total_row(total: ProgressAggregate) -> SafeString:
     """The totals row: the counts add up; the percentage is the core's of the sums; a class
     of a sum is no sum, so the schema cell stays empty."""
     row = total.row
-    percentage = "–" if row.percentage is None else f"{one_decimal_nl(row.percentage)}%"
+    percentage = "–" if row.percentage is None else percent_nl(row.percentage)
     count = f"{total.municipalities} gemeente" + ("" if total.municipalities == 1 else "n")
     return mark_safe(  # noqa: S308 - built from escaped parts
         f'<tr><th scope="row">Totaal <span class="muted">{escape(count)}</span></th>'

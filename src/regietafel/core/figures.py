@@ -513,13 +513,12 @@ def _shopping(
 ) -> tuple[ShoppingItem, ...]:
     if reception is None and housing is None:
         return ()
-    arrears = housing.schedule_arrears if housing is not None else None
     return shopping_list(
         scope=code,
         gaps=reception.gaps if reception is not None else (),
         closures=reception.closures if reception is not None else (),
         targets=progress if reception is not None else (),
-        housing_arrears=arrears or 0,
+        housing_arrears=housing.schedule_arrears if housing is not None else None,
         housing_deadline=housing.period.end if housing is not None else as_of,
         as_of=as_of,
     )

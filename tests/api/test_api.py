@@ -407,3 +407,36 @@ def test_an_absurd_total_to_distribute_is_a_dutch_400(client_as: Client) -> None
     page = client.get("/verdeling/?week=2021-W45&te_verdelen=aantal&totaal=24744503424572987707")
     assert page.status_code in {200, 400}
     assert "10.000.000" in page.content.decode()
+
+
+def test_key_figures_of_housing_are_null_without_a_realisation(client_as: Client) -> None:
+    """A period without any realisation: housed and everything compared with it is null in
+    the API (0 housed made all three municipalities far behind); the task is known. With a
+    delivery, hand-computed: four of six months, expected 447,3 + 36,7 + 103,3."""
+    from tests.factories import realisation
+
+    _taakstelling()
+    client = client_as("landelijk")
+    housing = [
+        "gehuisvest",
+        "gehuisvest_procent",
+        "nog_te_huisvesten",
+        "achterstand_op_schema",
+        "gemeenten_achter",
+        "gemeenten_ver_achter",
+    ]
+    figures = client.get("/api/v1/kerncijfers/?week=2021-W45").json()
+    by_code = {f["code"]: f for f in figures["kerncijfers"]}
+    assert by_code["gecorrigeerde_taakstelling"]["waarde"] == 671 + 55 + 155
+    for code in housing:
+        assert by_code[code]["waarde"] is None, code
+    realisation(
+        "2021-W44",
+        "2021-II",
+        {"GM0363": ("PV27", 300), "GM0362": ("PV27", 20), "GM0014": ("PV20", 100)},
+    )
+    figures = client.get("/api/v1/kerncijfers/?week=2021-W45").json()
+    value = {f["code"]: f["waarde"] for f in figures["kerncijfers"]}
+    # Behind on schedule: 448 - 300, 37 - 20 and 104 - 100; Amsterdam and Amstelveen below
+    # three quarters of expected (far), Groningen above (somewhat).
+    assert [value[code] for code in housing] == [420, round(100 * 420 / 881, 1), 461, 169, 3, 2]

@@ -20,7 +20,7 @@ from regietafel.core.taakstelling import ProgressRow
 WEEK = IsoWeek.parse("2021-W45")
 
 
-def _row(code: str, corrected: int, housed: int) -> ProgressRow:
+def _row(code: str, corrected: int, housed: int | None) -> ProgressRow:
     return ProgressRow(
         code=code,
         name=code,
@@ -30,7 +30,7 @@ def _row(code: str, corrected: int, housed: int) -> ProgressRow:
         corrected=corrected,
         housed=housed,
         months_elapsed=4,
-        schedule=ScheduleClass.ON_SCHEDULE,
+        schedule=None if housed is None else ScheduleClass.ON_SCHEDULE,
     )
 
 
@@ -39,8 +39,10 @@ def _national(waiting: int | None, long: int | None, *, housed_known: bool = Tru
         period=Period.parse("2021-II"),
         months_elapsed=4,
         realisation_week="2021-W44",
-        rows=(_row("GM0001", 60, 25), _row("GM0002", 30, 26)),
-        housed_known=housed_known,
+        rows=(
+            _row("GM0001", 60, 25 if housed_known else None),
+            _row("GM0002", 30, 26 if housed_known else None),
+        ),
     )
     return ScopeFigures(
         week=WEEK,
@@ -64,7 +66,15 @@ def test_places_freed_are_the_arrears_at_most_those_waiting(waiting: int, freed:
 
 def test_no_series_or_no_realisation_is_no_number() -> None:
     assert _national(None, None).places_freed_by_catching_up is None
-    assert _national(100, 60, housed_known=False).places_freed_by_catching_up is None
+    unknown = _national(100, 60, housed_known=False)
+    assert unknown.places_freed_by_catching_up is None  # not min(0, 100) = 0
+    housing = unknown.housing
+    assert housing is not None
+    assert (housing.housed, housing.share_housed, housing.remaining) == (None, None, None)
+    assert (housing.schedule_arrears, housing.behind) == (None, None)
+    assert housing.class_count(ScheduleClass.FAR_BEHIND) is None
+    assert housing.housed_so_far is None
+    assert (housing.corrected, housing.expected) == (90, 60)  # the task side is known
 
 
 def test_waiting_long_is_shown_only_when_delivered() -> None:

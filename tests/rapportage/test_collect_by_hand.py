@@ -8,6 +8,7 @@ one twelfth instead of the share by inhabitants.
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from fractions import Fraction
 from typing import Any
@@ -20,6 +21,7 @@ from regietafel.core.periods import IsoWeek
 from regietafel.kerncijfers.selectors import figures_for
 from regietafel.kerncijfers.services import choose_need_policy
 from regietafel.rapportage.collect import NoDataError, report_data_collect
+from regietafel.rapportage.data import ReportData
 from regietafel.rapportage.models import PublishedReport
 from regietafel.rapportage.services import report_publish
 from regietafel.taakstelling.models import TaakstellingEntry, TaakstellingPeriod
@@ -336,3 +338,68 @@ def test_another_provinces_confidential_closure_is_just_a_location_there(
     assert "vertrouwelijke" not in texts["NL"]
     assert "vertrouwelijke locatie (Zeeland)" in texts["PV29"]
     assert "Locatie E" not in texts["NL"] + texts["PV29"]
+
+
+def test_without_a_realisation_the_report_has_no_housed_and_no_class() -> None:
+    """No realisation about 2021-II yet: the frozen report stores housed, percentage, class
+    and the counts per class as unknown (it stored 0 housed, 0 % and three municipalities
+    "ver achter"), and its web page, print and Excel show "–" and empty cells."""
+    from io import BytesIO
+
+    from django.template.loader import render_to_string
+    from django.utils import translation
+    from openpyxl import load_workbook
+
+    from regietafel.rapportage.render import render_frozen
+    from regietafel.rapportage.render.html import ReportMeta, render_print_html, report_context
+
+    standard_register("2021-W45")
+    _period()
+    data = report_data_collect(week=W45, scope="NL")
+    national = data.taakstelling.national
+    assert national is not None
+    assert national.corrected == 750  # the task is known
+    assert national.housed is None
+    assert national.percentage is None
+    assert (national.on_schedule, national.somewhat_behind, national.far_behind) == (None,) * 3
+    # (Provinces without any municipality in this small period sum nothing: 0 of 0, known.)
+    with_rows = [p for p in data.taakstelling.provinces if p.municipalities]
+    assert {p.code for p in with_rows} == {"PV20", "PV24", "PV27"}
+    for province in with_rows:
+        assert (province.housed, province.far_behind) == (None, None)
+    for row in data.taakstelling.municipalities:
+        assert (row.housed, row.percentage, row.schedule, row.schedule_label) == (None,) * 4
+    assert "Over dit halfjaar is nog geen realisatie gemeld: gehuisvest is onbekend." in (
+        data.notes
+    )
+    assert ReportData.from_json(data.to_json()) == data  # the nulls survive freezing
+    meta = ReportMeta(1, None, "rapportage")
+    printed = render_print_html(data, meta)
+    assert 'class="schedule schedule--' not in printed  # no municipality in a class
+    # The printed annex lists those far behind: unknown, said so (not an empty list).
+    assert "welke gemeenten ver achter lopen is onbekend" in printed
+    with translation.override("nl"):
+        page = render_to_string(
+            "rapportage/report.html", report_context(data, meta, for_print=False)
+        )
+    assert 'class="schedule schedule--' not in page
+    amsterdam = re.search(r'<th scope="row">GM0363</th>(.*?)</tr>', page, re.S)
+    assert amsterdam is not None
+    cells = [
+        re.sub(r"<[^>]+>", "", c).strip()
+        for c in re.findall(r"<td[^>]*>(.*?)</td>", amsterdam.group(1), re.S)
+    ]
+    assert cells[-3:] == ["–", "–", "–"]  # housed, percentage, class
+    book = load_workbook(BytesIO(render_frozen(data, meta, "xlsx")))
+    sheet = book["taakstelling gemeenten"]
+    header = [c.value for c in sheet[1]]
+    row = next(r for r in sheet.iter_rows(min_row=2, values_only=True) if r[0] == "GM0363")
+    for column in ("gehuisvest", "gehuisvest (%)", "klasse"):
+        assert row[header.index(column)] is None, column
+    provinces = book["taakstelling provincies"]
+    header = [c.value for c in provinces[1]]
+    for r in provinces.iter_rows(min_row=2, values_only=True):
+        if r[header.index("gemeenten")] == 0:
+            continue
+        assert r[header.index("gehuisvest")] is None
+        assert r[header.index("ver achter")] is None

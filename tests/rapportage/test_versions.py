@@ -16,7 +16,7 @@ def test_version_1_sample_is_upgraded_with_catalogue_names() -> None:
     raw = json.loads((SAMPLES / "report-v1.json").read_text(encoding="utf-8"))
     assert raw["format_version"] == 1
     data = ReportData.from_dict(raw)
-    assert data.format_version == FORMAT_VERSION == 8
+    assert data.format_version == FORMAT_VERSION == 9
     occupancy = data.key_figure("bezetting_nu")
     assert (occupancy.label, occupancy.value, occupancy.previous) == (
         "Bezetting nu",
@@ -155,3 +155,20 @@ def test_reports_before_version_8_did_not_record_which_weeks_were_afgeschermd() 
         assert figure.trend_suppressed == ()
         assert figure.previous_suppressed is False
     assert ReportData.from_json(data.to_json()) == data
+
+
+def test_a_version_8_report_keeps_its_progress_numbers() -> None:
+    """Version 9 lets housed and what follows from it be null (no realisation known). A
+    version 8 report has numbers everywhere; they are read as published, never changed."""
+    raw = json.loads((SAMPLES / "report-v5.json").read_text(encoding="utf-8"))
+    raw |= {"format_version": 7, "need_policy": None, "forecast": None, "forecast_note": ""}
+    data = ReportData.from_dict(raw)
+    as_v8 = data.to_dict() | {"format_version": 8}
+    upgraded = ReportData.from_dict(as_v8)
+    assert upgraded.format_version == 9
+    assert upgraded.taakstelling == data.taakstelling
+    national = upgraded.taakstelling.national
+    assert national is not None
+    assert (national.housed, national.on_schedule, national.far_behind) == (510, 1, 1)
+    amsterdam = upgraded.taakstelling.municipalities[0]
+    assert (amsterdam.housed, amsterdam.schedule) == (300, "ver-achter")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -186,42 +187,87 @@ def test_a_closed_period_keeps_its_last_count(make_user: Callable[[str], Any]) -
     realisation("2021-W48", "2022-I", {"GM0014": ("PV20", 1)}, version=1)  # wrong period
     early = progress(user=user, label="2021-II", week="2021-W49")
     assert early.realisation is None
+    assert early.national.row.housed is None  # unknown, not 0 from the wrong period's rows
+
+
+def _cells(body: str, header: str) -> list[str]:
+    """The cells of the table row whose header starts with ``header``, tags stripped."""
+    match = re.search(rf'<tr>\s*<th scope="row">{header}.*?</th>(.*?)</tr>', body, re.S)
+    assert match is not None, header
+    return [re.sub(r"<[^>]+>", "", cell).strip() for cell in re.findall(
+        r"<td[^>]*>(.*?)</td>", match.group(1), re.S
+    )]  # fmt: skip
 
 
 def test_without_a_realisation_housed_is_unknown_not_zero(client_as: Client) -> None:
-    """No delivery up to 2021-W40 reports on 2021-II: the page, its CSVs and the province
-    page say housed is unknown, and show no schedule (every municipality "ver achter" at 0
-    housed was a number in the place of no data)."""
+    """No delivery up to 2021-W40 reports on 2021-II: housed is None in every row, and every
+    surface shows it as unknown: "geen gegevens", "onbekend", an empty CSV cell. With 0 in
+    its place every municipality was "ver achter" (a number in the place of no data)."""
     _small_period()
     client = client_as("landelijk")
     body = client.get("/taakstelling/2021-II/?week=2021-W40").content.decode()
     assert "geen realisatie gemeld: gehuisvest, percentage en schema zijn onbekend" in body
     assert "telt als 0" not in body
-    assert "Voortgang per provincie" not in body
-    assert "Ver achter" not in body
+    # No municipality or province is in a class: no coloured badge at all, "onbekend" instead.
+    assert 'class="badge status--' not in body
+    assert '<span class="badge muted">onbekend</span>' in body
+    # Groningen (task 147, corrected set to 60, three months: expected 30): the task side known,
+    # housed, remaining and percentage unknown (was 0, 60 and 0,0 %).
+    assert _cells(body, "Groningen <span") == [
+        "147", "0", "60", "geen gegevens", "geen gegevens", "30,0", "geen gegevens", "onbekend"
+    ]  # fmt: skip
+    # The province row: housed, remaining, percentage, class and the counts per class.
+    province = _cells(body, '<a href="/provincies/PV20/')
+    assert province[1:] == ["geen gegevens"] * 3 + ["onbekend"] + ["geen gegevens"] * 3
+    behind = client.get("/taakstelling/2021-II/?week=2021-W40&achter=1").content.decode()
+    assert "Wie achter loopt is onbekend" in behind
+    assert "gemeenten lopen achter" not in behind  # not "0 gemeenten lopen achter"
     rows = _csv(client.get("/taakstelling/2021-II/?week=2021-W40&formaat=csv"))
-    header, first = rows[0], rows[1]
-    assert first[header.index("gehuisvest")] == ""
-    assert first[header.index("schema")] == ""
-    assert first[header.index("gecorrigeerde_taakstelling")] != ""
+    header = rows[0]
+    groningen = next(r for r in rows if r[0] == "GM0014")
+    for column in ("gehuisvest", "resterend", "percentage", "schema"):
+        assert groningen[header.index(column)] == "", column
+    assert groningen[header.index("gecorrigeerde_taakstelling")] == "60"
+    assert groningen[header.index("verwacht")] == "30.0"
     provinces = _csv(
         client.get("/taakstelling/2021-II/?week=2021-W40&tabel=provincies&formaat=csv")
     )
-    assert provinces[1][provinces[0].index("gehuisvest")] == ""
-    province = client.get("/provincies/PV20/").content.decode()
-    assert "geen realisatie gemeld: gehuisvest, percentage en schema zijn onbekend" in province
+    columns = ["gehuisvest", "resterend", "percentage", "schema", "gemeenten_ver_achter"]
+    for column in columns:
+        assert provinces[1][provinces[0].index(column)] == "", column
+    province_page = client.get("/provincies/PV20/?week=2021-W40").content.decode()
+    assert "geen realisatie gemeld: gehuisvest, percentage en schema zijn onbekend" in province_page
+    assert 'class="badge status--' not in province_page
+    assert _cells(province_page, "Groningen <span")[3] == "geen gegevens"
+    province_csv = _csv(
+        client.get("/provincies/PV20/?week=2021-W40&tabel=taakstelling&formaat=csv")
+    )
+    assert next(r for r in province_csv if r[0] == "GM0014")[6] == ""
     municipality = client.get("/gemeenten/GM0014/").content.decode()
     assert "geen realisatie gemeld" in municipality
+    assert 'class="badge status--' not in municipality
     # Its CSV says which half year and stand each row is (three periods were three
     # unlabelled rows; found in the browser check).
     history = _csv(client.get("/gemeenten/GM0014/?formaat=csv"))
     assert history[0][:3] == ["periode", "stand_week", "gemeentecode"]
     assert history[1][:3] == ["2021-II", "2021-W52", "GM0014"]
-    assert history[1][history[0].index("gehuisvest")] == ""
+    for column in ("gehuisvest", "resterend", "percentage", "schema"):
+        assert history[1][history[0].index(column)] == "", column
+    listed = client.get("/gemeenten/?provincie=PV20").content.decode()
+    assert _cells(listed, '<a href="/gemeenten/GM0014/"')[3:] == [
+        "60", "0", "geen gegevens", "geen gegevens", "onbekend"
+    ]  # fmt: skip
     # With a delivery the numbers are there again.
     realisation("2021-W40", "2021-II", {"GM0014": ("PV20", 7)})
     known = client.get("/taakstelling/2021-II/?week=2021-W40").content.decode()
     assert "Voortgang per provincie" in known
+    # 7 of 60 housed, 30 expected: 7 < 0,75 x 30, far behind; a municipality absent from the
+    # delivery housed nobody (a delivery lists every municipality).
+    assert _cells(known, "Groningen <span") == [
+        "147", "0", "60", "7", "53", "30,0", "11,7%", "ver achter"
+    ]  # fmt: skip
+    assert _cells(known, "Stadskanaal <span")[3:5] == ["0", "12"]
     rows = _csv(client.get("/taakstelling/2021-II/?week=2021-W40&formaat=csv"))
     by_code = {r[0]: r for r in rows[1:]}
     assert by_code["GM0014"][rows[0].index("gehuisvest")] == "7"
+    assert by_code["GM0014"][rows[0].index("schema")] == "ver achter"

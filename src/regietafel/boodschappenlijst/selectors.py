@@ -38,7 +38,8 @@ class ScopedList:
     scope: str
     items: tuple[MarkedItem, ...]
     can_mark: bool
-    housing_arrears: int
+    housing_arrears: int | None
+    """None: no taakstelling, or no realisation about its period yet (unknown, not 0)."""
     has_data: bool = True
 
     @property
@@ -80,8 +81,6 @@ def shopping_list_for(*, user: AnyUser, week: IsoWeek, scope: str) -> ScopedList
         scope=scope,
         items=tuple(marked),
         can_mark=access.can_mark_shopping_item(user, scope),
-        housing_arrears=(
-            figures.housing.schedule_arrears or 0 if figures.housing is not None else 0
-        ),
+        housing_arrears=(figures.housing.schedule_arrears if figures.housing is not None else None),
         has_data=figures.has_data,
     )

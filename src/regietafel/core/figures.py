@@ -48,10 +48,15 @@ from regietafel.core.rules import (
     LocationType,
     NeedCategory,
     ScheduleClass,
-    schedule_arrears,
 )
 from regietafel.core.shopping_list import ShoppingItem, shopping_list
-from regietafel.core.taakstelling import HousedSoFar, ProgressInput, ProgressRow, progress_rows
+from regietafel.core.taakstelling import (
+    HousedSoFar,
+    ProgressInput,
+    ProgressRow,
+    progress_rows,
+    sum_known,
+)
 from regietafel.core.targets import Target, TargetProgress, target_progress
 
 NATIONAL = "NL"
@@ -252,7 +257,7 @@ class HousingFigures:
     months_elapsed: int
     realisation_week: str | None
     rows: tuple[ProgressRow, ...]
-    housed_known: bool
+    """Housed is None in every row when no realisation about the period is known yet."""
 
     @property
     def housed_so_far(self) -> HousedSoFar | None:
@@ -278,7 +283,7 @@ class HousingFigures:
 
     @property
     def housed(self) -> int | None:
-        return sum(r.housed for r in self.rows) if self.housed_known else None
+        return sum_known(r.housed for r in self.rows)
 
     @property
     def expected(self) -> Fraction:
@@ -300,21 +305,19 @@ class HousingFigures:
 
     @property
     def schedule_arrears(self) -> int | None:
-        if not self.housed_known:
-            return None
-        return sum(schedule_arrears(r.housed, r.corrected, r.months_elapsed) for r in self.rows)
+        return sum_known(r.schedule_arrears for r in self.rows)
+
+    def _counted(self, counts: Callable[[ScheduleClass], bool]) -> int | None:
+        """Municipalities whose class passes ``counts``; None when any class is unknown."""
+        return sum_known(None if r.schedule is None else int(counts(r.schedule)) for r in self.rows)
 
     def class_count(self, schedule: ScheduleClass) -> int | None:
-        if not self.housed_known:
-            return None
-        return sum(1 for r in self.rows if r.schedule is schedule)
+        return self._counted(lambda cls: cls is schedule)
 
     @property
     def behind(self) -> int | None:
         """Municipalities not on schedule (somewhat or far behind)."""
-        if not self.housed_known:
-            return None
-        return sum(1 for r in self.rows if r.schedule is not ScheduleClass.ON_SCHEDULE)
+        return self._counted(lambda cls: cls is not ScheduleClass.ON_SCHEDULE)
 
 
 @dataclass(frozen=True)
@@ -491,7 +494,7 @@ def _housing(inputs: WeekInputs, code: str | None) -> HousingFigures | None:
     entries = [e for e in housing.entries if code in (None, e.province)]
     rows = progress_rows(
         entries=entries,
-        housed=housing.housed or {},
+        housed=housing.housed,
         months_elapsed=months,
         somewhat_behind=inputs.somewhat_behind,
     )
@@ -500,7 +503,6 @@ def _housing(inputs: WeekInputs, code: str | None) -> HousingFigures | None:
         months_elapsed=months,
         realisation_week=housing.realisation_week,
         rows=rows,
-        housed_known=housing.housed is not None,
     )
 
 
@@ -513,13 +515,12 @@ def _shopping(
 ) -> tuple[ShoppingItem, ...]:
     if reception is None and housing is None:
         return ()
-    arrears = housing.schedule_arrears if housing is not None else None
     return shopping_list(
         scope=code,
         gaps=reception.gaps if reception is not None else (),
         closures=reception.closures if reception is not None else (),
         targets=progress if reception is not None else (),
-        housing_arrears=arrears or 0,
+        housing_arrears=housing.schedule_arrears if housing is not None else None,
         housing_deadline=housing.period.end if housing is not None else as_of,
         as_of=as_of,
     )

@@ -245,7 +245,7 @@ def shopping_list(
     gaps: Sequence[GapRow],
     closures: Sequence[Closure],
     targets: Sequence[TargetProgress],
-    housing_arrears: int,
+    housing_arrears: int | None,
     housing_deadline: date,
     as_of: date,
     closure_horizon: Horizon = CLOSURE_LOOKAHEAD,
@@ -254,10 +254,11 @@ def shopping_list(
 
     Inputs may cover several scopes: gaps and targets are filtered on their province code,
     closures on their province when ``scope`` is a province. ``housing_arrears`` is the sum
-    of the positive arrears of the scope's municipalities in the current period. Sorted by
+    of the positive arrears of the scope's municipalities in the current period; None (housed
+    not known yet) makes no housing item, as nothing is known to be behind. Sorted by
     deadline, then category, then key; every item has a positive quantity and a unique key.
     """
-    if housing_arrears < 0:
+    if housing_arrears is not None and housing_arrears < 0:
         raise ValueError("een achterstand kan niet negatief zijn")
     scoped_gaps = [g for g in gaps if g.province_code == scope]
     scoped_targets = [t for t in targets if t.target.province_code == scope]
@@ -276,7 +277,7 @@ def shopping_list(
             ]
         )
     )
-    if housing_arrears > 0:
+    if housing_arrears is not None and housing_arrears > 0:
         items.append(_housing_item(housing_arrears, housing_deadline))
     keys = [item.key for item in items]
     if len(set(keys)) != len(keys):

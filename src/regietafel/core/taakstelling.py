@@ -12,7 +12,7 @@ inhabitants, shown next to the sum of its members' local tasks so both can be co
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from fractions import Fraction
@@ -241,13 +241,26 @@ class ProgressInput:
     corrected: int
 
 
+def sum_known(values: Iterable[int | None]) -> int | None:
+    """The sum, or None when any part is unknown: a total over a part is no total."""
+    total = 0
+    for value in values:
+        if value is None:
+            return None
+        total += value
+    return total
+
+
 @dataclass(frozen=True, slots=True)
 class ProgressRow:
     """Where one municipality (or a sum of them) stands against its corrected task.
 
     ``expected`` = corrected × months elapsed / 6 (exact, as a fraction of persons is
     meaningful for the comparison); ``percentage`` is None when the corrected task is not
-    positive (nothing to house, or an advance).
+    positive (nothing to house, or an advance). ``housed`` is None when no realisation about
+    the period has been delivered up to the week: then everything that compares with it
+    (``remaining``, ``percentage``, ``schedule``, ``schedule_arrears``) is None as well, so
+    no surface can show 0 housed or "ver achter" for what nobody knows.
     """
 
     code: str
@@ -256,14 +269,14 @@ class ProgressRow:
     taakstelling: int
     arrears: int
     corrected: int
-    housed: int
+    housed: int | None
     months_elapsed: int
-    schedule: ScheduleClass
+    schedule: ScheduleClass | None
 
     @property
-    def remaining(self) -> int:
+    def remaining(self) -> int | None:
         """Still to house; negative when more were housed than the corrected task."""
-        return self.corrected - self.housed
+        return None if self.housed is None else self.corrected - self.housed
 
     @property
     def expected(self) -> float:
@@ -271,64 +284,86 @@ class ProgressRow:
 
     @property
     def percentage(self) -> float | None:
-        if self.corrected <= 0:
+        if self.housed is None or self.corrected <= 0:
             return None
         return 100 * self.housed / self.corrected
 
     @property
-    def schedule_arrears(self) -> int:
+    def schedule_arrears(self) -> int | None:
         """Still to house to be back on schedule (0 when on it): who is behind, and by how much."""
+        if self.housed is None:
+            return None
         return schedule_arrears(self.housed, self.corrected, self.months_elapsed)
 
 
 @dataclass(frozen=True, slots=True)
 class ProgressAggregate:
-    """The sum over a group of municipalities (a province, the nation)."""
+    """The sum over a group of municipalities (a province, the nation).
+
+    ``counts`` is None when housed is unknown: how many are behind is then unknown too.
+    """
 
     row: ProgressRow
     municipalities: int
-    counts: Mapping[ScheduleClass, int]
+    counts: Mapping[ScheduleClass, int] | None
+
+    def count(self, schedule: ScheduleClass) -> int | None:
+        return None if self.counts is None else self.counts.get(schedule, 0)
 
     @property
-    def on_schedule(self) -> int:
-        return self.counts.get(ScheduleClass.ON_SCHEDULE, 0)
+    def on_schedule(self) -> int | None:
+        return self.count(ScheduleClass.ON_SCHEDULE)
 
     @property
-    def somewhat_behind(self) -> int:
-        return self.counts.get(ScheduleClass.SOMEWHAT_BEHIND, 0)
+    def somewhat_behind(self) -> int | None:
+        return self.count(ScheduleClass.SOMEWHAT_BEHIND)
 
     @property
-    def far_behind(self) -> int:
-        return self.counts.get(ScheduleClass.FAR_BEHIND, 0)
+    def far_behind(self) -> int | None:
+        return self.count(ScheduleClass.FAR_BEHIND)
+
+
+def _schedule(
+    housed: int | None, corrected: int, months_elapsed: int, somewhat_behind: Fraction
+) -> ScheduleClass | None:
+    if housed is None:
+        return None
+    return schedule_class(
+        housed, corrected, months_elapsed=months_elapsed, somewhat_behind=somewhat_behind
+    )
 
 
 def progress_rows(
     *,
     entries: Sequence[ProgressInput],
-    housed: Mapping[str, int],
+    housed: Mapping[str, int] | None,
     months_elapsed: int,
     somewhat_behind: Fraction = SOMEWHAT_BEHIND_SHARE,
 ) -> tuple[ProgressRow, ...]:
-    """Each municipality's progress; one without realisation has housed nobody yet."""
-    return tuple(
-        ProgressRow(
-            code=e.code,
-            name=e.name,
-            province=e.province,
-            taakstelling=e.taakstelling,
-            arrears=e.arrears,
-            corrected=e.corrected,
-            housed=housed.get(e.code, 0),
-            months_elapsed=months_elapsed,
-            schedule=schedule_class(
-                housed.get(e.code, 0),
-                e.corrected,
+    """Each municipality's progress as of the week.
+
+    ``housed`` None: no realisation about the period up to the week, so every row's housed is
+    unknown. A delivered realisation reports the whole period at once, one row per
+    municipality; a municipality absent from it housed nobody (the rule the carry-over of
+    arrears into the next period uses too), so known and unknown rows never mix.
+    """
+    rows = []
+    for e in entries:
+        count = None if housed is None else housed.get(e.code, 0)
+        rows.append(
+            ProgressRow(
+                code=e.code,
+                name=e.name,
+                province=e.province,
+                taakstelling=e.taakstelling,
+                arrears=e.arrears,
+                corrected=e.corrected,
+                housed=count,
                 months_elapsed=months_elapsed,
-                somewhat_behind=somewhat_behind,
-            ),
+                schedule=_schedule(count, e.corrected, months_elapsed, somewhat_behind),
+            )
         )
-        for e in entries
-    )
+    return tuple(rows)
 
 
 def progress_total(
@@ -339,10 +374,18 @@ def progress_total(
     months_elapsed: int,
     somewhat_behind: Fraction = SOMEWHAT_BEHIND_SHARE,
 ) -> ProgressAggregate:
-    """Sum ``rows``; the group's class is computed on the sums, next to the count per class."""
+    """Sum ``rows``; the group's class is computed on the sums, next to the count per class.
+
+    Housed (and so the class and the counts) is unknown when any row's is: a sum over the
+    known rows only would pass a part for the whole.
+    """
     corrected = sum(r.corrected for r in rows)
-    housed = sum(r.housed for r in rows)
-    counts = {cls: sum(1 for r in rows if r.schedule is cls) for cls in ScheduleClass}
+    housed = sum_known(r.housed for r in rows)
+    counts = (
+        None
+        if housed is None
+        else {cls: sum(1 for r in rows if r.schedule is cls) for cls in ScheduleClass}
+    )
     return ProgressAggregate(
         row=ProgressRow(
             code=code,
@@ -353,13 +396,26 @@ def progress_total(
             corrected=corrected,
             housed=housed,
             months_elapsed=months_elapsed,
-            schedule=schedule_class(
-                housed, corrected, months_elapsed=months_elapsed, somewhat_behind=somewhat_behind
-            ),
+            schedule=_schedule(housed, corrected, months_elapsed, somewhat_behind),
         ),
         municipalities=len(rows),
         counts=counts,
     )
+
+
+def behind_schedule(rows: Iterable[ProgressRow]) -> tuple[ProgressRow, ...]:
+    """The rows behind schedule (somewhat or far), the largest arrears on schedule first, then
+    by name: the meeting's "who is behind?". A row whose housed is unknown is not behind (nor
+    on schedule), so it is not listed."""
+    behind = [
+        (arrears, row)
+        for row in rows
+        if row.schedule in _BEHIND and (arrears := row.schedule_arrears) is not None
+    ]
+    return tuple(row for _, row in sorted(behind, key=lambda pair: (-pair[0], pair[1].name)))
+
+
+_BEHIND = frozenset({ScheduleClass.SOMEWHAT_BEHIND, ScheduleClass.FAR_BEHIND})
 
 
 @dataclass(frozen=True, slots=True)

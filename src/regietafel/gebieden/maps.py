@@ -40,7 +40,9 @@ def schedule_map(
     spec = municipality_map(
         topology=topology,
         object_name="gemeenten",
-        classes={r.code: r.schedule.label for r in rows},
+        # A municipality whose class is unknown (no realisation yet) is left out: the map
+        # draws it as "geen gegevens", never in a class.
+        classes={r.code: r.schedule.label for r in rows if r.schedule is not None},
         class_order=[c.label for c in ScheduleClass],
         title=title,
         source=SOURCE,

@@ -202,8 +202,7 @@ def municipalities_overview(*, user: AnyUser) -> MunicipalityList:
         view = taakstelling_selectors.progress(
             user=user, label=period.label, week=taakstelling_selectors.default_week(period)
         )
-    # Without a realisation about the period there is no progress to show (never 0 housed).
-    by_code = {r.code: r for r in view.municipalities} if view and view.housed_known else {}
+    by_code = {r.code: r for r in view.municipalities} if view else {}
     names = province_names()
     return MunicipalityList(
         on=on,
@@ -227,8 +226,6 @@ class HalfYear:
     label: str
     week: str
     row: ProgressRow | None
-    housed_known: bool = True
-    """False when no realisation up to ``week`` reports on the period: housed is unknown."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,7 +272,7 @@ def municipality_get(
             user=user, label=stored.label, week=as_of, province=municipality.province_code
         )
         row = next((r for r in view.municipalities if r.code == municipality.code), None)
-        history.append(HalfYear(stored.label, view.week.label, row, view.housed_known))
+        history.append(HalfYear(stored.label, view.week.label, row))
     locations_week = week or opvang_selectors.latest_week(kind=Kind.LOCATIES)
     locations: tuple[LocationRow, ...] = ()
     share = province_share = None

@@ -70,11 +70,10 @@ def province_detail(request: HttpRequest, code: str) -> HttpResponse:
     )
     if wants_csv(request) and request.GET.get("tabel") == "taakstelling":
         label = detail.progress.period.label if detail.progress else ""
-        known = detail.progress.housed_known if detail.progress else False  # no rows then
         return csv_response(
             f"taakstelling-{label}-{detail.province.code}",
             PROGRESS_HEADER,
-            (progress_csv_row(row, housed_known=known) for row in rows),
+            (progress_csv_row(row) for row in rows),
         )
     if wants_csv(request):
         return csv_response(
@@ -126,7 +125,7 @@ _ROW_VALUES: Mapping[str, Callable[[selectors.MunicipalityRow], object]] = {
     "achterstand": lambda r: r.progress.arrears if r.progress else None,
     "gehuisvest": lambda r: r.progress.housed if r.progress else None,
     "gerealiseerd": lambda r: r.progress.percentage if r.progress else None,
-    "schema": lambda r: progress_tables.SCHEDULE_ORDER[r.progress.schedule] if r.progress else None,
+    "schema": lambda r: progress_tables.schedule_order(r.progress.schedule) if r.progress else None,
 }
 
 
@@ -163,7 +162,7 @@ def municipality_list(request: HttpRequest) -> HttpResponse:
     rows = filter_rows(rows, lambda r: r.municipality.province_code, province)
     rows = filter_rows(
         rows,
-        lambda r: r.progress.schedule.value if r.progress else "",
+        lambda r: progress_tables.schedule_value(r.progress.schedule) if r.progress else "",
         schedule.value if schedule else None,
     )
     rows = sort_rows(rows, _ROW_VALUES[sorting.key], descending=sorting.descending)
@@ -232,7 +231,7 @@ def municipality_detail(request: HttpRequest, code: str) -> HttpResponse:
             f"taakstelling-{detail.municipality.code}",
             ["periode", "stand_week", *PROGRESS_HEADER],  # one row per half year
             (
-                [h.label, h.week, *progress_csv_row(h.row, housed_known=h.housed_known)]
+                [h.label, h.week, *progress_csv_row(h.row)]
                 for h in detail.history
                 if h.row is not None
             ),

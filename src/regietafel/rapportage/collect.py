@@ -76,12 +76,12 @@ def _province_progress(housing: HousingFigures, code: str, name: str) -> Provinc
         taakstelling=housing.taakstelling,
         arrears=housing.arrears_carried,
         corrected=housing.corrected,
-        housed=housing.housed or 0,
+        housed=housing.housed,
         expected=round(float(housing.expected), 4),
         percentage=_rounded(housing.share_housed),
-        on_schedule=housing.class_count(ScheduleClass.ON_SCHEDULE) or 0,
-        somewhat_behind=housing.class_count(ScheduleClass.SOMEWHAT_BEHIND) or 0,
-        far_behind=housing.class_count(ScheduleClass.FAR_BEHIND) or 0,
+        on_schedule=housing.class_count(ScheduleClass.ON_SCHEDULE),
+        somewhat_behind=housing.class_count(ScheduleClass.SOMEWHAT_BEHIND),
+        far_behind=housing.class_count(ScheduleClass.FAR_BEHIND),
     )
 
 
@@ -96,8 +96,8 @@ def _municipality(row: ProgressRow) -> MunicipalityProgress:
         housed=row.housed,
         expected=round(row.expected, 4),
         percentage=_rounded(row.percentage),
-        schedule=row.schedule.value,
-        schedule_label=row.schedule.label,
+        schedule=None if row.schedule is None else row.schedule.value,
+        schedule_label=None if row.schedule is None else row.schedule.label,
     )
 
 

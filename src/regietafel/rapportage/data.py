@@ -14,7 +14,7 @@ from typing import Any
 
 from regietafel.core.catalogue import figure_delta, format_value, trend_summary
 
-FORMAT_VERSION = 8
+FORMAT_VERSION = 9
 """Bumped when the JSON shape changes; older stored reports are upgraded on reading
 (``UPGRADES``), a version from the future is refused.
 
@@ -29,6 +29,10 @@ FORMAT_VERSION = 8
 - 7 -> 8: which weeks of a key figure's trend, and whether last week's value, were
   afgeschermd (``trend_suppressed``, ``previous_suppressed``): an empty cell also means "no
   data", and the two must read differently. Before, not recorded (empty, False).
+- 8 -> 9: housed and what follows from it (percentage, class, counts per class) are null
+  when no realisation about the period was known, in the progress per province and per
+  municipality. Older reports carry the numbers as they were published (a published week
+  never changes, nor do its PDF and Excel files): only the version changes.
 """
 
 _V1_KEYS = {
@@ -109,6 +113,12 @@ def _upgrade_7_to_8(raw: dict[str, Any]) -> dict[str, Any]:
     return {**raw, "key_figures": figures, "format_version": 8}
 
 
+def _upgrade_8_to_9(raw: dict[str, Any]) -> dict[str, Any]:
+    """Version 9 allows null where housed was unknown; a version 8 report has numbers
+    everywhere and keeps them as published."""
+    return {**raw, "format_version": 9}
+
+
 UPGRADES = {
     1: _upgrade_1_to_2,
     2: _upgrade_2_to_3,
@@ -117,6 +127,7 @@ UPGRADES = {
     5: _upgrade_5_to_6,
     6: _upgrade_6_to_7,
     7: _upgrade_7_to_8,
+    8: _upgrade_8_to_9,
 }
 """Upgrade functions by the version they upgrade from; each returns the next version."""
 
@@ -187,7 +198,8 @@ class KeyFigure:
 
 @dataclass(frozen=True, slots=True)
 class MunicipalityProgress:
-    """A municipality against its corrected task (gecorrigeerde taakstelling) of the period."""
+    """A municipality against its corrected task (gecorrigeerde taakstelling) of the period;
+    ``housed``, ``percentage`` and the class are None when no realisation was known."""
 
     code: str
     name: str
@@ -195,27 +207,30 @@ class MunicipalityProgress:
     taakstelling: int
     arrears: int
     corrected: int
-    housed: int
+    housed: int | None
     expected: float
     percentage: float | None
-    schedule: str
-    schedule_label: str
+    schedule: str | None
+    schedule_label: str | None
 
 
 @dataclass(frozen=True, slots=True)
 class ProvinceProgress:
+    """The sum over a province (or the nation); housed, percentage and the counts per class
+    are None when no realisation was known."""
+
     code: str
     name: str
     municipalities: int
     taakstelling: int
     arrears: int
     corrected: int
-    housed: int
+    housed: int | None
     expected: float
     percentage: float | None
-    on_schedule: int
-    somewhat_behind: int
-    far_behind: int
+    on_schedule: int | None
+    somewhat_behind: int | None
+    far_behind: int | None
 
 
 @dataclass(frozen=True, slots=True)

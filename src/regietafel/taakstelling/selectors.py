@@ -25,6 +25,7 @@ from regietafel.core.taakstelling import (
     ProgressAggregate,
     ProgressInput,
     ProgressRow,
+    behind_schedule,
     progress_rows,
     progress_total,
 )
@@ -126,9 +127,8 @@ def realisation_for(period: TaakstellingPeriod, week: IsoWeek) -> Import | None:
     )
 
 
-def housed_per_municipality(batch: Import | None, period_label: str) -> dict[str, int]:
-    if batch is None:
-        return {}
+def housed_per_municipality(batch: Import, period_label: str) -> dict[str, int]:
+    """What ``batch`` reports housed per municipality on the period (absent: housed none)."""
     return dict(
         RealisationRecord.objects.filter(batch=batch, period_label=period_label).values_list(
             "municipality_code", "housed"
@@ -164,12 +164,6 @@ class ProgressView:
     province_filter: str | None
     behind_only: bool = False
 
-    @property
-    def housed_known(self) -> bool:
-        """False when nothing up to the week reports on the period: housed, percentage and
-        schedule are then unknown, and no surface shows them (never 0 in their place)."""
-        return self.realisation is not None
-
     def province_total(self, code: str) -> ProgressAggregate:
         """The sum over the province ``code`` (a public aggregate, for every role)."""
         return next(p.total for p in self.provinces if p.code == code)
@@ -198,7 +192,7 @@ def progress(
         access.require_province_detail(user, province)
     months = Period.parse(period.label).months_elapsed(as_of=iso_week.monday)
     realisation = realisation_for(period, iso_week)
-    housed = housed_per_municipality(realisation, period.label)
+    housed = None if realisation is None else housed_per_municipality(realisation, period.label)
     entries = progress_inputs(period)
     somewhat_behind = configured_somewhat_behind()
     rows = progress_rows(
@@ -224,8 +218,7 @@ def progress(
         r for r in rows if r.province in allowed and (province is None or r.province == province)
     )
     if behind_only:
-        behind = [r for r in visible if r.schedule is not ScheduleClass.ON_SCHEDULE]
-        visible = tuple(sorted(behind, key=lambda r: (-r.schedule_arrears, r.name)))
+        visible = behind_schedule(visible)
     return ProgressView(
         period=period,
         week=iso_week,

@@ -27,6 +27,17 @@ PROGRESS_COLUMNS: tuple[Column, ...] = (
 DEFAULT_SORTING = Sorting("gemeente")
 SCHEDULE_ORDER = {cls: index for index, cls in enumerate(ScheduleClass)}
 
+
+def schedule_order(schedule: ScheduleClass | None) -> int | None:
+    """The sort key of a class, best first; None (unknown) sorts after every class."""
+    return None if schedule is None else SCHEDULE_ORDER[schedule]
+
+
+def schedule_value(schedule: ScheduleClass | None) -> str:
+    """The class as ``?klasse=`` names it; "" when unknown (no filter picks it)."""
+    return "" if schedule is None else schedule.value
+
+
 PROGRESS_VALUES: Mapping[str, Callable[[ProgressRow], object]] = {
     "gemeente": lambda r: r.name,
     "taakstelling": lambda r: r.taakstelling,
@@ -36,7 +47,7 @@ PROGRESS_VALUES: Mapping[str, Callable[[ProgressRow], object]] = {
     "resterend": lambda r: r.remaining,
     "verwacht": lambda r: r.expected,
     "gerealiseerd": lambda r: r.percentage,
-    "schema": lambda r: SCHEDULE_ORDER[r.schedule],
+    "schema": lambda r: schedule_order(r.schedule),
 }
 
 
@@ -56,7 +67,9 @@ def progress_table(
     rows: Iterable[ProgressRow], sorting: Sorting, schedule: ScheduleClass | None
 ) -> list[ProgressRow]:
     """The rows of one class (or all), in the asked order."""
-    chosen = filter_rows(rows, lambda r: r.schedule.value, schedule.value if schedule else None)
+    chosen = filter_rows(
+        rows, lambda r: schedule_value(r.schedule), schedule.value if schedule else None
+    )
     return sort_rows(chosen, PROGRESS_VALUES[sorting.key], descending=sorting.descending)
 
 

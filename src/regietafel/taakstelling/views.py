@@ -39,10 +39,9 @@ PROGRESS_HEADER = [
 ]
 
 
-def progress_csv_row(row: ProgressRow, *, housed_known: bool = True) -> list[Any]:
-    """One progress row as the downloads write it (shared with the province page). Without a
-    realisation about the period, housed and what follows from it are empty, never 0."""
-    known = housed_known
+def progress_csv_row(row: ProgressRow) -> list[Any]:
+    """One progress row as the downloads write it (shared with the province page); an
+    unknown figure (no realisation about the period yet) is an empty cell, never 0."""
     return [
         row.code,
         row.name,
@@ -50,11 +49,11 @@ def progress_csv_row(row: ProgressRow, *, housed_known: bool = True) -> list[Any
         row.taakstelling,
         row.arrears,
         row.corrected,
-        row.housed if known else None,
-        row.remaining if known else None,
+        row.housed,
+        row.remaining,
         round(row.expected, 1),
-        None if row.percentage is None or not known else round(row.percentage, 1),
-        row.schedule.label if known else None,
+        None if row.percentage is None else round(row.percentage, 1),
+        None if row.schedule is None else row.schedule.label,
     ]
 
 
@@ -163,12 +162,10 @@ def period_detail(request: HttpRequest, label: str) -> HttpResponse:
             (
                 [
                     *progress_csv_row(p.total.row)[:2],
-                    *progress_csv_row(p.total.row, housed_known=view.housed_known)[3:],
-                    *(
-                        (p.total.on_schedule, p.total.somewhat_behind, p.total.far_behind)
-                        if view.housed_known
-                        else (None, None, None)
-                    ),
+                    *progress_csv_row(p.total.row)[3:],
+                    p.total.on_schedule,
+                    p.total.somewhat_behind,
+                    p.total.far_behind,
                 ]
                 for p in view.provinces
             ),
@@ -187,7 +184,7 @@ def period_detail(request: HttpRequest, label: str) -> HttpResponse:
         return csv_response(
             f"taakstelling-{period.label}-{view.week.label}{suffix}",
             PROGRESS_HEADER,
-            (progress_csv_row(row, housed_known=view.housed_known) for row in rows),
+            (progress_csv_row(row) for row in rows),
         )
     allowed = [p for p in view.provinces if p.detail_allowed]
     return render(

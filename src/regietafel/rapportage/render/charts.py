@@ -135,7 +135,7 @@ def municipality_figure(data: ReportData) -> Figure | None:
     spec = municipality_map(
         topology=topology,
         object_name="gemeenten",
-        classes={row.code: row.schedule_label for row in rows},
+        classes={row.code: row.schedule_label for row in rows if row.schedule_label is not None},
         class_order=[c.label for c in ScheduleClass],
         title=title,
         source=SOURCE_TAAKSTELLING,

@@ -19,11 +19,14 @@ from django.utils.safestring import SafeString, mark_safe
 from regietafel.core.formatting import NBSP, format_decimal_nl, format_int_nl
 from regietafel.core.rules import ScheduleClass
 from regietafel.core.taakstelling import ProgressAggregate, ProgressRow
+from regietafel.presentation.tables import NO_DATA_TEXT
 from regietafel.taakstelling.selectors import thresholds_text
 
 register = template.Library()
 
 _TENTH = Decimal("0.1")
+UNKNOWN_SCHEDULE = "onbekend"
+"""The class of a municipality whose housed is unknown: not on schedule, not behind."""
 _BADGE_CLASS = {
     ScheduleClass.ON_SCHEDULE: "status--ok",
     ScheduleClass.SOMEWHAT_BEHIND: "status--warn",
@@ -34,6 +37,12 @@ _BADGE_CLASS = {
 def integer_nl(value: int) -> str:
     """In the one notation (``core.formatting``): 1234 -> "1.234", -5 -> "−5"."""
     return format_int_nl(value)
+
+
+@register.filter
+def count_nl(value: int | None) -> str:
+    """A count that can be unknown (housed before any realisation): "geen gegevens", not 0."""
+    return NO_DATA_TEXT if value is None else integer_nl(value)
 
 
 def one_decimal_nl(value: float) -> str:
@@ -48,21 +57,32 @@ def percent_nl(value: float) -> str:
     return f"{one_decimal_nl(value)}{NBSP}%"
 
 
-def badge(schedule: ScheduleClass) -> str:
-    """The schedule badge, as ``taakstelling/_schedule_badge.html`` draws it."""
+def badge(schedule: ScheduleClass | None) -> str:
+    """The schedule badge (colour and words, so it reads without colour); an unknown class
+    (no realisation yet) is "onbekend" without a colour."""
+    if schedule is None:
+        return f'<span class="badge muted">{UNKNOWN_SCHEDULE}</span>'
     css = _BADGE_CLASS.get(schedule, "status--bad")
     return f'<span class="badge {css}">{escape(schedule.label)}</span>'
 
 
+@register.filter(name="progress_percentage")
+def _percentage(row: ProgressRow) -> str:
+    """The percentage cell: "geen gegevens" when housed is unknown, "–" with nothing to house."""
+    if row.housed is None:
+        return NO_DATA_TEXT
+    return "–" if row.percentage is None else percent_nl(row.percentage)
+
+
 def _row(row: ProgressRow) -> str:
-    percentage = "–" if row.percentage is None else percent_nl(row.percentage)
+    percentage = _percentage(row)
     return (
         f'<tr><th scope="row">{escape(row.name)} <span class="muted">{escape(row.code)}</span>'
         f'</th><td class="num">{integer_nl(row.taakstelling)}</td>'
         f'<td class="num">{integer_nl(row.arrears)}</td>'
         f'<td class="num">{integer_nl(row.corrected)}</td>'
-        f'<td class="num">{integer_nl(row.housed)}</td>'
-        f'<td class="num">{integer_nl(row.remaining)}</td>'
+        f'<td class="num">{count_nl(row.housed)}</td>'
+        f'<td class="num">{count_nl(row.remaining)}</td>'
         f'<td class="num">{one_decimal_nl(row.expected)}</td>'
         f'<td class="num">{percentage}</td>'
         f"<td>{badge(row.schedule)}</td></tr>"
@@ -80,22 +100,22 @@ def progress_total_row(total: ProgressAggregate) -> SafeString:
     """The totals row: the counts add up; the percentage is the core's of the sums; a class
     of a sum is no sum, so the schema cell stays empty."""
     row = total.row
-    percentage = "–" if row.percentage is None else percent_nl(row.percentage)
+    percentage = _percentage(row)
     count = f"{total.municipalities} gemeente" + ("" if total.municipalities == 1 else "n")
     return mark_safe(  # noqa: S308 - built from escaped parts
         f'<tr><th scope="row">Totaal <span class="muted">{escape(count)}</span></th>'
         f'<td class="num">{integer_nl(row.taakstelling)}</td>'
         f'<td class="num">{integer_nl(row.arrears)}</td>'
         f'<td class="num">{integer_nl(row.corrected)}</td>'
-        f'<td class="num">{integer_nl(row.housed)}</td>'
-        f'<td class="num">{integer_nl(row.remaining)}</td>'
+        f'<td class="num">{count_nl(row.housed)}</td>'
+        f'<td class="num">{count_nl(row.remaining)}</td>'
         f'<td class="num">{one_decimal_nl(row.expected)}</td>'
         f'<td class="num">{percentage}</td><td></td></tr>'
     )
 
 
 @register.simple_tag
-def schedule_badge(schedule: ScheduleClass) -> SafeString:
+def schedule_badge(schedule: ScheduleClass | None) -> SafeString:
     return mark_safe(badge(schedule))  # noqa: S308 - escaped in badge()
 
 

@@ -16,10 +16,9 @@ from django import template
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from regietafel.core.formatting import NBSP, format_decimal_nl, format_int_nl
+from regietafel.core.formatting import NBSP, NO_DATA_TEXT, format_decimal_nl, format_int_nl
 from regietafel.core.rules import ScheduleClass
 from regietafel.core.taakstelling import ProgressAggregate, ProgressRow
-from regietafel.presentation.tables import NO_DATA_TEXT
 from regietafel.taakstelling.selectors import thresholds_text
 
 register = template.Library()

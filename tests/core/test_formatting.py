@@ -87,7 +87,7 @@ def test_format_percent_nl(value: float, decimals: int, text: str) -> None:
         (0, 0, "0"),
         (0.3, 0, "0"),  # rounds to zero: no "+0"
         (-0.3, 0, "0"),  # nor "−0"
-        (2.25, 1, "+2,2"),  # 2.25 is exact in binary: half to even, as Python rounds
+        (2.25, 1, "+2,3"),  # a tie rounds half up, as floatformat and the progress table do
     ],
 )
 def test_format_change_nl(value: float, decimals: int, text: str) -> None:
@@ -132,3 +132,13 @@ def test_count_nl_chooses_singular_or_plural() -> None:
     assert count_nl(1, "locatie", "locaties") == "1 locatie"
     assert count_nl(0, "locatie", "locaties") == "0 locaties"
     assert count_nl(1200, "plaats", "plaatsen") == "1.200 plaatsen"
+
+
+def test_a_tie_rounds_half_up_as_a_person_and_floatformat_do() -> None:
+    """36.25 % on a card and in the progress table of the same page: both "36,3 %" (the card
+    rounded the binary float half to even and wrote "36,2 %")."""
+    assert format_decimal_nl(36.25, 1) == "36,3"
+    assert format_percent_nl(36.25) == "36,3\u00a0%"
+    assert format_decimal_nl(-36.25, 1) == "\u221236,3"
+    assert format_decimal_nl(2.675, 2) == "2,68"  # binary 2.67499… but written 2.675
+    assert format_decimal_nl(1234.5, 0) == "1.235"

@@ -264,7 +264,7 @@ def test_without_a_realisation_housed_is_unknown_not_zero(client_as: Client) -> 
     # 7 of 60 housed, 30 expected: 7 < 0,75 x 30, far behind; a municipality absent from the
     # delivery housed nobody (a delivery lists every municipality).
     assert _cells(known, "Groningen <span") == [
-        "147", "0", "60", "7", "53", "30,0", "11,7%", "ver achter"
+        "147", "0", "60", "7", "53", "30,0", "11,7\u00a0%", "ver achter"
     ]  # fmt: skip
     assert _cells(known, "Stadskanaal <span")[3:5] == ["0", "12"]
     rows = _csv(client.get("/taakstelling/2021-II/?week=2021-W40&formaat=csv"))

@@ -23,6 +23,7 @@ plain numbers with an ASCII "-" and a "." decimal point.
 from __future__ import annotations
 
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 
 MINUS = "\u2212"
 """The typographic minus of every negative number a person reads."""
@@ -62,8 +63,14 @@ def format_int_nl(value: int) -> str:
 
 def format_decimal_nl(value: float, decimals: int) -> str:
     """Decimal with "," and "." as thousands separator: 1234.5 (1) -> "1.234,5", -0.5 (1)
-    -> "−0,5", -0.04 (1) -> "0,0"."""
-    text = f"{abs(value):,.{decimals}f}"
+    -> "−0,5", -0.04 (1) -> "0,0".
+
+    Rounded half up on the number as written (36.25 -> "36,3"), as Django's ``floatformat``
+    and a person round; Python's own rounding of the binary float gave "36,2" on a card
+    beside "36,3" in a table of the same page.
+    """
+    rounded = Decimal(repr(abs(value))).quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
+    text = f"{rounded:,.{decimals}f}"
     return _signed(text.replace(",", "_").replace(".", ",").replace("_", "."), value < 0)
 
 

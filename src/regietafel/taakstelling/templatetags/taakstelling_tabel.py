@@ -10,20 +10,23 @@ the former template's.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from decimal import ROUND_HALF_UP, Decimal
 
 from django import template
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from regietafel.core.formatting import NBSP, NO_DATA_TEXT, format_decimal_nl, format_int_nl
+from regietafel.core.formatting import (
+    NO_DATA_TEXT,
+    format_decimal_nl,
+    format_int_nl,
+    format_percent_nl,
+)
 from regietafel.core.rules import ScheduleClass
 from regietafel.core.taakstelling import ProgressAggregate, ProgressRow
 from regietafel.taakstelling.selectors import thresholds_text
 
 register = template.Library()
 
-_TENTH = Decimal("0.1")
 UNKNOWN_SCHEDULE = "onbekend"
 """The class of a municipality whose housed is unknown: not on schedule, not behind."""
 _BADGE_CLASS = {
@@ -45,15 +48,14 @@ def count_nl(value: int | None) -> str:
 
 
 def one_decimal_nl(value: float) -> str:
-    """As ``{{ value|floatformat:1 }}`` rounds (half-up on the decimal text), written in the
-    one notation: "1.234,5", "−0,5", and never "−0,0"."""
-    rounded = Decimal(str(value)).quantize(_TENTH, ROUND_HALF_UP)
-    return format_decimal_nl(float(rounded), 1)
+    """One decimal in the one notation, rounded half up as the cards round it: "1.234,5",
+    "−0,5", never "−0,0"."""
+    return format_decimal_nl(value, 1)
 
 
 def percent_nl(value: float) -> str:
-    """A share housed as the cards write it: "94,0 %" (rounded as :func:`one_decimal_nl`)."""
-    return f"{one_decimal_nl(value)}{NBSP}%"
+    """A share housed as the cards write it: "94,0 %"."""
+    return format_percent_nl(value)
 
 
 def badge(schedule: ScheduleClass | None) -> str:

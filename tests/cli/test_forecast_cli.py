@@ -136,14 +136,14 @@ def test_quarterly_backtest_spans_2019_to_2024(capsys: pytest.CaptureFixture[str
 def test_parser_choices_follow_the_core() -> None:
     from regietafel.cli import forecast as cli
     from regietafel.core.forecast import DEFAULT_PATHS, DEFAULT_WEEKS, SCENARIOS
-    from regietafel.core.need_policy import NEED_POLICIES
+    from regietafel.core.need_policy import CHOOSABLE_POLICIES
     from regietafel.prognose.backtests import SERIES_CHOICES
     from regietafel.prognose.scenarios import OFFICIAL_NAMES
 
     assert tuple(sorted(SCENARIOS)) == cli.SCENARIO_NAMES
     assert OFFICIAL_NAMES == cli.OFFICIAL_NAMES
     assert SERIES_CHOICES == cli.BACKTEST_SERIES
-    assert tuple(p.key for p in NEED_POLICIES) == cli.POLICY_KEYS
+    assert tuple(p.key for p in CHOOSABLE_POLICIES) == cli.POLICY_KEYS
     assert (cli.DEFAULT_PATHS, cli.DEFAULT_WEEKS) == (DEFAULT_PATHS, DEFAULT_WEEKS)
 
 

@@ -109,3 +109,21 @@ def test_the_forecast_uses_the_need_policy_chosen_for_the_week(
     assert chosen["behoeftebeleid"]["sleutel"] == "coa-2022-11"
     later = client.get(URL, {"week": "2021-W46"}).json()
     assert later["behoeftebeleid"]["sleutel"] == "lrt-voorjaar-2021"
+
+
+def test_every_choosable_need_policy_can_be_asked(client_as: Callable[[str | None], Any]) -> None:
+    """The policies the LRT can choose for a week can be asked of the forecast too (the docs
+    promised "geen buffer" and a percentage; the API answered 400). Week 0's need is the start
+    occupancy with that policy: plus nothing, plus ⌈7 %⌉, plus 417 nationally."""
+    client = client_as("landelijk")
+    needs = {}
+    for key in ("geen-buffer", "percentage-7", "lrt-voorjaar-2021"):
+        response = client.get(URL, {"week": "2021-W45", "beleid": key})
+        assert response.status_code == 200, key
+        data = response.json()
+        assert data["behoeftebeleid"]["sleutel"] == key
+        needs[key] = (data["weken"][0]["bezetting_p50"], data["behoefte_bij_start"])
+    occupancy, none = needs["geen-buffer"]
+    assert none == occupancy
+    assert needs["percentage-7"] == (occupancy, -(-occupancy * 107 // 100))
+    assert needs["lrt-voorjaar-2021"] == (occupancy, occupancy + 417)

@@ -23,8 +23,11 @@ SCENARIO_NAMES = ("hoog", "laag", "midden", "snel", "traag")
 OFFICIAL_NAMES = ("mpp-min", "mpp-midden", "mpp-max")
 """``prognose.scenarios.OFFICIAL_NAMES`` (a test keeps them equal): offered only with --tot
 (or today) after the MPP that holds the figure was published."""
-POLICY_KEYS = ("coa-reserve-2019", "lrt-voorjaar-2021", "coa-2022-11", "coa-2023-11")
-"""The keys of ``core.need_policy.NEED_POLICIES`` (a test keeps them equal)."""
+POLICY_KEYS = (
+    "coa-reserve-2019", "lrt-voorjaar-2021", "coa-2022-11", "coa-2023-11", "percentage-7",
+    "geen-buffer",
+)  # fmt: skip
+"""The keys of ``core.need_policy.CHOOSABLE_POLICIES`` (a test keeps them equal)."""
 BACKTEST_SERIES = ("week", "maand", "kwartaal", "jaar")
 """``prognose.backtests.SERIES_CHOICES`` (a test keeps them equal)."""
 
@@ -50,7 +53,8 @@ prognose zonder database, vanaf de meegeleverde landelijke reeksen. Met --week W
 net als de pagina Prognose, bij de bezetting in het locatieregister van die week (landelijk en
 per provincie), met het instroomniveau uit de weekcijfers van het register, en rekent hij met
 de cijfers die op de maandag van die week bekend waren.
-Behoeftebeleid (--beleid): standaard het beleid dat op de startdatum gold.
+Behoeftebeleid (--beleid): standaard het beleid dat op de startdatum gold (met --week de
+keuze van het LRT voor die week); ook 'percentage-7' (bezetting x 1,07) en 'geen-buffer'.
 
 'regietafel prognose backtest' toont de terugblikkende toets (MAPE, MASE, dekking).
 """

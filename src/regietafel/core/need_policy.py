@@ -18,6 +18,7 @@ any day, and the forecast sets the need from here beside it on each target date.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -161,8 +162,16 @@ def policy_on(day: date, policies: Sequence[NeedPolicy] = NEED_POLICIES) -> Need
     return max(valid, key=lambda p: p.valid_from) if valid else NO_POLICY
 
 
-CHOOSABLE_POLICIES: tuple[NeedPolicy, ...] = (*NEED_POLICIES, NO_POLICY)
-"""What the LRT can choose for a week: a dated policy, or none (need = occupancy)."""
+RESERVE_PERCENTAGE = dataclasses.replace(
+    percentage_policy(0.07),
+    label="buffer van 7 % van de bezetting (de COA-reserve van 2019 als percentage)",
+    source="COA capaciteitsbesluit april 2019: 2.000 reserveplekken op ongeveer 27.000 plekken",
+)
+"""The percentage the buffer comparison weighs ("vaste buffer 7 %"), choosable as a need."""
+
+CHOOSABLE_POLICIES: tuple[NeedPolicy, ...] = (*NEED_POLICIES, RESERVE_PERCENTAGE, NO_POLICY)
+"""What the LRT can choose for a week, and a forecast can be asked with: a dated policy, the
+reserve as a percentage, or none (need = occupancy)."""
 
 
 def policy_by_key(key: str) -> NeedPolicy:

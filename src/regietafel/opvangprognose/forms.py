@@ -11,7 +11,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from regietafel.core.forecast import SCENARIOS, Scenario
-from regietafel.core.need_policy import NEED_POLICIES
+from regietafel.core.need_policy import CHOOSABLE_POLICIES
 from regietafel.opvang.forms import WeekField
 from regietafel.prognose.scenarios import SCENARIO_ORDER
 
@@ -79,7 +79,7 @@ class ForecastForm(forms.Form):
         label=_("Behoeftebeleid"),
         required=False,
         choices=[("", _("het beleid van de week (keuze van het LRT, anders dat van de maandag)"))]
-        + [(p.key, p.label) for p in NEED_POLICIES],
+        + [(p.key, p.label) for p in CHOOSABLE_POLICIES],
     )
     instroom = _factor(
         _("Instroomfactor"), _("vermenigvuldigt het instroomniveau van het scenario (0,10–5)"),

@@ -8,14 +8,13 @@ Prognose page does; both go through ``prognose.outlook``, so the numbers are the
 from __future__ import annotations
 
 import argparse
-import sys
-import time
 from collections.abc import Sequence
 from datetime import date
 
 from regietafel import reference
 from regietafel.cli.forecast import BACKTEST_SERIES
 from regietafel.cli.output import emit_result
+from regietafel.cli.progress import Progress
 from regietafel.core import forecast
 from regietafel.core.capacity import ContractedCapacity
 from regietafel.core.formatting import format_date_nl
@@ -102,24 +101,15 @@ BACKTEST_NOTES = (
 )
 
 
-class Progress:
-    """One line per step on stderr, but only once the command has run for a second."""
-
-    def __init__(self, command: str) -> None:
-        self.command = command
-        self.started = time.perf_counter()
-
-    def __call__(self, step: str) -> None:
-        if time.perf_counter() - self.started > 1.0:
-            print(f"{self.command}: {step}…", file=sys.stderr, flush=True)
-
-
 def run(arguments: argparse.Namespace) -> int:
     progress = Progress("regietafel prognose")
-    if arguments.actie == "backtest":
-        result = backtest_result(arguments.reeks or list(BACKTEST_SERIES), progress)
-    else:
-        result = forecast_result(arguments, progress)
+    try:
+        if arguments.actie == "backtest":
+            result = backtest_result(arguments.reeks or list(BACKTEST_SERIES), progress)
+        else:
+            result = forecast_result(arguments, progress)
+    finally:
+        progress.close()
     if Format(arguments.formaat) is Format.TABEL and arguments.actie != "backtest":
         result = _thin_for_terminal(result)
     return emit_result(result, arguments)
@@ -154,10 +144,12 @@ def forecast_result(arguments: argparse.Namespace, progress: Progress) -> Result
     )
     key = run_key(scenario, origin=on, seed=arguments.seed, paths=arguments.paden,
                   weeks=arguments.weken, start=start)  # fmt: skip
-    progress(f"{arguments.paden} paden × {arguments.weken} weken")
+    progress.start(
+        f"{format_int(arguments.paden)} paden × {arguments.weken} weken", arguments.weken
+    )
     try:
-        run = run_forecast(key)
-        progress("kwantielen en bufferbeleid")
+        run = run_forecast(key, on_week=progress.update)
+        progress.start("kwantielen en bufferbeleid")
         given = arguments.capaciteit is not None
         view = outlook(
             run, province=province, policy=policy, bundle_note=note,
@@ -281,9 +273,11 @@ def _thin_for_terminal(result: Result) -> Result:
 
 
 def backtest_result(which: Sequence[str], progress: Progress) -> Result:
-    from regietafel.prognose.backtests import backtest_rows, year_ahead_results
+    from regietafel.prognose.backtests import backtest_rows, backtest_steps, year_ahead_results
 
-    rows = backtest_rows(list(dict.fromkeys(which)), progress)
+    chosen = list(dict.fromkeys(which))
+    progress.start("terugblikkende toets", backtest_steps(chosen))
+    rows = backtest_rows(chosen, progress.step)
     tables = [backtest_table(rows)]
     if "jaar" in which:
         year_columns = (

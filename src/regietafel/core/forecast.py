@@ -29,7 +29,7 @@ No Django, no I/O: inputs come in as frozen dataclasses, results go out as numpy
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from types import MappingProxyType
@@ -358,9 +358,16 @@ class Paths:
 
 
 def simulate(
-    inputs: ModelInputs, scenario: Scenario, draws: Draws, *, weeks: int = DEFAULT_WEEKS
+    inputs: ModelInputs,
+    scenario: Scenario,
+    draws: Draws,
+    *,
+    weeks: int = DEFAULT_WEEKS,
+    on_week: Callable[[int], None] | None = None,
 ) -> Paths:
-    """The stock-and-flow model over all paths at once (a loop over weeks only)."""
+    """The stock-and-flow model over all paths at once (a loop over weeks only).
+
+    ``on_week(done)`` is told after each simulated week (a command's progress bar)."""
     paths = draws.level.shape[0]
     inflow_float = inflow_paths(inputs, scenario, draws, weeks)
     inflow = np.rint(inflow_float).astype(np.int64)
@@ -413,6 +420,8 @@ def simulate(
         holders -= housed
         np.add(waiting, rejected, out=seekers_out[week])
         holders_out[week] = holders
+        if on_week is not None:
+            on_week(week + 1)
 
     def path_major(values: IntArray) -> IntArray:
         result: IntArray = np.ascontiguousarray(values.T)
@@ -443,12 +452,14 @@ def run(
     paths: int = DEFAULT_PATHS,
     weeks: int = DEFAULT_WEEKS,
     seed: int = 2021,
+    on_week: Callable[[int], None] | None = None,
 ) -> Paths:
     """Draw with a fixed seed and simulate: the same seed gives the same paths."""
     if paths < 1 or weeks < 1:
         raise ForecastError("aantal paden en weken moeten minstens 1 zijn")
     rng = np.random.default_rng(seed)
-    return simulate(inputs, scenario, draw(rng, inputs, scenario, paths, weeks), weeks=weeks)
+    draws = draw(rng, inputs, scenario, paths, weeks)
+    return simulate(inputs, scenario, draws, weeks=weeks, on_week=on_week)
 
 
 def deterministic(inputs: ModelInputs, scenario: Scenario, *, weeks: int = DEFAULT_WEEKS) -> Paths:

@@ -151,6 +151,14 @@ _PERIOD_SERIES: tuple[
 """The monthly and quarterly series: choice, name, unit, origins, horizons, back-test."""
 
 
+def backtest_steps(which: Sequence[str] = SERIES_CHOICES) -> int:
+    """How often :func:`backtest_rows` reports a step (a command's progress bar)."""
+    per_series = {"week": len(WEEK_HORIZONS), "jaar": 1} | {
+        choice: len(horizons) for choice, _n, _u, _o, horizons, _r in _PERIOD_SERIES
+    }
+    return sum(per_series[choice] for choice in dict.fromkeys(which))
+
+
 def backtest_rows(
     which: Sequence[str] = SERIES_CHOICES, progress: Callable[[str], None] | None = None
 ) -> list[BacktestRow]:

@@ -12,7 +12,7 @@ A run is deterministic for its key, so callers may cache it under that key.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
@@ -117,12 +117,15 @@ def run_key(
     return RunKey(scenario, origin, seed, paths, weeks, data_identity(), start)
 
 
-def run_forecast(key: RunKey) -> Run:
-    """Run the model for ``key`` (ForecastError, in Dutch, when the data cannot start it)."""
+def run_forecast(key: RunKey, on_week: Callable[[int], None] | None = None) -> Run:
+    """Run the model for ``key`` (ForecastError, in Dutch, when the data cannot start it);
+    ``on_week`` hears of every simulated week (a command's progress bar)."""
     inputs = model_inputs(key.origin)
     if key.start is not None:
         inputs = with_start(inputs, key.start)
-    paths = forecast.run(inputs, key.scenario, paths=key.paths, weeks=key.weeks, seed=key.seed)
+    paths = forecast.run(
+        inputs, key.scenario, paths=key.paths, weeks=key.weeks, seed=key.seed, on_week=on_week
+    )
     return Run(
         key=key,
         inputs=inputs,

@@ -156,3 +156,21 @@ def test_official_scenario_after_its_mpp(capsys: pytest.CaptureFixture[str]) -> 
     assert "officieel max (MPP 2023-II)" in text
     assert "instroom 76.000 per jaar" in text
     assert "gepubliceerd 10 november 2023" in text
+
+
+def test_an_old_start_is_said(capsys: pytest.CaptureFixture[str]) -> None:
+    """Without a register the start is the last bundled COA point (25 September 2023);
+    asked "as of" 2030 the forecast warns that it knows nothing of the years between (it used
+    the old start silently; found in an audit). Two weeks after the point there is no
+    warning: 9 October 2023 is a Monday, 2 weeks after the count."""
+
+    def start(on: str) -> str:
+        args = ["prognose", "--paden", "50", "--weken", "4", "--tot", on, "--formaat", "json"]
+        assert main(args) == 0
+        return str(json.loads(capsys.readouterr().out)["meta"]["start"])
+
+    late = start("2030-01-01")
+    assert "bezetting geteld op 25 september 2023, 327 weken vóór de eerste prognoseweek" in late
+    assert "let op" in late
+    soon = start("2023-10-09")
+    assert soon.endswith("bezetting geteld op 25 september 2023")

@@ -238,10 +238,17 @@ def test_the_status_holders_of_the_week_are_the_start_when_known() -> None:
 
 
 def test_the_bundle_start_says_so() -> None:
+    """With the day it was counted: the last COA point before 8 November 2021 is of
+    15 August 2021, 12 weeks earlier (2021-08-15 to 2021-11-08 is 85 days), more than
+    OLD_START_WEEKS (8), so it says the forecast knows nothing of the weeks between."""
     view = outlook(_deterministic_run(), province=None, policy=FIXED_417)
-    assert view.start_note == START_NOTE_BUNDLE
+    assert view.start_note == (
+        f"{START_NOTE_BUNDLE}; bezetting geteld op 15 augustus 2021, 12 weken vóór de eerste "
+        "prognoseweek: let op, wat sindsdien gebeurde, zit niet in deze prognose"
+    )
     assert (
-        view.start_note == "start uit de meegeleverde landelijke reeks, geen register in deze week"
+        START_NOTE_BUNDLE
+        == "start uit de meegeleverde landelijke reeks, geen register in deze week"
     )
 
 

@@ -140,6 +140,9 @@ class ModelInputs:
     province_shares: tuple[float, ...]
     share_concentration: float
     sources: Mapping[str, str] = field(default_factory=dict)
+    start_counted: date | None = None
+    """The day the start occupancy was counted (a COA point, the register's week): a start
+    long before ``start`` is said next to the forecast. None: not recorded."""
 
     def __post_init__(self) -> None:
         if len(self.seasonal) != 12:

@@ -350,6 +350,7 @@ def model_inputs(on: date | None = None) -> ModelInputs:
         province_shares=province_shares,
         share_concentration=SHARE_CONCENTRATION,
         sources=sources,
+        start_counted=occupancy[-1].begin,
     )
 
 
@@ -527,5 +528,6 @@ def with_national_start(
         f"weekcijfers {format_date_nl(monday)}: bezetting nu in het locatieregister"
     )
     return inputs.replace(
-        start=monday, occupancy=occupancy, status_holders=holders, sources=sources
-    )
+        start=monday, occupancy=occupancy, status_holders=holders, sources=sources,
+        start_counted=monday,
+    )  # fmt: skip

@@ -24,6 +24,7 @@ import numpy.typing as npt
 from regietafel.core import buffer_policies, forecast
 from regietafel.core.capacity import ContractedCapacity
 from regietafel.core.forecast import FloatArray, IntArray, ModelInputs, Scenario
+from regietafel.core.formatting import format_date_nl
 from regietafel.core.need import need_now
 from regietafel.core.need_policy import NeedPolicy, need_on, target_dates
 from regietafel.core.targets import Target
@@ -323,8 +324,30 @@ def outlook(
         else None,
         dates=dates,
         buffers=tuple(summarise(o) for o in outcomes),
-        start_note=START_NOTE_REGISTER if run.from_register else bundle_note,
+        start_note=START_NOTE_REGISTER if run.from_register else bundle_note_of(run, bundle_note),
     )
+
+
+OLD_START_WEEKS = 8
+"""A start counted longer before the first forecast week than a delivery stays valid
+(``DATA_VALID_WEEKS`` plus a few weeks of publication delay) is said to be old."""
+
+
+def bundle_note_of(run: Run, note: str) -> str:
+    """``note`` with the day the bundled start was counted, and a warning when that lies
+    more than :data:`OLD_START_WEEKS` weeks before the first forecast week: a forecast "as
+    of" a later day (``--tot``) knows nothing of what happened in between."""
+    counted = run.inputs.start_counted
+    if counted is None:
+        return note
+    weeks = (run.inputs.start - counted).days // 7
+    text = f"{note}; bezetting geteld op {format_date_nl(counted)}"
+    if weeks > OLD_START_WEEKS:
+        text += (
+            f", {weeks} weken vóór de eerste prognoseweek: let op, wat sindsdien gebeurde, "
+            "zit niet in deze prognose"
+        )
+    return text
 
 
 def column_mondays(first: date, weeks: int) -> tuple[date, ...]:

@@ -470,3 +470,17 @@ def test_the_need_at_the_start_is_the_weekly_figures_need(
         assert need == 629, scope
         assert forecast_api["behoefte_bij_start"] == 629, scope
         assert forecast_api["weken"][0]["nodig_p50"] == 629, scope
+
+
+def test_the_page_says_the_picture_follows_the_central_line_not_the_median(
+    client_as: Callable[[str | None], Any],
+) -> None:
+    """A report showed 46.895 (picture, central line) and 49.974 (fan median) as the long-term
+    need of one week without saying why; the page and the growth source now say it."""
+    from regietafel.core.rules import DEFAULT_HORIZONS
+    from regietafel.prognose.cache import CENTRAL_LINE_NOTE, growth
+
+    body = client_as("landelijk").get(URL).content.decode()
+    assert "volgen de centrale lijn van scenario midden (het model zonder toeval)" in body
+    assert CENTRAL_LINE_NOTE in body
+    assert growth(date(2021, 11, 8), DEFAULT_HORIZONS).source.endswith(CENTRAL_LINE_NOTE)

@@ -23,6 +23,7 @@ from regietafel.opvangprognose import selectors, tables
 from regietafel.opvangprognose.forms import ForecastForm, factor_text
 from regietafel.presentation.http import bad_request, html_table, table_csv, wants_csv
 from regietafel.presentation.tables import ResultTable, format_int
+from regietafel.prognose.cache import CENTRAL_LINE_NOTE
 from regietafel.prognose.outlook import Outlook
 
 SOURCE = "Bron: regietafel-prognose op landelijke reeksen (CBS, IND, JenV, COA)"
@@ -164,6 +165,7 @@ def prognose(request: HttpRequest) -> HttpResponse:
     origin = view.run.key.origin
     context: dict[str, Any] = {
         "notice": notice,
+        "central_line_note": CENTRAL_LINE_NOTE,
         "form": form,
         "view": view,
         "week": week,

@@ -20,6 +20,14 @@ SEED = 2021
 GROWTH_SCENARIO = "midden"
 """The weekly figures and the agreements use the middle scenario."""
 
+CENTRAL_LINE_NOTE = (
+    "de centrale lijn is niet de mediaan van de paden op de pagina Prognose: met onzekere "
+    "instroom ligt die mediaan hoger, omdat de instroom over de weken optelt en sterker kan "
+    "stijgen dan dalen"
+)
+"""Said wherever the central line's horizons and the fan's median meet (a report showed
+46.895 and 49.974 as the long-term need of one week)."""
+
 RUNS: BoundedCache[Run] = BoundedCache.by_count(6)
 
 
@@ -86,7 +94,7 @@ def growth(
     source = (
         f"prognose: groei van de bezetting op de centrale lijn van scenario {GROWTH_SCENARIO} "
         f"(het model zonder toeval, gegevens bekend vóór {format_date_nl(origin)}, vanaf "
-        f"{begin}), toegepast op de bezetting in het locatieregister"
+        f"{begin}), toegepast op de bezetting in het locatieregister; {CENTRAL_LINE_NOTE}"
     )
     weekly = tuple(float(value) / first for value in path)
     return ForecastGrowth(factors=factors, source=source, weekly=weekly)

@@ -174,3 +174,21 @@ def test_an_old_start_is_said(capsys: pytest.CaptureFixture[str]) -> None:
     assert "let op" in late
     soon = start("2023-10-09")
     assert soon.endswith("bezetting geteld op 25 september 2023")
+
+
+def test_csv_writes_the_table_asked_for(capsys: pytest.CaptureFixture[str]) -> None:
+    """CSV holds one table; --tabel chooses which (it silently gave only the weeks)."""
+    buffers = _csv(capsys, "--paden", "100", "--weken", "30", "--tabel", "bufferbeleid")
+    assert [row["beleid"] for row in buffers][:2] == ["vaste buffer +417", "vaste buffer 7 %"]
+    parameters = _csv(capsys, "--paden", "100", "--weken", "30", "--tabel", "parameters")
+    assert "instroom per week (niveau)" in {row["parameter"] for row in parameters}
+    assert main(["prognose", "--paden", "100", "--tabel", "onbekend", "--formaat", "csv"]) == 2
+    error = capsys.readouterr().err
+    assert "--tabel onbekend bestaat hier niet; kies uit: weken, peildata" in error
+    assert "Traceback" not in error
+    years = main(
+        ["prognose", "backtest", "--reeks", "jaar", "--formaat", "csv", "--tabel", "jaren"]
+    )
+    assert years == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert [row["jaar"] for row in rows] == [str(y) for y in range(2016, 2025)]

@@ -95,6 +95,10 @@ def register(commands: argparse._SubParsersAction[DutchArgumentParser]) -> None:
     command.add_argument("--reeks", action="append", choices=BACKTEST_SERIES,
                          help="backtest: welke reeks (standaard alle)")  # fmt: skip
     command.add_argument("--formaat", choices=formats, default=FORMATS[0])
+    command.add_argument("--tabel", metavar="NAAM",
+                         help="csv: welke tabel (standaard de eerste: weken, bij backtest "
+                              "backtest; verder peildata, doelkansen, bufferbeleid, parameters, "
+                              "jaren); json, xlsx en tabel geven ze alle")  # fmt: skip
     command.add_argument("--uitvoer", type=Path, metavar="BESTAND")
     command.set_defaults(handler=run_prognose)
 

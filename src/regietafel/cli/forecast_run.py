@@ -112,7 +112,12 @@ def run(arguments: argparse.Namespace) -> int:
         progress.close()
     if Format(arguments.formaat) is Format.TABEL and arguments.actie != "backtest":
         result = _thin_for_terminal(result)
-    return emit_result(result, arguments)
+    names = [t.name for t in result.tables]
+    if arguments.tabel is not None and arguments.tabel not in names:
+        raise UserError(
+            f"--tabel {arguments.tabel} bestaat hier niet; kies uit: {', '.join(names)}"
+        )
+    return emit_result(result, arguments, table=arguments.tabel)
 
 
 def forecast_result(arguments: argparse.Namespace, progress: Progress) -> Result:

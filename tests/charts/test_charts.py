@@ -225,3 +225,27 @@ def test_format_number_dutch(value: float, decimals: int, trim: bool, expected: 
     from regietafel.charts._common import format_number
 
     assert format_number(value, decimals, trim=trim) == expected
+
+
+def test_tradeoff_chart_places_each_policy_and_says_both_costs() -> None:
+    from regietafel.charts import tradeoff_chart
+
+    spec = tradeoff_chart(
+        labels=["vaste buffer +417", "bestellen tot 90e percentiel"],
+        x_values=[55_294.4, 495_927.0],
+        y_values=[302_135.2, 24_477.0],
+        title="Tekort tegen lege plekken",
+        source=SOURCE,
+        x_title="lege plekweken",
+        y_title="tekort (persoonweken)",
+    )
+    svg = render_svg(spec)
+    labels = texts(svg)
+    assert {"vaste buffer +417", "bestellen tot 90e percentiel"} <= set(labels)
+    assert {"lege plekweken", "tekort (persoonweken)"} <= set(labels)
+    description = spec["description"]
+    assert "vaste buffer +417: lege plekweken 55.294, tekort (persoonweken) 302.135" in description
+    assert "bestellen tot 90e percentiel: lege plekweken 495.927" in description
+    with pytest.raises(ValueError, match="Geen labels"):
+        tradeoff_chart(labels=[], x_values=[], y_values=[], title="t", source="s",
+                       x_title="x", y_title="y")  # fmt: skip

@@ -8,7 +8,7 @@ Dutch format (12.500; 3,5). Neither Altair nor vl-convert is imported at import 
 
 from __future__ import annotations
 
-from regietafel.charts.bars import bar_chart, need_vs_capacity_chart
+from regietafel.charts.bars import bar_chart, need_vs_capacity_chart, tradeoff_chart
 from regietafel.charts.maps import municipality_map, province_map, topology_subset
 from regietafel.charts.render import ChartError, render_svg, svg_for_html
 from regietafel.charts.timeseries import capacity_timeline_chart, fan_chart
@@ -24,4 +24,5 @@ __all__ = [
     "render_svg",
     "svg_for_html",
     "topology_subset",
+    "tradeoff_chart",
 ]

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from regietafel.core.formatting import MINUS, MONTHS_NL
+from regietafel.core.formatting import MONTHS_NL, format_decimal_nl
 
 SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json"
 
@@ -167,8 +167,7 @@ def format_number(value: float, decimals: int = 0, *, trim: bool = False) -> str
     ``trim`` drops trailing decimal zeros (like d3's ``~``): 87.50 -> '87,5', 64.0 -> '64'.
     A negative has the minus of ``core.formatting`` (and of d3's axes): -300 -> '−300'.
     """
-    text = f"{abs(value):,.{decimals}f}"
-    if trim and "." in text:
-        text = text.rstrip("0").rstrip(".")
-    text = text.replace(",", "\u0000").replace(".", ",").replace("\u0000", ".")
-    return f"{MINUS}{text}" if value < 0 and text.strip("0.,") else text
+    text = format_decimal_nl(value, decimals)  # the one notation and rounding
+    if trim and "," in text:
+        text = text.rstrip("0").rstrip(",")
+    return text

@@ -222,3 +222,77 @@ def bar_chart(
     return with_title_and_source(
         chart, title=title, source=source, width=440, description=description
     )
+
+
+def tradeoff_chart(
+    *,
+    labels: Sequence[str],
+    x_values: Sequence[float],
+    y_values: Sequence[float],
+    title: str,
+    source: str,
+    x_title: str,
+    y_title: str,
+) -> dict[str, Any]:
+    """One labelled point per option on two costs that pull apart (empty places against
+    shortage): the trade-off the tables weigh, which a bar of one total hides."""
+    if not labels:
+        raise ValueError("Geen labels opgegeven.")
+    check_lengths("x_values", len(labels), x_values)
+    check_lengths("y_values", len(labels), y_values)
+    rows = [
+        {"label": label, "x": finite_or_none(x), "y": finite_or_none(y), "boven": i % 2 == 0}
+        for i, (label, x, y) in enumerate(zip(labels, x_values, y_values, strict=True))
+    ]
+    x = {"field": "x", "type": "quantitative", "title": x_title, "axis": {"format": ",d"}}
+    y = {"field": "y", "type": "quantitative", "title": y_title, "axis": {"format": ",d"}}
+    chart = {
+        "width": 440,
+        "height": 260,
+        "data": {"values": rows},
+        "layer": [
+            {
+                "mark": {"type": "point", "filled": True, "size": 70, "color": SERIES_COLOURS[0]},
+                "encoding": {
+                    "x": x,
+                    "y": y,
+                    "tooltip": [
+                        {"field": "label", "type": "nominal", "title": "naam"},
+                        {"field": "x", "type": "quantitative", "format": ",d", "title": x_title},
+                        {"field": "y", "type": "quantitative", "format": ",d", "title": y_title},
+                    ],
+                },
+            },
+            # Labels alternate above and below their point, so two close options stay legible.
+            *(
+                {
+                    "transform": [{"filter": f"{'' if above else '!'}datum.boven"}],
+                    "mark": {
+                        "type": "text",
+                        "align": "left",
+                        "dx": 6,
+                        "dy": -8 if above else 9,
+                        "fontSize": 10,
+                        "color": INK,
+                    },
+                    "encoding": {"x": x, "y": y, "text": {"field": "label", "type": "nominal"}},
+                }
+                for above in (True, False)
+            ),
+        ],
+    }
+
+    def said(value: float | None) -> str:
+        return "onbekend" if value is None else format_number(value, 0)
+
+    description = (
+        f"{title}. "
+        + "; ".join(
+            f"{label}: {x_title} {said(finite_or_none(x))}, {y_title} {said(finite_or_none(y))}"
+            for label, x, y in zip(labels, x_values, y_values, strict=True)
+        )
+        + "."
+    )
+    return with_title_and_source(
+        chart, title=title, source=source, width=440, description=description
+    )

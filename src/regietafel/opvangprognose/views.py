@@ -13,7 +13,14 @@ from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 
 from regietafel import reference
-from regietafel.charts import ChartError, bar_chart, fan_chart, render_svg, svg_for_html
+from regietafel.charts import (
+    ChartError,
+    bar_chart,
+    fan_chart,
+    render_svg,
+    svg_for_html,
+    tradeoff_chart,
+)
 from regietafel.core.bounded_cache import BoundedCache
 from regietafel.core.forecast import QUANTILE_LEVELS, ForecastError
 from regietafel.core.formatting import format_date_nl
@@ -92,6 +99,22 @@ def _charts(view: Outlook) -> dict[str, str | None]:
         description="Verwachte kosten over alle paden per bufferbeleid; de tabel ernaast geeft "
         "ook tekort, lege plekken, openingen en sluitingen.",
         prefix="buffer",
+    )
+    charts["tradeoff_chart"] = _svg(
+        tradeoff_chart(
+            labels=[b.label for b in view.buffers],
+            x_values=[b.empty_place_weeks for b in view.buffers],
+            y_values=[b.short_person_weeks for b in view.buffers],
+            title="Tekort tegen lege plekken per bufferbeleid (verwachting over twee jaar)",
+            source="Bron: regietafel-prognose, dezelfde paden als de tabel",
+            x_title="lege plekweken",
+            y_title="tekort (persoonweken)",
+        ),
+        title="Tekort tegen lege plekken per bufferbeleid",
+        description="Per bufferbeleid het verwachte tekort (persoonweken) tegen de verwachte "
+        "lege plekken (plekweken); linksonder is beter, maar een beleid kan alleen het een "
+        "verkleinen door het ander te vergroten.",
+        prefix="afweging",
     )
     return charts
 

@@ -224,10 +224,41 @@ def test_the_report_carries_the_forecast_fan_of_the_prognose_page(
     )
     assert list(fan.occupancy[2]) == [round(float(v)) for v in page.occupancy[2]]
     assert list(fan.need[4]) == [round(float(v)) for v in page.need[4]]
-    # Stored as JSON and read back unchanged; the report draws the fan.
+    # The page's tables beside the fan, frozen as the page writes them (format 10): the
+    # target dates, the chance per target (none set here: the page's own sentence) and the
+    # buffer policies, cell for cell the page's table builders on the same view.
+    from regietafel.opvangprognose import tables as page_tables
+    from regietafel.opvangprognose.selectors import target_chances
+    from regietafel.presentation.tables import cell_text
+
+    by_name = {t.name: t for t in fan.tables}
+    assert list(by_name) == ["peildata", "doelkansen", "bufferbeleid"]
+    buffers = page_tables.outlook_buffer_table(page)
+    assert by_name["bufferbeleid"].texts == tuple(
+        tuple(cell_text(row.get(c.key), c) for c in buffers.columns) for row in buffers.rows
+    )
+    assert by_name["bufferbeleid"].texts[0][0] == "vaste buffer 7 %"  # province: no +417
+    assert by_name["peildata"].values[0][0] == "2022-01-01"
+    chances = target_chances(user=system_reader(), week=W45, view=page)
+    assert chances == []
+    assert by_name["doelkansen"].texts == ()
+    assert by_name["doelkansen"].empty == "Voor dit gebied is geen doel vastgelegd."
+    # Stored as JSON and read back unchanged; the report draws the fan and prints the tables.
     again = ReportData.from_dict(json.loads(data.to_json()))
     assert again.forecast == fan
     assert "prognose" in report_figures(data)
+    printed = render_print_html(data, ReportMeta(1, None, "rapportage"))
+    assert "Voor dit gebied is geen doel vastgelegd." in printed
+    assert by_name["bufferbeleid"].title in printed
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    from regietafel.rapportage.render.xlsx import render_xlsx
+
+    book = load_workbook(BytesIO(render_xlsx(data, ReportMeta(1, None, "rapportage"))))
+    sheet = book["prognose-bufferbeleid"]
+    assert [c.value for c in sheet[2]] == list(by_name["bufferbeleid"].values[0])
 
 
 def test_a_report_names_a_location_only_where_every_reader_may_see_it(make_user: Any) -> None:

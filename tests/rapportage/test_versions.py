@@ -16,7 +16,7 @@ def test_version_1_sample_is_upgraded_with_catalogue_names() -> None:
     raw = json.loads((SAMPLES / "report-v1.json").read_text(encoding="utf-8"))
     assert raw["format_version"] == 1
     data = ReportData.from_dict(raw)
-    assert data.format_version == FORMAT_VERSION == 9
+    assert data.format_version == FORMAT_VERSION == 10
     occupancy = data.key_figure("bezetting_nu")
     assert (occupancy.label, occupancy.value, occupancy.previous) == (
         "Bezetting nu",
@@ -165,10 +165,23 @@ def test_a_version_8_report_keeps_its_progress_numbers() -> None:
     data = ReportData.from_dict(raw)
     as_v8 = data.to_dict() | {"format_version": 8}
     upgraded = ReportData.from_dict(as_v8)
-    assert upgraded.format_version == 9
+    assert upgraded.format_version == FORMAT_VERSION
     assert upgraded.taakstelling == data.taakstelling
     national = upgraded.taakstelling.national
     assert national is not None
     assert (national.housed, national.on_schedule, national.far_behind) == (510, 1, 1)
     amsterdam = upgraded.taakstelling.municipalities[0]
     assert (amsterdam.housed, amsterdam.schedule) == (300, "ver-achter")
+
+
+def test_a_version_9_forecast_says_its_tables_were_not_recorded() -> None:
+    """Version 10 freezes the Prognose page's tables with the fan; a version 9 report has
+    none and says so (not an empty table that reads as "no targets")."""
+    raw = json.loads((SAMPLES / "report-v5.json").read_text(encoding="utf-8"))
+    assert raw["forecast"] is not None
+    assert raw["format_version"] == 5  # upgraded through 9 to 10
+    data = ReportData.from_dict(raw)
+    assert data.forecast is not None
+    assert data.forecast.tables == ()
+    assert data.forecast.tables_recorded is False
+    assert ReportData.from_json(data.to_json()) == data

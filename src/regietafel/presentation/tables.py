@@ -170,7 +170,8 @@ def _aligned(cells: Sequence[str], widths: Sequence[int], numeric: Sequence[bool
     ).rstrip()
 
 
-def _machine(value: Value, column: Column) -> Value:
+def machine_value(value: Value, column: Column) -> Value:
+    """A cell as CSV, JSON and Excel store it: the plain value (decimals to 6 places)."""
     if column.kind == "decimal" and isinstance(value, float):
         return round(value, 6)
     return value
@@ -184,7 +185,7 @@ def render_csv(result: Result, *, table: str) -> str:
     for row in part.rows:
         writer.writerow(
             [
-                "" if row.get(c.key) is None else export_cell(_machine(row.get(c.key), c))
+                "" if row.get(c.key) is None else export_cell(machine_value(row.get(c.key), c))
                 for c in part.columns
             ]
         )
@@ -197,7 +198,7 @@ def render_json(result: Result) -> str:
         "meta": result.meta,
         **{
             part.name: [
-                {c.key: _machine(row.get(c.key), c) for c in part.columns} for row in part.rows
+                {c.key: machine_value(row.get(c.key), c) for c in part.columns} for row in part.rows
             ]
             for part in result.tables
         },

@@ -33,7 +33,17 @@ from regietafel.kerncijfers.selectors import (
     for_report_audience,
     week_figures,
 )
-from regietafel.opvangprognose.selectors import ForecastSuppressedError, forecast_outlook
+from regietafel.opvangprognose.selectors import (
+    ForecastSuppressedError,
+    forecast_outlook,
+    target_chances,
+)
+from regietafel.opvangprognose.tables import (
+    outlook_buffer_table,
+    outlook_dates_table,
+    target_chances_table,
+)
+from regietafel.presentation.tables import ResultTable, cell_text, machine_value
 from regietafel.prognose.cache import GROWTH_SCENARIO
 from regietafel.rapportage.data import (
     AgreementLine,
@@ -45,6 +55,7 @@ from regietafel.rapportage.data import (
     ProvinceCapacity,
     ProvinceProgress,
     ReportData,
+    ReportTable,
     ShoppingLine,
     Source,
     TaakstellingSection,
@@ -347,6 +358,9 @@ def _forecast(
     except ForecastError as error:
         return None, str(error)
     key = view.run.key
+    chances = target_chances(user=reader, week=week, view=view)
+    page_tables = [outlook_dates_table(view)] if view.dates else []
+    page_tables += [target_chances_table(chances), outlook_buffer_table(view)]
     fan = ForecastFan(
         scenario=f"{key.scenario.label} — {key.scenario.description}",
         origin=key.origin.isoformat(),
@@ -359,10 +373,28 @@ def _forecast(
         week_starts=tuple(d.isoformat() for d in view.week_starts),
         occupancy=tuple(tuple(round(float(v)) for v in row) for row in view.occupancy),
         need=tuple(tuple(round(float(v)) for v in row) for row in view.need),
-        start=f"bezetting bij de start {view.start_occupancy:,}".replace(",", ".")
-        + f": {view.start_note}",
+        start=f"bezetting bij de start {format_int_nl(view.start_occupancy)}: {view.start_note}",
+        tables=tuple(frozen_table(t) for t in page_tables),
     )
     return fan, ""
+
+
+def frozen_table(table: ResultTable) -> ReportTable:
+    """``table`` as the report keeps it: each cell as the page writes it and as Excel stores
+    it (``cell_text`` and ``machine_value`` of the one table builder)."""
+    return ReportTable(
+        name=table.name,
+        title=table.title,
+        headers=tuple(c.header for c in table.columns),
+        numeric=tuple(c.numeric for c in table.columns),
+        texts=tuple(
+            tuple(cell_text(row.get(c.key), c) for c in table.columns) for row in table.rows
+        ),
+        values=tuple(
+            tuple(machine_value(row.get(c.key), c) for c in table.columns) for row in table.rows
+        ),
+        empty=table.empty,
+    )
 
 
 def report_data_collect(*, week: IsoWeek, scope: str) -> ReportData:

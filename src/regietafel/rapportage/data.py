@@ -14,7 +14,7 @@ from typing import Any
 
 from regietafel.core.catalogue import figure_delta, format_value, trend_summary
 
-FORMAT_VERSION = 9
+FORMAT_VERSION = 10
 """Bumped when the JSON shape changes; older stored reports are upgraded on reading
 (``UPGRADES``), a version from the future is refused.
 
@@ -33,6 +33,9 @@ FORMAT_VERSION = 9
   when no realisation about the period was known, in the progress per province and per
   municipality. Older reports carry the numbers as they were published (a published week
   never changes, nor do its PDF and Excel files): only the version changes.
+- 9 -> 10: the forecast carries the tables the Prognose page shows beside its fan (target
+  dates, the chance per target, the buffer policies compared: ``ForecastFan.tables``), as
+  text and values; older reports did not record them (none).
 """
 
 _V1_KEYS = {
@@ -119,6 +122,14 @@ def _upgrade_8_to_9(raw: dict[str, Any]) -> dict[str, Any]:
     return {**raw, "format_version": 9}
 
 
+def _upgrade_9_to_10(raw: dict[str, Any]) -> dict[str, Any]:
+    """Version 9 did not freeze the forecast's tables: none, said as not recorded."""
+    forecast = raw.get("forecast")
+    if forecast is not None:
+        forecast = {**forecast, "tables": [], "tables_recorded": False}
+    return {**raw, "forecast": forecast, "format_version": 10}
+
+
 UPGRADES = {
     1: _upgrade_1_to_2,
     2: _upgrade_2_to_3,
@@ -128,6 +139,7 @@ UPGRADES = {
     6: _upgrade_6_to_7,
     7: _upgrade_7_to_8,
     8: _upgrade_8_to_9,
+    9: _upgrade_9_to_10,
 }
 """Upgrade functions by the version they upgrade from; each returns the next version."""
 
@@ -311,6 +323,10 @@ class ForecastFan:
     start: str = ""
     """Where week 0 comes from: the week's register, or the bundled series (empty in reports
     published before the forecast started from the register)."""
+    tables: tuple[ReportTable, ...] = ()
+    """The page's tables beside the fan (target dates, chance per target, buffer policies)."""
+    tables_recorded: bool = True
+    """False for reports published before format 10, which did not freeze the tables."""
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any]) -> ForecastFan:
@@ -321,6 +337,39 @@ class ForecastFan:
                 "week_starts": tuple(raw["week_starts"]),
                 "occupancy": tuple(tuple(row) for row in raw["occupancy"]),
                 "need": tuple(tuple(row) for row in raw["need"]),
+                "tables": tuple(ReportTable.from_dict(t) for t in raw.get("tables", ())),
+            }
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ReportTable:
+    """A table frozen with the report as a page shows it: built by the page's own table
+    builder, each cell as the text a person reads (the one notation) and as the value Excel
+    stores, so web, PDF and Excel show what the page, the API and the CLI showed that week."""
+
+    name: str
+    title: str
+    headers: tuple[str, ...]
+    numeric: tuple[bool, ...]
+    texts: tuple[tuple[str, ...], ...]
+    values: tuple[tuple[str | int | float | None, ...], ...]
+    empty: str = ""
+
+    @property
+    def numeric_columns(self) -> frozenset[int]:
+        """The columns that align right (numbers), for the templates."""
+        return frozenset(i for i, numeric in enumerate(self.numeric) if numeric)
+
+    @classmethod
+    def from_dict(cls, raw: dict[str, Any]) -> ReportTable:
+        return cls(
+            **{
+                **raw,
+                "headers": tuple(raw["headers"]),
+                "numeric": tuple(raw["numeric"]),
+                "texts": tuple(tuple(row) for row in raw["texts"]),
+                "values": tuple(tuple(row) for row in raw["values"]),
             }
         )
 

@@ -109,6 +109,13 @@ def _forecast_sheet(book: Workbook, data: ReportData) -> None:
             for i, day in enumerate(fan.week_starts)
         ],
     )
+    for table in fan.tables:  # format version 10 and later: as the page's downloads
+        _sheet(
+            book,
+            f"prognose-{table.name}"[:31],
+            [(header, None) for header in table.headers],
+            [list(row) for row in table.values],
+        )
 
 
 def render_xlsx(data: ReportData, meta: ReportMeta) -> bytes:

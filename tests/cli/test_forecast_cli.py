@@ -192,3 +192,21 @@ def test_csv_writes_the_table_asked_for(capsys: pytest.CaptureFixture[str]) -> N
     assert years == 0
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
     assert [row["jaar"] for row in rows] == [str(y) for y in range(2016, 2025)]
+
+
+def test_json_facts_are_numbers_and_the_terminal_reads_dutch(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """JSON is a machine output: counts are numbers (it gave "10.000" as text), with the need
+    policy's key and the fingerprint of the bundled series as the API gives them."""
+    assert main(["prognose", "--paden", "1000", "--weken", "5", "--formaat", "json"]) == 0
+    meta = json.loads(capsys.readouterr().out)["meta"]
+    assert meta["paden"] == 1000
+    assert isinstance(meta["behoefte bij de start"], int)
+    assert meta["capaciteit bij de start"] == meta["behoefte bij de start"]  # no register
+    assert meta["behoeftebeleid (sleutel)"] == "coa-2023-11"
+    assert len(meta["reeksen (SHA-256)"]) >= 12
+    assert main(["prognose", "--paden", "1000", "--weken", "5"]) == 0
+    text = capsys.readouterr().out
+    assert "paden: 1.000\n" in text
+    assert "seed: 2021\n" in text  # a seed is no count: no thousands point

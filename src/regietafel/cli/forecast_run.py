@@ -37,6 +37,7 @@ from regietafel.opvangprognose.tables import (
 from regietafel.opvangprognose.tables import weeks_table as weeks_table_for
 from regietafel.presentation.tables import (
     Column,
+    Count,
     Format,
     Result,
     ResultTable,
@@ -184,12 +185,15 @@ def forecast_result(arguments: argparse.Namespace, progress: Progress) -> Result
         "start": view.start_note,
         "gegevens bekend vóór": format_date_nl(on),
         "eerste prognoseweek": format_date_nl(run.inputs.start),
-        "paden": format_int(arguments.paden),
+        "paden": Count(arguments.paden),
         "weken": arguments.weken,
         "seed": arguments.seed,
         "behoeftebeleid": f"{policy.label} — bron: {policy.source}",
-        "behoefte bij de start": format_int(view.start_need),
-        "capaciteit bij de start": f"{format_int(view.start_capacity)} ({view.capacity_source})",
+        "behoeftebeleid (sleutel)": policy.key,
+        "reeksen (SHA-256)": run.key.data,
+        "behoefte bij de start": Count(view.start_need),
+        "capaciteit bij de start": Count(view.start_capacity),
+        "capaciteit bij de start, bron": view.capacity_source,
     }
     return Result(
         title=f"Prognose opvang {view.scope_name} — scenario {scenario.label}",

@@ -61,6 +61,11 @@ class Column:
 Value = str | int | float | None
 
 
+class Count(int):
+    """A count among a result's facts (``Result.meta``): people read "10.000" (the one
+    notation), JSON keeps the number 10000. A plain int there stays as it is (a seed, a year)."""
+
+
 @dataclass(frozen=True)
 class ResultTable:
     """One table of a result: machine keys for CSV/JSON, Dutch headers for people."""
@@ -127,13 +132,17 @@ def cell_text(value: Value, column: Column) -> str:
     return str(value)
 
 
+def _meta_text(value: object) -> str:
+    if isinstance(value, Count):
+        return format_int(value)
+    return format_decimal(value, 1) if isinstance(value, float) else str(value)
+
+
 def render_text(result: Result, *, table: str | None = None) -> str:
     """An aligned terminal table with Dutch number formatting, one block per table."""
     lines = [result.title, "=" * len(result.title)]
     lines += [
-        f"{key}: {format_decimal(value, 1) if isinstance(value, float) else value}"
-        for key, value in result.meta.items()
-        if value is not None
+        f"{key}: {_meta_text(value)}" for key, value in result.meta.items() if value is not None
     ]
     for part in result.tables:
         if table is not None and part.name != table:

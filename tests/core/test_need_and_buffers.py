@@ -206,3 +206,18 @@ def test_shortage_minus_empty_places_is_occupancy_minus_capacity(
     assert (capacity >= 0).all()
     balance = (occupancy - capacity).sum(axis=1).mean()
     assert outcome.short_person_weeks - outcome.empty_place_weeks == pytest.approx(balance)
+
+
+def test_the_order_up_to_percentile_is_a_choice_within_bounds() -> None:
+    from regietafel.core.buffer_policies import PolicyKind, order_up_to, policies_for
+
+    chosen = policies_for(national=True, order_percentile=0.75)
+    (order,) = [p for p in chosen if p.kind is PolicyKind.ORDER_UP_TO]
+    assert (order.key, order.label, order.amount) == (
+        "bestellen-p75", "bestellen tot 75e percentiel", 0.75,
+    )  # fmt: skip
+    assert [p.key for p in policies_for(national=True)][3] == "bestellen-p90"  # the default
+    assert len(policies_for(national=False, order_percentile=0.75)) == len(chosen) - 1  # no +417
+    for wrong in (0.49, 1.0):
+        with pytest.raises(ValueError, match="tussen 50 en 99"):
+            order_up_to(wrong)

@@ -127,3 +127,23 @@ def test_every_choosable_need_policy_can_be_asked(client_as: Callable[[str | Non
     assert none == occupancy
     assert needs["percentage-7"] == (occupancy, -(-occupancy * 107 // 100))
     assert needs["lrt-voorjaar-2021"] == (occupancy, occupancy + 417)
+
+
+def test_the_order_up_to_percentile_is_chosen(client_as: Callable[[str | None], Any]) -> None:
+    """The issue asks order-up-to "a chosen percentile": a higher percentile orders more, so
+    fewer short person-weeks and more empty place-weeks on the same paths; the other
+    policies do not change. Outside 50–99 a Dutch 400."""
+    client = client_as("landelijk")
+
+    def buffers(percentile: int) -> dict[str, dict[str, Any]]:
+        data = client.get(URL, {"week": "2021-W45", "percentiel": percentile}).json()
+        return {row["beleid"]: row for row in data["bufferbeleid"]}
+
+    low, high = buffers(60), buffers(97)
+    assert "bestellen tot 60e percentiel" in low
+    assert "bestellen tot 97e percentiel" in high
+    p60, p97 = low["bestellen tot 60e percentiel"], high["bestellen tot 97e percentiel"]
+    assert p97["tekort_persoonweken"] < p60["tekort_persoonweken"]
+    assert p97["lege_plekweken"] > p60["lege_plekweken"]
+    assert low["vaste buffer +417"] == high["vaste buffer +417"]
+    assert client.get(URL, {"week": "2021-W45", "percentiel": 100}).status_code == 400

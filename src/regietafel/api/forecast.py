@@ -34,6 +34,9 @@ PARAMETERS = (
                      "startdatum verscheen"),
     OpenApiParameter("provincie", OpenApiTypes.STR,
                      description="provinciecode (PV27) of -naam; leeg: landelijk"),
+    OpenApiParameter("percentiel", OpenApiTypes.INT,
+                     description="bufferbeleid 'bestellen tot': tot dit percentiel van de groei "
+                                 "over de levertijd (50–99, standaard 90)"),
     OpenApiParameter("beleid", OpenApiTypes.STR,
                      description="behoeftebeleid (standaard: dat van de week: de keuze van "
                                  "de LRT, anders het gedateerde beleid)"),
@@ -76,6 +79,7 @@ def prognose(request: Request) -> Response:
         view = selectors.forecast_outlook(
             user=request.user, week=week, scenario=scenario,
             province=form.cleaned_data["provincie"], policy_key=form.cleaned_data["beleid"],
+            order_percentile=form.order_percentile(),
         )  # fmt: skip
     except selectors.ForecastSuppressedError as error:
         raise PermissionDenied(str(error)) from None

@@ -87,6 +87,9 @@ def register(commands: argparse._SubParsersAction[DutchArgumentParser]) -> None:
     command.add_argument("--beleid", choices=POLICY_KEYS,
                          help="behoeftebeleid (standaard: met --week dat van de week, "
                               "anders dat van de startdatum)")  # fmt: skip
+    command.add_argument("--percentiel", type=_bounded(50, 99), default=90, metavar="P",
+                         help="bufferbeleid 'bestellen tot': tot dit percentiel van de groei "
+                              "over de levertijd (standaard 90)")  # fmt: skip
     command.add_argument("--capaciteit", type=_bounded(0, 10**7), metavar="N",
                          help="huidige capaciteit (standaard: met --week die van het "
                               "locatieregister, anders de behoefte bij de start)")  # fmt: skip

@@ -161,7 +161,7 @@ def forecast_result(arguments: argparse.Namespace, progress: Progress) -> Result
             run, province=province, policy=policy, bundle_note=note,
             capacity=arguments.capaciteit if given else register_capacity,
             capacity_source=CAPACITY_GIVEN if given else CAPACITY_REGISTER, goals=arguments.doel,
-            contracted=contracted,
+            contracted=contracted, order_percentile=arguments.percentiel / 100,
         )  # fmt: skip
     except forecast.ForecastError as error:
         raise UserError(str(error)) from None

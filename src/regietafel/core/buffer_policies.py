@@ -93,9 +93,36 @@ DEFAULT_POLICIES: tuple[CapacityPolicy, ...] = (
 """The policies the LRT weighs. The 7 % is COA's 2019 reserve: 2,000 on about 27,000."""
 
 
-def policies_for(*, national: bool) -> tuple[CapacityPolicy, ...]:
-    """The policies compared for a scope: in a province without the national-only ones."""
-    return tuple(p for p in DEFAULT_POLICIES if national or not p.national_only)
+DEFAULT_ORDER_PERCENTILE = 0.90
+ORDER_PERCENTILE_RANGE = (0.50, 0.99)
+"""The percentiles a user may choose for the order-up-to policy (the issue: "a chosen
+percentile"); 90 unless chosen."""
+
+
+def order_up_to(percentile: float) -> CapacityPolicy:
+    """Order up to the ``percentile`` of occupancy growth over the lead time."""
+    low, high = ORDER_PERCENTILE_RANGE
+    if not low <= percentile <= high:
+        raise ValueError(
+            f"het percentiel voor bestellen ligt tussen {round(low * 100)} en {round(high * 100)}"
+        )
+    shown = round(percentile * 100)
+    return CapacityPolicy(
+        f"bestellen-p{shown}", f"bestellen tot {shown}e percentiel", PolicyKind.ORDER_UP_TO,
+        percentile,
+    )  # fmt: skip
+
+
+def policies_for(
+    *, national: bool, order_percentile: float = DEFAULT_ORDER_PERCENTILE
+) -> tuple[CapacityPolicy, ...]:
+    """The policies compared for a scope: in a province without the national-only ones,
+    with the order-up-to policy at the chosen percentile."""
+    chosen = tuple(
+        order_up_to(order_percentile) if p.kind is PolicyKind.ORDER_UP_TO else p
+        for p in DEFAULT_POLICIES
+    )
+    return tuple(p for p in chosen if national or not p.national_only)
 
 
 @dataclass(frozen=True, slots=True)

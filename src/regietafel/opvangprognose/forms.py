@@ -10,6 +10,7 @@ from django import forms
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from regietafel.core.buffer_policies import DEFAULT_ORDER_PERCENTILE
 from regietafel.core.forecast import SCENARIOS, Scenario
 from regietafel.core.need_policy import CHOOSABLE_POLICIES
 from regietafel.opvang.forms import WeekField
@@ -81,6 +82,12 @@ class ForecastForm(forms.Form):
         choices=[("", _("het beleid van de week (keuze van het LRT, anders dat van de maandag)"))]
         + [(p.key, p.label) for p in CHOOSABLE_POLICIES],
     )
+    percentiel = forms.IntegerField(
+        label=_("Percentiel voor bestellen"),
+        help_text=_("het bufferbeleid 'bestellen tot' bestelt tot dit percentiel van de groei "
+                    "over de levertijd (50–99, standaard 90)"),
+        required=False, min_value=50, max_value=99,
+    )  # fmt: skip
     instroom = _factor(
         _("Instroomfactor"), _("vermenigvuldigt het instroomniveau van het scenario (0,10–5)"),
         low="0.1", high="5",
@@ -94,6 +101,11 @@ class ForecastForm(forms.Form):
         _("schaalt alle spreiding; 0 = geen onzekerheid, alleen het rekenmodel (0–3)"),
         low="0", high="3",
     )  # fmt: skip
+
+    def order_percentile(self) -> float:
+        """The chosen percentile for the order-up-to policy, as a share (0.90)."""
+        chosen = self.cleaned_data.get("percentiel")
+        return DEFAULT_ORDER_PERCENTILE if chosen is None else chosen / 100
 
     def base(self, available: Mapping[str, Scenario] = SCENARIOS) -> Scenario:
         """The chosen scenario among those ``available`` from the origin (KeyError when an

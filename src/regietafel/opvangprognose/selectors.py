@@ -25,6 +25,7 @@ from regietafel.accounts import access
 from regietafel.accounts.access import AnyUser
 from regietafel.core.agreements import DeadlineChance
 from regietafel.core.bounded_cache import BoundedCache
+from regietafel.core.buffer_policies import DEFAULT_ORDER_PERCENTILE
 from regietafel.core.capacity import ContractedCapacity, contracted_capacity
 from regietafel.core.catalogue import BY_CODE
 from regietafel.core.figures import WeekFigures
@@ -281,6 +282,7 @@ def forecast_outlook(
     scenario: Scenario,
     province: str | None = None,
     policy_key: str | None = None,
+    order_percentile: float = DEFAULT_ORDER_PERCENTILE,
 ) -> Outlook:
     """The forecast of a scope as this user may see it (see :func:`scope_code`).
 
@@ -293,12 +295,13 @@ def forecast_outlook(
     name = None if code is None else reference.province_name(code)
     capacity = register_capacity(user, week, code)
     contracted = register_contracted(week, code)
-    key = (run.key, name, policy.key, note, capacity, contracted)
+    key = (run.key, name, policy.key, note, capacity, contracted, order_percentile)
     return _OUTLOOKS.value(
         key,
         lambda: outlook(
             run, province=name, policy=policy, bundle_note=note, capacity=capacity,
             capacity_source=CAPACITY_REGISTER, contracted=contracted,
+            order_percentile=order_percentile,
         ),
     )  # fmt: skip
 

@@ -171,6 +171,7 @@ def prognose(request: HttpRequest) -> HttpResponse:
         view = selectors.forecast_outlook(
             user=request.user, week=week, scenario=scenario,
             province=form.cleaned_data["provincie"], policy_key=form.cleaned_data["beleid"],
+            order_percentile=form.order_percentile(),
         )  # fmt: skip
     except selectors.ForecastSuppressedError as error:
         raise PermissionDenied(str(error)) from None
@@ -183,12 +184,16 @@ def prognose(request: HttpRequest) -> HttpResponse:
         chosen = next((t for t in all_tables if t.name == wanted), all_tables[0])
         scope = "NL" if view.province_index is None else reference.province(view.scope_name).code
         return table_csv(chosen, f"prognose-{scope}-{scenario.name}-{chosen.name}.csv")
-    charts = _CHARTS.value((view.run.key, view.scope_name, view.policy.key), lambda: _charts(view))
+    charts = _CHARTS.value(
+        (view.run.key, view.scope_name, view.policy.key, tuple(b.key for b in view.buffers)),
+        lambda: _charts(view),
+    )
     base = form.base(selectors.scenarios_in(week))
     origin = view.run.key.origin
     context: dict[str, Any] = {
         "notice": notice,
         "central_line_note": CENTRAL_LINE_NOTE,
+        "order_percent": round(form.order_percentile() * 100),
         "form": form,
         "view": view,
         "week": week,

@@ -259,6 +259,7 @@ def outlook(
     capacity_source: str = CAPACITY_GIVEN,
     goals: Sequence[tuple[int, date]] = (),
     contracted: ContractedCapacity | None = None,
+    order_percentile: float = buffer_policies.DEFAULT_ORDER_PERCENTILE,
 ) -> Outlook:
     """The run for a scope (None: national; else a province name) under ``policy``.
 
@@ -270,6 +271,7 @@ def outlook(
     places, date) are added to the COA target dates; ``ForecastError`` when a goal's date
     lies outside the run. ``contracted`` (the register's capacity as contracted) gives each
     date its places if nothing is extended, the chance they suffice and what must be added.
+    ``order_percentile`` is the percentile the order-up-to buffer policy orders up to.
     """
     index = None if province is None else province_index(run.inputs, province)
     occupancy = run.scope_occupancy(index)
@@ -306,7 +308,9 @@ def outlook(
     dates = tuple(date_need(extra, day) for extra, day in [*requested, *goals])
     outcomes = buffer_policies.compare(
         occupancy, start_occupancy=start, start_capacity=start_capacity,
-        policies=buffer_policies.policies_for(national=index is None),
+        policies=buffer_policies.policies_for(
+            national=index is None, order_percentile=order_percentile
+        ),
     )  # fmt: skip
     return Outlook(
         run=run,

@@ -182,3 +182,37 @@ def test_a_province_page_shows_the_chosen_weeks_period(client_as: Client) -> Non
     assert "Taakstelling 2021-II" not in outside
     assert "Taakstelling 2022-I" not in outside
     assert client.get("/provincies/PV20/?week=2021-W99").status_code == 400
+
+
+def test_municipality_pages_follow_the_chosen_week_as_the_province_page(
+    client_as: Client,
+) -> None:
+    """The municipalities list and a municipality page showed the newest period at its
+    newest stand whatever ``?week=`` said, beside a province page that follows the week
+    (found in a browser check). 2021-II has a delivery in W40 (2 housed in Groningen city)
+    and W52 (3); 2022-I is set but has not begun in 2021-W40."""
+    taakstelling_set(actor=None, period="2021-II", national_total=11_000)
+    realisation("2021-W40", "2021-II", {"GM0014": ("PV20", 2)})
+    realisation("2021-W52", "2021-II", {"GM0014": ("PV20", 3)})
+    taakstelling_set(actor=None, period="2022-I", national_total=12_000)
+    client = client_as("provincie_andere")  # Groningen
+    listed = client.get("/gemeenten/?week=2021-W40&provincie=PV20").content.decode()
+    assert "2021-II" in listed
+    assert "2022-I" not in listed
+    assert "/gemeenten/GM0014/?week=2021-W40" in listed  # the link keeps the week
+    detail = client.get("/gemeenten/GM0014/?week=2021-W40").content.decode()
+    assert "2022-I" not in detail  # not begun in the chosen week
+    assert "2021-W40" in detail
+    assert "2021-W52" not in detail  # the stand of the chosen week, not a later one
+    rows = _csv(client.get("/gemeenten/GM0014/?week=2021-W40&formaat=csv"))
+    header, (row,) = rows[0], rows[1:]
+    assert (row[header.index("periode")], row[header.index("stand_week")]) == (
+        "2021-II",
+        "2021-W40",
+    )
+    assert row[header.index("gehuisvest")] == "2"
+    newest = _csv(client.get("/gemeenten/GM0014/?formaat=csv"))
+    assert [r[0] for r in newest[1:]] == ["2022-I", "2021-II"]  # without a week: all, newest first
+    province = client.get("/provincies/PV20/?week=2021-W40").content.decode()
+    assert "/gemeenten/GM0014/?week=2021-W40" in province
+    assert client.get("/gemeenten/?week=2021-W99").status_code == 400

@@ -190,17 +190,21 @@ class MunicipalityList:
     progress: ProgressView | None
 
 
-def municipalities_overview(*, user: AnyUser) -> MunicipalityList:
-    """Every municipality in the division of the latest taakstelling (else today's), with
-    its progress in that period when the user may see its province in detail."""
+def municipalities_overview(*, user: AnyUser, week: IsoWeek | None = None) -> MunicipalityList:
+    """Every municipality in the division of the taakstelling of ``week`` (None: the latest;
+    else today's division), with its progress in that period as it stood in that week when
+    the user may see its province in detail: the same period and stand as the province page
+    of that week."""
     _require_view(user)
-    period = taakstelling_selectors.latest_period(user=user)
+    period = _period_for(user, week)
     view = None
     on = division_date()
     if period is not None:
         on = period.population_date
         view = taakstelling_selectors.progress(
-            user=user, label=period.label, week=taakstelling_selectors.default_week(period)
+            user=user,
+            label=period.label,
+            week=week.label if week else taakstelling_selectors.default_week(period),
         )
     by_code = {r.code: r for r in view.municipalities} if view else {}
     names = province_names()
@@ -266,8 +270,12 @@ def municipality_get(
     access.require_province_detail(user, municipality.province_code)
     history = []
     for stored in reversed(taakstelling_selectors.periods_list(user=user)):
+        if week is not None and stored.start > week.sunday:
+            continue  # not begun in the chosen week
         final = taakstelling_selectors.final_realisation(stored.label)
         as_of = final.week if final is not None else taakstelling_selectors.default_week(stored)
+        if week is not None and IsoWeek.parse(as_of) > week:
+            as_of = week.label  # as it stood in the chosen week, as the province page
         view = taakstelling_selectors.progress(
             user=user, label=stored.label, week=as_of, province=municipality.province_code
         )

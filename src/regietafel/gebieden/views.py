@@ -139,7 +139,11 @@ def _matches(municipality: Municipality, text: str) -> bool:
 @login_required
 def municipality_list(request: HttpRequest) -> HttpResponse:
     params = query_params(request)
-    overview = selectors.municipalities_overview(user=request.user)
+    try:
+        week = IsoWeek.parse(params["week"]) if params.get("week") else None
+    except PeriodError as problem:
+        return bad_request(request, str(problem))
+    overview = selectors.municipalities_overview(user=request.user, week=week)
     search = params.get("zoek", "").strip()
     if search:
         exact = selectors.municipality_lookup(search, overview.on)
@@ -204,6 +208,7 @@ def municipality_list(request: HttpRequest) -> HttpResponse:
             "error": error,
             "on": overview.on,
             "view": view,
+            "week": week,
             "partial": any(not r.detail_allowed for r in overview.rows),
             "map": schedule_map(
                 map_rows,

@@ -99,3 +99,37 @@ def test_boodschappenlijst_api_matches_page_csv(client_as: Callable[[str | None]
     ]
     assert ("regulier-plaatsen-kort", 347) in [(i["sleutel"], i["aantal"]) for i in api["items"]]
     assert ("sluitingen-2022-02", 200) in [(i["sleutel"], i["aantal"]) for i in api["items"]]
+
+
+@pytest.mark.django_db
+def test_an_afgeschermd_kind_gives_no_shortage_back_in_locations_or_the_list(
+    client_as: Callable[[str | None], Any],
+) -> None:
+    """The standard register's only AMV location, D (50 places, 40 in it), is confidential:
+    its need reads "afgeschermd" for the national user, and so must everything that follows
+    from that need: the shortage in locations, the key figure "AMV-locaties nodig" and a
+    shopping-list item. They gave 0 or 1 back (found in a browser check, prt-groningen)."""
+    standard_register()
+    client = client_as("landelijk")
+    page = client.get("/opvangbeeld/?week=2021-W45&formaat=csv&tabel=behoefte")
+    rows = list(csv.DictReader(io.StringIO(page.content.decode("utf-8-sig"))))
+    amv = [r for r in rows if r["categorie"] == "AMV-opvang"]
+    assert [r["tekort_locaties"] for r in amv] == ["afgeschermd"] * 3
+    figures = client.get("/api/v1/kerncijfers/?week=2021-W45").json()
+    found = {f["code"]: f for f in figures["kerncijfers"]}
+    for code in ("amv_locaties_nodig_kort", "amv_locaties_nodig_middellang"):
+        if code in found:
+            assert found[code]["waarde"] is None, code
+
+    def amv_items(user: str) -> list[str]:
+        response = client_as(user).get("/api/v1/boodschappenlijst/?week=2021-W45&scope=NL")
+        return [i["sleutel"] for i in response.json()["items"] if i["sleutel"].startswith("amv")]
+
+    assert amv_items("landelijk") == []
+    # COA sees the confidential location, and so the AMV need, its shortage and its items.
+    coa = client_as("coa").get("/opvangbeeld/?week=2021-W45&formaat=csv&tabel=behoefte")
+    coa_rows = list(csv.DictReader(io.StringIO(coa.content.decode("utf-8-sig"))))
+    shortages = [r["tekort_locaties"] for r in coa_rows if r["categorie"] == "AMV-opvang"]
+    assert "afgeschermd" not in shortages
+    assert any(int(s) > 0 for s in shortages)
+    assert amv_items("coa") != []

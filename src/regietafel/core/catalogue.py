@@ -230,6 +230,7 @@ def _horizon_figures(role: HorizonRole) -> list[FigureDefinition]:
             EVERYWHERE if short else DATA_ONLY,
             _reception(lambda r: r.locations_needed(role, NeedCategory.AMV)),
             higher_is_better=False,
+            occupancy=NeedCategory.AMV,  # a shortage over afgeschermd AMV occupancy
         ),
         FigureDefinition(
             f"sobere_locaties_nodig_{role.value}",
@@ -241,6 +242,7 @@ def _horizon_figures(role: HorizonRole) -> list[FigureDefinition]:
             EVERYWHERE if short else DATA_ONLY,
             _reception(lambda r: r.locations_needed(role, NeedCategory.SOBER)),
             higher_is_better=False,
+            occupancy=NeedCategory.SOBER,
         ),
     ]
 

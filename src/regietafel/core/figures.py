@@ -515,9 +515,14 @@ def _shopping(
 ) -> tuple[ShoppingItem, ...]:
     if reception is None and housing is None:
         return ()
+    # A need item of an afgeschermd kind would give its shortage back ("1 extra
+    # AMV-locatie" where the AMV need reads "afgeschermd"): the reader's list leaves it out.
+    visible = (
+        () if reception is None else [g for g in reception.gaps if not reception.row_suppressed(g)]
+    )
     return shopping_list(
         scope=code,
-        gaps=reception.gaps if reception is not None else (),
+        gaps=visible,
         closures=reception.closures if reception is not None else (),
         targets=progress if reception is not None else (),
         housing_arrears=housing.schedule_arrears if housing is not None else None,
@@ -589,7 +594,15 @@ def suppressed(figures: WeekFigures, plan: SuppressionPlan) -> WeekFigures:
         categories = plan.categories(figures.scope)
         if figures.reception is None or not categories:
             return figures
-        return replace(figures, reception=replace(figures.reception, suppressed=categories))
+        reception = replace(figures.reception, suppressed=categories)
+        code = None if figures.is_national else figures.scope
+        return replace(
+            figures,
+            reception=reception,
+            shopping=_shopping(
+                code, reception, figures.housing, figures.targets, figures.week.monday
+            ),
+        )
 
     return replace(
         figures,

@@ -42,7 +42,7 @@ def need_table(picture: ReceptionPicture) -> ResultTable:
                 "behoefte": _hidden(row.need, hidden),
                 "capaciteit": row.capacity,
                 "tekort": _hidden(row.gap, hidden),
-                "tekort_locaties": row.gap_locations,
+                "tekort_locaties": _hidden(row.gap_locations, hidden),
             }
         )
     return ResultTable(

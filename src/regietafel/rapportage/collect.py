@@ -146,7 +146,7 @@ def _gap_line(row: GapRow, *, hidden: bool = False) -> GapLine:
         need=None if hidden else row.need,
         capacity=row.capacity,
         gap=None if hidden else row.gap,
-        gap_locations=row.gap_locations,
+        gap_locations=None if hidden else row.gap_locations,
         suppressed=hidden,
     )
 

@@ -292,7 +292,7 @@ def render_xlsx(data: ReportData, meta: ReportMeta) -> bytes:
                 *((SUPPRESSED_TEXT,) * 3 if g.suppressed else (g.occupancy_used, g.buffer, g.need)),
                 g.capacity,
                 SUPPRESSED_TEXT if g.suppressed else g.gap,
-                g.gap_locations,
+                SUPPRESSED_TEXT if g.suppressed else g.gap_locations,
             )
             for g in data.gaps
         ],

@@ -33,7 +33,7 @@ from regietafel.accounts import access
 from regietafel.accounts.access import AnyUser
 from regietafel.core import mpp
 from regietafel.core.capacity import Location
-from regietafel.core.confidentiality import SuppressionPlan, suppression_plan
+from regietafel.core.confidentiality import SUPPRESSED_TEXT, SuppressionPlan, suppression_plan
 from regietafel.core.periods import IsoWeek
 from regietafel.core.rules import (
     TREND_WINDOW_WEEKS,
@@ -182,8 +182,12 @@ def _row(
     return LocationRow(
         code=record.code,
         name=masked_name(province_name) if masked else record.name,
-        municipality_code=record.municipality_code,
-        municipality_name=municipalities.get(record.municipality_code, record.municipality_code),
+        # The municipality and the kind together often give a confidential name back
+        # ("AMV-woonvoorziening Stadskanaal"), as for closures: masked with the name.
+        municipality_code="" if masked else record.municipality_code,
+        municipality_name=SUPPRESSED_TEXT
+        if masked
+        else municipalities.get(record.municipality_code, record.municipality_code),
         province_code=record.province_code,
         province_name=province_name,
         type=LocationType(record.type),

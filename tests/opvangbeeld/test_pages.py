@@ -114,6 +114,9 @@ def test_closures_table_lists_what_the_key_figure_counts(
     assert (by_code["sluitingen_zonder_opvolger"], by_code["plaatsen_in_sluitingen"]) == (1, 200)
     body = client.get("/opvangbeeld/?week=2021-W45").content.decode()
     assert "Later: 1 sluiting zonder opvolger na het eerste half jaar" in body
+    # The municipality by name (it read "GM0363"), as the location lists write it.
+    assert [r["gemeente"] for r in api["sluitingen"]] == ["Amsterdam"]
+    assert [r["gemeente"] for r in api["sluitingen_later"]] == ["Groningen"]
 
 
 @pytest.mark.django_db

@@ -7,6 +7,7 @@ computed by the core.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from regietafel import reference
 from regietafel.core.capacity import Closure
@@ -136,11 +137,23 @@ _CLOSURE_COLUMNS = (
 )
 
 
-def _closure_rows(closures: Sequence[Closure]) -> tuple[dict[str, Value], ...]:
+def _municipality_names(on: date) -> dict[str, str]:
+    try:
+        return {m.code: m.name for m in reference.municipalities(on)}
+    except reference.ReferenceDataError:
+        return {}  # before the bundled divisions: the code is shown
+
+
+def _closure_rows(closures: Sequence[Closure], on: date) -> tuple[dict[str, Value], ...]:
+    """A closure's municipality by name; masked with the name, "afgeschermd" (an empty cell
+    read as a fault, and the code as a number)."""
+    names = _municipality_names(on)
     return tuple(
         {
             "locatie": c.name,
-            "gemeente": c.municipality_code or None,  # masked with the name
+            "gemeente": names.get(c.municipality_code, c.municipality_code)
+            if c.municipality_code
+            else SUPPRESSED_TEXT,
             "provincie": _province_name(c.province_code),
             "soort": c.type.label,
             "plaatsen": c.capacity,
@@ -156,7 +169,7 @@ def closures_table(picture: ReceptionPicture) -> ResultTable:
         "sluitingen",
         "Tijdelijke locaties die binnen een half jaar sluiten zonder opvolger",
         _CLOSURE_COLUMNS,
-        _closure_rows(picture.closures_soon),
+        _closure_rows(picture.closures_soon, picture.week.monday),
     )
 
 
@@ -167,7 +180,7 @@ def closures_later_table(picture: ReceptionPicture) -> ResultTable:
         "Tijdelijke locaties die later sluiten zonder opvolger (na een half jaar, tot twee "
         "jaar vooruit)",
         _CLOSURE_COLUMNS,
-        _closure_rows(picture.closures_later),
+        _closure_rows(picture.closures_later, picture.week.monday),
     )
 
 

@@ -78,8 +78,8 @@ def test_schema_documents_the_forecast(client_as: Callable[[str | None], Any]) -
     schema = client_as("landelijk").get("/api/schema/", {"format": "json"}).json()
     operation = schema["paths"][URL]["get"]
     names = {p["name"] for p in operation["parameters"]}
-    assert names == {"week", "scenario", "provincie", "beleid", "instroom", "huisvesting",
-                     "onzekerheid"}  # fmt: skip
+    assert names == {"week", "scenario", "provincie", "beleid", "percentiel", "instroom",
+                     "huisvesting", "onzekerheid"}  # fmt: skip
 
 
 def test_official_scenario_in_the_api(client_as: Callable[[str | None], Any]) -> None:

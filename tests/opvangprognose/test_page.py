@@ -484,3 +484,29 @@ def test_the_page_says_the_picture_follows_the_central_line_not_the_median(
     assert "volgen de centrale lijn van scenario midden (het model zonder toeval)" in body
     assert CENTRAL_LINE_NOTE in body
     assert growth(date(2021, 11, 8), DEFAULT_HORIZONS).source.endswith(CENTRAL_LINE_NOTE)
+
+
+def test_a_target_in_locations_has_no_chance_and_says_its_unit(
+    client_as: Callable[[str | None], Any],
+) -> None:
+    """Six AMV locations by the end of 2021: the forecast has no paths in locations, so the
+    chance does not exist ("n.v.t.", the note says why), and the size reads "6 locaties",
+    not "6 extra plekken" (found in a browser check)."""
+    from regietafel.doelen.models import Target
+    from regietafel.kerncijfers.selectors import cache_clear
+
+    Target.objects.create(
+        title="6 AMV-locaties", category="amv", unit="locations", quantity=6,
+        start=date(2021, 10, 1), deadline=date(2021, 12, 31),
+    )  # fmt: skip
+    cache_clear()
+    client = client_as("landelijk")
+    page = client.get(URL + "&formaat=csv&tabel=doelkansen")
+    (row,) = list(csv.DictReader(io.StringIO(page.content.decode("utf-8-sig"))))
+    assert (row["aantal"], row["eenheid"], row["kans"]) == ("6", "locaties", "")
+    body = client.get(URL).content.decode()
+    targets = body[body.index('id="tabel-doelkansen"') :]
+    targets = targets[: targets.index("</table>")]
+    assert "n.v.t." in targets
+    assert "locaties" in targets
+    assert "extra plekken" not in targets

@@ -10,6 +10,7 @@ from datetime import date
 
 from regietafel.core import buffer_policies, forecast
 from regietafel.core.forecast import FloatArray
+from regietafel.core.formatting import NOT_APPLICABLE_TEXT
 from regietafel.presentation.tables import (
     Column,
     ResultTable,
@@ -256,14 +257,19 @@ def backtest_table(lines: Sequence[BacktestRow]) -> ResultTable:
 
 TARGET_COLUMNS = (
     Column("doel", "doel"),
-    Column("aantal", "extra plekken", "int"),
+    Column("aantal", "omvang doel", "int"),
+    Column("eenheid", "eenheid"),
     Column("deadline", "deadline", "date"),
     Column("capaciteit", "capaciteit nu", "int"),
-    Column("kans", "kans dat het genoeg is", "decimal", 3),
+    # A chance that cannot be computed (a target in locations, a deadline outside the run,
+    # no register to count contracted places in) does not exist: "n.v.t.", the note says why.
+    Column("kans", "kans dat het genoeg is", "decimal", 3, none_text=NOT_APPLICABLE_TEXT),
     Column("gecontracteerd", "plekken op de deadline als niets wordt verlengd", "int"),
-    Column("kans_gecontracteerd", "kans dat die plus het doel genoeg zijn", "decimal", 3),
+    Column("kans_gecontracteerd", "kans dat die plus het doel genoeg zijn", "decimal", 3,
+           none_text=NOT_APPLICABLE_TEXT),
     Column("toelichting", "toelichting"),
-)
+)  # fmt: skip
+_UNITS = {"places": "plekken", "locations": "locaties"}
 
 
 def target_chances_table(chances: Sequence[TargetChance]) -> ResultTable:
@@ -273,6 +279,7 @@ def target_chances_table(chances: Sequence[TargetChance]) -> ResultTable:
         {
             "doel": c.target.title,
             "aantal": c.target.quantity,
+            "eenheid": _UNITS[c.target.unit],
             "deadline": c.target.deadline.isoformat(),
             "capaciteit": c.capacity_now,
             "kans": None if c.chance is None else round(c.chance, 3),

@@ -259,6 +259,9 @@ def test_the_report_carries_the_forecast_fan_of_the_prognose_page(
     book = load_workbook(BytesIO(render_xlsx(data, ReportMeta(1, None, "rapportage"))))
     sheet = book["prognose-bufferbeleid"]
     assert [c.value for c in sheet[2]] == list(by_name["bufferbeleid"].values[0])
+    # Dates are Excel dates (they were text), and a table without rows says why.
+    assert book["prognose-peildata"]["A2"].value.date() == date(2022, 1, 1)
+    assert book["prognose-doelkansen"]["A2"].value == "Voor dit gebied is geen doel vastgelegd."
 
 
 def test_a_report_names_a_location_only_where_every_reader_may_see_it(make_user: Any) -> None:

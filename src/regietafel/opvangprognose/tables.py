@@ -264,7 +264,8 @@ TARGET_COLUMNS = (
     # A chance that cannot be computed (a target in locations, a deadline outside the run,
     # no register to count contracted places in) does not exist: "n.v.t.", the note says why.
     Column("kans", "kans dat het genoeg is", "decimal", 3, none_text=NOT_APPLICABLE_TEXT),
-    Column("gecontracteerd", "plekken op de deadline als niets wordt verlengd", "int"),
+    Column("gecontracteerd", "plekken op de deadline als niets wordt verlengd", "int",
+           none_text=NOT_APPLICABLE_TEXT),
     Column("kans_gecontracteerd", "kans dat die plus het doel genoeg zijn", "decimal", 3,
            none_text=NOT_APPLICABLE_TEXT),
     Column("toelichting", "toelichting"),

@@ -394,6 +394,7 @@ def frozen_table(table: ResultTable) -> ReportTable:
             tuple(machine_value(row.get(c.key), c) for c in table.columns) for row in table.rows
         ),
         empty=table.empty,
+        dates=tuple(c.kind == "date" for c in table.columns),
     )
 
 

@@ -355,11 +355,17 @@ class ReportTable:
     texts: tuple[tuple[str, ...], ...]
     values: tuple[tuple[str | int | float | None, ...], ...]
     empty: str = ""
+    dates: tuple[bool, ...] = ()
+    """Which columns hold dates (ISO in ``values``): a date cell in Excel, unbroken in print."""
 
     @property
     def numeric_columns(self) -> frozenset[int]:
         """The columns that align right (numbers), for the templates."""
         return frozenset(i for i, numeric in enumerate(self.numeric) if numeric)
+
+    @property
+    def date_columns(self) -> frozenset[int]:
+        return frozenset(i for i, is_date in enumerate(self.dates) if is_date)
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any]) -> ReportTable:
@@ -370,6 +376,7 @@ class ReportTable:
                 "numeric": tuple(raw["numeric"]),
                 "texts": tuple(tuple(row) for row in raw["texts"]),
                 "values": tuple(tuple(row) for row in raw["values"]),
+                "dates": tuple(raw.get("dates", ())),
             }
         )
 

@@ -110,12 +110,19 @@ def _forecast_sheet(book: Workbook, data: ReportData) -> None:
         ],
     )
     for table in fan.tables:  # format version 10 and later: as the page's downloads
-        _sheet(
+        dates = table.date_columns
+        sheet = _sheet(
             book,
             f"prognose-{table.name}"[:31],
-            [(header, None) for header in table.headers],
-            [list(row) for row in table.values],
-        )
+            [(h, "d-m-yyyy" if i in dates else None) for i, h in enumerate(table.headers)],
+            [
+                [_date(v) if i in dates and isinstance(v, str) and v else v
+                 for i, v in enumerate(row)]
+                for row in table.values
+            ],
+        )  # fmt: skip
+        if not table.values:
+            sheet.append([table.empty])  # said, as on the page: not an empty sheet
 
 
 def render_xlsx(data: ReportData, meta: ReportMeta) -> bytes:

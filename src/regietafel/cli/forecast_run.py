@@ -291,7 +291,7 @@ def backtest_result(which: Sequence[str], progress: Progress) -> Result:
     if "jaar" in which:
         year_columns = (
             Column("jaar", "jaar"),
-            Column("start", "startdatum"),
+            Column("start", "startdatum", "date"),
             Column("basis", "niveau uit"),
             Column("werkelijk", "werkelijk", "int"),
             Column("mediaan", "prognose mediaan", "int"),

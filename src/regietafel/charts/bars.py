@@ -240,10 +240,16 @@ def tradeoff_chart(
         raise ValueError("Geen labels opgegeven.")
     check_lengths("x_values", len(labels), x_values)
     check_lengths("y_values", len(labels), y_values)
+    finite_x = [v for v in (finite_or_none(x) for x in x_values) if v is not None]
+    right_from = 0.6 * max(finite_x, default=0.0)
     rows = [
-        {"label": label, "x": finite_or_none(x), "y": finite_or_none(y), "boven": i % 2 == 0}
+        {
+            "label": label, "x": finite_or_none(x), "y": finite_or_none(y), "boven": i % 2 == 0,
+            # A label of a point far right reads leftwards, so it stays inside the plot.
+            "links": (finite_or_none(x) or 0.0) > right_from > 0,
+        }
         for i, (label, x, y) in enumerate(zip(labels, x_values, y_values, strict=True))
-    ]
+    ]  # fmt: skip
     x = {"field": "x", "type": "quantitative", "title": x_title, "axis": {"format": ",d"}}
     y = {"field": "y", "type": "quantitative", "title": y_title, "axis": {"format": ",d"}}
     chart = {
@@ -266,11 +272,14 @@ def tradeoff_chart(
             # Labels alternate above and below their point, so two close options stay legible.
             *(
                 {
-                    "transform": [{"filter": f"{'' if above else '!'}datum.boven"}],
+                    "transform": [
+                        {"filter": f"{'' if above else '!'}datum.boven"},
+                        {"filter": f"{'' if leftwards else '!'}datum.links"},
+                    ],
                     "mark": {
                         "type": "text",
-                        "align": "left",
-                        "dx": 6,
+                        "align": "right" if leftwards else "left",
+                        "dx": -6 if leftwards else 6,
                         "dy": -8 if above else 9,
                         "fontSize": 10,
                         "color": INK,
@@ -278,6 +287,7 @@ def tradeoff_chart(
                     "encoding": {"x": x, "y": y, "text": {"field": "label", "type": "nominal"}},
                 }
                 for above in (True, False)
+                for leftwards in (False, True)
             ),
         ],
     }

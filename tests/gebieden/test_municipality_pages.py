@@ -62,6 +62,9 @@ def test_locations_on_the_municipality_page_are_masked_by_role(client_as: Client
         rows = list(csv.reader(io.StringIO(download.content.decode("utf-8-sig"))))
         (masked,) = [r for r in rows if r[1] == "vertrouwelijke locatie (Noord-Holland)"]
         assert (masked[2], masked[3]) == ("", "afgeschermd")  # no municipality code or name
+        detail = client_as(key).get("/opvang/locaties/NH-AMV/?week=2021-W45").content.decode()
+        assert "Amsterdam" not in detail  # municipality, nor its safety region
+        assert "afgeschermd ()" not in detail
     coa = client_as("coa").get("/gemeenten/GM0363/?week=2021-W45").content.decode()
     assert "Kleinschalig Noord" in coa
     assert "Azc Zuiderweg" not in coa  # Groningen's location is not Amsterdam's

@@ -215,4 +215,7 @@ def test_municipality_pages_follow_the_chosen_week_as_the_province_page(
     assert [r[0] for r in newest[1:]] == ["2022-I", "2021-II"]  # without a week: all, newest first
     province = client.get("/provincies/PV20/?week=2021-W40").content.decode()
     assert "/gemeenten/GM0014/?week=2021-W40" in province
+    # The map's links too (they went to the newest period; found in a browser check).
+    assert 'href="/gemeenten/GM0014/"' not in province
+    assert 'href="/gemeenten/GM0014/"' not in listed
     assert client.get("/gemeenten/?week=2021-W99").status_code == 400

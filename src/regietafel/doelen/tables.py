@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from regietafel import reference
+from regietafel.core.formatting import NOT_APPLICABLE_TEXT
 from regietafel.core.targets import Target, TargetProgress
 from regietafel.presentation.tables import Column, ResultTable, Value
 
@@ -61,7 +62,8 @@ def targets_table(
             Column("soort", "Soort opvang"),
             Column("eenheid", "Eenheid"),
             Column("aantal", "Doel", "int"),
-            Column("maximaal", "Doel, bovengrens", "int"),
+            # Most targets have no upper bound: nothing is missing there.
+            Column("maximaal", "Doel, bovengrens", "int", none_text=NOT_APPLICABLE_TEXT),
             Column("gerealiseerd", "Gerealiseerd", "int"),
             Column("resterend", "Nog nodig", "int"),
             Column("verwacht", "Verwacht op dit moment", "int"),

@@ -22,9 +22,15 @@ SOURCE = "Bron: taakstelling en realisatie (demodata waar gemarkeerd); grenzen C
 
 
 def schedule_map(
-    rows: Iterable[ProgressRow], *, on: date, title: str, province: str | None = None
+    rows: Iterable[ProgressRow],
+    *,
+    on: date,
+    title: str,
+    province: str | None = None,
+    week: str | None = None,
 ) -> str:
-    """Inline SVG of the municipalities of ``province`` (all when None) by schedule class."""
+    """Inline SVG of the municipalities of ``province`` (all when None) by schedule class;
+    each links to its page, at ``week`` when one was chosen (as the tables' links)."""
     topology = reference.geometry("municipalities", on)
     if province is not None:
         topology = topology_subset(
@@ -47,7 +53,10 @@ def schedule_map(
         title=title,
         source=SOURCE,
         legend_title="gehuisvest t.o.v. schema",
-        links={code: reverse("gemeente-detail", args=[code]) for code in codes},
+        links={
+            code: reverse("gemeente-detail", args=[code]) + (f"?week={week}" if week else "")
+            for code in codes
+        },
         marked=True,
     )
     digest = hashlib.sha256(json.dumps(spec, sort_keys=True).encode()).hexdigest()[:8]

@@ -98,6 +98,7 @@ def province_detail(request: HttpRequest, code: str) -> HttpResponse:
                 detail.progress.municipalities,
                 on=detail.on,
                 province=detail.province.code,
+                week=week.label if week else None,
                 title=_("Voortgang taakstelling %(label)s per gemeente in %(name)s")
                 % {"label": detail.progress.period.label, "name": detail.province.name},
             ),
@@ -214,6 +215,7 @@ def municipality_list(request: HttpRequest) -> HttpResponse:
                 map_rows,
                 on=overview.on,
                 province=map_province,
+                week=week.label if week else None,
                 title=_("Voortgang taakstelling %(label)s per gemeente")
                 % {"label": view.period.label},
             )

@@ -203,7 +203,8 @@ def _row(
         extension_option=record.extension_option,
         max_occupancy=record.max_occupancy,
         quality=record.quality,
-        safety_region=_safety_region_label(record),
+        # The safety region narrows a masked municipality down to a few: masked with it.
+        safety_region=SUPPRESSED_TEXT if masked else _safety_region_label(record),
     )
 
 

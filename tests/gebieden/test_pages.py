@@ -219,3 +219,19 @@ def test_municipality_pages_follow_the_chosen_week_as_the_province_page(
     assert 'href="/gemeenten/GM0014/"' not in province
     assert 'href="/gemeenten/GM0014/"' not in listed
     assert client.get("/gemeenten/?week=2021-W99").status_code == 400
+
+
+def test_a_period_begun_after_the_weeks_monday_is_not_yet_shown(client_as: Client) -> None:
+    """2021-II begins on Thursday 1 July, in week 2021-W26 (Monday 28 June): the province page
+    of W26 shows 2021-I (the period holding the Monday), so the municipality page of W26
+    must not list 2021-II as well (found in the second browser check)."""
+    taakstelling_set(actor=None, period="2021-I", national_total=13_500)
+    realisation("2021-W26", "2021-I", {"GM0014": ("PV20", 4)})
+    taakstelling_set(actor=None, period="2021-II", national_total=11_000)
+    client = client_as("provincie_andere")  # Groningen
+    province = client.get("/provincies/PV20/?week=2021-W26").content.decode()
+    assert "Taakstelling 2021-I" in province
+    rows = _csv(client.get("/gemeenten/GM0014/?week=2021-W26&formaat=csv"))
+    assert [r[0] for r in rows[1:]] == ["2021-I"]
+    later = _csv(client.get("/gemeenten/GM0014/?week=2021-W27&formaat=csv"))
+    assert [r[0] for r in later[1:]] == ["2021-II", "2021-I"]

@@ -270,8 +270,8 @@ def municipality_get(
     access.require_province_detail(user, municipality.province_code)
     history = []
     for stored in reversed(taakstelling_selectors.periods_list(user=user)):
-        if week is not None and stored.start > week.sunday:
-            continue  # not begun in the chosen week
+        if week is not None and stored.start > week.monday:
+            continue  # not begun on the week's Monday: as the province page (_period_for)
         final = taakstelling_selectors.final_realisation(stored.label)
         as_of = final.week if final is not None else taakstelling_selectors.default_week(stored)
         if week is not None and IsoWeek.parse(as_of) > week:

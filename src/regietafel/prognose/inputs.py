@@ -276,24 +276,29 @@ def inflow_start(on: date) -> InflowStart:
     Needs only an inflow figure published before ``on`` (the rest of the model may not be
     known yet, as in 2015).
     """
-    seasonal, _ = seasonal_factors(on)
-    first, repeat, _ = _shares(on)
+    return _inflow(on)[0]
+
+
+def _inflow(on: date) -> tuple[InflowStart, float, str, str]:
+    """The inflow start, with the repeat share and the sources of season and shares that
+    :func:`model_inputs` shows beside it (read once)."""
+    seasonal, seasonal_source = seasonal_factors(on)
+    first, repeat, shares_source = _shares(on)
     level, noise, level_source, noise_source = _inflow_level(on, seasonal, first, repeat)
     annual = series.values("eerste_aanvragen_jaar", known_before=on)
     yearly = annual_sigma([float(v.value) for v in annual])
-    return InflowStart(
+    start = InflowStart(
         start=start_monday(on), level=level, level_sigma=yearly / math.sqrt(52),
         noise_sigma=noise, seasonal=seasonal, share_first=first,
         basis=level_source, noise_basis=noise_source,
     )  # fmt: skip
+    return start, repeat, seasonal_source, shares_source
 
 
 def model_inputs(on: date | None = None) -> ModelInputs:
     """The forecast's inputs as they could have been set on ``on`` (default: today's bundle)."""
     day = on or default_date()
-    _, seasonal_source = seasonal_factors(day)
-    inflow = inflow_start(day)
-    _, repeat, shares_source = _shares(day)
+    inflow, repeat, seasonal_source, shares_source = _inflow(day)
     annual = series.values("eerste_aanvragen_jaar", known_before=day)
     recognition, recognition_source = _recognition(day)
     pace, pace_source = _housing_pace(day)

@@ -39,7 +39,7 @@ from regietafel.core.agreements import (
 from regietafel.core.catalogue import BY_CODE
 from regietafel.core.forecast import ForecastError
 from regietafel.core.periods import IsoWeek
-from regietafel.core.targets import TargetProgress
+from regietafel.core.targets import UNIT_LABELS, TargetProgress
 from regietafel.doelen.selectors import core_target
 from regietafel.errors import NoDataError
 from regietafel.kerncijfers.selectors import (
@@ -49,8 +49,6 @@ from regietafel.kerncijfers.selectors import (
     week_figures,
 )
 from regietafel.opvangprognose.selectors import agreement_chance
-
-_UNIT_LABELS = {"places": "plaatsen", "locations": "locaties"}
 
 
 def _require_view(user: AnyUser) -> None:
@@ -258,7 +256,7 @@ def measurements(
             achieved=progress.achieved,
             quantity=progress.target.quantity,
             expected_by_now=progress.expected_by_now,
-            unit=_UNIT_LABELS[progress.target.unit],
+            unit=UNIT_LABELS[progress.target.unit],
         )
     return result
 

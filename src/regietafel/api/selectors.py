@@ -210,13 +210,6 @@ def taakstelling_detail(
     )
 
 
-def _municipality_names(on: date) -> dict[str, str]:
-    try:
-        return {m.code: m.name for m in reference.municipalities(on)}
-    except reference.ReferenceDataError:
-        return {}
-
-
 def realisation_list(
     *, user: AnyUser, week: IsoWeek | str, province_code: str | None = None
 ) -> list[RealisationRow]:
@@ -235,7 +228,7 @@ def realisation_list(
         records = records.filter(province_code=own)
     if province_code:
         records = records.filter(province_code=province_code)
-    names = _municipality_names(week.monday)
+    names = reference.municipality_names(week.monday)
     return [
         RealisationRow(
             period_label=r.period_label,

@@ -15,6 +15,8 @@ from regietafel.core.capacity import Location
 from regietafel.core.rules import NeedCategory, TargetStatus
 
 TargetUnit = Literal["places", "locations"]
+UNIT_LABELS: dict[TargetUnit, str] = {"places": "plaatsen", "locations": "locaties"}
+"""How a target's unit reads (one word for every surface)."""
 
 
 @dataclass(frozen=True)

@@ -6,10 +6,8 @@ from collections.abc import Sequence
 
 from regietafel import reference
 from regietafel.core.formatting import NOT_APPLICABLE_TEXT
-from regietafel.core.targets import Target, TargetProgress
+from regietafel.core.targets import UNIT_LABELS, Target, TargetProgress
 from regietafel.presentation.tables import Column, ResultTable, Value
-
-_UNIT_LABELS = {"places": "plaatsen", "locations": "locaties"}
 
 
 def _province_name(code: str | None) -> str:
@@ -22,7 +20,7 @@ def _unmeasured(target: Target) -> dict[str, Value]:
         "doel": target.title,
         "gebied": _province_name(target.province_code),
         "soort": target.category.label,
-        "eenheid": _UNIT_LABELS[target.unit],
+        "eenheid": UNIT_LABELS[target.unit],
         "aantal": target.quantity,
         "maximaal": target.quantity_max,
         "gerealiseerd": None,
@@ -41,7 +39,7 @@ def targets_table(
             "doel": p.target.title,
             "gebied": _province_name(p.target.province_code),
             "soort": p.target.category.label,
-            "eenheid": _UNIT_LABELS[p.target.unit],
+            "eenheid": UNIT_LABELS[p.target.unit],
             "aantal": p.target.quantity,
             "maximaal": p.target.quantity_max,
             "gerealiseerd": p.achieved,

@@ -152,14 +152,6 @@ def latest_week(*, kind: str) -> IsoWeek | None:
     return IsoWeek.containing(latest.week_start) if latest else None
 
 
-def _municipality_names(on: date) -> dict[str, str]:
-    """Names by code on ``on``; empty before the bundled figures (the code is shown then)."""
-    try:
-        return {m.code: m.name for m in reference.municipalities(on)}
-    except reference.ReferenceDataError:
-        return {}
-
-
 def _province_names() -> dict[str, str]:
     return {p.code: p.name for p in reference.provinces()}
 
@@ -246,7 +238,7 @@ def locations_list(
     if type is not None:
         records = records.filter(type=type.value)
     show = access.can_see_confidential(user)
-    municipalities = _municipality_names(week.monday)
+    municipalities = reference.municipality_names(week.monday)
     provinces = _province_names()
     return [
         _row(
@@ -277,7 +269,7 @@ def location_get(*, user: AnyUser, week: IsoWeek | str, code: str) -> LocationRo
     return _row(
         record,
         show_confidential=access.can_see_confidential(user),
-        municipalities=_municipality_names(week.monday),
+        municipalities=reference.municipality_names(week.monday),
         provinces=_province_names(),
         week=batch.week,
     )

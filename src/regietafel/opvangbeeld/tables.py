@@ -137,17 +137,10 @@ _CLOSURE_COLUMNS = (
 )
 
 
-def _municipality_names(on: date) -> dict[str, str]:
-    try:
-        return {m.code: m.name for m in reference.municipalities(on)}
-    except reference.ReferenceDataError:
-        return {}  # before the bundled divisions: the code is shown
-
-
 def _closure_rows(closures: Sequence[Closure], on: date) -> tuple[dict[str, Value], ...]:
     """A closure's municipality by name; masked with the name, "afgeschermd" (an empty cell
     read as a fault, and the code as a number)."""
-    names = _municipality_names(on)
+    names = reference.municipality_names(on)
     return tuple(
         {
             "locatie": c.name,

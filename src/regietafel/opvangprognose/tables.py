@@ -11,6 +11,7 @@ from datetime import date
 from regietafel.core import buffer_policies, forecast
 from regietafel.core.forecast import FloatArray
 from regietafel.core.formatting import NOT_APPLICABLE_TEXT
+from regietafel.core.targets import UNIT_LABELS
 from regietafel.presentation.tables import (
     Column,
     ResultTable,
@@ -270,7 +271,6 @@ TARGET_COLUMNS = (
            none_text=NOT_APPLICABLE_TEXT),
     Column("toelichting", "toelichting"),
 )  # fmt: skip
-_UNITS = {"places": "plekken", "locations": "locaties"}
 
 
 def target_chances_table(chances: Sequence[TargetChance]) -> ResultTable:
@@ -280,7 +280,7 @@ def target_chances_table(chances: Sequence[TargetChance]) -> ResultTable:
         {
             "doel": c.target.title,
             "aantal": c.target.quantity,
-            "eenheid": _UNITS[c.target.unit],
+            "eenheid": UNIT_LABELS[c.target.unit],
             "deadline": c.target.deadline.isoformat(),
             "capaciteit": c.capacity_now,
             "kans": None if c.chance is None else round(c.chance, 3),

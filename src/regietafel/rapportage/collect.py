@@ -24,6 +24,7 @@ from regietafel.core.need import GapRow
 from regietafel.core.periods import IsoWeek
 from regietafel.core.rules import ScheduleClass
 from regietafel.core.taakstelling import ProgressRow
+from regietafel.core.targets import UNIT_LABELS
 from regietafel.errors import NoDataError
 from regietafel.imports.models import Import
 from regietafel.kerncijfers.selectors import (
@@ -63,9 +64,6 @@ from regietafel.rapportage.data import (
     Timeline,
 )
 from regietafel.taakstelling.selectors import thresholds_text
-
-TARGET_UNITS = {"places": "plaatsen", "locations": "locaties"}
-
 
 __all__ = ["NoDataError", "report_data_collect"]
 
@@ -191,7 +189,7 @@ def _targets(figures: ScopeFigures) -> tuple[TargetLine, ...]:
         TargetLine(
             title=p.target.title,
             category_label=p.target.category.label,
-            unit=TARGET_UNITS.get(p.target.unit, p.target.unit),
+            unit=UNIT_LABELS[p.target.unit],
             quantity=p.target.quantity,
             quantity_max=p.target.quantity_max,
             start=p.target.start.isoformat(),

@@ -63,6 +63,7 @@ __all__ = [
     "mergers",
     "municipalities",
     "municipality",
+    "municipality_names",
     "normalise_code",
     "population_dates",
     "province",
@@ -326,6 +327,14 @@ def normalise_code(code: str) -> str:
 def municipalities(on: date) -> tuple[Municipality, ...]:
     """The municipal division valid on ``on``, sorted by code (see the module docstring)."""
     return _division(*_division_key(_as_date(on))).ordered
+
+
+def municipality_names(on: date) -> dict[str, str]:
+    """Names by code on ``on``; empty before the bundled divisions (surfaces show the code)."""
+    try:
+        return {m.code: m.name for m in municipalities(on)}
+    except ReferenceDataError:
+        return {}
 
 
 def municipality(code: str, on: date) -> Municipality:

@@ -30,7 +30,7 @@ from datetime import date, timedelta
 import numpy as np
 import numpy.typing as npt
 
-from regietafel.core.forecast import inflow_walk, seasonal_by_week
+from regietafel.core.forecast import inflow_walk, seasonal_by_week, unit_shocks
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -162,9 +162,8 @@ def forecast_total(
     level_sigma = yearly_sigma / math.sqrt(periods_per_year)
     steps = gap + horizon
     rng = np.random.default_rng(seed)
-    scale = math.sqrt((SHOCK_DF - 2.0) / SHOCK_DF)
-    walk = np.cumsum(rng.standard_t(SHOCK_DF, size=(paths, steps)) * scale * level_sigma, axis=1)
-    noise = rng.standard_t(SHOCK_DF, size=(paths, steps)) * scale * noise_sigma
+    walk = np.cumsum(unit_shocks(rng, SHOCK_DF, (paths, steps)) * level_sigma, axis=1)
+    noise = unit_shocks(rng, SHOCK_DF, (paths, steps)) * noise_sigma
     season = np.ones(steps) if factors is None else np.asarray(factors, dtype=np.float64)
     totals = np.sum((level * np.exp(walk + noise) * season)[:, gap:], axis=1)
     q = np.quantile(totals, (0.025, 0.10, 0.50, 0.90, 0.975))
@@ -501,9 +500,8 @@ def year_total_forecast(
     weeks_in_year = (last_thursday - first_thursday).days // 7 + 1
     steps = weeks_before + weeks_in_year
     rng = np.random.default_rng(seed)
-    scale = math.sqrt((SHOCK_DF - 2.0) / SHOCK_DF)
-    level_steps = rng.standard_t(SHOCK_DF, size=(paths, steps)) * scale * inflow.level_sigma
-    noise = rng.standard_t(SHOCK_DF, size=(paths, steps)) * scale * inflow.noise_sigma
+    level_steps = unit_shocks(rng, SHOCK_DF, (paths, steps)) * inflow.level_sigma
+    noise = unit_shocks(rng, SHOCK_DF, (paths, steps)) * inflow.noise_sigma
     weekly = inflow_walk(
         inflow.level, level_steps=level_steps, noise=noise,
         season=seasonal_by_week(inflow.seasonal, inflow.start, steps),

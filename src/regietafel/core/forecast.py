@@ -253,14 +253,19 @@ class Draws:
     shares: FloatArray  # (paths, provinces), Dirichlet draws (rows sum to 1)
 
 
+def unit_shocks(rng: np.random.Generator, df: float, shape: tuple[int, int]) -> FloatArray:
+    """Student-t draws scaled to unit variance (heavy tails, the spread set by the caller)."""
+    scale = np.sqrt((df - 2.0) / df) if df > 2 else 1.0
+    result: FloatArray = rng.standard_t(df, size=shape) * scale
+    return result
+
+
 def draw(
     rng: np.random.Generator, inputs: ModelInputs, scenario: Scenario, paths: int, weeks: int
 ) -> Draws:
     """All random numbers of a run, in a fixed order, so a seed fixes the output."""
-    df = inputs.shock_df
-    scale = np.sqrt((df - 2.0) / df) if df > 2 else 1.0
-    level = rng.standard_t(df, size=(paths, weeks)) * scale
-    noise = rng.standard_t(df, size=(paths, weeks)) * scale
+    level = unit_shocks(rng, inputs.shock_df, (paths, weeks))
+    noise = unit_shocks(rng, inputs.shock_df, (paths, weeks))
     housing = rng.standard_normal(size=(paths, weeks))
     base = np.asarray(inputs.province_shares, dtype=np.float64)
     shares = np.broadcast_to(base, (paths, base.size)).copy()

@@ -201,6 +201,7 @@ def test_municipality_pages_follow_the_chosen_week_as_the_province_page(
     assert "2022-I" not in listed
     assert "/gemeenten/GM0014/?week=2021-W40" in listed  # the link keeps the week
     detail = client.get("/gemeenten/GM0014/?week=2021-W40").content.decode()
+    assert "?week=2021-W40&amp;formaat=csv" in detail  # its download is of the same week
     assert "2022-I" not in detail  # not begun in the chosen week
     assert "2021-W40" in detail
     assert "2021-W52" not in detail  # the stand of the chosen week, not a later one
@@ -235,3 +236,15 @@ def test_a_period_begun_after_the_weeks_monday_is_not_yet_shown(client_as: Clien
     assert [r[0] for r in rows[1:]] == ["2021-I"]
     later = _csv(client.get("/gemeenten/GM0014/?week=2021-W27&formaat=csv"))
     assert [r[0] for r in later[1:]] == ["2021-II", "2021-I"]
+
+
+def test_the_taakstelling_table_of_a_province_user_names_the_province(client_as: Client) -> None:
+    """The cards of the taakstelling page are national; a province user's municipality table
+    holds only the own province, and its heading says so (the totals differed without a word;
+    found in the final browser check)."""
+    taakstelling_set(actor=None, period="2021-II", national_total=11_000)
+    realisation("2021-W52", "2021-II", {"GM0014": ("PV20", 3)})
+    body = client_as("provincie_andere").get("/taakstelling/2021-II/?week=2021-W52")
+    assert "Per gemeente in Groningen" in body.content.decode()
+    national = client_as("landelijk").get("/taakstelling/2021-II/?week=2021-W52").content.decode()
+    assert "Per gemeente</h2>" in national

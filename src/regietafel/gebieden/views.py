@@ -243,4 +243,4 @@ def municipality_detail(request: HttpRequest, code: str) -> HttpResponse:
                 if h.row is not None
             ),
         )
-    return render(request, "gebieden/municipality_detail.html", {"detail": detail})
+    return render(request, "gebieden/municipality_detail.html", {"detail": detail, "week": week})

@@ -164,6 +164,16 @@ class ProgressView:
     province_filter: str | None
     behind_only: bool = False
 
+    @property
+    def table_province_name(self) -> str | None:
+        """The province the municipality table is limited to, by name: the one filtered on,
+        or a province user's own (the cards above it are national, so the heading says the
+        table is not). None when the table holds every province the reader may see."""
+        if self.province_filter is not None:
+            return reference.province_name(self.province_filter)
+        allowed = [p.name for p in self.provinces if p.detail_allowed]
+        return allowed[0] if len(allowed) == 1 else None
+
     def province_total(self, code: str) -> ProgressAggregate:
         """The sum over the province ``code`` (a public aggregate, for every role)."""
         return next(p.total for p in self.provinces if p.code == code)

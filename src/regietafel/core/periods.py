@@ -162,6 +162,13 @@ class IsoWeek:
         return week
 
     @classmethod
+    def parse_optional(cls, text: str | None) -> IsoWeek | None:
+        """An address's ``?week=``: absent or blank is no choice (None), anything else must
+        parse, so a mistyped week is refused instead of silently showing the newest one."""
+        text = (text or "").strip()
+        return cls.parse(text) if text else None
+
+    @classmethod
     def containing(cls, day: date) -> IsoWeek:
         iso = day.isocalendar()
         return cls(iso.year, iso.week)

@@ -58,7 +58,7 @@ def province_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def province_detail(request: HttpRequest, code: str) -> HttpResponse:
     try:
-        week = IsoWeek.parse(request.GET["week"]) if request.GET.get("week") else None
+        week = IsoWeek.parse_optional(request.GET.get("week"))
     except PeriodError as error:
         return bad_request(request, str(error))
     detail = selectors.province_get(user=request.user, code=code, week=week)
@@ -141,7 +141,7 @@ def _matches(municipality: Municipality, text: str) -> bool:
 def municipality_list(request: HttpRequest) -> HttpResponse:
     params = query_params(request)
     try:
-        week = IsoWeek.parse(params["week"]) if params.get("week") else None
+        week = IsoWeek.parse_optional(params.get("week"))
     except PeriodError as problem:
         return bad_request(request, str(problem))
     overview = selectors.municipalities_overview(user=request.user, week=week)
@@ -229,7 +229,7 @@ def municipality_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def municipality_detail(request: HttpRequest, code: str) -> HttpResponse:
     try:
-        week = IsoWeek.parse(request.GET["week"]) if request.GET.get("week") else None
+        week = IsoWeek.parse_optional(request.GET.get("week"))
     except PeriodError as error:
         return bad_request(request, str(error))
     detail = selectors.municipality_get(user=request.user, code=code, week=week)

@@ -179,10 +179,11 @@ def week_or_default(text: str | None) -> IsoWeek:
     """The week a page asks for (``?week=2021-W45``), else the newest week with data, else
     the current calendar week (whose pages then say there is no data). PeriodError (Dutch)
     for an unreadable week."""
-    text = (text or "").strip()
-    if text:
-        return IsoWeek.parse(text)
-    return default_week() or IsoWeek.containing(timezone.localdate())
+    return (
+        IsoWeek.parse_optional(text)
+        or default_week()
+        or IsoWeek.containing(timezone.localdate())
+    )
 
 
 @dataclass(frozen=True)

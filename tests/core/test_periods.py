@@ -1,0 +1,20 @@
+"""An address's ``?week=``: absent or blank means "no choice", anything else must parse."""
+
+import pytest
+
+from regietafel.core.periods import IsoWeek, PeriodError
+
+
+@pytest.mark.parametrize("text", [None, "", "   "])
+def test_no_week_chosen_is_none(text: str | None) -> None:
+    assert IsoWeek.parse_optional(text) is None
+
+
+def test_a_chosen_week_is_parsed_with_its_spaces_trimmed() -> None:
+    assert IsoWeek.parse_optional(" 2021-W45 ") == IsoWeek(2021, 45)
+
+
+@pytest.mark.parametrize("text", ["2021-W99", "week 45", "2021-45"])
+def test_a_mistyped_week_is_refused_not_ignored(text: str) -> None:
+    with pytest.raises(PeriodError):
+        IsoWeek.parse_optional(text)

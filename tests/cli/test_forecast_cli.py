@@ -179,7 +179,7 @@ def test_an_old_start_is_said(capsys: pytest.CaptureFixture[str]) -> None:
 def test_csv_writes_the_table_asked_for(capsys: pytest.CaptureFixture[str]) -> None:
     """CSV holds one table; --tabel chooses which (it silently gave only the weeks)."""
     buffers = _csv(capsys, "--paden", "100", "--weken", "30", "--tabel", "bufferbeleid")
-    assert [row["beleid"] for row in buffers][:2] == ["vaste buffer +417", "vaste buffer 7 %"]
+    assert [row["beleid"] for row in buffers][:2] == ["vaste buffer +417", "vaste buffer 7\u00a0%"]
     parameters = _csv(capsys, "--paden", "100", "--weken", "30", "--tabel", "parameters")
     assert "instroom per week (niveau)" in {row["parameter"] for row in parameters}
     assert main(["prognose", "--paden", "100", "--tabel", "onbekend", "--formaat", "csv"]) == 2

@@ -138,7 +138,7 @@ def test_choosing_the_need_policy_of_a_week_on_the_page(
     assert "/opvangbeeld/behoeftebeleid/" not in prt
 
     form = lrt.get("/opvangbeeld/behoeftebeleid/?week=2021-W45").content.decode()
-    assert "bezettingsgraad 96 % (COA november 2022) — bron: COA capaciteitsbesluit" in form
+    assert "bezettingsgraad 96\u00a0% (COA november 2022) — bron: COA capaciteitsbesluit" in form
     empty = lrt.post("/opvangbeeld/behoeftebeleid/?week=2021-W45", {"policy": "coa-2022-11"})
     assert empty.status_code == 400
     assert "Dit veld is vereist." in empty.content.decode()  # the reason
@@ -150,7 +150,7 @@ def test_choosing_the_need_policy_of_a_week_on_the_page(
     assert done.status_code == 302
     assert done["Location"] == "/opvangbeeld/?week=2021-W45"
     after = lrt.get("/opvangbeeld/?week=2021-W45").content.decode()
-    assert "Behoeftebeleid: bezettingsgraad 96 % (COA november 2022)" in after
+    assert "Behoeftebeleid: bezettingsgraad 96\u00a0% (COA november 2022)" in after
     assert "gekozen door landelijk op" in after
     assert "969" in after
     assert "1.347" not in after

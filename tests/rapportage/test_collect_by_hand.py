@@ -116,7 +116,7 @@ def test_the_report_records_the_need_policy_of_the_week(make_user: Any) -> None:
                        reason="LRT 10 november")  # fmt: skip
     chosen = report_data_collect(week=W45, scope="NL")
     assert chosen.need_policy is not None
-    assert chosen.need_policy.label == "bezettingsgraad 96 % (COA november 2022)"
+    assert chosen.need_policy.label == "bezettingsgraad 96\u00a0% (COA november 2022)"
     assert chosen.need_policy.explanation.startswith("voor deze week gekozen door landelijk op ")
     # The gaps use it: regular 930 / 0,96 = 968,75 -> 969, AMV 40 / 0,96 = 41,7 -> 42.
     short = {g.category: g for g in chosen.gaps if g.horizon == "kort"}
@@ -237,7 +237,7 @@ def test_the_report_carries_the_forecast_fan_of_the_prognose_page(
     assert by_name["bufferbeleid"].texts == tuple(
         tuple(cell_text(row.get(c.key), c) for c in buffers.columns) for row in buffers.rows
     )
-    assert by_name["bufferbeleid"].texts[0][0] == "vaste buffer 7 %"  # province: no +417
+    assert by_name["bufferbeleid"].texts[0][0] == "vaste buffer 7\u00a0%"  # province: no +417
     assert by_name["peildata"].values[0][0] == "2022-01-01"
     chances = target_chances(user=system_reader(), week=W45, view=page)
     assert chances == []

@@ -83,11 +83,14 @@ class CapacityPolicy:
 
 DEFAULT_POLICIES: tuple[CapacityPolicy, ...] = (
     CapacityPolicy("vast-417", "vaste buffer +417", PolicyKind.FIXED, 417),
-    CapacityPolicy("percentage-7", "vaste buffer 7 %", PolicyKind.PERCENTAGE, 0.07),
-    CapacityPolicy("bezetting-96", "bezettingsgraad 96 %", PolicyKind.RATE, 0.96),
+    CapacityPolicy("percentage-7", "vaste buffer 7\u00a0%", PolicyKind.PERCENTAGE, 0.07),
+    CapacityPolicy("bezetting-96", "bezettingsgraad 96\u00a0%", PolicyKind.RATE, 0.96),
     CapacityPolicy("bestellen-p90", "bestellen tot 90e percentiel", PolicyKind.ORDER_UP_TO, 0.90),
     CapacityPolicy(
-        "hysterese", "openen > 96 %, sluiten < 85 % (min. 26 weken)", PolicyKind.HYSTERESIS, 0
+        "hysterese",
+        "openen > 96\u00a0%, sluiten < 85\u00a0% (min. 26 weken)",
+        PolicyKind.HYSTERESIS,
+        0,
     ),
 )
 """The policies the LRT weighs. The 7 % is COA's 2019 reserve: 2,000 on about 27,000."""

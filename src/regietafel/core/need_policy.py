@@ -133,13 +133,13 @@ NEED_POLICIES: tuple[NeedPolicy, ...] = (
     ),
     NeedPolicy(
         "coa-2022-11", NeedPolicyKind.OCCUPANCY_RATE, 0.96, date(2022, 11, 1),
-        "bezettingsgraad 96 % (COA november 2022)",
+        "bezettingsgraad 96\u00a0% (COA november 2022)",
         "COA capaciteitsbesluit november 2022 (coa.nl/lijst/capaciteit-en-bezetting): 'dat 96% "
         "van de beschikbare plaatsen gebruikt wordt'",
     ),
     NeedPolicy(
         "coa-2023-11", NeedPolicyKind.OCCUPANCY_RATE, 0.91, date(2023, 11, 10),
-        "bezettingsgraad 91 % (COA november 2023)",
+        "bezettingsgraad 91\u00a0% (COA november 2023)",
         "COA capaciteitsbesluit november 2023 (coa.nl): 'een aan te houden "
         "bezettingspercentage van 91%'",
     ),
@@ -152,7 +152,7 @@ def percentage_policy(percentage: float, *, valid_from: date = date(1900, 1, 1))
     shown = f"{percentage * 100:g}".replace(".", ",")
     return NeedPolicy(
         f"percentage-{shown}", NeedPolicyKind.PERCENTAGE, percentage, valid_from,
-        f"buffer van {shown} % van de bezetting", "eigen keuze",
+        f"buffer van {shown}\u00a0% van de bezetting", "eigen keuze",
     )  # fmt: skip
 
 
@@ -164,7 +164,7 @@ def policy_on(day: date, policies: Sequence[NeedPolicy] = NEED_POLICIES) -> Need
 
 RESERVE_PERCENTAGE = dataclasses.replace(
     percentage_policy(0.07),
-    label="buffer van 7 % van de bezetting (de COA-reserve van 2019 als percentage)",
+    label="buffer van 7\u00a0% van de bezetting (de COA-reserve van 2019 als percentage)",
     source="COA capaciteitsbesluit april 2019: 2.000 reserveplekken op ongeveer 27.000 plekken",
 )
 """The percentage the buffer comparison weighs ("vaste buffer 7 %"), choosable as a need."""

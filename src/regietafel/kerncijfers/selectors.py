@@ -180,9 +180,7 @@ def week_or_default(text: str | None) -> IsoWeek:
     the current calendar week (whose pages then say there is no data). PeriodError (Dutch)
     for an unreadable week."""
     return (
-        IsoWeek.parse_optional(text)
-        or default_week()
-        or IsoWeek.containing(timezone.localdate())
+        IsoWeek.parse_optional(text) or default_week() or IsoWeek.containing(timezone.localdate())
     )
 
 

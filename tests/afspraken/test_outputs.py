@@ -445,3 +445,24 @@ def test_measured_agreement_has_the_forecast_chance_by_its_deadline(  # noqa: PL
     unmeasured = agree(text="Zonder meting")
     plain = agreement_get(user=national, number=unmeasured.number, on=date(2021, 11, 8))
     assert plain.chance is None
+
+
+def test_annex_table_says_afgeschermd_where_the_page_and_pdf_do(
+    national: Any, make_user: Callable[[str], Any]
+) -> None:
+    """Utrecht's only location is a confidential AMV location: its occupancy is afgeschermd
+    for the LRT, and the CSV/Excel/JSON table (and the CLI) said nothing (an empty cell reads
+    as "geen gegevens"), unlike the page and the PDF. COA sees the number."""
+    from regietafel.afspraken.selectors import annex
+    from regietafel.afspraken.tables import annex_table
+    from regietafel.core.periods import IsoWeek
+
+    secret = Loc("S", "PV26", "GM0344", "amv", 50, 42, date(2021, 1, 1), confidential=True)
+    make_register("2021-W46", [EXISTING, secret])
+    week = IsoWeek.parse("2021-W46")
+    for reader, utrecht_occupancy in ((national, "afgeschermd"), (make_user("coa"), 42)):
+        rows = {row["provincie"]: row for row in annex_table(annex(user=reader, week=week)).rows}
+        assert rows["Utrecht"]["bezetting"] == utrecht_occupancy
+        assert rows["Utrecht"]["capaciteit"] == 50  # capacity is never afgeschermd
+        assert rows["Noord-Holland"]["bezetting"] == 450
+        assert rows["Zeeland"]["bezetting"] is None  # no location: no data, not afgeschermd

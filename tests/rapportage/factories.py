@@ -77,14 +77,16 @@ def report_data(
 ) -> ReportData:
     iso = IsoWeek.parse(week)
     all_rows = [_municipality(r) for r in MUNICIPALITIES]
-    rows = [r for r in all_rows if scope in ("NL", r.province_code)]
+    in_scope = [r for r in all_rows if scope in ("NL", r.province_code)]
     names = {p.code: p.name for p in reference.provinces()}
     provinces = tuple(
-        _province(code, names[code], [r for r in rows if r.province_code == code])
+        _province(code, names[code], [r for r in in_scope if r.province_code == code])
         for code in ("PV20", "PV27")
-        if any(r.province_code == code for r in rows)
+        if any(r.province_code == code for r in in_scope)
     )
-    national = _province("NL", "Nederland", rows)
+    national = _province("NL", "Nederland", in_scope)
+    # Every PRT reads the national report: its municipality rows are the province reports'.
+    rows = [] if scope == "NL" else in_scope
     weeks = 12
     timeline = Timeline(
         week_starts=tuple((iso.monday + timedelta(weeks=i)).isoformat() for i in range(weeks)),

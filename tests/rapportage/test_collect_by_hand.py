@@ -401,17 +401,24 @@ def test_without_a_realisation_the_report_has_no_housed_and_no_class() -> None:
     assert {p.code for p in with_rows} == {"PV20", "PV24", "PV27"}
     for province in with_rows:
         assert (province.housed, province.far_behind) == (None, None)
-    for row in data.taakstelling.municipalities:
-        assert (row.housed, row.percentage, row.schedule, row.schedule_label) == (None,) * 4
+    assert data.taakstelling.municipalities == ()  # every PRT reads the national report
     assert "Over dit halfjaar is nog geen realisatie gemeld: gehuisvest is onbekend." in (
         data.notes
     )
     assert ReportData.from_json(data.to_json()) == data  # the nulls survive freezing
     meta = ReportMeta(1, None, "rapportage")
     printed = render_print_html(data, meta)
+    assert "GM0363" not in printed
+    assert "De voortgang per gemeente staat in het rapport van elke provincie" in printed
+    # Per municipality: the province report.
+    data = report_data_collect(week=W45, scope="PV27")
+    assert {row.province_code for row in data.taakstelling.municipalities} == {"PV27"}
+    for row in data.taakstelling.municipalities:
+        assert (row.housed, row.percentage, row.schedule, row.schedule_label) == (None,) * 4
+    assert ReportData.from_json(data.to_json()) == data
+    printed = render_print_html(data, meta)
+    assert "GM0363" in printed
     assert 'class="schedule schedule--' not in printed  # no municipality in a class
-    # The printed annex lists those far behind: unknown, said so (not an empty list).
-    assert "welke gemeenten ver achter lopen is onbekend" in printed
     with translation.override("nl"):
         page = render_to_string(
             "rapportage/report.html", report_context(data, meta, for_print=False)

@@ -98,3 +98,35 @@ def test_the_report_page_says_which_downloads_are_made(publish: Publish, client_
     after = client.get("/rapport/2021-W45/NL/").content.decode()
     assert "wordt gemaakt" not in after
     assert "PDF klaar (" in after
+
+
+def test_stored_files_of_older_national_reports_are_made_again(
+    publish: Publish, collector: Any
+) -> None:
+    """Migration 0003: a national report before format 11 listed every municipality in its
+    stored PDF and Excel; those files go (made again on the next download, without the
+    rows). A format 11 national report and a province report keep theirs."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module(
+        "regietafel.rapportage.migrations.0003_national_files_without_municipalities"
+    )
+    from tests.rapportage.factories import report_data
+
+    old_national = publish(scope="NL")
+    collector.current["NL"] = report_data(scope="NL", occupancy=30_000)
+    new_national = publish(scope="NL", note="correctie")
+    old_province = publish(scope="PV27")
+    for report in (old_national, old_province):
+        PublishedReport.objects.filter(pk=report.pk).update(
+            data={**report.data, "format_version": 10}
+        )
+    for report in (old_national, new_national, old_province):
+        ReportFile.objects.create(report=report, format="pdf", content=b"%PDF", sha256="x", size=4)
+
+    migration.drop_national_files_with_municipalities(apps, None)
+
+    kept = set(ReportFile.objects.values_list("report_id", flat=True))
+    assert kept == {new_national.pk, old_province.pk}

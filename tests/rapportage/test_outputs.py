@@ -138,12 +138,16 @@ def test_excel_numbers_equal_the_frozen_data(publish: Publish) -> None:
     assert figures["mensen in de opvang"] == (31_250, 30_900, 350)
     assert figures["gehuisvest (%)"] == (58.2, 55.0, 3.2)
 
-    sheet = book["taakstelling gemeenten"]
+    # Every PRT reads the national report: per municipality is the province reports'.
+    assert "taakstelling gemeenten" not in book.sheetnames
+    province = load_workbook(BytesIO(render_report(publish(scope="PV27"), "xlsx").content))
+    sheet = province["taakstelling gemeenten"]
     header = [c.value for c in sheet[1]]
     rows = {
         r[0]: dict(zip(header, r, strict=True))
         for r in sheet.iter_rows(min_row=2, values_only=True)
     }
+    assert {row["provinciecode"] for row in rows.values()} == {"PV27"}
     assert rows["GM0363"]["gecorrigeerde taakstelling"] == 600
     assert rows["GM0363"]["gehuisvest"] == 300
     assert rows["GM0363"]["gehuisvest (%)"] == 50.0

@@ -132,3 +132,22 @@ def test_publication_time_is_the_same_on_the_list_and_the_page(
     assert "12 november 2021 18:47" in listed
     assert "12 november 2021 18:47" in page
     assert "17:47" not in listed + page
+
+
+def test_national_report_lists_no_municipality_and_links_the_readable_province_reports(
+    published: None, client_as: Any
+) -> None:
+    """Every PRT reads the national report, and a PRT sees only its own municipalities in
+    detail: the national report has no row per municipality; each province's name leads to
+    its published report, if this reader may read it."""
+    lrt = client_as("landelijk").get("/rapport/2021-W45/NL/").content.decode()
+    prt = client_as("provincie").get("/rapport/2021-W45/NL/").content.decode()
+    for html in (lrt, prt):
+        assert "Haarlem" not in html
+        assert "GM0014" not in html
+        assert "De voortgang per gemeente staat in het rapport van elke provincie" in html
+    assert 'href="/rapport/2021-W45/PV27/"' in lrt
+    assert 'href="/rapport/2021-W45/PV20/"' in lrt
+    assert 'href="/rapport/2021-W45/PV27/"' in prt
+    assert 'href="/rapport/2021-W45/PV20/"' not in prt  # Groningen's report is not hers
+    assert "Haarlem" in client_as("provincie").get("/rapport/2021-W45/PV27/").content.decode()

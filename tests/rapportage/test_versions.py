@@ -16,7 +16,7 @@ def test_version_1_sample_is_upgraded_with_catalogue_names() -> None:
     raw = json.loads((SAMPLES / "report-v1.json").read_text(encoding="utf-8"))
     assert raw["format_version"] == 1
     data = ReportData.from_dict(raw)
-    assert data.format_version == FORMAT_VERSION == 10
+    assert data.format_version == FORMAT_VERSION == 11
     occupancy = data.key_figure("bezetting_nu")
     assert (occupancy.label, occupancy.value, occupancy.previous) == (
         "Bezetting nu",
@@ -43,7 +43,9 @@ def test_version_2_sample_is_read() -> None:
     )
     assert occupancy.definition.startswith("Bewoners van de opvanglocaties")
     assert [f.value for f in data.key_figures] == [f["value"] for f in raw["key_figures"]]
-    assert data.taakstelling.municipalities[0].name == "Amsterdam"
+    # Format 11: a national report is read without municipality rows (every PRT reads it).
+    assert raw["taakstelling"]["municipalities"][0]["name"] == "Amsterdam"
+    assert data.taakstelling.municipalities == ()
     # Version 3 adds the trend; a version 2 report was published without one and keeps none
     # (a published week never changes), which the report says instead of drawing a line.
     assert data.format_version == FORMAT_VERSION
@@ -162,6 +164,7 @@ def test_a_version_8_report_keeps_its_progress_numbers() -> None:
     version 8 report has numbers everywhere; they are read as published, never changed."""
     raw = json.loads((SAMPLES / "report-v5.json").read_text(encoding="utf-8"))
     raw |= {"format_version": 7, "need_policy": None, "forecast": None, "forecast_note": ""}
+    raw["scope"] = "PV27"  # a province report keeps its municipality rows
     data = ReportData.from_dict(raw)
     as_v8 = data.to_dict() | {"format_version": 8}
     upgraded = ReportData.from_dict(as_v8)
@@ -185,3 +188,23 @@ def test_a_version_9_forecast_says_its_tables_were_not_recorded() -> None:
     assert data.forecast.tables == ()
     assert data.forecast.tables_recorded is False
     assert ReportData.from_json(data.to_json()) == data
+
+
+def test_a_version_10_national_report_is_read_without_municipality_rows() -> None:
+    """Before format 11 the national report froze every municipality, which every PRT
+    reads, though a PRT may see only its own municipalities in detail. Read as format 11 it
+    has none; the province totals and the national figures stay as published. A province
+    report keeps its own municipalities."""
+    raw = json.loads((SAMPLES / "report-v5.json").read_text(encoding="utf-8"))
+    raw |= {"format_version": 7, "need_policy": None, "forecast": None, "forecast_note": ""}
+    raw["scope"] = "PV27"
+    province = ReportData.from_dict(raw)
+    assert province.taakstelling.municipalities  # the sample's rows, kept
+    as_v10 = province.to_dict() | {"format_version": 10}
+    kept = ReportData.from_dict(as_v10)
+    assert kept.taakstelling == province.taakstelling
+    national = ReportData.from_dict(as_v10 | {"scope": "NL"})
+    assert national.taakstelling.municipalities == ()
+    assert national.taakstelling.provinces == province.taakstelling.provinces
+    assert national.taakstelling.national == province.taakstelling.national
+    assert national.key_figures == province.key_figures

@@ -160,7 +160,7 @@ def annex_rows(annex: Annex) -> list[tuple[str, ...]]:
             SUPPRESSED_TEXT if p.occupancy_suppressed else _number(p.occupancy),
             _number(p.corrected),
             _number(p.housed),
-            str(len(p.agreements)) if p.agreements_readable else "–",
+            "–" if p.running_agreements is None else str(p.running_agreements),
         )
         for p in annex.provinces
     ]

@@ -512,6 +512,11 @@ class AnnexProvince:
     occupancy_suppressed: bool = False
     """The occupancy is afgeschermd (one or two confidential locations), not unknown."""
 
+    @property
+    def running_agreements(self) -> int | None:
+        """How many PRT agreements run; None when this reader may not read them."""
+        return len(self.agreements) if self.agreements_readable else None
+
 
 @dataclass(frozen=True)
 class Annex:

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from regietafel.afspraken.selectors import ActionList, AgreementState, Annex
+from regietafel.core.confidentiality import SUPPRESSED_TEXT
 from regietafel.presentation.tables import Column, ResultTable, Value
 
 
@@ -88,7 +89,8 @@ ANNEX_COLUMNS = (
 
 
 def annex_table(annex: Annex) -> ResultTable:
-    """The annex's table per province; unknown values stay empty (None), never 0."""
+    """The annex's table per province; unknown values stay empty (None), never 0, and an
+    afgeschermd occupancy says so (as the page and the PDF do)."""
     return ResultTable(
         "bijlage",
         annex.title,
@@ -98,10 +100,10 @@ def annex_table(annex: Annex) -> ResultTable:
                 "provincie": p.name,
                 "locaties": p.locations,
                 "capaciteit": p.capacity,
-                "bezetting": p.occupancy,
+                "bezetting": SUPPRESSED_TEXT if p.occupancy_suppressed else p.occupancy,
                 "gecorrigeerde_taakstelling": p.corrected,
                 "gehuisvest": p.housed,
-                "lopende_afspraken": len(p.agreements) if p.agreements_readable else None,
+                "lopende_afspraken": p.running_agreements,
             }
             for p in annex.provinces
         ),

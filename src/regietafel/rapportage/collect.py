@@ -128,7 +128,9 @@ def _taakstelling(figures: ScopeFigures, provinces: dict[str, ScopeFigures]) -> 
             and scope.housing is not None
             and (figures.is_national or code == figures.scope)
         ),
-        municipalities=tuple(_municipality(r) for r in housing.rows),
+        # Every PRT reads the national report, and a PRT sees only its own municipalities in
+        # detail (access.can_view_province_detail): per municipality is the province reports'.
+        municipalities=() if figures.is_national else tuple(_municipality(r) for r in housing.rows),
     )
 
 

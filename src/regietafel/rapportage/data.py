@@ -14,7 +14,7 @@ from typing import Any
 
 from regietafel.core.catalogue import figure_delta, format_value, trend_summary
 
-FORMAT_VERSION = 10
+FORMAT_VERSION = 11
 """Bumped when the JSON shape changes; older stored reports are upgraded on reading
 (``UPGRADES``), a version from the future is refused.
 
@@ -130,6 +130,15 @@ def _upgrade_9_to_10(raw: dict[str, Any]) -> dict[str, Any]:
     return {**raw, "forecast": forecast, "format_version": 10}
 
 
+def _upgrade_10_to_11(raw: dict[str, Any]) -> dict[str, Any]:
+    """Version 11 keeps municipality rows out of the national report: every PRT reads it,
+    and a PRT may see only its own province's municipalities in detail. An older national
+    report is read without them (its figures are unchanged; docs/vertrouwelijkheid.md)."""
+    if raw.get("scope") == "NL":
+        raw = {**raw, "taakstelling": {**raw["taakstelling"], "municipalities": []}}
+    return {**raw, "format_version": 11}
+
+
 UPGRADES = {
     1: _upgrade_1_to_2,
     2: _upgrade_2_to_3,
@@ -140,6 +149,7 @@ UPGRADES = {
     7: _upgrade_7_to_8,
     8: _upgrade_8_to_9,
     9: _upgrade_9_to_10,
+    10: _upgrade_10_to_11,
 }
 """Upgrade functions by the version they upgrade from; each returns the next version."""
 

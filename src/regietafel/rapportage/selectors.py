@@ -44,6 +44,16 @@ def report_feed_items(*, user: AnyUser, scope: str) -> QuerySet[PublishedReport]
     )
 
 
+def published_scopes(*, user: AnyUser, week: str) -> frozenset[str]:
+    """The scopes of ``week`` with a published report ``user`` may read (the national report
+    links each province to its report, where its municipalities are)."""
+    return frozenset(
+        PublishedReport.objects.filter(week=week, scope__in=readable_scopes(user))
+        .values_list("scope", flat=True)
+        .distinct()
+    )
+
+
 def report_get(
     *, user: AnyUser, week: str, scope: str, version: int | None = None
 ) -> PublishedReport:

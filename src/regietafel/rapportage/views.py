@@ -146,6 +146,10 @@ def report(request: HttpRequest, week: str, scope: str) -> HttpResponse:
     context["versions"] = versions
     context["is_latest"] = published.version == max(v.version for v in versions)
     context["province_codes_with_rows"] = {g["province"].code for g in context["province_groups"]}
+    if data.is_national:
+        context["province_reports"] = selectors.published_scopes(
+            user=request.user, week=published.week
+        )
     files = report_files_state(published)
     context["files"] = files
     context["files_pending"] = any(f is None for f in files.values())

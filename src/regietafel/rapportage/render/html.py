@@ -50,11 +50,9 @@ def running_header(data: ReportData, meta: ReportMeta) -> str:
     return f"Kerncijfers {data.scope_name} · week {data.week} · versie {meta.version}{kind}"
 
 
-def _by_province(data: ReportData, *, far_behind_only: bool = False) -> list[dict[str, Any]]:
+def _by_province(data: ReportData) -> list[dict[str, Any]]:
     groups: dict[str, list[MunicipalityProgress]] = {}
     for row in data.taakstelling.municipalities:
-        if far_behind_only and row.schedule != ScheduleClass.FAR_BEHIND.value:
-            continue
         groups.setdefault(row.province_code, []).append(row)
     return [
         {"province": p, "municipalities": groups.get(p.code, [])}
@@ -116,10 +114,6 @@ def report_context(data: ReportData, meta: ReportMeta, *, for_print: bool) -> di
         "figures": figures,
         "for_print": for_print,
         "province_groups": _by_province(data),
-        # The printed national report lists only the municipalities far behind: the table acts
-        # on those; every municipality is in the Excel workbook and the provincial reports.
-        "annex_far_behind_only": for_print and data.is_national,
-        "annex_groups": _by_province(data, far_behind_only=for_print and data.is_national),
         "timeline_rows": _timeline_rows(data),
         "timeline_step": TIMELINE_TABLE_STEP,
         "forecast_rows": _forecast_rows(data),

@@ -18,7 +18,12 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from regietafel.core.confidentiality import SUPPRESSED_TEXT
 from regietafel.presentation.cells import export_row
-from regietafel.rapportage.data import KeyFigure, NeedPolicyLine, Number, ReportData
+from regietafel.rapportage.data import (
+    KeyFigure,
+    NeedPolicyLine,
+    Number,
+    ReportData,
+)
 from regietafel.rapportage.render.html import ReportMeta, report_title
 
 INTEGER = "#,##0"
@@ -246,37 +251,7 @@ def render_xlsx(data: ReportData, meta: ReportMeta) -> bytes:
             for p in province_rows
         ],
     )
-    _sheet(
-        book,
-        "taakstelling gemeenten",
-        [
-            ("gemeentecode", None),
-            ("gemeente", None),
-            ("provinciecode", None),
-            ("taakstelling", INTEGER),
-            ("achterstand vorige periode", INTEGER),
-            ("gecorrigeerde taakstelling", INTEGER),
-            ("verwacht nu", DECIMAL),
-            ("gehuisvest", INTEGER),
-            ("gehuisvest (%)", PERCENT),
-            ("klasse", None),
-        ],
-        [
-            (
-                m.code,
-                m.name,
-                m.province_code,
-                m.taakstelling,
-                m.arrears,
-                m.corrected,
-                m.expected,
-                m.housed,
-                m.percentage,
-                m.schedule_label,
-            )
-            for m in t.municipalities
-        ],
-    )
+    _municipality_sheet(book, data)
     _sheet(
         book,
         "capaciteit en behoefte",
@@ -440,3 +415,41 @@ def _trend_cell(figure: KeyFigure, index: int) -> Number | str | None:
     if figure.trend_suppressed and figure.trend_suppressed[index]:
         return SUPPRESSED_TEXT
     return figure.trend[index]
+
+
+def _municipality_sheet(book: Workbook, data: ReportData) -> None:
+    """Every municipality of a province report (the national report has none: every PRT reads
+    it, and a PRT sees only its own municipalities in detail)."""
+    if data.is_national:
+        return
+    _sheet(
+        book,
+        "taakstelling gemeenten",
+        [
+            ("gemeentecode", None),
+            ("gemeente", None),
+            ("provinciecode", None),
+            ("taakstelling", INTEGER),
+            ("achterstand vorige periode", INTEGER),
+            ("gecorrigeerde taakstelling", INTEGER),
+            ("verwacht nu", DECIMAL),
+            ("gehuisvest", INTEGER),
+            ("gehuisvest (%)", PERCENT),
+            ("klasse", None),
+        ],
+        [
+            (
+                m.code,
+                m.name,
+                m.province_code,
+                m.taakstelling,
+                m.arrears,
+                m.corrected,
+                m.expected,
+                m.housed,
+                m.percentage,
+                m.schedule_label,
+            )
+            for m in data.taakstelling.municipalities
+        ],
+    )

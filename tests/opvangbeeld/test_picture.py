@@ -262,3 +262,38 @@ def test_timeline_table_per_type_adds_up_to_the_total(make_user: Callable[[str],
         # Location B (noodopvang, 200 places, PV27) is open in the first week.
         first = table.rows[0]
         assert int(first["soort_noodopvang"] or 0) >= 200
+
+
+@pytest.mark.django_db
+def test_a_target_agreed_after_the_week_neither_shows_nor_lowers_its_need(
+    make_user: Callable[[str], Any], settings: Any
+) -> None:
+    """The LRT agreed 300 places on Wednesday 10 November 2021, after Monday 8 November of
+    week 45: week 45 was not steered by it. Before, every week (also July's) listed it and
+    subtracted it from the shortage. Hand-computed: the short regular gap of the standard
+    register is 347 (test above); with only the target agreed on 1 October running (100
+    places, nothing opened yet) the list asks 347 − 100 = 247 on top of it (with both, 0:
+    "covered")."""
+    settings.REGIETAFEL_PROJECTIE = "trend"
+    standard_register()
+    lrt = make_user("landelijk")
+    agreed = target_create(
+        actor=lrt, title="100 plaatsen", category="regulier", unit="places", quantity=100,
+        start=date(2021, 10, 1), deadline=date(2021, 12, 31),
+    )  # fmt: skip
+    later = target_create(
+        actor=lrt, title="300 plaatsen", category="regulier", unit="places", quantity=300,
+        start=date(2021, 11, 10), deadline=date(2021, 12, 31),
+    )  # fmt: skip
+    progress = targets_for(user=lrt, week=W45) or ()
+    assert [p.target.id for p in progress] == [str(agreed.pk)]
+    shopping = reception_picture(user=lrt, week=W45).figures.shopping
+    keys = {item.key for item in shopping}
+    assert f"doel-{agreed.pk}" in keys
+    assert f"doel-{later.pk}" not in keys
+    short = next(i for i in shopping if i.key == "regulier-plaatsen-kort")
+    assert short.quantity == 347 - 100
+    assert "bovenop de lopende doelen" in short.description
+    # The week after, both run.
+    week46 = targets_for(user=lrt, week=IsoWeek.parse("2021-W46")) or ()
+    assert {p.target.id for p in week46} == {str(agreed.pk), str(later.pk)}

@@ -654,7 +654,11 @@ def compute_week_figures(inputs: WeekInputs) -> WeekFigures:
             horizons=inputs.horizons,
         )
         closures = closures_without_successor(locations, start=monday, weeks=inputs.timeline_weeks)
-        progress = tuple(target_progress(t, locations, as_of=monday) for t in inputs.targets)
+        progress = tuple(
+            target_progress(t, locations, as_of=monday)
+            for t in inputs.targets
+            if t.agreed_by(monday)
+        )
         national_reception = _reception(inputs, timeline, gaps, occupancy, closures, None)
         province_reception = {
             code: _reception(inputs, timeline, gaps, occupancy, closures, code)

@@ -39,6 +39,11 @@ class Target:
     quantity_max: int | None = None
     province_code: str | None = None
 
+    def agreed_by(self, day: date) -> bool:
+        """Whether the target was running on ``day``: a week before its start was not
+        steered by it, so its figures neither show it nor count it against the need."""
+        return self.start <= day
+
     def __post_init__(self) -> None:
         problems = target_problems(
             quantity=self.quantity,

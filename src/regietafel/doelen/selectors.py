@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import cast
 
 from regietafel.core.rules import NeedCategory
@@ -25,6 +26,8 @@ def core_target(target: Target) -> CoreTarget:
     )
 
 
-def core_targets() -> tuple[CoreTarget, ...]:
-    """Every stored target as the core's ``Target`` (the weekly figures measure them)."""
-    return tuple(core_target(t) for t in Target.objects.all())
+def core_targets(*, running_on: date | None = None) -> tuple[CoreTarget, ...]:
+    """Every stored target as the core's ``Target`` (the weekly figures measure them); with
+    ``running_on`` only those agreed by then (``CoreTarget.agreed_by``)."""
+    targets = (core_target(t) for t in Target.objects.all())
+    return tuple(t for t in targets if running_on is None or t.agreed_by(running_on))

@@ -73,7 +73,7 @@ def doelen(request: HttpRequest) -> HttpResponse:
     except PeriodError as error:
         return bad_request(request, str(error))
     progress = targets_for(user=request.user, week=week)
-    unmeasured = core_targets() if progress is None else ()
+    unmeasured = core_targets(running_on=week.monday) if progress is None else ()
     if request.GET.get("formaat") == "csv":
         table = targets_table(progress or (), unmeasured=unmeasured)
         return table_csv(table, f"doelen-{week.label}.csv")

@@ -99,7 +99,7 @@ def _picture_tables(picture: ReceptionPicture) -> list[ResultTable]:
     if picture.province_code is None:
         result.append(tables.provinces_table(picture))
     # Without a register the targets' progress is unknown: listed as "geen gegevens", not 0.
-    unmeasured = core_targets() if picture.reception is None else ()
+    unmeasured = core_targets(running_on=picture.week.monday) if picture.reception is None else ()
     result.append(targets_table(picture.figures.targets, unmeasured=unmeasured))
     return result
 

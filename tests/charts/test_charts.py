@@ -120,7 +120,12 @@ def test_fan_chart_bands_and_legend(weeks: list[date]) -> None:
     svg = render_svg(spec)
     labels = texts(svg)
     assert "Prognose bezetting" in labels
-    assert {"waargenomen", "verwachting (mediaan)", "50%-interval", "90%-interval"} <= set(labels)
+    assert {
+        "waargenomen",
+        "verwachting (mediaan)",
+        "50\u00a0%-interval",
+        "90\u00a0%-interval",
+    } <= set(labels)
     assert any(THOUSANDS_TICK.match(t) for t in labels)
 
 
@@ -136,7 +141,7 @@ def test_fan_chart_without_observations_has_no_observed_line(weeks: list[date]) 
         source=SOURCE,
     )
     labels = set(texts(render_svg(spec)))
-    assert {"verwachting (mediaan)", "80%-interval"} <= labels
+    assert {"verwachting (mediaan)", "80\u00a0%-interval"} <= labels
     assert "waargenomen" not in labels
 
 
@@ -169,6 +174,8 @@ def test_bar_chart_dutch_decimals() -> None:
     assert "gerealiseerd (% van taakstelling)" in labels
     # bar marks carry an aria description for screen readers
     assert aria_labels(svg)
+    # ... but axes and legends no English one ("X-axis titled ... for a linear scale")
+    assert not [label for label in aria_labels(svg) if "axis" in label or "legend" in label]
 
 
 def test_chart_requires_title_and_source() -> None:

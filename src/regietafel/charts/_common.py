@@ -76,7 +76,11 @@ def base_config() -> dict[str, Any]:
             "color": INK,
             "offset": 10,
         },
+        # Vega-Lite describes axes and legends to screen readers in English ("Y-axis titled
+        # ... for a linear scale"); the chart's own Dutch <title> and <desc> (svg_for_html)
+        # and the table beside every chart say it instead.
         "axis": {
+            "aria": False,
             "labelFontSize": 11,
             "titleFontSize": 12,
             "titleFontWeight": "normal",
@@ -87,6 +91,7 @@ def base_config() -> dict[str, Any]:
             "tickColor": "#767676",
         },
         "legend": {
+            "aria": False,
             "labelFontSize": 11,
             "titleFontSize": 12,
             "labelColor": INK,

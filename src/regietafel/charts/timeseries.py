@@ -146,7 +146,7 @@ def _percent_label(level: float) -> str:
         raise ValueError(f"Intervalniveau moet tussen 0 en 1 liggen, niet {level}.")
     pct = level * 100
     text = format_number(pct, 0 if abs(pct - round(pct)) < 1e-9 else 1)
-    return f"{text}%-interval"
+    return f"{text}\u00a0%-interval"  # Dutch notation: "80 %-interval", never broken
 
 
 def fan_chart(

@@ -151,3 +151,10 @@ def test_national_report_lists_no_municipality_and_links_the_readable_province_r
     assert 'href="/rapport/2021-W45/PV27/"' in prt
     assert 'href="/rapport/2021-W45/PV20/"' not in prt  # Groningen's report is not hers
     assert "Haarlem" in client_as("provincie").get("/rapport/2021-W45/PV27/").content.decode()
+
+
+def test_report_says_what_a_dash_means(published: None, client_as: Any) -> None:
+    """The report writes "–" where a figure has no data (the pages write "geen gegevens"):
+    it says so once, under the key figures."""
+    html = client_as("landelijk").get("/rapport/2021-W45/NL/").content.decode()
+    assert "In dit rapport betekent – geen gegevens (nooit 0)" in html

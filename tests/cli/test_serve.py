@@ -77,3 +77,19 @@ def test_worker_defaults_follow_the_cores() -> None:
     assert default_workers(1) == 3
     assert default_workers(2) == 5
     assert default_workers(64) == MAX_WORKERS
+
+
+def test_e_mail_links_follow_the_address_being_served() -> None:
+    """Links in e-mails went to port 8000 whatever ``--poort`` said; now they follow the
+    served address unless REGIETAFEL_BASE_URL says otherwise, and a wildcard host warns."""
+    from regietafel.cli.webcommands import links_address
+
+    assert links_address("127.0.0.1", 8201, None) == ("http://127.0.0.1:8201", None)
+    assert links_address("127.0.0.1", 8201, "https://regietafel.example.nl/") == (
+        "https://regietafel.example.nl",
+        None,
+    )
+    address, warning = links_address("0.0.0.0", 8000, None)  # noqa: S104
+    assert address == "http://127.0.0.1:8000"
+    assert warning is not None
+    assert "REGIETAFEL_BASE_URL" in warning

@@ -266,8 +266,28 @@ def run_migrate(arguments: argparse.Namespace) -> int:
     return 0
 
 
+def links_address(host: str, port: int, configured: str | None) -> tuple[str, str | None]:
+    """The address e-mails link to (``REGIETAFEL_BASE_URL``), and a warning when it may not
+    reach this server: unset, it is the address being served (it was always port 8000, so
+    ``--poort 8201`` sent links nobody could open)."""
+    if configured:
+        return configured.rstrip("/"), None
+    if host in {"0.0.0.0", "::", ""}:  # noqa: S104 - naming the wildcard, not binding it
+        return f"http://127.0.0.1:{port}", (
+            f"let op: e-mails linken naar http://127.0.0.1:{port}/; zet REGIETAFEL_BASE_URL op "
+            "het adres waarop gebruikers de regietafel openen"
+        )
+    return f"http://{host}:{port}", None
+
+
 def run_serve(arguments: argparse.Namespace) -> int:
     _check_port(arguments.host, arguments.poort)
+    address, warning = links_address(
+        arguments.host, arguments.poort, os.environ.get("REGIETAFEL_BASE_URL")
+    )
+    os.environ["REGIETAFEL_BASE_URL"] = address  # read by the settings, below and in workers
+    if warning:
+        print(warning, file=sys.stderr)
     django_setup_migrated()
     from django.core.management import call_command
 

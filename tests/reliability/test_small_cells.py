@@ -142,3 +142,25 @@ def test_read_model_keeps_the_true_numbers_for_coa(
     assert coa.reception.occupancy_now == GRONINGEN_OCCUPANCY
     assert not coa.reception.suppressed
     assert lrt.reception.totals_suppressed
+
+
+def test_cli_kerncijfers_say_last_week_was_afgeschermd_too(capsys: Any, monkeypatch: Any) -> None:
+    """Both weeks hold the one Groningen AMV location: last week's occupancy is afgeschermd
+    as well, not "geen gegevens" (which read as if COA delivered nothing)."""
+    make_register("2021-W44", REGISTER)
+    make_register("2021-W45", REGISTER)
+    monkeypatch.setattr("regietafel.cli.webcommands.django_setup", lambda: None)
+    argv = ["kerncijfers", "--week", "2021-W45", "--provincie", "Groningen", "--formaat", "csv"]
+    assert main(argv) == 0
+    lines = capsys.readouterr().out.splitlines()
+    header = lines[0].split(",")
+
+    def row_of(code: str) -> dict[str, str]:
+        line = next(x for x in lines if x.startswith(code))
+        return dict(zip(header, line.split(","), strict=True))
+
+    row = row_of("bezetting_nu")
+    assert (row["waarde"], row["vorige_week"]) == ("afgeschermd", "afgeschermd")
+    assert row["verandering"] == ""  # no change can be given
+    capacity = row_of("capaciteit_nu")
+    assert capacity["vorige_week"] == "450"  # 400 + 50: capacity is never afgeschermd

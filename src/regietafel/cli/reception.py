@@ -112,7 +112,7 @@ def kerncijfers_result(arguments: argparse.Namespace) -> Result:
             "code": c.definition.code,
             "naam": c.definition.name,
             "waarde": SUPPRESSED_TEXT if c.suppressed else c.value,
-            "vorige_week": c.earlier,
+            "vorige_week": SUPPRESSED_TEXT if c.earlier_suppressed else c.earlier,
             "verandering": c.change,
             "eenheid": c.definition.unit,
         }

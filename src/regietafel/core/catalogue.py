@@ -561,6 +561,8 @@ class FigureChange:
     meeting_label: str = ""
     suppressed: bool = False
     """Afgeschermd this week (small-cell rule): ``value`` is None and so is every change."""
+    earlier_suppressed: bool = False
+    """Afgeschermd last week: ``earlier`` is None for that reason, not for lack of data."""
 
     @property
     def text(self) -> str:
@@ -609,6 +611,7 @@ def changes(
             None if meeting is None else d.value(meeting),
             "" if meeting is None else meeting.week.label,
             d.suppressed(now),
+            earlier is not None and d.suppressed(earlier),
         )
         for d in chosen
         if d.applies_to(now)

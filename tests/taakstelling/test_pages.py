@@ -212,9 +212,10 @@ def test_without_a_realisation_housed_is_unknown_not_zero(client_as: Client) -> 
     assert 'class="badge status--' not in body
     assert '<span class="badge muted">onbekend</span>' in body
     # Groningen (task 147, corrected set to 60, three months: expected 30): the task side known,
-    # housed, remaining and percentage unknown (was 0, 60 and 0,0 %).
+    # housed, remaining, arrears on schedule and percentage unknown (was 0, 60 and 0,0 %).
     assert _cells(body, "Groningen <span") == [
-        "147", "0", "60", "geen gegevens", "geen gegevens", "30,0", "geen gegevens", "onbekend"
+        "147", "0", "60", "geen gegevens", "geen gegevens", "30,0", "geen gegevens",
+        "geen gegevens", "onbekend",
     ]  # fmt: skip
     # The province row: housed, remaining, percentage, class and the counts per class.
     province = _cells(body, '<a href="/provincies/PV20/')
@@ -264,10 +265,49 @@ def test_without_a_realisation_housed_is_unknown_not_zero(client_as: Client) -> 
     # 7 of 60 housed, 30 expected: 7 < 0,75 x 30, far behind; a municipality absent from the
     # delivery housed nobody (a delivery lists every municipality).
     assert _cells(known, "Groningen <span") == [
-        "147", "0", "60", "7", "53", "30,0", "11,7\u00a0%", "ver achter"
+        "147", "0", "60", "7", "53", "30,0", "23", "11,7\u00a0%", "ver achter"
     ]  # fmt: skip
     assert _cells(known, "Stadskanaal <span")[3:5] == ["0", "12"]
     rows = _csv(client.get("/taakstelling/2021-II/?week=2021-W40&formaat=csv"))
     by_code = {r[0]: r for r in rows[1:]}
     assert by_code["GM0014"][rows[0].index("gehuisvest")] == "7"
     assert by_code["GM0014"][rows[0].index("schema")] == "ver achter"
+
+
+def test_who_is_behind_shows_and_sorts_on_the_arrears_on_schedule(
+    client_as: Client, make_user: Callable[[str], Any]
+) -> None:
+    """The "who is behind" table was sorted on arrears on schedule with the arrow on
+    "Gemeente" and without that column; its total (verwacht − gehuisvest) then disagreed with
+    the card, which rounds up per municipality. Hand-computed for 4 months of 2021-II:
+    Groningen 60 → ⌈40⌉ − 30 = 10, Het Hogeland 12 → 8 − 4 = 4, Oldambt 30 → 20 − 11 = 9."""
+    from regietafel.core.catalogue import definition
+    from regietafel.core.periods import IsoWeek
+    from regietafel.kerncijfers.selectors import figures_for
+
+    _small_period()
+    realisation(
+        "2021-W44",
+        "2021-II",
+        {"GM0014": ("PV20", 30), "GM0037": ("PV20", 4), "GM0047": ("PV20", 11)},
+    )
+    client = client_as("landelijk")
+    page = client.get("/taakstelling/2021-II/?week=2021-W45&achter=1").content.decode()
+    sorted_on = re.search(r'aria-sort="descending"><a class="sort" href="[^"]*">([^<]*)<', page)
+    assert sorted_on is not None
+    assert sorted_on.group(1) == "Achter op schema"
+    rows = _csv(client.get("/taakstelling/2021-II/?week=2021-W45&achter=1&formaat=csv"))
+    header = rows[0]
+    column = header.index("achter_op_schema")
+    arrears = {r[0]: int(r[column]) for r in rows[1:]}
+    assert (arrears["GM0014"], arrears["GM0037"], arrears["GM0047"]) == (10, 4, 9)
+    values = [int(r[column]) for r in rows[1:]]
+    assert values == sorted(values, reverse=True)  # largest first, as the column says
+    # The table's total is the card's figure: the same sum over every municipality behind.
+    national = figures_for(user=make_user("landelijk"), week=IsoWeek.parse("2021-W45"))
+    card = definition("achterstand_op_schema").value(national)
+    assert card == sum(values)
+    total = re.search(r"<tfoot>(.*?)</tfoot>", page, re.S)
+    assert total is not None
+    cells = [re.sub(r"<[^>]+>", "", c) for c in re.findall(r"<td[^>]*>(.*?)</td>", total.group(1))]
+    assert cells[6] == f"{card:,}".replace(",", ".")  # after "Verwacht"

@@ -32,6 +32,7 @@ FORMER = """{% load l10n %}{% for row in rows %}
     <td class="num">{{ row.housed }}</td>
     <td class="num">{{ row.remaining }}</td>
     <td class="num">{{ row.expected|floatformat:1 }}</td>
+    <td class="num">{{ row.schedule_arrears }}</td>
     <td class="num">{% if row.percentage is None %}–{% else %}{{ row.percentage|floatformat:1 }}\u00a0%{% endif %}</td>
     <td><span class="badge {% if row.schedule == 'op-schema' %}status--ok{% elif row.schedule == 'enigszins-achter' %}status--warn{% else %}status--bad{% endif %}">{{ row.schedule.label }}</span></td>
   </tr>

@@ -306,6 +306,10 @@ class ProgressAggregate:
     row: ProgressRow
     municipalities: int
     counts: Mapping[ScheduleClass, int] | None
+    schedule_arrears: int | None
+    """What the municipalities behind must still house to be on schedule, summed per
+    municipality (those ahead do not count against it): the card's "achterstand op schema",
+    not the gap of the summed row."""
 
     def count(self, schedule: ScheduleClass) -> int | None:
         return None if self.counts is None else self.counts.get(schedule, 0)
@@ -400,6 +404,7 @@ def progress_total(
         ),
         municipalities=len(rows),
         counts=counts,
+        schedule_arrears=sum_known(r.schedule_arrears for r in rows),
     )
 
 

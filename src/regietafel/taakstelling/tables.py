@@ -21,10 +21,13 @@ PROGRESS_COLUMNS: tuple[Column, ...] = (
     Column("gehuisvest", "Gehuisvest", "int"),
     Column("resterend", "Resterend", "int"),
     Column("verwacht", "Verwacht", "decimal", 1),
+    Column("achter_op_schema", "Achter op schema", "int"),
     Column("gerealiseerd", "Gerealiseerd", "decimal", 1),
     Column("schema", "Schema"),
 )
 DEFAULT_SORTING = Sorting("gemeente")
+BEHIND_SORTING = Sorting("achter_op_schema", descending=True)
+""""Who is behind": the largest arrears on schedule first (the column says so)."""
 SCHEDULE_ORDER = {cls: index for index, cls in enumerate(ScheduleClass)}
 
 
@@ -46,6 +49,7 @@ PROGRESS_VALUES: Mapping[str, Callable[[ProgressRow], object]] = {
     "gehuisvest": lambda r: r.housed,
     "resterend": lambda r: r.remaining,
     "verwacht": lambda r: r.expected,
+    "achter_op_schema": lambda r: r.schedule_arrears,
     "gerealiseerd": lambda r: r.percentage,
     "schema": lambda r: schedule_order(r.schedule),
 }

@@ -18,7 +18,7 @@ from regietafel.core.apportionment import Method
 from regietafel.core.periods import PeriodError
 from regietafel.core.rules import ScheduleClass
 from regietafel.core.supervision import LADDER
-from regietafel.core.taakstelling import ProgressRow, TaakstellingError
+from regietafel.core.taakstelling import ProgressAggregate, ProgressRow, TaakstellingError
 from regietafel.presentation.http import csv_response, query_params, wants_csv
 from regietafel.presentation.tables import sort_headers
 from regietafel.taakstelling import selectors, services, tables
@@ -34,6 +34,7 @@ PROGRESS_HEADER = [
     "gehuisvest",
     "resterend",
     "verwacht",
+    "achter_op_schema",
     "percentage",
     "schema",
 ]
@@ -42,6 +43,16 @@ PROGRESS_HEADER = [
 def progress_csv_row(row: ProgressRow) -> list[Any]:
     """One progress row as the downloads write it (shared with the province page); an
     unknown figure (no realisation about the period yet) is an empty cell, never 0."""
+    return _progress_values(row, row.schedule_arrears)
+
+
+def aggregate_csv_row(total: ProgressAggregate) -> list[Any]:
+    """A province's totals as the downloads write them: its arrears on schedule summed per
+    municipality (as the card), not the gap of the summed row."""
+    return _progress_values(total.row, total.schedule_arrears)
+
+
+def _progress_values(row: ProgressRow, schedule_arrears: int | None) -> list[Any]:
     return [
         row.code,
         row.name,
@@ -52,6 +63,7 @@ def progress_csv_row(row: ProgressRow) -> list[Any]:
         row.housed,
         row.remaining,
         round(row.expected, 1),
+        schedule_arrears,
         None if row.percentage is None else round(row.percentage, 1),
         None if row.schedule is None else row.schedule.label,
     ]
@@ -161,8 +173,8 @@ def period_detail(request: HttpRequest, label: str) -> HttpResponse:
             ],
             (
                 [
-                    *progress_csv_row(p.total.row)[:2],
-                    *progress_csv_row(p.total.row)[3:],
+                    *aggregate_csv_row(p.total)[:2],
+                    *aggregate_csv_row(p.total)[3:],
                     p.total.on_schedule,
                     p.total.somewhat_behind,
                     p.total.far_behind,
@@ -174,11 +186,10 @@ def period_detail(request: HttpRequest, label: str) -> HttpResponse:
     sorting = tables.progress_sorting(params)
     schedule = tables.schedule_filter(params)
     if view.behind_only and "sorteer" not in params:
-        # "Who is behind": the selector's order (largest arrears on schedule first) stands
-        # until the user sorts on a column.
-        rows = [r for r in view.municipalities if schedule is None or r.schedule is schedule]
-    else:
-        rows = tables.progress_table(view.municipalities, sorting, schedule)
+        # "Who is behind": largest arrears on schedule first, with the arrow on that column,
+        # until the user sorts on another.
+        sorting = tables.BEHIND_SORTING
+    rows = tables.progress_table(view.municipalities, sorting, schedule)
     if wants_csv(request):
         suffix = f"-{view.province_filter}" if view.province_filter else ""
         return csv_response(

@@ -85,6 +85,7 @@ def _row(row: ProgressRow) -> str:
         f'<td class="num">{count_nl(row.housed)}</td>'
         f'<td class="num">{count_nl(row.remaining)}</td>'
         f'<td class="num">{one_decimal_nl(row.expected)}</td>'
+        f'<td class="num">{count_nl(row.schedule_arrears)}</td>'
         f'<td class="num">{percentage}</td>'
         f"<td>{badge(row.schedule)}</td></tr>"
     )
@@ -111,6 +112,7 @@ def progress_total_row(total: ProgressAggregate) -> SafeString:
         f'<td class="num">{count_nl(row.housed)}</td>'
         f'<td class="num">{count_nl(row.remaining)}</td>'
         f'<td class="num">{one_decimal_nl(row.expected)}</td>'
+        f'<td class="num">{count_nl(total.schedule_arrears)}</td>'
         f'<td class="num">{percentage}</td><td></td></tr>'
     )
 

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from datetime import date
 
 from openpyxl import Workbook
+
+from regietafel import reference
 
 LOCATIES_HEADER = (
     "locatiecode",
@@ -58,7 +61,17 @@ LOCATIES_ROWS = (
     ),
 )
 REALISATIE_HEADER = ("gemeentecode", "periode", "gehuisvest")
-REALISATIE_ROWS = (("GM0363", "2021-II", "412"), ("GM0014", "2021-II", "97"))
+
+
+def full_realisation(
+    housed: Mapping[str, int], *, period: str = "2021-II", on: date = date(2021, 11, 8)
+) -> tuple[tuple[str, str, str], ...]:
+    """A realisation file's rows: every municipality of ``on`` (a file holds them all), 0
+    housed where ``housed`` does not say otherwise."""
+    return tuple((m.code, period, str(housed.get(m.code, 0))) for m in reference.municipalities(on))
+
+
+REALISATIE_ROWS = full_realisation({"GM0363": 412, "GM0014": 97})
 REEKSEN_HEADER = ("reeks", "waarde", "week")
 REEKSEN_ROWS = (("eerste_asielaanvragen", "780", "2021-W45"), ("nareizigers", "210", "2021-W45"))
 

@@ -46,5 +46,13 @@ def test_section_example_is_accepted(kind: str) -> None:
         file_name=f"{kind}.csv",
         content=example.group(1).encode(),
     )
-    assert result.errors == []
+    assert [e.message for e in result.errors if not _only_incomplete(kind, e.message)] == []
+    if kind == "realisatie":  # the first rows of a file that holds every municipality
+        assert len(result.errors) == 1
+        return
     assert len(result.rows) >= (2 if kind == "mpp" else 3)  # an MPP: min and max
+
+
+def _only_incomplete(kind: str, message: str) -> bool:
+    """A realisation example shows a few rows of a file that holds every municipality."""
+    return kind == "realisatie" and "van de 352 gemeenten van 8 november 2021 ontbreken" in message

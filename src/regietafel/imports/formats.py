@@ -18,7 +18,7 @@ from typing import Any
 
 from regietafel.core import mpp
 from regietafel.core.capacity import location_problems
-from regietafel.core.formatting import format_int_nl
+from regietafel.core.formatting import format_date_nl, format_int_nl
 from regietafel.core.periods import IsoWeek
 from regietafel.core.rules import QUALITY_BY_TYPE, Durability, LocationType
 from regietafel.imports.models import Kind
@@ -81,6 +81,9 @@ class FileFormat:
     columns: tuple[Column, ...]
     row_rules: tuple[RowRule, ...] = ()
     file_rules: tuple[FileRule, ...] = ()
+    complete_rules: tuple[FileRule, ...] = ()
+    """Rules about what the whole file must hold, checked once every row reads (a file with
+    unreadable rows gets those errors first, not a list of what then seems missing)."""
     example_rows: tuple[tuple[str, ...], ...] = ()
     """The template's example rows when one row is not a valid file (default: the columns'
     examples as one row)."""
@@ -310,6 +313,27 @@ LOCATIES = FileFormat(
     row_rules=(_location_rules, _location_code_rule, _contract_rules),
 )
 
+
+def _every_municipality(rows: Sequence[ParsedRow], week: IsoWeek) -> list[FileProblem]:
+    """A realisation holds every municipality of the week's Monday: a missing one would count
+    as housing nobody, and put its province behind schedule on a missing row."""
+    from regietafel import reference
+
+    present = {values.get("municipality_code") for _, values in rows}
+    division = reference.municipalities(week.monday)
+    missing = [m for m in division if m.code not in present]
+    if not missing:
+        return []
+    shown = ", ".join(f"{m.code} {m.name}" for m in missing[:10])
+    more = f" en nog {format_int_nl(len(missing) - 10)}" if len(missing) > 10 else ""
+    message = (
+        f"{format_int_nl(len(missing))} van de {format_int_nl(len(division))} gemeenten "
+        f"van {format_date_nl(week.monday)} ontbreken: {shown}{more}; geef één rij per "
+        "gemeente, met gehuisvest 0 voor een gemeente die niemand huisvestte"
+    )
+    return [(None, "gemeentecode", message)]
+
+
 REALISATIE = FileFormat(
     Kind.REALISATIE,
     "Gehuisveste vergunninghouders per gemeente tot nu toe in de lopende periode, "
@@ -350,6 +374,7 @@ REALISATIE = FileFormat(
         ),
         WEEK_COLUMN,
     ),
+    complete_rules=(_every_municipality,),
 )
 
 PART_OF: Mapping[str, str] = MappingProxyType({

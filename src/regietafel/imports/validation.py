@@ -102,6 +102,10 @@ def validate_file(fmt: FileFormat, *, week: IsoWeek, file_name: str, content: by
             context.reader.error(Row(number, {}) if number is not None else None, name, message)
     if not table.rows and not result.errors:
         context.reader.error(None, None, "het bestand bevat geen gegevensrijen")
+    if table.rows and not result.errors and not context.reader.errors:
+        for rule in fmt.complete_rules:
+            for number, name, message in rule(numbered, week):
+                context.reader.error(Row(number, {}) if number is not None else None, name, message)
     result.errors.extend(context.reader.errors)
     if not result.errors:
         result.rows = [values for _, values in parsed]

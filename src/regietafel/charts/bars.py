@@ -146,7 +146,7 @@ def bar_chart(
     title: str,
     source: str,
     x_title: str,
-    number_format: str = ",.1~f",
+    number_format: str = ",.1f",  # always one decimal, as the tables write "60,0 %"
     sort_descending: bool = False,
 ) -> dict[str, Any]:
     """Horizontal bars, one per label (e.g. taakstelling realised in % per province).

@@ -311,3 +311,13 @@ def test_who_is_behind_shows_and_sorts_on_the_arrears_on_schedule(
     assert total is not None
     cells = [re.sub(r"<[^>]+>", "", c) for c in re.findall(r"<td[^>]*>(.*?)</td>", total.group(1))]
     assert cells[6] == f"{card:,}".replace(",", ".")  # after "Verwacht"
+
+
+def test_the_period_page_says_where_its_arrears_come_from(client_as: Client) -> None:
+    """2021-I set without 2020-II carries no arrears: the card's 0 said nothing about why.
+    The page now gives the reason recorded when the period was set."""
+    taakstelling_set(actor=None, period="2021-I", national_total=13_500)
+    period = TaakstellingPeriod.objects.get(label="2021-I")
+    assert period.arrears_source == "geen achterstand meegenomen (2020-II is niet vastgesteld)"
+    page = client_as("landelijk").get("/taakstelling/2021-I/?week=2021-W10").content.decode()
+    assert "geen achterstand meegenomen (2020-II is niet vastgesteld)" in page

@@ -22,6 +22,12 @@ class TaakstellingPeriod(models.Model):
     )
     set_at = models.DateTimeField(_("vastgesteld op"), auto_now_add=True)
     source = models.CharField(_("bron"), max_length=300, blank=True)
+    arrears_source = models.CharField(
+        _("herkomst achterstand"),
+        max_length=300,
+        blank=True,
+        help_text=_("Waar de meegenomen achterstand vandaan komt, of waarom er geen is."),
+    )
 
     class Meta:
         ordering = ["start"]

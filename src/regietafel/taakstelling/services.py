@@ -93,6 +93,7 @@ def taakstelling_set(
             method=chosen.value,
             set_by=actor if actor is not None and actor.is_authenticated else None,
             source=source,
+            arrears_source=arrears_note,
         )
         TaakstellingVersion.objects.create(
             period=stored,

@@ -316,6 +316,9 @@ def test_unknown_province_is_a_dutch_400(client_as: Client, url: str) -> None:
         ("/api/v1/opvangbeeld/?scope=PV27", "provincie, week"),
         ("/api/v1/boodschappenlijst/?provincie=PV27", "scope, week"),
         ("/api/v1/verdeling/?provincie=PV27", "totaal, week"),
+        # Regression: kerncijfers answered the national figures with 200 (provincie= for scope=).
+        ("/api/v1/kerncijfers/?week=2021-W45&provincie=PV27", "scope, week"),
+        ("/api/v1/kerncijfers/?foo=1", "scope, week"),
     ],
 )
 def test_unknown_parameter_is_a_dutch_400_listing_the_allowed(

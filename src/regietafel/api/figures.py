@@ -138,6 +138,7 @@ def kerncijfers(request: Request) -> Response:
     the figure adds up one or two confidential locations and is hidden for this role; a figure
     that does not apply to the scope (a province-only figure nationally) is left out.
     """
+    check_parameters(request, ("week", "scope"))
     week = _week(request)
     try:
         figures = figures_for(

@@ -368,12 +368,37 @@ def test_confidential_amv_masked_in_api_exactly_as_on_the_page(
         assert row["bezetting"] == (None if shown == "vertrouwelijk" else int(shown))
 
 
-@pytest.mark.parametrize(("name", "value"), [("limit", "tien"), ("offset", "-1"), ("limit", "1.5")])
-def test_unreadable_pagination_is_a_dutch_400(client_as: Client, name: str, value: str) -> None:
-    """DRF would silently fall back to the default page: other data with status 200."""
+@pytest.mark.parametrize(
+    ("name", "value", "least"),
+    [("limit", "tien", 1), ("offset", "-1", 0), ("limit", "1.5", 1), ("limit", "0", 1)],
+)
+def test_unreadable_pagination_is_a_dutch_400(
+    client_as: Client, name: str, value: str, least: int
+) -> None:
+    """DRF would silently fall back to the default page: other data with status 200 (also
+    for limit=0, which returned every row instead of none)."""
     response = client_as("landelijk").get("/api/v1/provincies/", {name: value})
     assert response.status_code == 400
-    assert response.json()[name] == [f"'{value}' is geen geheel getal van 0 of meer."]
+    assert response.json()[name] == [f"'{value}' is geen geheel getal van {least} of meer."]
+    assert client_as("landelijk").get("/api/v1/provincies/", {"offset": "0"}).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/provincies/?format=csv",
+        "/api/v1/kerncijfers/?format=api",
+        "/api/v1/afspraken/?format=xml",
+    ],
+)
+def test_an_unknown_format_is_a_dutch_400(client_as: Client, url: str) -> None:
+    """Regression: DRF answered 404 "Niet gevonden." as if the endpoint did not exist."""
+    response = client_as("landelijk").get(url)
+    assert response.status_code == 400, response.content
+    assert response["Content-Type"] == "application/json"
+    wanted = url.rsplit("=", 1)[1]
+    assert response.json()["format"] == [f"Onbekend formaat '{wanted}'. Toegestaan: json."]
+    assert client_as("landelijk").get("/api/v1/provincies/?format=json").status_code == 200
 
 
 def test_a_week_without_a_valid_register_has_no_data(client_as: Client) -> None:

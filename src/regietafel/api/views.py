@@ -40,6 +40,9 @@ PROVINCE = OpenApiParameter(
     description=_("CBS-code (PV27) of naam van een provincie; alleen die provincie."),
 )
 PAGINATION = ("limit", "offset")
+PAGINATION_LEAST = {"limit": 1, "offset": 0}
+"""The smallest value of each; DRF reads ``limit=0`` as no limit and returns the default
+page, so 0 is refused rather than answered with other rows than asked."""
 FRAMEWORK = frozenset({"format"})
 """Handled by Django REST framework itself (``?format=json``)."""
 
@@ -95,14 +98,14 @@ class _ReadView(GenericAPIView[Any]):
         paginated = self.pagination_class is not None
         check_parameters(request, self.parameters + (PAGINATION if paginated else ()))
         if paginated:
-            for name in PAGINATION:
+            for name, least in PAGINATION_LEAST.items():
                 value = str(request.query_params.get(name, "")).strip()
-                if value and not value.isdigit():
+                if value and (not value.isdigit() or int(value) < least):
                     raise ValidationError(
                         {
                             name: [
-                                _("'%(value)s' is geen geheel getal van 0 of meer.")
-                                % {"value": value}
+                                _("'%(value)s' is geen geheel getal van %(least)s of meer.")
+                                % {"value": value, "least": least}
                             ]
                         }
                     )

@@ -468,3 +468,47 @@ def test_key_figures_of_housing_are_null_without_a_realisation(client_as: Client
     # Behind on schedule: 448 - 300, 37 - 20 and 104 - 100; Amsterdam and Amstelveen below
     # three quarters of expected (far), Groningen above (somewhat).
     assert [value[code] for code in housing] == [420, round(100 * 420 / 881, 1), 461, 169, 3, 2]
+
+
+NO_DATA_ENDPOINTS = [
+    "/api/v1/boodschappenlijst/",
+    "/api/v1/opvang-per-provincie/",
+    "/api/v1/opvangbeeld/",
+    "/api/v1/locaties/",
+    "/api/v1/kerncijfers/",
+]
+
+
+@pytest.mark.parametrize("url", NO_DATA_ENDPOINTS)
+def test_a_week_without_a_register_says_so(client_as: Client, url: str) -> None:
+    """Regression: a week without data gave 200 with empty lists, which read as nothing to
+    do or zero locations. No data is never zero: "gegevens": false with the Dutch reason."""
+    from tests.opvangbeeld.factories import standard_register
+
+    standard_register("2021-W45")
+    client = client_as("landelijk")
+    held = client.get(url, {"week": "2021-W49"})
+    assert held.status_code == 200, held.content
+    assert (held.json()["gegevens"], held.json()["reden"]) == (True, None)
+    expired = client.get(url, {"week": "2021-W50"}).json()
+    assert expired["gegevens"] is False
+    assert expired["reden"].startswith(
+        "Het laatste locatieregister is van week 2021-W45 en geldt voor die week en de 4 weken "
+        "erna, niet meer voor week 2021-W50: er zijn geen gegevens voor deze week."
+    )
+    before = client.get(url, {"week": "2020-W10"}).json()
+    assert before["gegevens"] is False
+    assert before["reden"].startswith(
+        "Voor week 2020-W10 of eerder is geen locatieregister aangeleverd; het eerste is van "
+        "week 2021-W45."
+    )
+
+
+@pytest.mark.parametrize("url", ["/api/v1/locaties/", "/api/v1/opvang-per-provincie/"])
+def test_no_register_at_all_says_so(client_as: Client, url: str) -> None:
+    body = client_as("landelijk").get(url).json()
+    assert (body["gegevens"], body["reden"], body["count"]) == (
+        False,
+        "Er is nog geen locatieregister aangeleverd.",
+        0,
+    )

@@ -206,7 +206,8 @@ MATRIX: tuple[Case, ...] = (
     Case("actielijst", {}, EVERYONE, query="overleg=LRT&datum=2021-11-15&formaat=docx"),
     Case("actielijst", {}, EVERYONE, query="overleg=PRT&provincie=PV27&formaat=csv"),
     Case("actielijst", {}, OWN_PROVINCE_ONLY, query="overleg=PRT&provincie=PV20"),
-    Case("actielijst", {}, NOT_FOUND, query="overleg=XYZ"),
+    # An unknown table is a wrong choice (400), not a missing page.
+    Case("actielijst", {}, (LOGIN, 400, 400, 400, 400), query="overleg=XYZ"),
     Case("bijlage", {}, EVERYONE, query=W45),
     Case("bijlage", {}, EVERYONE, query=f"{W45}&formaat=docx"),
     Case("afspraak-van-boodschap", {}, (LOGIN, 405, 405, 405, 405)),
@@ -218,6 +219,7 @@ MATRIX: tuple[Case, ...] = (
     Case("api-overleggen", {}, API_EVERYONE),
     Case("api-actielijst", {}, API_EVERYONE, query="overleg=LRT&datum=2021-11-15"),
     Case("api-actielijst", {}, API_OWN_PROVINCE_ONLY, query="overleg=PRT&provincie=PV20"),
+    Case("api-actielijst", {}, (403, 400, 400, 400, 400), query="overleg=XYZ"),
     # The OpenAPI description names every endpoint and field: for users who are logged in.
     Case("api-schema", {}, API_EVERYONE),
 )

@@ -316,6 +316,9 @@ def test_unknown_province_is_a_dutch_400(client_as: Client, url: str) -> None:
         ("/api/v1/opvangbeeld/?scope=PV27", "provincie, week"),
         ("/api/v1/boodschappenlijst/?provincie=PV27", "scope, week"),
         ("/api/v1/verdeling/?provincie=PV27", "totaal, week"),
+        # Regression: kerncijfers answered the national figures with 200 (provincie= for scope=).
+        ("/api/v1/kerncijfers/?week=2021-W45&provincie=PV27", "scope, week"),
+        ("/api/v1/kerncijfers/?foo=1", "scope, week"),
     ],
 )
 def test_unknown_parameter_is_a_dutch_400_listing_the_allowed(
@@ -365,12 +368,37 @@ def test_confidential_amv_masked_in_api_exactly_as_on_the_page(
         assert row["bezetting"] == (None if shown == "vertrouwelijk" else int(shown))
 
 
-@pytest.mark.parametrize(("name", "value"), [("limit", "tien"), ("offset", "-1"), ("limit", "1.5")])
-def test_unreadable_pagination_is_a_dutch_400(client_as: Client, name: str, value: str) -> None:
-    """DRF would silently fall back to the default page: other data with status 200."""
+@pytest.mark.parametrize(
+    ("name", "value", "least"),
+    [("limit", "tien", 1), ("offset", "-1", 0), ("limit", "1.5", 1), ("limit", "0", 1)],
+)
+def test_unreadable_pagination_is_a_dutch_400(
+    client_as: Client, name: str, value: str, least: int
+) -> None:
+    """DRF would silently fall back to the default page: other data with status 200 (also
+    for limit=0, which returned every row instead of none)."""
     response = client_as("landelijk").get("/api/v1/provincies/", {name: value})
     assert response.status_code == 400
-    assert response.json()[name] == [f"'{value}' is geen geheel getal van 0 of meer."]
+    assert response.json()[name] == [f"'{value}' is geen geheel getal van {least} of meer."]
+    assert client_as("landelijk").get("/api/v1/provincies/", {"offset": "0"}).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/provincies/?format=csv",
+        "/api/v1/kerncijfers/?format=api",
+        "/api/v1/afspraken/?format=xml",
+    ],
+)
+def test_an_unknown_format_is_a_dutch_400(client_as: Client, url: str) -> None:
+    """Regression: DRF answered 404 "Niet gevonden." as if the endpoint did not exist."""
+    response = client_as("landelijk").get(url)
+    assert response.status_code == 400, response.content
+    assert response["Content-Type"] == "application/json"
+    wanted = url.rsplit("=", 1)[1]
+    assert response.json()["format"] == [f"Onbekend formaat '{wanted}'. Toegestaan: json."]
+    assert client_as("landelijk").get("/api/v1/provincies/?format=json").status_code == 200
 
 
 def test_a_week_without_a_valid_register_has_no_data(client_as: Client) -> None:
@@ -440,3 +468,47 @@ def test_key_figures_of_housing_are_null_without_a_realisation(client_as: Client
     # Behind on schedule: 448 - 300, 37 - 20 and 104 - 100; Amsterdam and Amstelveen below
     # three quarters of expected (far), Groningen above (somewhat).
     assert [value[code] for code in housing] == [420, round(100 * 420 / 881, 1), 461, 169, 3, 2]
+
+
+NO_DATA_ENDPOINTS = [
+    "/api/v1/boodschappenlijst/",
+    "/api/v1/opvang-per-provincie/",
+    "/api/v1/opvangbeeld/",
+    "/api/v1/locaties/",
+    "/api/v1/kerncijfers/",
+]
+
+
+@pytest.mark.parametrize("url", NO_DATA_ENDPOINTS)
+def test_a_week_without_a_register_says_so(client_as: Client, url: str) -> None:
+    """Regression: a week without data gave 200 with empty lists, which read as nothing to
+    do or zero locations. No data is never zero: "gegevens": false with the Dutch reason."""
+    from tests.opvangbeeld.factories import standard_register
+
+    standard_register("2021-W45")
+    client = client_as("landelijk")
+    held = client.get(url, {"week": "2021-W49"})
+    assert held.status_code == 200, held.content
+    assert (held.json()["gegevens"], held.json()["reden"]) == (True, None)
+    expired = client.get(url, {"week": "2021-W50"}).json()
+    assert expired["gegevens"] is False
+    assert expired["reden"].startswith(
+        "Het laatste locatieregister is van week 2021-W45 en geldt voor die week en de 4 weken "
+        "erna, niet meer voor week 2021-W50: er zijn geen gegevens voor deze week."
+    )
+    before = client.get(url, {"week": "2020-W10"}).json()
+    assert before["gegevens"] is False
+    assert before["reden"].startswith(
+        "Voor week 2020-W10 of eerder is geen locatieregister aangeleverd; het eerste is van "
+        "week 2021-W45."
+    )
+
+
+@pytest.mark.parametrize("url", ["/api/v1/locaties/", "/api/v1/opvang-per-provincie/"])
+def test_no_register_at_all_says_so(client_as: Client, url: str) -> None:
+    body = client_as("landelijk").get(url).json()
+    assert (body["gegevens"], body["reden"], body["count"]) == (
+        False,
+        "Er is nog geen locatieregister aangeleverd.",
+        0,
+    )

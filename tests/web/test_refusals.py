@@ -93,3 +93,31 @@ def test_the_apis_405_stays_json(client_as: Callable[[str | None], Any]) -> None
     answer = client_as("landelijk").post("/api/v1/prognose/")
     assert answer.status_code == 405
     assert "detail" in answer.json()
+
+
+@pytest.mark.parametrize("path", ["/api/v1/bestaatniet/", "/api/bestaatniet", "/api/v2/"])
+def test_an_unknown_api_path_is_a_json_404(
+    client_as: Callable[[str | None], Any], path: str
+) -> None:
+    """Regression: an unknown path under /api/ gave the HTML 404 page."""
+    response = client_as("landelijk").get(path)
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+    assert response.json() == {"detail": "Niet gevonden."}
+    page = client_as("landelijk").get("/bestaatniet/")
+    assert page.status_code == 404
+    assert "Pagina niet gevonden" in page.content.decode()
+
+
+def test_a_form_without_its_security_token_is_a_dutch_page() -> None:
+    """Regression: Django's English CSRF page ("403 Forbidden", "DEBUG=True")."""
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    response = client.post("/inloggen/", {"username": "landelijk", "password": "x"})
+    assert response.status_code == 403
+    body = html.unescape(response.content.decode())
+    assert '<html lang="nl"' in body
+    assert "Het formulier is niet verwerkt" in body
+    assert "Forbidden" not in body
+    assert "DEBUG" not in body

@@ -17,6 +17,7 @@ from regietafel.afspraken import selectors
 from regietafel.afspraken.selectors import AgreementState
 from regietafel.afspraken.views import default_day
 from regietafel.api.views import _ReadView
+from regietafel.core.agreements import MeetingKind
 from regietafel.core.periods import PeriodError, parse_day
 
 DATUM = OpenApiParameter(
@@ -28,7 +29,12 @@ OVERLEG = OpenApiParameter(
     "overleg", OpenApiTypes.STR, enum=["LRT", "HLRT", "PRT", "WG"], description=_("Regietafel.")
 )
 PROVINCIE = OpenApiParameter(
-    "provincie", OpenApiTypes.STR, description=_("Bij een PRT: CBS-code, bijvoorbeeld PV27.")
+    "provincie",
+    OpenApiTypes.STR,
+    description=_(
+        "Alleen bij overleg=PRT: CBS-code (PV27) of naam; zonder: elke PRT die u mag lezen "
+        "(afspraken) of 400 (actielijst)."
+    ),
 )
 
 
@@ -84,6 +90,37 @@ def _date(request: Request) -> date:
         raise ValidationError({"datum": [str(error)]}) from error
 
 
+def _table(
+    request: Request, *, default: str = "", every_prt: bool = False
+) -> tuple[MeetingKind | None, str]:
+    """``overleg`` and ``provincie`` as a readable table: (kind, province code); (None, "")
+    without ``overleg`` when that may be left out, (PRT, "") for ``overleg=PRT`` alone when
+    ``every_prt`` (every PRT the user reads, as on the register page). Every wrong choice is
+    a 400 at the parameter, never a silently ignored filter or a 404; another province's
+    PRT is a 403 with the reason (``selectors.check_table``)."""
+    kind_text = request.query_params.get("overleg", "").strip() or default
+    province = request.query_params.get("provincie", "").strip()
+    if province and kind_text.upper() != MeetingKind.PRT.value:
+        raise ValidationError(
+            {
+                "provincie": [
+                    _(
+                        "Een provincie hoort alleen bij overleg=PRT; kies overleg=PRT erbij "
+                        "of laat provincie weg."
+                    )
+                ]
+            }
+        )
+    if not kind_text:
+        return None, ""
+    if every_prt and not province and kind_text.upper() == MeetingKind.PRT.value:
+        return MeetingKind.PRT, ""
+    try:
+        return selectors.check_table(request.user, kind_text, province)
+    except selectors.TableChoiceError as error:
+        raise ValidationError({error.parameter: [str(error)]}) from None
+
+
 def _serialise(state: AgreementState, serializer: type[serializers.Serializer[Any]]) -> Any:
     return serializer(state).data
 
@@ -95,12 +132,7 @@ class AgreementList(_ReadView):
     @extend_schema(parameters=[DATUM, OVERLEG, PROVINCIE], responses=AgreementSerializer(many=True))
     def get(self, request: Request) -> Response:
         on = _date(request)
-        kind_text = request.query_params.get("overleg", "").strip()
-        kind, code = None, ""
-        if kind_text:
-            kind, code = selectors.check_table(
-                request.user, kind_text, request.query_params.get("provincie", "")
-            )
+        kind, code = _table(request, every_prt=True)
         rows = selectors.agreement_states(user=request.user, on=on, kind=kind, province_code=code)
         return self._page(rows, AgreementSerializer)
 
@@ -131,10 +163,9 @@ class ActionListView(_ReadView):
 
     @extend_schema(parameters=[DATUM, OVERLEG, PROVINCIE], responses=AgreementSerializer(many=True))
     def get(self, request: Request) -> Response:
+        kind, code = _table(request, default=MeetingKind.LRT.value)
+        assert kind is not None
         listed = selectors.action_list(
-            user=request.user,
-            kind=request.query_params.get("overleg", "LRT"),
-            on=_date(request),
-            province_code=request.query_params.get("provincie", ""),
+            user=request.user, kind=kind.value, on=_date(request), province_code=code
         )
         return self._page(list(listed.rows), AgreementSerializer)

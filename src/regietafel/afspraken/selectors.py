@@ -41,7 +41,7 @@ from regietafel.core.forecast import ForecastError
 from regietafel.core.periods import IsoWeek
 from regietafel.core.targets import UNIT_LABELS, TargetProgress
 from regietafel.doelen.selectors import core_target
-from regietafel.errors import NoDataError
+from regietafel.errors import NoDataError, UserError
 from regietafel.kerncijfers.selectors import (
     aggregates_of,
     figures_for,
@@ -87,8 +87,19 @@ def table_name(kind: str, province_code: str = "") -> str:
     return kind
 
 
+class TableChoiceError(UserError):
+    """An unknown table, or a PRT without a known province: a wrong choice of the caller (a
+    page and the API answer 400), not a missing page. ``parameter`` names what was wrong:
+    "overleg" or "provincie"."""
+
+    def __init__(self, message: str, parameter: str) -> None:
+        super().__init__(message)
+        self.parameter = parameter
+
+
 def check_table(user: AnyUser, kind: str, province_code: str = "") -> tuple[MeetingKind, str]:
-    """A readable table: (kind, province code); 404 for an unknown one, 403 when not readable.
+    """A readable table: (kind, province code); ``TableChoiceError`` for an unknown one,
+    PermissionDenied with the reason when not readable.
 
     ``province_code`` may be a province name; it is required for a PRT and ignored otherwise.
     """
@@ -96,25 +107,26 @@ def check_table(user: AnyUser, kind: str, province_code: str = "") -> tuple[Meet
     try:
         meeting_kind = MeetingKind(kind.strip().upper())
     except ValueError:
-        raise Http404(f"onbekend overleg '{kind}'") from None
+        raise TableChoiceError(f"onbekend overleg '{kind}'", "overleg") from None
     code = ""
     if meeting_kind is MeetingKind.PRT:
         if not province_code.strip():
-            raise Http404("bij een PRT hoort een provincie")
+            raise TableChoiceError("bij een PRT hoort een provincie", "provincie")
         try:
             code = reference.province(province_code).code
         except reference.ReferenceDataError as error:
-            raise Http404(str(error)) from None
+            raise TableChoiceError(str(error), "provincie") from None
     if not access.can_read_agreements(user, meeting_kind.value, code):
-        raise PermissionDenied
+        raise PermissionDenied(access.province_refusal(code))
     return meeting_kind, code
 
 
 def meeting_get(*, user: AnyUser, pk: int) -> Meeting:
     meeting = meetings_visible(user).prefetch_related("agenda_items").filter(pk=pk).first()
     if meeting is None:
-        if Meeting.objects.filter(pk=pk).exists():
-            raise PermissionDenied
+        hidden = Meeting.objects.filter(pk=pk).first()
+        if hidden is not None:
+            raise PermissionDenied(access.province_refusal(hidden.province_code))
         raise Http404("dit overleg bestaat niet")
     return meeting
 
@@ -364,8 +376,13 @@ def agreement_get(*, user: AnyUser, number: str, on: date) -> AgreementState:
     """One agreement by its number as it stood on ``on`` (its whole history when later)."""
     agreement = agreements_visible(user).filter(number=number.strip().upper()).first()
     if agreement is None:
-        if Agreement.objects.filter(number=number.strip().upper()).exists():
-            raise PermissionDenied
+        hidden = (
+            Agreement.objects.filter(number=number.strip().upper())
+            .select_related("meeting")
+            .first()
+        )
+        if hidden is not None:
+            raise PermissionDenied(access.province_refusal(hidden.meeting.province_code))
         raise Http404(f"afspraak {number} bestaat niet")
     on = max(on, agreement.meeting.date)
     measured = measurements(user=user, on=on, agreements=[agreement])

@@ -203,6 +203,8 @@ def afspraken(request: HttpRequest) -> HttpResponse:
         kind, province = _table_filter(request)
     except ValidationError as error:
         return bad_request(request, "; ".join(error.messages))
+    except selectors.TableChoiceError as error:
+        return bad_request(request, str(error))
     states = selectors.agreement_states(
         user=request.user,
         on=on,
@@ -393,9 +395,11 @@ def actielijst(request: HttpRequest) -> HttpResponse:
                 known=selectors.meeting_dates(kind, code),
                 after=default_day() - timedelta(days=1),
             )
-    except PeriodError as error:
+        listed = selectors.action_list(
+            user=request.user, kind=kind_text, on=on, province_code=province
+        )
+    except (PeriodError, selectors.TableChoiceError) as error:
         return bad_request(request, str(error))
-    listed = selectors.action_list(user=request.user, kind=kind_text, on=on, province_code=province)
     where = f"-{listed.province_code}" if listed.province_code else ""
     stem = f"actielijst-{listed.kind.value}{where}-{on.isoformat()}"
     fmt = request.GET.get("formaat", "")

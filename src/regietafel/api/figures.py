@@ -16,11 +16,12 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from regietafel import reference
-from regietafel.api.views import check_parameters
+from regietafel.api.views import check_parameters, data_fields, no_register_reason
 from regietafel.boodschappenlijst.selectors import shopping_list_for
 from regietafel.boodschappenlijst.tables import shopping_table
 from regietafel.core.catalogue import changes
 from regietafel.core.distribution import DistributionError
+from regietafel.core.figures import ScopeFigures
 from regietafel.core.periods import IsoWeek, PeriodError
 from regietafel.doelen.tables import targets_table
 from regietafel.kerncijfers.selectors import NeedPolicyChoice, figures_for, week_or_default
@@ -64,6 +65,13 @@ def _need_policy(choice: NeedPolicyChoice) -> dict[str, Any]:
     }
 
 
+def _no_data_reason(figures: ScopeFigures) -> str | None:
+    """Why a week has no figures at all (no register and no taakstelling); None if it has."""
+    if figures.has_data:
+        return None
+    return f"{no_register_reason(figures.week)} Er is ook geen taakstelling voor die week."
+
+
 def _rows(table: ResultTable) -> list[dict[str, Any]]:
     return [{c.key: row.get(c.key) for c in table.columns} for row in table.rows]
 
@@ -82,6 +90,7 @@ def opvangbeeld(request: Request) -> Response:
         {
             "week": week.label,
             "provincie": picture.province_code,
+            **data_fields(None if picture.register else no_register_reason(week)),
             "register": picture.register.week if picture.register else None,
             "behoeftebeleid": _need_policy(picture.need_policy_choice),
             "behoefte": _rows(tables.need_table(picture)),
@@ -104,8 +113,16 @@ def boodschappenlijst(request: Request) -> Response:
         )
     except reference.ReferenceDataError as error:
         raise ValidationError({"detail": str(error)}) from None
+    reason = None
+    if not scoped.has_data:
+        reason = _no_data_reason(figures_for(user=request.user, week=week, scope=scoped.scope))
     return Response(
-        {"week": week.label, "scope": scoped.scope, "items": _rows(shopping_table(scoped))}
+        {
+            "week": week.label,
+            "scope": scoped.scope,
+            **data_fields(reason),
+            "items": _rows(shopping_table(scoped)),
+        }
     )
 
 
@@ -136,8 +153,10 @@ def kerncijfers(request: Request) -> Response:
 
     ``waarde`` null means no data (never 0 in its place), or, with ``afgeschermd`` true, that
     the figure adds up one or two confidential locations and is hidden for this role; a figure
-    that does not apply to the scope (a province-only figure nationally) is left out.
+    that does not apply to the scope (a province-only figure nationally) is left out. A week
+    with no data at all says so: ``gegevens`` false and the Dutch ``reden``.
     """
+    check_parameters(request, ("week", "scope"))
     week = _week(request)
     try:
         figures = figures_for(
@@ -150,7 +169,7 @@ def kerncijfers(request: Request) -> Response:
         {
             "week": week.label,
             "scope": figures.scope,
-            "gegevens": figures.has_data,
+            **data_fields(_no_data_reason(figures)),
             "kerncijfers": [
                 {
                     "code": c.definition.code,

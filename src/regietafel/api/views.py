@@ -9,7 +9,7 @@ ones it does), so a typo never returns other data with status 200.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -31,6 +31,7 @@ from regietafel.api import serializers as out
 from regietafel.core.periods import IsoWeek, PeriodError
 from regietafel.core.rules import LocationType
 from regietafel.imports.models import Kind
+from regietafel.imports.selectors import missing_reason
 from regietafel.kerncijfers import selectors as kerncijfers_selectors
 from regietafel.opvang import selectors as opvang_selectors
 
@@ -40,6 +41,9 @@ PROVINCE = OpenApiParameter(
     description=_("CBS-code (PV27) of naam van een provincie; alleen die provincie."),
 )
 PAGINATION = ("limit", "offset")
+PAGINATION_LEAST = {"limit": 1, "offset": 0}
+"""The smallest value of each; DRF reads ``limit=0`` as no limit and returns the default
+page, so 0 is refused rather than answered with other rows than asked."""
 FRAMEWORK = frozenset({"format"})
 """Handled by Django REST framework itself (``?format=json``)."""
 
@@ -51,6 +55,23 @@ WEEK = OpenApiParameter(
         "Geldend is de laatst verwerkte levering met een week op of vóór deze week."
     ),
 )
+
+
+def no_register_reason(week: IsoWeek | None) -> str | None:
+    """Why ``week`` has no location register, in Dutch (None: one holds; None for ``week``:
+    no week has one). No data is never zero: an endpoint of the register answers a week
+    without one with ``"gegevens": false`` and this as ``"reden"``, not an empty list that
+    reads as nothing to do or zero locations."""
+    if week is None:
+        return _("Er is nog geen locatieregister aangeleverd.")
+    if opvang_selectors.current_import(kind=Kind.LOCATIES, week=week) is not None:
+        return None
+    return missing_reason(kind=Kind.LOCATIES, week=week, noun="locatieregister")
+
+
+def data_fields(reason: str | None) -> dict[str, Any]:
+    """``gegevens`` and ``reden`` of a response: the one shape of "this week has no data"."""
+    return {"gegevens": reason is None, "reden": reason}
 
 
 class CanView(BasePermission):
@@ -95,24 +116,31 @@ class _ReadView(GenericAPIView[Any]):
         paginated = self.pagination_class is not None
         check_parameters(request, self.parameters + (PAGINATION if paginated else ()))
         if paginated:
-            for name in PAGINATION:
+            for name, least in PAGINATION_LEAST.items():
                 value = str(request.query_params.get(name, "")).strip()
-                if value and not value.isdigit():
+                if value and (not value.isdigit() or int(value) < least):
                     raise ValidationError(
                         {
                             name: [
-                                _("'%(value)s' is geen geheel getal van 0 of meer.")
-                                % {"value": value}
+                                _("'%(value)s' is geen geheel getal van %(least)s of meer.")
+                                % {"value": value, "least": least}
                             ]
                         }
                     )
 
     def _page(
-        self, items: Sequence[Any], serializer: type[serializers.Serializer[Any]]
+        self,
+        items: Sequence[Any],
+        serializer: type[serializers.Serializer[Any]],
+        extra: Mapping[str, Any] | None = None,
     ) -> Response:
+        """One page of ``items``; ``extra`` fields go before ``count`` and ``results``."""
         page = self.paginate_queryset(items)  # type: ignore[arg-type]  # lists paginate fine
         assert page is not None
-        return self.get_paginated_response(serializer(page, many=True).data)
+        paginated = self.get_paginated_response(serializer(page, many=True).data)
+        if extra:
+            paginated.data = {**extra, **paginated.data}
+        return paginated
 
     def _week(self, kind: str) -> IsoWeek | None:
         text = self.request.query_params.get("week", "").strip()
@@ -256,7 +284,7 @@ class LocationList(_ReadView):
                 user=request.user, week=week, province_code=province, type=location_type
             )
         )
-        return self._page(rows, out.LocationSerializer)
+        return self._page(rows, out.LocationSerializer, data_fields(no_register_reason(week)))
 
 
 class LocationDetail(_ReadView):
@@ -283,7 +311,8 @@ class ProvinceAggregateList(_ReadView):
             if week is None
             else kerncijfers_selectors.province_aggregates(user=request.user, week=week)
         )
-        return self._page(rows, out.ProvinceAggregateSerializer)
+        reason = no_register_reason(week)
+        return self._page(rows, out.ProvinceAggregateSerializer, data_fields(reason))
 
 
 class SeriesList(_ReadView):

@@ -93,23 +93,16 @@ def run_actielijst(arguments: argparse.Namespace) -> int:
     from regietafel.cli.webcommands import django_setup
 
     django_setup()
-    from django.http import Http404
-
     from regietafel.afspraken import documents
     from regietafel.afspraken.selectors import action_list
     from regietafel.afspraken.tables import action_list_table
     from regietafel.cli.reception import system_user
     from regietafel.presentation.tables import Result
 
-    try:
-        listed = action_list(
-            user=system_user(),
-            kind=arguments.overleg,
-            on=on,
-            province_code=arguments.provincie or "",
-        )
-    except Http404 as error:
-        raise UserError(str(error)) from None
+    # An unknown table or province is a TableChoiceError, a UserError: "fout: …", exit 2.
+    listed = action_list(
+        user=system_user(), kind=arguments.overleg, on=on, province_code=arguments.provincie or ""
+    )
     return _write(
         arguments,
         pdf=lambda: documents.action_list_pdf(listed),

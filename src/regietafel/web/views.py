@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -170,7 +170,18 @@ def forbidden(request: HttpRequest, exception: Exception | None = None) -> HttpR
 
 
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """The Dutch 404 page; under ``/api/`` the JSON an API client reads, as the API's own
+    views answer a missing object (an unknown path never reaches them)."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": "Niet gevonden."}, status=404)
     return render(request, "regietafel/404.html", status=404)
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """``CSRF_FAILURE_VIEW``: a form sent without (or with an expired) security token, in
+    Dutch and in the site's layout instead of Django's English page. ``reason`` (English,
+    for developers) is not shown."""
+    return render(request, "regietafel/403_csrf.html", status=403)
 
 
 def server_error(request: HttpRequest) -> HttpResponse:

@@ -164,3 +164,16 @@ def test_cli_kerncijfers_say_last_week_was_afgeschermd_too(capsys: Any, monkeypa
     assert row["verandering"] == ""  # no change can be given
     capacity = row_of("capaciteit_nu")
     assert capacity["vorige_week"] == "450"  # 400 + 50: capacity is never afgeschermd
+
+
+def test_api_says_last_week_was_afgeschermd(client_as: Callable[[str | None], Any]) -> None:
+    """The API's vorige_week null meant "no data" and "afgeschermd" alike; the flag says which."""
+    make_register("2021-W44", REGISTER)
+    make_register("2021-W45", REGISTER)
+    figures = _api_figures(client_as("landelijk"), "PV20")
+    occupancy = figures["bezetting_nu"]
+    assert (occupancy["vorige_week"], occupancy["vorige_week_afgeschermd"]) == (None, True)
+    capacity = figures["capaciteit_nu"]
+    assert (capacity["vorige_week"], capacity["vorige_week_afgeschermd"]) == (450, False)
+    coa = _api_figures(client_as("coa"), "PV20")["bezetting_nu"]
+    assert (coa["vorige_week"], coa["vorige_week_afgeschermd"]) == (GRONINGEN_OCCUPANCY, False)

@@ -178,6 +178,7 @@ def kerncijfers(request: Request) -> Response:
                     "waarde": c.value,
                     "afgeschermd": c.suppressed,
                     "vorige_week": c.earlier,
+                    "vorige_week_afgeschermd": c.earlier_suppressed,
                     "verandering": c.change,
                 }
                 for c in changes(figures, before)

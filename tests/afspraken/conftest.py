@@ -50,3 +50,20 @@ def agree(national: Any, lrt_meetings: dict[date, Any]) -> Callable[..., Any]:
         return agreement_create(**spec)
 
     return make
+
+
+@pytest.fixture
+def prt_agreements(make_user: Callable[[str], Any]) -> None:
+    """One agreement at the PRT of Noord-Holland (PRT-NH-2021-01) and of Groningen."""
+    from regietafel.afspraken.services import agreement_create, meeting_create
+
+    for key, code in (("provincie", "PV27"), ("provincie_andere", "PV20")):
+        user = make_user(key)
+        meeting = meeting_create(actor=user, kind="PRT", province_code=code, on=LRT_AUTUMN)
+        agreement_create(
+            actor=user,
+            meeting=meeting,
+            text=f"afspraak {code}",
+            owner_party="provincie",
+            deadline=LRT_NOVEMBER,
+        )

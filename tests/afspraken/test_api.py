@@ -9,8 +9,6 @@ from typing import Any
 
 import pytest
 
-from tests.afspraken.conftest import LRT_AUTUMN, LRT_NOVEMBER
-
 pytestmark = pytest.mark.django_db
 
 Client = Callable[[str | None], Any]
@@ -22,21 +20,9 @@ REFUSAL = (
 
 
 @pytest.fixture
-def tables(make_user: Callable[[str], Any], agree: Callable[..., Any]) -> None:
+def tables(agree: Callable[..., Any], prt_agreements: None) -> None:
     """An LRT agreement and one at the PRT of Noord-Holland and of Groningen."""
-    from regietafel.afspraken.services import agreement_create, meeting_create
-
     agree(text="landelijke afspraak")
-    for key, code in (("provincie", "PV27"), ("provincie_andere", "PV20")):
-        user = make_user(key)
-        meeting = meeting_create(actor=user, kind="PRT", province_code=code, on=LRT_AUTUMN)
-        agreement_create(
-            actor=user,
-            meeting=meeting,
-            text=f"afspraak {code}",
-            owner_party="provincie",
-            deadline=LRT_NOVEMBER,
-        )
 
 
 def _numbers(response: Any) -> list[str]:

@@ -180,20 +180,8 @@ def test_schema_documents_the_agreement_endpoints(client_as: Callable[[str | Non
 
 
 def test_register_filter_prt_without_province_shows_the_readable_prts(
-    client_as: Callable[[str | None], Any], make_user: Callable[[str], Any]
+    client_as: Callable[[str | None], Any], prt_agreements: None
 ) -> None:
-    from regietafel.afspraken.services import agreement_create, meeting_create
-
-    for key, code in (("provincie", "PV27"), ("provincie_andere", "PV20")):
-        user = make_user(key)
-        meeting = meeting_create(actor=user, kind="PRT", province_code=code, on=LRT_AUTUMN)
-        agreement_create(
-            actor=user,
-            meeting=meeting,
-            text=f"afspraak {code}",
-            owner_party="provincie",
-            deadline=LRT_NOVEMBER,
-        )
     own = client_as("provincie").get("/afspraken/?overleg=PRT&datum=2021-11-01")
     assert own.status_code == 200
     assert "PRT-NH-2021-01" in own.content.decode()

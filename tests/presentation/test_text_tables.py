@@ -51,3 +51,27 @@ def test_date_cells_read_dutch_and_machine_formats_keep_iso() -> None:
     )
     assert "27 februari 2022" in render_text(result)
     assert "2022-02-27" in render_csv(result, table="sluitingen")
+
+
+def test_a_totals_row_is_empty_where_a_column_is_not_summed() -> None:
+    """The Verdeling total read "geen gegevens" under the shares and differences, which are
+    simply not summed; a sum without data still says "geen gegevens"."""
+    from regietafel.presentation.http import html_table
+
+    table = ResultTable(
+        "verdeling",
+        "Verdeling",
+        (
+            Column("naam", "Naam"),
+            Column("aandeel", "Aandeel (%)", "number", 1),
+            Column("extra", "Extra", "int"),
+            Column("gehuisvest", "Gehuisvest", "int"),
+        ),
+        ({"naam": "Groningen", "aandeel": 3.4, "extra": 41, "gehuisvest": None},),
+        totals={"naam": "Totaal", "extra": 41, "gehuisvest": None},
+    )
+    footer = render_text(Result(title="t", tables=(table,))).splitlines()[-1].split()
+    assert footer == ["Totaal", "41", "geen", "gegevens"]
+    cells = html_table(table).totals
+    assert cells is not None
+    assert [c.text for c in cells] == ["Totaal", "", "41", "geen gegevens"]

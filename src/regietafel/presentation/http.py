@@ -26,6 +26,7 @@ from regietafel.presentation.tables import (
     parse_sorting,
     sort_headers,
     sorted_table,
+    total_text,
 )
 
 BOM = "\ufeff"
@@ -116,9 +117,23 @@ def html_table(table: ResultTable, params: Mapping[str, str] | None = None) -> H
         title=table.title,
         headers=tuple(Cell(c.header, c.numeric) for c in table.columns),
         rows=tuple(row(r) for r in table.rows),
-        totals=row(table.totals) if table.totals else None,
+        totals=_totals(table) if table.totals else None,
         sort_headers=headers,
         empty=table.empty,
+    )
+
+
+def _totals(table: ResultTable) -> tuple[Cell, ...]:
+    """The totals row: empty under a column that is not summed, "geen gegevens" only where a
+    sum has no data."""
+    totals = table.totals or {}
+    return tuple(
+        Cell(
+            total_text(totals, c),
+            c.numeric,
+            missing=c.numeric and c.key in totals and totals[c.key] is None,
+        )
+        for c in table.columns
     )
 
 

@@ -116,6 +116,12 @@ def _number_text(value: float, column: Column) -> str:
     return format_decimal(float(value), decimals)
 
 
+def total_text(totals: Mapping[str, Value], column: Column) -> str:
+    """A cell of a totals row: empty where the column is not summed (a share, a difference),
+    so it does not read as "geen gegevens"; a summed total without data still says so."""
+    return cell_text(totals[column.key], column) if column.key in totals else ""
+
+
 def cell_text(value: Value, column: Column) -> str:
     """A cell as people read it, in the one notation of :mod:`regietafel.core.formatting`
     ("−1.234", "87,5", Dutch dates). A number without data reads "geen gegevens": an empty
@@ -149,9 +155,7 @@ def render_text(result: Result, *, table: str | None = None) -> str:
             continue
         lines += ["", part.title, ""]
         body = [[cell_text(row.get(c.key), c) for c in part.columns] for row in part.rows]
-        footer = (
-            [cell_text(part.totals.get(c.key), c) for c in part.columns] if part.totals else None
-        )
+        footer = [total_text(part.totals, c) for c in part.columns] if part.totals else None
         headers = [c.header for c in part.columns]
         widths = [
             max(len(headers[i]), *(len(r[i]) for r in body), len(footer[i]) if footer else 0)

@@ -107,7 +107,8 @@ def test_publish_button_by_role(db: Any, client_as: Any, monkeypatch: Any) -> No
     again = client_as("provincie").post(
         "/rapport/publiceren/", {"week": "2021-W45", "scope": "PV27"}
     )
-    assert "geen wijzigingen ten opzichte van versie 1" in again.content.decode()
+    # A sentence on the page starts with a capital (the service's message does not).
+    assert "Geen wijzigingen ten opzichte van versie 1" in again.content.decode()
     bad_week = client_as("landelijk").post(
         "/rapport/publiceren/", {"week": "2021-W99", "scope": "NL"}
     )

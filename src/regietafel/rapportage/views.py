@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -91,7 +92,7 @@ def publish(request: HttpRequest) -> HttpResponse:
         except PeriodError as error:
             form.add_error("week", str(error))
         except (ReportUnchangedError, NoDataError) as error:
-            form.add_error(None, str(error))
+            form.add_error(None, capfirst(str(error)))  # a sentence on the page
         else:
             kind = _("correctie") if report.is_correction else _("eerste versie")
             messages.success(

@@ -248,3 +248,24 @@ def test_the_taakstelling_table_of_a_province_user_names_the_province(client_as:
     assert "Per gemeente in Groningen" in body.content.decode()
     national = client_as("landelijk").get("/taakstelling/2021-II/?week=2021-W52").content.decode()
     assert "Per gemeente</h2>" in national
+
+
+def test_province_fair_share_reads_as_the_key_figure(
+    client_as: Client, make_user: Callable[[str], Any]
+) -> None:
+    """The province page wrote the fair share with a decimal (1.150,9) where the reception
+    picture and the CLI write the key figure (1.151): one figure, one notation."""
+    from regietafel.core.catalogue import definition
+    from regietafel.core.periods import IsoWeek
+    from regietafel.kerncijfers.selectors import figures_for
+    from tests.opvangbeeld.factories import standard_register
+
+    standard_register()
+    figure = definition("evenredig_deel_reguliere_behoefte")
+    figures = figures_for(user=make_user("landelijk"), week=IsoWeek.parse("2021-W45"), scope="PV27")
+    value = figure.value(figures)
+    assert value is not None
+    page = client_as("landelijk").get("/provincies/PV27/?week=2021-W45").content.decode()
+    shown = re.search(r"Evenredig deel van de reguliere behoefte</dt><dd>([^<]*)</dd>", page)
+    assert shown is not None
+    assert shown.group(1) == figure.text(value)

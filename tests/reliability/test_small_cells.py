@@ -177,3 +177,27 @@ def test_api_says_last_week_was_afgeschermd(client_as: Callable[[str | None], An
     assert (capacity["vorige_week"], capacity["vorige_week_afgeschermd"]) == (450, False)
     coa = _api_figures(client_as("coa"), "PV20")["bezetting_nu"]
     assert (coa["vorige_week"], coa["vorige_week_afgeschermd"]) == (GRONINGEN_OCCUPANCY, False)
+
+
+def test_need_chart_leaves_out_an_empty_kind_and_says_which_is_afgeschermd(
+    register: None, client_as: Callable[[str | None], Any]
+) -> None:
+    """Groningen has no sober reception and its AMV need is afgeschermd: the chart drew a
+    panel of zeros for sober and dropped AMV without a word. Now sober is left out and a
+    caption names AMV as afgeschermd; COA sees AMV drawn."""
+    page = client_as("landelijk").get("/opvangbeeld/PV20/?week=2021-W45").content.decode()
+    charts = re.findall(r'<figure class="chart" tabindex="0">(.*?)</figure>', page, re.S)
+    need = next(c for c in charts if "Behoefte en capaciteit per horizon" in c)
+    assert "sobere opvang" not in need
+    assert "reguliere opvang" in need
+    assert "Niet getekend, want afgeschermd (één of twee vertrouwelijke locaties): AMV-opvang" in (
+        need
+    )
+    coa = client_as("coa").get("/opvangbeeld/PV20/?week=2021-W45").content.decode()
+    coa_need = next(
+        c
+        for c in re.findall(r'<figure class="chart" tabindex="0">(.*?)</figure>', coa, re.S)
+        if "Behoefte en capaciteit per horizon" in c
+    )
+    assert "AMV-opvang" in coa_need
+    assert "Niet getekend" not in coa_need

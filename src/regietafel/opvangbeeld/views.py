@@ -53,10 +53,11 @@ def _chart(spec: dict[str, Any], *, title: str, description: str, prefix: str) -
         return None
 
 
-def _charts(picture: ReceptionPicture) -> dict[str, str | None]:
+def _charts(picture: ReceptionPicture) -> dict[str, Any]:
+    """The page's two charts (SVG, or None) and the kinds left out as afgeschermd."""
     reception = picture.reception
     if reception is None:
-        return {"timeline_chart": None, "need_chart": None}
+        return {"timeline_chart": None, "need_chart": None, "need_chart_hidden": []}
     timeline = _chart(
         capacity_timeline_chart(
             week_starts=list(reception.week_starts),
@@ -71,21 +72,34 @@ def _charts(picture: ReceptionPicture) -> dict[str, str | None]:
         "De cijfers staan in de tabel onder de grafiek.",
         prefix="tijdlijn",
     )
-    need_rows = [
-        (row.horizon.label, row.category.label, row.need, row.capacity)
+    # An afgeschermd need is not drawn; a kind without places and without need (no sober
+    # reception in the province) is left out, not drawn as a panel of zeros.
+    drawn = [
+        row
         for row in reception.gaps
-        if not reception.row_suppressed(row)  # an afgeschermd need is not drawn either
+        if not reception.row_suppressed(row)
+        and any(
+            r.need or r.capacity
+            for r in reception.gaps
+            if r.category is row.category and not reception.row_suppressed(r)
+        )
     ]
-    bars = _chart(
-        need_vs_capacity_chart(
-            rows=need_rows, title="Behoefte en capaciteit per horizon", source=SOURCE
-        ),
-        title="Behoefte en capaciteit per horizon",
-        description="Per soort opvang de behoefte naast de capaciteit voor de korte, "
-        "middellange en lange termijn. De cijfers staan in de tabel onder de grafiek.",
-        prefix="behoefte",
+    hidden = sorted({row.category.label for row in reception.gaps if reception.row_suppressed(row)})
+    need_rows = [(row.horizon.label, row.category.label, row.need, row.capacity) for row in drawn]
+    bars = (
+        _chart(
+            need_vs_capacity_chart(
+                rows=need_rows, title="Behoefte en capaciteit per horizon", source=SOURCE
+            ),
+            title="Behoefte en capaciteit per horizon",
+            description="Per soort opvang de behoefte naast de capaciteit voor de korte, "
+            "middellange en lange termijn. De cijfers staan in de tabel onder de grafiek.",
+            prefix="behoefte",
+        )
+        if need_rows
+        else None
     )
-    return {"timeline_chart": timeline, "need_chart": bars}
+    return {"timeline_chart": timeline, "need_chart": bars, "need_chart_hidden": hidden}
 
 
 def _picture_tables(picture: ReceptionPicture) -> list[ResultTable]:

@@ -55,10 +55,13 @@ def register(commands: argparse._SubParsersAction[DutchArgumentParser]) -> None:
 
 
 def _date(text: str) -> date:
+    """The meeting date by the rule the pages and the API read it with (years 2000-2100)."""
+    from regietafel.core.periods import PeriodError, parse_day
+
     try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise UserError(f"--datum: onbekende datum '{text}'; schrijf JJJJ-MM-DD") from None
+        return parse_day(text)
+    except PeriodError as error:
+        raise UserError(f"--datum: {error}") from None
 
 
 def _write(

@@ -18,6 +18,8 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any, TypeVar
 
+from regietafel.core.formatting import os_error_nl
+
 _INT = re.compile(r"^[+-]?\d+$")
 _INT_GROUPED = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+$")
 _DECIMAL = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)$")
@@ -103,7 +105,7 @@ def read_table(
             raise TableError([CellError(file_name, "bestand niet gevonden")]) from None
         except OSError as error:
             raise TableError(
-                [CellError(file_name, f"bestand niet leesbaar ({error.strerror})")]
+                [CellError(file_name, f"bestand niet leesbaar ({os_error_nl(error)})")]
             ) from None
     else:
         file_name = name or "bestand"

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import errno
 from datetime import date
 
 import pytest
@@ -15,6 +16,7 @@ from regietafel.core.formatting import (
     format_decimal_nl,
     format_int_nl,
     format_percent_nl,
+    os_error_nl,
     parse_number_nl,
 )
 
@@ -142,3 +144,18 @@ def test_a_tie_rounds_half_up_as_a_person_and_floatformat_do() -> None:
     assert format_decimal_nl(-36.25, 1) == "\u221236,3"
     assert format_decimal_nl(2.675, 2) == "2,68"  # binary 2.67499… but written 2.675
     assert format_decimal_nl(1234.5, 0) == "1.235"
+
+
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [
+        (errno.EISDIR, "dit is een map, geen bestand"),
+        (errno.ENOENT, "het bestand of de map bestaat niet"),
+        (errno.EACCES, "geen toestemming; controleer de rechten"),
+        (errno.ENOSPC, "de schijf is vol"),
+        (errno.EROFS, "het bestandssysteem is alleen-lezen"),
+        (errno.EIO, "systeemfout EIO: Input/output error"),
+    ],
+)
+def test_os_errors_read_dutch(code: int, text: str) -> None:
+    assert os_error_nl(OSError(code, "Input/output error")) == text

@@ -78,7 +78,7 @@ def _write(
 
     if arguments.formaat not in {"pdf", "docx"}:
         return emit_result(result(), arguments)
-    with writing(arguments.uitvoer):
+    with writing(arguments.uitvoer, arguments.formaat):
         write_atomically(arguments.uitvoer, pdf() if arguments.formaat == "pdf" else docx())
     return 0
 

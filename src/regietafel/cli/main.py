@@ -127,7 +127,9 @@ def edge_error_message(error: BaseException) -> str | None:
             "het opnieuw"
         )
     if isinstance(error, OSError):
-        reason = error.strerror or str(error)
+        from regietafel.core.formatting import os_error_nl
+
+        reason = os_error_nl(error)
         where = f" ({error.filename})" if error.filename else ""
         return f"schrijven of lezen mislukt{where}: {reason}; controleer schijfruimte en rechten"
     return None

@@ -212,7 +212,11 @@ def register(commands: argparse._SubParsersAction[DutchArgumentParser]) -> None:
     scope.add_argument("--provincie", help="naam of code van een provincie (PRT-rapport)")
     scope.add_argument("--alle-provincies", action="store_true", help="12 provinciale rapporten")
     rapport.add_argument("--formaat", required=True, choices=["html", "pdf", "xlsx"])
-    rapport.add_argument("--uitvoer", type=Path, help="bestand of map (standaard: huidige map)")
+    rapport.add_argument(
+        "--uitvoer",
+        help="bestand, of een bestaande map (standaard: huidige map); met --alle-provincies "
+        "een map",
+    )
     rapport.set_defaults(handler=run_rapport)
 
     for name, help_text in (

@@ -22,6 +22,7 @@ plain numbers with an ASCII "-" and a "." decimal point.
 
 from __future__ import annotations
 
+import errno
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -105,3 +106,28 @@ def format_date_nl(day: date) -> str:
 def count_nl(value: int, singular: str, plural: str) -> str:
     """A number with the right noun form: "1 locatie", "2 locaties", "1.200 plaatsen"."""
     return f"{format_int_nl(value)} {singular if value == 1 else plural}"
+
+
+_OS_ERRORS_NL: dict[str, str] = {
+    "EISDIR": "dit is een map, geen bestand",
+    "ENOTDIR": "een deel van het pad is geen map",
+    "ENOENT": "het bestand of de map bestaat niet",
+    "EACCES": "geen toestemming; controleer de rechten",
+    "EPERM": "geen toestemming; controleer de rechten",
+    "ENOSPC": "de schijf is vol",
+    "EDQUOT": "de schijfruimte van deze gebruiker is op",
+    "EROFS": "het bestandssysteem is alleen-lezen",
+    "ENAMETOOLONG": "de naam is te lang",
+    "EEXIST": "het bestand bestaat al",
+}
+
+
+def os_error_nl(error: OSError) -> str:
+    """The reason of an operating-system error as a Dutch phrase ("de schijf is vol"), for the
+    Dutch lines every edge writes; the system's own text is English ("No space left on
+    device"). An error without a Dutch phrase keeps its code and the system's text."""
+    code = errno.errorcode.get(error.errno or 0, "")
+    if code in _OS_ERRORS_NL:
+        return _OS_ERRORS_NL[code]
+    detail = error.strerror or str(error) or type(error).__name__
+    return f"systeemfout {code}: {detail}" if code else f"systeemfout: {detail}"

@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from regietafel.cli.main import DutchArgumentParser
+from regietafel.cli.numbers import whole_number
 
 #: The names of ``core.apportionment.Method`` (a test keeps them equal), so the parser does
 #: not have to import the engine and numpy.
@@ -158,17 +159,13 @@ def _version(value: str) -> int:
 
 
 def _total(text: str) -> int:
-    try:
-        value = int(text.replace("_", ""))
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is geen geheel getal") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"{value} is negatief; het totaal moet 0 of meer zijn")
-    return value
+    """A number to distribute, up to the limit of the distribution and the API."""
+    from regietafel.core.distribution import MAX_TOTAL
+
+    return whole_number(0, MAX_TOTAL)(text)
 
 
-def _count(text: str) -> int:
-    return _total(text)
+_count = whole_number(0)
 
 
 def _date(text: str) -> date:

@@ -26,6 +26,7 @@ _ARGPARSE_DUTCH: tuple[tuple[str, str], ...] = (
         r"\1: '\2' kan niet; kies uit \3",
     ),
     (r"argument (\S+): expected one argument", r"\1: hier hoort een waarde bij"),
+    (r"argument (\S+): invalid (?:int|float) value: '(.*)'", r"\1: '\2' is geen getal"),
     (r"unrecognized arguments: (.*)", r"onbekende optie(s): \1"),
     (r"argument (\S+): (.*)", r"\1: \2"),
 )

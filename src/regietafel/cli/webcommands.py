@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from regietafel.cli.main import DutchArgumentParser
+from regietafel.cli.numbers import whole_number
 from regietafel.config.environment import DATABASE_FILE, data_folder, data_folder_line
 from regietafel.errors import UserError
 
@@ -251,14 +252,7 @@ def _check_port(host: str, port: int) -> None:
             ) from None
 
 
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is geen geheel getal") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"{value} kan niet; minstens 1")
-    return value
+_positive = whole_number(1)
 
 
 def run_migrate(arguments: argparse.Namespace) -> int:

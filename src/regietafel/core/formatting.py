@@ -23,6 +23,7 @@ plain numbers with an ASCII "-" and a "." decimal point.
 from __future__ import annotations
 
 import errno
+import re
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -96,6 +97,23 @@ def parse_number_nl(text: str) -> float:
     raw = text.strip().removesuffix("%").strip(f" {NBSP}").replace(MINUS, "-")
     raw = raw.replace(".", "").replace(",", ".")
     return float(raw)
+
+
+_WHOLE = re.compile(r"[+-]?[0-9]+")
+_WHOLE_GROUPED = re.compile(r"[+-]?[0-9]{1,3}(\.[0-9]{3})+")
+
+
+def parse_int_nl(text: str) -> int:
+    """A whole number as a person types it: "1200", "1.200" (a "." only between groups of
+    exactly three digits), "−5" or "-5". ValueError for anything else: "1.5" is not 15 and
+    "0.5" is not 5, a decimal comma is no whole number, and only the digits 0-9 count.
+    The one rule of every integer a person types (table cells, command options)."""
+    raw = text.strip().replace(" ", "").replace(NBSP, "").replace(MINUS, "-")
+    if _WHOLE_GROUPED.fullmatch(raw):
+        raw = raw.replace(".", "")
+    if not _WHOLE.fullmatch(raw):
+        raise ValueError(f"'{text}' is geen geheel getal")
+    return int(raw)
 
 
 def format_date_nl(day: date) -> str:

@@ -84,6 +84,29 @@ def _period(text: str) -> Period:
     return period
 
 
+def _peildatum(asked: date | None, default: date) -> tuple[date, tuple[str, ...]]:
+    """The date to read inhabitants and the municipal division on, and a note when the
+    inhabitants are of another date than asked. A typed ``--peildatum`` after the newest CBS
+    figures is computed with those figures (the note says so, the output shows their date);
+    one past the year after them is refused: no division or period of then is known."""
+    if asked is None:
+        return default, ()
+    newest = reference.population_dates()[-1]
+    last = date(newest.year + 1, 12, 31)
+    if asked > last:
+        raise UserError(
+            f"--peildatum: {format_date_nl(asked)} ligt te ver na de nieuwste inwonertallen "
+            f"(CBS, {format_date_nl(newest)}); kies een peildatum tot en met {format_date_nl(last)}"
+        )
+    if asked > newest:
+        note = (
+            f"Peildatum {format_date_nl(asked)} ligt na de nieuwste inwonertallen: gerekend met "
+            f"de inwoners (CBS) op {format_date_nl(newest)}."
+        )
+        return asked, (note,)
+    return asked, ()
+
+
 def run_taakstelling(arguments: argparse.Namespace) -> int:
     return _emit(_guard(lambda: taakstelling_result(arguments)), arguments, _table(arguments))
 
@@ -113,7 +136,7 @@ def taakstelling_result(arguments: argparse.Namespace) -> Result:
     total, published, previous_version = _national_total(
         period, arguments.totaal, getattr(arguments, "versie", None)
     )
-    on = arguments.peildatum or reference.default_population_date(period)
+    on, population_note = _peildatum(arguments.peildatum, reference.default_population_date(period))
     municipalities = reference.municipalities(on)
     previous = _read_previous(arguments.realisatie, period, on) if arguments.realisatie else None
     carried = _carry_over(previous, on) if previous is not None else None
@@ -258,6 +281,7 @@ def taakstelling_result(arguments: argparse.Namespace) -> Result:
                 "Bron inwoners: CBS (CC BY 4.0). Quotum = exact aandeel naar inwoners; "
                 "taakstelling = afgerond op hele personen, samen precies het landelijke totaal."
             ),
+            *population_note,
             *((f"Bron landelijk totaal: {published.source}",) if published else ()),
             *_carry_over_notes(previous, on, only),
         ),
@@ -381,7 +405,7 @@ LEVELS: dict[str, str] = {
 
 
 def verdeel_result(arguments: argparse.Namespace) -> Result:
-    on = arguments.peildatum or reference.population_dates()[-1]
+    on, population_note = _peildatum(arguments.peildatum, reference.population_dates()[-1])
     level: str | None = arguments.niveau
     own_key = arguments.sleutel.strip().lower() != "inwoners"
     rule = _rule(arguments)
@@ -434,12 +458,16 @@ def verdeel_result(arguments: argparse.Namespace) -> Result:
             "regel": rule.label,
             "geheel": format_int_nl(outcome.whole) if outcome.whole is not None else None,
             "sleutel": key_label,
-            "peildatum inwoners": format_date_nl(on) if level is not None else None,
+            "peildatum inwoners": (
+                format_date_nl(reference.municipalities(on)[0].population_date)
+                if level is not None
+                else None
+            ),
             "methode": Method(arguments.methode).label,
             "minimum per eenheid": arguments.minimum,
             "maximum per eenheid": arguments.maximum,
         },
-        notes=_verdeel_notes(outcome),
+        notes=(*(population_note if level is not None else ()), *_verdeel_notes(outcome)),
     )
 
 

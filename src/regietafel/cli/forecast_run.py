@@ -18,7 +18,7 @@ from regietafel.cli.output import emit_result
 from regietafel.cli.progress import Progress
 from regietafel.core import forecast
 from regietafel.core.capacity import ContractedCapacity
-from regietafel.core.formatting import format_date_nl
+from regietafel.core.formatting import NBSP, format_date_nl
 from regietafel.core.need_policy import (
     NeedPolicy,
     policy_by_key,
@@ -294,7 +294,7 @@ def _thin_for_terminal(result: Result) -> Result:
             columns = tuple(c for c in table.columns if not c.key.endswith(("p025", "p975")))
             table = ResultTable(
                 table.name,
-                f"{table.title} (elke {TEXT_EVERY}e week; 95 %-band in csv/json/xlsx)",
+                f"{table.title} (elke {TEXT_EVERY}e week; 95{NBSP}%-band in csv/json/xlsx)",
                 columns,
                 tuple(keep),
             )
@@ -316,10 +316,10 @@ def backtest_result(which: Sequence[str], progress: Progress) -> Result:
             Column("basis", "niveau uit"),
             Column("werkelijk", "werkelijk", "int"),
             Column("mediaan", "prognose mediaan", "int"),
-            Column("p10", "80%-band laag", "int"),
-            Column("p90", "80%-band hoog", "int"),
-            Column("p10_geijkt", "80%-band geijkt laag", "int"),
-            Column("p90_geijkt", "80%-band geijkt hoog", "int"),
+            Column("p10", f"80{NBSP}%-band laag", "int"),
+            Column("p90", f"80{NBSP}%-band hoog", "int"),
+            Column("p10_geijkt", f"80{NBSP}%-band geijkt laag", "int"),
+            Column("p90_geijkt", f"80{NBSP}%-band geijkt hoog", "int"),
             Column("n_fouten", "eerdere fouten", "int"),
             Column("ape", "afwijking %", "decimal", 1),
         )

@@ -27,6 +27,18 @@ def refusal(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
         (["prognose", "--paden", "0"], "--paden: 0 ligt buiten 1 tot en met 100.000"),
         (["prognose", "--doel", "1.5:2022-01-01"], "--doel: '1.5:2022-01-01' is geen doel"),
         (
+            ["prognose", "--doel=-100:2022-01-01"],
+            "--doel: '-100:2022-01-01' is geen doel: het aantal extra plekken is 0 of meer",
+        ),
+        (
+            ["prognose", "--doel", "-100:2022-01-01"],
+            (
+                "--doel: hier hoort een waarde bij (een waarde die met '-' begint: schrijf "
+                "--doel=WAARDE)"
+            ),
+        ),
+        (["kerncijfers"], "niet opgegeven, maar verplicht: --week"),
+        (
             ["taakstelling", "--periode", "2021-II", "--totaal", "99999999999999"],
             "--totaal: 99.999.999.999.999 ligt buiten 0 tot en met 10.000.000",
         ),

@@ -58,8 +58,9 @@ def _guard(action: Callable[[], Result]) -> Result:
     """Turn every domain error into a UserError with its Dutch message."""
     try:
         return action()
+    except TableError as error:
+        raise UserError(_all_errors(error)) from None
     except (
-        TableError,
         PeriodError,
         TaakstellingError,
         DistributionError,
@@ -67,6 +68,22 @@ def _guard(action: Callable[[], Result]) -> Result:
         OutputError,
     ) as error:
         raise UserError(str(error)) from None
+
+
+SHOWN_ERRORS = 10
+"""How many errors of one refused file the one line names; more are counted."""
+
+
+def _all_errors(error: TableError) -> str:
+    """Every error of a refused file on the one line (up to :data:`SHOWN_ERRORS`): the user
+    fixes them all at once instead of learning of the next one at each try."""
+    shown = "; ".join(str(cell) for cell in error.errors[:SHOWN_ERRORS]) or str(error)
+    rest = len(error.errors) - SHOWN_ERRORS
+    return (
+        shown
+        if rest <= 0
+        else f"{shown}; en nog {format_int_nl(rest)} andere fout" + ("en" if rest > 1 else "")
+    )
 
 
 def _emit(result: Result, arguments: argparse.Namespace, table: str | None = None) -> int:
@@ -411,7 +428,8 @@ def verdeel_result(arguments: argparse.Namespace) -> Result:
     rule = _rule(arguments)
     if arguments.totaal is None and not (rule is Rule.AANDEEL and arguments.geheel is not None):
         raise UserError(
-            "verplicht ontbreekt: --totaal (alleen --regel aandeel met --geheel kan zonder)"
+            "niet opgegeven, maar verplicht: --totaal (alleen --regel aandeel met --geheel kan "
+            "zonder)"
         )
     if arguments.geheel is not None and rule is not Rule.AANDEEL:
         raise UserError("--geheel hoort bij --regel aandeel")

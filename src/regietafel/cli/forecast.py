@@ -117,15 +117,20 @@ def _date(text: str) -> date:
 
 
 def _target(text: str) -> tuple[int, date]:
+    from regietafel.core.formatting import parse_int_nl
+
     amount, _, day = text.partition(":")
     try:
-        from regietafel.core.formatting import parse_int_nl
-
-        return parse_int_nl(amount), date.fromisoformat(day)
+        places, on = parse_int_nl(amount), date.fromisoformat(day)
     except ValueError:
         raise argparse.ArgumentTypeError(
             f"'{text}' is geen doel; schrijf aantal:datum, bijvoorbeeld 1200:2022-01-01"
         ) from None
+    if places < 0:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is geen doel: het aantal extra plekken is 0 of meer"
+        )
+    return places, on
 
 
 def run_prognose(arguments: argparse.Namespace) -> int:

@@ -52,3 +52,24 @@ def test_a_folder_that_takes_no_file_is_refused_with_a_dutch_reason(
     assert capsys.readouterr().err == (
         f"regietafel verdeel: fout: kan in map '{tmp_path}' geen bestand maken ({reason})\n"
     )
+
+
+def test_a_folder_that_takes_no_new_files_and_a_file_as_folder(
+    tmp_path: Path, capsys: Any, monkeypatch: Any
+) -> None:
+    (tmp_path / "bestand").write_text("")
+    target = tmp_path / "bestand" / "verdeling.csv"
+    assert main([*VERDEEL, "--formaat", "csv", "--uitvoer", str(target)]) == 2
+    assert capsys.readouterr().err == (
+        f"regietafel verdeel: fout: '{tmp_path / 'bestand'}' is een bestand, geen map\n"
+    )
+
+    def refuse(**kwargs: Any) -> tuple[int, str]:
+        raise FileNotFoundError(errno.ENOENT, "No such file or directory")
+
+    monkeypatch.setattr("regietafel.presentation.tables.tempfile.mkstemp", refuse)
+    assert main([*VERDEEL, "--formaat", "csv", "--uitvoer", str(tmp_path / "v.csv")]) == 2
+    assert capsys.readouterr().err == (
+        f"regietafel verdeel: fout: kan in map '{tmp_path}' geen bestand maken (deze map neemt "
+        "geen nieuwe bestanden aan)\n"
+    )

@@ -7,6 +7,7 @@ failure never leaves a half-written output file behind.
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import json
 import os
@@ -305,9 +306,14 @@ def _check_writable(directory: Path) -> None:
     try:
         handle, probe = tempfile.mkstemp(dir=directory, prefix=".regietafel-", suffix=".tmp")
     except OSError as error:
-        raise OutputError(
-            f"kan in map '{directory}' geen bestand maken ({os_error_nl(error)})"
-        ) from None
+        # The folder exists (checked before): "no such file" here is a folder that takes no
+        # new files (/proc), not a missing one.
+        reason = (
+            "deze map neemt geen nieuwe bestanden aan"
+            if error.errno == errno.ENOENT
+            else os_error_nl(error)
+        )
+        raise OutputError(f"kan in map '{directory}' geen bestand maken ({reason})") from None
     os.close(handle)
     Path(probe).unlink(missing_ok=True)
 
@@ -319,6 +325,8 @@ def check_output_file(target: Path, fmt: str | None = None) -> None:
     if target.is_dir():
         raise OutputError(f"'{target}' is een map; geef de naam van een bestand")
     directory = _directory(target)
+    if directory.exists() and not directory.is_dir():
+        raise OutputError(f"'{directory}' is een bestand, geen map")
     if not directory.is_dir():
         raise OutputError(f"map '{directory}' voor het uitvoerbestand bestaat niet")
     if fmt is not None:

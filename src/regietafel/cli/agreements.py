@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from regietafel.cli.main import DutchArgumentParser
+from regietafel.cli.options import province_text
 from regietafel.errors import UserError
 
 if TYPE_CHECKING:
@@ -36,7 +37,9 @@ def register(commands: argparse._SubParsersAction[DutchArgumentParser]) -> None:
         "--overleg", required=True, choices=["LRT", "HLRT", "PRT", "WG"], help="de regietafel"
     )
     parser.add_argument("--datum", required=True, help="datum van het overleg, JJJJ-MM-DD")
-    parser.add_argument("--provincie", metavar="NAAM", help="provincienaam of -code (bij PRT)")
+    parser.add_argument(
+        "--provincie", type=province_text, metavar="NAAM", help="provincienaam of -code (bij PRT)"
+    )
     parser.add_argument("--formaat", choices=FORMATS, default="tabel")
     parser.add_argument("--uitvoer", type=Path, metavar="BESTAND")
     parser.set_defaults(handler=run_actielijst)

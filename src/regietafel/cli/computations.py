@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from regietafel.cli.main import DutchArgumentParser
-from regietafel.cli.numbers import whole_number
+from regietafel.cli.options import province_text, whole_number
 
 #: The names of ``core.apportionment.Method`` (a test keeps them equal), so the parser does
 #: not have to import the engine and numpy.
@@ -104,7 +104,10 @@ def register(commands: argparse._SubParsersAction[DutchArgumentParser]) -> None:
         help="regionale taakstelling",
     )
     tk.add_argument(
-        "--provincie", metavar="NAAM", help="toon alleen de gemeenten van één provincie"
+        "--provincie",
+        type=province_text,
+        metavar="NAAM",
+        help="toon alleen de gemeenten van één provincie",
     )
     tk.add_argument(
         "--per",
@@ -143,7 +146,12 @@ def register(commands: argparse._SubParsersAction[DutchArgumentParser]) -> None:
     vd.add_argument("--sleutel", default="inwoners", metavar="inwoners|BESTAND")
     vd.add_argument("--correctie", type=Path, metavar="BESTAND", help="CSV code,factor")
     vd.add_argument("--bestaand", type=Path, metavar="BESTAND", help="CSV code,aantal")
-    vd.add_argument("--provincie", metavar="NAAM", help="alleen gemeenten van deze provincie")
+    vd.add_argument(
+        "--provincie",
+        type=province_text,
+        metavar="NAAM",
+        help="alleen gemeenten van deze provincie",
+    )
     vd.add_argument("--minimum", type=_count, help="minimum per eenheid")
     vd.add_argument("--maximum", type=_count, help="maximum per eenheid")
     vd.add_argument("--methode", choices=methods, default=METHODS[0])

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from regietafel.cli.computations import FORMATS
 from regietafel.cli.main import DutchArgumentParser
-from regietafel.cli.numbers import whole_number
+from regietafel.cli.options import province_text, whole_number
 
 MAX_PATHS = 100_000
 MAX_WEEKS = 260
@@ -74,7 +74,9 @@ def register(commands: argparse._SubParsersAction[DutchArgumentParser]) -> None:
                          help="aantal paden (standaard 10.000)")  # fmt: skip
     command.add_argument("--weken", type=_bounded(1, MAX_WEEKS), default=DEFAULT_WEEKS,
                          help="aantal weken vooruit (standaard 104)")  # fmt: skip
-    command.add_argument("--provincie", metavar="NAAM", help="toon het aandeel van één provincie")
+    command.add_argument(
+        "--provincie", type=province_text, metavar="NAAM", help="toon het aandeel van één provincie"
+    )
     command.add_argument(
         "--week",
         metavar="WEEK",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from regietafel.cli.main import DutchArgumentParser
-from regietafel.cli.numbers import non_negative_number
+from regietafel.cli.options import non_negative_number
 
 MINIMUM_AGE_MINUTES = 60
 """The default of --minuten (kept here so building the parser never loads Django); equal to

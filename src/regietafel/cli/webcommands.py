@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from regietafel.cli.main import DutchArgumentParser
-from regietafel.cli.numbers import whole_number
+from regietafel.cli.options import province_text, whole_number
 from regietafel.config.environment import DATABASE_FILE, data_folder, data_folder_line
 from regietafel.errors import UserError
 
@@ -210,7 +210,9 @@ def register(commands: argparse._SubParsersAction[DutchArgumentParser]) -> None:
     )
     rapport.add_argument("--week", required=True, help="ISO-week, bijvoorbeeld 2021-W45")
     scope = rapport.add_mutually_exclusive_group()
-    scope.add_argument("--provincie", help="naam of code van een provincie (PRT-rapport)")
+    scope.add_argument(
+        "--provincie", type=province_text, help="naam of code van een provincie (PRT-rapport)"
+    )
     scope.add_argument("--alle-provincies", action="store_true", help="12 provinciale rapporten")
     rapport.add_argument("--formaat", required=True, choices=["html", "pdf", "xlsx"])
     rapport.add_argument(
@@ -232,7 +234,9 @@ def register(commands: argparse._SubParsersAction[DutchArgumentParser]) -> None:
             "de server: leest de database met landelijke rechten.",
         )
         picture.add_argument("--week", required=True, help="ISO-week, bijvoorbeeld 2021-W45")
-        picture.add_argument("--provincie", metavar="NAAM", help="provincienaam of -code")
+        picture.add_argument(
+            "--provincie", type=province_text, metavar="NAAM", help="provincienaam of -code"
+        )
         picture.add_argument("--formaat", choices=["tabel", "csv", "json", "xlsx"], default="tabel")
         picture.add_argument("--uitvoer", type=Path, metavar="BESTAND")
         picture.set_defaults(handler=run_picture)

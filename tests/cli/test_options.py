@@ -1,5 +1,5 @@
-"""Number options: one rule for whole numbers (1.000 is a thousand, 1.5 is no 15), the
-limits of the API, and Dutch errors for every refused value."""
+"""Option values: one rule for whole numbers (1.000 is a thousand, 1.5 is no 15), the
+limits of the API, no blank province, and Dutch errors for every refused value."""
 
 from __future__ import annotations
 
@@ -38,6 +38,9 @@ def refusal(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
             ),
         ),
         (["kerncijfers"], "niet opgegeven, maar verplicht: --week"),
+        (["kerncijfers", "--week", "2021-W45", "--provincie", ""], "--provincie: leeg kan niet"),
+        (["opvang", "--week", "2021-W45", "--provincie", " "], "--provincie: leeg kan niet"),
+        (["prognose", "--provincie", ""], "--provincie: leeg kan niet"),
         (
             ["taakstelling", "--periode", "2021-II", "--totaal", "99999999999999"],
             "--totaal: 99.999.999.999.999 ligt buiten 0 tot en met 10.000.000",

@@ -1,4 +1,4 @@
-"""The one reading of a number typed as a command option: argparse types with Dutch errors.
+"""Option values as the commands read them: argparse types with Dutch errors.
 
 Whole numbers follow :func:`regietafel.core.formatting.parse_int_nl`, the rule of the import
 files too: "1.000" is a thousand, "1.5" is refused (not 15). Limits are printed in the one
@@ -50,3 +50,14 @@ def non_negative_number(text: str) -> float:
     if not 0 <= value < float("inf"):  # also refuses nan
         raise argparse.ArgumentTypeError(f"'{text}' kan niet; kies een getal van 0 of meer")
     return value
+
+
+def province_text(text: str) -> str:
+    """An argparse type for ``--provincie``: blank is refused, not read as "no province"
+    (which gave the national figures under a province's question)."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError(
+            "leeg kan niet; geef een provincienaam of -code, of laat --provincie weg voor "
+            "heel Nederland"
+        )
+    return text

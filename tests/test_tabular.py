@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from fractions import Fraction
+from pathlib import Path
 
 import pytest
 
@@ -42,3 +43,11 @@ def test_an_empty_file_is_refused_only_when_rows_are_required() -> None:
         read_unit_values(
             empty, column="factor", codes=CODES, value=RowReader.decimal, require_rows=True
         )
+
+
+def test_unreadable_source_has_a_dutch_reason(tmp_path: Path) -> None:
+    from regietafel.tabular import read_table
+
+    with pytest.raises(TableError) as caught:
+        read_table(tmp_path, required=("code",))
+    assert "bestand niet leesbaar (dit is een map, geen bestand)" in str(caught.value)

@@ -18,8 +18,8 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any, TypeVar
 
-_INT = re.compile(r"^[+-]?\d+$")
-_INT_GROUPED = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+$")
+from regietafel.core.formatting import os_error_nl, parse_int_nl
+
 _DECIMAL = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)$")
 _DATE_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DATE_NL = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})$")
@@ -103,7 +103,7 @@ def read_table(
             raise TableError([CellError(file_name, "bestand niet gevonden")]) from None
         except OSError as error:
             raise TableError(
-                [CellError(file_name, f"bestand niet leesbaar ({error.strerror})")]
+                [CellError(file_name, f"bestand niet leesbaar ({os_error_nl(error)})")]
             ) from None
     else:
         file_name = name or "bestand"
@@ -418,12 +418,11 @@ class RowReader:
         if not raw:
             self.error(row, column, "deze cel is leeg; verwacht een geheel getal")
             return None
-        if _INT_GROUPED.match(raw):
-            raw = raw.replace(".", "")
-        if not _INT.match(raw):
+        try:
+            value = parse_int_nl(raw)
+        except ValueError:
             self.error(row, column, f"'{row.values.get(column)}' is geen geheel getal")
             return None
-        value = int(raw)
         if minimum is not None and value < minimum:
             what = "negatief" if minimum == 0 else f"kleiner dan {minimum}"
             self.error(row, column, f"{value} is {what}; dat kan hier niet")

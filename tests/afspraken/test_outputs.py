@@ -230,8 +230,14 @@ def test_cli_annex_table_csv_and_pdf(
 def test_cli_refusals_are_one_dutch_line(no_migrate: None, capsys: Any, tmp_path: Path) -> None:
     assert main(["actielijst", "--overleg", "LRT", "--datum", "15-11-2021"]) == 2
     assert capsys.readouterr().err == (
-        "regietafel actielijst: fout: --datum: onbekende datum '15-11-2021'; schrijf JJJJ-MM-DD\n"
+        "regietafel actielijst: fout: --datum: onbekende datum '15-11-2021': schrijf JJJJ-MM-DD\n"
     )
+    # The years the pages and the API accept, in their words: no traceback before 2000.
+    for outside in ("1990-01-01", "1999-12-31", "2101-01-01"):
+        assert main(["actielijst", "--overleg", "LRT", "--datum", outside]) == 2
+        assert capsys.readouterr().err == (
+            "regietafel actielijst: fout: --datum: kies een datum in de jaren 2000 t/m 2100\n"
+        )
     argv = ["actielijst", "--overleg", "LRT", "--datum", "2021-11-15", "--formaat", "pdf"]
     assert main(argv) == 2
     assert "--uitvoer BESTAND nodig" in capsys.readouterr().err

@@ -60,7 +60,7 @@ def test_json_has_target_dates_buffer_policies_and_sources(
     assert main(["prognose", "--paden", "400", "--tot", "2022-12-01", "--formaat", "json",
                  "--doel", "5000:2023-07-01"]) == 0  # fmt: skip
     document = json.loads(capsys.readouterr().out)
-    assert "96 %" in document["meta"]["behoeftebeleid"]  # COA, November 2022
+    assert "96\u00a0%" in document["meta"]["behoeftebeleid"]  # COA, November 2022
     dates = [row["datum"] for row in document["peildata"]]
     assert dates[:4] == ["2023-01-01", "2023-07-01", "2024-01-01", "2024-07-01"]
     goal = document["peildata"][-1]
@@ -88,7 +88,7 @@ def test_xlsx_needs_a_file_and_is_written(tmp_path: Path) -> None:
     [
         (["--tot", "2005-01-01"], "vóór 1 januari 2005 is nog geen instroomcijfer gepubliceerd"),
         (["--provincie", "Atlantis"], "onbekende provincie 'Atlantis'"),
-        (["--paden", "0"], "--paden: 0 ligt niet tussen 1 en 100000"),
+        (["--paden", "0"], "--paden: 0 ligt buiten 1 tot en met 100.000"),
         (["--tot", "1-1-2021"], "--tot: '1-1-2021' is geen datum (JJJJ-MM-DD)"),
         (["--doel", "1200"], "is geen doel; schrijf aantal:datum"),
         (["--doel", "1200:2040-01-01"], "1 januari 2040 valt buiten de prognose"),

@@ -363,3 +363,20 @@ def test_published_total_of_2022_first_half_gives_hof_van_twente_20() -> None:
     result = run("taakstelling", "--periode", "2022-I", "--formaat", "csv")
     rows = {r["gemeentecode"]: r for r in csv_rows(result.stdout)}
     assert rows["GM1735"]["taakstelling"] == "20"
+
+
+def test_every_error_of_a_realisatie_file_is_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from regietafel.cli.main import main
+
+    previous = tmp_path / "vorige.csv"
+    previous.write_text(
+        "gemeentecode,taakstelling,gehuisvest\nGM0363,10,veel\nGM0014,1.5,5\n", encoding="utf-8"
+    )
+    argv = ["taakstelling", "--periode", "2021-II", "--totaal", "11000"]
+    assert main([*argv, "--realisatie", str(previous)]) == 2
+    assert capsys.readouterr().err == (
+        "regietafel taakstelling: fout: vorige.csv, rij 2, kolom 'gehuisvest': 'veel' is geen "
+        "geheel getal; vorige.csv, rij 3, kolom 'taakstelling': '1.5' is geen geheel getal\n"
+    )

@@ -141,7 +141,7 @@ def test_split_municipality_names_all_successors(tmp_path: Path) -> None:
     ("args", "expected"),
     [
         (["--totaal", "10"], "geef --niveau"),
-        (["--niveau", "provincie"], "verplicht ontbreekt: --totaal"),
+        (["--niveau", "provincie"], "niet opgegeven, maar verplicht: --totaal"),
         (["--totaal", "10", "--niveau", "provincie", "--geheel", "100"], "--geheel hoort bij"),
         (["--totaal", "10", "--niveau", "provincie", "--regel", "alles"], "kies uit"),
     ],

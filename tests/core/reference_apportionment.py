@@ -16,6 +16,8 @@ from fractions import Fraction
 import numpy as np
 import numpy.typing as npt
 
+from regietafel.core.formatting import format_int_nl
+
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
 
@@ -128,11 +130,13 @@ def apportion(
         raise ApportionmentError("een minimum is groter dan het maximum")
     if sum(lows) > total:
         raise ApportionmentError(
-            f"de minima ({sum(lows)}) zijn samen groter dan het totaal ({total})"
+            f"de minima ({format_int_nl(sum(lows))}) zijn samen groter dan het totaal "
+            f"({format_int_nl(total)})"
         )
     if sum(highs) < total:
         raise ApportionmentError(
-            f"de maxima ({sum(highs)}) zijn samen kleiner dan het totaal ({total})"
+            f"de maxima ({format_int_nl(sum(highs))}) zijn samen kleiner dan het totaal "
+            f"({format_int_nl(total)})"
         )
 
     quota = np.array(

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import errno
 from datetime import date
 
 import pytest
@@ -15,6 +16,8 @@ from regietafel.core.formatting import (
     format_decimal_nl,
     format_int_nl,
     format_percent_nl,
+    os_error_nl,
+    parse_int_nl,
     parse_number_nl,
 )
 
@@ -142,3 +145,34 @@ def test_a_tie_rounds_half_up_as_a_person_and_floatformat_do() -> None:
     assert format_decimal_nl(-36.25, 1) == "\u221236,3"
     assert format_decimal_nl(2.675, 2) == "2,68"  # binary 2.67499… but written 2.675
     assert format_decimal_nl(1234.5, 0) == "1.235"
+
+
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [
+        (errno.EISDIR, "dit is een map, geen bestand"),
+        (errno.ENOENT, "het bestand of de map bestaat niet"),
+        (errno.EACCES, "geen toestemming; controleer de rechten"),
+        (errno.ENOSPC, "de schijf is vol"),
+        (errno.EROFS, "het bestandssysteem is alleen-lezen"),
+        (errno.EIO, "systeemfout EIO: Input/output error"),
+    ],
+)
+def test_os_errors_read_dutch(code: int, text: str) -> None:
+    assert os_error_nl(OSError(code, "Input/output error")) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("1200", 1200), ("1.200", 1200), ("10.000", 10000), ("1.234.567", 1234567), ("-5", -5),
+     ("\u22125", -5), (" 12 ", 12), ("+12", 12)],
+)  # fmt: skip
+def test_whole_numbers_as_typed(text: str, value: int) -> None:
+    assert parse_int_nl(text) == value
+
+
+@pytest.mark.parametrize("text", ["1.5", "0.5", "92.5", "1.00", "1.0000", "1,5", "", "abc",
+                                  "\u0661\u0662\u0663", "1..000", ".100"])  # fmt: skip
+def test_not_whole_numbers(text: str) -> None:
+    with pytest.raises(ValueError, match="geen geheel getal"):
+        parse_int_nl(text)

@@ -1,5 +1,7 @@
 """An address's ``?week=``: absent or blank means "no choice", anything else must parse."""
 
+from datetime import date
+
 import pytest
 
 from regietafel.core.periods import IsoWeek, PeriodError
@@ -18,3 +20,14 @@ def test_a_chosen_week_is_parsed_with_its_spaces_trimmed() -> None:
 def test_a_mistyped_week_is_refused_not_ignored(text: str) -> None:
     with pytest.raises(PeriodError):
         IsoWeek.parse_optional(text)
+
+
+def test_typed_weeks_before_and_after_the_range_name_the_same_range() -> None:
+    today = date(2026, 11, 28)
+    with pytest.raises(PeriodError) as early:
+        IsoWeek.parse("1999-W10", today=today)
+    with pytest.raises(PeriodError) as late:
+        IsoWeek.parse("2099-W01", today=today)
+    assert str(early.value).endswith("regietafel neemt weken aan van 2000 t/m 2028")
+    assert str(late.value).endswith("regietafel neemt weken aan van 2000 t/m 2028")
+    assert "'1999-W10' valt buiten het bereik van regietafel" in str(early.value)

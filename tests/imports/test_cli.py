@@ -88,3 +88,12 @@ def test_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     err = capsys.readouterr().err
     assert "weg.csv: bestand niet gevonden" in err
     assert "Traceback" not in err
+
+
+def test_folder_as_file_has_a_dutch_reason(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["import", "reeksen", str(tmp_path), "--week", "2021-W45"]) == 2
+    err = capsys.readouterr().err
+    assert f"{tmp_path}: bestand niet leesbaar (dit is een map, geen bestand)" in err
+    assert "Is a directory" not in err

@@ -86,6 +86,11 @@ def test_page_api_cli_and_excel_agree(
     rows = list(csv.DictReader(io.StringIO(page_csv.content.decode("utf-8-sig"))))
     assert [int(rows[0][c]) for c in COLUMNS] == [930, 417, 1347, 1000, 347]
 
+    text_file = tmp_path / "opvang.txt"
+    argv = ["opvang", "--week", "2021-W45", "--formaat", "tabel", "--uitvoer", str(text_file)]
+    assert main(argv) == 0
+    assert "Tekort = behoefte \u2212 capaciteit; positief is een tekort." in text_file.read_text()
+
 
 @pytest.mark.django_db
 def test_boodschappenlijst_api_matches_page_csv(client_as: Callable[[str | None], Any]) -> None:

@@ -41,8 +41,8 @@ def test_national_page_has_fans_tables_backtest_and_buffers(
     assert "vaste buffer van 417 plekken (LRT voorjaar 2021)" in body
     assert "bestellen tot 90e percentiel" in body
     assert "MAPE %" in body
-    assert "dekking 80%-band %" in body
-    assert "dekking 80%-band geijkt %" in body
+    assert "dekking 80\u00a0%-band %" in body
+    assert "dekking 80\u00a0%-band geijkt %" in body
     # No target is set: the table says so, not "Geen gegevens." (found in the browser check).
     targets = body[body.index('id="tabel-doelkansen"') :]
     targets = targets[: targets.index("</table>")]

@@ -149,3 +149,8 @@ def test_cli_backup_and_a_bad_restore_file(
     (tmp_path / "geen.zip").write_bytes(b"%PDF-1.4")
     assert main(["restore", str(tmp_path / "geen.zip")]) == 2
     assert "geen back-up van regietafel" in capsys.readouterr().err
+    # A folder as the backup file: a Dutch line, not "Is a directory" of a temporary file.
+    assert main(["backup", str(tmp_path)]) == 2
+    assert capsys.readouterr().err == (
+        f"regietafel backup: fout: '{tmp_path}' is een map; geef de naam van een bestand\n"
+    )

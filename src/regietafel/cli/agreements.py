@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from regietafel.cli.main import DutchArgumentParser
+from regietafel.cli.options import province_text
 from regietafel.errors import UserError
 
 if TYPE_CHECKING:
@@ -36,7 +37,9 @@ def register(commands: argparse._SubParsersAction[DutchArgumentParser]) -> None:
         "--overleg", required=True, choices=["LRT", "HLRT", "PRT", "WG"], help="de regietafel"
     )
     parser.add_argument("--datum", required=True, help="datum van het overleg, JJJJ-MM-DD")
-    parser.add_argument("--provincie", metavar="NAAM", help="provincienaam of -code (bij PRT)")
+    parser.add_argument(
+        "--provincie", type=province_text, metavar="NAAM", help="provincienaam of -code (bij PRT)"
+    )
     parser.add_argument("--formaat", choices=FORMATS, default="tabel")
     parser.add_argument("--uitvoer", type=Path, metavar="BESTAND")
     parser.set_defaults(handler=run_actielijst)
@@ -55,10 +58,13 @@ def register(commands: argparse._SubParsersAction[DutchArgumentParser]) -> None:
 
 
 def _date(text: str) -> date:
+    """The meeting date by the rule the pages and the API read it with (years 2000-2100)."""
+    from regietafel.core.periods import PeriodError, parse_day
+
     try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise UserError(f"--datum: onbekende datum '{text}'; schrijf JJJJ-MM-DD") from None
+        return parse_day(text)
+    except PeriodError as error:
+        raise UserError(f"--datum: {error}") from None
 
 
 def _write(
@@ -75,7 +81,7 @@ def _write(
 
     if arguments.formaat not in {"pdf", "docx"}:
         return emit_result(result(), arguments)
-    with writing(arguments.uitvoer):
+    with writing(arguments.uitvoer, arguments.formaat):
         write_atomically(arguments.uitvoer, pdf() if arguments.formaat == "pdf" else docx())
     return 0
 

@@ -66,8 +66,10 @@ def register(commands: argparse._SubParsersAction[DutchArgumentParser]) -> None:
 
 
 def run_backup(arguments: argparse.Namespace) -> int:
+    from regietafel.cli.output import check_target
     from regietafel.cli.webcommands import django_setup
 
+    check_target(arguments.bestand, "zip")  # before the dump: a folder, a missing folder
     django_setup()
     summary = backup_write(arguments.bestand)
     print(summary)

@@ -58,8 +58,9 @@ def _guard(action: Callable[[], Result]) -> Result:
     """Turn every domain error into a UserError with its Dutch message."""
     try:
         return action()
+    except TableError as error:
+        raise UserError(_all_errors(error)) from None
     except (
-        TableError,
         PeriodError,
         TaakstellingError,
         DistributionError,
@@ -67,6 +68,22 @@ def _guard(action: Callable[[], Result]) -> Result:
         OutputError,
     ) as error:
         raise UserError(str(error)) from None
+
+
+SHOWN_ERRORS = 10
+"""How many errors of one refused file the one line names; more are counted."""
+
+
+def _all_errors(error: TableError) -> str:
+    """Every error of a refused file on the one line (up to :data:`SHOWN_ERRORS`): the user
+    fixes them all at once instead of learning of the next one at each try."""
+    shown = "; ".join(str(cell) for cell in error.errors[:SHOWN_ERRORS]) or str(error)
+    rest = len(error.errors) - SHOWN_ERRORS
+    return (
+        shown
+        if rest <= 0
+        else f"{shown}; en nog {format_int_nl(rest)} andere fout" + ("en" if rest > 1 else "")
+    )
 
 
 def _emit(result: Result, arguments: argparse.Namespace, table: str | None = None) -> int:
@@ -82,6 +99,29 @@ def _period(text: str) -> Period:
             f"{FIRST_PERIOD_YEAR}-I t/m {last_year}-II"
         )
     return period
+
+
+def _peildatum(asked: date | None, default: date) -> tuple[date, tuple[str, ...]]:
+    """The date to read inhabitants and the municipal division on, and a note when the
+    inhabitants are of another date than asked. A typed ``--peildatum`` after the newest CBS
+    figures is computed with those figures (the note says so, the output shows their date);
+    one past the year after them is refused: no division or period of then is known."""
+    if asked is None:
+        return default, ()
+    newest = reference.population_dates()[-1]
+    last = date(newest.year + 1, 12, 31)
+    if asked > last:
+        raise UserError(
+            f"--peildatum: {format_date_nl(asked)} ligt te ver na de nieuwste inwonertallen "
+            f"(CBS, {format_date_nl(newest)}); kies een peildatum tot en met {format_date_nl(last)}"
+        )
+    if asked > newest:
+        note = (
+            f"Peildatum {format_date_nl(asked)} ligt na de nieuwste inwonertallen: gerekend met "
+            f"de inwoners (CBS) op {format_date_nl(newest)}."
+        )
+        return asked, (note,)
+    return asked, ()
 
 
 def run_taakstelling(arguments: argparse.Namespace) -> int:
@@ -113,7 +153,7 @@ def taakstelling_result(arguments: argparse.Namespace) -> Result:
     total, published, previous_version = _national_total(
         period, arguments.totaal, getattr(arguments, "versie", None)
     )
-    on = arguments.peildatum or reference.default_population_date(period)
+    on, population_note = _peildatum(arguments.peildatum, reference.default_population_date(period))
     municipalities = reference.municipalities(on)
     previous = _read_previous(arguments.realisatie, period, on) if arguments.realisatie else None
     carried = _carry_over(previous, on) if previous is not None else None
@@ -258,6 +298,7 @@ def taakstelling_result(arguments: argparse.Namespace) -> Result:
                 "Bron inwoners: CBS (CC BY 4.0). Quotum = exact aandeel naar inwoners; "
                 "taakstelling = afgerond op hele personen, samen precies het landelijke totaal."
             ),
+            *population_note,
             *((f"Bron landelijk totaal: {published.source}",) if published else ()),
             *_carry_over_notes(previous, on, only),
         ),
@@ -381,13 +422,14 @@ LEVELS: dict[str, str] = {
 
 
 def verdeel_result(arguments: argparse.Namespace) -> Result:
-    on = arguments.peildatum or reference.population_dates()[-1]
+    on, population_note = _peildatum(arguments.peildatum, reference.population_dates()[-1])
     level: str | None = arguments.niveau
     own_key = arguments.sleutel.strip().lower() != "inwoners"
     rule = _rule(arguments)
     if arguments.totaal is None and not (rule is Rule.AANDEEL and arguments.geheel is not None):
         raise UserError(
-            "verplicht ontbreekt: --totaal (alleen --regel aandeel met --geheel kan zonder)"
+            "niet opgegeven, maar verplicht: --totaal (alleen --regel aandeel met --geheel kan "
+            "zonder)"
         )
     if arguments.geheel is not None and rule is not Rule.AANDEEL:
         raise UserError("--geheel hoort bij --regel aandeel")
@@ -434,12 +476,16 @@ def verdeel_result(arguments: argparse.Namespace) -> Result:
             "regel": rule.label,
             "geheel": format_int_nl(outcome.whole) if outcome.whole is not None else None,
             "sleutel": key_label,
-            "peildatum inwoners": format_date_nl(on) if level is not None else None,
+            "peildatum inwoners": (
+                format_date_nl(reference.municipalities(on)[0].population_date)
+                if level is not None
+                else None
+            ),
             "methode": Method(arguments.methode).label,
             "minimum per eenheid": arguments.minimum,
             "maximum per eenheid": arguments.maximum,
         },
-        notes=_verdeel_notes(outcome),
+        notes=(*(population_note if level is not None else ()), *_verdeel_notes(outcome)),
     )
 
 

@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from regietafel.cli.main import DutchArgumentParser
+from regietafel.cli.options import province_text, whole_number
 
 #: The names of ``core.apportionment.Method`` (a test keeps them equal), so the parser does
 #: not have to import the engine and numpy.
@@ -103,7 +104,10 @@ def register(commands: argparse._SubParsersAction[DutchArgumentParser]) -> None:
         help="regionale taakstelling",
     )
     tk.add_argument(
-        "--provincie", metavar="NAAM", help="toon alleen de gemeenten van één provincie"
+        "--provincie",
+        type=province_text,
+        metavar="NAAM",
+        help="toon alleen de gemeenten van één provincie",
     )
     tk.add_argument(
         "--per",
@@ -142,7 +146,12 @@ def register(commands: argparse._SubParsersAction[DutchArgumentParser]) -> None:
     vd.add_argument("--sleutel", default="inwoners", metavar="inwoners|BESTAND")
     vd.add_argument("--correctie", type=Path, metavar="BESTAND", help="CSV code,factor")
     vd.add_argument("--bestaand", type=Path, metavar="BESTAND", help="CSV code,aantal")
-    vd.add_argument("--provincie", metavar="NAAM", help="alleen gemeenten van deze provincie")
+    vd.add_argument(
+        "--provincie",
+        type=province_text,
+        metavar="NAAM",
+        help="alleen gemeenten van deze provincie",
+    )
     vd.add_argument("--minimum", type=_count, help="minimum per eenheid")
     vd.add_argument("--maximum", type=_count, help="maximum per eenheid")
     vd.add_argument("--methode", choices=methods, default=METHODS[0])
@@ -158,17 +167,13 @@ def _version(value: str) -> int:
 
 
 def _total(text: str) -> int:
-    try:
-        value = int(text.replace("_", ""))
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is geen geheel getal") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"{value} is negatief; het totaal moet 0 of meer zijn")
-    return value
+    """A number to distribute, up to the limit of the distribution and the API."""
+    from regietafel.core.distribution import MAX_TOTAL
+
+    return whole_number(0, MAX_TOTAL)(text)
 
 
-def _count(text: str) -> int:
-    return _total(text)
+_count = whole_number(0)
 
 
 def _date(text: str) -> date:

@@ -7,12 +7,12 @@ work is in ``regietafel.cli.forecast_run``, imported when the command runs.
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 from regietafel.cli.computations import FORMATS
 from regietafel.cli.main import DutchArgumentParser
+from regietafel.cli.options import province_text, whole_number
 
 MAX_PATHS = 100_000
 MAX_WEEKS = 260
@@ -74,7 +74,9 @@ def register(commands: argparse._SubParsersAction[DutchArgumentParser]) -> None:
                          help="aantal paden (standaard 10.000)")  # fmt: skip
     command.add_argument("--weken", type=_bounded(1, MAX_WEEKS), default=DEFAULT_WEEKS,
                          help="aantal weken vooruit (standaard 104)")  # fmt: skip
-    command.add_argument("--provincie", metavar="NAAM", help="toon het aandeel van één provincie")
+    command.add_argument(
+        "--provincie", type=province_text, metavar="NAAM", help="toon het aandeel van één provincie"
+    )
     command.add_argument(
         "--week",
         metavar="WEEK",
@@ -106,17 +108,7 @@ def register(commands: argparse._SubParsersAction[DutchArgumentParser]) -> None:
     command.set_defaults(handler=run_prognose)
 
 
-def _bounded(low: int, high: int) -> Callable[[str], int]:
-    def parse(text: str) -> int:
-        try:
-            value = int(text.replace("_", "").replace(".", ""))
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"'{text}' is geen geheel getal") from None
-        if not low <= value <= high:
-            raise argparse.ArgumentTypeError(f"{value} ligt niet tussen {low} en {high}")
-        return value
-
-    return parse
+_bounded = whole_number
 
 
 def _date(text: str) -> date:
@@ -127,13 +119,20 @@ def _date(text: str) -> date:
 
 
 def _target(text: str) -> tuple[int, date]:
+    from regietafel.core.formatting import parse_int_nl
+
     amount, _, day = text.partition(":")
     try:
-        return int(amount.replace(".", "")), date.fromisoformat(day)
+        places, on = parse_int_nl(amount), date.fromisoformat(day)
     except ValueError:
         raise argparse.ArgumentTypeError(
             f"'{text}' is geen doel; schrijf aantal:datum, bijvoorbeeld 1200:2022-01-01"
         ) from None
+    if places < 0:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is geen doel: het aantal extra plekken is 0 of meer"
+        )
+    return places, on
 
 
 def run_prognose(arguments: argparse.Namespace) -> int:

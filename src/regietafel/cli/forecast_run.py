@@ -8,8 +8,9 @@ Prognose page does; both go through ``prognose.outlook``, so the numbers are the
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 
 from regietafel import reference
 from regietafel.cli.forecast import BACKTEST_SERIES
@@ -17,7 +18,7 @@ from regietafel.cli.output import emit_result
 from regietafel.cli.progress import Progress
 from regietafel.core import forecast
 from regietafel.core.capacity import ContractedCapacity
-from regietafel.core.formatting import format_date_nl
+from regietafel.core.formatting import NBSP, format_date_nl
 from regietafel.core.need_policy import (
     NeedPolicy,
     policy_by_key,
@@ -137,6 +138,9 @@ def forecast_result(arguments: argparse.Namespace, progress: Progress) -> Result
         (None, START_NOTE_BUNDLE, None, None, None) if week is None else _register_start(week, code)
     )
     on: date = arguments.tot or (default_date() if week is None else origin_for(week.monday))
+    late = _late_warning(arguments.tot, default_date())
+    if late:
+        sys.stderr.write(f"{late}\n")
     imported = () if week is None else _imported_mpp(week.monday)
     available = scenarios_on(on, imported)
     if arguments.scenario not in available:
@@ -170,7 +174,7 @@ def forecast_result(arguments: argparse.Namespace, progress: Progress) -> Result
         outlook_buffer_table(view),
         outlook_parameters_table(view),
     ]
-    notes: tuple[str, ...] = FORECAST_NOTES
+    notes: tuple[str, ...] = (*((late,) if late else ()), *FORECAST_NOTES)
     if view.dates:
         tables.insert(1, outlook_dates_table(view))
     else:
@@ -200,6 +204,23 @@ def forecast_result(arguments: argparse.Namespace, progress: Progress) -> Result
         tables=tuple(tables),
         meta={k: v for k, v in meta.items() if v is not None},
         notes=notes,
+    )
+
+
+LATE_DAYS = 365
+"""A ``--tot`` more than this many days after the newest published figures is warned of."""
+
+
+def _late_warning(until: date | None, known: date) -> str | None:
+    """A warning when ``--tot`` lies over a year after the data: the forecast then starts
+    from figures of long before that day and knows nothing of what happened since."""
+    if until is None or (until - known).days <= LATE_DAYS:
+        return None
+    newest = known - timedelta(days=1)
+    return (
+        f"Let op: --tot {format_date_nl(until)} ligt meer dan een jaar na de nieuwste "
+        f"gegevens ({format_date_nl(newest)}); de prognose begint bij die gegevens en weet "
+        "niets van wat daarna gebeurde."
     )
 
 
@@ -273,7 +294,7 @@ def _thin_for_terminal(result: Result) -> Result:
             columns = tuple(c for c in table.columns if not c.key.endswith(("p025", "p975")))
             table = ResultTable(
                 table.name,
-                f"{table.title} (elke {TEXT_EVERY}e week; 95 %-band in csv/json/xlsx)",
+                f"{table.title} (elke {TEXT_EVERY}e week; 95{NBSP}%-band in csv/json/xlsx)",
                 columns,
                 tuple(keep),
             )
@@ -295,10 +316,10 @@ def backtest_result(which: Sequence[str], progress: Progress) -> Result:
             Column("basis", "niveau uit"),
             Column("werkelijk", "werkelijk", "int"),
             Column("mediaan", "prognose mediaan", "int"),
-            Column("p10", "80%-band laag", "int"),
-            Column("p90", "80%-band hoog", "int"),
-            Column("p10_geijkt", "80%-band geijkt laag", "int"),
-            Column("p90_geijkt", "80%-band geijkt hoog", "int"),
+            Column("p10", f"80{NBSP}%-band laag", "int"),
+            Column("p90", f"80{NBSP}%-band hoog", "int"),
+            Column("p10_geijkt", f"80{NBSP}%-band geijkt laag", "int"),
+            Column("p90_geijkt", f"80{NBSP}%-band geijkt hoog", "int"),
             Column("n_fouten", "eerdere fouten", "int"),
             Column("ape", "afwijking %", "decimal", 1),
         )

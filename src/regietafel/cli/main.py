@@ -20,12 +20,16 @@ __all__ = ["DutchArgumentParser", "UserError", "main"]
 
 
 _ARGPARSE_DUTCH: tuple[tuple[str, str], ...] = (
-    (r"the following arguments are required: (.*)", r"verplicht ontbreekt: \1"),
+    (r"the following arguments are required: (.*)", r"niet opgegeven, maar verplicht: \1"),
     (
         r"argument (\S+): invalid choice: '?([^']*)'? \(choose from (.*)\)",
         r"\1: '\2' kan niet; kies uit \3",
     ),
-    (r"argument (\S+): expected one argument", r"\1: hier hoort een waarde bij"),
+    (
+        r"argument (\S+): expected one argument",
+        r"\1: hier hoort een waarde bij (een waarde die met '-' begint: schrijf \1=WAARDE)",
+    ),
+    (r"argument (\S+): invalid (?:int|float) value: '(.*)'", r"\1: '\2' is geen getal"),
     (r"unrecognized arguments: (.*)", r"onbekende optie(s): \1"),
     (r"argument (\S+): (.*)", r"\1: \2"),
 )
@@ -127,7 +131,9 @@ def edge_error_message(error: BaseException) -> str | None:
             "het opnieuw"
         )
     if isinstance(error, OSError):
-        reason = error.strerror or str(error)
+        from regietafel.core.formatting import os_error_nl
+
+        reason = os_error_nl(error)
         where = f" ({error.filename})" if error.filename else ""
         return f"schrijven of lezen mislukt{where}: {reason}; controleer schijfruimte en rechten"
     return None

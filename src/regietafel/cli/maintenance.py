@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from regietafel.cli.main import DutchArgumentParser
+from regietafel.cli.options import non_negative_number
 
 MINIMUM_AGE_MINUTES = 60
 """The default of --minuten (kept here so building the parser never loads Django); equal to
@@ -25,7 +26,7 @@ def register(commands: argparse._SubParsersAction[DutchArgumentParser]) -> None:
     )
     check.add_argument(
         "--minuten",
-        type=float,
+        type=non_negative_number,
         default=MINIMUM_AGE_MINUTES,
         metavar="N",
         help=f"laat bestanden jonger dan N minuten staan (standaard {MINIMUM_AGE_MINUTES}): "

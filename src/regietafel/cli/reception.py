@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from regietafel import reference
 from regietafel.cli.output import emit_result
+from regietafel.core.formatting import MINUS
 from regietafel.core.periods import IsoWeek, PeriodError
 from regietafel.errors import UserError
 from regietafel.presentation.tables import Result
@@ -72,7 +73,7 @@ def opvang_result(arguments: argparse.Namespace) -> Result:
             "waarom dit beleid": picture.need_policy_choice.explanation,
         },
         notes=(
-            "Tekort = behoefte - capaciteit; positief is een tekort.",
+            f"Tekort = behoefte {MINUS} capaciteit; positief is een tekort.",
             f"Bezetting op middellange en lange termijn: {picture.week_figures.projection}.",
         ),
     )

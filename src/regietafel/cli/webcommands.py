@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from regietafel.cli.main import DutchArgumentParser
+from regietafel.cli.options import province_text, whole_number
 from regietafel.config.environment import DATABASE_FILE, data_folder, data_folder_line
 from regietafel.errors import UserError
 
@@ -209,10 +210,16 @@ def register(commands: argparse._SubParsersAction[DutchArgumentParser]) -> None:
     )
     rapport.add_argument("--week", required=True, help="ISO-week, bijvoorbeeld 2021-W45")
     scope = rapport.add_mutually_exclusive_group()
-    scope.add_argument("--provincie", help="naam of code van een provincie (PRT-rapport)")
+    scope.add_argument(
+        "--provincie", type=province_text, help="naam of code van een provincie (PRT-rapport)"
+    )
     scope.add_argument("--alle-provincies", action="store_true", help="12 provinciale rapporten")
     rapport.add_argument("--formaat", required=True, choices=["html", "pdf", "xlsx"])
-    rapport.add_argument("--uitvoer", type=Path, help="bestand of map (standaard: huidige map)")
+    rapport.add_argument(
+        "--uitvoer",
+        help="bestand, of een bestaande map (standaard: huidige map); met --alle-provincies "
+        "een map",
+    )
     rapport.set_defaults(handler=run_rapport)
 
     for name, help_text in (
@@ -227,7 +234,9 @@ def register(commands: argparse._SubParsersAction[DutchArgumentParser]) -> None:
             "de server: leest de database met landelijke rechten.",
         )
         picture.add_argument("--week", required=True, help="ISO-week, bijvoorbeeld 2021-W45")
-        picture.add_argument("--provincie", metavar="NAAM", help="provincienaam of -code")
+        picture.add_argument(
+            "--provincie", type=province_text, metavar="NAAM", help="provincienaam of -code"
+        )
         picture.add_argument("--formaat", choices=["tabel", "csv", "json", "xlsx"], default="tabel")
         picture.add_argument("--uitvoer", type=Path, metavar="BESTAND")
         picture.set_defaults(handler=run_picture)
@@ -247,14 +256,7 @@ def _check_port(host: str, port: int) -> None:
             ) from None
 
 
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is geen geheel getal") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"{value} kan niet; minstens 1")
-    return value
+_positive = whole_number(1)
 
 
 def run_migrate(arguments: argparse.Namespace) -> int:

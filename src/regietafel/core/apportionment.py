@@ -31,6 +31,8 @@ from fractions import Fraction
 import numpy as np
 import numpy.typing as npt
 
+from regietafel.core.formatting import format_int_nl
+
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
 
@@ -154,11 +156,13 @@ def apportion(
             raise ApportionmentError("een minimum is groter dan het maximum")
         if sum(lows) > total:
             raise ApportionmentError(
-                f"de minima ({sum(lows)}) zijn samen groter dan het totaal ({total})"
+                f"de minima ({format_int_nl(sum(lows))}) zijn samen groter dan het totaal "
+                f"({format_int_nl(total)})"
             )
         if sum(highs) < total:
             raise ApportionmentError(
-                f"de maxima ({sum(highs)}) zijn samen kleiner dan het totaal ({total})"
+                f"de maxima ({format_int_nl(sum(highs))}) zijn samen kleiner dan het totaal "
+                f"({format_int_nl(total)})"
             )
         seats = _bounded(exact, total, method, lows, highs)
 

@@ -22,6 +22,8 @@ plain numbers with an ASCII "-" and a "." decimal point.
 
 from __future__ import annotations
 
+import errno
+import re
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -97,6 +99,23 @@ def parse_number_nl(text: str) -> float:
     return float(raw)
 
 
+_WHOLE = re.compile(r"[+-]?[0-9]+")
+_WHOLE_GROUPED = re.compile(r"[+-]?[0-9]{1,3}(\.[0-9]{3})+")
+
+
+def parse_int_nl(text: str) -> int:
+    """A whole number as a person types it: "1200", "1.200" (a "." only between groups of
+    exactly three digits), "−5" or "-5". ValueError for anything else: "1.5" is not 15 and
+    "0.5" is not 5, a decimal comma is no whole number, and only the digits 0-9 count.
+    The one rule of every integer a person types (table cells, command options)."""
+    raw = text.strip().replace(" ", "").replace(NBSP, "").replace(MINUS, "-")
+    if _WHOLE_GROUPED.fullmatch(raw):
+        raw = raw.replace(".", "")
+    if not _WHOLE.fullmatch(raw):
+        raise ValueError(f"'{text}' is geen geheel getal")
+    return int(raw)
+
+
 def format_date_nl(day: date) -> str:
     """Date as written in Dutch prose: "1 december 2021"."""
     return f"{day.day} {MONTHS_NL[day.month - 1]} {day.year}"
@@ -105,3 +124,28 @@ def format_date_nl(day: date) -> str:
 def count_nl(value: int, singular: str, plural: str) -> str:
     """A number with the right noun form: "1 locatie", "2 locaties", "1.200 plaatsen"."""
     return f"{format_int_nl(value)} {singular if value == 1 else plural}"
+
+
+_OS_ERRORS_NL: dict[str, str] = {
+    "EISDIR": "dit is een map, geen bestand",
+    "ENOTDIR": "een deel van het pad is geen map",
+    "ENOENT": "het bestand of de map bestaat niet",
+    "EACCES": "geen toestemming; controleer de rechten",
+    "EPERM": "geen toestemming; controleer de rechten",
+    "ENOSPC": "de schijf is vol",
+    "EDQUOT": "de schijfruimte van deze gebruiker is op",
+    "EROFS": "het bestandssysteem is alleen-lezen",
+    "ENAMETOOLONG": "de naam is te lang",
+    "EEXIST": "het bestand bestaat al",
+}
+
+
+def os_error_nl(error: OSError) -> str:
+    """The reason of an operating-system error as a Dutch phrase ("de schijf is vol"), for the
+    Dutch lines every edge writes; the system's own text is English ("No space left on
+    device"). An error without a Dutch phrase keeps its code and the system's text."""
+    code = errno.errorcode.get(error.errno or 0, "")
+    if code in _OS_ERRORS_NL:
+        return _OS_ERRORS_NL[code]
+    detail = error.strerror or str(error) or type(error).__name__
+    return f"systeemfout {code}: {detail}" if code else f"systeemfout: {detail}"

@@ -49,11 +49,17 @@ def _check_year(year: int, text: str) -> None:
 
 
 def _check_not_too_far(year: int, text: str, today: date | None) -> None:
-    """Typed weeks: at most ``FUTURE_YEARS`` years after today's year.
+    """Typed weeks: from ``FIRST_YEAR`` to at most ``FUTURE_YEARS`` years after today's year;
+    both refusals name that one range (not the computed weeks' ``LAST_YEAR``).
 
     ``today`` None reads the clock; callers that need a fixed answer pass a date.
     """
     latest = (today or datetime.now(UTC).date()).year + FUTURE_YEARS
+    if year < FIRST_YEAR:
+        raise PeriodError(
+            f"'{text}' valt buiten het bereik van regietafel: regietafel neemt weken aan "
+            f"van {FIRST_YEAR} t/m {latest}"
+        )
     if year > latest:
         raise PeriodError(
             f"'{text}' ligt te ver in de toekomst: regietafel neemt weken aan "
@@ -157,9 +163,9 @@ class IsoWeek:
         match = _WEEK.match(text)
         if not match:
             raise PeriodError(f"onbekende week '{text}': schrijf bijvoorbeeld 2021-W45")
-        week = cls(int(match.group(1)), int(match.group(2)))
-        _check_not_too_far(week.year, week.label, today)
-        return week
+        year, number = int(match.group(1)), int(match.group(2))
+        _check_not_too_far(year, f"{year:04d}-W{number:02d}", today)
+        return cls(year, number)
 
     @classmethod
     def parse_optional(cls, text: str | None) -> IsoWeek | None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from regietafel.accounts import access
 from regietafel.accounts.models import User
-from regietafel.core.formatting import count_nl
+from regietafel.core.formatting import count_nl, os_error_nl
 from regietafel.core.periods import IsoWeek, PeriodError
 from regietafel.errors import UserError
 from regietafel.imports.formats import file_format
@@ -29,7 +29,7 @@ def import_from_cli(*, kind: str, path: Path, week: str, username: str | None) -
     except FileNotFoundError:
         raise UserError(f"{path}: bestand niet gevonden") from None
     except OSError as error:
-        raise UserError(f"{path}: bestand niet leesbaar ({error.strerror})") from None
+        raise UserError(f"{path}: bestand niet leesbaar ({os_error_nl(error)})") from None
     if actor is None:
         sys.stderr.write("Geen --gebruiker opgegeven: aangeleverd door 'systeem'.\n")
     record = import_submit(actor=actor, kind=kind, week=label, file_name=path.name, content=content)

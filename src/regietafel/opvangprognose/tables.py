@@ -10,7 +10,7 @@ from datetime import date
 
 from regietafel.core import buffer_policies, forecast
 from regietafel.core.forecast import FloatArray
-from regietafel.core.formatting import NOT_APPLICABLE_TEXT
+from regietafel.core.formatting import NBSP, NOT_APPLICABLE_TEXT
 from regietafel.core.targets import UNIT_LABELS
 from regietafel.presentation.tables import (
     Column,
@@ -22,8 +22,8 @@ from regietafel.presentation.tables import (
 from regietafel.prognose.backtests import BacktestRow
 from regietafel.prognose.outlook import BufferSummary, DateNeed, Outlook, TargetChance
 
-BAND_LABELS = (("p025", "2,5%"), ("p10", "10%"), ("p50", "mediaan"), ("p90", "90%"),
-               ("p975", "97,5%"))  # fmt: skip
+BAND_LABELS = (("p025", f"2,5{NBSP}%"), ("p10", f"10{NBSP}%"), ("p50", "mediaan"),
+               ("p90", f"90{NBSP}%"), ("p975", f"97,5{NBSP}%"))  # fmt: skip
 """Column suffixes and headers of ``forecast.QUANTILE_LEVELS``, in that order."""
 
 
@@ -70,13 +70,13 @@ def date_columns(*, goals: bool) -> tuple[Column, ...]:
         Column("datum", "peildatum", "date"),
         Column("extra", "extra plekken", "int"),
         Column("nodig_p50", "nodig mediaan", "int"),
-        Column("nodig_p90", "nodig 90%", "int"),
-        Column("nodig_p975", "nodig 97,5%", "int"),
+        Column("nodig_p90", f"nodig 90{NBSP}%", "int"),
+        Column("nodig_p975", f"nodig 97,5{NBSP}%", "int"),
         Column("kans", "kans dat het genoeg is", "decimal", 3),
         Column("gecontracteerd", "plekken als niets wordt verlengd", "int"),
         Column("kans_gecontracteerd", f"kans dat die{plus} genoeg zijn", "decimal", 3),
         Column("erbij_p50", "erbij nodig (mediaan)", "int"),
-        Column("erbij_p90", "erbij nodig (90%)", "int"),
+        Column("erbij_p90", f"erbij nodig (90{NBSP}%)", "int"),
     )
 
 
@@ -215,12 +215,12 @@ BACKTEST_COLUMNS = (
     Column("mase_13w", "MASE t.o.v. 13-wk-gem.", "decimal", 2),
     Column("mase_sn", "MASE t.o.v. seizoensnaïef", "decimal", 2),
     Column("n_sn", "n seizoensnaïef", "int"),
-    Column("dekking80", "dekking 80%-band %", "decimal", 1),
-    Column("dekking80_geijkt", "dekking 80%-band geijkt %", "decimal", 1),
-    Column("dekking95", "dekking 95%-band %", "decimal", 1),
-    Column("dekking95_geijkt", "dekking 95%-band geijkt %", "decimal", 1),
-    Column("n_geijkt80", "n geijkt 80%", "int"),
-    Column("n_geijkt95", "n geijkt 95%", "int"),
+    Column("dekking80", f"dekking 80{NBSP}%-band %", "decimal", 1),
+    Column("dekking80_geijkt", f"dekking 80{NBSP}%-band geijkt %", "decimal", 1),
+    Column("dekking95", f"dekking 95{NBSP}%-band %", "decimal", 1),
+    Column("dekking95_geijkt", f"dekking 95{NBSP}%-band geijkt %", "decimal", 1),
+    Column("n_geijkt80", f"n geijkt 80{NBSP}%", "int"),
+    Column("n_geijkt95", f"n geijkt 95{NBSP}%", "int"),
     Column("mdape", "mediane APE %", "decimal", 1),
 )
 

@@ -7,6 +7,7 @@ failure never leaves a half-written output file behind.
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import json
 import os
@@ -27,6 +28,7 @@ from regietafel.core.formatting import (
     format_date_nl,
     format_decimal_nl,
     format_int_nl,
+    os_error_nl,
 )
 from regietafel.presentation.cells import export_cell, export_row
 
@@ -285,10 +287,81 @@ class OutputError(ValueError):
     """The output cannot be written; the message is Dutch."""
 
 
-def write_atomically(target: Path, payload: bytes) -> None:
-    directory = target.parent if str(target.parent) else Path()
+FILE_SUFFIXES: dict[str, tuple[str, ...]] = {
+    "tabel": (".txt",),
+    "csv": (".csv",),
+    "json": (".json",),
+    "xlsx": (".xlsx",),
+    "html": (".html", ".htm"),
+    "pdf": (".pdf",),
+    "docx": (".docx",),
+    "zip": (".zip",),
+}
+"""The file name endings of each output format: a name that ends in another format's
+ending is refused (an Excel file named r.pdf opens nowhere)."""
+
+
+def _directory(target: Path) -> Path:
+    return target.parent if str(target.parent) else Path()
+
+
+def _check_writable(directory: Path) -> None:
+    """Make and remove an empty file in ``directory``: what the atomic write will need."""
+    try:
+        handle, probe = tempfile.mkstemp(dir=directory, prefix=".regietafel-", suffix=".tmp")
+    except OSError as error:
+        # The folder exists (checked before): "no such file" here is a folder that takes no
+        # new files (/proc), not a missing one.
+        reason = (
+            "deze map neemt geen nieuwe bestanden aan"
+            if error.errno == errno.ENOENT
+            else os_error_nl(error)
+        )
+        raise OutputError(f"kan in map '{directory}' geen bestand maken ({reason})") from None
+    os.close(handle)
+    Path(probe).unlink(missing_ok=True)
+
+
+def check_output_file(target: Path, fmt: str | None = None) -> None:
+    """Refuse an output file that cannot be written, before anything is computed or stored:
+    its folder missing or not writable, the name an existing folder, or (with ``fmt``) a
+    name ending in another format's extension. OutputError (Dutch) else nothing."""
+    if target.is_dir():
+        raise OutputError(f"'{target}' is een map; geef de naam van een bestand")
+    directory = _directory(target)
+    if directory.exists() and not directory.is_dir():
+        raise OutputError(f"'{directory}' is een bestand, geen map")
     if not directory.is_dir():
         raise OutputError(f"map '{directory}' voor het uitvoerbestand bestaat niet")
+    if fmt is not None:
+        suffix = target.suffix.lower()
+        claimed = [name for name, suffixes in FILE_SUFFIXES.items() if suffix in suffixes]
+        expected = FILE_SUFFIXES.get(fmt, ())
+        if claimed and suffix not in expected:
+            wanted = target.with_suffix(expected[0]).name if expected else target.stem
+            raise OutputError(
+                f"'{target.name}' eindigt op {suffix}, maar --formaat is {fmt}; noem het "
+                f"bestand {wanted} of kies --formaat {claimed[0]}"
+            )
+    _check_writable(directory)
+
+
+def check_output_folder(folder: Path) -> None:
+    """Refuse an output folder that does not exist (it is never made silently), is a file,
+    or cannot take new files. OutputError (Dutch) else nothing."""
+    if folder.exists() and not folder.is_dir():
+        raise OutputError(f"'{folder}' is een bestand, geen map")
+    if not folder.is_dir():
+        raise OutputError(f"map '{folder}' voor de uitvoerbestanden bestaat niet")
+    _check_writable(folder)
+
+
+def write_atomically(target: Path, payload: bytes) -> None:
+    directory = _directory(target)
+    if not directory.is_dir():
+        raise OutputError(f"map '{directory}' voor het uitvoerbestand bestaat niet")
+    if target.is_dir():
+        raise OutputError(f"'{target}' is een map; geef de naam van een bestand")
     handle, temporary = tempfile.mkstemp(dir=directory, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as stream:

@@ -24,7 +24,7 @@ import numpy.typing as npt
 from regietafel.core import buffer_policies, forecast
 from regietafel.core.capacity import ContractedCapacity
 from regietafel.core.forecast import FloatArray, IntArray, ModelInputs, Scenario
-from regietafel.core.formatting import format_date_nl
+from regietafel.core.formatting import format_date_nl, format_int_nl
 from regietafel.core.need import need_now
 from regietafel.core.need_policy import NeedPolicy, need_on, target_dates
 from regietafel.core.targets import Target
@@ -348,7 +348,8 @@ def bundle_note_of(run: Run, note: str) -> str:
     text = f"{note}; bezetting geteld op {format_date_nl(counted)}"
     if weeks > OLD_START_WEEKS:
         text += (
-            f", {weeks} weken vóór de eerste prognoseweek: let op, wat sindsdien gebeurde, "
+            f", {format_int_nl(weeks)} weken vóór de eerste prognoseweek: let op, wat sindsdien "
+            "gebeurde, "
             "zit niet in deze prognose"
         )
     return text

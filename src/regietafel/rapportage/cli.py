@@ -6,14 +6,21 @@ system, as the output says), so the files always show frozen figures.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import TextIO
 
 from regietafel import reference
+from regietafel.core.formatting import os_error_nl
 from regietafel.core.periods import IsoWeek, PeriodError
 from regietafel.errors import UserError
-from regietafel.presentation.tables import write_atomically
+from regietafel.presentation.tables import (
+    OutputError,
+    check_output_file,
+    check_output_folder,
+    write_atomically,
+)
 from regietafel.rapportage.collect import NoDataError
 from regietafel.rapportage.files import report_file_get, report_files_get
 from regietafel.rapportage.models import PublishedReport
@@ -63,16 +70,35 @@ def _content(report: PublishedReport, fmt: Format) -> bytes:
     return bytes(report_file_get(report, fmt).content)
 
 
+def _targets(output: str | Path | None, many: bool, fmt: Format) -> tuple[Path, Path | None]:
+    """The folder and (for one report named by the user) the file to write, checked before
+    anything is published: a missing folder is refused, never made; a name ending in .xlsx
+    is not given a PDF. ``output`` ending in "/" names a folder."""
+    if output is None:
+        folder = Path.cwd()
+        check_output_folder(folder)
+        return folder, None
+    text = str(output)
+    path = Path(text)
+    if many or path.is_dir() or text.endswith(("/", os.sep)):
+        check_output_folder(path)
+        return path, None
+    check_output_file(path, fmt)
+    return path.parent if str(path.parent) else Path(), path
+
+
 def report_from_cli(
     *,
     week: str,
     province: str | None,
     all_provinces: bool,
     fmt: str,
-    output: Path | None,
+    output: str | Path | None,
     out: TextIO | None = None,
     err: TextIO | None = None,
 ) -> int:
+    """Write the report(s); the output path is checked first, so a path that cannot be
+    written publishes nothing (one Dutch line, exit 2)."""
     out = out or sys.stdout
     err = err or sys.stderr
     try:
@@ -84,35 +110,51 @@ def report_from_cli(
     chosen: Format = fmt
     scopes = _scopes(province, all_provinces)
     many = len(scopes) > 1
-    if many or output is None or output.is_dir():
-        folder = output if output is not None else Path.cwd()
-        folder.mkdir(parents=True, exist_ok=True)
-        target_file: Path | None = None
-    else:
-        folder = output.parent
-        target_file = output
+    try:
+        folder, target_file = _targets(output, many, chosen)
+        written = _write_reports(
+            label, scopes, chosen=chosen, folder=folder, target_file=target_file, out=out, err=err
+        )
+    except OutputError as error:
+        raise UserError(str(error)) from None
+    except OSError as error:
+        where = output if output is not None else Path.cwd()
+        raise UserError(f"kan in '{where}' niet schrijven ({os_error_nl(error)})") from None
+    for path in written:
+        out.write(f"geschreven: {path}\n")
+    return 0
+
+
+def _write_reports(
+    label: str,
+    scopes: list[str],
+    *,
+    chosen: Format,
+    folder: Path,
+    target_file: Path | None,
+    out: TextIO,
+    err: TextIO,
+) -> list[Path]:
     written: list[Path] = []
-    if not many:
+    if len(scopes) == 1:
         report = _latest_or_publish(label, scopes[0], out)
         path = target_file or folder / file_name(report, chosen)
         write_atomically(path, _content(report, chosen))
         written.append(path)
+        return written
+    reports = []
+    for index, scope in enumerate(scopes):
+        reports.append(_latest_or_publish(label, scope, out))
+        progress_bar(index + 1, len(scopes), f"{scope} klaargezet", err)
+    progress_bar(0, len(scopes), "renderen…", err)
+    if chosen == "html":
+        contents = [output.content for output in render_many(reports, chosen)]
     else:
-        reports = []
-        for index, scope in enumerate(scopes):
-            reports.append(_latest_or_publish(label, scope, out))
-            progress_bar(index + 1, len(scopes), f"{scope} klaargezet", err)
-        progress_bar(0, len(scopes), "renderen…", err)
-        if chosen == "html":
-            contents = [output.content for output in render_many(reports, chosen)]
-        else:
-            # PDF and Excel: the stored bytes (rendered now, in parallel, only if missing).
-            contents = [bytes(f.content) for f in report_files_get(reports, chosen)]
-        for index, content in enumerate(contents):
-            path = folder / file_name(reports[index], chosen)
-            write_atomically(path, content)
-            written.append(path)
-            progress_bar(index + 1, len(scopes), f"{reports[index].scope} geschreven", err)
-    for path in written:
-        out.write(f"geschreven: {path}\n")
-    return 0
+        # PDF and Excel: the stored bytes (rendered now, in parallel, only if missing).
+        contents = [bytes(f.content) for f in report_files_get(reports, chosen)]
+    for index, content in enumerate(contents):
+        path = folder / file_name(reports[index], chosen)
+        write_atomically(path, content)
+        written.append(path)
+        progress_bar(index + 1, len(scopes), f"{reports[index].scope} geschreven", err)
+    return written

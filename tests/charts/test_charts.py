@@ -171,7 +171,8 @@ def test_bar_chart_dutch_decimals() -> None:
     assert "Fryslân" in labels
     assert "87,5" in labels  # decimal comma
     assert "12.500,0" in labels  # thousands point, one decimal as the tables
-    assert "102,3" in labels  # 102,25 rounded half up (no trailing zeros dropped: "60,0")
+    assert "102,3" in labels  # 102,25 rounded half up; no trailing zero dropped ("60,0")
+    assert "0,0" not in labels  # the axis ticks stay round: "0", "5.000"
     assert "gerealiseerd (% van taakstelling)" in labels
     # bar marks carry an aria description for screen readers
     assert aria_labels(svg)

@@ -171,7 +171,9 @@ def bar_chart(
         "field": "waarde",
         "type": "quantitative",
         "title": x_title,
-        "axis": {"format": number_format, "grid": True},
+        # Ticks are round numbers: trailing zeros go there ("10", not "10,0"); the values
+        # at the bars keep ``number_format``.
+        "axis": {"format": ",~f", "grid": True},
     }
     chart = {
         "width": 440,

@@ -285,8 +285,14 @@ def test_a_target_agreed_after_the_week_neither_shows_nor_lowers_its_need(
         actor=lrt, title="300 plaatsen", category="regulier", unit="places", quantity=300,
         start=date(2021, 11, 10), deadline=date(2021, 12, 31),
     )  # fmt: skip
+    # Agreed on 1 October, counting from 1 December (as "nog 1.200 tot januari"): it runs.
+    counts_later = target_create(
+        actor=lrt, title="2 sobere locaties", category="sober", unit="locations", quantity=2,
+        start=date(2021, 12, 1), deadline=date(2021, 12, 31), agreed_on=date(2021, 10, 1),
+    )  # fmt: skip
     progress = targets_for(user=lrt, week=W45) or ()
-    assert [p.target.id for p in progress] == [str(agreed.pk)]
+    assert [p.target.id for p in progress] == [str(agreed.pk), str(counts_later.pk)]
+    assert progress[1].achieved == 0  # nothing counts before its start
     shopping = reception_picture(user=lrt, week=W45).figures.shopping
     keys = {item.key for item in shopping}
     assert f"doel-{agreed.pk}" in keys
@@ -296,4 +302,4 @@ def test_a_target_agreed_after_the_week_neither_shows_nor_lowers_its_need(
     assert "bovenop de lopende doelen" in short.description
     # The week after, both run.
     week46 = targets_for(user=lrt, week=IsoWeek.parse("2021-W46")) or ()
-    assert {p.target.id for p in week46} == {str(agreed.pk), str(later.pk)}
+    assert {p.target.id for p in week46} == {str(agreed.pk), str(later.pk), str(counts_later.pk)}

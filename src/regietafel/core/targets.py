@@ -38,11 +38,14 @@ class Target:
     deadline: date
     quantity_max: int | None = None
     province_code: str | None = None
+    agreed_on: date | None = None
+    """The day the table agreed it; None: its ``start`` (the 1.200 places counting from
+    1 December 2021 were agreed on 15 November)."""
 
     def agreed_by(self, day: date) -> bool:
-        """Whether the target was running on ``day``: a week before its start was not
+        """Whether the target was running on ``day``: a week before it was agreed was not
         steered by it, so its figures neither show it nor count it against the need."""
-        return self.start <= day
+        return (self.agreed_on or self.start) <= day
 
     def __post_init__(self) -> None:
         problems = target_problems(

@@ -282,7 +282,7 @@ def _create_targets(actor: User) -> None:
 
     agreed = date(2021, 10, 25)  # the LRT of late October 2021 that agreed them
     for spec in DEMO_TARGETS:
-        target_create(actor=actor, **{"start": agreed, **spec})
+        target_create(actor=actor, **{"start": agreed, "agreed_on": agreed, **spec})
 
 
 def _create_agreements(users: Mapping[str, User]) -> None:

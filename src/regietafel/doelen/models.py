@@ -23,6 +23,12 @@ class Target(models.Model):
     quantity = models.PositiveIntegerField(_("aantal"))
     quantity_max = models.PositiveIntegerField(_("maximaal aantal"), null=True, blank=True)
     start = models.DateField(_("telt vanaf (start)"))
+    agreed_on = models.DateField(
+        _("afgesproken op"),
+        null=True,
+        blank=True,
+        help_text=_("Leeg: de startdatum. Vóór deze dag telt het doel in geen enkele week."),
+    )
     deadline = models.DateField(_("uiterlijk (deadline)"))
     province_code = models.CharField(
         _("provincie"), max_length=4, blank=True, help_text=_("Leeg: een landelijk doel.")

@@ -20,6 +20,7 @@ def core_target(target: Target) -> CoreTarget:
         unit=cast(TargetUnit, target.unit),
         quantity=target.quantity,
         start=target.start,
+        agreed_on=target.agreed_on,
         deadline=target.deadline,
         quantity_max=target.quantity_max,
         province_code=target.province_code or None,

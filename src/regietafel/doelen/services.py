@@ -31,6 +31,7 @@ def target_create(
     quantity_max: int | None = None,
     province_code: str = "",
     note: str = "",
+    agreed_on: date | None = None,
 ) -> Target:
     """Record an agreed target (national users only); Dutch ValidationError on bad input."""
     if not access.can_manage_targets(actor):
@@ -62,6 +63,7 @@ def target_create(
             quantity=quantity,
             quantity_max=quantity_max,
             start=start,
+            agreed_on=agreed_on,
             deadline=deadline,
             province_code=province_code,
             created_by=actor if isinstance(actor, User) else None,
@@ -79,6 +81,7 @@ def target_create(
                 "quantity": quantity,
                 "quantity_max": quantity_max,
                 "start": start.isoformat(),
+                "agreed_on": agreed_on.isoformat() if agreed_on else None,
                 "deadline": deadline.isoformat(),
                 "province_code": province_code,
             },

@@ -40,6 +40,9 @@ class TargetForm(forms.Form):
         label="Maximaal aantal (bij een bandbreedte, anders leeg)", min_value=1, required=False
     )
     start = forms.DateField(label="Telt vanaf (JJJJ-MM-DD)")
+    agreed_on = forms.DateField(
+        label="Afgesproken op (JJJJ-MM-DD; leeg: de startdatum)", required=False
+    )
     deadline = forms.DateField(label="Uiterlijk (JJJJ-MM-DD)")
     province_code = forms.ChoiceField(
         label="Gebied",

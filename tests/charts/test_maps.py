@@ -201,3 +201,45 @@ def test_municipality_map_areas_are_named_links_with_class_symbols(
     # One symbol per class in the legend, so the classes read without colour.
     shown = texts(html)
     assert {"symbool", "op schema", "enigszins achter", "ver achter"} <= set(shown)
+
+
+def test_a_long_source_line_is_wrapped_not_cut(gemeenten: dict[str, Any]) -> None:
+    """The map's source line (87 characters) was cut at the chart's width: "grenzen CBS
+    (CC B…". Now it is drawn as two lines, with the licence whole."""
+    source = (
+        "Bron: taakstelling en realisatie (demodata waar gemarkeerd); grenzen CBS (CC BY 4.0)"
+    )
+    codes = _codes(gemeenten, "gemeenten")
+    svg = render_svg(
+        municipality_map(
+            topology=gemeenten,
+            object_name="gemeenten",
+            classes=dict.fromkeys(codes, "op schema"),
+            class_order=ORDER,
+            title="Voortgang",
+            source=source,
+        )
+    )
+    shown = texts(svg)
+    assert not any("…" in line for line in shown)
+    drawn = "".join(shown)
+    assert "grenzen CBS" in drawn
+    assert "(CC BY 4.0)" in drawn
+
+
+def test_class_symbols_have_a_white_edge_for_dark_fills(gemeenten: dict[str, Any]) -> None:
+    """The cross of "ver achter" is dark on the darkest fill: without an edge it vanished."""
+    codes = _codes(gemeenten, "gemeenten")
+    spec = municipality_map(
+        topology=gemeenten,
+        object_name="gemeenten",
+        classes={code: ORDER[i % 3] for i, code in enumerate(codes)},
+        class_order=ORDER,
+        title="Voortgang",
+        source=SOURCE,
+        marked=True,
+    )
+    symbols = [layer for layer in spec["vconcat"][0]["layer"] if layer["mark"]["type"] == "point"]
+    assert [s["mark"]["stroke"] for s in symbols] == ["#ffffff"]
+    svg = render_svg(spec)
+    assert 'stroke="#ffffff"' in svg or "stroke: #ffffff" in svg or 'stroke="#fff"' in svg

@@ -7,6 +7,7 @@ building a spec is cheap and needs neither a browser nor the network.
 from __future__ import annotations
 
 import math
+import textwrap
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
@@ -120,7 +121,7 @@ def with_title_and_source(
         raise ValueError("Een grafiek heeft een bronvermelding nodig (bijv. 'Bron: ...').")
     inner = dict(chart)
     inner["title"] = {
-        "text": source,
+        "text": source_lines(source, width),
         "orient": "bottom",
         "anchor": "start",
         "frame": "bounds",
@@ -145,6 +146,19 @@ def with_title_and_source(
         "config": base_config(),
     }
     return spec
+
+
+SOURCE_CHARACTER_WIDTH = 5.6
+"""Roughly the width in pixels of one character of the 10-pixel source line."""
+
+
+def source_lines(source: str, width: int) -> str | list[str]:
+    """The source line broken into lines that fit the chart's width.
+
+    Vega cuts a title that is too long at its ``limit`` with "…", and the cut part is
+    usually the licence ("CC B…"); a list of lines is drawn as several lines instead."""
+    lines = textwrap.wrap(source, width=max(40, int(max(width, 200) / SOURCE_CHARACTER_WIDTH)))
+    return lines[0] if len(lines) == 1 else lines
 
 
 def iso(day: date) -> str:

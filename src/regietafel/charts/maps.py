@@ -333,7 +333,17 @@ def _class_symbols(
     return [
         {
             "data": {"values": rows},
-            "mark": {"type": "point", "filled": True, "size": size, "opacity": 1, "aria": False},
+            # A white edge keeps the dark symbol visible on the darkest fill (a cross on "ver
+            # achter" was invisible on its dark purple).
+            "mark": {
+                "type": "point",
+                "filled": True,
+                "size": size,
+                "opacity": 1,
+                "stroke": "#ffffff",
+                "strokeWidth": 1 if size > 10 else 0.5,
+                "aria": False,
+            },
             "encoding": {
                 "longitude": {"field": "lon", "type": "quantitative"},
                 "latitude": {"field": "lat", "type": "quantitative"},

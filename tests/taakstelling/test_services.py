@@ -24,6 +24,10 @@ def test_entries_sum_to_national_total_and_audit_row(make_user: Callable[[str], 
     entries = TaakstellingEntry.objects.filter(period=stored)
     assert sum(e.taakstelling for e in entries) == 11_000
     assert sum(e.corrected for e in entries) == 11_000  # 2021-I not stored: no arrears
+    # ... and so the carried arrears are unknown, not 0 for every municipality.
+    assert set(entries.values_list("arrears", flat=True)) == {None}
+    assert stored.arrears_source == "geen achterstand meegenomen (2021-I is niet vastgesteld)"
+    assert audit_changes_arrears(stored) is None
     assert stored.population_date == date(2021, 1, 1)
     assert stored.set_by == user
     assert entries.count() == 352  # municipalities on 1 January 2021
@@ -86,3 +90,24 @@ def test_without_realisation_of_previous_period_setting_is_refused() -> None:
     with pytest.raises(TaakstellingError, match="nog geen realisatie over 2021-I"):
         taakstelling_set(actor=None, period="2021-II", national_total=100)
     assert not TaakstellingPeriod.objects.filter(label="2021-II").exists()
+
+
+def audit_changes_arrears(stored: TaakstellingPeriod) -> object:
+    return AuditEntry.objects.get(object_id=str(stored.pk)).changes["achterstand_totaal"]
+
+
+def test_unknown_arrears_stay_unknown_through_a_revision() -> None:
+    """A revision recomputes the tasks with the stored arrears: unknown ones stay unknown
+    (a revision once turned them into 0 for every municipality)."""
+    from regietafel.taakstelling.services import taakstelling_revise
+
+    taakstelling_set(
+        actor=None, period="2021-II", national_total=11_000, decided_on=date(2021, 6, 1)
+    )
+    taakstelling_revise(
+        actor=None, period="2021-II", national_total=12_000, decided_on=date(2021, 9, 1),
+        source="Kamerbrief",
+    )  # fmt: skip
+    entries = TaakstellingEntry.objects.filter(period__label="2021-II")
+    assert set(entries.values_list("arrears", flat=True)) == {None}
+    assert sum(e.corrected for e in entries) == 12_000

@@ -172,3 +172,32 @@ def test_targets_show_what_they_gained_since_last_week_and_the_chosen_week(
     row = re.search(r'<li data-doel="\d+">(.*?)</li>', later, re.S)
     assert row is not None
     assert "gelijk aan vorige week" in row.group(1)
+
+
+def test_arrears_of_a_first_period_are_unknown_not_zero_and_the_page_says_why(
+    client_as: Callable[[str | None], Any],
+) -> None:
+    """2021-II set while 2021-I was never set here: nothing was carried over, so the card
+    of the carried arrears says "geen gegevens" and the page names the reason (it read 0,
+    as if no municipality had been behind). The corrected task is the task: 11.000.
+    The API gives null for the same figure."""
+    from regietafel.taakstelling.services import taakstelling_set
+    from tests.factories import realisation
+
+    taakstelling_set(actor=None, period="2021-II", national_total=11_000)
+    realisation("2021-W44", "2021-II", {"GM0014": ("PV20", 30)})
+    make_register("2021-W45", STANDARD)
+    client = client_as("landelijk")
+    body = client.get("/?week=2021-W45").content.decode()
+    assert '<span class="figure__value">geen gegevens</span>' in _card(
+        body, "achterstand_meegenomen"
+    )
+    assert '<span class="figure__value">11.000</span>' in _card(body, "gecorrigeerde_taakstelling")
+    assert "Geen achterstand meegenomen (2021-I is niet vastgesteld)." in body
+    figures = client.get("/api/v1/kerncijfers/?week=2021-W45").json()
+    value = {f["code"]: f["waarde"] for f in figures["kerncijfers"]}
+    assert value["achterstand_meegenomen"] is None
+    assert value["gecorrigeerde_taakstelling"] == 11_000
+    entries = client.get("/api/v1/taakstelling/2021-II/").json()
+    assert {e["achterstand"] for e in entries["results"]} == {None}
+    assert {p["achterstand"] for p in entries["provincies"]} == {None}

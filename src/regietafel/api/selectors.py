@@ -58,7 +58,7 @@ class EntryRow:
     inhabitants: int
     quota: float
     taakstelling: int
-    arrears: int
+    arrears: int | None
     corrected: int
 
 
@@ -69,7 +69,7 @@ class TaakstellingProvinceTotal:
     municipalities: int
     inhabitants: int
     taakstelling: int
-    arrears: int
+    arrears: int | None
     corrected: int
 
 

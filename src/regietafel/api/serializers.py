@@ -39,7 +39,7 @@ class EntrySerializer(serializers.Serializer[Any]):
     inwoners = serializers.IntegerField(source="inhabitants")
     quotum = serializers.FloatField(source="quota")
     taakstelling = serializers.IntegerField()
-    achterstand = serializers.IntegerField(source="arrears")
+    achterstand = serializers.IntegerField(source="arrears", allow_null=True)
     gecorrigeerde_taakstelling = serializers.IntegerField(source="corrected")
 
 
@@ -49,7 +49,7 @@ class TaakstellingProvinceSerializer(serializers.Serializer[Any]):
     gemeenten = serializers.IntegerField(source="municipalities")
     inwoners = serializers.IntegerField(source="inhabitants")
     taakstelling = serializers.IntegerField()
-    achterstand = serializers.IntegerField(source="arrears")
+    achterstand = serializers.IntegerField(source="arrears", allow_null=True)
     gecorrigeerde_taakstelling = serializers.IntegerField(source="corrected")
 
 

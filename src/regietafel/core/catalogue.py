@@ -436,7 +436,9 @@ def _definitions() -> tuple[FigureDefinition, ...]:
             "achterstand_meegenomen",
             "Achterstand uit vorige periode",
             "Het saldo van achterstanden min voorsprongen dat gemeenten uit het vorige halfjaar "
-            "meenemen; het staat vast bij het begin van de periode.",
+            "meenemen; het staat vast bij het begin van de periode. Geen gegevens (nooit 0) als "
+            "het vorige halfjaar hier niet is vastgesteld: dan is niets meegenomen en is de "
+            "gecorrigeerde taakstelling de taakstelling.",
             "personen",
             REALISATION,
             NOT_ON_PICTURE,

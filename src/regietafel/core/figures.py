@@ -81,6 +81,8 @@ class HousingInputs:
     entries: tuple[ProgressInput, ...]
     housed: Mapping[str, int] | None
     realisation_week: str | None
+    arrears_source: str = ""
+    """Where the carried arrears come from, or why there are none (the stored period's note)."""
 
 
 @dataclass(frozen=True)
@@ -258,6 +260,8 @@ class HousingFigures:
     realisation_week: str | None
     rows: tuple[ProgressRow, ...]
     """Housed is None in every row when no realisation about the period is known yet."""
+    arrears_source: str = ""
+    """Where the carried arrears come from, or why they are unknown."""
 
     @property
     def housed_so_far(self) -> HousedSoFar | None:
@@ -274,8 +278,10 @@ class HousingFigures:
         return sum(r.taakstelling for r in self.rows)
 
     @property
-    def arrears_carried(self) -> int:
-        return sum(r.arrears for r in self.rows)
+    def arrears_carried(self) -> int | None:
+        """None when the period carried nothing over because its predecessor was never set:
+        the arrears are unknown, which is not the same as none."""
+        return sum_known(r.arrears for r in self.rows)
 
     @property
     def corrected(self) -> int:
@@ -503,6 +509,7 @@ def _housing(inputs: WeekInputs, code: str | None) -> HousingFigures | None:
         months_elapsed=months,
         realisation_week=housing.realisation_week,
         rows=rows,
+        arrears_source=housing.arrears_source,
     )
 
 

@@ -231,13 +231,17 @@ def carry_over_arrears(
 
 @dataclass(frozen=True, slots=True)
 class ProgressInput:
-    """One municipality's stored task for the period."""
+    """One municipality's stored task for the period.
+
+    ``arrears`` None: nothing was carried over because the previous period was never set
+    here, so the arrears are unknown (not zero); ``corrected`` is then the taakstelling.
+    """
 
     code: str
     name: str
     province: str
     taakstelling: int
-    arrears: int
+    arrears: int | None
     corrected: int
 
 
@@ -267,7 +271,7 @@ class ProgressRow:
     name: str
     province: str
     taakstelling: int
-    arrears: int
+    arrears: int | None
     corrected: int
     housed: int | None
     months_elapsed: int
@@ -396,7 +400,7 @@ def progress_total(
             name=name,
             province=code,
             taakstelling=sum(r.taakstelling for r in rows),
-            arrears=sum(r.arrears for r in rows),
+            arrears=sum_known(r.arrears for r in rows),
             corrected=corrected,
             housed=housed,
             months_elapsed=months_elapsed,

@@ -233,6 +233,7 @@ def _housing(
         entries=entries,
         housed=housed,
         realisation_week=realisation.week if housed is not None and realisation else None,
+        arrears_source=stored.arrears_source,
     )
 
 

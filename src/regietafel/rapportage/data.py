@@ -227,7 +227,7 @@ class MunicipalityProgress:
     name: str
     province_code: str
     taakstelling: int
-    arrears: int
+    arrears: int | None
     corrected: int
     housed: int | None
     expected: float
@@ -245,7 +245,7 @@ class ProvinceProgress:
     name: str
     municipalities: int
     taakstelling: int
-    arrears: int
+    arrears: int | None
     corrected: int
     housed: int | None
     expected: float

@@ -46,7 +46,14 @@ class TaakstellingEntry(models.Model):
     inhabitants = models.PositiveIntegerField(_("inwoners"))
     quota = models.FloatField(_("quotum"))
     taakstelling = models.IntegerField(_("taakstelling"))
-    arrears = models.IntegerField(_("achterstand"), default=0)
+    arrears = models.IntegerField(
+        _("achterstand"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Leeg: geen achterstand meegenomen, omdat de vorige periode niet is vastgesteld."
+        ),
+    )
     corrected = models.IntegerField(_("gecorrigeerde taakstelling"))
 
     class Meta:

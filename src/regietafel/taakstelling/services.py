@@ -113,7 +113,7 @@ def taakstelling_set(
                 inhabitants=row.inhabitants,
                 quota=row.quota,
                 taakstelling=row.taakstelling,
-                arrears=row.arrears or 0,
+                arrears=row.arrears,
                 corrected=row.corrected if row.corrected is not None else row.taakstelling,
             )
             for row in outcome.rows
@@ -131,19 +131,23 @@ def taakstelling_set(
                 "landelijke_taakstelling": national_total,
                 "peildatum": stored.population_date.isoformat(),
                 "methode": chosen.value,
-                "achterstand_totaal": sum(arrears.values()),
+                "achterstand_totaal": None if arrears is None else sum(arrears.values()),
                 "bron": source,
             },
         )
     return stored
 
 
-def _arrears(period: Period, on: date) -> tuple[dict[str, int], str]:
-    """Arrears per current municipality from the previous period's final realisation."""
+def _arrears(period: Period, on: date) -> tuple[dict[str, int] | None, str]:
+    """Arrears per current municipality from the previous period's final realisation.
+
+    None when the previous period was never set here: its arrears are unknown, and storing
+    them as 0 would tell every surface that nobody was behind.
+    """
     previous_label = period.previous.label
     previous = TaakstellingPeriod.objects.filter(label=previous_label).first()
     if previous is None:
-        return {}, f"geen achterstand meegenomen ({previous_label} is niet vastgesteld)"
+        return None, f"geen achterstand meegenomen ({previous_label} is niet vastgesteld)"
     batch = final_realisation(previous_label)
     if batch is None:
         # Without any realisation every municipality would carry its whole task over; a
@@ -210,7 +214,7 @@ def taakstelling_revise(
             ],
             total=national_total,
             method=Method(stored.method),
-            arrears={e.municipality_code: e.arrears for e in entries},
+            arrears=_stored_arrears(entries),
         )
         by_code = {row.code: row for row in outcome.rows}
         for entry in entries:
@@ -308,3 +312,11 @@ def judgement_record(
             },
         )
     return judgement
+
+
+def _stored_arrears(entries: list[TaakstellingEntry]) -> dict[str, int] | None:
+    """The carried arrears as stored, or None when the period carried none over."""
+    carried = {e.municipality_code: e.arrears for e in entries}
+    if any(value is None for value in carried.values()):
+        return None
+    return {code: value for code, value in carried.items() if value is not None}

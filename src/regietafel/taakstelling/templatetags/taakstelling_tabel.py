@@ -80,7 +80,7 @@ def _row(row: ProgressRow) -> str:
     return (
         f'<tr><th scope="row">{escape(row.name)} <span class="muted">{escape(row.code)}</span>'
         f'</th><td class="num">{integer_nl(row.taakstelling)}</td>'
-        f'<td class="num">{integer_nl(row.arrears)}</td>'
+        f'<td class="num">{count_nl(row.arrears)}</td>'
         f'<td class="num">{integer_nl(row.corrected)}</td>'
         f'<td class="num">{count_nl(row.housed)}</td>'
         f'<td class="num">{count_nl(row.remaining)}</td>'
@@ -107,7 +107,7 @@ def progress_total_row(total: ProgressAggregate) -> SafeString:
     return mark_safe(  # noqa: S308 - built from escaped parts
         f'<tr><th scope="row">Totaal <span class="muted">{escape(count)}</span></th>'
         f'<td class="num">{integer_nl(row.taakstelling)}</td>'
-        f'<td class="num">{integer_nl(row.arrears)}</td>'
+        f'<td class="num">{count_nl(row.arrears)}</td>'
         f'<td class="num">{integer_nl(row.corrected)}</td>'
         f'<td class="num">{count_nl(row.housed)}</td>'
         f'<td class="num">{count_nl(row.remaining)}</td>'

@@ -206,9 +206,7 @@ def test_municipality_map_areas_are_named_links_with_class_symbols(
 def test_a_long_source_line_is_wrapped_not_cut(gemeenten: dict[str, Any]) -> None:
     """The map's source line (87 characters) was cut at the chart's width: "grenzen CBS
     (CC B…". Now it is drawn as two lines, with the licence whole."""
-    source = (
-        "Bron: taakstelling en realisatie (demodata waar gemarkeerd); grenzen CBS (CC BY 4.0)"
-    )
+    source = "Bron: taakstelling en realisatie (demodata waar gemarkeerd); grenzen CBS (CC BY 4.0)"
     codes = _codes(gemeenten, "gemeenten")
     svg = render_svg(
         municipality_map(

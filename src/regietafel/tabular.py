@@ -294,27 +294,100 @@ def _delimiter(first_line: str) -> str:
 
 
 def _csv_rows(content: bytes, file_name: str) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
+    """The header and the records of a CSV file, numbered as a spreadsheet shows them.
+
+    Every non-empty record must have as many fields as the header: a field too many would be
+    dropped and a field too few read as empty, so both refuse the file (all such rows are
+    named). A quote that is never closed makes csv read the rest of the file as one cell;
+    that is refused at the row where the quote opens.
+    """
     text = _decode(content, file_name)
     if not text.strip():
         raise TableError([CellError(file_name, "het bestand is leeg")])
     first_line = text.lstrip("\ufeff").splitlines()[0]
-    reader = csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=_delimiter(first_line))
+    lines = _Lines(text.lstrip("\ufeff"))
+    reader = csv.reader(lines, delimiter=_delimiter(first_line))
     try:
         header = next(reader)
     except csv.Error as error:
-        raise TableError([CellError(file_name, f"geen geldig CSV-bestand ({error})")]) from None
+        raise TableError([_csv_error(file_name, error, 1)]) from None
+    if lines.exhausted:
+        raise TableError([_unclosed_quote(file_name, 1, header, [])])
 
     def body() -> Iterator[tuple[int, list[str]]]:
+        ragged: list[CellError] = []
         number = 1
         try:
             for number, record in enumerate(reader, start=2):
+                if lines.exhausted:
+                    raise TableError([*ragged, _unclosed_quote(file_name, number, record, header)])
+                if len(record) != len(header) and any(cell.strip() for cell in record):
+                    ragged.append(_ragged(file_name, number, len(header), len(record)))
+                    continue
                 yield number, record
         except csv.Error as error:
-            raise TableError(
-                [CellError(file_name, f"geen geldig CSV-bestand ({error})", row=number + 1)]
-            ) from None
+            raise TableError([*ragged, _csv_error(file_name, error, number + 1)]) from None
+        if ragged:
+            raise TableError(ragged)
 
     return header, body()
+
+
+class _Lines:
+    """The lines of a text for csv.reader, noting when the reader asked for more than there
+    were: a record still open at the end of the file has an unclosed quote."""
+
+    def __init__(self, text: str) -> None:
+        self._lines = io.StringIO(text)
+        self.exhausted = False
+
+    def __iter__(self) -> Iterator[str]:
+        return self
+
+    def __next__(self) -> str:
+        line = self._lines.readline()
+        if not line:
+            self.exhausted = True
+            raise StopIteration
+        return line
+
+
+def _ragged(file_name: str, number: int, expected: int, found: int) -> CellError:
+    return CellError(
+        file_name,
+        f"verwacht {expected} kolommen (zoals de kopregel), gevonden {found}; controleer de "
+        "scheidingstekens en aanhalingstekens in deze rij",
+        row=number,
+    )
+
+
+def _unclosed_quote(
+    file_name: str, number: int, record: Sequence[str], header: Sequence[str]
+) -> CellError:
+    """The open field is the last one of the record that ran to the end of the file."""
+    index = len(record) - 1
+    column = header[index].strip().lower() if 0 <= index < len(header) else None
+    return CellError(
+        file_name,
+        'in deze rij opent een aanhalingsteken (") dat nergens wordt gesloten, waardoor de rest '
+        "van het bestand als één cel wordt gelezen; sluit het aanhalingsteken of verwijder het",
+        row=number,
+        column=column or None,
+    )
+
+
+def _csv_error(file_name: str, error: csv.Error, number: int) -> CellError:
+    """csv's own (English) complaints, said in Dutch."""
+    text = str(error)
+    if text.startswith("field larger than field limit"):
+        message = (
+            f"een cel is langer dan {format_count(csv.field_size_limit())} tekens; "
+            'waarschijnlijk opent in deze rij een aanhalingsteken (") dat nergens wordt gesloten'
+        )
+        return CellError(file_name, message, row=number)
+    if "NUL" in text:
+        return CellError(file_name, "het bestand bevat een ongeldig teken (NUL)", row=number)
+    return CellError(file_name, "geen geldig CSV-bestand: deze rij is niet te lezen", row=number)
 
 
 def _xlsx_rows(content: bytes, file_name: str) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:

@@ -512,3 +512,75 @@ def test_no_register_at_all_says_so(client_as: Client, url: str) -> None:
         "Er is nog geen locatieregister aangeleverd.",
         0,
     )
+
+
+@pytest.mark.parametrize(
+    ("url", "noun", "valid_after"),
+    [
+        ("/api/v1/realisatie/", "realisatiebestand", 8),
+        ("/api/v1/reeksen/", "bestand met landelijke reeksen", 4),
+    ],
+)
+def test_realisation_and_series_without_data_say_so(
+    client_as: Client, url: str, noun: str, valid_after: int
+) -> None:
+    """Regression: these two answered a week without data with an empty list (realisatie) or
+    every series null (reeksen) and nothing saying why; now as the other endpoints do."""
+    client = client_as("landelijk")
+    none_yet = client.get(url).json()
+    assert (none_yet["gegevens"], none_yet["reden"], none_yet["count"]) == (
+        False,
+        f"Er is nog geen {noun} aangeleverd.",
+        0,
+    )
+    _realisation_w45()
+    series_import("2021-W45", {SeriesMetric.NAREIZIGERS: 210})
+    held = client.get(url, {"week": "2021-W45"}).json()
+    assert (held["gegevens"], held["reden"]) == (True, None)
+    assert held["count"] > 0
+    # Realisation holds for 8 weeks after 2021-W45 (to 2022-W01), series for 4 (to 2021-W49).
+    late = "2022-W02" if valid_after == 8 else "2021-W50"
+    expired = client.get(url, {"week": late}).json()
+    assert expired["gegevens"] is False
+    assert expired["reden"] == (
+        f"Het laatste {noun} is van week 2021-W45 en geldt voor die week en de {valid_after} "
+        f"weken erna, niet meer voor week {late}: er zijn geen gegevens voor deze week."
+    )
+    early = client.get(url, {"week": "2021-W10"}).json()
+    assert (early["gegevens"], early["reden"]) == (
+        False,
+        (
+            f"Voor week 2021-W10 of eerder is geen {noun} aangeleverd; het eerste is van week "
+            "2021-W45."
+        ),
+    )
+
+
+SCHEMA_DATA_ENDPOINTS = [
+    "/api/v1/realisatie/",
+    "/api/v1/reeksen/",
+    "/api/v1/locaties/",
+    "/api/v1/opvang-per-provincie/",
+    "/api/v1/kerncijfers/",
+    "/api/v1/boodschappenlijst/",
+    "/api/v1/opvangbeeld/",
+]
+
+
+def test_schema_documents_gegevens_and_reden_where_they_are_answered(client_as: Client) -> None:
+    schema = client_as("landelijk").get("/api/schema/", {"format": "json"}).json()
+
+    def body_of(path: str) -> dict[str, Any]:
+        answer = schema["paths"][path]["get"]["responses"]["200"]["content"]["application/json"]
+        body: dict[str, Any] = answer["schema"]
+        if "$ref" in body:  # a page of a list: #/components/schemas/Paginated…List
+            body = schema["components"]["schemas"][body["$ref"].rsplit("/", 1)[1]]
+        return body
+
+    for path in SCHEMA_DATA_ENDPOINTS:
+        body = body_of(path)
+        assert {"gegevens", "reden"} <= set(body["required"]), path
+        assert body["properties"]["gegevens"]["type"] == "boolean", path
+        assert body["properties"]["reden"]["nullable"] is True, path
+    # A list without them documents its page as before.
+    assert "gegevens" not in body_of("/api/v1/gemeenten/")["properties"]

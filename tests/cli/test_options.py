@@ -65,3 +65,37 @@ def test_thousands_dots_in_groups_of_three_are_read() -> None:
         == 11000
     )
     assert parser.parse_args(["onderhoud", "--minuten", "2,5"]).minuten == 2.5
+
+
+TWICE = "staat er meer dan één keer in; geef deze optie één keer"
+
+
+@pytest.mark.parametrize(
+    ("argv", "option"),
+    [
+        (
+            ["kerncijfers", "--week", "2021-W45", "--provincie", "Utrecht", "--provincie", "PV25"],
+            "--provincie",
+        ),
+        (["kerncijfers", "--week", "2021-W45", "--week", "2021-W46"], "--week"),
+        (["opvang", "--week=2021-W45", "--week", "2021-W45"], "--week"),  # same value, too
+        (["prognose", "--provincie", "Utrecht", "--provincie", "Utrecht"], "--provincie"),
+        (["verdeel", "--totaal", "600", "--totaal", "700"], "--totaal"),
+        (["taakstelling", "--periode", "2021-II", "--periode", "2022-I"], "--periode"),
+    ],
+)
+def test_a_single_valued_option_given_twice_is_refused(
+    argv: list[str], option: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Regression: the last one silently won (--provincie A --provincie B answered for B)."""
+    err = refusal(argv, capsys)
+    assert err == f"regietafel {argv[0]}: fout: {option}: {TWICE}\n"
+
+
+def test_options_meant_to_repeat_still_do() -> None:
+    parser = build_parser()
+    read = parser.parse_args(
+        ["prognose", "--doel", "100:2022-01-01", "--doel", "200:2022-07-01", "--weken", "10"]
+    )
+    assert len(read.doel) == 2
+    assert not hasattr(read, "_regietafel_given")

@@ -158,9 +158,13 @@ def test_templates_have_exactly_the_format_columns(client_as: Client, kind: str)
     book = load_workbook(io.BytesIO(as_xlsx.content))
     rows = [[c.value for c in row] for row in book.worksheets[0].iter_rows()]
     assert rows[0] == expected
-    assert rows[1][:-1] == [c.example for c in FORMATS[kind].columns]
-    assert rows[1][-1].startswith("ja")
-    assert len(rows) == 2
+    if kind == "realisatie":  # a row per municipality, unmarked (test_templates.py)
+        assert rows[1][-1] is None
+        assert len(rows) > 300
+    else:
+        assert rows[1][:-1] == [c.example for c in FORMATS[kind].columns]
+        assert rows[1][-1].startswith("ja")
+        assert len(rows) == 2
     assert book.sheetnames == [kind, "toelichting"]
     assert client.get(reverse("import-template", args=[kind, "pdf"])).status_code == 404
 

@@ -16,7 +16,12 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from regietafel import reference
-from regietafel.api.views import check_parameters, data_fields, no_register_reason
+from regietafel.api.views import (
+    check_parameters,
+    data_fields,
+    data_object_schema,
+    no_register_reason,
+)
 from regietafel.boodschappenlijst.selectors import shopping_list_for
 from regietafel.boodschappenlijst.tables import shopping_table
 from regietafel.core.catalogue import changes
@@ -76,7 +81,7 @@ def _rows(table: ResultTable) -> list[dict[str, Any]]:
     return [{c.key: row.get(c.key) for c in table.columns} for row in table.rows]
 
 
-@extend_schema(parameters=[WEEK, PROVINCE], responses=OpenApiTypes.OBJECT)
+@extend_schema(parameters=[WEEK, PROVINCE], responses={200: data_object_schema()})
 @api_view(["GET"])
 def opvangbeeld(request: Request) -> Response:
     check_parameters(request, ("week", "provincie"))
@@ -102,7 +107,7 @@ def opvangbeeld(request: Request) -> Response:
     )
 
 
-@extend_schema(parameters=[WEEK, SCOPE], responses=OpenApiTypes.OBJECT)
+@extend_schema(parameters=[WEEK, SCOPE], responses={200: data_object_schema()})
 @api_view(["GET"])
 def boodschappenlijst(request: Request) -> Response:
     check_parameters(request, ("week", "scope"))
@@ -146,7 +151,7 @@ def verdeling(request: Request) -> Response:
     return Response({"week": week.label, "totaal": result.total, "provincies": _rows(table)})
 
 
-@extend_schema(parameters=[WEEK, SCOPE], responses=OpenApiTypes.OBJECT)
+@extend_schema(parameters=[WEEK, SCOPE], responses={200: data_object_schema()})
 @api_view(["GET"])
 def kerncijfers(request: Request) -> Response:
     """Every key figure of the catalogue for a week and scope, by code, with last week's value.

@@ -19,6 +19,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
 from rest_framework.generics import GenericAPIView
+from rest_framework.pagination import LimitOffsetPagination
 from rest_framework.permissions import BasePermission, IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -57,21 +58,74 @@ WEEK = OpenApiParameter(
 )
 
 
-def no_register_reason(week: IsoWeek | None) -> str | None:
-    """Why ``week`` has no location register, in Dutch (None: one holds; None for ``week``:
-    no week has one). No data is never zero: an endpoint of the register answers a week
-    without one with ``"gegevens": false`` and this as ``"reden"``, not an empty list that
-    reads as nothing to do or zero locations."""
+DATA_NOUNS: Mapping[str, str] = {
+    Kind.LOCATIES: "locatieregister",
+    Kind.REALISATIE: "realisatiebestand",
+    Kind.REEKSEN: "bestand met landelijke reeksen",
+}
+"""What a delivery of each kind is called in a ``reden`` ("Er is nog geen … aangeleverd.")."""
+
+
+def no_data_reason(kind: str, week: IsoWeek | None) -> str | None:
+    """Why ``week`` has no data of ``kind``, in Dutch (None: it has; None for ``week``: no
+    week has any). No data is never zero: an endpoint answers a week without data with
+    ``"gegevens": false`` and this as ``"reden"``, not an empty list that reads as nothing to
+    do or zero."""
+    noun = DATA_NOUNS[kind]
     if week is None:
-        return _("Er is nog geen locatieregister aangeleverd.")
-    if opvang_selectors.current_import(kind=Kind.LOCATIES, week=week) is not None:
+        return _("Er is nog geen %(noun)s aangeleverd.") % {"noun": noun}
+    if opvang_selectors.current_import(kind=kind, week=week) is not None:
         return None
-    return missing_reason(kind=Kind.LOCATIES, week=week, noun="locatieregister")
+    return missing_reason(kind=kind, week=week, noun=noun)
+
+
+def no_register_reason(week: IsoWeek | None) -> str | None:
+    """Why ``week`` has no location register (``no_data_reason`` of the register)."""
+    return no_data_reason(Kind.LOCATIES, week)
 
 
 def data_fields(reason: str | None) -> dict[str, Any]:
     """``gegevens`` and ``reden`` of a response: the one shape of "this week has no data"."""
     return {"gegevens": reason is None, "reden": reason}
+
+
+DATA_FIELDS_SCHEMA: Mapping[str, Any] = {
+    "gegevens": {
+        "type": "boolean",
+        "description": "false: de week heeft geen gegevens (dat is nooit 0); reden zegt waarom.",
+    },
+    "reden": {
+        "type": "string",
+        "nullable": True,
+        "description": "Waarom de week geen gegevens heeft, in het Nederlands; null als ze "
+        "die wel heeft.",
+    },
+}
+"""The OpenAPI description of ``data_fields``, for every endpoint that answers them."""
+
+
+def data_object_schema() -> dict[str, Any]:
+    """The response schema of an object endpoint with ``gegevens`` and ``reden`` (its other
+    fields are left free-form)."""
+    return {
+        "type": "object",
+        "required": list(DATA_FIELDS_SCHEMA),
+        "properties": dict(DATA_FIELDS_SCHEMA),
+        "additionalProperties": True,
+    }
+
+
+class DataPagination(LimitOffsetPagination):
+    """The pages of a list endpoint that says whether the week has data (``data_fields``
+    before ``count``); only the schema differs from the default pagination."""
+
+    def get_paginated_response_schema(self, schema: dict[str, Any]) -> dict[str, Any]:
+        paged = super().get_paginated_response_schema(schema)
+        return {
+            **paged,
+            "required": [*DATA_FIELDS_SCHEMA, *paged["required"]],
+            "properties": {**DATA_FIELDS_SCHEMA, **paged["properties"]},
+        }
 
 
 class CanView(BasePermission):
@@ -234,6 +288,7 @@ class TaakstellingDetail(_ReadView):
 
 class RealisationList(_ReadView):
     serializer_class = out.RealisationSerializer
+    pagination_class = DataPagination
     parameters = ("week", "provincie")
 
     @extend_schema(parameters=[WEEK, PROVINCE], responses=out.RealisationSerializer(many=True))
@@ -247,11 +302,13 @@ class RealisationList(_ReadView):
                 user=request.user, week=week, province_code=province
             )
         )
-        return self._page(rows, out.RealisationSerializer)
+        reason = no_data_reason(Kind.REALISATIE, week)
+        return self._page(rows, out.RealisationSerializer, data_fields(reason))
 
 
 class LocationList(_ReadView):
     serializer_class = out.LocationSerializer
+    pagination_class = DataPagination
     parameters = ("week", "provincie", "soort")
 
     @extend_schema(
@@ -301,6 +358,7 @@ class LocationDetail(_ReadView):
 
 class ProvinceAggregateList(_ReadView):
     serializer_class = out.ProvinceAggregateSerializer
+    pagination_class = DataPagination
     parameters = ("week",)
 
     @extend_schema(parameters=[WEEK], responses=out.ProvinceAggregateSerializer(many=True))
@@ -317,6 +375,7 @@ class ProvinceAggregateList(_ReadView):
 
 class SeriesList(_ReadView):
     serializer_class = out.SeriesValueSerializer
+    pagination_class = DataPagination
     parameters = ("week",)
 
     @extend_schema(parameters=[WEEK], responses=out.SeriesValueSerializer(many=True))
@@ -327,7 +386,8 @@ class SeriesList(_ReadView):
             if week is None
             else opvang_selectors.series_latest(user=request.user, week=week).values
         )
-        return self._page(rows, out.SeriesValueSerializer)
+        reason = no_data_reason(Kind.REEKSEN, week)
+        return self._page(rows, out.SeriesValueSerializer, data_fields(reason))
 
 
 API_INDEX: tuple[tuple[str, str], ...] = (

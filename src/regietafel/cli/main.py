@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any, NoReturn
 
 from regietafel import __version__
+from regietafel.cli.options import GIVEN, SingleValue
 from regietafel.errors import UserError
 
 __all__ = ["DutchArgumentParser", "UserError", "main"]
@@ -57,7 +58,17 @@ class DutchArgumentParser(argparse.ArgumentParser):
         super().__init__(*args, **kwargs)
         self._positionals.title = "opdrachten en argumenten"
         self._optionals.title = "opties"
+        # An option given twice is refused (options.SingleValue), for every command at once.
+        self.register("action", None, SingleValue)
+        self.register("action", "store", SingleValue)
         self.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
+
+    def parse_known_args(  # type: ignore[override]  # same call, narrower annotation
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        parsed, rest = super().parse_known_args(args, namespace)
+        parsed.__dict__.pop(GIVEN, None)
+        return parsed, rest
 
     def error(self, message: str) -> NoReturn:
         for pattern, replacement in _ARGPARSE_DUTCH:

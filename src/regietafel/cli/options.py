@@ -9,7 +9,8 @@ option is read, so building the parser stays light.
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import Any
 
 
 def whole_number(low: int = 0, high: int | None = None) -> Callable[[str], int]:
@@ -61,3 +62,30 @@ def province_text(text: str) -> str:
             "heel Nederland"
         )
     return text
+
+
+GIVEN = "_regietafel_given"
+"""Namespace attribute holding the single-valued options given so far in one parse (removed
+by ``DutchArgumentParser.parse_known_args`` before a command sees the namespace)."""
+
+
+class SingleValue(argparse._StoreAction):
+    """The default action of every option of our parsers: given twice, it is refused, not
+    silently the last one (``--provincie Utrecht --provincie Gelderland`` is ambiguous).
+    Options meant to repeat say ``action="append"``."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: str | Sequence[Any] | None,
+        option_string: str | None = None,
+    ) -> None:
+        if option_string is not None:
+            given: set[str] = namespace.__dict__.setdefault(GIVEN, set())
+            if self.dest in given:
+                raise argparse.ArgumentError(
+                    self, "staat er meer dan één keer in; geef deze optie één keer"
+                )
+            given.add(self.dest)
+        super().__call__(parser, namespace, values, option_string)

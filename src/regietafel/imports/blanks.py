@@ -17,6 +17,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from regietafel.core.periods import IsoWeek
 from regietafel.core.rules import LocationType
 from regietafel.imports.formats import Column, ColumnType, FileFormat
 from regietafel.imports.validation import EXAMPLE_COLUMN
@@ -34,6 +35,13 @@ EXAMPLE_NOTE = (
     "een rij met iets in de kolom voorbeeldrij wordt bij het importeren geweigerd. De kolom "
     "zelf mag blijven staan."
 )
+ROWS_NOTE = (
+    "Het sjabloon heeft een rij per gemeente van de maandag van de week waarvoor het gemaakt "
+    "is, met gemeentecode, gemeentenaam, periode en week al ingevuld. Vul in elke rij "
+    "gehuisvest in (0 voor een gemeente die niemand huisvestte) en eigen_telling als die er "
+    "is; verwijder geen rijen: het bestand moet elke gemeente bevatten."
+)
+"""The note of a template whose rows are given (``FileFormat.template_rows``), not examples."""
 
 _ALLOWED: dict[ColumnType, str] = {
     ColumnType.TEXT: "tekst",
@@ -83,6 +91,18 @@ def example_rows(fmt: FileFormat) -> list[list[str]]:
     return [[*row, EXAMPLE_MARK] for row in fmt.examples]
 
 
+def template_rows(fmt: FileFormat, week: IsoWeek) -> list[list[str]]:
+    """The rows under the header: the format's own rows for ``week`` (unmarked, to be filled
+    in), or the marked example rows."""
+    if fmt.template_rows is None:
+        return example_rows(fmt)
+    return [[*row, ""] for row in fmt.template_rows(week)]
+
+
+def template_note(fmt: FileFormat) -> str:
+    return EXAMPLE_NOTE if fmt.template_rows is None else ROWS_NOTE
+
+
 def _csv(rows: list[list[str]]) -> bytes:
     """Semicolon-separated with a byte-order mark: what Excel on a Dutch Windows opens right."""
     buffer = io.StringIO()
@@ -91,25 +111,25 @@ def _csv(rows: list[list[str]]) -> bytes:
     return buffer.getvalue().encode("utf-8-sig")
 
 
-def blank_csv(fmt: FileFormat) -> bytes:
-    """Header and the example row; the explanation is a second file (``help_csv``)."""
-    return _csv([template_header(fmt), *example_rows(fmt)])
+def blank_csv(fmt: FileFormat, *, week: IsoWeek) -> bytes:
+    """Header and the template's rows; the explanation is a second file (``help_csv``)."""
+    return _csv([template_header(fmt), *template_rows(fmt, week)])
 
 
 def help_csv(fmt: FileFormat) -> bytes:
     """The explanation of a CSV template: CSV has no second sheet and no comments."""
-    return _csv([list(HELP_HEADER), *help_rows(fmt), [], [EXAMPLE_NOTE]])
+    return _csv([list(HELP_HEADER), *help_rows(fmt), [], [template_note(fmt)]])
 
 
-def blank_xlsx(fmt: FileFormat) -> bytes:
-    """First sheet: header and example row (only that sheet is imported); second sheet:
-    what every column allows."""
+def blank_xlsx(fmt: FileFormat, *, week: IsoWeek) -> bytes:
+    """First sheet: header and the template's rows (only that sheet is imported); second
+    sheet: what every column allows."""
     workbook = Workbook()
     sheet = workbook.active
     assert sheet is not None  # a new workbook always has one sheet
     sheet.title = fmt.kind.value
     sheet.append(template_header(fmt))
-    for row in example_rows(fmt):
+    for row in template_rows(fmt, week):
         sheet.append(row)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
@@ -125,7 +145,7 @@ def blank_xlsx(fmt: FileFormat) -> bytes:
     for row in help_rows(fmt):
         explanation.append(row)
     explanation.append([])
-    explanation.append([EXAMPLE_NOTE])
+    explanation.append([template_note(fmt)])
     for letter, width in zip("ABCDEF", (16, 14, 10, 40, 60, 24), strict=True):
         explanation.column_dimensions[letter].width = width
     buffer = io.BytesIO()
@@ -133,5 +153,5 @@ def blank_xlsx(fmt: FileFormat) -> bytes:
     return buffer.getvalue()
 
 
-def blank_file(fmt: FileFormat, extension: str) -> bytes:
-    return blank_xlsx(fmt) if extension == "xlsx" else blank_csv(fmt)
+def blank_file(fmt: FileFormat, extension: str, *, week: IsoWeek) -> bytes:
+    return blank_xlsx(fmt, week=week) if extension == "xlsx" else blank_csv(fmt, week=week)

@@ -19,7 +19,7 @@ from typing import Any
 from regietafel.core import mpp
 from regietafel.core.capacity import location_problems
 from regietafel.core.formatting import format_date_nl, format_int_nl
-from regietafel.core.periods import IsoWeek
+from regietafel.core.periods import IsoWeek, Period
 from regietafel.core.rules import QUALITY_BY_TYPE, Durability, LocationType
 from regietafel.imports.models import Kind
 from regietafel.opvang.models import SeriesMetric
@@ -87,6 +87,10 @@ class FileFormat:
     example_rows: tuple[tuple[str, ...], ...] = ()
     """The template's example rows when one row is not a valid file (default: the columns'
     examples as one row)."""
+    template_rows: Callable[[IsoWeek], tuple[tuple[str, ...], ...]] | None = None
+    """The template's rows for a week when the file must hold a fixed set of rows (every
+    municipality): real rows, unmarked, with the cells the user fills in left empty. None:
+    the marked example rows."""
 
     @property
     def examples(self) -> tuple[tuple[str, ...], ...]:
@@ -334,6 +338,17 @@ def _every_municipality(rows: Sequence[ParsedRow], week: IsoWeek) -> list[FilePr
     return [(None, "gemeentecode", message)]
 
 
+def _realisation_template(week: IsoWeek) -> tuple[tuple[str, ...], ...]:
+    """One row per municipality of the week's Monday (as ``_every_municipality`` demands),
+    code, name, period and week filled in, the counts left empty for the user."""
+    from regietafel import reference
+
+    period = Period.containing(week.monday).label
+    return tuple(
+        (m.code, m.name, period, "", "", week.label) for m in reference.municipalities(week.monday)
+    )
+
+
 REALISATIE = FileFormat(
     Kind.REALISATIE,
     "Gehuisveste vergunninghouders per gemeente tot nu toe in de lopende periode, "
@@ -346,6 +361,14 @@ REALISATIE = FileFormat(
             "GM0363",
             unique=True,
             field="municipality_code",
+        ),
+        Column(
+            "gemeentenaam",
+            ColumnType.TEXT,
+            "Naam van de gemeente, ter herkenning (het sjabloon vult hem in); niet ingelezen: "
+            "de gemeentecode telt.",
+            "Amsterdam",
+            required=False,
         ),
         Column(
             "periode",
@@ -375,6 +398,7 @@ REALISATIE = FileFormat(
         WEEK_COLUMN,
     ),
     complete_rules=(_every_municipality,),
+    template_rows=_realisation_template,
 )
 
 PART_OF: Mapping[str, str] = MappingProxyType({

@@ -5,13 +5,16 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from regietafel import reference
 from regietafel.accounts import access
 from regietafel.accounts.models import User
+from regietafel.core.periods import IsoWeek, PeriodError
 from regietafel.imports.blanks import BLANK_TYPES, blank_file, help_csv
 from regietafel.imports.formats import FORMATS
 from regietafel.imports.forms import ImportForm
@@ -198,11 +201,23 @@ def import_original(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def import_template(request: HttpRequest, kind: str, extension: str) -> HttpResponse:
+    """``?week=2021-W45`` makes the template for that week (a realisation template lists the
+    municipalities of its Monday); without it, the current week."""
     fmt = FORMATS.get(kind)
     if fmt is None or extension not in BLANK_TYPES:
         raise Http404
-    response = HttpResponse(blank_file(fmt, extension), content_type=BLANK_TYPES[extension])
-    response["Content-Disposition"] = f'attachment; filename="sjabloon-{kind}.{extension}"'
+    try:
+        week = IsoWeek.parse(request.GET["week"]) if request.GET.get("week") else None
+    except PeriodError as error:
+        return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
+    week = week or IsoWeek.containing(timezone.localdate())
+    name = f"sjabloon-{kind}-{week.label}" if fmt.template_rows else f"sjabloon-{kind}"
+    try:
+        content = blank_file(fmt, extension, week=week)
+    except reference.ReferenceDataError as error:  # a week before the reference data
+        return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
+    response = HttpResponse(content, content_type=BLANK_TYPES[extension])
+    response["Content-Disposition"] = f'attachment; filename="{name}.{extension}"'
     return response
 
 

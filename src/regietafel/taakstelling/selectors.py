@@ -10,7 +10,6 @@ from fractions import Fraction
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.db.models import QuerySet
-from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -29,6 +28,7 @@ from regietafel.core.taakstelling import (
     progress_rows,
     progress_total,
 )
+from regietafel.errors import NotFoundError
 from regietafel.imports.models import Import, Kind, Status
 from regietafel.imports.selectors import current_imports, latest_import
 from regietafel.taakstelling.models import (
@@ -84,7 +84,9 @@ def period_get(*, user: AnyUser, label: str) -> TaakstellingPeriod:
     try:
         return TaakstellingPeriod.objects.select_related("set_by").get(label=label)
     except TaakstellingPeriod.DoesNotExist:
-        raise Http404(_("Taakstelling %(label)s is niet vastgesteld.") % {"label": label}) from None
+        raise NotFoundError(
+            _("Taakstelling %(label)s is niet vastgesteld.") % {"label": label}
+        ) from None
 
 
 def latest_period(*, user: AnyUser) -> TaakstellingPeriod | None:

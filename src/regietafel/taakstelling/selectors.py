@@ -364,8 +364,13 @@ def monthly_realisation(
     the month (or the latest before it) and the counts it gives for this period.
 
     A month after the first of the next period holds the final state of this period.
+    PermissionDenied when a municipality lies in a province this user may not see in detail.
     """
     _require_view(user)
+    for model in (TaakstellingEntry, RealisationRecord):
+        located = model.objects.filter(municipality_code__in=municipality_codes)
+        for province in located.values_list("province_code", flat=True).distinct():
+            access.require_province_detail(user, province)
     parsed = Period.parse(period.label)
     firsts = [*month_starts(parsed, timezone.localdate())]
     following = parsed.next.start

@@ -120,6 +120,8 @@ def test_change_of_superuser_flag_and_groups_is_audited(
     )
 
     assert response.status_code == 302, response.content.decode()[:2000]
+    summaries = [row.summary for row in AuditEntry.objects.all()]
+    assert "gebruiker coa gewijzigd in beheer (is_superuser: nee -> ja)" in summaries
     rows = {row.summary.split(" (")[0]: row.changes for row in AuditEntry.objects.all()}
     assert rows["gebruiker coa gewijzigd in beheer"]["is_superuser"] == {
         "oud": False,
@@ -128,3 +130,30 @@ def test_change_of_superuser_flag_and_groups_is_audited(
     assert rows["groepen/rechten van gebruiker coa gewijzigd in beheer"] == {
         "groups": {"oud": [], "nieuw": ["oud"]}
     }
+
+
+@pytest.mark.django_db
+def test_user_created_in_the_admin_is_audited_without_unset_flags(
+    client_as: Callable[[str], Any],
+) -> None:
+    from regietafel.accounts.models import User
+    from regietafel.audit.models import AuditEntry
+
+    client = client_as("beheerder")
+    response = client.post(
+        "/beheer/accounts/user/add/",
+        {"username": "nieuw", "usable_password": "true", "password1": NEW_PASSWORD,
+         "password2": NEW_PASSWORD},
+    )  # fmt: skip
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    user = User.objects.get(username="nieuw")
+    rows = list(AuditEntry.objects.all())
+    assert [(row.action, row.object_id, row.summary) for row in rows] == [
+        (
+            "aangemaakt",
+            str(user.pk),
+            "gebruiker nieuw aangemaakt in beheer (username: - -> nieuw, is_active: - -> ja)",
+        )
+    ]
+    assert NEW_PASSWORD not in str(rows[0].changes)

@@ -52,12 +52,13 @@ class RegietafelUserAdmin(RoleAdminMixin, UserAdmin[User]):
             for field in AUDITED_FIELDS:
                 old = before.get(field) if before else None
                 new = getattr(obj, field)
-                if old != new and (before is not None or new not in ("", None)):
+                # A new user's empty fields and unset flags are no change worth a line.
+                if old != new and (before is not None or new not in ("", None, False)):
                     changes[field] = {"oud": old, "nieuw": new}
             if "password" in form.changed_data:
                 changes["wachtwoord"] = "gewijzigd"
             described = ", ".join(
-                f"{field}: {value['oud'] or '-'} -> {value['nieuw'] or '-'}"
+                f"{field}: {_shown(value['oud'])} -> {_shown(value['nieuw'])}"
                 for field, value in changes.items()
                 if isinstance(value, dict)
             )
@@ -129,6 +130,13 @@ class RegietafelUserAdmin(RoleAdminMixin, UserAdmin[User]):
                 changes={"wachtwoord": "gewijzigd" if usable else "uitgezet"},
             )
         return entry
+
+
+def _shown(value: Any) -> str:
+    """A value in the summary: "-" for empty, "ja"/"nee" for a flag (False is no "-")."""
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    return "-" if value in ("", None) else str(value)
 
 
 def _related_names(user: User, name: str) -> list[str]:

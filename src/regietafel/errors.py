@@ -17,3 +17,13 @@ class NoDataError(LookupError):
 
     No data is never zero; the message (Dutch) says which week and what is missing.
     """
+
+
+class NotFoundError(UserError, LookupError):
+    """What the user asked for does not exist (an unknown week, period, location, number).
+
+    The message is Dutch. Selectors raise it; the edges translate it: a 404 page on the web
+    (``web.middleware.DomainErrorMiddleware``), a JSON 404 in the API
+    (``api.errors.exception_handler``), one line with exit status 2 on the command line
+    (as every ``UserError``).
+    """

@@ -8,6 +8,7 @@ import pytest
 @pytest.mark.django_db
 def test_demo_load_six_weeks() -> None:
     from regietafel.accounts.models import User
+    from regietafel.audit.models import AuditEntry
     from regietafel.demo.services import demo_load
     from regietafel.doelen.models import Target
     from regietafel.imports.models import Import
@@ -31,6 +32,14 @@ def test_demo_load_six_weeks() -> None:
     admin = User.objects.get(username="beheerder")
     assert admin.is_staff
     assert admin.is_superuser
+    # Every write to a user leaves its audit row: the flags too, set after ``user_create``.
+    flag_rows = AuditEntry.objects.filter(object_id=str(admin.pk), action="gewijzigd")
+    assert [row.changes for row in flag_rows] == [
+        {
+            "is_staff": {"oud": False, "nieuw": True},
+            "is_superuser": {"oud": False, "nieuw": True},
+        }
+    ]
 
     periods = {p.label: p.national_total for p in TaakstellingPeriod.objects.all()}
     assert periods == {"2021-I": 13_500, "2021-II": 11_000}

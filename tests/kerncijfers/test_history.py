@@ -214,7 +214,7 @@ def test_the_forecast_houses_at_the_registers_realisation_pace(
 
     from regietafel.core.forecast import SCENARIOS, deterministic
     from regietafel.core.taakstelling import HousedSoFar
-    from regietafel.opvangprognose.selectors import start_state
+    from regietafel.opvangprognose.selectors import _start_state
     from regietafel.prognose import cache
     from regietafel.prognose.inputs import model_inputs, with_national_start, with_start
 
@@ -225,7 +225,7 @@ def test_the_forecast_houses_at_the_registers_realisation_pace(
         period_start=date(2021, 7, 1), as_of=date(2021, 11, 1), delivered=date(2021, 11, 1),
         persons=210,
     )  # fmt: skip
-    state = start_state(W44)
+    state = _start_state(W44)
     assert state is not None
     assert state.housed == housed
     bundle = model_inputs(cache.origin_for(W44.monday))

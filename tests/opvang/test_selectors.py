@@ -7,10 +7,10 @@ from typing import Any
 
 import pytest
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
 
 from regietafel.core.periods import IsoWeek
 from regietafel.core.rules import LocationType
+from regietafel.errors import NotFoundError
 from regietafel.imports.models import Kind
 from regietafel.opvang import selectors
 from regietafel.opvang.models import SeriesMetric
@@ -94,7 +94,7 @@ def test_location_get_scoping(make_user: Callable[[str], Any]) -> None:
     assert (own.occupancy, own.address) == (None, None)
     other = selectors.location_get(user=make_user("provincie_andere"), week=W45, code="GR-AZC")
     assert other.occupancy == 380
-    with pytest.raises(Http404):
+    with pytest.raises(NotFoundError, match="Locatie NH-NIEUW staat niet in de gegevens"):
         selectors.location_get(user=make_user("coa"), week=W45, code="NH-NIEUW")
 
 

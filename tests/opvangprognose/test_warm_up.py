@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def test_warm_up_computes_the_backtest_and_the_newest_weeks_run() -> None:
     make_register("2021-W44", STANDARD)
     week = IsoWeek.parse("2021-W44")
-    state = selectors.start_state(week)
+    state = selectors._start_state(week)
     assert state is not None
     key = run_key(SCENARIOS["midden"], origin=runs.origin_for(week.monday), seed=runs.SEED,
                   paths=runs.WEB_PATHS, start=state)  # fmt: skip

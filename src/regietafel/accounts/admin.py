@@ -7,8 +7,8 @@ from typing import Any
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import Group
-from django.db import transaction
-from django.http import HttpRequest
+from django.db import models, transaction
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 
 from regietafel.accounts.adminsite import RoleAdminMixin
@@ -27,7 +27,12 @@ AUDITED_FIELDS = (
     "role",
     "province_code",
     "is_active",
+    "is_staff",
+    "is_superuser",
 )
+
+AUDITED_RELATIONS = ("groups", "user_permissions")
+"""Many-to-many fields of the user form, written by ``save_related`` after ``save_model``."""
 
 
 @admin.register(User)
@@ -47,12 +52,13 @@ class RegietafelUserAdmin(RoleAdminMixin, UserAdmin[User]):
             for field in AUDITED_FIELDS:
                 old = before.get(field) if before else None
                 new = getattr(obj, field)
-                if old != new and (before is not None or new not in ("", None)):
+                # A new user's empty fields and unset flags are no change worth a line.
+                if old != new and (before is not None or new not in ("", None, False)):
                     changes[field] = {"oud": old, "nieuw": new}
             if "password" in form.changed_data:
                 changes["wachtwoord"] = "gewijzigd"
             described = ", ".join(
-                f"{field}: {value['oud'] or '-'} -> {value['nieuw'] or '-'}"
+                f"{field}: {_shown(value['oud'])} -> {_shown(value['nieuw'])}"
                 for field, value in changes.items()
                 if isinstance(value, dict)
             )
@@ -66,11 +72,83 @@ class RegietafelUserAdmin(RoleAdminMixin, UserAdmin[User]):
                 changes=changes,
             )
 
+    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
+        """Groups and permissions are written here, after ``save_model``: audited apart."""
+        user = form.instance
+        before = {name: _related_names(user, name) for name in AUDITED_RELATIONS}
+        with transaction.atomic():
+            super().save_related(request, form, formsets, change)
+            changes = {
+                name: {"oud": before[name], "nieuw": _related_names(user, name)}
+                for name in AUDITED_RELATIONS
+                if _related_names(user, name) != before[name]
+            }
+            if changes:
+                audit_record(
+                    actor=request.user,
+                    action=Action.CHANGED,
+                    target=user,
+                    summary=f"groepen/rechten van gebruiker {user.username} gewijzigd in beheer",
+                    changes=changes,
+                )
+
     def delete_model(self, request: HttpRequest, obj: User) -> None:
-        audit_record(
-            actor=request.user,
-            action=Action.DELETED,
-            target=obj,
-            summary=f"gebruiker {obj.username} verwijderd in beheer",
-        )
-        super().delete_model(request, obj)
+        with transaction.atomic():
+            _audit_deleted(request, obj)
+            super().delete_model(request, obj)
+
+    def delete_queryset(self, request: HttpRequest, queryset: models.QuerySet[User]) -> None:
+        """The bulk action "delete selected": one audit row per user, as ``delete_model``."""
+        with transaction.atomic():
+            for obj in queryset:
+                _audit_deleted(request, obj)
+            super().delete_queryset(request, queryset)
+
+    def user_change_password(
+        self, request: HttpRequest, id: str, form_url: str = ""
+    ) -> HttpResponse:
+        """The password form saves and logs (``log_change``) in one transaction with our row."""
+        with transaction.atomic():
+            return super().user_change_password(request, id, form_url)
+
+    def log_change(self, request: HttpRequest, obj: Any, message: Any) -> Any:
+        """Django calls this after a saved password form; that save passes no ``save_model``.
+
+        Only the fact is recorded, never the password or its hash.
+        """
+        entry = super().log_change(request, obj, message)
+        match = request.resolver_match
+        if match is not None and match.url_name == "auth_user_password_change":
+            usable = obj.has_usable_password()
+            audit_record(
+                actor=request.user,
+                action=Action.CHANGED,
+                target=obj,
+                summary=f"wachtwoord van gebruiker {obj.username} "
+                + ("gewijzigd" if usable else "uitgezet")
+                + " in beheer",
+                changes={"wachtwoord": "gewijzigd" if usable else "uitgezet"},
+            )
+        return entry
+
+
+def _shown(value: Any) -> str:
+    """A value in the summary: "-" for empty, "ja"/"nee" for a flag (False is no "-")."""
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    return "-" if value in ("", None) else str(value)
+
+
+def _related_names(user: User, name: str) -> list[str]:
+    if user.pk is None:
+        return []
+    return sorted(str(item) for item in getattr(user, name).all())
+
+
+def _audit_deleted(request: HttpRequest, obj: User) -> None:
+    audit_record(
+        actor=request.user,
+        action=Action.DELETED,
+        target=obj,
+        summary=f"gebruiker {obj.username} verwijderd in beheer",
+    )

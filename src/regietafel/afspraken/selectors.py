@@ -14,7 +14,6 @@ from datetime import date
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, Q, QuerySet
-from django.http import Http404
 
 from regietafel import reference
 from regietafel.accounts import access
@@ -41,7 +40,7 @@ from regietafel.core.forecast import ForecastError
 from regietafel.core.periods import IsoWeek
 from regietafel.core.targets import UNIT_LABELS, TargetProgress
 from regietafel.doelen.selectors import core_target
-from regietafel.errors import NoDataError, UserError
+from regietafel.errors import NoDataError, NotFoundError, UserError
 from regietafel.kerncijfers.selectors import (
     aggregates_of,
     figures_for,
@@ -127,7 +126,7 @@ def meeting_get(*, user: AnyUser, pk: int) -> Meeting:
         hidden = Meeting.objects.filter(pk=pk).first()
         if hidden is not None:
             raise PermissionDenied(access.province_refusal(hidden.province_code))
-        raise Http404("dit overleg bestaat niet")
+        raise NotFoundError("dit overleg bestaat niet")
     return meeting
 
 
@@ -383,7 +382,7 @@ def agreement_get(*, user: AnyUser, number: str, on: date) -> AgreementState:
         )
         if hidden is not None:
             raise PermissionDenied(access.province_refusal(hidden.meeting.province_code))
-        raise Http404(f"afspraak {number} bestaat niet")
+        raise NotFoundError(f"afspraak {number} bestaat niet")
     on = max(on, agreement.meeting.date)
     measured = measurements(user=user, on=on, agreements=[agreement])
     state = _state(user, agreement, on, measured.get(agreement.pk))

@@ -12,13 +12,13 @@ from datetime import date
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, QuerySet, Sum
-from django.http import Http404
 from django.utils.translation import gettext as _
 
 from regietafel import reference
 from regietafel.accounts import access
 from regietafel.accounts.access import AnyUser
 from regietafel.core.periods import IsoWeek
+from regietafel.errors import NotFoundError
 from regietafel.imports.models import Kind
 from regietafel.opvang.selectors import as_week, current_import
 from regietafel.taakstelling.models import RealisationRecord, TaakstellingEntry, TaakstellingPeriod
@@ -166,7 +166,7 @@ def taakstelling_detail(
     _require_province_detail(user, province_code)
     period = TaakstellingPeriod.objects.filter(label=label).first()
     if period is None:
-        raise Http404(_("Er is geen taakstelling voor periode %(label)s.") % {"label": label})
+        raise NotFoundError(_("Er is geen taakstelling voor periode %(label)s.") % {"label": label})
     names = {p.code: p.name for p in reference.provinces()}
     totals = (
         TaakstellingEntry.objects.filter(period=period)

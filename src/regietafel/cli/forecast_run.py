@@ -258,8 +258,8 @@ def _register_start(
     except forecast.ForecastError as error:
         raise UserError(str(error)) from None
     return (
-        start, note, register_capacity(user, week, code), register_contracted(week, code),
-        need_policy(None, week),
+        start, note, register_capacity(user, week, code),
+        register_contracted(user=user, week=week, code=code), need_policy(None, week),
     )  # fmt: skip
 
 

@@ -91,6 +91,7 @@ MIDDLEWARE = [
     "regietafel.web.middleware.SecurityHeadersMiddleware",
     "regietafel.web.middleware.MethodNotAllowedPageMiddleware",
     "regietafel.web.page_cache.PageCacheMiddleware",
+    "regietafel.web.middleware.DomainErrorMiddleware",
 ]
 
 ROOT_URLCONF = "regietafel.config.urls"
@@ -221,6 +222,7 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 500,
     "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.UserRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {"user": "2000/hour"},
+    "EXCEPTION_HANDLER": "regietafel.api.errors.exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "regietafel API",

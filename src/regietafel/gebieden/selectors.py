@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
 from django.utils import timezone
 
 from regietafel import reference
@@ -15,6 +14,7 @@ from regietafel.accounts.access import AnyUser
 from regietafel.core.distribution import DistributionRow
 from regietafel.core.periods import IsoWeek, Period
 from regietafel.core.taakstelling import ProgressAggregate, ProgressRow
+from regietafel.errors import NotFoundError
 from regietafel.imports.models import Kind
 from regietafel.opvang import selectors as opvang_selectors
 from regietafel.opvang.selectors import LocationRow
@@ -100,7 +100,7 @@ def province_get(*, user: AnyUser, code: str, week: IsoWeek | None = None) -> Pr
     _require_view(user)
     province = next((p for p in reference.provinces() if p.code == code), None)
     if province is None:
-        raise Http404(code)
+        raise NotFoundError(f"Provincie {code} bestaat niet.")
     access.require_province_detail(user, province.code)
     period = _period_for(user, week)
     progress = None
@@ -255,7 +255,7 @@ def _municipality(code: str, on: date) -> Municipality:
     try:
         return reference.municipality(code, on)
     except reference.ReferenceDataError as problem:
-        raise Http404(str(problem)) from None
+        raise NotFoundError(str(problem)) from None
 
 
 def municipality_get(

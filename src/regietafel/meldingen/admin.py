@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin
-from django.db import transaction
+from django.db import models, transaction
 from django.http import HttpRequest
 
 from regietafel.accounts import access
@@ -52,11 +52,24 @@ class SubscriptionAdmin(admin.ModelAdmin[Subscription]):
 
     def delete_model(self, request: HttpRequest, obj: Subscription) -> None:
         with transaction.atomic():
-            audit_record(
-                actor=request.user,
-                action=Action.DELETED,
-                target=obj,
-                object_id=obj.user.get_username(),
-                summary=f"meldingen van {obj.user.get_username()} door de beheerder verwijderd",
-            )
+            _audit_deleted(request, obj)
             super().delete_model(request, obj)
+
+    def delete_queryset(
+        self, request: HttpRequest, queryset: models.QuerySet[Subscription]
+    ) -> None:
+        """The bulk action "delete selected": one audit row per subscription."""
+        with transaction.atomic():
+            for obj in queryset.select_related("user"):
+                _audit_deleted(request, obj)
+            super().delete_queryset(request, queryset)
+
+
+def _audit_deleted(request: HttpRequest, obj: Subscription) -> None:
+    audit_record(
+        actor=request.user,
+        action=Action.DELETED,
+        target=obj,
+        object_id=obj.user.get_username(),
+        summary=f"meldingen van {obj.user.get_username()} door de beheerder verwijderd",
+    )

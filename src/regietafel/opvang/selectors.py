@@ -24,7 +24,6 @@ from datetime import date, timedelta
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, F, Q, Sum
-from django.http import Http404
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
@@ -42,6 +41,7 @@ from regietafel.core.rules import (
     NeedCategory,
     need_category,
 )
+from regietafel.errors import NotFoundError
 from regietafel.imports.models import Import, Kind, Status
 from regietafel.imports.selectors import current_imports, latest_import
 from regietafel.opvang.models import LocationRecord, ScenarioRecord, SeriesMetric, SeriesRecord
@@ -261,7 +261,7 @@ def location_get(*, user: AnyUser, week: IsoWeek | str, code: str) -> LocationRo
         LocationRecord.objects.filter(batch=batch, code=code).first() if batch is not None else None
     )
     if batch is None or record is None:
-        raise Http404(
+        raise NotFoundError(
             _("Locatie %(code)s staat niet in de gegevens van deze week.") % {"code": code}
         )
     if not access.can_view_province_detail(user, record.province_code):

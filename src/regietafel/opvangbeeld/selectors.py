@@ -13,7 +13,7 @@ from django.core.exceptions import PermissionDenied
 
 from regietafel.accounts import access
 from regietafel.accounts.access import AnyUser
-from regietafel.core.capacity import CapacityTimeline, Closure, Location
+from regietafel.core.capacity import CapacityTimeline, Closure
 from regietafel.core.figures import NATIONAL, ReceptionFigures, ScopeFigures, WeekFigures
 from regietafel.core.need import GapRow
 from regietafel.core.need_policy import NeedPolicy
@@ -38,6 +38,10 @@ class ReceptionPicture:
 
     ``figures`` is the scope's masked figures; ``week_figures`` the whole week, for the
     per-province aggregates (public to every role). ``province_code`` None is national.
+
+    It offers no list of locations: the raw register carries the occupancy of confidential
+    locations and other provinces' locations; a reader's rows come from
+    ``opvang.selectors.locations_list`` (scoped and masked).
     """
 
     week: IsoWeek
@@ -74,10 +78,6 @@ class ReceptionPicture:
     @property
     def timeline(self) -> CapacityTimeline | None:
         return self.week_figures.timeline
-
-    @property
-    def locations(self) -> tuple[Location, ...]:
-        return self.week_figures.locations
 
     @property
     def gaps(self) -> dict[str | None, tuple[GapRow, ...]]:

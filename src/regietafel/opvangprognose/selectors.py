@@ -140,11 +140,16 @@ def visible_scopes(user: AnyUser, week: IsoWeek | None = None) -> list[tuple[str
     return [(code, label(code, name)) for code, name in scopes]
 
 
-def start_state(week: IsoWeek) -> StartState | None:
+def _start_state(week: IsoWeek) -> StartState | None:
     """The register's start of ``week``, read from the weekly figures (never recomputed):
     ``bezetting_nu`` nationally and per province, the week's status holders in reception, the
     register's weekly inflow before it and the taakstelling's national housed so far. None
-    when the week has no register."""
+    when the week has no register.
+
+    Unmasked and without a user on purpose: one run is computed and cached for every reader,
+    so its start must not depend on who asks. Private, because it is no read for a reader:
+    the only way to one is :func:`visible_start`, which refuses when the reader's masked
+    figures hide the scope's (or the national) occupancy (:func:`hidden_start`)."""
     figures, sources = week_data(week)
     national = figures.national.reception
     if national is None:
@@ -173,10 +178,11 @@ def start_state(week: IsoWeek) -> StartState | None:
     )
 
 
-def register_start(week: IsoWeek) -> StartState | None:
+def _register_start(week: IsoWeek) -> StartState | None:
     """The start a run of ``week`` uses when the reader may see it: the register's, unless
-    the week has none or it counts nobody in reception (then the bundle's last COA point)."""
-    state = start_state(week)
+    the week has none or it counts nobody in reception (then the bundle's last COA point).
+    Unmasked, like :func:`_start_state`: for :func:`visible_start` and the warm-up only."""
+    state = _start_state(week)
     return state if state is not None and state.occupancy > 0 else None
 
 
@@ -262,7 +268,7 @@ def visible_start(user: AnyUser, week: IsoWeek, code: str | None) -> tuple[Start
         raise hidden
     if figures.scope(code).reception is None:
         return None, START_NOTE_BUNDLE
-    state = register_start(week)
+    state = _register_start(week)
     return (None, START_NOTE_BUNDLE) if state is None else (state, START_NOTE_REGISTER)
 
 
@@ -294,7 +300,7 @@ def forecast_outlook(
     run, note = run_for(user=user, week=week, scenario=scenario, code=code)
     name = None if code is None else reference.province_name(code)
     capacity = register_capacity(user, week, code)
-    contracted = register_contracted(week, code)
+    contracted = register_contracted(user=user, week=week, code=code)
     key = (run.key, name, policy.key, note, capacity, contracted, order_percentile)
     return _OUTLOOKS.value(
         key,
@@ -313,10 +319,17 @@ def register_capacity(user: AnyUser, week: IsoWeek, code: str | None) -> int | N
     return None if register is None else register[0]
 
 
-def register_contracted(week: IsoWeek, code: str | None) -> ContractedCapacity | None:
-    """The scope's contracts in the week's register (capacity is public; the caller has
-    checked the scope), None without a register: the locations of the reception picture's
-    capacity timeline, counted on any day."""
+def register_contracted(
+    *, user: AnyUser, week: IsoWeek, code: str | None
+) -> ContractedCapacity | None:
+    """The scope's contracts in the week's register, None without a register: the locations
+    of the reception picture's capacity timeline, counted on any day.
+
+    Capacity is public, so nothing is masked; but the contracts are per location, so a
+    province's are only for a reader who may see that province in detail (PermissionDenied
+    otherwise, as :func:`scope_code`); the national ones for every role.
+    """
+    scope_code(user, code)
     figures, _sources = week_data(week)
     if figures.national.reception is None:
         return None
@@ -330,7 +343,9 @@ def target_chances(*, user: AnyUser, week: IsoWeek, view: Outlook) -> list[Targe
     contracted on the deadline (as on the target dates)."""
     province_code = None if view.province_index is None else _code(view.scope_name)
     register = _register_now(user, week, province_code)
-    contracted = None if register is None else register_contracted(week, province_code)
+    contracted = (
+        None if register is None else register_contracted(user=user, week=week, code=province_code)
+    )
     province = None if province_code is None else view.scope_name
     return [
         target_chance(
@@ -367,7 +382,7 @@ def forecast_warm_up() -> None:
         backtest_lines()
         week = default_week()
         if week is not None:
-            start = register_start(week)
+            start = _register_start(week)
             runs.cached_run(SCENARIOS[runs.GROWTH_SCENARIO], origin_for(week), start)
     except Exception:  # warming is an optimisation, never a failure
         return

@@ -147,4 +147,4 @@ def table_csv(table: ResultTable, filename: str) -> HttpResponse:
 
 def bad_request(request: HttpRequest, message: str) -> HttpResponse:
     """A page that says, in Dutch, what was wrong with the request (status 400)."""
-    return render(request, "opvang/ongeldig.html", {"message": message}, status=400)
+    return render(request, "regietafel/400.html", {"message": message}, status=400)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
-from django.http import Http404
 from django.utils.translation import gettext as _
 
 from regietafel import reference
 from regietafel.accounts import access
 from regietafel.accounts.access import AnyUser
+from regietafel.errors import NotFoundError
 from regietafel.rapportage.models import PublishedReport
 
 
@@ -66,7 +66,7 @@ def report_get(
         else reports.order_by("-version").first()
     )
     if report is None:
-        raise Http404(_("Dit rapport is (nog) niet gepubliceerd."))
+        raise NotFoundError(_("Dit rapport is (nog) niet gepubliceerd."))
     return report
 
 

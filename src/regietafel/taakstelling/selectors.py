@@ -10,7 +10,6 @@ from fractions import Fraction
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.db.models import QuerySet
-from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -29,6 +28,7 @@ from regietafel.core.taakstelling import (
     progress_rows,
     progress_total,
 )
+from regietafel.errors import NotFoundError
 from regietafel.imports.models import Import, Kind, Status
 from regietafel.imports.selectors import current_imports, latest_import
 from regietafel.taakstelling.models import (
@@ -84,7 +84,9 @@ def period_get(*, user: AnyUser, label: str) -> TaakstellingPeriod:
     try:
         return TaakstellingPeriod.objects.select_related("set_by").get(label=label)
     except TaakstellingPeriod.DoesNotExist:
-        raise Http404(_("Taakstelling %(label)s is niet vastgesteld.") % {"label": label}) from None
+        raise NotFoundError(
+            _("Taakstelling %(label)s is niet vastgesteld.") % {"label": label}
+        ) from None
 
 
 def latest_period(*, user: AnyUser) -> TaakstellingPeriod | None:
@@ -362,8 +364,13 @@ def monthly_realisation(
     the month (or the latest before it) and the counts it gives for this period.
 
     A month after the first of the next period holds the final state of this period.
+    PermissionDenied when a municipality lies in a province this user may not see in detail.
     """
     _require_view(user)
+    for model in (TaakstellingEntry, RealisationRecord):
+        located = model.objects.filter(municipality_code__in=municipality_codes)
+        for province in located.values_list("province_code", flat=True).distinct():
+            access.require_province_detail(user, province)
     parsed = Period.parse(period.label)
     firsts = [*month_starts(parsed, timezone.localdate())]
     following = parsed.next.start

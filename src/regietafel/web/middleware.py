@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+
+from regietafel.errors import NotFoundError
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
@@ -45,3 +47,19 @@ class MethodNotAllowedPageMiddleware:
         if "Allow" in response.headers:
             page.headers["Allow"] = response.headers["Allow"]
         return page
+
+
+class DomainErrorMiddleware:
+    """The one place a page turns a domain error into HTTP: ``NotFoundError`` is the 404
+    page (``web.views.not_found``). Selectors stay free of HTTP; the API has its own
+    translation (``api.errors.exception_handler``), the command line prints the line."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> None:
+        if isinstance(exception, NotFoundError):
+            raise Http404(str(exception)) from exception

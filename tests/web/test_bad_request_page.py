@@ -21,3 +21,7 @@ def test_bad_request_renders_the_neutral_dutch_page(
     body = response.content.decode()
     assert "<h1>Ongeldige invoer</h1>" in body
     assert 'lang="nl"' in body
+    # The way back is a plain link to the page without the bad input: the Content Security
+    # Policy blocks a "javascript:" link, so "Terug" did nothing.
+    assert "javascript:" not in body
+    assert '<a href="/boodschappenlijst/">Terug naar de pagina zonder deze invoer</a>' in body

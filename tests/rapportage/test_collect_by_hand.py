@@ -444,3 +444,20 @@ def test_without_a_realisation_the_report_has_no_housed_and_no_class() -> None:
             continue
         assert r[header.index("gehuisvest")] is None
         assert r[header.index("ver achter")] is None
+
+
+def test_timeline_total_is_the_core_capacity_per_week() -> None:
+    """The report's capacity table and Excel sheet read the core's total, not their own sum.
+
+    By hand: A 500 + B 200 + C 300 + D 50 = 1.050 places on 8 November 2021; B (200,
+    temporary) closes after 27 February 2022, leaving 850 structural places.
+    """
+    standard_register("2021-W45")
+    data = report_data_collect(week=W45, scope="NL")
+    timeline = data.timeline
+    assert timeline is not None
+    assert (timeline.structural[0], timeline.temporary[0], timeline.total[0]) == (850, 200, 1050)
+    assert timeline.total[-1] == 850
+    stored = ReportData.from_json(data.to_json())
+    assert stored.timeline is not None
+    assert stored.timeline.total == timeline.total

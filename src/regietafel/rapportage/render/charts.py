@@ -171,7 +171,7 @@ def need_figure(data: ReportData) -> Figure | None:
         rows=[
             (g.horizon_label, g.category_label, g.need, g.capacity)
             for g in data.gaps
-            if g.need is not None  # an afgeschermd need is not drawn either
+            if g.charted and g.need is not None  # the core's rule, as on the page
         ],
         title=title,
         source=SOURCE_REGISTER,

@@ -16,7 +16,7 @@ from regietafel import reference
 from regietafel.accounts.models import Role, User
 from regietafel.afspraken.selectors import AgreementState, agreement_states
 from regietafel.core.agreements import MeetingKind
-from regietafel.core.catalogue import Surface, changes, definition
+from regietafel.core.catalogue import Surface, changes, definition, round_half_up
 from regietafel.core.figures import NATIONAL, HousingFigures, ScopeFigures
 from regietafel.core.forecast import SCENARIOS, ForecastError
 from regietafel.core.formatting import format_date_nl, format_int_nl
@@ -82,7 +82,7 @@ def _province_progress(housing: HousingFigures, code: str, name: str) -> Provinc
         arrears=housing.arrears_carried,
         corrected=housing.corrected,
         housed=housing.housed,
-        expected=round(float(housing.expected), 4),
+        expected=float(housing.expected),
         percentage=housing.share_housed,
         on_schedule=housing.class_count(ScheduleClass.ON_SCHEDULE),
         somewhat_behind=housing.class_count(ScheduleClass.SOMEWHAT_BEHIND),
@@ -99,7 +99,7 @@ def _municipality(row: ProgressRow) -> MunicipalityProgress:
         arrears=row.arrears,
         corrected=row.corrected,
         housed=row.housed,
-        expected=round(row.expected, 4),
+        expected=row.expected,
         percentage=row.percentage,
         schedule=None if row.schedule is None else row.schedule.value,
         schedule_label=None if row.schedule is None else row.schedule.label,
@@ -369,8 +369,8 @@ def _forecast(
         projection=projection,
         levels=tuple(view.levels),
         week_starts=tuple(d.isoformat() for d in view.week_starts),
-        occupancy=tuple(tuple(round(float(v)) for v in row) for row in view.occupancy),
-        need=tuple(tuple(round(float(v)) for v in row) for row in view.need),
+        occupancy=tuple(tuple(round_half_up(float(v)) for v in row) for row in view.occupancy),
+        need=tuple(tuple(round_half_up(float(v)) for v in row) for row in view.need),
         start=f"bezetting bij de start {format_int_nl(view.start_occupancy)}: {view.start_note}",
         tables=tuple(frozen_table(t) for t in page_tables),
     )

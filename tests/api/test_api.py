@@ -212,6 +212,28 @@ def test_taakstelling_entries_scoped_with_totals_for_every_province(client_as: C
     assert client_as("landelijk").get("/api/v1/taakstelling/2020-I/").status_code == 404
 
 
+def test_taakstelling_totals_equal_the_page_s(client_as: Client) -> None:
+    """2021-II in week 2021-W45, Noord-Holland: the API's province totals are the page's."""
+    _taakstelling()
+    # By hand: 551 + 58 = 609 task, 120 - 3 = 117 arrears, 671 + 55 = 726 corrected.
+    client = client_as("landelijk")
+    api = {
+        t["provincie"]: t for t in client.get("/api/v1/taakstelling/2021-II/").json()["provincies"]
+    }
+    page = client.get("/taakstelling/2021-II/?week=2021-W45&formaat=csv&tabel=provincies")
+    text = page.content.decode("utf-8")
+    rows = list(csv.DictReader(io.StringIO(text[1:])))
+    noord_holland = next(r for r in rows if r["provinciecode"] == "PV27")
+    page_totals = tuple(
+        int(noord_holland[c]) for c in ("taakstelling", "achterstand", "gecorrigeerde_taakstelling")
+    )
+    api_totals = tuple(
+        api["PV27"][k] for k in ("taakstelling", "achterstand", "gecorrigeerde_taakstelling")
+    )
+    assert page_totals == api_totals == (609, 117, 726)
+    assert api["PV27"]["gemeenten"] == 2
+
+
 def test_realisation_scoped_and_current_version(client_as: Client) -> None:
     old = ImportFactory(kind="realisatie", week="2021-W44", version=1)
     RealisationRecordFactory(batch=old, municipality_code="GM0363", housed=100)

@@ -89,6 +89,31 @@ def test_aandeel_surplus_does_not_lower_anyone_elses_task() -> None:
     assert sum(allocations(Rule.AANVULLEN, 41)) == 41
 
 
+def test_totals_are_the_outcome_s_and_no_count_is_no_total() -> None:
+    # Aandeel of 71 (hand-computed above): weights 1 + 1 + 2 = 4, shares 18 + 18 + 35 = 71,
+    # counted places 0 + 30 + 0 = 30, new places 53, after the distribution 83; quota
+    # 17.75 + 0 + 35.5 = 53.25; fair shares 17.75 + 17.75 + 35.5 = 71.
+    result = distribute(UNITS, 41, rule=Rule.AANDEEL)
+    assert result.weight_total == 4
+    assert result.share_total == 71
+    assert result.existing_total == 30
+    assert result.after_total == 83
+    assert result.quota_total == pytest.approx(53.25)
+    assert result.fair_share_total == pytest.approx(71.0)
+    # Under "extra" no places are counted and there is no share: no total, never 0.
+    extra = distribute(UNITS, 40, rule=Rule.EXTRA)
+    assert extra.existing_total is None
+    assert extra.after_total is None
+    assert extra.fair_share_total is None
+    assert extra.share_total is None
+    # Per row: B holds 30 against a fair share of 17.75, so 12.25 above it; in percent of the
+    # weight: 1/4 = 25 %.
+    b = result.rows[1]
+    assert b.above_fair_share == pytest.approx(12.25)
+    assert b.weight_percentage == pytest.approx(25.0)
+    assert extra.rows[1].above_fair_share is None
+
+
 def test_aandeel_of_a_national_estimate() -> None:
     # Whole 80 (an estimate, existing included): shares 20, 20, 40; B already has 30.
     result = distribute(UNITS, 0, rule=Rule.AANDEEL, whole=80)

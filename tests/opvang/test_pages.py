@@ -92,6 +92,9 @@ def test_province_user_sees_own_locations_and_every_province_total(client_as: Cl
     assert [(r["provinciecode"], r["capaciteit"], r["bezetting"]) for r in totals] == [
         ("PV20", "448", "afgeschermd"),  # one confidential location each: afgeschermd
         ("PV27", "650", "afgeschermd"),
+        # The national row: 448 + 650 places; its occupancy would reveal the nation's only
+        # two confidential locations, so it is afgeschermd too.
+        ("NL", "1098", "afgeschermd"),
     ]
 
     assert client.get(_detail("GR-AZC")).status_code == 403
@@ -187,3 +190,33 @@ def test_location_detail_shows_contract_data_and_unknown(client_as: Any) -> None
     u1 = client.get("/opvang/locaties/U1/?week=2021-W45").content.decode()
     assert "geen einddatum" in u1
     assert u1.count("onbekend") >= 4  # looptijd, optie, maximale bezetting, kwaliteit
+
+
+@pytest.mark.parametrize("key", ["provincie", "coa"])
+def test_national_row_is_the_same_on_page_and_csv(client_as: Client, key: str) -> None:
+    locations_week45()
+    client = client_as(key)
+    page = client.get(LIST, {"week": "2021-W45"})
+    national = page.context["totals"]
+    # 600 + 50 + 400 + 48 = 1.098 places in 4 locations; 587 + 409 = 996 residents (COA
+    # only: two confidential locations nationally); structural 600 (NH-AZC) + 48 (GR-AMV)
+    # = 648, temporary 50 + 400 = 450.
+    occupancy = 996 if key == "coa" else None
+    figures = (
+        national.locations,
+        national.capacity,
+        national.occupancy,
+        national.structural_capacity,
+        national.temporary_capacity,
+    )
+    assert figures == (4, 1098, occupancy, 648, 450)
+    rows = _csv(client.get(LIST, {"week": "2021-W45", "formaat": "csv", "tabel": "provincies"}))
+    last = rows[-1]
+    assert last["provincie"] == "Nederland"
+    assert (
+        last["locaties"],
+        last["capaciteit"],
+        last["bezetting"],
+        last["structurele capaciteit"],
+        last["tijdelijke capaciteit"],
+    ) == ("4", "1098", "996" if key == "coa" else "afgeschermd", "648", "450")

@@ -16,7 +16,7 @@ def test_version_1_sample_is_upgraded_with_catalogue_names() -> None:
     raw = json.loads((SAMPLES / "report-v1.json").read_text(encoding="utf-8"))
     assert raw["format_version"] == 1
     data = ReportData.from_dict(raw)
-    assert data.format_version == FORMAT_VERSION == 11
+    assert data.format_version == FORMAT_VERSION == 12
     occupancy = data.key_figure("bezetting_nu")
     assert (occupancy.label, occupancy.value, occupancy.previous) == (
         "Bezetting nu",
@@ -208,3 +208,17 @@ def test_a_version_10_national_report_is_read_without_municipality_rows() -> Non
     assert national.taakstelling.provinces == province.taakstelling.provinces
     assert national.taakstelling.national == province.taakstelling.national
     assert national.key_figures == province.key_figures
+
+
+def test_a_version_11_timeline_gets_the_total_it_showed() -> None:
+    """Version 12 stores the core's total capacity per week; an older report gets the
+    structural plus temporary places its renderers added, once, on reading."""
+    raw = json.loads((SAMPLES / "report-v5.json").read_text(encoding="utf-8"))
+    timeline = raw["timeline"]
+    assert timeline is not None
+    data = ReportData.from_dict(raw)
+    assert data.timeline is not None
+    assert (timeline["structural"][0], timeline["temporary"][0]) == (30_000, 2_000)
+    assert data.timeline.total[0] == 32_000
+    assert len(data.timeline.total) == len(timeline["week_starts"])
+    assert ReportData.from_json(data.to_json()) == data

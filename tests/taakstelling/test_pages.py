@@ -111,6 +111,18 @@ def test_progress_classes_hand_computed(make_user: Callable[[str], Any]) -> None
     assert sum(p.total.row.corrected for p in view.provinces) == view.national.row.corrected
 
 
+def test_csv_gives_the_core_s_plain_numbers_not_its_own_rounding(client_as: Client) -> None:
+    _small_period()
+    realisation("2021-W44", "2021-II", {"GM0047": ("PV20", 11)})
+    rows = _csv(client_as("landelijk").get("/taakstelling/2021-II/?week=2021-W45&formaat=csv"))
+    header = rows[0]
+    oldambt = next(row for row in rows if row[0] == "GM0047")
+    # Oldambt: 11 housed of a corrected 30 is 36,666… %, expected 30 × 4 / 6 = 20. The view
+    # wrote 36.7: a second rounding rule beside the page's.
+    assert float(oldambt[header.index("percentage")]) == pytest.approx(110 / 3, abs=1e-9)
+    assert float(oldambt[header.index("verwacht")]) == 20
+
+
 def test_province_user_sees_only_own_municipalities_and_csv(client_as: Client) -> None:
     _small_period()
     realisation("2021-W44", "2021-II", {"GM0014": ("PV20", 30), "GM0363": ("PV27", 100)})

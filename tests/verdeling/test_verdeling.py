@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import subprocess
+import sys
 from collections.abc import Callable
 from datetime import date
 from fractions import Fraction
@@ -110,7 +114,8 @@ def test_province_user_sees_provinces_but_only_own_municipalities(
     assert province.get("/verdeling/?week=2021-W45&provincie=PV20").status_code == 403
     csv_page = province.get("/verdeling/?week=2021-W45&formaat=csv&tabel=provincies")
     assert csv_page["Content-Type"].startswith("text/csv")
-    assert len(csv_page.content.decode("utf-8-sig").strip().splitlines()) == 13
+    # A header, the 12 provinces and the totals row of the page.
+    assert len(csv_page.content.decode("utf-8-sig").strip().splitlines()) == 14
 
 
 @pytest.mark.django_db
@@ -271,3 +276,47 @@ def test_opgave_within_a_province_divides_the_province_share(
     assert sum(r.share or 0 for r in local.plain.rows) == province_share
     amsterdam = next(r for r in local.plain.rows if r.code == "GM0363")
     assert amsterdam.existing == 700  # A and B open on 8 November 2021
+
+
+@pytest.mark.django_db
+def test_totals_are_the_same_on_page_csv_and_cli(
+    client_as: Callable[[str | None], Any], tmp_path: Any
+) -> None:
+    """1.000 extra places over the provinces, with Groningen's 300 and Noord-Holland's 700
+    regular places counted: every surface reads the core's totals.
+
+    By hand: inhabitants 17.475.415 (CBS, 1 January 2021), counted places 300 + 700 = 1.000,
+    new places 1.000 (the rule adds up exactly), after the distribution 2.000.
+    """
+    standard_register()
+    client = client_as("landelijk")
+    query = {"week": "2021-W45", "totaal": "1000"}
+    page = client.get("/verdeling/", query)
+    assert page.status_code == 200
+    footer = page.context["tables"]["provincies"].totals
+    columns = [c.text for c in page.context["tables"]["provincies"].headers]
+    web = {columns[i]: footer[i].text for i in range(len(columns))}
+    assert web["Inwoners"] == "17.475.415"
+    assert web["Meegetelde reguliere plaatsen"] == "1.000"
+    assert web["Voorgestelde extra plaatsen"] == "1.000"
+
+    download = client.get("/verdeling/", {**query, "formaat": "csv"})
+    rows = list(csv.DictReader(io.StringIO(download.content.decode("utf-8-sig"))))
+    last = rows[-1]
+    assert last["code"] == "Totaal"
+    assert (last["inwoners"], last["capaciteit"], last["extra"]) == ("17475415", "1000", "1000")
+
+    existing = tmp_path / "bestaand.csv"
+    existing.write_text("code,aantal\nPV20,300\nPV27,700\n", encoding="utf-8")
+    cli = subprocess.run(
+        [sys.executable, "-m", "regietafel", "verdeel", "--niveau", "provincie",
+         "--totaal", "1000", "--bestaand", str(existing), "--regel", "aanvullen",
+         "--peildatum", "2021-11-08"],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert cli.returncode == 0, cli.stderr
+    cli_total = next(line for line in cli.stdout.splitlines() if line.startswith("Totaal"))
+    numbers = cli_total.split()
+    # Totaal, "12", eenheden, inhabitants, quota, fair share, counted, new, after
+    assert numbers[3] == "17.475.415"
+    assert numbers[6:9] == ["1.000", "1.000", "2.000"]

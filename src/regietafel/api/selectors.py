@@ -11,13 +11,14 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, QuerySet, Sum
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from regietafel import reference
 from regietafel.accounts import access
 from regietafel.accounts.access import AnyUser
 from regietafel.core.periods import IsoWeek
+from regietafel.core.taakstelling import TaakstellingRow, TaakstellingTotals, taakstelling_totals
 from regietafel.errors import NotFoundError
 from regietafel.imports.models import Kind
 from regietafel.opvang.selectors import as_week, current_import
@@ -70,7 +71,8 @@ class TaakstellingProvinceTotal:
     inhabitants: int
     taakstelling: int
     arrears: int | None
-    corrected: int
+    corrected: int | None
+    """None: some municipality's is unknown (a total over a part is no total)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +158,18 @@ def _visible_entries(
     return entries
 
 
+def _province_total(code: str, name: str, totals: TaakstellingTotals) -> TaakstellingProvinceTotal:
+    return TaakstellingProvinceTotal(
+        province_code=code,
+        province_name=name,
+        municipalities=totals.municipalities,
+        inhabitants=totals.inhabitants,
+        taakstelling=totals.taakstelling,
+        arrears=totals.arrears,
+        corrected=totals.corrected,
+    )
+
+
 def taakstelling_detail(
     *, user: AnyUser, label: str, province_code: str | None = None
 ) -> TaakstellingDetail:
@@ -168,18 +182,22 @@ def taakstelling_detail(
     if period is None:
         raise NotFoundError(_("Er is geen taakstelling voor periode %(label)s.") % {"label": label})
     names = {p.code: p.name for p in reference.provinces()}
-    totals = (
-        TaakstellingEntry.objects.filter(period=period)
-        .values("province_code")
-        .annotate(
-            municipality_count=Count("id"),
-            inhabitants_sum=Sum("inhabitants"),
-            taakstelling_sum=Sum("taakstelling"),
-            arrears_sum=Sum("arrears"),
-            corrected_sum=Sum("corrected"),
+    # Every province's totals by the core's one definition (``taakstelling_totals``, as the
+    # CLI's totals row; a test holds them equal to the taakstelling page's).
+    rows = tuple(
+        TaakstellingRow(
+            code=e.municipality_code,
+            name=e.municipality_name,
+            province=e.province_code,
+            inhabitants=e.inhabitants,
+            quota=e.quota,
+            taakstelling=e.taakstelling,
+            arrears=e.arrears,
+            corrected=e.corrected,
         )
-        .order_by("province_code")
+        for e in TaakstellingEntry.objects.filter(period=period)
     )
+    codes = sorted({row.province for row in rows})
     return TaakstellingDetail(
         period=_period_row(period),
         entries=tuple(
@@ -196,16 +214,8 @@ def taakstelling_detail(
             for e in _visible_entries(user, period, province_code).order_by("municipality_code")
         ),
         provinces=tuple(
-            TaakstellingProvinceTotal(
-                province_code=t["province_code"],
-                province_name=names.get(t["province_code"], t["province_code"]),
-                municipalities=t["municipality_count"],
-                inhabitants=t["inhabitants_sum"],
-                taakstelling=t["taakstelling_sum"],
-                arrears=t["arrears_sum"],
-                corrected=t["corrected_sum"],
-            )
-            for t in totals
+            _province_total(code, names.get(code, code), taakstelling_totals(rows, code))
+            for code in codes
         ),
     )
 

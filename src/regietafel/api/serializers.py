@@ -49,8 +49,9 @@ class TaakstellingProvinceSerializer(serializers.Serializer[Any]):
     gemeenten = serializers.IntegerField(source="municipalities")
     inwoners = serializers.IntegerField(source="inhabitants")
     taakstelling = serializers.IntegerField()
+    # null: some municipality's is unknown; never 0 in its place.
     achterstand = serializers.IntegerField(source="arrears", allow_null=True)
-    gecorrigeerde_taakstelling = serializers.IntegerField(source="corrected")
+    gecorrigeerde_taakstelling = serializers.IntegerField(source="corrected", allow_null=True)
 
 
 class TaakstellingDetailSerializer(serializers.Serializer[Any]):

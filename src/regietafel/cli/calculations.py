@@ -173,15 +173,14 @@ def taakstelling_result(arguments: argparse.Namespace) -> Result:
         regions=regions,
     )
     before: dict[str, int] = {}
+    earlier = None
     if previous_version is not None:
-        before = {
-            r.code: r.taakstelling
-            for r in compute_taakstelling(
-                municipalities=shares,
-                total=previous_version.national_total,
-                method=Method(arguments.methode),
-            ).rows
-        }
+        earlier = compute_taakstelling(
+            municipalities=shares,
+            total=previous_version.national_total,
+            method=Method(arguments.methode),
+        )
+        before = {r.code: r.taakstelling for r in earlier.rows}
     only = reference.province(arguments.provincie).name if arguments.provincie else None
     columns = [
         Column("gemeentecode", "Code"),
@@ -224,21 +223,21 @@ def taakstelling_result(arguments: argparse.Namespace) -> Result:
         for r in outcome.rows
         if only is None or r.province == only
     )
+    summed = outcome.totals(only)
     totals: dict[str, Any] = {
         "gemeentecode": "Totaal",
-        "gemeente": f"{len(rows)} gemeenten",
-        "inwoners": sum(int(r["inwoners"] or 0) for r in rows),
-        "quotum": sum(float(r["quotum"] or 0) for r in rows),
-        "taakstelling": sum(int(r["taakstelling"] or 0) for r in rows),
+        "gemeente": f"{summed.municipalities} gemeenten",
+        "inwoners": summed.inhabitants,
+        "quotum": summed.quota,
+        "taakstelling": summed.taakstelling,
     }
-    if before:
-        totals["vorige_versie"] = sum(int(r["vorige_versie"] or 0) for r in rows)
-        totals["verschil"] = sum(int(r["verschil"] or 0) for r in rows)
+    if earlier is not None:
+        totals["vorige_versie"] = earlier.totals(only).taakstelling
+        totals["verschil"] = outcome.change_from(earlier, only)
     if previous is not None:
-        totals["achterstand"] = sum(int(r["achterstand"] or 0) for r in rows)
-        totals["gecorrigeerde_taakstelling"] = sum(
-            int(r["gecorrigeerde_taakstelling"] or 0) for r in rows
-        )
+        # None (an empty cell) when any municipality's arrears are unknown, never 0.
+        totals["achterstand"] = summed.arrears
+        totals["gecorrigeerde_taakstelling"] = summed.corrected
     tables = [
         ResultTable("gemeenten", "Per gemeente", tuple(columns), rows, totals),
     ]
@@ -544,15 +543,19 @@ def _verdeel_table(outcome: DistributionResult, given: Mapping[str, int] | None)
     totals: dict[str, Any] = {
         "code": "Totaal",
         "naam": f"{len(rows)} eenheden",
-        "gewicht": sum(int(r.weight) if integral else float(r.weight) for r in outcome.rows),
-        "quotum": sum(r.quota for r in outcome.rows),
+        "gewicht": int(outcome.weight_total) if integral else float(outcome.weight_total),
+        "quotum": outcome.quota_total,
         "toewijzing": outcome.allocated,
     }
     if credited:
-        totals["eerlijk_aandeel"] = sum(r.fair_share or 0 for r in outcome.rows)
+        totals["eerlijk_aandeel"] = outcome.fair_share_total
     if outcome.rule is Rule.AANDEEL:
-        totals["aandeel"] = sum(r.share or 0 for r in outcome.rows)
-    if shows_existing:
+        totals["aandeel"] = outcome.share_total
+    if credited:
+        totals["bestaand"] = outcome.existing_total
+        totals["na_verdeling"] = outcome.after_total
+    elif shows_existing:
+        # Under "extra" the core counts no places; the given file's count is shown as read.
         totals["bestaand"] = sum(existing.values())
         totals["na_verdeling"] = sum(existing.values()) + outcome.allocated
     return ResultTable("verdeling", "Verdeling", tuple(columns), rows, totals)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from fractions import Fraction
 from types import MappingProxyType
@@ -124,7 +125,7 @@ class FigureDefinition:
             return None
         if self.decimals == 0:
             return round_half_up(raw)
-        return round(float(raw), self.decimals)
+        return round_half_up_to(raw, self.decimals)
 
     def text(self, value: Number | None, *, suppressed: bool = False) -> str:
         """The value as a person reads it (Dutch separators); "geen gegevens" for None,
@@ -145,6 +146,14 @@ def round_half_up(value: Fraction | Number) -> int:
     return int(exact + Fraction(1, 2)) if exact >= 0 else -int(-exact + Fraction(1, 2))
 
 
+def round_half_up_to(value: Fraction | Number, decimals: int) -> float:
+    """A share to ``decimals`` places, half up on the number as written (36,25 -> 36,3), as
+    :func:`regietafel.core.formatting.format_decimal_nl` writes it; Python's ``round`` rounds
+    the binary float half to even (36,2) and 222,5 to 222."""
+    exact = Decimal(repr(float(value)))
+    return float(exact.quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP))
+
+
 def format_value(value: Number | None, decimals: int, unit: str) -> str:
     """``value`` in the one notation of :mod:`regietafel.core.formatting`."""
     if value is None:
@@ -153,7 +162,7 @@ def format_value(value: Number | None, decimals: int, unit: str) -> str:
         return format_percent_nl(float(value), decimals)
     if decimals:
         return format_decimal_nl(float(value), decimals)
-    return format_int_nl(int(value))
+    return format_int_nl(round_half_up(value))  # 222,5 is 223 (int() would cut it to 222)
 
 
 def _reception(
@@ -592,7 +601,7 @@ def figure_delta(value: Number | None, earlier: Number | None, decimals: int) ->
     if value is None or earlier is None:
         return None
     delta = value - earlier
-    return round(delta, decimals) if isinstance(delta, float) else delta
+    return round_half_up_to(delta, decimals) if isinstance(delta, float) else delta
 
 
 def changes(

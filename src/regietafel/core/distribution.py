@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from fractions import Fraction
-from typing import Literal
+from typing import Literal, TypeVar
 
 from regietafel.core.apportionment import ApportionmentError, Method, apportion
 from regietafel.core.capacity import Location
@@ -65,6 +65,9 @@ _RULE_LABELS = {
     Rule.AANVULLEN: "aanvullen tot één gelijk niveau (verdeelbesluit)",
     Rule.EXTRA: "alleen de extra plekken naar rato",
 }
+
+
+_N = TypeVar("_N", int, float)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +106,17 @@ class DistributionRow:
         """Places short of the fair share before this distribution (negative: above it)."""
         return None if self.fair_share is None else self.fair_share - (self.existing or 0)
 
+    @property
+    def above_fair_share(self) -> float | None:
+        """Counted places minus the fair share before this distribution (negative: short);
+        None under ``extra``, which knows no fair share."""
+        return None if self.fair_share is None else (self.existing or 0) - self.fair_share
+
+    @property
+    def weight_percentage(self) -> float:
+        """The unit's share of the total weight in percent, as every table shows it."""
+        return self.weight_share * 100
+
 
 @dataclass(frozen=True, slots=True)
 class DistributionResult:
@@ -118,6 +132,45 @@ class DistributionResult:
     def allocated(self) -> int:
         """New places together; under ``aandeel`` this can exceed ``total``."""
         return sum(r.allocation for r in self.rows)
+
+    @property
+    def weight_total(self) -> Fraction:
+        return sum((r.weight for r in self.rows), Fraction(0))
+
+    @property
+    def quota_total(self) -> float:
+        return sum(r.quota for r in self.rows)
+
+    @property
+    def existing_total(self) -> int | None:
+        """Counted places together; None under ``extra`` (not counted) or when any unit's
+        count is unknown: a total over a part is no total."""
+        return _sum_known(r.existing for r in self.rows)
+
+    @property
+    def after_total(self) -> int | None:
+        """Counted places plus the new ones; None where ``existing_total`` is."""
+        existing = self.existing_total
+        return None if existing is None else existing + self.allocated
+
+    @property
+    def fair_share_total(self) -> float | None:
+        return _sum_known(r.fair_share for r in self.rows)
+
+    @property
+    def share_total(self) -> int | None:
+        """The rounded shares of the whole together (``aandeel`` only, else None)."""
+        return _sum_known(r.share for r in self.rows)
+
+
+def _sum_known(values: Iterable[_N | None]) -> _N | None:
+    """The sum, or None when there is nothing or any part is unknown."""
+    known: list[_N] = []
+    for value in values:
+        if value is None:
+            return None
+        known.append(value)
+    return sum(known[1:], known[0]) if known else None
 
 
 class DistributionError(ValueError):

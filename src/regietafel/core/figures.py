@@ -191,6 +191,21 @@ class ReceptionFigures:
         return row.category in self.suppressed
 
     @property
+    def charted_gaps(self) -> tuple[GapRow, ...]:
+        """The gap rows a need chart draws: not an afgeschermd kind, and not a kind without
+        places and without need at every horizon (no sober reception in the province),
+        which would be a panel of zeros. One rule for the page, the report and the caption."""
+        visible = [row for row in self.gaps if not self.row_suppressed(row)]
+        present = {row.category for row in visible if row.need or row.capacity}
+        return tuple(row for row in visible if row.category in present)
+
+    @property
+    def chart_hidden_kinds(self) -> tuple[NeedCategory, ...]:
+        """The kinds a need chart leaves out as afgeschermd, in the order of their labels."""
+        kinds = {row.category for row in self.gaps if self.row_suppressed(row)}
+        return tuple(sorted(kinds, key=lambda kind: kind.label))
+
+    @property
     def capacity_now(self) -> int:
         return self.capacity_total[0]
 

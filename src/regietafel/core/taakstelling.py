@@ -94,6 +94,44 @@ class TaakstellingResult:
     def with_arrears(self) -> bool:
         return any(row.arrears is not None for row in self.rows)
 
+    def totals(self, province: str | None = None) -> TaakstellingTotals:
+        """The totals row of the municipalities (of ``province``, by name: all when None).
+
+        Arrears and the corrected task are None when any municipality's is unknown."""
+        return taakstelling_totals(self.rows, province)
+
+    def change_from(self, previous: TaakstellingResult, province: str | None = None) -> int:
+        """How much the total task (of ``province``) differs from a previous version's."""
+        return self.totals(province).taakstelling - previous.totals(province).taakstelling
+
+
+@dataclass(frozen=True, slots=True)
+class TaakstellingTotals:
+    """The sums of a taakstelling table, one definition for CLI, pages and exports."""
+
+    municipalities: int
+    inhabitants: int
+    quota: float
+    taakstelling: int
+    arrears: int | None
+    corrected: int | None
+
+
+def taakstelling_totals(
+    rows: Iterable[TaakstellingRow], province: str | None = None
+) -> TaakstellingTotals:
+    """The totals of ``rows`` (of ``province`` only, when given; matched on ``row.province``),
+    also for stored rows; arrears and the corrected task are None when any row's is."""
+    chosen = [r for r in rows if province is None or r.province == province]
+    return TaakstellingTotals(
+        municipalities=len(chosen),
+        inhabitants=sum(r.inhabitants for r in chosen),
+        quota=sum(r.quota for r in chosen),
+        taakstelling=sum(r.taakstelling for r in chosen),
+        arrears=sum_known(r.arrears for r in chosen),
+        corrected=sum_known(r.corrected for r in chosen),
+    )
+
 
 class TaakstellingError(ValueError):
     """Input that the engine cannot use; the message is Dutch."""

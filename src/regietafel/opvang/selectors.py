@@ -317,6 +317,37 @@ def province_aggregates(*, user: AnyUser, week: IsoWeek | str) -> list[ProvinceA
     ]
 
 
+def national_aggregate(*, user: AnyUser, week: IsoWeek | str) -> ProvinceAggregate | None:
+    """The national row of the per-province table, summed over the stored rows by the same
+    rule as ``province_aggregates``; its occupancy is ``national_occupancy`` (published
+    unless one or two confidential locations are all the nation has). None: no register."""
+    _require_view(user)
+    week = as_week(week)
+    batch = current_import(kind=Kind.LOCATIES, week=week)
+    if batch is None:
+        return None
+    monday = week.monday
+    totals = (
+        LocationRecord.objects.filter(batch=batch, start_date__lte=monday)
+        .filter(Q(end_date__isnull=True) | Q(end_date__gte=monday))
+        .aggregate(
+            location_count=Count("id"),
+            capacity_sum=Sum("capacity", default=0),
+            structural_sum=Sum("capacity", filter=Q(end_date__isnull=True), default=0),
+            temporary_sum=Sum("capacity", filter=Q(end_date__isnull=False), default=0),
+        )
+    )
+    return ProvinceAggregate(
+        province_code="NL",
+        province_name=_("Nederland"),
+        locations=totals["location_count"],
+        capacity=totals["capacity_sum"],
+        occupancy=national_occupancy(user=user, week=week),
+        structural_capacity=totals["structural_sum"],
+        temporary_capacity=totals["temporary_sum"],
+    )
+
+
 def _hidden_for(user: AnyUser, batch: Import, monday: date) -> SuppressionPlan:
     """The small cells this user may not see (none for COA), by the core's one rule."""
     if access.can_see_confidential(user):

@@ -81,7 +81,10 @@ def _locations_csv(rows: list[LocationRow], week: IsoWeek) -> HttpResponse:
     )
 
 
-def _aggregates_csv(rows: list[ProvinceAggregate], week: IsoWeek) -> HttpResponse:
+def _aggregates_csv(
+    rows: list[ProvinceAggregate], national: ProvinceAggregate | None, week: IsoWeek
+) -> HttpResponse:
+    """The provinces, then the national row the page shows under its table."""
     header = [
         _("provinciecode"),
         _("provincie"),
@@ -104,7 +107,7 @@ def _aggregates_csv(rows: list[ProvinceAggregate], week: IsoWeek) -> HttpRespons
                 row.structural_capacity,
                 row.temporary_capacity,
             ]
-            for row in rows
+            for row in [*rows, *([national] if national else [])]
         ),
     )
 
@@ -131,9 +134,10 @@ def locations(request: HttpRequest) -> HttpResponse:
     sorting = parse_sorting(params, _LOCATION_VALUES, Sorting("code"))
     rows = sort_rows(rows, _LOCATION_VALUES[sorting.key], descending=sorting.descending)
     aggregates = selectors.province_aggregates(user=request.user, week=week)
+    national = selectors.national_aggregate(user=request.user, week=week)
     if _wants_csv(request):
         if request.GET.get("tabel") == "provincies":
-            return _aggregates_csv(aggregates, week)
+            return _aggregates_csv(aggregates, national, week)
         return _locations_csv(rows, week)
     query = request.GET.copy()
     query["week"] = week.label
@@ -144,7 +148,7 @@ def locations(request: HttpRequest) -> HttpResponse:
         rows=rows,
         aggregates=aggregates,
         csv_query=query.urlencode(),
-        totals=_totals(aggregates, selectors.national_occupancy(user=request.user, week=week)),
+        totals=national,
         own_province=access.own_province(request.user),
         headers=sort_headers(
             LOCATION_COLUMNS, sorting, {**params, "week": week.label}, anchor="locaties"
@@ -178,19 +182,6 @@ _LOCATION_VALUES: Mapping[str, Callable[[LocationRow], object]] = {
     "einde": lambda r: (r.end_date or date.max).toordinal(),  # structural: open-ended
     "vertrouwelijk": lambda r: "ja" if r.confidential else "nee",
 }
-
-
-def _totals(aggregates: list[ProvinceAggregate], occupancy: int | None) -> dict[str, int | None]:
-    """The national row; its occupancy is the national figure (published unless one or two
-    confidential locations are all the nation has: the provinces hidden with a partner add
-    up to at least three, so the national total gives none of them away)."""
-    return {
-        "locations": sum(a.locations for a in aggregates),
-        "capacity": sum(a.capacity for a in aggregates),
-        "occupancy": occupancy,
-        "structural": sum(a.structural_capacity for a in aggregates),
-        "temporary": sum(a.temporary_capacity for a in aggregates),
-    }
 
 
 @login_required

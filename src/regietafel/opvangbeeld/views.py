@@ -72,19 +72,8 @@ def _charts(picture: ReceptionPicture) -> dict[str, Any]:
         "De cijfers staan in de tabel onder de grafiek.",
         prefix="tijdlijn",
     )
-    # An afgeschermd need is not drawn; a kind without places and without need (no sober
-    # reception in the province) is left out, not drawn as a panel of zeros.
-    drawn = [
-        row
-        for row in reception.gaps
-        if not reception.row_suppressed(row)
-        and any(
-            r.need or r.capacity
-            for r in reception.gaps
-            if r.category is row.category and not reception.row_suppressed(r)
-        )
-    ]
-    hidden = sorted({row.category.label for row in reception.gaps if reception.row_suppressed(row)})
+    hidden = [kind.label for kind in reception.chart_hidden_kinds]
+    drawn = reception.charted_gaps
     need_rows = [(row.horizon.label, row.category.label, row.need, row.capacity) for row in drawn]
     bars = (
         _chart(

@@ -137,11 +137,16 @@ def _totals(table: ResultTable) -> tuple[Cell, ...]:
     )
 
 
-def table_csv(table: ResultTable, filename: str) -> HttpResponse:
+def table_csv(table: ResultTable, filename: str, *, with_totals: bool = False) -> HttpResponse:
+    """The rows of ``table``; ``with_totals``: then its totals row, the page's footer, as
+    given (a column that is not summed, or a sum without data, is an empty cell)."""
+    rows = list(table.rows)
+    if with_totals and table.totals:
+        rows.append(table.totals)
     return csv_response(
         filename,
         [c.key for c in table.columns],
-        ([r.get(c.key) for c in table.columns] for r in table.rows),
+        ([r.get(c.key) for c in table.columns] for r in rows),
     )
 
 

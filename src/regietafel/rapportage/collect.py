@@ -16,7 +16,7 @@ from regietafel import reference
 from regietafel.accounts.models import Role, User
 from regietafel.afspraken.selectors import AgreementState, agreement_states
 from regietafel.core.agreements import MeetingKind
-from regietafel.core.catalogue import Surface, changes, definition
+from regietafel.core.catalogue import Surface, changes, definition, round_half_up
 from regietafel.core.figures import NATIONAL, HousingFigures, ScopeFigures
 from regietafel.core.forecast import SCENARIOS, ForecastError
 from regietafel.core.formatting import format_date_nl, format_int_nl
@@ -73,10 +73,6 @@ def system_reader() -> User:
     return User(username="rapportage", role=Role.LANDELIJK, is_active=True)
 
 
-def _rounded(value: float | None) -> float | None:
-    return None if value is None else round(value, 4)
-
-
 def _province_progress(housing: HousingFigures, code: str, name: str) -> ProvinceProgress:
     return ProvinceProgress(
         code=code,
@@ -86,8 +82,8 @@ def _province_progress(housing: HousingFigures, code: str, name: str) -> Provinc
         arrears=housing.arrears_carried,
         corrected=housing.corrected,
         housed=housing.housed,
-        expected=round(float(housing.expected), 4),
-        percentage=_rounded(housing.share_housed),
+        expected=float(housing.expected),
+        percentage=housing.share_housed,
         on_schedule=housing.class_count(ScheduleClass.ON_SCHEDULE),
         somewhat_behind=housing.class_count(ScheduleClass.SOMEWHAT_BEHIND),
         far_behind=housing.class_count(ScheduleClass.FAR_BEHIND),
@@ -103,8 +99,8 @@ def _municipality(row: ProgressRow) -> MunicipalityProgress:
         arrears=row.arrears,
         corrected=row.corrected,
         housed=row.housed,
-        expected=round(row.expected, 4),
-        percentage=_rounded(row.percentage),
+        expected=row.expected,
+        percentage=row.percentage,
         schedule=None if row.schedule is None else row.schedule.value,
         schedule_label=None if row.schedule is None else row.schedule.label,
     )
@@ -134,7 +130,7 @@ def _taakstelling(figures: ScopeFigures, provinces: dict[str, ScopeFigures]) -> 
     )
 
 
-def _gap_line(row: GapRow, *, hidden: bool = False) -> GapLine:
+def _gap_line(row: GapRow, *, hidden: bool = False, charted: bool = True) -> GapLine:
     return GapLine(
         horizon=row.horizon.name,
         horizon_label=row.horizon.label,
@@ -148,6 +144,7 @@ def _gap_line(row: GapRow, *, hidden: bool = False) -> GapLine:
         gap=None if hidden else row.gap,
         gap_locations=None if hidden else row.gap_locations,
         suppressed=hidden,
+        charted=charted,
     )
 
 
@@ -160,6 +157,7 @@ def _timeline(figures: ScopeFigures) -> Timeline | None:
         structural=reception.capacity_structural,
         temporary=reception.capacity_temporary,
         need=None if reception.totals_suppressed else reception.need_by_week,
+        total=reception.capacity_total,
     )
 
 
@@ -179,8 +177,8 @@ def _province_capacity(provinces: dict[str, ScopeFigures]) -> tuple[ProvinceCapa
                 capacity=reception.capacity_now,
                 occupancy=None if reception.totals_suppressed else reception.occupancy_now,
                 occupancy_suppressed=reception.totals_suppressed,
-                fair_share=float(share or 0),
-                percentage=_rounded(reception.capacity_of_fair_share),
+                fair_share=None if share is None else float(share),
+                percentage=reception.capacity_of_fair_share,
             )
         )
     return tuple(rows)
@@ -371,8 +369,8 @@ def _forecast(
         projection=projection,
         levels=tuple(view.levels),
         week_starts=tuple(d.isoformat() for d in view.week_starts),
-        occupancy=tuple(tuple(round(float(v)) for v in row) for row in view.occupancy),
-        need=tuple(tuple(round(float(v)) for v in row) for row in view.need),
+        occupancy=tuple(tuple(round_half_up(float(v)) for v in row) for row in view.occupancy),
+        need=tuple(tuple(round_half_up(float(v)) for v in row) for row in view.need),
         start=f"bezetting bij de start {format_int_nl(view.start_occupancy)}: {view.start_note}",
         tables=tuple(frozen_table(t) for t in page_tables),
     )
@@ -444,7 +442,11 @@ def report_data_collect(*, week: IsoWeek, scope: str) -> ReportData:
         key_figures=_key_figures(figures, before, reader=reader, week=week),
         taakstelling=_taakstelling(figures, provinces),
         gaps=tuple(
-            _gap_line(row, hidden=figures.reception.row_suppressed(row))
+            _gap_line(
+                row,
+                hidden=figures.reception.row_suppressed(row),
+                charted=row in figures.reception.charted_gaps,
+            )
             for row in figures.reception.gaps
         )
         if figures.reception is not None

@@ -14,7 +14,7 @@ from typing import Any
 
 from regietafel.core.catalogue import figure_delta, format_value, trend_summary
 
-FORMAT_VERSION = 11
+FORMAT_VERSION = 12
 """Bumped when the JSON shape changes; older stored reports are upgraded on reading
 (``UPGRADES``), a version from the future is refused.
 
@@ -36,6 +36,11 @@ FORMAT_VERSION = 11
 - 9 -> 10: the forecast carries the tables the Prognose page shows beside its fan (target
   dates, the chance per target, the buffer policies compared: ``ForecastFan.tables``), as
   text and values; older reports did not record them (none).
+- 11 -> 12: the timeline carries the core's total capacity per week (``Timeline.total``),
+  so no renderer adds structural and temporary; a province's even share is null when the
+  core has none (it was written as 0). Older reports get the total they showed. A gap
+  line says whether the need chart draws it (``GapLine.charted``, the core's rule); older
+  reports drew every line with a need.
 """
 
 _V1_KEYS = {
@@ -139,6 +144,17 @@ def _upgrade_10_to_11(raw: dict[str, Any]) -> dict[str, Any]:
     return {**raw, "format_version": 11}
 
 
+def _upgrade_11_to_12(raw: dict[str, Any]) -> dict[str, Any]:
+    """Version 11 did not store the total capacity per week; its renderers showed
+    structural plus temporary, which this records once, as published."""
+    timeline = raw.get("timeline")
+    if timeline is not None:
+        pairs = zip(timeline["structural"], timeline["temporary"], strict=True)
+        timeline = {**timeline, "total": [s + t for s, t in pairs]}
+    gaps = [{**g, "charted": g["need"] is not None} for g in raw["gaps"]]
+    return {**raw, "timeline": timeline, "gaps": gaps, "format_version": 12}
+
+
 UPGRADES = {
     1: _upgrade_1_to_2,
     2: _upgrade_2_to_3,
@@ -150,6 +166,7 @@ UPGRADES = {
     8: _upgrade_8_to_9,
     9: _upgrade_9_to_10,
     10: _upgrade_10_to_11,
+    11: _upgrade_11_to_12,
 }
 """Upgrade functions by the version they upgrade from; each returns the next version."""
 
@@ -285,6 +302,9 @@ class GapLine:
     gap_locations: int | None
     suppressed: bool = False
     """Occupancy, buffer, need and gap afgeschermd (None); capacity is public."""
+    charted: bool = True
+    """Drawn in the need chart (``ReceptionFigures.charted_gaps``): not afgeschermd, and its
+    kind has places or need."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -295,7 +315,7 @@ class ProvinceCapacity:
     name: str
     capacity: int
     occupancy: int | None
-    fair_share: float
+    fair_share: float | None
     percentage: float | None
     occupancy_suppressed: bool = False
 
@@ -308,6 +328,8 @@ class Timeline:
     structural: tuple[int, ...]
     temporary: tuple[int, ...]
     need: tuple[int, ...] | None
+    total: tuple[int, ...]
+    """The core's total capacity per week (``ReceptionFigures.capacity_total``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -549,6 +571,7 @@ class ReportData:
                 structural=tuple(timeline["structural"]),
                 temporary=tuple(timeline["temporary"]),
                 need=tuple(timeline["need"]) if timeline["need"] is not None else None,
+                total=tuple(timeline["total"]),
             )
             if timeline is not None
             else None,

@@ -53,6 +53,8 @@ def aggregate_csv_row(total: ProgressAggregate) -> list[Any]:
 
 
 def _progress_values(row: ProgressRow, schedule_arrears: int | None) -> list[Any]:
+    """The core's figures as plain numbers: a CSV is read by machines, which round
+    themselves; pages round through the core's notation."""
     return [
         row.code,
         row.name,
@@ -62,9 +64,9 @@ def _progress_values(row: ProgressRow, schedule_arrears: int | None) -> list[Any
         row.corrected,
         row.housed,
         row.remaining,
-        round(row.expected, 1),
+        row.expected,
         schedule_arrears,
-        None if row.percentage is None else round(row.percentage, 1),
+        row.percentage,
         None if row.schedule is None else row.schedule.label,
     ]
 

@@ -74,6 +74,16 @@ class KeyedDistribution:
     unknown_durability: int = 0
     """Counted existing places whose looptijd the register does not know (no end date)."""
 
+    @property
+    def amv_total(self) -> int:
+        """New places for unaccompanied minors (AMV) together."""
+        return sum(a for a, _ in self.amv)
+
+    @property
+    def other_total(self) -> int:
+        """New places other than AMV together."""
+        return sum(o for _, o in self.amv)
+
 
 @dataclass(frozen=True)
 class AmountOption:

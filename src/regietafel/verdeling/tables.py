@@ -65,11 +65,11 @@ def distribution_table(d: KeyedDistribution, *, name: str, title: str) -> Result
             "code": row.code,
             "naam": row.name,
             "inwoners": int(row.weight),
-            "aandeel": row.weight_share * 100,
+            "aandeel": row.weight_percentage,
             "eerlijk_aandeel": row.fair_share,
             "aandeel_afgerond": row.share,
             "capaciteit": row.existing,
-            "verschil": -(row.below_fair_share or 0.0),
+            "verschil": row.above_fair_share,
             "extra": row.allocation,
         }
         if d.amv:
@@ -79,17 +79,18 @@ def distribution_table(d: KeyedDistribution, *, name: str, title: str) -> Result
     totals: dict[str, Value] = {
         "code": "Totaal",
         "naam": f"{len(rows)} eenheden",
-        "inwoners": sum(int(r.weight) for r in d.plain.rows),
-        "capaciteit": sum(r.existing or 0 for r in d.plain.rows),
-        "extra": sum(r.allocation for r in d.plain.rows),
+        "inwoners": int(d.plain.weight_total),
+        # None (an empty cell) under "extra", which counts no places: never 0.
+        "capaciteit": d.plain.existing_total,
+        "extra": d.plain.allocated,
     }
     if d.rule is Rule.AANDEEL:
-        totals["aandeel_afgerond"] = sum(r.share or 0 for r in d.plain.rows)
+        totals["aandeel_afgerond"] = d.plain.share_total
     if d.amv:
-        totals["amv"] = sum(a for a, _ in d.amv)
-        totals["overig"] = sum(o for _, o in d.amv)
+        totals["amv"] = d.amv_total
+        totals["overig"] = d.other_total
     if d.corrected is not None:
-        totals["extra_gecorrigeerd"] = sum(r.allocation for r in d.corrected.rows)
+        totals["extra_gecorrigeerd"] = d.corrected.allocated
     return ResultTable(name, title, tuple(columns), tuple(rows), totals)
 
 
@@ -117,7 +118,7 @@ def side_by_side_table(
     totals: dict[str, Value] = {
         "code": "Totaal",
         "naam": f"{len(rows)} eenheden",
-        "bestaand": sum(u.existing or 0 for u in first.rows),
+        "bestaand": first.existing_total,
     }
     for r in results:
         totals[r.rule.value] = r.plain.allocated

@@ -240,7 +240,7 @@ def verdeling(request: HttpRequest) -> HttpResponse:
     if request.GET.get("formaat") == "csv" and tables and not errors:
         wanted = request.GET.get("tabel", "provincies")
         chosen = next((t for t in tables if t.name == wanted), tables[0])
-        return table_csv(chosen, f"verdeling-{week.label}-{chosen.name}.csv")
+        return table_csv(chosen, f"verdeling-{week.label}-{chosen.name}.csv", with_totals=True)
     params = query_params(request) if request.method == "GET" else None
     context["tables"] = {t.name: html_table(t, params) for t in tables}
     context["errors"] = errors

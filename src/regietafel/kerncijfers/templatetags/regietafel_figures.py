@@ -60,11 +60,9 @@ def figure_name(code: str) -> str:
 
 @register.filter
 def figure_value(value: float | None, code: str) -> str:
-    """A value of that figure as its catalogue writes it (decimals, unit, "geen gegevens")."""
-    figure = definition(code)
-    if value is None:
-        return figure.text(None)
-    return figure.text(round(value, figure.decimals) if figure.decimals else round(value))
+    """A value of that figure as its catalogue writes it (decimals, unit, "geen gegevens"),
+    rounded half up by the core's one rule: no rounding of its own here."""
+    return definition(code).text(value)
 
 
 @lru_cache(maxsize=2048)

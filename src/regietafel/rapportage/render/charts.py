@@ -171,7 +171,7 @@ def need_figure(data: ReportData) -> Figure | None:
         rows=[
             (g.horizon_label, g.category_label, g.need, g.capacity)
             for g in data.gaps
-            if g.need is not None  # an afgeschermd need is not drawn either
+            if g.charted and g.need is not None  # the core's rule, as on the page
         ],
         title=title,
         source=SOURCE_REGISTER,
@@ -219,7 +219,7 @@ def forecast_figure(data: ReportData) -> Figure | None:
 
 
 def province_progress_figure(data: ReportData) -> Figure | None:
-    rows = [p for p in data.taakstelling.provinces if p.percentage is not None]
+    rows = [(p.name, p.percentage) for p in data.taakstelling.provinces if p.percentage is not None]
     if not data.is_national or not rows:
         return None
     title = (
@@ -227,8 +227,8 @@ def province_progress_figure(data: ReportData) -> Figure | None:
         f"{data.taakstelling.period}, per provincie"
     )
     spec = bar_chart(
-        labels=[p.name for p in rows],
-        values=[p.percentage or 0.0 for p in rows],
+        labels=[name for name, _ in rows],
+        values=[percentage for _, percentage in rows],  # no data: left out, never drawn as 0
         title=title,
         source=SOURCE_TAAKSTELLING,
         x_title="gehuisvest (% van gecorrigeerde taakstelling)",

@@ -67,13 +67,12 @@ def _timeline_rows(data: ReportData) -> list[dict[str, Any]]:
         return []
     rows = []
     for i in range(0, len(timeline.week_starts), TIMELINE_TABLE_STEP):
-        structural, temporary = timeline.structural[i], timeline.temporary[i]
         rows.append(
             {
                 "week_start": timeline.week_starts[i],
-                "structural": structural,
-                "temporary": temporary,
-                "total": structural + temporary,
+                "structural": timeline.structural[i],
+                "temporary": timeline.temporary[i],
+                "total": timeline.total[i],
                 "need": timeline.need[i] if timeline.need is not None else None,
             }
         )

@@ -296,11 +296,11 @@ def render_xlsx(data: ReportData, meta: ReportMeta) -> bytes:
                     _date(day),
                     s,
                     tmp,
-                    s + tmp,
+                    total,
                     tl.need[i] if tl.need is not None else None,
                 )
-                for i, (day, s, tmp) in enumerate(
-                    zip(tl.week_starts, tl.structural, tl.temporary, strict=True)
+                for i, (day, s, tmp, total) in enumerate(
+                    zip(tl.week_starts, tl.structural, tl.temporary, tl.total, strict=True)
                 )
             ],
         )

@@ -229,7 +229,9 @@ def province_distribution(
     ``whole`` (rule aandeel only) is an opgave over all places, existing included.
     """
     figures, _sources = week_figures(user=user, week=week)
-    if figures.national.reception is None:
+    amount = national_shortfall(figures) if total is None else total
+    if figures.national.reception is None or amount is None:
+        # No register: no existing places and no shortfall (0 would say "nothing is needed").
         raise NoRegisterError(
             f"voor week {week.label} is geen geldig locatieregister (niet aangeleverd in die week "
             f"of de {DATA_VALID_WEEKS['locaties'] - 1} weken ervoor): zonder register is er "
@@ -237,7 +239,6 @@ def province_distribution(
             "gegevens."
         )
     shortfall = total is None and whole is None
-    amount = (national_shortfall(figures) or 0) if total is None else total
     existing, unknown = existing_places(figures, on=week.monday, rule=existing_rule, by="province")
     plain, corrected, comparison = _keyed(
         province_units(week, figures, existing), amount, correction, rule=rule, whole=whole

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -22,7 +22,7 @@ from regietafel.imports.models import Import, Status
 from regietafel.imports.selectors import import_get, imports_list, previous_version
 from regietafel.imports.services import WithdrawError, import_submit, import_withdraw
 from regietafel.opvang.selectors import import_figures
-from regietafel.presentation.http import HtmlTable, csv_response, html_table, table_csv
+from regietafel.presentation.http import HtmlTable, bad_request, csv_response, html_table, table_csv
 
 
 @login_required
@@ -207,15 +207,15 @@ def import_template(request: HttpRequest, kind: str, extension: str) -> HttpResp
     if fmt is None or extension not in BLANK_TYPES:
         raise Http404
     try:
-        week = IsoWeek.parse(request.GET["week"]) if request.GET.get("week") else None
+        week = IsoWeek.parse_optional(request.GET.get("week"))
     except PeriodError as error:
-        return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
+        return bad_request(request, str(error))
     week = week or IsoWeek.containing(timezone.localdate())
     name = f"sjabloon-{kind}-{week.label}" if fmt.template_rows else f"sjabloon-{kind}"
     try:
         content = blank_file(fmt, extension, week=week)
     except reference.ReferenceDataError as error:  # a week before the reference data
-        return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
+        return bad_request(request, str(error))
     response = HttpResponse(content, content_type=BLANK_TYPES[extension])
     response["Content-Disposition"] = f'attachment; filename="{name}.{extension}"'
     return response

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -74,6 +75,24 @@ def test_rules_side_by_side_by_hand(tmp_path: Path) -> None:
         "--totaal", "41", "--sleutel", str(key), "--bestaand", str(existing), "--regel", "aandeel",
     )  # fmt: skip
     assert "Samen 53 nieuwe plekken, meer dan de 41 te verdelen" in aandeel.stdout
+
+
+def test_extra_with_existing_places_shows_them_and_the_totals_from_the_core(
+    tmp_path: Path,
+) -> None:
+    # Under "extra" B's 30 places are not counted but shown: 10, 10, 21 new (hand-computed
+    # above), after the distribution 10, 40, 21; totals 30 held, 41 new, 71 after.
+    key = write(tmp_path / "k.csv", "code,naam,gewicht\nA,Een,1\nB,Twee,1\nC,Drie,2\n")
+    existing = write(tmp_path / "b.csv", "code,aantal\nB,30\n")
+    result = run(
+        "--totaal", "41", "--sleutel", str(key), "--bestaand", str(existing),
+        "--regel", "extra", "--formaat", "json",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    answer = json.loads(result.stdout)
+    assert [r["na_verdeling"] for r in answer["verdeling"]] == [10, 40, 21]
+    totals = answer["totalen"]["verdeling"]
+    assert (totals["bestaand"], totals["toewijzing"], totals["na_verdeling"]) == (30, 41, 71)
 
 
 def test_columns_in_the_documented_order(tmp_path: Path) -> None:

@@ -114,6 +114,19 @@ def test_totals_are_the_outcome_s_and_no_count_is_no_total() -> None:
     assert extra.rows[1].above_fair_share is None
 
 
+def test_held_places_are_shown_under_every_rule_but_counted_only_when_credited() -> None:
+    # B holds 30. Under "extra" 40 goes 10/10/20 and the 30 is not counted (existing None),
+    # yet B holds 30 + 10 = 40 afterwards, and all together 30 + 40 = 70.
+    extra = distribute(UNITS, 40, rule=Rule.EXTRA)
+    assert [r.held for r in extra.rows] == [0, 30, 0]
+    assert [r.held_after for r in extra.rows] == [10, 40, 20]
+    assert (extra.held_total, extra.held_after_total) == (30, 70)
+    # Credited, held and counted are the same: aanvullen gives 13, 0, 27 (hand-computed above).
+    filled = distribute(UNITS, 40, rule=Rule.AANVULLEN)
+    assert [r.held_after for r in filled.rows] == [13, 30, 27]
+    assert (filled.held_total, filled.held_after_total) == (filled.existing_total, 70)
+
+
 def test_aandeel_of_a_national_estimate() -> None:
     # Whole 80 (an estimate, existing included): shares 20, 20, 40; B already has 30.
     result = distribute(UNITS, 0, rule=Rule.AANDEEL, whole=80)

@@ -470,7 +470,7 @@ def verdeel_result(arguments: argparse.Namespace) -> Result:
     )
     return Result(
         title=_verdeel_title(outcome, over),
-        tables=(_verdeel_table(outcome, existing),),
+        tables=(_verdeel_table(outcome, given_file=existing is not None),),
         meta={
             "regel": rule.label,
             "geheel": format_int_nl(outcome.whole) if outcome.whole is not None else None,
@@ -501,10 +501,10 @@ def _verdeel_title(outcome: DistributionResult, over: str) -> str:
     return f"Verdeling van {format_int_nl(outcome.total)} over {over}"
 
 
-def _verdeel_table(outcome: DistributionResult, given: Mapping[str, int] | None) -> ResultTable:
+def _verdeel_table(outcome: DistributionResult, *, given_file: bool) -> ResultTable:
     integral = all(r.weight.denominator == 1 for r in outcome.rows)
     credited = outcome.rule is not Rule.EXTRA
-    shows_existing = credited or given is not None
+    shows_existing = credited or given_file
     columns = [
         Column("code", "Code"),
         Column("naam", "Naam"),
@@ -522,10 +522,6 @@ def _verdeel_table(outcome: DistributionResult, given: Mapping[str, int] | None)
     )
     if shows_existing:
         columns.append(Column("na_verdeling", "Na verdeling", "int"))
-    existing = {
-        r.code: r.existing if r.existing is not None else (given or {}).get(r.code, 0)
-        for r in outcome.rows
-    }
     rows = tuple(
         {
             "code": r.code,
@@ -534,9 +530,9 @@ def _verdeel_table(outcome: DistributionResult, given: Mapping[str, int] | None)
             "quotum": r.quota,
             "eerlijk_aandeel": r.fair_share,
             "aandeel": r.share,
-            "bestaand": existing[r.code] if shows_existing else None,
+            "bestaand": r.held if shows_existing else None,
             "toewijzing": r.allocation,
-            "na_verdeling": existing[r.code] + r.allocation if shows_existing else None,
+            "na_verdeling": r.held_after if shows_existing else None,
         }
         for r in outcome.rows
     )
@@ -551,13 +547,10 @@ def _verdeel_table(outcome: DistributionResult, given: Mapping[str, int] | None)
         totals["eerlijk_aandeel"] = outcome.fair_share_total
     if outcome.rule is Rule.AANDEEL:
         totals["aandeel"] = outcome.share_total
-    if credited:
-        totals["bestaand"] = outcome.existing_total
-        totals["na_verdeling"] = outcome.after_total
-    elif shows_existing:
+    if shows_existing:
         # Under "extra" the core counts no places; the given file's count is shown as read.
-        totals["bestaand"] = sum(existing.values())
-        totals["na_verdeling"] = sum(existing.values()) + outcome.allocated
+        totals["bestaand"] = outcome.held_total
+        totals["na_verdeling"] = outcome.held_after_total
     return ResultTable("verdeling", "Verdeling", tuple(columns), rows, totals)
 
 

@@ -67,7 +67,8 @@ Drie regels (--regel), naast elkaar te proberen:
              anderen niet, dus samen kan het meer zijn dan het te verdelen aantal (zo stelde
              de Spreidingswet de opgave per provincie vast).
 
---bestaand (CSV code,aantal) geeft de plekken die er al zijn. --correctie (CSV code,factor)
+--bestaand (CSV code,aantal) geeft de plekken die er al zijn; een eenheid die er niet in staat
+heeft er 0. --correctie (CSV code,factor)
 vermenigvuldigt het gewicht per eenheid, zoals de sociaaleconomische correctie.
 """
 

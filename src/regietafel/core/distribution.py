@@ -84,7 +84,9 @@ class DistributionRow:
 
     ``quota`` is the exact (fractional) number of new places, ``allocation`` the rounded one.
     ``existing`` and ``fair_share`` are ``None`` under ``extra``. ``share`` is the rounded
-    share of the whole under ``aandeel`` (``None`` otherwise).
+    share of the whole under ``aandeel`` (``None`` otherwise). ``held`` is the places the
+    unit was given as it has them, counted or not: under ``extra`` a table may still show
+    them next to the new places, without the edge adding them up itself.
     """
 
     code: str
@@ -96,10 +98,16 @@ class DistributionRow:
     existing: int | None
     fair_share: float | None
     share: int | None = None
+    held: int = 0
 
     @property
     def after(self) -> int:
         return (self.existing or 0) + self.allocation
+
+    @property
+    def held_after(self) -> int:
+        """The places the unit holds after this distribution, counted or not."""
+        return self.held + self.allocation
 
     @property
     def below_fair_share(self) -> float | None:
@@ -152,6 +160,15 @@ class DistributionResult:
         """Counted places plus the new ones; None where ``existing_total`` is."""
         existing = self.existing_total
         return None if existing is None else existing + self.allocated
+
+    @property
+    def held_total(self) -> int:
+        """The places the units were given as holding, counted or not."""
+        return sum(r.held for r in self.rows)
+
+    @property
+    def held_after_total(self) -> int:
+        return self.held_total + self.allocated
 
     @property
     def fair_share_total(self) -> float | None:
@@ -249,6 +266,7 @@ def distribute(
             allocation=seats[i],
             existing=u.existing if credited else None,
             fair_share=fair[i] if credited else None,
+            held=u.existing,
         )
         for i, u in enumerate(units)
     )
@@ -305,6 +323,7 @@ def _share_of_whole(
             existing=u.existing,
             fair_share=float(exact[i]),
             share=shares[i],
+            held=u.existing,
         )
         for i, u in enumerate(units)
     )

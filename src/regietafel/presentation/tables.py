@@ -217,6 +217,16 @@ def render_json(result: Result) -> str:
             ]
             for part in result.tables
         },
+        # The totals the table format prints under each table, from the same outcome.
+        "totalen": {
+            part.name: {
+                c.key: machine_value(part.totals[c.key], c)
+                for c in part.columns
+                if c.key in part.totals
+            }
+            for part in result.tables
+            if part.totals
+        },
         "toelichting": list(result.notes),
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

@@ -36,6 +36,33 @@ def test_bulk_delete_of_users_audits_each_user(client_as: Callable[[str], Any]) 
 
 
 @pytest.mark.django_db
+def test_deleting_a_user_audits_what_is_deleted_with_it(
+    client_as: Callable[[str], Any], make_user: Callable[[str], Any]
+) -> None:
+    from regietafel.accounts.models import User
+    from regietafel.audit.models import AuditEntry
+    from regietafel.meldingen.models import Subscription
+
+    client = client_as("beheerder")
+    doomed = make_user("landelijk")
+    subscription = Subscription.objects.create(user=doomed, national=True)
+    response = client.post(f"/beheer/accounts/user/{doomed.pk}/delete/", {"post": "yes"})
+
+    assert response.status_code == 302
+    assert not User.objects.filter(pk=doomed.pk).exists()
+    assert not Subscription.objects.exists()
+    rows = AuditEntry.objects.filter(action="verwijderd").order_by("id")
+    assert [(row.object_type, row.object_id, row.summary) for row in rows] == [
+        ("gebruiker", str(doomed.pk), "gebruiker landelijk verwijderd in beheer"),
+        (
+            str(Subscription._meta.verbose_name),
+            str(subscription.pk),
+            "meldingen van landelijk verwijderd met gebruiker landelijk in beheer",
+        ),
+    ]
+
+
+@pytest.mark.django_db
 def test_bulk_delete_of_subscriptions_audits_each(
     client_as: Callable[[str], Any], make_user: Callable[[str], Any]
 ) -> None:

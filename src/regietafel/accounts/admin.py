@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin
+from django.contrib.admin.utils import NestedObjects
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import Group
-from django.db import models, transaction
+from django.db import models, router, transaction
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 
@@ -146,9 +147,23 @@ def _related_names(user: User, name: str) -> list[str]:
 
 
 def _audit_deleted(request: HttpRequest, obj: User) -> None:
+    """The user's row, and one for everything the database deletes with the user (such as
+    the subscription to the reports), found as the admin's confirmation page finds it."""
     audit_record(
         actor=request.user,
         action=Action.DELETED,
         target=obj,
         summary=f"gebruiker {obj.username} verwijderd in beheer",
     )
+    collector = NestedObjects(using=router.db_for_write(User))
+    collector.collect([obj])
+    for instances in collector.model_objs.values():
+        for instance in instances:
+            if isinstance(instance, User) or instance._meta.auto_created:
+                continue  # the user's own row above; Django's link tables (groups) are no record
+            audit_record(
+                actor=request.user,
+                action=Action.DELETED,
+                target=instance,
+                summary=f"{instance} verwijderd met gebruiker {obj.username} in beheer",
+            )

@@ -164,7 +164,6 @@ def verdeling(request: HttpRequest) -> HttpResponse:
     context.update(
         week=week,
         province=province,
-        amv_percentage=float(amv_share * 100),
         amount_label=amount_label,
         existing_rule=existing_rule,
         rule=rule,

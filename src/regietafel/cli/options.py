@@ -69,7 +69,7 @@ GIVEN = "_regietafel_given"
 by ``DutchArgumentParser.parse_known_args`` before a command sees the namespace)."""
 
 
-class SingleValue(argparse._StoreAction):
+class SingleValue(argparse.Action):
     """The default action of every option of our parsers: given twice, it is refused, not
     silently the last one (``--provincie Utrecht --provincie Gelderland`` is ambiguous).
     Options meant to repeat say ``action="append"``."""
@@ -88,4 +88,5 @@ class SingleValue(argparse._StoreAction):
                     self, "staat er meer dan één keer in; geef deze optie één keer"
                 )
             given.add(self.dest)
-        super().__call__(parser, namespace, values, option_string)
+        # What argparse's own "store" does; the public base class keeps us off its internals.
+        setattr(namespace, self.dest, values)

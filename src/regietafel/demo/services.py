@@ -12,8 +12,6 @@ from django.db import transaction
 
 from regietafel.accounts.models import Role, User
 from regietafel.accounts.services import user_create
-from regietafel.audit.models import Action
-from regietafel.audit.services import audit_record
 from regietafel.demo.files import to_csv_bytes
 from regietafel.demo.generator import (
     LOCATION_COLUMNS,
@@ -68,21 +66,6 @@ def _users() -> tuple[list[DemoLogin], dict[str, User]]:
             province_code=province_code,
             full_name=f"Demo {username}",
         )
-        if role == "beheerder":
-            # A change after ``user_create``, so it gets its own row (the caller's transaction).
-            user.is_staff = True
-            user.is_superuser = True
-            user.save(update_fields=["is_staff", "is_superuser"])
-            audit_record(
-                actor=None,
-                action=Action.CHANGED,
-                target=user,
-                summary=f"gebruiker {username} beheerrechten gegeven (demo)",
-                changes={
-                    "is_staff": {"oud": False, "nieuw": True},
-                    "is_superuser": {"oud": False, "nieuw": True},
-                },
-            )
         users[username] = user
         logins.append(DemoLogin(role=role, username=username, password=password, note=note))
     return logins, users

@@ -58,6 +58,33 @@ def test_a_page_shows_the_dutch_404(client_as: Callable[[str | None], Any]) -> N
     assert "Pagina niet gevonden" in response.content.decode()
 
 
+UNKNOWN_PAGES = (
+    ("/provincies/PV99/", "Provincie PV99 bestaat niet."),
+    ("/gemeenten/GM9999/", "GM9999"),
+    ("/taakstelling/2030-I/", "Taakstelling 2030-I is niet vastgesteld."),
+    ("/taakstelling/2030-I/cyclus/", "2030-I"),
+    ("/opvang/locaties/NOPE/?week=2021-W45", "Locatie NOPE staat niet in de gegevens"),
+    ("/afspraken/XYZ/", "XYZ"),
+    ("/afspraken/overleggen/9999/", "dit overleg bestaat niet"),
+    ("/rapport/2021-W45/XX/", "Pagina niet gevonden"),
+    ("/rapport/2021-W45/NL/", "Dit rapport is (nog) niet gepubliceerd."),
+)
+
+
+@pytest.mark.page_cache
+@pytest.mark.parametrize(("path", "message"), UNKNOWN_PAGES)
+def test_an_unknown_code_is_the_404_page_with_the_page_cache_on(
+    client_as: Callable[[str | None], Any], path: str, message: str
+) -> None:
+    """As served in production: the page cache calls the view itself, in ``process_view``,
+    where an exception skips the exception middleware; a domain error there was a 500."""
+    response = client_as("landelijk").get(path)
+    assert response.status_code == 404, path
+    page = response.content.decode()
+    assert "Pagina niet gevonden" in page
+    assert message in page
+
+
 def test_the_api_keeps_its_json_404_with_the_message(
     client_as: Callable[[str | None], Any],
 ) -> None:

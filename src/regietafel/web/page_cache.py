@@ -141,7 +141,13 @@ class PageCacheMiddleware:
             rendered.append(response)
             return _shareable(response, request)
 
-        stored = pages.get_or_compute(key, render)
+        try:
+            stored = pages.get_or_compute(key, render)
+        except Exception:
+            # An exception raised here would skip the exception middleware (a domain
+            # ``NotFoundError`` became a 500, not the 404 page). Nothing is stored; Django
+            # calls the view again itself, and its error takes the path of any page's.
+            return None
         if stored is None:  # personal this time (a message, a cookie, not a 200)
             return _filled(rendered[-1], request)
         return _filled(stored, request)

@@ -18,6 +18,7 @@ from regietafel.core.catalogue import FigureChange, FigureHistory, Surface, chan
 from regietafel.core.figures import NATIONAL, ScopeFigures
 from regietafel.core.periods import IsoWeek, PeriodError
 from regietafel.core.targets import TargetProgress, achieved_since
+from regietafel.errors import NotFoundError
 from regietafel.kerncijfers.selectors import figure_histories, figures_for, week_or_default
 from regietafel.presentation.http import bad_request
 from regietafel.rapportage.selectors import report_versions
@@ -174,7 +175,10 @@ def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpR
     views answer a missing object (an unknown path never reaches them)."""
     if request.path.startswith("/api/"):
         return JsonResponse({"detail": "Niet gevonden."}, status=404)
-    return render(request, "regietafel/404.html", status=404)
+    # The domain's own Dutch reason ("Provincie PV99 bestaat niet."), never Django's English.
+    cause = getattr(exception, "__cause__", None)
+    reason = str(cause) if isinstance(cause, NotFoundError) else ""
+    return render(request, "regietafel/404.html", {"reason": reason}, status=404)
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:

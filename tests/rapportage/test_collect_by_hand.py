@@ -231,6 +231,14 @@ def test_the_report_carries_the_forecast_fan_of_the_prognose_page(
     ties = [i for i, v in enumerate(page.occupancy[2]) if float(v) % 1 == 0.5]
     assert ties, "the run has a half person to round"
     assert all(fan.occupancy[2][i] == float(page.occupancy[2][i]) + 0.5 for i in ties)
+    # And cell for cell the page's own table (its CSV, the API and the CLI read it): the
+    # table rounded with round(), half to even, and was one lower at every tie.
+    from regietafel.opvangprognose.tables import BAND_LABELS, outlook_weeks_table
+
+    weeks = outlook_weeks_table(page)
+    for level, (key, _label) in enumerate(BAND_LABELS):
+        assert [row[f"bezetting_{key}"] for row in weeks.rows] == list(fan.occupancy[level])
+        assert [row[f"nodig_{key}"] for row in weeks.rows] == list(fan.need[level])
     # The page's tables beside the fan, frozen as the page writes them (format 10): the
     # target dates, the chance per target (none set here: the page's own sentence) and the
     # buffer policies, cell for cell the page's table builders on the same view.

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from regietafel.core import buffer_policies, forecast
+from regietafel.core.catalogue import round_half_up
 from regietafel.core.forecast import FloatArray
 from regietafel.core.formatting import NBSP, NOT_APPLICABLE_TEXT
 from regietafel.core.targets import UNIT_LABELS
@@ -28,7 +29,9 @@ BAND_LABELS = (("p025", f"2,5{NBSP}%"), ("p10", f"10{NBSP}%"), ("p50", "mediaan"
 
 
 def whole(value: float) -> int:
-    return round(float(value))
+    """Whole people or places, half up as on every surface (a median of 10.000 paths often
+    ends in ,5; Python's ``round`` took it to the even number, the report up)."""
+    return round_half_up(float(value))
 
 
 def weeks_table(

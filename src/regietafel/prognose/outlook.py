@@ -23,6 +23,7 @@ import numpy.typing as npt
 
 from regietafel.core import buffer_policies, forecast
 from regietafel.core.capacity import ContractedCapacity
+from regietafel.core.catalogue import round_half_up
 from regietafel.core.forecast import FloatArray, IntArray, ModelInputs, Scenario
 from regietafel.core.formatting import format_date_nl, format_int_nl
 from regietafel.core.need import need_now
@@ -165,7 +166,7 @@ class DateNeed:
         extended; 0 when covered). The same places as :attr:`contracted_chance` counts."""
         if self.contracted is None:
             return None
-        need = round(self.need_at(level))
+        need = round_half_up(self.need_at(level))
         return max(need - self.contracted - self.extra, 0)
 
 
@@ -281,7 +282,7 @@ def outlook(
     applies = policy.for_scope(national=index is None)
     kinds = None if run.key.start is None else run.key.start.kinds_of(province)
     start_need = (
-        round(float(applies.need(np.asarray([start]))[0]))
+        round_half_up(float(applies.need(np.asarray([start]))[0]))
         if kinds is None
         else need_now(kinds, policy, national=index is None)
     )

@@ -402,6 +402,31 @@ def test_each_target_shows_its_chance_on_what_is_still_contracted_everywhere(
     assert line == api
 
 
+def test_a_target_agreed_after_the_week_has_no_chance_in_that_week(
+    client_as: Callable[[str], Any],
+) -> None:
+    """The Doelen page of 2021-W45 (Monday 8 November) does not show a target agreed on
+    15 November; the forecast of that week gave it a chance all the same."""
+    from regietafel.doelen.models import Target
+    from regietafel.kerncijfers.selectors import cache_clear
+    from tests.opvang.factories import locations_week45
+
+    locations_week45()
+    Target.objects.create(
+        title="later", category="regulier", unit="places", quantity=600,
+        start=date(2021, 10, 1), agreed_on=date(2021, 11, 15), deadline=date(2022, 7, 1),
+    )  # fmt: skip
+    cache_clear()
+    client = client_as("coa")
+    assert client.get("/api/v1/prognose/", {"week": "2021-W45"}).json()["doelkansen"] == []
+    body = client.get(URL).content.decode()
+    assert "Voor dit gebied is geen doel vastgelegd." in body
+    Target.objects.update(agreed_on=date(2021, 11, 8))  # agreed on the Monday: it counts
+    cache_clear()
+    (row,) = client.get("/api/v1/prognose/", {"week": "2021-W45"}).json()["doelkansen"]
+    assert row["doel"] == "later"
+
+
 def test_a_province_has_no_forecast_when_the_national_total_is_afgeschermd(
     client_as: Callable[[str | None], Any], make_user: Callable[[str], Any]
 ) -> None:

@@ -223,6 +223,28 @@ def test_three_rules_side_by_side_on_an_opgave(make_user: Callable[[str], Any]) 
 
 
 @pytest.mark.django_db
+def test_a_target_agreed_after_the_week_is_not_offered_as_an_amount(
+    make_user: Callable[[str], Any],
+) -> None:
+    """2021-W45 starts on 8 November: a target agreed on the 15th was not running then (the
+    Doelen page of the week does not show it), so it is no amount to distribute either."""
+    from regietafel.core.periods import IsoWeek
+    from regietafel.verdeling.selectors import amount_options
+
+    standard_register()
+    Target.objects.create(
+        title="later", category="regulier", unit="places", quantity=1_200,
+        start=date(2021, 11, 1), agreed_on=date(2021, 11, 15), deadline=date(2021, 12, 31),
+    )  # fmt: skip
+    user = make_user("landelijk")
+    labels = [o.label for o in amount_options(user, IsoWeek.parse("2021-W45"))]
+    assert not any(label.startswith("Doel:") for label in labels)
+    Target.objects.update(agreed_on=date(2021, 11, 8))
+    labels = [o.label for o in amount_options(user, IsoWeek.parse("2021-W45"))]
+    assert "Doel: later (1.200, uiterlijk 31 december 2021)" in labels
+
+
+@pytest.mark.django_db
 def test_page_offers_rules_amounts_and_conditions(client_as: Callable[[str], Any]) -> None:
     standard_register()
     Target.objects.create(

@@ -356,7 +356,7 @@ def target_chances(*, user: AnyUser, week: IsoWeek, view: Outlook) -> list[Targe
             register=register,
             contracted=contracted,
         )
-        for target in core_targets()
+        for target in core_targets(running_on=week.monday)
         if target.province_code == province_code
     ]
 

@@ -105,7 +105,7 @@ def amount_options(user: AnyUser, week: IsoWeek) -> tuple[AmountOption, ...]:
         if value is not None:
             label = f"{definition(code).name}: {format_int_nl(int(value))}"
             options.append(AmountOption(f"tekort-{role.value}", label, int(value)))
-    for target in core_targets():
+    for target in core_targets(running_on=week.monday):
         if (
             target.province_code is None
             and target.unit == "places"

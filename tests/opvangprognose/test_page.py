@@ -403,12 +403,17 @@ def test_each_target_shows_its_chance_on_what_is_still_contracted_everywhere(
 
 
 def test_a_target_agreed_after_the_week_has_no_chance_in_that_week(
-    client_as: Callable[[str], Any],
+    client_as: Callable[[str], Any], capsys: pytest.CaptureFixture[str]
 ) -> None:
     """The Doelen page of 2021-W45 (Monday 8 November) does not show a target agreed on
-    15 November; the forecast of that week gave it a chance all the same."""
+    15 November; the forecast of that week gave it a chance all the same. Without a target
+    the command gives the table empty, as the API does (it used to leave the key out)."""
+    import json
+
+    from regietafel.cli.main import main
     from regietafel.doelen.models import Target
     from regietafel.kerncijfers.selectors import cache_clear
+    from regietafel.opvang.models import LocationRecord
     from tests.opvang.factories import locations_week45
 
     locations_week45()
@@ -416,11 +421,14 @@ def test_a_target_agreed_after_the_week_has_no_chance_in_that_week(
         title="later", category="regulier", unit="places", quantity=600,
         start=date(2021, 10, 1), agreed_on=date(2021, 11, 15), deadline=date(2022, 7, 1),
     )  # fmt: skip
+    LocationRecord.objects.update(confidential=False)  # the command reads as the LRT
     cache_clear()
     client = client_as("coa")
     assert client.get("/api/v1/prognose/", {"week": "2021-W45"}).json()["doelkansen"] == []
     body = client.get(URL).content.decode()
     assert "Voor dit gebied is geen doel vastgelegd." in body
+    assert main(["prognose", "--week", "2021-W45", "--paden", "500", "--formaat", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["doelkansen"] == []
     Target.objects.update(agreed_on=date(2021, 11, 8))  # agreed on the Monday: it counts
     cache_clear()
     (row,) = client.get("/api/v1/prognose/", {"week": "2021-W45"}).json()["doelkansen"]

@@ -179,8 +179,9 @@ def forecast_result(arguments: argparse.Namespace, progress: Progress) -> Result
         tables.insert(1, outlook_dates_table(view))
     else:
         notes = (*notes, f"Geen peildatum (1 januari of 1 juli) binnen {arguments.weken} weken.")
-    chances = () if week is None or given else _target_chances(week, view)
-    if chances:
+    if week is not None and not given:
+        # Always with --week, empty with its sentence, as the page and the API give it.
+        chances = _target_chances(week, view)
         tables.insert(2 if view.dates else 1, target_chances_table(chances))
     meta: dict[str, str | int | float | None] = {
         "gebied": view.scope_name,

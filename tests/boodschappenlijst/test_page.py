@@ -28,3 +28,26 @@ def test_the_heading_names_the_scope(
     assert heading is not None
     assert heading.group(1) == f"Boodschappenlijst {name}, week 2021-W45"
     assert f"<title>Boodschappenlijst {name}, week 2021-W45" in page
+
+
+@pytest.mark.django_db
+def test_a_week_without_data_says_why_and_gives_no_empty_file(
+    client_as: Callable[[str | None], Any],
+) -> None:
+    """2020-W10 has no register and no taakstelling: the page said "Er staat niets op de
+    lijst." (nothing to do) and the CSV was only a header; the API gives the reason."""
+    standard_register("2021-W45")
+    client = client_as("landelijk")
+    reason = client.get("/api/v1/boodschappenlijst/", {"week": "2020-W10"}).json()["reden"]
+    assert reason.startswith("Voor week 2020-W10 of eerder is geen locatieregister aangeleverd")
+    page = client.get("/boodschappenlijst/", {"week": "2020-W10"}).content.decode()
+    assert f"Geen gegevens: {reason}" in page
+    assert "Er staat niets op de lijst." not in page
+    assert "formaat=csv" not in page
+    download = client.get("/boodschappenlijst/", {"week": "2020-W10", "formaat": "csv"})
+    assert download.status_code == 404
+    assert reason in download.content.decode()
+    # A week with data still lists and downloads.
+    assert (
+        client.get("/boodschappenlijst/", {"week": "2021-W45", "formaat": "csv"}).status_code == 200
+    )

@@ -220,3 +220,21 @@ def test_national_row_is_the_same_on_page_and_csv(client_as: Client, key: str) -
         last["structurele capaciteit"],
         last["tijdelijke capaciteit"],
     ) == ("4", "1098", "996" if key == "coa" else "afgeschermd", "648", "450")
+
+
+def test_a_week_without_a_register_says_why_not_zero_or_afgeschermd(client_as: Client) -> None:
+    """2020-W10, before the first register: the page showed "0 locaties" and a Nederland row
+    "afgeschermd" (also to COA), the CSVs only a header; now the API's reason, and 404."""
+    locations_week45()
+    for role in ("coa", "landelijk"):
+        client = client_as(role)
+        api = client.get("/api/v1/locaties/", {"week": "2020-W10"}).json()
+        assert api["gegevens"] is False
+        page = client.get(LIST, {"week": "2020-W10"}).content.decode()
+        assert f"Geen gegevens: {api['reden']}" in page
+        assert "0 locaties" not in page
+        assert "afgeschermd" not in page
+        for table in ("", "provincies"):
+            download = client.get(LIST, {"week": "2020-W10", "formaat": "csv", "tabel": table})
+            assert download.status_code == 404
+            assert api["reden"] in download.content.decode()

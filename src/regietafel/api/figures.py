@@ -20,16 +20,20 @@ from regietafel.api.views import (
     check_parameters,
     data_fields,
     data_object_schema,
-    no_register_reason,
 )
 from regietafel.boodschappenlijst.selectors import shopping_list_for
 from regietafel.boodschappenlijst.tables import shopping_table
 from regietafel.core.catalogue import changes
 from regietafel.core.distribution import DistributionError
-from regietafel.core.figures import ScopeFigures
 from regietafel.core.periods import IsoWeek, PeriodError
 from regietafel.doelen.tables import targets_table
-from regietafel.kerncijfers.selectors import NeedPolicyChoice, figures_for, week_or_default
+from regietafel.imports.selectors import no_register_reason
+from regietafel.kerncijfers.selectors import (
+    NeedPolicyChoice,
+    figures_for,
+    no_figures_reason,
+    week_or_default,
+)
 from regietafel.opvangbeeld import tables
 from regietafel.opvangbeeld.selectors import reception_picture
 from regietafel.presentation.tables import ResultTable
@@ -68,13 +72,6 @@ def _need_policy(choice: NeedPolicyChoice) -> dict[str, Any]:
         "herkomst": choice.origin,
         "toelichting": choice.explanation,
     }
-
-
-def _no_data_reason(figures: ScopeFigures) -> str | None:
-    """Why a week has no figures at all (no register and no taakstelling); None if it has."""
-    if figures.has_data:
-        return None
-    return f"{no_register_reason(figures.week)} Er is ook geen taakstelling voor die week."
 
 
 def _rows(table: ResultTable) -> list[dict[str, Any]]:
@@ -120,7 +117,7 @@ def boodschappenlijst(request: Request) -> Response:
         raise ValidationError({"detail": str(error)}) from None
     reason = None
     if not scoped.has_data:
-        reason = _no_data_reason(figures_for(user=request.user, week=week, scope=scoped.scope))
+        reason = no_figures_reason(figures_for(user=request.user, week=week, scope=scoped.scope))
     return Response(
         {
             "week": week.label,
@@ -174,7 +171,7 @@ def kerncijfers(request: Request) -> Response:
         {
             "week": week.label,
             "scope": figures.scope,
-            **data_fields(_no_data_reason(figures)),
+            **data_fields(no_figures_reason(figures)),
             "kerncijfers": [
                 {
                     "code": c.definition.code,

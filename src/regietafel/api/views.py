@@ -32,7 +32,7 @@ from regietafel.api import serializers as out
 from regietafel.core.periods import IsoWeek, PeriodError
 from regietafel.core.rules import LocationType
 from regietafel.imports.models import Kind
-from regietafel.imports.selectors import missing_reason
+from regietafel.imports.selectors import no_data_reason, no_register_reason
 from regietafel.kerncijfers import selectors as kerncijfers_selectors
 from regietafel.opvang import selectors as opvang_selectors
 
@@ -56,32 +56,6 @@ WEEK = OpenApiParameter(
         "Geldend is de laatst verwerkte levering met een week op of vóór deze week."
     ),
 )
-
-
-DATA_NOUNS: Mapping[str, str] = {
-    Kind.LOCATIES: "locatieregister",
-    Kind.REALISATIE: "realisatiebestand",
-    Kind.REEKSEN: "bestand met landelijke reeksen",
-}
-"""What a delivery of each kind is called in a ``reden`` ("Er is nog geen … aangeleverd.")."""
-
-
-def no_data_reason(kind: str, week: IsoWeek | None) -> str | None:
-    """Why ``week`` has no data of ``kind``, in Dutch (None: it has; None for ``week``: no
-    week has any). No data is never zero: an endpoint answers a week without data with
-    ``"gegevens": false`` and this as ``"reden"``, not an empty list that reads as nothing to
-    do or zero."""
-    noun = DATA_NOUNS[kind]
-    if week is None:
-        return _("Er is nog geen %(noun)s aangeleverd.") % {"noun": noun}
-    if opvang_selectors.current_import(kind=kind, week=week) is not None:
-        return None
-    return missing_reason(kind=kind, week=week, noun=noun)
-
-
-def no_register_reason(week: IsoWeek | None) -> str | None:
-    """Why ``week`` has no location register (``no_data_reason`` of the register)."""
-    return no_data_reason(Kind.LOCATIES, week)
 
 
 def data_fields(reason: str | None) -> dict[str, Any]:

@@ -17,7 +17,7 @@ from regietafel.boodschappenlijst.models import ShoppingItemMark
 from regietafel.core.periods import IsoWeek
 from regietafel.core.rules import ShoppingItemStatus
 from regietafel.core.shopping_list import ShoppingItem
-from regietafel.kerncijfers.selectors import figures_for, normalise_scope
+from regietafel.kerncijfers.selectors import figures_for, no_figures_reason, normalise_scope
 
 __all__ = ["NATIONAL", "MarkedItem", "ScopedList", "normalise_scope", "shopping_list_for"]
 
@@ -41,6 +41,8 @@ class ScopedList:
     housing_arrears: int | None
     """None: no taakstelling, or no realisation about its period yet (unknown, not 0)."""
     has_data: bool = True
+    no_data_reason: str | None = None
+    """Why the week has no figures (the API's ``reden``); the page says it, not "niets"."""
 
     @property
     def open_items(self) -> tuple[MarkedItem, ...]:
@@ -83,4 +85,5 @@ def shopping_list_for(*, user: AnyUser, week: IsoWeek, scope: str) -> ScopedList
         can_mark=access.can_mark_shopping_item(user, scope),
         housing_arrears=(figures.housing.schedule_arrears if figures.housing is not None else None),
         has_data=figures.has_data,
+        no_data_reason=no_figures_reason(figures),
     )

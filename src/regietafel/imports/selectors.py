@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, timedelta
 
 from django.core.exceptions import PermissionDenied
@@ -11,7 +12,7 @@ from django.shortcuts import get_object_or_404
 from regietafel.accounts.access import AnyUser, can_view_imports
 from regietafel.core.periods import IsoWeek
 from regietafel.core.rules import DATA_VALID_WEEKS
-from regietafel.imports.models import Import, Status
+from regietafel.imports.models import Import, Kind, Status
 
 
 def imports_list(*, user: AnyUser, kind: str | None = None) -> QuerySet[Import]:
@@ -78,6 +79,31 @@ def missing_reason(*, kind: str, week: IsoWeek, noun: str) -> str:
             f"{first.week}."
         )
     return f"Er is nog geen {noun} aangeleverd."
+
+
+DATA_NOUNS: Mapping[str, str] = {
+    Kind.LOCATIES: "locatieregister",
+    Kind.REALISATIE: "realisatiebestand",
+    Kind.REEKSEN: "bestand met landelijke reeksen",
+}
+"""What a delivery of each kind is called in a reason ("Er is nog geen … aangeleverd.")."""
+
+
+def no_data_reason(kind: str, week: IsoWeek | None) -> str | None:
+    """Why ``week`` has no data of ``kind``, in Dutch (None: it has; for ``week`` None: no
+    week has any). No data is never zero: a page, download or endpoint of such a week says
+    this instead of an empty list that reads as nothing to do or zero."""
+    noun = DATA_NOUNS[kind]
+    if week is None:
+        return f"Er is nog geen {noun} aangeleverd."
+    if latest_import(kind=kind, on_or_before=week) is not None:
+        return None
+    return missing_reason(kind=kind, week=week, noun=noun)
+
+
+def no_register_reason(week: IsoWeek | None) -> str | None:
+    """Why ``week`` has no location register (``no_data_reason`` of the register)."""
+    return no_data_reason(Kind.LOCATIES, week)
 
 
 def current_imports(kind: str) -> QuerySet[Import]:

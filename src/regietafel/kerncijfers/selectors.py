@@ -56,7 +56,7 @@ from regietafel.core.targets import TargetProgress
 from regietafel.doelen.models import Target
 from regietafel.doelen.selectors import core_targets
 from regietafel.imports.models import Import, Kind, Status
-from regietafel.imports.selectors import latest_import, latest_week_with_data
+from regietafel.imports.selectors import latest_import, latest_week_with_data, no_register_reason
 from regietafel.kerncijfers.models import WeekNeedPolicy
 from regietafel.opvang.models import SeriesMetric, SeriesRecord
 from regietafel.opvang.selectors import (
@@ -436,6 +436,14 @@ def normalise_scope(scope: str | None) -> str:
     if text.upper() in {"", NATIONAL, "LANDELIJK", "NEDERLAND"}:
         return NATIONAL
     return reference.province(text).code
+
+
+def no_figures_reason(figures: ScopeFigures) -> str | None:
+    """Why a week has no figures at all (no register and no taakstelling), in Dutch; None if
+    it has. The one sentence of the API's ``reden`` and the pages that list figures."""
+    if figures.has_data:
+        return None
+    return f"{no_register_reason(figures.week)} Er is ook geen taakstelling voor die week."
 
 
 def figures_for(*, user: AnyUser, week: IsoWeek, scope: str | None = None) -> ScopeFigures:

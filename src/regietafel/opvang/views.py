@@ -19,7 +19,9 @@ from regietafel.accounts import access
 from regietafel.core.confidentiality import SUPPRESSED_TEXT
 from regietafel.core.periods import IsoWeek
 from regietafel.core.rules import LocationType
+from regietafel.errors import NotFoundError
 from regietafel.imports.models import Kind
+from regietafel.imports.selectors import no_register_reason
 from regietafel.opvang import selectors
 from regietafel.opvang.forms import LocationFilterForm, WeekForm
 from regietafel.opvang.selectors import LocationRow, ProvinceAggregate, SeriesOverview
@@ -122,6 +124,12 @@ def locations(request: HttpRequest) -> HttpResponse:
     cleaned = form.cleaned_data
     week = _week(form, kind=Kind.LOCATIES)
     if week is None:
+        return render(request, "opvang/locaties.html", context)
+    reason = no_register_reason(week)
+    if reason is not None:
+        if _wants_csv(request):  # a file with only a header would read as an empty register
+            raise NotFoundError(reason)
+        context.update(week=week, no_data=reason)
         return render(request, "opvang/locaties.html", context)
     type_value = cleaned.get("soort")
     rows = selectors.locations_list(

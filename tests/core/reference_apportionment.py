@@ -126,13 +126,13 @@ def apportion(
 
     lows = _bounds(minimum, n, 0)
     highs = _bounds(maximum, n, total)
-    if any(lo > hi for lo, hi in zip(lows, highs, strict=True)):
-        raise ApportionmentError("een minimum is groter dan het maximum")
     if sum(lows) > total:
         raise ApportionmentError(
             f"de minima ({format_int_nl(sum(lows))}) zijn samen groter dan het totaal "
             f"({format_int_nl(total)})"
         )
+    if any(lo > hi for lo, hi in zip(lows, highs, strict=True)):
+        raise ApportionmentError("een minimum is groter dan het maximum")
     if sum(highs) < total:
         raise ApportionmentError(
             f"de maxima ({format_int_nl(sum(highs))}) zijn samen kleiner dan het totaal "

@@ -297,6 +297,16 @@ def test_hand_example_minimum() -> None:
     assert result.seats.tolist() == [8, 1, 1]
 
 
+def test_a_minimum_above_the_total_names_the_total_not_a_maximum() -> None:
+    # Minimum 5.000 per unit over a total of 165 and no maximum given: the message named
+    # "het maximum" (the default bound, the total) instead of the sum of the minima.
+    with pytest.raises(ApportionmentError) as caught:
+        apportion([2, 1], 165, minimum=5_000)
+    assert str(caught.value) == "de minima (10.000) zijn samen groter dan het totaal (165)"
+    with pytest.raises(ApportionmentError, match="een minimum is groter dan het maximum"):
+        apportion([2, 1], 165, minimum=50, maximum=40)
+
+
 def test_hand_example_maximum() -> None:
     # Weights [6, 3, 1], total 10, maximum 4 each. Unbounded: [6, 3, 1]; the first unit
     # is capped at 4 and the other 6 seats go over [3, 1]: quotas 4.5, 1.5 -> floors 4, 1,

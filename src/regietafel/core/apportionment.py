@@ -152,13 +152,15 @@ def apportion(
     else:
         lows = _bounds(minimum, n, 0)
         highs = _bounds(maximum, n, total)
-        if any(lo > hi for lo, hi in zip(lows, highs, strict=True)):
-            raise ApportionmentError("een minimum is groter dan het maximum")
+        # The sum first: without a maximum the bound is the total, and "een minimum is
+        # groter dan het maximum" named a maximum nobody gave (a minimum of 5.000 over 165).
         if sum(lows) > total:
             raise ApportionmentError(
                 f"de minima ({format_int_nl(sum(lows))}) zijn samen groter dan het totaal "
                 f"({format_int_nl(total)})"
             )
+        if any(lo > hi for lo, hi in zip(lows, highs, strict=True)):
+            raise ApportionmentError("een minimum is groter dan het maximum")
         if sum(highs) < total:
             raise ApportionmentError(
                 f"de maxima ({format_int_nl(sum(highs))}) zijn samen kleiner dan het totaal "

@@ -51,6 +51,16 @@ def test_coa_uploads_a_file_and_sees_the_result(client_as: Client) -> None:
     assert f'href="{reverse("import-detail", args=[record.pk])}"' in page
 
 
+def test_the_message_counts_one_row_as_one_rij(client_as: Client) -> None:
+    client = client_as("coa")
+    response = post(client, csv_bytes(LOCATIES_HEADER, LOCATIES_ROWS[:1]))
+    page = client.get(response["Location"]).content.decode()
+    assert "Opvanglocaties 2021-W45 versie 1, 1 rij." in page
+    response = post(client, csv_bytes(LOCATIES_HEADER, LOCATIES_ROWS[:2]))
+    page = client.get(response["Location"]).content.decode()
+    assert "Opvanglocaties 2021-W45 versie 2, 2 rijen." in page
+
+
 def test_refused_upload_shows_every_error(client_as: Client) -> None:
     rows = [list(r) for r in LOCATIES_ROWS]
     rows[0][5] = "700"  # occupancy above capacity 600

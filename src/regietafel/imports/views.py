@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods
 from regietafel import reference
 from regietafel.accounts import access
 from regietafel.accounts.models import User
+from regietafel.core.formatting import count_nl
 from regietafel.core.periods import IsoWeek, PeriodError
 from regietafel.imports.blanks import BLANK_TYPES, blank_file, help_csv
 from regietafel.imports.formats import FORMATS
@@ -89,12 +90,12 @@ def import_new(request: HttpRequest) -> HttpResponse:
         if record.status == Status.ACCEPTED:
             messages.success(
                 request,
-                _("Verwerkt: %(kind)s %(week)s versie %(version)s, %(rows)s rijen.")
+                _("Verwerkt: %(kind)s %(week)s versie %(version)s, %(rows)s.")
                 % {
                     "kind": record.get_kind_display(),
                     "week": record.week,
                     "version": record.version,
-                    "rows": record.row_count,
+                    "rows": count_nl(record.row_count, "rij", "rijen"),
                 },
             )
         else:

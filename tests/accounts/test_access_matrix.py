@@ -108,6 +108,7 @@ def _outcome(response: Any) -> int | str:
     return int(response.status_code)
 
 
+@pytest.mark.page_cache  # as served: the page cache calls a cacheable view itself
 @pytest.mark.parametrize("case", MATRIX, ids=str)
 def test_access(case: Case, world: dict[str, int], client_as: Callable[[str | None], Any]) -> None:
     url = case.url(world)

@@ -16,6 +16,7 @@ from enum import StrEnum
 from types import MappingProxyType
 from typing import Any
 
+from regietafel import reference
 from regietafel.core import mpp
 from regietafel.core.capacity import location_problems
 from regietafel.core.formatting import format_date_nl, format_int_nl
@@ -321,8 +322,6 @@ LOCATIES = FileFormat(
 def _every_municipality(rows: Sequence[ParsedRow], week: IsoWeek) -> list[FileProblem]:
     """A realisation holds every municipality of the week's Monday: a missing one would count
     as housing nobody, and put its province behind schedule on a missing row."""
-    from regietafel import reference
-
     present = {values.get("municipality_code") for _, values in rows}
     division = reference.municipalities(week.monday)
     missing = [m for m in division if m.code not in present]
@@ -341,8 +340,6 @@ def _every_municipality(rows: Sequence[ParsedRow], week: IsoWeek) -> list[FilePr
 def _realisation_template(week: IsoWeek) -> tuple[tuple[str, ...], ...]:
     """One row per municipality of the week's Monday (as ``_every_municipality`` demands),
     code, name, period and week filled in, the counts left empty for the user."""
-    from regietafel import reference
-
     period = Period.containing(week.monday).label
     return tuple(
         (m.code, m.name, period, "", "", week.label) for m in reference.municipalities(week.monday)

@@ -73,3 +73,27 @@ def test_a_folder_that_takes_no_new_files_and_a_file_as_folder(
         f"regietafel verdeel: fout: kan in map '{tmp_path}' geen bestand maken (deze map neemt "
         "geen nieuwe bestanden aan)\n"
     )
+
+
+def test_a_pipe_is_refused_and_a_link_keeps_pointing_at_the_new_file(
+    tmp_path: Path, capsys: Any
+) -> None:
+    """The atomic write puts a new file in place of the name: a named pipe (or, as root,
+    /dev/full) became a plain file and a symbolic link was replaced by one."""
+    import os
+    import stat
+
+    pipe = tmp_path / "uit.csv"
+    os.mkfifo(pipe)
+    assert main([*VERDEEL, "--formaat", "csv", "--uitvoer", str(pipe)]) == 2
+    assert "is geen gewoon bestand" in capsys.readouterr().err
+    assert stat.S_ISFIFO(pipe.lstat().st_mode)
+
+    real = tmp_path / "echt.csv"
+    real.write_text("oud\n", encoding="utf-8")
+    link = tmp_path / "link.csv"
+    link.symlink_to(real)
+    assert main([*VERDEEL, "--formaat", "csv", "--uitvoer", str(link)]) == 0
+    assert link.is_symlink()
+    assert link.resolve() == real.resolve()
+    assert real.read_text(encoding="utf-8").startswith("code,")

@@ -315,6 +315,20 @@ def _directory(target: Path) -> Path:
     return target.parent if str(target.parent) else Path()
 
 
+def _real_target(target: Path) -> Path:
+    """The file an output name stands for: a symbolic link's target (the link stays, the
+    file it points to is replaced), refused when that is no regular file. An atomic write
+    puts a new file in place of the name: a device such as /dev/null, a named pipe or the
+    link itself would be swapped for a plain file (as root: /dev/full became a CSV)."""
+    real = target.resolve() if target.is_symlink() else target
+    if real.exists() and not real.is_file() and not real.is_dir():
+        raise OutputError(
+            f"'{target}' is geen gewoon bestand (maar bijvoorbeeld een apparaat of een pijp); "
+            "geef de naam van een bestand, of laat --uitvoer weg voor standaarduitvoer"
+        )
+    return real
+
+
 def _check_writable(directory: Path) -> None:
     """Make and remove an empty file in ``directory``: what the atomic write will need."""
     try:
@@ -335,7 +349,9 @@ def _check_writable(directory: Path) -> None:
 def check_output_file(target: Path, fmt: str | None = None) -> None:
     """Refuse an output file that cannot be written, before anything is computed or stored:
     its folder missing or not writable, the name an existing folder, or (with ``fmt``) a
-    name ending in another format's extension. OutputError (Dutch) else nothing."""
+    name ending in another format's extension, or a device or pipe. OutputError (Dutch)
+    else nothing."""
+    target = _real_target(target)
     if target.is_dir():
         raise OutputError(f"'{target}' is een map; geef de naam van een bestand")
     directory = _directory(target)
@@ -367,6 +383,7 @@ def check_output_folder(folder: Path) -> None:
 
 
 def write_atomically(target: Path, payload: bytes) -> None:
+    target = _real_target(target)
     directory = _directory(target)
     if not directory.is_dir():
         raise OutputError(f"map '{directory}' voor het uitvoerbestand bestaat niet")

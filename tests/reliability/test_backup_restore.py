@@ -154,3 +154,42 @@ def test_cli_backup_and_a_bad_restore_file(
     assert capsys.readouterr().err == (
         f"regietafel backup: fout: '{tmp_path}' is een map; geef de naam van een bestand\n"
     )
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(lambda data: data[: len(data) // 2], id="afgebroken"),
+        pytest.param(lambda data: b'[{"foo": 1}]', id="rij-zonder-model"),
+        pytest.param(  # every row intact, one more that Django cannot load
+            lambda data: data.rstrip()[:-1] + b', {"model": "geen.model", "pk": 1, "fields": {}}]',
+            id="rij-die-niet-laadt",
+        ),
+    ],
+)
+def test_a_damaged_database_file_is_one_dutch_line_and_nothing_restored(
+    world: None,
+    media: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    damage: Callable[[bytes], bytes],
+) -> None:
+    """A cut-off or hand-edited database.json gave a JSONDecodeError or KeyError traceback."""
+    from regietafel.cli.main import main
+
+    target = tmp_path / "reservekopie.zip"
+    backup_write(target)
+    damaged = tmp_path / "beschadigd.zip"
+    with zipfile.ZipFile(target) as source, zipfile.ZipFile(damaged, "w") as out:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            out.writestr(item, damage(data) if item.filename == "database.json" else data)
+    call_command("flush", interactive=False, verbosity=0)
+    shutil.rmtree(media)
+    assert main(["restore", str(damaged)]) == 2
+    assert capsys.readouterr().err.endswith(
+        f"regietafel restore: fout: {damaged}: beschadigde back-up (de inhoud is onvolledig of "
+        "onleesbaar); er is niets teruggezet\n"
+    )
+    assert not Import.objects.exists()
+    assert not media.exists() or not _files(media)

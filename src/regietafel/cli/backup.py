@@ -229,6 +229,14 @@ def _read_backup(source: Path) -> tuple[dict[str, Any], bytes, dict[str, bytes]]
     return manifest, database, files
 
 
+def _damaged(source: Path, error: Exception) -> UserError:
+    """One Dutch line; the parser's English detail (``error``) is for a developer, not here."""
+    return UserError(
+        f"{source}: beschadigde back-up (de inhoud is onvolledig of onleesbaar); "
+        "er is niets teruggezet"
+    )
+
+
 def _checked_files(database: bytes, files: dict[str, bytes], source: Path) -> dict[str, bytes]:
     """Every original in the backup must match the SHA-256 its import recorded."""
     recorded = {
@@ -265,10 +273,16 @@ def backup_restore(source: Path, *, overwrite: bool) -> str:
     """Restore ``source``; refuses a database with data unless ``overwrite``."""
     from django.conf import settings
     from django.core.management import call_command
+    from django.core.serializers.base import DeserializationError
     from django.db import transaction
 
-    manifest, database, files = _read_backup(source)
-    _checked_files(database, files, source)
+    try:
+        manifest, database, files = _read_backup(source)
+        _checked_files(database, files, source)
+    except (ValueError, KeyError, TypeError, AttributeError) as error:
+        # Cut off or edited by hand: invalid JSON, a row without "model", a listed file that
+        # is not in the archive. Nothing has been written yet.
+        raise _damaged(source, error) from None
     if database_has_data() and not overwrite:
         raise UserError(
             "de database bevat al gegevens; geef --overschrijven om ze te vervangen door de back-up"
@@ -287,9 +301,11 @@ def backup_restore(source: Path, *, overwrite: bool) -> str:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(content)
                 written.append(target)
-    except BaseException:
+    except BaseException as error:
         for done in written:
             done.unlink(missing_ok=True)
+        if isinstance(error, DeserializationError | ValueError | KeyError | TypeError):
+            raise _damaged(source, error) from None  # the transaction has rolled back
         raise
     missing = manifest.get("ontbrekend") or []
     note = f"; {len(missing)} origineel ontbrak al bij het maken van de back-up" if missing else ""

@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from regietafel.cli.webcommands import NOT_MIGRATED
 
 SCRIPT = """
@@ -43,6 +45,33 @@ def test_serve_refuses_a_taken_port_in_one_dutch_line(tmp_path: Path) -> None:
     assert f"poort {port} op 127.0.0.1 is al in gebruik" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "d").exists()  # refused before anything was made
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["--poort", "99999"], "--poort: 99.999 ligt buiten 1 tot en met 65.535"),
+        # 192.0.2.1 is TEST-NET-1 (RFC 5737): on no machine; the address is wrong, not taken.
+        (
+            ["--host", "192.0.2.1", "--poort", "8299"],
+            (
+                "kan niet luisteren op 192.0.2.1:8299 (dit adres hoort niet bij deze machine); "
+                "controleer --host"
+            ),
+        ),
+    ],
+)
+def test_serve_names_a_bad_port_or_address_not_a_taken_one(
+    arguments: list[str], message: str
+) -> None:
+    """--poort 99999 was an OverflowError traceback; every bind error said "al in gebruik"."""
+    result = subprocess.run(
+        [sys.executable, "-m", "regietafel", "serve", *arguments, "--server", "waitress"],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert f"regietafel serve: fout: {message}\n" in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 PARSER_ONLY = """

@@ -151,7 +151,7 @@ def register(commands: argparse._SubParsersAction[DutchArgumentParser]) -> None:
         "docs/instellingen.md).",
     )
     serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--poort", type=int, default=8000)
+    serve.add_argument("--poort", type=whole_number(1, 65_535), default=8000)
     serve.add_argument(
         "--server",
         choices=["gunicorn", "waitress"],
@@ -183,7 +183,7 @@ def register(commands: argparse._SubParsersAction[DutchArgumentParser]) -> None:
     demo.add_argument(
         "--map", type=Path, default=Path("demo-data"), help="map voor de demodatabase"
     )
-    demo.add_argument("--poort", type=int, default=8000)
+    demo.add_argument("--poort", type=whole_number(1, 65_535), default=8000)
     demo.add_argument("--alleen-laden", action="store_true", help="laad de data en stop")
     demo.set_defaults(handler=run_demo)
 
@@ -244,15 +244,28 @@ def register(commands: argparse._SubParsersAction[DutchArgumentParser]) -> None:
 
 def _check_port(host: str, port: int) -> None:
     """Refuse early, in Dutch, when the address is taken (instead of a traceback later)."""
+    import errno
     import socket
+
+    from regietafel.core.formatting import os_error_nl
 
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
         probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             probe.bind((host, port))
-        except OSError:
+        except OSError as error:
+            if error.errno == errno.EADDRINUSE:
+                raise UserError(
+                    f"poort {port} op {host} is al in gebruik; kies een andere met --poort"
+                ) from None
+            # Not "in gebruik": an address this machine does not have, or no valid address.
+            reason = (
+                "geen geldig adres of bekende naam"
+                if isinstance(error, socket.gaierror)
+                else os_error_nl(error)
+            )
             raise UserError(
-                f"poort {port} op {host} is al in gebruik; kies een andere met --poort"
+                f"kan niet luisteren op {host}:{port} ({reason}); controleer --host"
             ) from None
 
 

@@ -137,6 +137,7 @@ _OS_ERRORS_NL: dict[str, str] = {
     "EROFS": "het bestandssysteem is alleen-lezen",
     "ENAMETOOLONG": "de naam is te lang",
     "EEXIST": "het bestand bestaat al",
+    "EADDRNOTAVAIL": "dit adres hoort niet bij deze machine",
 }
 
 

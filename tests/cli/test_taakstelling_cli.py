@@ -12,6 +12,7 @@ import json
 import os
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -68,10 +69,26 @@ def test_csv_contract_and_exact_total() -> None:
         assert int(quota) <= int(row["taakstelling"]) <= int(quota) + 1  # quota rule
 
 
+def realisation_file(path: Path, period: str, given: dict[str, tuple[int, int]]) -> Path:
+    """A realisation of ``period`` with every municipality of its division, as the CLI
+    demands: the ``given`` codes with their (taakstelling, gehuisvest), the others 0 and 0."""
+    from regietafel import reference
+    from regietafel.core.periods import Period
+
+    on = max(
+        reference.default_population_date(Period.parse(period)), reference.population_dates()[0]
+    )
+    lines = ["gemeentecode,taakstelling,gehuisvest"]
+    for m in reference.municipalities(on):
+        task, housed = given.get(m.code, (0, 0))
+        lines.append(f"{m.code},{task},{housed}")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
 def test_realisatie_adds_arrears_and_advance(tmp_path: Path) -> None:
-    previous = tmp_path / "vorige.csv"
-    previous.write_text(
-        "gemeentecode,taakstelling,gehuisvest\nGM0363,700,650\nGM0014,200,230\n", encoding="utf-8"
+    previous = realisation_file(
+        tmp_path / "vorige.csv", "2021-I", {"GM0363": (700, 650), "GM0014": (200, 230)}
     )
     result = run(
         "taakstelling",
@@ -95,7 +112,33 @@ def test_realisatie_adds_arrears_and_advance(tmp_path: Path) -> None:
         == int(rows["GM0363"]["taakstelling"]) + 50
     )
     assert int(rows["GM0014"]["achterstand"]) == -30
-    assert int(rows["GM0034"]["achterstand"]) == 0  # not in the file: nothing carried over
+    assert int(rows["GM0034"]["achterstand"]) == 0  # 0 given, 0 housed: nothing carried over
+
+
+def test_a_realisation_without_every_municipality_is_refused(tmp_path: Path) -> None:
+    """A missing row read as arrears 0: a file with only its header gave "Achterstand 0"
+    for every municipality. As the import of a realisation: every one, or refused."""
+    header_only = tmp_path / "leeg.csv"
+    header_only.write_text("gemeentecode,taakstelling,gehuisvest\n", encoding="utf-8")
+    args = ["taakstelling", "--periode", "2021-II", "--totaal", "11000", "--provincie", "Zeeland"]
+    result = run(*args, "--realisatie", str(header_only))
+    assert result.returncode == 2
+    assert "13 gemeenten van periode 2021-I ontbreken: GM0654 Borsele" in result.stderr
+    assert "Traceback" not in result.stderr
+    # Every municipality of the province shown is enough for that province.
+    from regietafel import reference
+
+    zeeland = [
+        m.code for m in reference.municipalities(date(2021, 1, 1)) if m.province_code == "PV29"
+    ]
+    partial = tmp_path / "zeeland.csv"
+    partial.write_text(
+        "gemeentecode,taakstelling,gehuisvest\n" + "".join(f"{c},10,4\n" for c in zeeland),
+        encoding="utf-8",
+    )
+    shown = run(*args, "--realisatie", str(partial), "--formaat", "csv")
+    assert shown.returncode == 0, shown.stderr
+    assert {r["achterstand"] for r in csv_rows(shown.stdout)} == {"6"}
 
 
 def test_regio_provincie_compares_regional_with_local() -> None:
@@ -239,8 +282,7 @@ def test_code_gone_before_the_previous_period_names_its_successor(tmp_path: Path
 def test_code_merged_after_the_previous_period_carries_its_arrears(tmp_path: Path) -> None:
     # Weesp (GM0457) was a municipality in the division of 1 January 2022 and joined
     # Amsterdam on 24 March 2022: its arrears of 10 - 5 = 5 go to Amsterdam in 2023-I.
-    previous = tmp_path / "vorige.csv"
-    previous.write_text("gemeentecode,taakstelling,gehuisvest\nGM0457,10,5\n", encoding="utf-8")
+    previous = realisation_file(tmp_path / "vorige.csv", "2022-II", {"GM0457": (10, 5)})
     result = run(
         "taakstelling", "--periode", "2023-I", "--totaal", "13500", "--realisatie", str(previous),
         "--formaat", "csv",
@@ -314,8 +356,7 @@ def test_output_file_gets_normal_permissions(tmp_path: Path) -> None:
 
 
 def test_table_says_where_reorganised_arrears_went(tmp_path: Path) -> None:
-    previous = tmp_path / "vorige.csv"
-    previous.write_text("gemeentecode,taakstelling,gehuisvest\nGM0370,6,0\n", encoding="utf-8")
+    previous = realisation_file(tmp_path / "vorige.csv", "2021-II", {"GM0370": (6, 0)})
     note = (
         "Herindeling: achterstand/voorsprong van GM0370 (Beemster) "
         "overgedragen aan GM0439 (Purmerend)."

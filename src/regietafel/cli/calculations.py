@@ -22,7 +22,7 @@ from regietafel.core.distribution import (
     Unit,
     distribute,
 )
-from regietafel.core.formatting import format_date_nl, format_int_nl
+from regietafel.core.formatting import count_nl, format_date_nl, format_int_nl
 from regietafel.core.periods import Period, PeriodError
 from regietafel.core.taakstelling import (
     MunicipalityShare,
@@ -155,7 +155,12 @@ def taakstelling_result(arguments: argparse.Namespace) -> Result:
     )
     on, population_note = _peildatum(arguments.peildatum, reference.default_population_date(period))
     municipalities = reference.municipalities(on)
-    previous = _read_previous(arguments.realisatie, period, on) if arguments.realisatie else None
+    only = reference.province(arguments.provincie).name if arguments.provincie else None
+    previous = (
+        _read_previous(arguments.realisatie, period, on, province_name=only)
+        if arguments.realisatie
+        else None
+    )
     carried = _carry_over(previous, on) if previous is not None else None
     regions = _read_regions(arguments.regio, on) if arguments.regio else None
     if arguments.per == "regio" and regions is None:
@@ -181,7 +186,6 @@ def taakstelling_result(arguments: argparse.Namespace) -> Result:
             method=Method(arguments.methode),
         )
         before = {r.code: r.taakstelling for r in earlier.rows}
-    only = reference.province(arguments.provincie).name if arguments.provincie else None
     columns = [
         Column("gemeentecode", "Code"),
         Column("gemeente", "Gemeente"),
@@ -304,12 +308,17 @@ def taakstelling_result(arguments: argparse.Namespace) -> Result:
     )
 
 
-def _read_previous(path: Path, period: Period, on: date) -> dict[str, PreviousPeriod]:
+def _read_previous(
+    path: Path, period: Period, on: date, *, province_name: str | None = None
+) -> dict[str, PreviousPeriod]:
     """The previous period per municipality, keyed by the codes of that period's division.
 
     A code of a municipality that was merged or split between that division and ``on`` is
     accepted: its arrears go to its heirs (``_carry_over``), as the web service does. A code
     that did not exist in the previous period's division is an error naming its successor.
+    Every municipality of that division (of ``province_name`` when one province is shown)
+    must be in the file, as in the import of a realisation: a missing row would read as
+    arrears 0 (a file with only its header gave "Achterstand 0" everywhere).
     """
     previous = period.previous
     previous_on = max(reference.default_population_date(previous), reference.population_dates()[0])
@@ -324,6 +333,23 @@ def _read_previous(path: Path, period: Period, on: date) -> dict[str, PreviousPe
         if code is not None and task is not None and housed is not None and code not in result:
             result[code] = PreviousPeriod(task=task, housed=housed)
     reader.raise_if_errors()
+    expected = [
+        m
+        for m in reference.municipalities(previous_on)
+        if province_name is None or reference.province(m.province_code).name == province_name
+    ]
+    missing = [m for m in expected if m.code not in result]
+    if missing:
+        shown = ", ".join(f"{m.code} {m.name}" for m in missing[:10])
+        more = f" en nog {len(missing) - 10}" if len(missing) > 10 else ""
+        reader.error(
+            None,
+            "gemeentecode",
+            f"{count_nl(len(missing), 'gemeente', 'gemeenten')} van periode {previous.label} "
+            f"ontbreken: {shown}{more}; een realisatie bevat elke gemeente, met gehuisvest 0 "
+            "voor een gemeente die niemand huisvestte",
+        )
+        reader.raise_if_errors()
     return result
 
 

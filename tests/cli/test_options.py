@@ -99,3 +99,13 @@ def test_options_meant_to_repeat_still_do() -> None:
     )
     assert len(read.doel) == 2
     assert not hasattr(read, "_regietafel_given")
+
+
+def test_options_that_exclude_each_other_are_refused_in_dutch(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """argparse's own "not allowed with argument" reached the user in English."""
+    argv = ["rapport", "--week", "2021-W46", "--provincie", "Utrecht", "--alle-provincies"]
+    assert refusal([*argv, "--formaat", "pdf"], capsys) == (
+        "regietafel rapport: fout: --alle-provincies en --provincie gaan niet samen; kies er één\n"
+    )

@@ -32,6 +32,15 @@ _ARGPARSE_DUTCH: tuple[tuple[str, str], ...] = (
     ),
     (r"argument (\S+): invalid (?:int|float) value: '(.*)'", r"\1: '\2' is geen getal"),
     (r"unrecognized arguments: (.*)", r"onbekende optie(s): \1"),
+    (
+        r"argument (\S+): not allowed with argument (\S+)",
+        r"\1 en \2 gaan niet samen; kies er één",
+    ),
+    (r"one of the arguments (.*) is required", r"geef één van deze opties: \1"),
+    (
+        r"ambiguous option: (\S+) could match (.*)",
+        r"\1 is onduidelijk; bedoelt u een van: \2",
+    ),
     (r"argument (\S+): (.*)", r"\1: \2"),
 )
 

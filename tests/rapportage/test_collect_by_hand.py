@@ -334,6 +334,16 @@ def test_an_afgeschermd_week_reads_afgeschermd_not_no_data(make_user: Any) -> No
     rows = {r[0]: r for r in book["kerncijfers"].iter_rows(min_row=2, values_only=True)}
     assert rows["bezetting_nu"][3:6] == ("afgeschermd", "afgeschermd", "afgeschermd")
     assert rows["capaciteit_nu"][3:6] == (1050, 1050, 0)
+    # The web and PDF report say the same, not "–" (which its legend defines as geen gegevens).
+    import re
+
+    from regietafel.rapportage.render.html import render_print_html
+
+    printed = render_print_html(data, ReportMeta(1, None, "rapportage"))
+    row = re.search(r'<tr data-kerncijfer="bezetting_nu">(.*?)</tr>', printed, re.S)
+    assert row is not None
+    cells = re.findall(r'<td class="num">(.*?)</td>', row.group(1), re.S)
+    assert cells == ["afgeschermd", "afgeschermd", "afgeschermd"]
     trend = list(book["verloop"].iter_rows(values_only=True))
     column = trend[0].index("bezetting_nu")
     assert [r[column] for r in trend[-2:]] == ["afgeschermd", "afgeschermd"]

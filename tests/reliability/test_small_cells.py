@@ -161,7 +161,8 @@ def test_cli_kerncijfers_say_last_week_was_afgeschermd_too(capsys: Any, monkeypa
 
     row = row_of("bezetting_nu")
     assert (row["waarde"], row["vorige_week"]) == ("afgeschermd", "afgeschermd")
-    assert row["verandering"] == ""  # no change can be given
+    # No change can be given, and why: afgeschermd (an empty cell read as "geen gegevens").
+    assert row["verandering"] == "afgeschermd"
     capacity = row_of("capaciteit_nu")
     assert capacity["vorige_week"] == "450"  # 400 + 50: capacity is never afgeschermd
 

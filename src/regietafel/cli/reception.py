@@ -114,7 +114,7 @@ def kerncijfers_result(arguments: argparse.Namespace) -> Result:
             "naam": c.definition.name,
             "waarde": SUPPRESSED_TEXT if c.suppressed else c.value,
             "vorige_week": SUPPRESSED_TEXT if c.earlier_suppressed else c.earlier,
-            "verandering": c.change,
+            "verandering": SUPPRESSED_TEXT if c.change_suppressed else c.change,
             "eenheid": c.definition.unit,
         }
         for c in changes(figures, before)

@@ -589,6 +589,12 @@ class FigureChange:
         return self._delta(self.earlier)
 
     @property
+    def change_suppressed(self) -> bool:
+        """The change since last week is unknown because a side is afgeschermd: surfaces
+        write "afgeschermd" there, not "geen gegevens"."""
+        return self.suppressed or self.earlier_suppressed
+
+    @property
     def change_since_meeting(self) -> Number | None:
         """Since the chosen earlier week (``meeting_label``)."""
         return self._delta(self.meeting) if self.meeting_label else None

@@ -222,6 +222,11 @@ class KeyFigure:
         return figure_delta(self.value, self.previous, self.decimals)
 
     @property
+    def change_suppressed(self) -> bool:
+        """The change is unknown because this or last week is afgeschermd (not no data)."""
+        return self.suppressed or self.previous_suppressed
+
+    @property
     def trend_summary(self) -> str:
         """The trend in one Dutch sentence (the text alternative of its sparkline)."""
         if not self.trend_weeks:

@@ -149,6 +149,12 @@ def test_cli_backup_and_a_bad_restore_file(
     (tmp_path / "geen.zip").write_bytes(b"%PDF-1.4")
     assert main(["restore", str(tmp_path / "geen.zip")]) == 2
     assert "geen back-up van regietafel" in capsys.readouterr().err
+    # A name of another format: backup has no --formaat to offer.
+    assert main(["backup", str(tmp_path / "b.txt")]) == 2
+    assert capsys.readouterr().err.endswith(
+        "regietafel backup: fout: 'b.txt' eindigt op .txt, maar dit wordt een zip-bestand; "
+        "noem het bestand b.zip\n"
+    )
     # A folder as the backup file: a Dutch line, not "Is a directory" of a temporary file.
     assert main(["backup", str(tmp_path)]) == 2
     assert capsys.readouterr().err == (

@@ -69,7 +69,8 @@ def run_backup(arguments: argparse.Namespace) -> int:
     from regietafel.cli.output import check_target
     from regietafel.cli.webcommands import django_setup
 
-    check_target(arguments.bestand, "zip")  # before the dump: a folder, a missing folder
+    # Before the dump: a folder, a missing folder.
+    check_target(arguments.bestand, "zip", chosen=False)
     django_setup()
     summary = backup_write(arguments.bestand)
     print(summary)

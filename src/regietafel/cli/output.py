@@ -18,13 +18,13 @@ if TYPE_CHECKING:
     from regietafel.presentation.tables import Result
 
 
-def check_target(target: Path, fmt: str | None = None) -> None:
+def check_target(target: Path, fmt: str | None = None, *, chosen: bool = True) -> None:
     """``UserError`` (Dutch) for an output file that cannot be written (see
     :func:`regietafel.presentation.tables.check_output_file`)."""
     from regietafel.presentation.tables import OutputError, check_output_file
 
     try:
-        check_output_file(target, fmt)
+        check_output_file(target, fmt, chosen=chosen)
     except OutputError as error:
         raise UserError(str(error)) from None
 

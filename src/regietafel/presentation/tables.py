@@ -346,11 +346,11 @@ def _check_writable(directory: Path) -> None:
     Path(probe).unlink(missing_ok=True)
 
 
-def check_output_file(target: Path, fmt: str | None = None) -> None:
+def check_output_file(target: Path, fmt: str | None = None, *, chosen: bool = True) -> None:
     """Refuse an output file that cannot be written, before anything is computed or stored:
     its folder missing or not writable, the name an existing folder, or (with ``fmt``) a
     name ending in another format's extension, or a device or pipe. OutputError (Dutch)
-    else nothing."""
+    else nothing. ``chosen`` False: the command has no ``--formaat`` to offer instead."""
     target = _real_target(target)
     if target.is_dir():
         raise OutputError(f"'{target}' is een map; geef de naam van een bestand")
@@ -365,6 +365,11 @@ def check_output_file(target: Path, fmt: str | None = None) -> None:
         expected = FILE_SUFFIXES.get(fmt, ())
         if claimed and suffix not in expected:
             wanted = target.with_suffix(expected[0]).name if expected else target.stem
+            if not chosen:  # the command writes one format only (a backup is a zip file)
+                raise OutputError(
+                    f"'{target.name}' eindigt op {suffix}, maar dit wordt een "
+                    f"{fmt}-bestand; noem het bestand {wanted}"
+                )
             raise OutputError(
                 f"'{target.name}' eindigt op {suffix}, maar --formaat is {fmt}; noem het "
                 f"bestand {wanted} of kies --formaat {claimed[0]}"

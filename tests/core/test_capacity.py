@@ -176,3 +176,11 @@ def test_capacity_is_zero_before_every_start(register: list[Location]) -> None:
     start = monday_of(first_start) - timedelta(weeks=10)
     timeline = capacity_timeline(register, start=start, weeks=10)
     assert (timeline.total == 0).all()
+
+
+def test_location_problems_write_numbers_as_dutch_readers_do() -> None:
+    """ "bezetting 99999 is groter dan de capaciteit 220" had no thousands separator."""
+    from regietafel.core.capacity import location_problems
+
+    problems = location_problems(capacity=1_220, occupancy=99_999, start=date(2021, 1, 1), end=None)
+    assert problems == [("occupancy", "bezetting 99.999 is groter dan de capaciteit 1.220")]

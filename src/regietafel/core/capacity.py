@@ -15,7 +15,7 @@ from types import MappingProxyType
 import numpy as np
 import numpy.typing as npt
 
-from regietafel.core.formatting import format_date_nl
+from regietafel.core.formatting import format_date_nl, format_int_nl
 from regietafel.core.rules import LocationType, NeedCategory, need_category, successor_window
 
 IntArray = npt.NDArray[np.int64]
@@ -78,12 +78,18 @@ def location_problems(
     """
     problems: list[tuple[str, str]] = []
     if capacity < 0:
-        problems.append(("capacity", f"capaciteit {capacity} is negatief"))
+        problems.append(("capacity", f"capaciteit {format_int_nl(capacity)} is negatief"))
     if occupancy < 0:
-        problems.append(("occupancy", f"bezetting {occupancy} is negatief"))
+        problems.append(("occupancy", f"bezetting {format_int_nl(occupancy)} is negatief"))
     if 0 <= capacity < occupancy:
         problems.append(
-            ("occupancy", f"bezetting {occupancy} is groter dan de capaciteit {capacity}")
+            (
+                "occupancy",
+                (
+                    f"bezetting {format_int_nl(occupancy)} is groter dan de capaciteit "
+                    f"{format_int_nl(capacity)}"
+                ),
+            )
         )
     if end is not None and end < start:
         problems.append(

@@ -36,6 +36,18 @@ def test_database_commands_refuse_a_week_without_data(
     assert len(captured.err.strip().splitlines()) == 1
 
 
+def test_an_expired_register_is_named_not_called_missing(no_migrate: None, capsys: Any) -> None:
+    """A register of 2021-W45 holds for that week and the 4 after it: in 2021-W51 the
+    command said no register had been imported "van die week of eerder", which was false."""
+    standard_register("2021-W45")
+    assert main(["opvang", "--week", "2021-W51"]) == 2
+    assert capsys.readouterr().err.endswith(
+        "fout: Het laatste locatieregister is van week 2021-W45 en geldt voor die week en de 4 "
+        "weken erna, niet meer voor week 2021-W51: er zijn geen gegevens voor deze week. Er is "
+        "niets geschreven.\n"
+    )
+
+
 def test_report_of_an_empty_week_is_not_published(
     no_migrate: None, capsys: Any, tmp_path: Path
 ) -> None:

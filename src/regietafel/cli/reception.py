@@ -43,16 +43,18 @@ def _scope(arguments: argparse.Namespace) -> tuple[IsoWeek, str | None]:
 
 def _require_data(figures: ScopeFigures, what: str) -> None:
     """No data is never zero: a week without data stops with exit 2 and writes nothing."""
+    from regietafel.imports.selectors import no_register_reason
+    from regietafel.kerncijfers.selectors import no_figures_reason
+
+    # The reasons of the pages and the API: a register that exists but is too old says so.
     if what == "opvang" and figures.reception is None:
-        raise UserError(
-            f"voor week {figures.week.label} is geen locatieregister (van die week of eerder) "
-            "geïmporteerd; er is niets geschreven"
-        )
-    if not figures.has_data:
-        raise UserError(
-            f"voor week {figures.week.label} is geen locatieregister en geen taakstelling "
-            "vastgelegd; er is niets geschreven"
-        )
+        reason: str | None = no_register_reason(figures.week)
+    else:
+        reason = no_figures_reason(figures)
+    if reason is not None:
+        label = figures.week.label
+        where = "" if label in reason else f"week {label}: "
+        raise UserError(f"{where}{reason} Er is niets geschreven.")
 
 
 def opvang_result(arguments: argparse.Namespace) -> Result:

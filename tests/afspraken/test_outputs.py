@@ -195,6 +195,12 @@ def test_cli_csv_and_docx(world: Any, no_migrate: None, tmp_path: Path, capsys: 
     argv += ["--datum", "2021-11-29", "--formaat", "docx", "--uitvoer", str(target)]
     assert main(argv) == 0
     assert _docx_rows(target.read_bytes())[1][0].startswith(world["nh"].number)
+    # A province with the LRT's list is refused, not ignored (it read as that province's).
+    argv = ["actielijst", "--overleg", "LRT", "--provincie", "Utrecht", "--datum", "2021-11-15"]
+    assert main(argv) == 2
+    assert capsys.readouterr().err.endswith(
+        "fout: --provincie hoort bij --overleg PRT; het LRT heeft één landelijke actielijst\n"
+    )
 
 
 def test_cli_annex_table_csv_and_pdf(

@@ -95,6 +95,12 @@ def run_actielijst(arguments: argparse.Namespace) -> int:
     on = _date(arguments.datum)
     if arguments.overleg == "PRT" and not arguments.provincie:
         raise UserError("--provincie is verplicht bij --overleg PRT")
+    if arguments.overleg != "PRT" and arguments.provincie:
+        # Not ignored: the list of the LRT for "--provincie Utrecht" read as Utrecht's own.
+        raise UserError(
+            f"--provincie hoort bij --overleg PRT; het {arguments.overleg} heeft één landelijke "
+            "actielijst"
+        )
     _require_file(arguments)
     from regietafel.cli.webcommands import django_setup
 

@@ -41,6 +41,13 @@ def parse_day(text: str) -> date:
     return day
 
 
+def check_day(day: date) -> date:
+    """``day`` if regietafel can hold it (the range of :func:`parse_day`); PeriodError (Dutch)
+    else. For the services that take a date from a form, the API or the command line: a
+    meeting on 9999-12-31 was stored, and every page that computes its next week broke."""
+    return parse_day(day.isoformat())
+
+
 def _check_year(year: int, text: str) -> None:
     if not FIRST_YEAR <= year <= LAST_YEAR:
         raise PeriodError(

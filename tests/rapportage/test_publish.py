@@ -40,6 +40,25 @@ def test_unchanged_figures_are_refused(publish: Publish) -> None:
     assert PublishedReport.objects.count() == 1
 
 
+def test_a_correction_without_its_explanation_is_refused(
+    publish: Publish, collector: FakeCollector
+) -> None:
+    """The form says "verplicht bij een correctie"; version 2 was published without one."""
+    from regietafel.rapportage.services import CorrectionNoteMissingError
+
+    publish()
+    collector.current["NL"] = with_changes(report_data(), bezetting=31_400)
+    for note in ("", "   "):
+        with pytest.raises(CorrectionNoteMissingError) as refused:
+            publish(note=note)
+        assert str(refused.value) == (
+            "versie 2 is een correctie van versie 1: geef een toelichting (wat is er veranderd "
+            "en waarom)"
+        )
+    assert PublishedReport.objects.count() == 1
+    assert AuditEntry.objects.count() == 1
+
+
 def test_correction_is_new_version_with_diff(publish: Publish, collector: FakeCollector) -> None:
     first = publish()
     collector.current["NL"] = with_changes(report_data(), bezetting=31_400)

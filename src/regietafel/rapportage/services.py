@@ -32,6 +32,11 @@ class ReportUnchangedError(ValueError):
     """Publishing again would give the same figures; the message is Dutch."""
 
 
+class CorrectionNoteMissingError(ValueError):
+    """A correction (version 2 or later) without its explanation; the message is Dutch. The
+    form said "verplicht bij een correctie", yet a correction was published without one."""
+
+
 scope_normalise = normalise_scope
 """The one rule for naming a scope ("NL" or a province code), from the weekly figures."""
 
@@ -49,7 +54,8 @@ def report_publish(
     ``actor`` None is the command line (someone with access to the server itself); a user
     must be allowed by ``access.can_publish_report``. Raises PermissionDenied,
     ``PeriodError`` for an unreadable week, ``LookupError`` for an unknown province and
-    ``ReportUnchangedError`` when the latest version already has exactly these figures and
+    ``ReportUnchangedError`` when the latest version already has exactly these figures,
+    ``CorrectionNoteMissingError`` for a correction without ``note``, and
     ``collect.NoDataError`` for a week without any data (nothing is published then).
     """
     iso_week = IsoWeek.parse(week)
@@ -76,6 +82,11 @@ def report_publish(
                     f"geen wijzigingen ten opzichte van versie {latest.version}: "
                     f"het rapport van week {iso_week.label} ({data.scope_name}) is niet opnieuw "
                     "gepubliceerd"
+                )
+            if not note.strip():
+                raise CorrectionNoteMissingError(
+                    f"versie {latest.version + 1} is een correctie van versie {latest.version}: "
+                    "geef een toelichting (wat is er veranderd en waarom)"
                 )
             changes = {
                 "vorige_versie": latest.version,

@@ -24,7 +24,11 @@ from regietafel.rapportage.forms import PublishForm
 from regietafel.rapportage.models import PublishedReport
 from regietafel.rapportage.render import CONTENT_TYPES, file_name
 from regietafel.rapportage.render.html import report_context
-from regietafel.rapportage.services import ReportUnchangedError, report_publish
+from regietafel.rapportage.services import (
+    CorrectionNoteMissingError,
+    ReportUnchangedError,
+    report_publish,
+)
 
 
 def _scope_choices(request: HttpRequest) -> list[tuple[str, str]]:
@@ -91,6 +95,8 @@ def publish(request: HttpRequest) -> HttpResponse:
             )
         except PeriodError as error:
             form.add_error("week", str(error))
+        except CorrectionNoteMissingError as error:
+            form.add_error("note", capfirst(str(error)))
         except (ReportUnchangedError, NoDataError) as error:
             form.add_error(None, capfirst(str(error)))  # a sentence on the page
         else:

@@ -108,6 +108,12 @@ def test_the_choice_is_audited_in_the_same_transaction(make_user: Callable[[str]
     choice = need_policy_choice(W45)
     assert choice.chosen
     assert choice.explanation.startswith("voor deze week gekozen door beheerder op ")
+    # The day as every page writes a date ("29 november 2026"), not ISO.
+    from django.utils import timezone
+
+    from regietafel.core.formatting import format_date_nl
+
+    assert format_date_nl(timezone.localdate()) in choice.explanation
     assert choice.explanation.endswith(": terug")
 
 

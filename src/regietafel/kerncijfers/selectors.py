@@ -47,6 +47,7 @@ from regietafel.core.figures import (
     with_closure_names,
 )
 from regietafel.core.forecast import ForecastError
+from regietafel.core.formatting import format_date_nl
 from regietafel.core.need import ForecastGrowth
 from regietafel.core.need_policy import NeedPolicy, policy_by_key, policy_on
 from regietafel.core.periods import IsoWeek, Period
@@ -122,7 +123,7 @@ class NeedPolicyChoice:
     def explanation(self) -> str:
         """How the policy came to be the week's, in Dutch (shown beside it and in the report)."""
         if self.chosen and self.chosen_at is not None:
-            day = timezone.localtime(self.chosen_at).date().isoformat()
+            day = format_date_nl(timezone.localtime(self.chosen_at).date())  # "29 november 2026"
             return f"voor deze week gekozen door {self.chosen_by} op {day}: {self.reason}"
         if self.origin == "instelling":
             return "standaard van deze installatie (instelling REGIETAFEL_BUFFER)"

@@ -41,6 +41,7 @@ from regietafel.core.agreements import (
 from regietafel.core.periods import IsoWeek
 from regietafel.core.rules import Party as ShoppingParty
 from regietafel.doelen.models import Target
+from regietafel.kerncijfers.selectors import audience_figures
 
 _SHOPPING_OWNER = {
     ShoppingParty.PROVINCE: Party.PROVINCIE,
@@ -362,6 +363,10 @@ def agreement_from_shopping_item(
     its latest meeting on or before the week's Sunday; a target item stays measured through
     its target. Refused (Dutch ValidationError) when the item is not on the list, is already
     an agreement, or the table has no meeting yet.
+
+    The text is the item as every reader of the table sees it (``audience_figures``, as the
+    weekly report): for the LRT no location by name, for a PRT that province's locations but
+    no confidential one. The maker's own view named them to every PRT.
     """
     from regietafel.boodschappenlijst.selectors import normalise_scope, shopping_list_for
 
@@ -371,8 +376,7 @@ def agreement_from_shopping_item(
     if not access.can_manage_agreements(actor, kind.value, code):
         raise PermissionDenied
     listed = shopping_list_for(user=actor, week=week, scope=scope)
-    item = next((m.item for m in listed.items if m.item.key == key), None)
-    if item is None:
+    if not any(m.item.key == key for m in listed.items):
         raise ValidationError({"key": f"'{key}' staat niet op de boodschappenlijst"})
     existing = selectors.shopping_links(user=actor, scope=scope).get(key)
     if existing is not None:
@@ -386,16 +390,21 @@ def agreement_from_shopping_item(
         raise ValidationError(
             {"key": f"leg eerst een overleg van de {selectors.table_name(kind.value, code)} vast"}
         )
+    shown = next(
+        (i for i in audience_figures(week=week, scope=scope).shopping if i.key == key), None
+    )
+    if shown is None:  # the same figures, only names masked: never expected
+        raise ValidationError({"key": f"'{key}' staat niet op de boodschappenlijst"})
     target_id = None
     if key.startswith("doel-") and key.removeprefix("doel-").isdigit():
         target_id = int(key.removeprefix("doel-"))
     return agreement_create(
         actor=actor,
         meeting=meeting,
-        text=item.description,
-        owner_party=_SHOPPING_OWNER[item.party].value,
+        text=shown.description,
+        owner_party=_SHOPPING_OWNER[shown.party].value,
         deadline_rule=DeadlineRule.DATE.value,
-        deadline=max(item.deadline, meeting.date),
+        deadline=max(shown.deadline, meeting.date),
         target_id=target_id,
         shopping_scope=scope,
         shopping_key=key,

@@ -478,3 +478,73 @@ def test_annex_table_says_afgeschermd_where_the_page_and_pdf_do(
         assert rows["Utrecht"]["capaciteit"] == 50  # capacity is never afgeschermd
         assert rows["Noord-Holland"]["bezetting"] == 450
         assert rows["Zeeland"]["bezetting"] is None  # no location: no data, not afgeschermd
+
+
+def test_an_agreement_from_the_list_reads_as_every_reader_of_its_table_sees_it(
+    lrt_meetings: dict[date, Any],
+    national: Any,
+    make_user: Callable[[str], Any],
+    client_as: Callable[[str | None], Any],
+) -> None:
+    """Found in the browser check: an LRT agreement made by the LRT from the boodschappenlijst
+    froze the item as the LRT sees it ("Locatie X2, vertrouwelijke locatie (Zuid-Holland)"),
+    and every PRT then read those names on the agreement's page and in the API, while its own
+    list says "locatie in Zuid-Holland". The text is now the item as the least-privileged
+    reader of the table sees it, as the national weekly report writes it.
+
+    Register of week 47: X2 (Noord-Holland, 80 places, closes after 20 January 2022) and the
+    confidential X1 (Zuid-Holland, 120 places, after 31 January 2022) close in January 2022
+    without successor: one item "sluitingen-2022-01" of 200 places, the first after 20
+    January. X3 (Noord-Holland, confidential, 30 places) closes after 28 February 2022."""
+    from regietafel.afspraken.services import agreement_from_shopping_item, meeting_create
+    from regietafel.boodschappenlijst.selectors import shopping_list_for
+    from regietafel.core.periods import IsoWeek
+
+    x1 = Loc("X1", "PV28", "GM0599", "noodopvang", 120, 100, date(2021, 6, 1), date(2022, 1, 31),
+             confidential=True)  # fmt: skip
+    x2 = Loc("X2", "PV27", "GM0363", "noodopvang", 80, 70, date(2021, 6, 1), date(2022, 1, 20))
+    x3 = Loc("X3", "PV27", "GM0363", "noodopvang", 30, 20, date(2021, 6, 1), date(2022, 2, 28),
+             confidential=True)  # fmt: skip
+    make_register("2021-W47", [EXISTING, x1, x2, x3])
+    week = IsoWeek.parse("2021-W47")
+    lrt_view = {
+        m.item.key: m.item.description
+        for m in shopping_list_for(user=national, week=week, scope="NL").items
+    }
+    # What the LRT itself sees (and what was frozen before): its own names.
+    assert "Locatie X2" in lrt_view["sluitingen-2022-01"]
+    made = agreement_from_shopping_item(
+        actor=national, scope="NL", key="sluitingen-2022-01", week=week
+    )
+    expected = (
+        "Vervanging voor 2 tijdelijke locaties (200 plaatsen) die sluiten in januari 2022, de "
+        "eerste na 20 januari 2022: locatie in Noord-Holland, locatie in Zuid-Holland"
+    )
+    assert made.text == expected
+    # Exactly what a PRT of another province reads on its own national list.
+    groningen = make_user("provincie_andere")
+    prt_view = {
+        m.item.key: m.item.description
+        for m in shopping_list_for(user=groningen, week=week, scope="NL").items
+    }
+    assert prt_view["sluitingen-2022-01"] == expected
+    page = client_as("provincie_andere").get(f"/afspraken/{made.number}/").content.decode()
+    api = client_as("provincie_andere").get(f"/api/v1/afspraken/{made.number}/").json()
+    assert api["afspraak"] == expected
+    for shown in (page, api["afspraak"]):
+        assert "Locatie X" not in shown
+        assert "vertrouwelijke" not in shown
+    # A PRT's agreement names that province's own locations, never a confidential one.
+    nh = make_user("provincie")
+    meeting_create(actor=nh, kind="PRT", province_code="PV27", on=date(2021, 11, 22))
+    own = agreement_from_shopping_item(actor=nh, scope="PV27", key="sluitingen-2022-01", week=week)
+    assert own.text == (
+        "Vervanging voor Locatie X2 (80 plaatsen, noodopvang), sluit na 20 januari 2022"
+    )
+    secret = agreement_from_shopping_item(
+        actor=nh, scope="PV27", key="sluitingen-2022-02", week=week
+    )
+    assert secret.text == (
+        "Vervanging voor vertrouwelijke locatie (Noord-Holland) (30 plaatsen, noodopvang), "
+        "sluit na 28 februari 2022"
+    )

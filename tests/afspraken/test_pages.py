@@ -132,7 +132,7 @@ def test_review_round_on_the_meeting_page(
         {f"deadline-{second.number}": "2021-12-13", f"note-{first.number}": "Loopt"},
         follow=True,
     )
-    assert "2 afspraken gemarkeerd als besproken" in response.content.decode()
+    assert "2 afspraken nieuw gemarkeerd als besproken." in response.content.decode()
     reviews = AgreementUpdate.objects.filter(reviewed_at=november).order_by("agreement__sequence")
     assert [(u.agreement.number, u.deadline, u.note) for u in reviews] == [
         (first.number, None, "Loopt"),
@@ -144,6 +144,17 @@ def test_review_round_on_the_meeting_page(
         follow=True,
     )
     assert "onbekende datum '13-12-2021'" in html.unescape(bad.content.decode())
+    assert AgreementUpdate.objects.filter(reviewed_at=november).count() == 2
+    # Submitted again (found in the browser check: every row was written twice): nothing new.
+    twice = client.post(
+        f"/afspraken/overleggen/{november.pk}/",
+        {f"deadline-{second.number}": "2021-12-13", f"note-{first.number}": "Loopt"},
+        follow=True,
+    )
+    assert (
+        "0 afspraken nieuw gemarkeerd als besproken. 2 waren in dit overleg al als besproken "
+        "gemarkeerd."
+    ) in twice.content.decode()
     assert AgreementUpdate.objects.filter(reviewed_at=november).count() == 2
     assert client_as("coa").post(f"/afspraken/overleggen/{november.pk}/").status_code == 403
 

@@ -141,6 +141,25 @@ def test_proposed_meetings_known_first_then_cadence() -> None:
     ]
 
 
+def test_next_meetings_stop_where_the_calendar_ends() -> None:
+    """A meeting stored on 9999-12-31 made the Overleggen page a 500 for every role
+    (OverflowError in the cadence arithmetic): after the last day there is no next meeting,
+    and the proposals stop there instead of failing."""
+    lrt = MeetingKind.LRT
+    last_day = date(9999, 12, 31)
+    known = [date(2021, 11, 15), last_day]
+    assert proposed_meetings(kind=lrt, known=known, after=date(2021, 11, 15)) == [last_day]
+    assert next_meeting(kind=lrt, known=known, after=last_day) is None
+    # 28 days before the end still fits exactly; one day later no longer does.
+    assert next_meeting(kind=lrt, known=[], after=date(9999, 12, 3)) == last_day
+    assert next_meeting(kind=lrt, known=[], after=date(9999, 12, 4)) is None
+    # A proposal from a meeting long ago counts the steps instead of looping: 25 October
+    # 2021 to 31 October 2101 is 80 years (19 leap days) + 6 days = 29.225 days, 1.043 whole
+    # steps of 28; the 1.044th (29.232 days) lands 13 days after 25 October 2101.
+    far = next_meeting(kind=lrt, known=[date(2021, 10, 25)], after=date(2101, 10, 31))
+    assert far == date(2101, 11, 7)
+
+
 @settings(deadline=None)
 @given(
     kind=st.sampled_from(list(MeetingKind)),

@@ -56,6 +56,14 @@ def reader_class(user: AnyUser) -> tuple[str | None, str | None]:
     return _role(user), own_province(user)
 
 
+def system_reader(username: str = "systeem") -> User:
+    """An unsaved national user, for what is computed once and read by several roles (the
+    weekly report, an agreement's text taken from a boodschappenlijst): read with national
+    rights, then narrowed to what every reader may see
+    (``kerncijfers.selectors.for_report_audience``)."""
+    return User(username=username, role=Role.LANDELIJK, is_active=True)
+
+
 def is_province_user(user: AnyUser) -> bool:
     return _role(user) == Role.PROVINCIE
 

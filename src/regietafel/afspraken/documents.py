@@ -25,7 +25,8 @@ _OWN_CSS = Path(__file__).resolve().parent / "static" / "afspraken" / "print.css
 def _print_html(title: str, body: str, context: dict[str, Any], *, synthetic: bool) -> str:
     with translation.override("nl"):
         rendered = render_to_string(
-            body, {**context, "title": title, "synthetic": synthetic, "link": False}
+            body,
+            {**context, "title": title, "synthetic": synthetic, "link": False, "printed": True},
         )
     return a4_document(
         title=title, body=rendered, header=title, synthetic=synthetic, css=house_css(_OWN_CSS)

@@ -14,6 +14,7 @@ from datetime import date
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.utils import timezone
 
 from regietafel import reference
 from regietafel.accounts import access
@@ -38,9 +39,12 @@ from regietafel.core.agreements import (
     next_meeting,
     number_prefix,
 )
-from regietafel.core.periods import IsoWeek
+from regietafel.core.catalogue import BY_CODE
+from regietafel.core.formatting import format_date_nl, format_int_nl
+from regietafel.core.periods import IsoWeek, PeriodError, check_day
 from regietafel.core.rules import Party as ShoppingParty
 from regietafel.doelen.models import Target
+from regietafel.kerncijfers.selectors import audience_figures
 
 _SHOPPING_OWNER = {
     ShoppingParty.PROVINCE: Party.PROVINCIE,
@@ -51,8 +55,50 @@ _SHOPPING_OWNER = {
 """Who owns an agreement made from a boodschappenlijst item: the item's lead party."""
 
 
+TEXT_MAX = 2000
+"""The longest agreement text: a 200.000-character text was stored and the PDF action list
+then hung (100 % CPU); an action is a few sentences."""
+NOTE_MAX = 2000
+"""The longest stand van zaken or meeting note, for the same reason."""
+TITLE_MAX = 200
+"""A meeting's name, as the model column."""
+
+
 def _by(actor: AnyUser) -> User | None:
     return actor if isinstance(actor, User) else None
+
+
+def _check_length(errors: dict[str, str], field: str, what: str, text: str, limit: int) -> None:
+    """``what`` in Dutch ("de afspraak"); the length counts the text as it is stored."""
+    length = len(text.strip())
+    if length > limit:
+        errors[field] = (
+            f"{what} is langer dan {format_int_nl(limit)} tekens (nu {format_int_nl(length)})"
+        )
+
+
+def _check_day(errors: dict[str, str], field: str, day: date | None) -> None:
+    """A date regietafel can hold (:func:`check_day`), for the form, API and CLI alike."""
+    if day is None:
+        return
+    try:
+        check_day(day)
+    except PeriodError as error:
+        errors[field] = str(error)
+
+
+def _check_figure(errors: dict[str, str], code: str, kind: MeetingKind) -> None:
+    """A key figure of the catalogue that exists for the table's scope: an unknown code made an
+    agreement that read "niet gemeten: geen gegevens" with the signal "risico" forever."""
+    if not code:
+        return
+    figure = BY_CODE.get(code)
+    if figure is None:
+        errors["figure_code"] = f"onbekend kerncijfer '{code}': kies een code uit de catalogus"
+    elif figure.scopes == "landelijk" and not kind.national:
+        errors["figure_code"] = f"kerncijfer '{code}' bestaat alleen landelijk, niet per provincie"
+    elif figure.scopes == "provincie" and kind.national:
+        errors["figure_code"] = f"kerncijfer '{code}' bestaat alleen per provincie"
 
 
 def _table(kind: str, province_code: str) -> tuple[MeetingKind, str]:
@@ -89,13 +135,19 @@ def meeting_create(
     meeting_kind, code = _table(kind, province_code)
     if not access.can_manage_agreements(actor, meeting_kind.value, code):
         raise PermissionDenied
+    errors: dict[str, str] = {}
+    _check_day(errors, "on", on)
     known = {p.value for p in Party}
     unknown = [p for p in parties if p not in known]
     if unknown:
-        raise ValidationError({"parties": f"onbekende partij(en): {', '.join(unknown)}"})
+        errors["parties"] = f"onbekende partij(en): {', '.join(unknown)}"
     items = [line.strip() for line in agenda if line.strip()]
     if any(len(line) > 300 for line in items):
-        raise ValidationError({"agenda": "een agendapunt is langer dan 300 tekens"})
+        errors["agenda"] = "een agendapunt is langer dan 300 tekens"
+    _check_length(errors, "title", "de naam", title, TITLE_MAX)
+    _check_length(errors, "note", "de toelichting", note, NOTE_MAX)
+    if errors:
+        raise ValidationError(errors)
     if Meeting.objects.filter(
         kind=meeting_kind.value, province_code=code, date=on, title=title.strip()
     ).exists():
@@ -175,6 +227,11 @@ def agreement_create(
     errors: dict[str, str] = {}
     if not text.strip():
         errors["text"] = "schrijf de afspraak op"
+    _check_length(errors, "text", "de afspraak", text, TEXT_MAX)
+    _check_length(errors, "note", "de stand van zaken", note, NOTE_MAX)
+    _check_day(errors, "meeting", meeting.date)
+    _check_day(errors, "deadline", deadline)
+    _check_day(errors, "figure_date", figure_date)
     if owner_party not in {p.value for p in Party}:
         errors["owner_party"] = f"onbekende partij '{owner_party}'"
     if len(owner_role) > 120:
@@ -197,6 +254,7 @@ def agreement_create(
         errors["target_id"] = "dit doel bestaat niet"
     if (figure_threshold is not None or figure_date is not None) and not figure_code.strip():
         errors["figure_code"] = "een drempel of datum hoort bij een kerncijfer"
+    _check_figure(errors, figure_code.strip(), MeetingKind(meeting.kind))
     if errors:
         raise ValidationError(errors)
     resolved = resolve_deadline(meeting, rule, deadline)
@@ -261,7 +319,8 @@ def agreement_update(
     """Append a dated step to the history: status, stand van zaken and/or a new deadline.
 
     The table's managers may do all; COA may add the state of affairs and status of an
-    agreement COA owns, not move its deadline.
+    agreement COA owns, not move its deadline. A step is dated today or earlier: one dated
+    9999-12-31 was "opgeslagen" while the agreement stayed "open" on every page until then.
     """
     meeting = agreement.meeting
     manages = access.can_manage_agreements(actor, meeting.kind, meeting.province_code)
@@ -272,8 +331,17 @@ def agreement_update(
     errors: dict[str, str] = {}
     if status not in {s.value for s in AgreementStatus}:
         errors["status"] = f"onbekende status '{status}'"
+    today = timezone.localdate()
     if on < meeting.date:
         errors["on"] = "de datum ligt vóór het overleg waarin de afspraak is gemaakt"
+    elif on > today:
+        errors["on"] = (
+            f"de datum ligt na vandaag ({format_date_nl(today)}): leg de stand van zaken vast "
+            "op de dag dat die geldt, niet vooruit"
+        )
+    _check_day(errors, "on", on)
+    _check_day(errors, "deadline", deadline)
+    _check_length(errors, "note", "de stand van zaken", note, NOTE_MAX)
     if deadline is not None and not manages:
         errors["deadline"] = "alleen de regietafel zelf verzet een deadline"
     if deadline is not None and deadline < meeting.date:
@@ -308,6 +376,13 @@ def agreement_update(
     return update
 
 
+def _differs(done: AgreementUpdate, note: str | None, deadline: date | None) -> bool:
+    """Whether a note or deadline given now differs from the one recorded in the review."""
+    return (note is not None and note != done.note) or (
+        deadline is not None and deadline != done.deadline
+    )
+
+
 def meeting_review(
     *,
     actor: AnyUser,
@@ -316,22 +391,66 @@ def meeting_review(
     notes: Mapping[str, str] | None = None,
 ) -> list[AgreementUpdate]:
     """The review round: every agreement on the meeting's action list is marked as reviewed
-    in this meeting (same status), with a new deadline or note where one is given."""
+    in this meeting (same status), with a new deadline or note where one is given.
+
+    Idempotent: an agreement already marked in this meeting is not marked again (a second
+    submission of the form wrote every "besproken in" row twice). Returns the rows written
+    now; a new deadline or note for an agreement already marked, other than the one recorded
+    then, is refused: that is a new stand van zaken on the agreement's own page.
+    """
     if not access.can_manage_agreements(actor, meeting.kind, meeting.province_code):
         raise PermissionDenied
     listed = selectors.action_list(
         user=actor, kind=meeting.kind, on=meeting.date, province_code=meeting.province_code
     )
     deadlines = dict(deadlines or {})
-    notes = dict(notes or {})
+    notes = {number: note.strip() for number, note in (notes or {}).items() if note.strip()}
     unknown = sorted((set(deadlines) | set(notes)) - {s.number for s in listed.rows})
     if unknown:
         raise ValidationError(
             {"deadlines": f"niet op de actielijst van dit overleg: {', '.join(unknown)}"}
         )
+    today = timezone.localdate()
+    if meeting.date > today:
+        raise ValidationError(
+            {
+                "deadlines": f"dit overleg is nog niet gehouden ({format_date_nl(meeting.date)}): "
+                "bespreek de actielijst op of na de dag van het overleg"
+            }
+        )
+    errors: dict[str, str] = {}
+    for number, day in deadlines.items():
+        _check_day(errors, number, day)
+    for number, note in notes.items():
+        _check_length(errors, number, f"de stand van zaken van {number}", note, NOTE_MAX)
+    if errors:
+        raise ValidationError({"deadlines": [f"{k}: {v}" for k, v in sorted(errors.items())]})
     updates = []
     with transaction.atomic():
+        # Serialise two submissions of the same round (PostgreSQL; SQLite writes one at a time).
+        Meeting.objects.select_for_update().filter(pk=meeting.pk).first()
+        earlier = {
+            u.agreement_id: u
+            for u in AgreementUpdate.objects.filter(
+                reviewed_at=meeting, agreement__in=[s.agreement for s in listed.rows]
+            )
+        }
+        changed = [
+            s.number
+            for s in listed.rows
+            if s.agreement.pk in earlier
+            and _differs(earlier[s.agreement.pk], notes.get(s.number), deadlines.get(s.number))
+        ]
+        if changed:
+            raise ValidationError(
+                {
+                    "deadlines": f"al besproken in dit overleg: {', '.join(changed)}; leg een "
+                    "nieuwe deadline of stand van zaken vast op de pagina van de afspraak"
+                }
+            )
         for state in listed.rows:
+            if state.agreement.pk in earlier:
+                continue
             updates.append(
                 agreement_update(
                     actor=actor,
@@ -343,13 +462,14 @@ def meeting_review(
                     reviewed_at=meeting,
                 )
             )
-        audit_record(
-            actor=actor,
-            action=Action.CHANGED,
-            target=meeting,
-            summary=f"Actielijst besproken in {meeting}: {len(updates)} afspraken",
-            changes={"deadlines": {k: v.isoformat() for k, v in deadlines.items()}},
-        )
+        if updates:
+            audit_record(
+                actor=actor,
+                action=Action.CHANGED,
+                target=meeting,
+                summary=f"Actielijst besproken in {meeting}: {len(updates)} afspraken",
+                changes={"deadlines": {k: v.isoformat() for k, v in deadlines.items()}},
+            )
     return updates
 
 
@@ -362,6 +482,10 @@ def agreement_from_shopping_item(
     its latest meeting on or before the week's Sunday; a target item stays measured through
     its target. Refused (Dutch ValidationError) when the item is not on the list, is already
     an agreement, or the table has no meeting yet.
+
+    The text is the item as every reader of the table sees it (``audience_figures``, as the
+    weekly report): for the LRT no location by name, for a PRT that province's locations but
+    no confidential one. The maker's own view named them to every PRT.
     """
     from regietafel.boodschappenlijst.selectors import normalise_scope, shopping_list_for
 
@@ -371,8 +495,7 @@ def agreement_from_shopping_item(
     if not access.can_manage_agreements(actor, kind.value, code):
         raise PermissionDenied
     listed = shopping_list_for(user=actor, week=week, scope=scope)
-    item = next((m.item for m in listed.items if m.item.key == key), None)
-    if item is None:
+    if not any(m.item.key == key for m in listed.items):
         raise ValidationError({"key": f"'{key}' staat niet op de boodschappenlijst"})
     existing = selectors.shopping_links(user=actor, scope=scope).get(key)
     if existing is not None:
@@ -386,16 +509,21 @@ def agreement_from_shopping_item(
         raise ValidationError(
             {"key": f"leg eerst een overleg van de {selectors.table_name(kind.value, code)} vast"}
         )
+    shown = next(
+        (i for i in audience_figures(week=week, scope=scope).shopping if i.key == key), None
+    )
+    if shown is None:  # the same figures, only names masked: never expected
+        raise ValidationError({"key": f"'{key}' staat niet op de boodschappenlijst"})
     target_id = None
     if key.startswith("doel-") and key.removeprefix("doel-").isdigit():
         target_id = int(key.removeprefix("doel-"))
     return agreement_create(
         actor=actor,
         meeting=meeting,
-        text=item.description,
-        owner_party=_SHOPPING_OWNER[item.party].value,
+        text=shown.description,
+        owner_party=_SHOPPING_OWNER[shown.party].value,
         deadline_rule=DeadlineRule.DATE.value,
-        deadline=max(item.deadline, meeting.date),
+        deadline=max(shown.deadline, meeting.date),
         target_id=target_id,
         shopping_scope=scope,
         shopping_key=key,

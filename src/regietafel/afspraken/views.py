@@ -32,10 +32,13 @@ from regietafel.core.agreements import (
     Party,
     next_meeting,
 )
+from regietafel.core.catalogue import CATALOGUE
+from regietafel.core.formatting import format_date_nl, format_int_nl
 from regietafel.core.periods import IsoWeek, PeriodError, parse_day
 from regietafel.doelen.models import Target
 from regietafel.errors import NoDataError
 from regietafel.kerncijfers.selectors import week_or_default
+from regietafel.presentation.forms import DayField
 from regietafel.presentation.http import bad_request, table_csv
 
 _HEALTH_CLASS = {"op-koers": "status--ok", "aandacht": "status--warn", "risico": "status--bad"}
@@ -70,10 +73,25 @@ def _province_choices() -> list[tuple[str, str]]:
     return [("", "—")] + [(p.code, p.name) for p in reference.provinces()]
 
 
+def _too_long(what: str, limit: int) -> dict[str, str]:
+    """The form's message for a text over its limit, in the words of the service."""
+    return {"max_length": f"{what} is langer dan {format_int_nl(limit)} tekens"}
+
+
+def _figure_choices() -> list[tuple[str, str]]:
+    """The key figures of the catalogue (a typed code that does not exist was stored)."""
+    return [("", "—")] + [(f.code, f"{f.name} ({f.code})") for f in CATALOGUE]
+
+
 class AgreementForm(forms.Form):
     meeting = forms.ModelChoiceField(label="Overleg", queryset=Meeting.objects.none())
     agenda_number = forms.IntegerField(label="Agendapunt (nummer)", min_value=1, required=False)
-    text = forms.CharField(label="Afspraak", widget=forms.Textarea(attrs={"rows": 3}))
+    text = forms.CharField(
+        label="Afspraak",
+        max_length=services.TEXT_MAX,
+        error_messages=_too_long("de afspraak", services.TEXT_MAX),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
     owner_party = forms.ChoiceField(
         label="Eigenaar (partij)", choices=[(p.value, p.label) for p in Party]
     )
@@ -83,15 +101,19 @@ class AgreementForm(forms.Form):
     deadline_rule = forms.ChoiceField(
         label="Soort deadline", choices=[(r.value, r.label) for r in DeadlineRule]
     )
-    deadline = forms.DateField(label="Deadline (JJJJ-MM-DD)", required=False)
+    deadline = DayField(label="Deadline (JJJJ-MM-DD)", required=False)
     target = forms.ModelChoiceField(
         label="Gemeten via doel", queryset=Target.objects.all(), required=False
     )
-    figure_code = forms.CharField(label="Kerncijfer (code)", max_length=60, required=False)
+    figure_code = forms.ChoiceField(label="Kerncijfer", choices=_figure_choices, required=False)
     figure_threshold = forms.IntegerField(label="Drempel kerncijfer", required=False)
-    figure_date = forms.DateField(label="Datum kerncijfer (JJJJ-MM-DD)", required=False)
+    figure_date = DayField(label="Datum kerncijfer (JJJJ-MM-DD)", required=False)
     note = forms.CharField(
-        label="Stand van zaken", widget=forms.Textarea(attrs={"rows": 2}), required=False
+        label="Stand van zaken",
+        max_length=services.NOTE_MAX,
+        error_messages=_too_long("de stand van zaken", services.NOTE_MAX),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
     )
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
@@ -107,14 +129,18 @@ class AgreementForm(forms.Form):
 
 
 class UpdateForm(forms.Form):
-    on = forms.DateField(label="Datum (JJJJ-MM-DD)")
+    on = DayField(label="Datum (JJJJ-MM-DD)")
     status = forms.ChoiceField(
         label="Status", choices=[(s.value, s.label) for s in AgreementStatus]
     )
     note = forms.CharField(
-        label="Stand van zaken", widget=forms.Textarea(attrs={"rows": 3}), required=False
+        label="Stand van zaken",
+        max_length=services.NOTE_MAX,
+        error_messages=_too_long("de stand van zaken", services.NOTE_MAX),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
     )
-    deadline = forms.DateField(label="Nieuwe deadline (JJJJ-MM-DD, anders leeg)", required=False)
+    deadline = DayField(label="Nieuwe deadline (JJJJ-MM-DD, anders leeg)", required=False)
 
 
 class MeetingForm(forms.Form):
@@ -122,8 +148,10 @@ class MeetingForm(forms.Form):
     province_code = forms.ChoiceField(
         label="Provincie (bij een PRT)", choices=_province_choices, required=False
     )
-    on = forms.DateField(label="Datum (JJJJ-MM-DD)")
-    title = forms.CharField(label="Naam (bij een werkgroep)", max_length=200, required=False)
+    on = DayField(label="Datum (JJJJ-MM-DD)")
+    title = forms.CharField(
+        label="Naam (bij een werkgroep)", max_length=services.TITLE_MAX, required=False
+    )
     parties = forms.MultipleChoiceField(
         label="Aanwezige partijen",
         choices=[(p.value, p.label) for p in Party],
@@ -136,7 +164,11 @@ class MeetingForm(forms.Form):
         required=False,
     )
     note = forms.CharField(
-        label="Toelichting", widget=forms.Textarea(attrs={"rows": 2}), required=False
+        label="Toelichting",
+        max_length=services.NOTE_MAX,
+        error_messages=_too_long("de toelichting", services.NOTE_MAX),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
     )
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
@@ -156,6 +188,25 @@ class MeetingForm(forms.Form):
         if own is not None:
             province_field.choices = [(own, reference.province(own).name)]
             province_field.initial = own
+
+
+def _reviewed_message(new: int, listed: int) -> str:
+    """How many agreements the review round marked now, and how many it had marked before."""
+    text = f"{new} afspraken nieuw gemarkeerd als besproken."
+    if new < listed:
+        text += f" {listed - new} waren in dit overleg al als besproken gemarkeerd."
+    return text
+
+
+def _saved_message(day: date, shown: date) -> str:
+    """A step dated after the day the page shows (the demo shows its register week) does not
+    change what the page shows yet: say so instead of a plain "opgeslagen"."""
+    if day <= shown:
+        return "De stand van zaken is opgeslagen."
+    return (
+        f"De stand van zaken is opgeslagen met datum {format_date_nl(day)}; deze pagina toont "
+        f"de stand op {format_date_nl(shown)}."
+    )
 
 
 def _errors_to_form(form: forms.Form, error: ValidationError) -> None:
@@ -253,13 +304,13 @@ def afspraak_detail(request: HttpRequest, number: str) -> HttpResponse:
             raise PermissionDenied
         if form.is_valid():
             try:
-                services.agreement_update(
+                update = services.agreement_update(
                     actor=request.user, agreement=state.agreement, **form.cleaned_data
                 )
             except ValidationError as error:
                 _errors_to_form(form, error)
             else:
-                messages.success(request, "De stand van zaken is opgeslagen.")
+                messages.success(request, _saved_message(update.date, state.on))
                 return redirect("afspraak-detail", number=state.number)
     return render(
         request,
@@ -340,10 +391,10 @@ def overleg_detail(request: HttpRequest, pk: int) -> HttpResponse:
         for state in listed.rows:
             text = request.POST.get(f"deadline-{state.number}", "").strip()
             if text:
-                try:
-                    deadlines[state.number] = date.fromisoformat(text)
-                except ValueError:
-                    problems.append(f"{state.number}: onbekende datum '{text}' (JJJJ-MM-DD)")
+                try:  # the same reading as every date field (DayField): JJJJ-MM-DD, 2000-2100
+                    deadlines[state.number] = parse_day(text)
+                except PeriodError as error:
+                    problems.append(f"{state.number}: {error}")
             note = request.POST.get(f"note-{state.number}", "").strip()
             if note:
                 notes[state.number] = note
@@ -357,7 +408,7 @@ def overleg_detail(request: HttpRequest, pk: int) -> HttpResponse:
             except ValidationError as error:
                 messages.error(request, "; ".join(error.messages))
             else:
-                messages.success(request, f"{len(done)} afspraken gemarkeerd als besproken.")
+                messages.success(request, _reviewed_message(len(done), len(listed.rows)))
         return redirect("overleg-detail", pk=meeting.pk)
     made = [
         s
@@ -390,11 +441,14 @@ def actielijst(request: HttpRequest) -> HttpResponse:
             on = parse_day(text)
         else:
             kind, code = selectors.check_table(request.user, kind_text, province)
-            on = next_meeting(
+            following = next_meeting(
                 kind=kind,
                 known=selectors.meeting_dates(kind, code),
                 after=default_day() - timedelta(days=1),
             )
+            if following is None:
+                raise PeriodError("er is geen volgend overleg te berekenen; kies een datum")
+            on = following
         listed = selectors.action_list(
             user=request.user, kind=kind_text, on=on, province_code=province
         )

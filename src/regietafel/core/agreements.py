@@ -292,25 +292,27 @@ def is_overdue(*, status: AgreementStatus, deadline: date | None, on: date) -> b
 
 def next_meeting(
     *, kind: MeetingKind, known: Iterable[date], after: date, cadence: Cadence | None = None
-) -> date:
+) -> date | None:
     """The first meeting of a table strictly after ``after``.
 
     A known (held or planned) meeting after ``after`` wins; otherwise the date is proposed
-    from the last known meeting on or before ``after`` by the table's cadence, repeated until
-    it lies after ``after``. Without any known meeting: ``after`` plus one interval.
+    from the last known meeting on or before ``after`` by the table's cadence, the first
+    step that lies after ``after``. Without any known meeting: ``after`` plus one interval.
+
+    None when the calendar ends before that date (a meeting stored on 9999-12-31 made every
+    page that proposes the next one fail with an OverflowError).
     """
-    step = timedelta(days=(cadence or CADENCE[kind]).interval_days)
+    step = (cadence or CADENCE[kind]).interval_days
     dates = sorted(set(known))
     later = [d for d in dates if d > after]
     if later:
         return later[0]
     earlier = [d for d in dates if d <= after]
-    if not earlier:
-        return after + step
-    proposed = earlier[-1] + step
-    while proposed <= after:
-        proposed += step
-    return proposed
+    start = earlier[-1] if earlier else after
+    steps = (after - start).days // step + 1  # the fewest steps that pass ``after``
+    if (date.max - start).days < steps * step:
+        return None
+    return start + timedelta(days=steps * step)
 
 
 def proposed_meetings(
@@ -319,15 +321,19 @@ def proposed_meetings(
     """The next ``count`` meetings after ``after``: known ones first, then by the cadence.
 
     A proposed date never lies more than one interval after the previous meeting, so the
-    LRT's "at least monthly" holds for every proposal.
+    LRT's "at least monthly" holds for every proposal. Fewer than ``count`` where the
+    calendar ends (``next_meeting`` None).
     """
     dates = sorted(set(known))
     result: list[date] = []
     last = after
     for _ in range(count):
-        last = next_meeting(kind=kind, known=dates, after=last)
-        result.append(last)
-        dates.append(last)
+        following = next_meeting(kind=kind, known=dates, after=last)
+        if following is None:
+            break
+        result.append(following)
+        dates.append(following)
+        last = following
     return result
 
 

@@ -424,6 +424,18 @@ def for_report_audience(figures: ScopeFigures, sources: WeekSources) -> ScopeFig
     return with_closure_names(figures, name, municipality)
 
 
+def audience_figures(*, week: IsoWeek, scope: str) -> ScopeFigures:
+    """A scope's figures as every reader of that scope may see them: read with national rights
+    (``access.system_reader``) and narrowed by :func:`for_report_audience`, as the weekly
+    report is. For text written once and read by every role: an agreement made from a
+    boodschappenlijst item kept the names its maker saw (confidential and other provinces'
+    locations), which every PRT then read on the agreement's page."""
+    reader = access.system_reader()
+    figures = figures_for(user=reader, week=week, scope=scope)
+    _whole, sources = week_figures(user=reader, week=week)
+    return for_report_audience(figures, sources)
+
+
 def check_province(user: AnyUser, province_code: str) -> str:
     """The normalised province code, or PermissionDenied / LookupError for a bad one."""
     code = reference.province(province_code).code

@@ -13,7 +13,8 @@ from django.conf import settings
 from django.utils import timezone
 
 from regietafel import reference
-from regietafel.accounts.models import Role, User
+from regietafel.accounts import access
+from regietafel.accounts.models import User
 from regietafel.afspraken.selectors import AgreementState, agreement_states
 from regietafel.core.agreements import MeetingKind
 from regietafel.core.catalogue import Surface, changes, definition, round_half_up
@@ -70,7 +71,7 @@ __all__ = ["NoDataError", "report_data_collect"]
 
 def system_reader() -> User:
     """An unsaved national user: the report is computed with national rights."""
-    return User(username="rapportage", role=Role.LANDELIJK, is_active=True)
+    return access.system_reader("rapportage")
 
 
 def _province_progress(housing: HousingFigures, code: str, name: str) -> ProvinceProgress:

@@ -163,3 +163,59 @@ def test_a_done_item_can_be_set_back_through_the_page(
     assert entry.changes["vorige_status"] == "afgerond"
     assert entry.changes["status"] == "open"
     assert "van afgerond naar open" in entry.summary
+
+
+@pytest.mark.django_db
+def test_a_key_not_on_the_list_of_that_week_and_scope_is_refused(
+    make_user: Callable[[str], Any], client_as: Callable[[str | None], Any]
+) -> None:
+    """The user test marked key=bestaat-niet-xyz: "De status is opgeslagen." and an audit row."""
+    from django.core.exceptions import ValidationError
+
+    standard_register("2021-W45")
+    lrt = make_user("landelijk")
+    w45 = IsoWeek.parse("2021-W45")
+    cases = [
+        ("NL", "bestaat-niet-xyz", w45),
+        ("PV20", "sluitingen-2022-02", w45),  # on Noord-Holland's list, not on Groningen's
+        ("NL", KEY, IsoWeek.parse("2021-W44")),  # on the list of week 45, not of week 44
+    ]
+    for scope, key, week in cases:
+        with pytest.raises(ValidationError) as refused:
+            shopping_item_mark(actor=lrt, scope=scope, key=key, week=week, status="opgepakt")
+        assert refused.value.message_dict == {
+            "key": [f"'{key}' staat niet op de boodschappenlijst"]
+        }
+    client = client_as("landelijk")
+    response = client.post(
+        "/boodschappenlijst/",
+        {"week": "2021-W45", "scope": "NL", "key": "bestaat-niet-xyz", "status": "opgepakt"},
+        follow=True,
+    )
+    page = response.content.decode()
+    assert "&#x27;bestaat-niet-xyz&#x27; staat niet op de boodschappenlijst" in page
+    assert "De status is opgeslagen." not in page
+    assert not ShoppingItemMark.objects.exists()
+    assert not AuditEntry.objects.filter(object_type="markering boodschappenlijst").exists()
+
+
+@pytest.mark.django_db
+def test_a_note_longer_than_the_field_is_refused(make_user: Callable[[str], Any]) -> None:
+    """The page's field takes 500 characters; a POST of 5,000 was stored whole."""
+    from django.core.exceptions import ValidationError
+
+    standard_register("2021-W45")
+    lrt = make_user("landelijk")
+    w45 = IsoWeek.parse("2021-W45")
+    with pytest.raises(ValidationError) as refused:
+        shopping_item_mark(
+            actor=lrt, scope="NL", key=KEY, week=w45, status="opgepakt", note="x" * 5000
+        )
+    assert refused.value.message_dict == {
+        "note": ["de toelichting mag hoogstens 500 tekens zijn (nu 5.000)"]
+    }
+    assert not ShoppingItemMark.objects.exists()
+    mark = shopping_item_mark(
+        actor=lrt, scope="NL", key=KEY, week=w45, status="opgepakt", note="x" * 500
+    )
+    assert len(mark.note) == 500

@@ -46,7 +46,36 @@ AnyUser = User | AnonymousUser
 def _role(user: Any) -> str | None:
     if not getattr(user, "is_authenticated", False) or not getattr(user, "is_active", False):
         return None
+    if unknown_province(user):
+        return None  # bound to no real province: nothing at all, as without a role
     return str(user.role) or None  # no role (a new account): nothing at all
+
+
+def unknown_province(user: Any) -> str | None:
+    """The stored province code of a province user when it is no province (such as "PV99",
+    stored before the admin checked it); None for everyone else.
+
+    Every page that names or scopes to the own province failed on such a code (a 500), so
+    the account has no access until a beheerder corrects it (``no_access_reason``).
+    """
+    from regietafel import reference
+
+    if getattr(user, "role", "") != Role.PROVINCIE:
+        return None
+    code = str(getattr(user, "province_code", ""))
+    return None if code in {p.code for p in reference.provinces()} else code
+
+
+def no_access_reason(user: AnyUser) -> str:
+    """Why a logged-in user without access sees nothing, in Dutch; "" when the role says it."""
+    code = unknown_province(user)
+    if code is None:
+        return ""
+    shown = f"'{code}'" if code else "geen provincie"
+    return (
+        f"Uw account heeft de rol provincie, maar de provincie ervan ({shown}) bestaat niet. "
+        "Tot de beheerder de provincie van uw account herstelt, ziet u geen gegevens."
+    )
 
 
 def reader_class(user: AnyUser) -> tuple[str | None, str | None]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.contrib import admin
 from django.contrib.admin.utils import NestedObjects
 from django.contrib.auth.admin import UserAdmin
@@ -12,6 +13,7 @@ from django.db import models, router, transaction
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 
+from regietafel import reference
 from regietafel.accounts.adminsite import RoleAdminMixin
 from regietafel.accounts.models import User
 from regietafel.audit.models import Action
@@ -44,6 +46,19 @@ class RegietafelUserAdmin(RoleAdminMixin, UserAdmin[User]):
     )
     list_display = ("username", "first_name", "role", "province_code", "is_active")
     list_filter = ("role", "province_code", "is_active")
+
+    def formfield_for_dbfield(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        """The province as a choice of the twelve (a typed PV99 was stored and gave that user
+        a 500 on every page); ``User.clean`` checks that it fits the role."""
+        if db_field.name == "province_code":
+            return forms.ChoiceField(
+                label=db_field.verbose_name,
+                required=False,
+                choices=[("", "geen (alleen voor de rol provincie)")]
+                + [(p.code, f"{p.name} ({p.code})") for p in reference.provinces()],
+                help_text=db_field.help_text,
+            )
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def save_model(self, request: HttpRequest, obj: User, form: Any, change: bool) -> None:
         before = User.objects.filter(pk=obj.pk).values(*AUDITED_FIELDS).first() if change else None

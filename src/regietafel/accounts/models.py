@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -37,8 +38,40 @@ class User(AbstractUser):
             models.CheckConstraint(
                 condition=~models.Q(role="provincie") | ~models.Q(province_code=""),
                 name="province_user_has_province",
+                violation_error_message=_(
+                    "Een gebruiker met de rol provincie hoort bij een provincie: kies die."
+                ),
             )
         ]
+
+    def clean(self) -> None:
+        """The province fits the role: a province user has one of the provinces (a made-up
+        code such as PV99 gave that user a 500 on every page), anyone else none (it would
+        only mislead, since only the role provincie is bound to a province)."""
+        super().clean()
+        from regietafel import reference
+
+        codes = {p.code for p in reference.provinces()}
+        if self.role == Role.PROVINCIE and not self.province_code:
+            raise ValidationError(
+                {"province_code": _("Kies de provincie van deze gebruiker (rol provincie).")}
+            )
+        if self.role == Role.PROVINCIE and self.province_code not in codes:
+            raise ValidationError(
+                {
+                    "province_code": _("Provincie %(code)s bestaat niet; kies een van de lijst.")
+                    % {"code": self.province_code}
+                }
+            )
+        if self.role != Role.PROVINCIE and self.province_code:
+            raise ValidationError(
+                {
+                    "province_code": _(
+                        "Alleen een gebruiker met de rol provincie hoort bij een provincie; "
+                        "maak dit veld leeg of kies de rol provincie."
+                    )
+                }
+            )
 
 
 class LoginFailure(models.Model):

@@ -11,15 +11,24 @@ from regietafel.accounts.models import User
 from regietafel.audit.models import Action
 from regietafel.audit.services import audit_record
 from regietafel.boodschappenlijst.models import ShoppingItemMark
-from regietafel.boodschappenlijst.selectors import normalise_scope
+from regietafel.boodschappenlijst.selectors import normalise_scope, shopping_list_for
+from regietafel.core.formatting import format_int_nl
 from regietafel.core.periods import IsoWeek
 from regietafel.core.rules import ShoppingItemStatus
+
+NOTE_MAX = 500
+"""The longest note a mark takes: the page's field allows as much."""
 
 
 def shopping_item_mark(
     *, actor: AnyUser, scope: str, key: str, week: IsoWeek, status: str, note: str = ""
 ) -> ShoppingItemMark:
-    """Append a mark (national users: every list; a province user: the own province's)."""
+    """Append a mark (national users: every list; a province user: the own province's).
+
+    Only an item on the list of that week and scope can be marked, and a note of at most
+    ``NOTE_MAX`` characters (the page's field): a made-up key was stored and audited as if
+    it were an item, and a note of any length was taken.
+    """
     scope = normalise_scope(scope)
     if not access.can_mark_shopping_item(actor, scope):
         raise PermissionDenied
@@ -27,6 +36,16 @@ def shopping_item_mark(
         raise ValidationError({"status": f"onbekende status '{status}'"})
     if not key.strip() or len(key) > 120:
         raise ValidationError({"key": "onbekend item"})
+    if len(note.strip()) > NOTE_MAX:
+        raise ValidationError(
+            {
+                "note": f"de toelichting mag hoogstens {NOTE_MAX} tekens zijn "
+                f"(nu {format_int_nl(len(note.strip()))})"
+            }
+        )
+    listed = shopping_list_for(user=actor, week=week, scope=scope)
+    if all(m.item.key != key for m in listed.items):
+        raise ValidationError({"key": f"'{key}' staat niet op de boodschappenlijst"})
     with transaction.atomic():
         before = (
             ShoppingItemMark.objects.filter(scope=scope, key=key, week_start__lte=week.monday)

@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import date
 from typing import cast
 
+from regietafel.accounts import access
+from regietafel.accounts.access import AnyUser
 from regietafel.core.rules import NeedCategory
 from regietafel.core.targets import Target as CoreTarget
 from regietafel.core.targets import TargetUnit
@@ -32,3 +34,14 @@ def core_targets(*, running_on: date | None = None) -> tuple[CoreTarget, ...]:
     ``running_on`` only those agreed by then (``CoreTarget.agreed_by``)."""
     targets = (core_target(t) for t in Target.objects.all())
     return tuple(t for t in targets if running_on is None or t.agreed_by(running_on))
+
+
+def targets_visible_to(user: AnyUser, *, running_on: date) -> tuple[CoreTarget, ...]:
+    """The targets running on ``running_on`` that ``user`` reads on the doelen page: the
+    national ones and those of each province the user may see in detail (as
+    ``kerncijfers.selectors.targets_for`` measures them in a week with a register)."""
+    return tuple(
+        t
+        for t in core_targets(running_on=running_on)
+        if t.province_code is None or access.can_view_province_detail(user, t.province_code)
+    )

@@ -13,7 +13,9 @@ from regietafel.accounts.access import AnyUser
 from regietafel.accounts.models import User
 from regietafel.audit.models import Action
 from regietafel.audit.services import audit_record
+from regietafel.core.distribution import MAX_TOTAL
 from regietafel.core.formatting import format_date_nl, format_int_nl
+from regietafel.core.periods import PeriodError, check_day
 from regietafel.core.rules import NeedCategory
 from regietafel.core.targets import target_problems
 from regietafel.doelen.models import Target, Unit
@@ -48,6 +50,14 @@ def target_create(
             quantity=quantity, quantity_max=quantity_max, start=start, deadline=deadline
         )
     )
+    errors.update(_out_of_range(quantity=quantity, quantity_max=quantity_max))
+    errors.update(_bad_days(start=start, deadline=deadline, agreed_on=agreed_on))
+    checked = not {"agreed_on", "deadline"} & errors.keys()
+    if checked and agreed_on is not None and agreed_on > deadline:
+        errors["agreed_on"] = (
+            f"afgesproken op {format_date_nl(agreed_on)} ligt na de deadline "
+            f"({format_date_nl(deadline)}): dan telt het doel in geen enkele week"
+        )
     if province_code:
         try:
             province_code = reference.province(province_code).code
@@ -87,3 +97,30 @@ def target_create(
             },
         )
     return target
+
+
+def _out_of_range(*, quantity: int, quantity_max: int | None) -> dict[str, str]:
+    """Counts above ``MAX_TOTAL`` (as the forms, API and CLI limit them): twenty nines
+    overflowed the database (a 500) instead of a Dutch message."""
+    errors: dict[str, str] = {}
+    for field, label, value in (
+        ("quantity", "het aantal", quantity),
+        ("quantity_max", "het maximum", quantity_max),
+    ):
+        if value is not None and value > MAX_TOTAL:
+            errors[field] = f"{label} mag hoogstens {format_int_nl(MAX_TOTAL)} zijn"
+    return errors
+
+
+def _bad_days(*, start: date, deadline: date, agreed_on: date | None) -> dict[str, str]:
+    """Dates regietafel cannot hold (``check_day``), per field, also for the paths without a
+    form."""
+    errors: dict[str, str] = {}
+    for field, day in (("start", start), ("deadline", deadline), ("agreed_on", agreed_on)):
+        if day is None:
+            continue
+        try:
+            check_day(day)
+        except PeriodError as error:
+            errors[field] = str(error)
+    return errors

@@ -15,10 +15,11 @@ from regietafel.accounts import access
 from regietafel.core.periods import PeriodError
 from regietafel.core.rules import NeedCategory, TargetStatus
 from regietafel.doelen.models import Unit
-from regietafel.doelen.selectors import core_targets
+from regietafel.doelen.selectors import targets_visible_to
 from regietafel.doelen.services import target_create
 from regietafel.doelen.tables import targets_table
 from regietafel.kerncijfers.selectors import targets_for, week_or_default
+from regietafel.presentation.forms import DayField, WholeNumberField
 from regietafel.presentation.http import bad_request, table_csv
 
 _STATUS_CLASS = {
@@ -35,15 +36,13 @@ class TargetForm(forms.Form):
         label="Soort opvang", choices=[(c.value, c.label) for c in NeedCategory]
     )
     unit = forms.ChoiceField(label="Eenheid", choices=Unit.choices)
-    quantity = forms.IntegerField(label="Aantal", min_value=1)
-    quantity_max = forms.IntegerField(
+    quantity = WholeNumberField(label="Aantal", min_value=1)
+    quantity_max = WholeNumberField(
         label="Maximaal aantal (bij een bandbreedte, anders leeg)", min_value=1, required=False
     )
-    start = forms.DateField(label="Telt vanaf (JJJJ-MM-DD)")
-    agreed_on = forms.DateField(
-        label="Afgesproken op (JJJJ-MM-DD; leeg: de startdatum)", required=False
-    )
-    deadline = forms.DateField(label="Uiterlijk (JJJJ-MM-DD)")
+    start = DayField(label="Telt vanaf (JJJJ-MM-DD)")
+    agreed_on = DayField(label="Afgesproken op (JJJJ-MM-DD; leeg: de startdatum)", required=False)
+    deadline = DayField(label="Uiterlijk (JJJJ-MM-DD)")
     province_code = forms.ChoiceField(
         label="Gebied",
         required=False,
@@ -76,7 +75,9 @@ def doelen(request: HttpRequest) -> HttpResponse:
     except PeriodError as error:
         return bad_request(request, str(error))
     progress = targets_for(user=request.user, week=week)
-    unmeasured = core_targets(running_on=week.monday) if progress is None else ()
+    unmeasured = (
+        targets_visible_to(request.user, running_on=week.monday) if progress is None else ()
+    )
     if request.GET.get("formaat") == "csv":
         table = targets_table(progress or (), unmeasured=unmeasured)
         return table_csv(table, f"doelen-{week.label}.csv")

@@ -504,15 +504,22 @@ def week_figures(*, user: AnyUser, week: IsoWeek) -> tuple[WeekFigures, WeekSour
 
 
 def targets_for(*, user: AnyUser, week: IsoWeek) -> tuple[TargetProgress, ...] | None:
-    """Every target's progress on the week's Monday, as the weekly figures measure it.
+    """The progress on the week's Monday of every national target and of the targets of each
+    province the user may see in detail (a province user: the own province; the others:
+    every province), as the weekly figures measure them, by deadline.
 
-    None when the week has no location register: progress is then unknown, not 0. Targets
-    are aggregate figures, visible to every role that may log in.
+    The national scope holds only the targets without a province, so a province target
+    agreed by the LRT was on no list of targets at all. None when the week has no location
+    register: progress is then unknown, not 0.
     """
     figures, _sources = week_figures(user=user, week=week)
     if figures.national.reception is None:
         return None
-    return figures.national.targets
+    shown = list(figures.national.targets)
+    for code, scoped in figures.provinces.items():
+        if access.can_view_province_detail(user, code):
+            shown.extend(p for p in scoped.targets if p.target.province_code == code)
+    return tuple(sorted(shown, key=lambda p: p.target.deadline))
 
 
 def province_aggregates(*, user: AnyUser, week: IsoWeek) -> list[ProvinceAggregate]:

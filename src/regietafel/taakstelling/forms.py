@@ -10,6 +10,10 @@ from django.utils.translation import gettext_lazy as _
 from regietafel.core.apportionment import Method
 from regietafel.core.periods import Period, PeriodError
 from regietafel.core.supervision import Verdict
+from regietafel.presentation.forms import DAY_FORMAT, DayField, WholeNumberField
+
+_DATE_INPUT = forms.DateInput(format=DAY_FORMAT, attrs={"type": "date"})
+"""The browser's date picker; it sends and shows JJJJ-MM-DD, as ``DayField`` reads it."""
 
 
 class TaakstellingSetForm(forms.Form):
@@ -18,13 +22,13 @@ class TaakstellingSetForm(forms.Form):
         max_length=10,
         help_text=_("Jaar en halfjaar, bijvoorbeeld 2022-I of 2022-II."),
     )
-    national_total = forms.IntegerField(
+    national_total = WholeNumberField(
         label=_("Landelijke taakstelling (personen)"), min_value=1, max_value=1_000_000
     )
-    population_date = forms.DateField(
+    population_date = DayField(
         label=_("Peildatum inwoners (optioneel)"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=_DATE_INPUT,
         help_text=_("Leeg: 1 januari van het jaar van de periode (of de laatste CBS-cijfers)."),
     )
     method = forms.ChoiceField(
@@ -49,12 +53,10 @@ class TaakstellingSetForm(forms.Form):
 class RevisionForm(forms.Form):
     """A revised national total during the period (a new version); parsing only."""
 
-    national_total = forms.IntegerField(
+    national_total = WholeNumberField(
         label=_("Nieuw landelijk totaal (personen)"), min_value=1, max_value=1_000_000
     )
-    decided_on = forms.DateField(
-        label=_("Vastgesteld op"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    decided_on = DayField(label=_("Vastgesteld op"), widget=_DATE_INPUT)
     source = forms.CharField(
         label=_("Bron"),
         max_length=300,

@@ -14,8 +14,8 @@ from regietafel.accounts.access import AnyUser
 from regietafel.audit.models import Action
 from regietafel.audit.services import audit_record
 from regietafel.core.apportionment import Method
-from regietafel.core.formatting import format_int_nl
-from regietafel.core.periods import Period
+from regietafel.core.formatting import format_date_nl, format_int_nl
+from regietafel.core.periods import Period, PeriodError, check_day
 from regietafel.core.supervision import Verdict
 from regietafel.core.taakstelling import (
     MunicipalityShare,
@@ -58,6 +58,10 @@ def taakstelling_set(
     parsed = Period.parse(period)
     if national_total <= 0:
         raise TaakstellingError("de landelijke taakstelling moet een positief geheel getal zijn")
+    if population_date is not None:
+        _check_day(population_date, "de peildatum")
+    if decided_on is not None:
+        _check_decided_on(decided_on)
     try:
         chosen = Method(method)
     except ValueError:
@@ -138,6 +142,27 @@ def taakstelling_set(
     return stored
 
 
+def _check_day(day: date, what: str) -> None:
+    """A date regietafel can hold (``check_day``), refused as TaakstellingError like the rest."""
+    try:
+        check_day(day)
+    except PeriodError as error:
+        raise TaakstellingError(f"{what}: {error}") from None
+
+
+def _check_decided_on(day: date) -> None:
+    """The day a national total was decided lies in the past (or is today): a version dated
+    2030 was taken and then locked the period, since a revision must come after the latest
+    version and every real one was refused as lying before it."""
+    _check_day(day, "de datum van vaststelling")
+    today = timezone.localdate()
+    if day > today:
+        raise TaakstellingError(
+            f"vastgesteld op {format_date_nl(day)} ligt na vandaag ({format_date_nl(today)}); "
+            "leg een besluit vast als het genomen is"
+        )
+
+
 def _arrears(period: Period, on: date) -> tuple[dict[str, int] | None, str]:
     """Arrears per current municipality from the previous period's final realisation.
 
@@ -188,6 +213,7 @@ def taakstelling_revise(
         raise TaakstellingError("de landelijke taakstelling moet een positief geheel getal zijn")
     if not source.strip():
         raise TaakstellingError("noem de bron van de bijstelling (besluit, brief of circulaire)")
+    _check_decided_on(decided_on)
     label = Period.parse(period).label
     with transaction.atomic():
         stored = TaakstellingPeriod.objects.select_for_update().filter(label=label).first()

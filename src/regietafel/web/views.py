@@ -165,6 +165,7 @@ def home(request: HttpRequest) -> HttpResponse:
 def forbidden(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     """The refusal, with the Dutch reason a selector gave (``PermissionDenied("...")``)."""
     reason = str(exception) if exception is not None and exception.args else ""
+    reason = reason or access.no_access_reason(request.user)
     # The beheerder is whom everyone else is told to ask: not himself.
     ask = not access.can_manage_users(request.user)
     return render(request, "regietafel/403.html", {"reason": reason, "ask": ask}, status=403)

@@ -40,5 +40,6 @@ def test_a_day_in_another_notation_or_out_of_range_is_refused(text: str, message
 def test_a_count_beyond_ten_million_is_refused_not_a_database_overflow() -> None:
     form = Example({"on": "2021-11-15", "amount": "99999999999999999999"})
     assert not form.is_valid()
-    assert "amount" in form.errors
+    assert form.errors["amount"] == ["Kies hoogstens 10.000.000."]
+    assert Example({"on": "2021-11-15", "amount": "-1"}).errors["amount"] == ["Kies minstens 0."]
     assert Example({"on": "2021-11-15", "amount": "10000000"}).is_valid()

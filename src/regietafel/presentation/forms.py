@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 
 from regietafel.core.distribution import MAX_TOTAL
+from regietafel.core.formatting import format_int_nl
 from regietafel.core.periods import PeriodError, parse_day
 
 DAY_FORMAT = "%Y-%m-%d"
@@ -41,4 +42,9 @@ class WholeNumberField(forms.IntegerField):
     overflowed the database (a 500) instead of a Dutch message."""
 
     def __init__(self, *, max_value: int | None = None, **kwargs: Any) -> None:
-        super().__init__(max_value=MAX_TOTAL if max_value is None else max_value, **kwargs)
+        limit = MAX_TOTAL if max_value is None else max_value
+        super().__init__(max_value=limit, **kwargs)
+        # Django's own text writes the limit as 10000000; readers expect 10.000.000.
+        self.error_messages["max_value"] = f"Kies hoogstens {format_int_nl(limit)}."
+        if self.min_value is not None:
+            self.error_messages["min_value"] = f"Kies minstens {format_int_nl(self.min_value)}."

@@ -31,3 +31,16 @@ def test_typed_weeks_before_and_after_the_range_name_the_same_range() -> None:
     assert str(early.value).endswith("regietafel neemt weken aan van 2000 t/m 2028")
     assert str(late.value).endswith("regietafel neemt weken aan van 2000 t/m 2028")
     assert "'1999-W10' valt buiten het bereik van regietafel" in str(early.value)
+
+
+def test_day_errors_names_each_field_that_cannot_be_held() -> None:
+    from datetime import date
+
+    from regietafel.core.periods import day_errors
+
+    assert day_errors(
+        {"start": date(2021, 11, 1), "deadline": date(9999, 12, 31), "agreed_on": None}
+    ) == {"deadline": "kies een datum in de jaren 2000 t/m 2100"}
+    assert day_errors({"on": date(2000, 1, 1)}) == {
+        "on": "2000-01-01 hoort bij week 1999-W52; kies een datum in de jaren 2000 t/m 2100"
+    }

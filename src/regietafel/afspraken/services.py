@@ -41,7 +41,7 @@ from regietafel.core.agreements import (
 )
 from regietafel.core.catalogue import BY_CODE
 from regietafel.core.formatting import format_date_nl, format_int_nl
-from regietafel.core.periods import IsoWeek, PeriodError, check_day
+from regietafel.core.periods import IsoWeek, day_errors
 from regietafel.core.rules import Party as ShoppingParty
 from regietafel.doelen.models import Target
 from regietafel.kerncijfers.selectors import audience_figures
@@ -75,16 +75,6 @@ def _check_length(errors: dict[str, str], field: str, what: str, text: str, limi
         errors[field] = (
             f"{what} is langer dan {format_int_nl(limit)} tekens (nu {format_int_nl(length)})"
         )
-
-
-def _check_day(errors: dict[str, str], field: str, day: date | None) -> None:
-    """A date regietafel can hold (:func:`check_day`), for the form, API and CLI alike."""
-    if day is None:
-        return
-    try:
-        check_day(day)
-    except PeriodError as error:
-        errors[field] = str(error)
 
 
 def _check_figure(errors: dict[str, str], code: str, kind: MeetingKind) -> None:
@@ -136,7 +126,7 @@ def meeting_create(
     if not access.can_manage_agreements(actor, meeting_kind.value, code):
         raise PermissionDenied
     errors: dict[str, str] = {}
-    _check_day(errors, "on", on)
+    errors.update(day_errors({"on": on}))
     known = {p.value for p in Party}
     unknown = [p for p in parties if p not in known]
     if unknown:
@@ -229,9 +219,9 @@ def agreement_create(
         errors["text"] = "schrijf de afspraak op"
     _check_length(errors, "text", "de afspraak", text, TEXT_MAX)
     _check_length(errors, "note", "de stand van zaken", note, NOTE_MAX)
-    _check_day(errors, "meeting", meeting.date)
-    _check_day(errors, "deadline", deadline)
-    _check_day(errors, "figure_date", figure_date)
+    errors.update(
+        day_errors({"meeting": meeting.date, "deadline": deadline, "figure_date": figure_date})
+    )
     if owner_party not in {p.value for p in Party}:
         errors["owner_party"] = f"onbekende partij '{owner_party}'"
     if len(owner_role) > 120:
@@ -339,8 +329,7 @@ def agreement_update(
             f"de datum ligt na vandaag ({format_date_nl(today)}): leg de stand van zaken vast "
             "op de dag dat die geldt, niet vooruit"
         )
-    _check_day(errors, "on", on)
-    _check_day(errors, "deadline", deadline)
+    errors.update(day_errors({"on": on, "deadline": deadline}))
     _check_length(errors, "note", "de stand van zaken", note, NOTE_MAX)
     if deadline is not None and not manages:
         errors["deadline"] = "alleen de regietafel zelf verzet een deadline"
@@ -420,7 +409,7 @@ def meeting_review(
         )
     errors: dict[str, str] = {}
     for number, day in deadlines.items():
-        _check_day(errors, number, day)
+        errors.update(day_errors({number: day}))
     for number, note in notes.items():
         _check_length(errors, number, f"de stand van zaken van {number}", note, NOTE_MAX)
     if errors:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Literal
@@ -46,6 +47,20 @@ def check_day(day: date) -> date:
     else. For the services that take a date from a form, the API or the command line: a
     meeting on 9999-12-31 was stored, and every page that computes its next week broke."""
     return parse_day(day.isoformat())
+
+
+def day_errors(days: Mapping[str, date | None]) -> dict[str, str]:
+    """Per field, why its date cannot be held (:func:`check_day`); absent dates are fine. The
+    services of every app collect their field errors this way."""
+    errors: dict[str, str] = {}
+    for field, day in days.items():
+        if day is None:
+            continue
+        try:
+            check_day(day)
+        except PeriodError as error:
+            errors[field] = str(error)
+    return errors
 
 
 def _check_year(year: int, text: str) -> None:

@@ -15,7 +15,7 @@ from regietafel.audit.models import Action
 from regietafel.audit.services import audit_record
 from regietafel.core.distribution import MAX_TOTAL
 from regietafel.core.formatting import format_date_nl, format_int_nl
-from regietafel.core.periods import PeriodError, check_day
+from regietafel.core.periods import day_errors
 from regietafel.core.rules import NeedCategory
 from regietafel.core.targets import target_problems
 from regietafel.doelen.models import Target, Unit
@@ -51,7 +51,7 @@ def target_create(
         )
     )
     errors.update(_out_of_range(quantity=quantity, quantity_max=quantity_max))
-    errors.update(_bad_days(start=start, deadline=deadline, agreed_on=agreed_on))
+    errors.update(day_errors({"start": start, "deadline": deadline, "agreed_on": agreed_on}))
     checked = not {"agreed_on", "deadline"} & errors.keys()
     if checked and agreed_on is not None and agreed_on > deadline:
         errors["agreed_on"] = (
@@ -109,18 +109,4 @@ def _out_of_range(*, quantity: int, quantity_max: int | None) -> dict[str, str]:
     ):
         if value is not None and value > MAX_TOTAL:
             errors[field] = f"{label} mag hoogstens {format_int_nl(MAX_TOTAL)} zijn"
-    return errors
-
-
-def _bad_days(*, start: date, deadline: date, agreed_on: date | None) -> dict[str, str]:
-    """Dates regietafel cannot hold (``check_day``), per field, also for the paths without a
-    form."""
-    errors: dict[str, str] = {}
-    for field, day in (("start", start), ("deadline", deadline), ("agreed_on", agreed_on)):
-        if day is None:
-            continue
-        try:
-            check_day(day)
-        except PeriodError as error:
-            errors[field] = str(error)
     return errors

@@ -42,5 +42,5 @@ def test_day_errors_names_each_field_that_cannot_be_held() -> None:
         {"start": date(2021, 11, 1), "deadline": date(9999, 12, 31), "agreed_on": None}
     ) == {"deadline": "kies een datum in de jaren 2000 t/m 2100"}
     assert day_errors({"on": date(2000, 1, 1)}) == {
-        "on": "2000-01-01 hoort bij week 1999-W52; kies een datum in de jaren 2000 t/m 2100"
+        "on": "2000-01-01 hoort bij week 1999-W52; kies een datum in de weken 2000 t/m 2100"
     }

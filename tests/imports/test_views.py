@@ -51,6 +51,34 @@ def test_coa_uploads_a_file_and_sees_the_result(client_as: Client) -> None:
     assert f'href="{reverse("import-detail", args=[record.pk])}"' in page
 
 
+def test_a_week_that_has_not_begun_is_refused_and_nothing_stored(client_as: Client) -> None:
+    """A register for 2027-W10 (a typo for 2022) was accepted and became the default week of
+    every page; a delivery is the state on the Monday of a week that has begun."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from regietafel.core.periods import IsoWeek
+    from regietafel.imports.services import import_submit
+
+    now = IsoWeek.containing(timezone.localdate())
+    ahead = IsoWeek.containing(now.monday + timedelta(weeks=1))
+    client = client_as("coa")
+    response = post(client, csv_bytes(LOCATIES_HEADER, LOCATIES_ROWS), week=ahead.label)
+    assert response.status_code == 400
+    assert (
+        f"week {ahead.label} is nog niet begonnen (het is nu week {now.label})"
+        in response.content.decode()
+    )
+    assert not Import.objects.exists()
+    with pytest.raises(ValueError, match="is nog niet begonnen"):
+        import_submit(
+            actor=None, kind="locaties", week=ahead.label, file_name="x.csv",
+            content=csv_bytes(LOCATIES_HEADER, LOCATIES_ROWS),
+        )  # fmt: skip
+    assert not Import.objects.exists()
+
+
 def test_the_message_counts_one_row_as_one_rij(client_as: Client) -> None:
     client = client_as("coa")
     response = post(client, csv_bytes(LOCATIES_HEADER, LOCATIES_ROWS[:1]))

@@ -16,13 +16,14 @@ from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, models, transaction
 from django.db.models import Max
+from django.utils import timezone
 
 from regietafel.accounts import access
 from regietafel.accounts.models import User
 from regietafel.audit.models import Action
 from regietafel.audit.services import audit_record
 from regietafel.core.formatting import count_nl
-from regietafel.core.periods import IsoWeek
+from regietafel.core.periods import IsoWeek, PeriodError
 from regietafel.imports.formats import FileFormat, file_format
 from regietafel.imports.models import Import, Kind, Status
 from regietafel.imports.validation import validate_file
@@ -59,6 +60,14 @@ def import_submit(
         raise PermissionDenied
     fmt = file_format(kind)
     iso_week = IsoWeek.parse(week)
+    current = IsoWeek.containing(timezone.localdate())
+    if iso_week > current:
+        # A delivery is the state on the Monday of its week; a week that has not begun has
+        # none. Accepted, a typo (2027 for 2022) became the default week of every page.
+        raise PeriodError(
+            f"week {iso_week.label} is nog niet begonnen (het is nu week {current.label}); "
+            "een levering geldt voor een week die al loopt of voorbij is"
+        )
     file_name = _clean_name(file_name)
     validated = validate_file(fmt, week=iso_week, file_name=file_name, content=content)
     record = Import(

@@ -80,13 +80,22 @@ def import_new(request: HttpRequest) -> HttpResponse:
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        record = import_submit(
-            actor=user,
-            kind=form.cleaned_data["kind"],
-            week=form.cleaned_data["week"],
-            file_name=upload.name or "bestand",
-            content=upload.read(),
-        )
+        try:
+            record = import_submit(
+                actor=user,
+                kind=form.cleaned_data["kind"],
+                week=form.cleaned_data["week"],
+                file_name=upload.name or "bestand",
+                content=upload.read(),
+            )
+        except PeriodError as error:  # a week that has not begun: nothing is stored
+            form.add_error("week", str(error))
+            return render(
+                request,
+                "imports/new.html",
+                {"form": form, "formats": FORMATS.values()},
+                status=400,
+            )
         if record.status == Status.ACCEPTED:
             messages.success(
                 request,

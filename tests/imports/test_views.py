@@ -79,6 +79,44 @@ def test_a_week_that_has_not_begun_is_refused_and_nothing_stored(client_as: Clie
     assert not Import.objects.exists()
 
 
+def test_the_errors_of_a_refused_register_are_for_who_may_read_the_file(
+    client_as: Client,
+) -> None:
+    """The messages of a refused locations file ("rij 3, gemeentecode: GM0786 (Grave) …",
+    "'AMV-GRV-01' staat ook al in rij 3") tied a confidential location to its municipality
+    for every role; they are for COA, who may read the file. Others see how many there are."""
+    bad = [list(LOCATIES_ROWS[0]), list(LOCATIES_ROWS[0])]  # the same code twice
+    response = post(client_as("coa"), csv_bytes(LOCATIES_HEADER, bad))
+    record = Import.objects.get()
+    assert record.status == Status.REFUSED
+    coa_page = client_as("coa").get(response["Location"]).content.decode()
+    assert "staat ook al in rij" in coa_page
+    for role in ("landelijk", "beheerder"):
+        client = client_as(role)
+        page = client.get(response["Location"]).content.decode()
+        assert "staat ook al in rij" not in page
+        assert "die ziet alleen wie het bestand mag inzien" in page
+        assert "Geweigerd: het bestand bevat" in page
+        assert client.get(response["Location"] + "?formaat=csv").status_code == 403
+
+
+def test_the_count_of_errors_includes_those_not_stored(client_as: Client) -> None:
+    """Only the first 500 messages are stored, with one row "en nog 908 fouten": the page and
+    the list counted 501 where the audit trail said 1.408."""
+    from regietafel.imports.services import MAX_STORED_ERRORS
+
+    rows = [list(LOCATIES_ROWS[0]) for _ in range(MAX_STORED_ERRORS + 10)]  # 509 duplicates
+    response = post(client_as("coa"), csv_bytes(LOCATIES_HEADER, rows))
+    record = Import.objects.get()
+    assert len(record.errors) == MAX_STORED_ERRORS + 1
+    audit = AuditEntry.objects.get(action=Action.REFUSED)
+    stated = int(audit.summary.split(": ")[-1].split()[0].replace(".", ""))
+    assert stated > MAX_STORED_ERRORS + 1
+    assert record.error_count == stated
+    page = client_as("coa").get(response["Location"]).content.decode()
+    assert f"Geweigerd: het bestand bevat {stated} fouten" in page
+
+
 def test_the_message_counts_one_row_as_one_rij(client_as: Client) -> None:
     client = client_as("coa")
     response = post(client, csv_bytes(LOCATIES_HEADER, LOCATIES_ROWS[:1]))

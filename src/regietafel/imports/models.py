@@ -58,6 +58,13 @@ class Import(models.Model):
     )
     note = models.TextField(_("toelichting"), blank=True)
 
+    @property
+    def error_count(self) -> int:
+        """All errors of a refused file. Only the first ``MAX_STORED_ERRORS`` are stored,
+        followed by one row "en nog N fouten" that carries ``hidden``: counting the stored
+        rows gave 501 where the audit trail said 1.408."""
+        return sum(int(e.get("hidden") or 0) or 1 for e in self.errors)
+
     class Meta:
         ordering = ["-uploaded_at", "-id"]
         verbose_name = _("import")

@@ -95,6 +95,7 @@ def import_submit(
                 "column": None,
                 "message": f"en nog {count_nl(hidden, 'fout', 'fouten')}; alleen de eerste "
                 f"{MAX_STORED_ERRORS} zijn bewaard",
+                "hidden": hidden,
             }
         )
     record.status = Status.REFUSED

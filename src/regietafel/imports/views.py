@@ -56,7 +56,7 @@ def import_list(request: HttpRequest) -> HttpResponse:
                     i.file_name,
                     i.checksum,
                     i.row_count,
-                    len(i.errors),
+                    i.error_count,
                     _uploader(i),
                     i.uploaded_at.isoformat(),
                     "ja" if i.synthetic else "nee",
@@ -131,6 +131,8 @@ def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if request.GET.get("formaat") == "csv":
         if table != "fouten":
             raise Http404  # an unknown table is not quietly the errors
+        if not access.can_download_import_original(request.user, record.kind):
+            raise PermissionDenied(ERRORS_HIDDEN)
         return csv_response(
             f"fouten-import-{record.pk}.csv",
             ["bestand", "rij", "kolom", "fout"],
@@ -164,11 +166,23 @@ def import_withdraw_view(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("import-detail", pk=withdrawal.pk)
 
 
+ERRORS_HIDDEN = (
+    "De foutmeldingen noemen codes, gemeenten en aantallen uit het bestand zelf; die ziet "
+    "alleen wie het bestand mag inzien (bij een locatiebestand: COA, vanwege vertrouwelijke "
+    "locaties)."
+)
+"""Why a reader sees the number of errors of a refused file but not the messages: together
+they tied a confidential location code to its municipality for every role."""
+
+
 def _detail_context(request: HttpRequest, record: Import) -> dict[str, object]:
+    can_download = access.can_download_import_original(request.user, record.kind)
     return {
         "record": record,
         "previous": previous_version(record),
-        "can_download": access.can_download_import_original(request.user, record.kind),
+        "show_errors": can_download,
+        "errors_hidden": ERRORS_HIDDEN,
+        "can_download": can_download,
         "can_import": access.can_import(request.user),
         "format": FORMATS[record.kind],
         "figures": _stored_figures(record),

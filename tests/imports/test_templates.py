@@ -240,3 +240,32 @@ def test_realisation_template_for_an_unreadable_week_is_refused_in_dutch(
     )
     assert before.status_code == 400
     assert "de gegevens beginnen op 1 januari 2020" in before.content.decode()
+
+
+@pytest.mark.parametrize("extension", ["csv", "xlsx"])
+def test_the_example_row_carries_the_week_of_the_template(extension: str) -> None:
+    """The example row always said 2021-W45: a user who kept that cell in a template for
+    2022-W01 got "verkeerde week" besides the example-row refusal."""
+    fmt = FORMATS["locaties"]
+    week = IsoWeek.parse("2022-W01")
+    content = blank_xlsx(fmt, week=week) if extension == "xlsx" else blank_csv(fmt, week=week)
+    result = validate_file(fmt, week=week, file_name=f"sjabloon.{extension}", content=content)
+    assert [e.message for e in result.errors] == [EXAMPLE_ROW_MESSAGE]
+
+
+@pytest.mark.django_db
+def test_the_formats_page_offers_templates_for_the_chosen_week(
+    client_as: Callable[[str | None], Any],
+) -> None:
+    """Its template links had no week, so the realisation template was for the calendar
+    week whatever week the user worked in."""
+    client = client_as("coa")
+    page = client.get("/imports/bestandsformaten/", {"week": "2022-W01"}).content.decode()
+    assert "Sjablonen voor week 2022-W01" in page
+    link = reverse("import-template", args=["realisatie", "csv"]) + "?week=2022-W01"
+    assert f'href="{link}"' in page
+    rows = list(
+        csv.reader(io.StringIO(client.get(link).content.decode("utf-8-sig")), delimiter=";")
+    )
+    assert {row[2] for row in rows[1:]} == {"2022-I"}
+    assert client.get("/imports/bestandsformaten/", {"week": "2022-W99"}).status_code == 400

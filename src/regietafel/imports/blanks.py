@@ -85,17 +85,26 @@ def template_header(fmt: FileFormat) -> list[str]:
     return [*fmt.column_names, EXAMPLE_COLUMN]
 
 
-def example_rows(fmt: FileFormat) -> list[list[str]]:
+def example_rows(fmt: FileFormat, week: IsoWeek | None = None) -> list[list[str]]:
     """The template's example rows, each marked (one row; several where a file needs them,
-    as the three scenarios of an MPP)."""
-    return [[*row, EXAMPLE_MARK] for row in fmt.examples]
+    as the three scenarios of an MPP), with ``week`` in a week column: a user who kept that
+    cell got "verkeerde week: 2021-W45" for the week the template was made for."""
+    weekly = {i for i, c in enumerate(fmt.columns) if c.type is ColumnType.WEEK}
+    return [
+        [
+            *(week.label if week is not None and i in weekly else value
+              for i, value in enumerate(row)),
+            EXAMPLE_MARK,
+        ]
+        for row in fmt.examples
+    ]  # fmt: skip
 
 
 def template_rows(fmt: FileFormat, week: IsoWeek) -> list[list[str]]:
     """The rows under the header: the format's own rows for ``week`` (unmarked, to be filled
     in), or the marked example rows."""
     if fmt.template_rows is None:
-        return example_rows(fmt)
+        return example_rows(fmt, week)
     return [[*row, ""] for row in fmt.template_rows(week)]
 
 

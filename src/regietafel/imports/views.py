@@ -258,7 +258,15 @@ def import_template_help(request: HttpRequest, kind: str) -> HttpResponse:
 
 @login_required
 def import_formats(request: HttpRequest) -> HttpResponse:
-    return render(request, "imports/formats.html", {"formats": FORMATS.values()})
+    """The formats, with templates for the week chosen here (``?week=``; without it the
+    current week, the week a delivery is for): the template links had no week, so in a
+    week other than the calendar week a filled-in realisation template was refused."""
+    try:
+        chosen = IsoWeek.parse_optional(request.GET.get("week"))
+    except PeriodError as error:
+        return bad_request(request, str(error))
+    week = chosen or IsoWeek.containing(timezone.localdate())
+    return render(request, "imports/formats.html", {"formats": FORMATS.values(), "week": week})
 
 
 def _uploader(record: Import) -> str:

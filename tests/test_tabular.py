@@ -51,3 +51,39 @@ def test_unreadable_source_has_a_dutch_reason(tmp_path: Path) -> None:
     with pytest.raises(TableError) as caught:
         read_table(tmp_path, required=("code",))
     assert "bestand niet leesbaar (dit is een map, geen bestand)" in str(caught.value)
+
+
+def test_a_title_row_above_an_excel_header_is_named_as_such() -> None:
+    """A workbook with a title in A1 was told its separator was not recognised; a workbook
+    has none. A missing column says which sheet and row were read."""
+    import io
+
+    from openpyxl import Workbook
+
+    from regietafel.tabular import read_table
+
+    def workbook(*rows: tuple[str, ...]) -> bytes:
+        book = Workbook()
+        sheet = book.active
+        assert sheet is not None
+        for row in rows:
+            sheet.append(row)
+        buffer = io.BytesIO()
+        book.save(buffer)
+        return buffer.getvalue()
+
+    titled = workbook(("Weekbestand reeksen week 2022-W04",), (), ("reeks", "waarde", "week"))
+    with pytest.raises(TableError) as refused:
+        read_table(titled, name="reeksen.xlsx", required=["reeks", "waarde"])
+    assert [e.message for e in refused.value.errors] == [
+        (
+            "de kopregel heeft maar één kolom ('Weekbestand reeksen week 2022-W04'): zet de "
+            "kolomnamen in rij 1 van het eerste werkblad (een titel erboven kan niet)"
+        )
+    ]
+    other = workbook(("onderwerp", "toelichting"))
+    with pytest.raises(TableError) as missing:
+        read_table(other, name="reeksen.xlsx", required=["reeks"])
+    assert [e.message for e in missing.value.errors] == [
+        "verplichte kolom 'reeks' ontbreekt (gelezen: rij 1 van het eerste werkblad)"
+    ]

@@ -119,26 +119,33 @@ def read_table(
             ]
         )
     _refuse_other_file_types(content, file_name)
-    if content.startswith(b"PK\x03\x04"):
+    excel = content.startswith(b"PK\x03\x04")
+    if excel:
         header, body = _xlsx_rows(content, file_name)
     else:
         header, body = _csv_rows(content, file_name)
     header = header[:MAX_COLUMNS]
     columns = tuple(h.strip().lower() for h in header)
     if len(columns) == 1 and len(required) > 1 and columns[0] not in required:
+        # A workbook has no separator: one filled cell in row 1 is a title above the header.
+        reason = (
+            "zet de kolomnamen in rij 1 van het eerste werkblad (een titel erboven kan niet)"
+            if excel
+            else "het scheidingsteken is niet herkend; zet een komma, puntkomma of tab tussen "
+            "de kolommen"
+        )
         raise TableError(
             [
                 CellError(
                     file_name,
-                    f"de kopregel heeft maar één kolom ('{header[0][:60]}'): het "
-                    "scheidingsteken is niet herkend; zet een komma, puntkomma of tab tussen "
-                    "de kolommen",
+                    f"de kopregel heeft maar één kolom ('{header[0][:60]}'): {reason}",
                     row=1,
                 )
             ]
         )
+    where = " (gelezen: rij 1 van het eerste werkblad)" if excel else ""
     errors = [
-        CellError(file_name, f"verplichte kolom '{column}' ontbreekt", row=1)
+        CellError(file_name, f"verplichte kolom '{column}' ontbreekt{where}", row=1)
         for column in required
         if column not in columns
     ]

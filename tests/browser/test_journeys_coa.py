@@ -56,8 +56,9 @@ def test_journey_coa_data_officer(
     page = login("coa")
     page.on("load", lambda loaded: loads.append(loaded.url))
 
-    # 1. The template, from the formats page.
-    page.goto(f"{base}/imports/bestandsformaten/")
+    # 1. The template, from the formats page, for the week to deliver (its example row
+    #    carries that week).
+    page.goto(f"{base}/imports/bestandsformaten/?week=2021-W45")
     with page.expect_download() as download_info:
         page.get_by_role("link", name="Sjabloon Opvanglocaties (CSV)").click()
     download = download_info.value
@@ -98,7 +99,7 @@ def test_journey_coa_data_officer(
     # After logging in (log-in page, start page): formats, upload form, result, upload form,
     # result, reload of the result; the download and the redirects are no page loads.
     assert [url.removeprefix(base) for url in loads] == [
-        "/imports/bestandsformaten/",
+        "/imports/bestandsformaten/?week=2021-W45",
         "/imports/nieuw/",
         f"/imports/{accepted.pk}/",
         "/imports/nieuw/",

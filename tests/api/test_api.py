@@ -606,3 +606,23 @@ def test_schema_documents_gegevens_and_reden_where_they_are_answered(client_as: 
         assert body["properties"]["reden"]["nullable"] is True, path
     # A list without them documents its page as before.
     assert "gegevens" not in body_of("/api/v1/gemeenten/")["properties"]
+
+
+@pytest.mark.parametrize(
+    ("url", "name"),
+    [
+        ("/api/v1/locaties/?week=2021-W45&week=2021-W46", "week"),
+        ("/api/v1/gemeenten/?provincie=PV27&provincie=PV20", "provincie"),
+        ("/api/v1/kerncijfers/?week=2021-W45&week=2021-W46", "week"),
+        ("/api/v1/verdeling/?totaal=1&totaal=2", "totaal"),
+    ],
+)
+def test_a_repeated_parameter_is_refused_not_the_last_one_used(
+    client_as: Client, url: str, name: str
+) -> None:
+    """Every parser reads one value: ?week=2021-W45&week=2021-W46 answered for 2021-W46."""
+    response = client_as("landelijk").get(url)
+    assert response.status_code == 400
+    assert response.json() == {
+        name: ["staat er meer dan één keer in; geef deze parameter één keer"]
+    }

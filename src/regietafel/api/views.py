@@ -121,6 +121,18 @@ def check_parameters(request: Request, allowed: Sequence[str]) -> None:
                 % {"names": names, "known": known}
             }
         )
+    # Every parser reads one value; with two, the last silently won ("een filter werkt, of
+    # de API zegt nee": ?week=2021-W45&week=2021-W46 answered for W46).
+    repeated = sorted(
+        name for name in request.query_params if len(request.query_params.getlist(name)) > 1
+    )
+    if repeated:
+        raise ValidationError(
+            {
+                name: [_("staat er meer dan één keer in; geef deze parameter één keer")]
+                for name in repeated
+            }
+        )
 
 
 def province_parameter(request: Request) -> str | None:

@@ -24,8 +24,10 @@ from regietafel.api.views import (
 from regietafel.boodschappenlijst.selectors import shopping_list_for
 from regietafel.boodschappenlijst.tables import shopping_table
 from regietafel.core.catalogue import changes
+from regietafel.core.confidentiality import SUPPRESSED_TEXT
 from regietafel.core.distribution import DistributionError
 from regietafel.core.periods import IsoWeek, PeriodError
+from regietafel.doelen.selectors import core_targets
 from regietafel.doelen.tables import targets_table
 from regietafel.imports.selectors import no_register_reason
 from regietafel.kerncijfers.selectors import (
@@ -57,7 +59,7 @@ def _week(request: Request) -> IsoWeek:
     try:
         return week_or_default(text)
     except PeriodError as error:
-        raise ValidationError({"detail": str(error)}) from None
+        raise ValidationError({"week": [str(error)]}) from None  # at its parameter, as lists
 
 
 def _need_policy(choice: NeedPolicyChoice) -> dict[str, Any]:
@@ -78,6 +80,18 @@ def _rows(table: ResultTable) -> list[dict[str, Any]]:
     return [{c.key: row.get(c.key) for c in table.columns} for row in table.rows]
 
 
+def _masked_rows(table: ResultTable) -> list[dict[str, Any]]:
+    """The rows with every number a number or null: a cell the page writes as "afgeschermd"
+    is null here and its column is named in the row's ``afgeschermd`` list. The text in a
+    number field gave one field two types, which breaks a client that adds a column up."""
+    rows = []
+    for row in table.rows:
+        hidden = [c.key for c in table.columns if c.numeric and row.get(c.key) == SUPPRESSED_TEXT]
+        values = {c.key: None if c.key in hidden else row.get(c.key) for c in table.columns}
+        rows.append({**values, "afgeschermd": hidden})
+    return rows
+
+
 @extend_schema(parameters=[WEEK, PROVINCE], responses={200: data_object_schema()})
 @api_view(["GET"])
 def opvangbeeld(request: Request) -> Response:
@@ -87,7 +101,10 @@ def opvangbeeld(request: Request) -> Response:
     try:
         picture = reception_picture(user=request.user, week=week, province_code=code)
     except reference.ReferenceDataError as error:
-        raise ValidationError({"detail": str(error)}) from None
+        raise ValidationError({"provincie": [str(error)]}) from None
+    # Without a register the running targets are listed unmeasured, as on the page and its
+    # CSV (the API gave an empty list, which read as "no targets").
+    unmeasured = core_targets(running_on=week.monday) if picture.reception is None else ()
     return Response(
         {
             "week": week.label,
@@ -95,11 +112,11 @@ def opvangbeeld(request: Request) -> Response:
             **data_fields(None if picture.register else no_register_reason(week)),
             "register": picture.register.week if picture.register else None,
             "behoeftebeleid": _need_policy(picture.need_policy_choice),
-            "behoefte": _rows(tables.need_table(picture)),
-            "capaciteit": _rows(tables.capacity_table(picture)),
-            "sluitingen": _rows(tables.closures_table(picture)),
-            "sluitingen_later": _rows(tables.closures_later_table(picture)),
-            "doelen": _rows(targets_table(picture.figures.targets)),
+            "behoefte": _masked_rows(tables.need_table(picture)),
+            "capaciteit": _masked_rows(tables.capacity_table(picture)),
+            "sluitingen": _masked_rows(tables.closures_table(picture)),
+            "sluitingen_later": _masked_rows(tables.closures_later_table(picture)),
+            "doelen": _masked_rows(targets_table(picture.figures.targets, unmeasured=unmeasured)),
         }
     )
 
@@ -114,7 +131,7 @@ def boodschappenlijst(request: Request) -> Response:
             user=request.user, week=week, scope=str(request.query_params.get("scope", "NL"))
         )
     except reference.ReferenceDataError as error:
-        raise ValidationError({"detail": str(error)}) from None
+        raise ValidationError({"scope": [str(error)]}) from None
     reason = None
     if not scoped.has_data:
         reason = no_figures_reason(figures_for(user=request.user, week=week, scope=scoped.scope))
@@ -135,13 +152,13 @@ def verdeling(request: Request) -> Response:
     week = _week(request)
     raw = str(request.query_params.get("totaal", "")).strip()
     if raw and not raw.isdigit():
-        raise ValidationError({"detail": f"totaal: '{raw}' is geen geheel getal van 0 of meer"})
+        raise ValidationError({"totaal": [f"'{raw}' is geen geheel getal van 0 of meer"]})
     try:
         result = province_distribution(
             user=request.user, week=week, total=int(raw) if raw else None
         )
     except DistributionError as error:
-        raise ValidationError({"detail": str(error)}) from None
+        raise ValidationError({"totaal": [str(error)]}) from None
     except NoRegisterError as error:
         raise NotFound(str(error)) from None
     table = distribution_table(result, name="provincies", title="")
@@ -165,7 +182,7 @@ def kerncijfers(request: Request) -> Response:
             user=request.user, week=week, scope=str(request.query_params.get("scope", "NL"))
         )
     except reference.ReferenceDataError as error:
-        raise ValidationError({"detail": str(error)}) from None
+        raise ValidationError({"scope": [str(error)]}) from None
     before = figures_for(user=request.user, week=week.previous, scope=figures.scope)
     return Response(
         {

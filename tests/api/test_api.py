@@ -672,3 +672,25 @@ def test_opvangbeeld_numbers_are_numbers_and_targets_are_listed_without_a_regist
     empty = client.get("/api/v1/opvangbeeld/", {"week": "2021-W40"}).json()
     assert empty["gegevens"] is False
     assert [row["doel"] for row in empty["doelen"]] == ["600 extra"]
+
+
+def test_an_account_without_a_role_is_told_why_and_limit_offset_are_described_in_dutch(
+    client_as: Client,
+) -> None:
+    """DRF's own "Je hebt geen toestemming …" gave no reason (and said je, not u); the schema
+    described limit and offset in English."""
+    from regietafel.accounts.models import User
+
+    User.objects.create_user(username="zonderrol", password="x")
+    client = client_as(None)
+    client.login(username="zonderrol", password="x")
+    refused = client.get("/api/v1/provincies/")
+    assert refused.status_code == 403
+    assert refused.json()["detail"].startswith("Uw account heeft (nog) geen rol")
+    schema = client_as("landelijk").get("/api/schema/", {"format": "json"}).json()
+    parameters = {
+        p["name"]: p["description"]
+        for p in schema["paths"]["/api/v1/locaties/"]["get"]["parameters"]
+    }
+    assert parameters["limit"].startswith("Hoeveel rijen per pagina")
+    assert parameters["offset"].startswith("Vanaf welke rij")

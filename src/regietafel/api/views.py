@@ -19,7 +19,6 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
 from rest_framework.generics import GenericAPIView
-from rest_framework.pagination import LimitOffsetPagination
 from rest_framework.permissions import BasePermission, IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -29,6 +28,7 @@ from regietafel import reference
 from regietafel.accounts import access
 from regietafel.api import selectors as api_selectors
 from regietafel.api import serializers as out
+from regietafel.api.pagination import DutchPagination
 from regietafel.core.periods import IsoWeek, PeriodError
 from regietafel.core.rules import LocationType
 from regietafel.imports.models import Kind
@@ -89,7 +89,7 @@ def data_object_schema() -> dict[str, Any]:
     }
 
 
-class DataPagination(LimitOffsetPagination):
+class DataPagination(DutchPagination):
     """The pages of a list endpoint that says whether the week has data (``data_fields``
     before ``count``); only the schema differs from the default pagination."""
 
@@ -104,6 +104,11 @@ class DataPagination(LimitOffsetPagination):
 
 class CanView(BasePermission):
     """Any signed-in user with a role (``access.can_view``)."""
+
+    message = (
+        "Uw account heeft (nog) geen rol waarmee u gegevens mag inzien; vraag de beheerder "
+        "om een rol."
+    )  # DRF's own text said "Je hebt geen toestemming …" without the reason
 
     def has_permission(self, request: Request, view: APIView) -> bool:
         return access.can_view(request.user)

@@ -51,3 +51,24 @@ def test_a_week_without_data_says_why_and_gives_no_empty_file(
     assert (
         client.get("/boodschappenlijst/", {"week": "2021-W45", "formaat": "csv"}).status_code == 200
     )
+
+
+@pytest.mark.django_db
+def test_an_afgeschermd_need_is_said_not_silently_left_out(
+    client_as: Callable[[str | None], Any],
+) -> None:
+    """Groningen's only AMV location is confidential: its AMV items are not on the LRT's list
+    of Groningen, which read as "no AMV need" while the figures said afgeschermd."""
+    standard_register("2021-W45")
+    note = (
+        "De behoefte aan AMV-opvang is afgeschermd (één of twee vertrouwelijke locaties): wat "
+        "daarvoor nodig is, staat niet op deze lijst."
+    )
+    query = {"week": "2021-W45", "scope": "PV20"}
+    page = client_as("landelijk").get("/boodschappenlijst/", query).content.decode()
+    assert note in page
+    api = client_as("landelijk").get("/api/v1/boodschappenlijst/", query).json()
+    assert (api["afgeschermd"], api["afgeschermd_toelichting"]) == (["AMV-opvang"], note)
+    coa = client_as("coa").get("/api/v1/boodschappenlijst/", query).json()
+    assert (coa["afgeschermd"], coa["afgeschermd_toelichting"]) == ([], None)
+    assert note not in client_as("coa").get("/boodschappenlijst/", query).content.decode()

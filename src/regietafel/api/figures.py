@@ -141,6 +141,9 @@ def boodschappenlijst(request: Request) -> Response:
             "scope": scoped.scope,
             **data_fields(reason),
             "items": _rows(shopping_table(scoped)),
+            # Kinds whose items are left out for this role, and why (empty: none).
+            "afgeschermd": list(scoped.hidden_kinds),
+            "afgeschermd_toelichting": scoped.hidden_note or None,
         }
     )
 

@@ -43,6 +43,20 @@ class ScopedList:
     has_data: bool = True
     no_data_reason: str | None = None
     """Why the week has no figures (the API's ``reden``); the page says it, not "niets"."""
+    hidden_kinds: tuple[str, ...] = ()
+    """Kinds of reception whose need is afgeschermd for this reader: their items are not on
+    the list, and the page and the API say so (an AMV location left out read as "no need")."""
+
+    @property
+    def hidden_note(self) -> str:
+        """The sentence the page and the API give about :attr:`hidden_kinds` ("" if none)."""
+        if not self.hidden_kinds:
+            return ""
+        kinds = " en ".join(self.hidden_kinds)
+        return (
+            f"De behoefte aan {kinds} is afgeschermd (één of twee vertrouwelijke locaties): "
+            "wat daarvoor nodig is, staat niet op deze lijst."
+        )
 
     @property
     def open_items(self) -> tuple[MarkedItem, ...]:
@@ -86,4 +100,9 @@ def shopping_list_for(*, user: AnyUser, week: IsoWeek, scope: str) -> ScopedList
         housing_arrears=(figures.housing.schedule_arrears if figures.housing is not None else None),
         has_data=figures.has_data,
         no_data_reason=no_figures_reason(figures),
+        hidden_kinds=(
+            tuple(kind.label for kind in figures.reception.suppressed_kinds)
+            if figures.reception is not None
+            else ()
+        ),
     )

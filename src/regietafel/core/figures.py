@@ -200,10 +200,16 @@ class ReceptionFigures:
         return tuple(row for row in visible if row.category in present)
 
     @property
-    def chart_hidden_kinds(self) -> tuple[NeedCategory, ...]:
-        """The kinds a need chart leaves out as afgeschermd, in the order of their labels."""
+    def suppressed_kinds(self) -> tuple[NeedCategory, ...]:
+        """The kinds whose need is afgeschermd for the reader, in the order of their labels:
+        a need chart leaves them out and so does the boodschappenlijst, and both say so."""
         kinds = {row.category for row in self.gaps if self.row_suppressed(row)}
         return tuple(sorted(kinds, key=lambda kind: kind.label))
+
+    @property
+    def chart_hidden_kinds(self) -> tuple[NeedCategory, ...]:
+        """The kinds a need chart leaves out as afgeschermd (:attr:`suppressed_kinds`)."""
+        return self.suppressed_kinds
 
     @property
     def capacity_now(self) -> int:

@@ -6,7 +6,6 @@ the API, the command line and the demo), and nothing is stored."""
 from __future__ import annotations
 
 import html
-import time
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
@@ -264,10 +263,8 @@ def test_a_long_unbroken_word_wraps_on_the_pages_and_in_the_pdf(
     assert "\u200b".join(["n" * 20, "n" * 20, "nnnnn"]) in printed
     web = client.get("/afspraken/actielijst/?overleg=LRT&datum=2021-11-15").content.decode()
     assert "w" * 2000 in web  # the page keeps the text as typed; the browser wraps it
-    started = time.monotonic()
-    pdf = documents.action_list_pdf(listed)
-    assert time.monotonic() - started < 20
-    assert pdf.startswith(b"%PDF")
+    # How long the PDF takes is measured by benchmarks/bench_actielijst_pdf.py, not here.
+    assert documents.action_list_pdf(listed).startswith(b"%PDF")
 
 
 def test_an_unknown_key_figure_is_refused(

@@ -85,10 +85,12 @@ def _check_figure(errors: dict[str, str], code: str, kind: MeetingKind) -> None:
     figure = BY_CODE.get(code)
     if figure is None:
         errors["figure_code"] = f"onbekend kerncijfer '{code}': kies een code uit de catalogus"
-    elif figure.scopes == "landelijk" and not kind.national:
-        errors["figure_code"] = f"kerncijfer '{code}' bestaat alleen landelijk, niet per provincie"
-    elif figure.scopes == "provincie" and kind.national:
-        errors["figure_code"] = f"kerncijfer '{code}' bestaat alleen per provincie"
+    elif not figure.exists_for(national=kind.national):
+        errors["figure_code"] = (
+            f"kerncijfer '{code}' bestaat alleen landelijk, niet per provincie"
+            if not kind.national
+            else f"kerncijfer '{code}' bestaat alleen per provincie"
+        )
 
 
 def _table(kind: str, province_code: str) -> tuple[MeetingKind, str]:
@@ -125,8 +127,7 @@ def meeting_create(
     meeting_kind, code = _table(kind, province_code)
     if not access.can_manage_agreements(actor, meeting_kind.value, code):
         raise PermissionDenied
-    errors: dict[str, str] = {}
-    errors.update(day_errors({"on": on}))
+    errors = day_errors({"on": on})
     known = {p.value for p in Party}
     unknown = [p for p in parties if p not in known]
     if unknown:
@@ -407,9 +408,7 @@ def meeting_review(
                 "bespreek de actielijst op of na de dag van het overleg"
             }
         )
-    errors: dict[str, str] = {}
-    for number, day in deadlines.items():
-        errors.update(day_errors({number: day}))
+    errors = day_errors(deadlines)
     for number, note in notes.items():
         _check_length(errors, number, f"de stand van zaken van {number}", note, NOTE_MAX)
     if errors:

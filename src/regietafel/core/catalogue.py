@@ -106,10 +106,15 @@ class FigureDefinition:
         return self.occupancy == "alle" or self.occupancy in reception.suppressed
 
     def applies_to(self, figures: ScopeFigures) -> bool:
+        return self.exists_for(national=figures.is_national)
+
+    def exists_for(self, *, national: bool) -> bool:
+        """Whether the figure exists nationally (``national``) or for a province: the one rule
+        for the figures and for an agreement measured on a figure."""
         if self.scopes == "landelijk":
-            return figures.is_national
+            return national
         if self.scopes == "provincie":
-            return not figures.is_national
+            return not national
         return True
 
     def value(self, figures: ScopeFigures) -> Number | None:

@@ -63,7 +63,7 @@ def unknown_province(user: Any) -> str | None:
     if getattr(user, "role", "") != Role.PROVINCIE:
         return None
     code = str(getattr(user, "province_code", ""))
-    return None if code in {p.code for p in reference.provinces()} else code
+    return None if reference.is_province_code(code) else code  # read on every access check
 
 
 def no_access_reason(user: AnyUser) -> str:

@@ -51,12 +51,11 @@ class User(AbstractUser):
         super().clean()
         from regietafel import reference
 
-        codes = {p.code for p in reference.provinces()}
         if self.role == Role.PROVINCIE and not self.province_code:
             raise ValidationError(
                 {"province_code": _("Kies de provincie van deze gebruiker (rol provincie).")}
             )
-        if self.role == Role.PROVINCIE and self.province_code not in codes:
+        if self.role == Role.PROVINCIE and not reference.is_province_code(self.province_code):
             raise ValidationError(
                 {
                     "province_code": _("Provincie %(code)s bestaat niet; kies een van de lijst.")

@@ -267,6 +267,16 @@ def provinces() -> tuple[Province, ...]:
     return _tables().provinces
 
 
+@lru_cache(maxsize=1)
+def _province_codes() -> frozenset[str]:
+    return frozenset(p.code for p in provinces())
+
+
+def is_province_code(code: str) -> bool:
+    """Whether ``code`` is the CBS code of a province, exactly as stored ("PV27")."""
+    return code in _province_codes()
+
+
 def _fold(text: str) -> str:
     """'Fryslân', 'fryslan', ' FRYSLAN ' and 'Noord Holland' compare equal after this."""
     decomposed = unicodedata.normalize("NFKD", text)

@@ -238,3 +238,23 @@ def test_sources_are_named(year: DemoDataset) -> None:
     text = " ".join(year.sources)
     for needle in ("CBS", "Eurostat", "nu.nl", "volkskrant", "417", "13.500"):
         assert needle.lower() in text.lower()
+
+
+def test_realisation_is_the_state_on_the_first_of_the_month(year: DemoDataset) -> None:
+    """COA delivers the state on the first of the month (``realisation_day``): every
+    delivery between two firsts is the same, and a new period starts at nothing.
+
+    Weeks 44-47 of 2021 (1 to 28 November) all give the state on 1 November; week 48
+    (29 November to 5 December) the state on 1 December. Weeks 27-29 give 2021-II on
+    1 July (nothing housed yet), week 30 (26 July to 1 August) after four weeks.
+    """
+
+    def housed(number: int) -> dict[str, int]:
+        return {r["gemeentecode"]: int(r["gehuisvest"]) for r in week_of(year, number).realisation}
+
+    assert housed(44) == housed(45) == housed(46) == housed(47)
+    assert sum(housed(48).values()) > sum(housed(47).values())
+    assert set(housed(27).values()) == set(housed(29).values()) == {0}
+    assert sum(housed(30).values()) > 0
+    assert set(housed(1).values()) == {0}
+    assert housed(26) == year.taakstelling[0].final_housed

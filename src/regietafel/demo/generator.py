@@ -54,6 +54,7 @@ from regietafel.core.taakstelling import (
     PreviousPeriod,
     TaakstellingResult,
     compute_taakstelling,
+    realisation_day,
 )
 from regietafel.demo import calibration as cal
 from regietafel.reference.regions import membership
@@ -692,6 +693,23 @@ def _realisation(
     return {c: int(final[i]) for i, c in enumerate(codes)}, paths
 
 
+def _weeks_started_by(day: date, first_week: int) -> int:
+    """How many of a period's 26 weeks (ISO weeks ``first_week`` on) began before ``day``.
+
+    COA delivers the realisation as the state on the first of the month
+    (``core.taakstelling.realisation_day``), so the delivery of a week holds what was housed
+    before that first, not what was housed by the week itself: the week 27 delivery of
+    2021-II is the state on 1 July, nothing yet. The week that holds the first counts as
+    done by then, so week 26 (28 June to 4 July) gives the period's final number.
+    """
+    return sum(1 for j in range(first_week, first_week + 26) if IsoWeek(YEAR, j).monday < day)
+
+
+def _housed_after(path: np.ndarray, weeks: int) -> int:
+    """The cumulative housed after the first ``weeks`` weeks of a period's path."""
+    return 0 if weeks == 0 else int(path[weeks - 1])
+
+
 LONG_WAITING_SHARES = (
     (33, cal.STATUS_HOLDERS_WAITING_LONG_AUGUST_2021 / cal.STATUS_HOLDERS_AUGUST_2021),
     (46, cal.STATUS_HOLDERS_WAITING_LONG_NOVEMBER_2021 / cal.STATUS_HOLDERS_NOVEMBER_2021),
@@ -774,15 +792,14 @@ def generate(weeks: int = 52, *, seed: int = SEED) -> DemoDataset:
     result = []
     for k in range(1, weeks + 1):
         week = IsoWeek(YEAR, k)
-        period, paths, index = (
-            ("2021-I", paths_i, k - 1) if k <= 26 else ("2021-II", paths_ii, k - 27)
-        )
+        period, paths = ("2021-I", paths_i) if k <= 26 else ("2021-II", paths_ii)
+        started = _weeks_started_by(realisation_day(week.monday), 1 if k <= 26 else 27)
         realisation = [
             {
                 "gemeentecode": c,
                 "periode": period,
-                "gehuisvest": str(int(paths[c][index])),
-                "eigen_telling": _own_count(c, int(paths[c][index])),
+                "gehuisvest": str(_housed_after(paths[c], started)),
+                "eigen_telling": _own_count(c, _housed_after(paths[c], started)),
             }
             for c in codes
         ]

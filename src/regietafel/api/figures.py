@@ -10,13 +10,14 @@ from typing import Any
 
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework.decorators import api_view
+from rest_framework.decorators import api_view, permission_classes
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from regietafel import reference
 from regietafel.api.views import (
+    READERS,
     check_parameters,
     data_fields,
     data_object_schema,
@@ -94,6 +95,7 @@ def _masked_rows(table: ResultTable) -> list[dict[str, Any]]:
 
 @extend_schema(parameters=[WEEK, PROVINCE], responses={200: data_object_schema()})
 @api_view(["GET"])
+@permission_classes(READERS)
 def opvangbeeld(request: Request) -> Response:
     check_parameters(request, ("week", "provincie"))
     week = _week(request)
@@ -123,6 +125,7 @@ def opvangbeeld(request: Request) -> Response:
 
 @extend_schema(parameters=[WEEK, SCOPE], responses={200: data_object_schema()})
 @api_view(["GET"])
+@permission_classes(READERS)
 def boodschappenlijst(request: Request) -> Response:
     check_parameters(request, ("week", "scope"))
     week = _week(request)
@@ -150,6 +153,7 @@ def boodschappenlijst(request: Request) -> Response:
 
 @extend_schema(parameters=[WEEK, TOTAL], responses=OpenApiTypes.OBJECT)
 @api_view(["GET"])
+@permission_classes(READERS)
 def verdeling(request: Request) -> Response:
     check_parameters(request, ("week", "totaal"))
     week = _week(request)
@@ -170,6 +174,7 @@ def verdeling(request: Request) -> Response:
 
 @extend_schema(parameters=[WEEK, SCOPE], responses={200: data_object_schema()})
 @api_view(["GET"])
+@permission_classes(READERS)
 def kerncijfers(request: Request) -> Response:
     """Every key figure of the catalogue for a week and scope, by code, with last week's value.
 

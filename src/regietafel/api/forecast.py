@@ -8,12 +8,11 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.decorators import api_view, permission_classes
 from rest_framework.exceptions import PermissionDenied, ValidationError
-from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from regietafel import reference
-from regietafel.api.views import CanView, check_parameters
+from regietafel.api.views import READERS, check_parameters
 from regietafel.core.forecast import QUANTILE_LEVELS, ForecastError
 from regietafel.core.periods import PeriodError
 from regietafel.kerncijfers.selectors import week_or_default
@@ -55,7 +54,7 @@ def _rows(table: ResultTable) -> list[dict[str, Any]]:
 
 @extend_schema(parameters=list(PARAMETERS), responses=OpenApiTypes.OBJECT)
 @api_view(["GET"])
-@permission_classes([IsAuthenticated, CanView])
+@permission_classes(READERS)
 def prognose(request: Request) -> Response:
     """Median and bands (2,5–10–50–90–97,5 %) per week of occupancy, places needed and (nationally)
     status holders in reception, the COA target dates and the buffer policies compared."""

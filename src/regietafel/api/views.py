@@ -1,10 +1,11 @@
 """Read-only API endpoints; each parses its parameters and calls the same selectors as the pages.
 
 Lists are paginated with ``limit``/``offset``. Access follows ``accounts.access`` through the
-selectors: an anonymous caller gets 403, a province user 403 on another province's location
-or when filtering on another province. Every filter applies or answers 400: an unknown
-province, week or type, and any parameter an endpoint does not know (the answer lists the
-ones it does), so a typo never returns other data with status 200.
+selectors: a caller without a valid log-in gets 401 with a Basic challenge, an account
+without a role 403, a province user 403 on another province's location or when filtering
+on another province. Every filter applies or answers 400: an unknown province, week or
+type, and any parameter an endpoint does not know (the answer lists the ones it does), so a
+typo never returns other data with status 200.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -28,6 +30,7 @@ from regietafel import reference
 from regietafel.accounts import access
 from regietafel.api import selectors as api_selectors
 from regietafel.api import serializers as out
+from regietafel.api.messages import NO_ROLE
 from regietafel.api.pagination import DutchPagination
 from regietafel.core.periods import IsoWeek, PeriodError
 from regietafel.core.rules import LocationType
@@ -103,15 +106,23 @@ class DataPagination(DutchPagination):
 
 
 class CanView(BasePermission):
-    """Any signed-in user with a role (``access.can_view``)."""
+    """Any signed-in user with a role (``access.can_view``); refused with the reason, as
+    the 403 page gives it (DRF's own text said "Je hebt geen toestemming …" without one)."""
 
-    message = (
-        "Uw account heeft (nog) geen rol waarmee u gegevens mag inzien; vraag de beheerder "
-        "om een rol."
-    )  # DRF's own text said "Je hebt geen toestemming …" without the reason
+    message: str | Promise = NO_ROLE
 
     def has_permission(self, request: Request, view: APIView) -> bool:
-        return access.can_view(request.user)
+        if access.can_view(request.user):
+            return True
+        # A province user whose province does not exist is told that, not "no role".
+        self.message = access.no_access_reason(request.user) or NO_ROLE
+        return False
+
+
+READERS: list[type[BasePermission]] = [IsAuthenticated, CanView]
+"""The permissions of every endpoint: logged in (else 401), with a role (else 403 and why);
+the default of the settings (``IsAuthenticated``) lacks the role, and the function views
+then answered a bare "Je hebt geen toestemming …"."""
 
 
 def check_parameters(request: Request, allowed: Sequence[str]) -> None:
@@ -152,7 +163,7 @@ def province_parameter(request: Request) -> str | None:
 
 
 class _ReadView(GenericAPIView[Any]):
-    permission_classes = [IsAuthenticated, CanView]
+    permission_classes = READERS
     parameters: tuple[str, ...] = ()
     """The query parameters this endpoint reads, besides ``limit``/``offset`` of a list."""
 
@@ -404,7 +415,7 @@ API_INDEX: tuple[tuple[str, str], ...] = (
 class ApiIndex(APIView):
     """``/api/v1/``: what the API offers, with a link to the OpenAPI schema."""
 
-    permission_classes = [IsAuthenticated, CanView]
+    permission_classes = READERS
 
     @extend_schema(exclude=True)
     def get(self, request: Request) -> Response:

@@ -18,7 +18,7 @@ from rest_framework.response import Response
 from regietafel import reference
 from regietafel.api import shapes
 from regietafel.api.openapi import read_operation
-from regietafel.api.views import READERS, check_parameters, data_fields
+from regietafel.api.views import READERS, check_parameters, data_fields, not_a_count
 from regietafel.boodschappenlijst.selectors import shopping_list_for
 from regietafel.boodschappenlijst.tables import shopping_table
 from regietafel.core.catalogue import changes
@@ -181,7 +181,7 @@ def verdeling(request: Request) -> Response:
     week = _week(request)
     raw = str(request.query_params.get("totaal", "")).strip()
     if raw and not raw.isdigit():
-        raise ValidationError({"totaal": [f"'{raw}' is geen geheel getal van 0 of meer"]})
+        raise ValidationError({"totaal": [not_a_count(raw, 0)]})  # as limit and offset
     try:
         result = province_distribution(
             user=request.user, week=week, total=int(raw) if raw else None

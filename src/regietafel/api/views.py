@@ -135,6 +135,14 @@ def check_parameters(request: Request, allowed: Sequence[str]) -> None:
         )
 
 
+def not_a_count(value: str, least: int) -> str:
+    """The message of a parameter that must be a whole number of at least ``least``."""
+    return _("'%(value)s' is geen geheel getal van %(least)s of meer.") % {
+        "value": value,
+        "least": least,
+    }
+
+
 def province_parameter(request: Request) -> str | None:
     """The ``provincie`` filter as a CBS code (code or name accepted), 400 when unknown."""
     text = str(request.query_params.get("provincie", "")).strip()
@@ -159,14 +167,7 @@ class _ReadView(GenericAPIView[Any]):
             for name, least in PAGINATION_LEAST.items():
                 value = str(request.query_params.get(name, "")).strip()
                 if value and (not value.isdigit() or int(value) < least):
-                    raise ValidationError(
-                        {
-                            name: [
-                                _("'%(value)s' is geen geheel getal van %(least)s of meer.")
-                                % {"value": value, "least": least}
-                            ]
-                        }
-                    )
+                    raise ValidationError({name: [not_a_count(value, least)]})
 
     def _page(
         self,

@@ -22,8 +22,9 @@ Expect = tuple[int | str, int | str, int | str, int | str, int | str]
 EVERYONE: Expect = (LOGIN, 200, 200, 200, 200)
 OWN_PROVINCE_ONLY: Expect = (LOGIN, 200, 403, 200, 200)
 NOT_FOUND: Expect = (LOGIN, 404, 404, 404, 404)
-API_EVERYONE: Expect = (403, 200, 200, 200, 200)
-API_OWN_PROVINCE_ONLY: Expect = (403, 200, 403, 200, 200)
+API_EVERYONE: Expect = (401, 200, 200, 200, 200)
+"""The API for a caller without a log-in: 401 with a Basic challenge (a machine logs in)."""
+API_OWN_PROVINCE_ONLY: Expect = (401, 200, 403, 200, 200)
 
 W45 = "week=2021-W45"
 W40 = "week=2021-W40"
@@ -167,19 +168,19 @@ MATRIX: tuple[Case, ...] = (
     # Audit.
     Case("audit", {}, (LOGIN, 403, 403, 403, 200)),
     Case("audit", {}, (LOGIN, 403, 403, 403, 200), query="formaat=csv"),
-    # API v1: anonymous 403 (no session, no basic auth).
+    # API v1: anonymous 401 with a Basic challenge (no session, no Basic log-in).
     Case("api-index", {}, API_EVERYONE),
     Case("api-provincies", {}, API_EVERYONE),
     Case("api-gemeenten", {}, API_EVERYONE),
     Case("api-taakstelling", {}, API_EVERYONE),
     Case("api-taakstelling-detail", {"label": "2021-II"}, API_EVERYONE),
-    Case("api-taakstelling-detail", {"label": "2020-I"}, (403, 404, 404, 404, 404)),
+    Case("api-taakstelling-detail", {"label": "2020-I"}, (401, 404, 404, 404, 404)),
     Case("api-realisatie", {}, API_EVERYONE),
     Case("api-locaties", {}, API_EVERYONE, query=W45),
     Case("api-locatie-detail", {"code": "NH-AZC"}, API_EVERYONE, query=W45),
     Case("api-locatie-detail", {"code": "NH-AMV"}, API_EVERYONE, query=W45),
     Case("api-locatie-detail", {"code": "GR-AZC"}, API_OWN_PROVINCE_ONLY, query=W45),
-    Case("api-locatie-detail", {"code": "XX-GEEN"}, (403, 404, 404, 404, 404), query=W45),
+    Case("api-locatie-detail", {"code": "XX-GEEN"}, (401, 404, 404, 404, 404), query=W45),
     Case("api-opvang-per-provincie", {}, API_EVERYONE, query=W45),
     Case("api-reeksen", {}, API_EVERYONE),
     Case("api-opvangbeeld", {}, API_EVERYONE, query=W45),
@@ -219,7 +220,7 @@ MATRIX: tuple[Case, ...] = (
     Case("api-overleggen", {}, API_EVERYONE),
     Case("api-actielijst", {}, API_EVERYONE, query="overleg=LRT&datum=2021-11-15"),
     Case("api-actielijst", {}, API_OWN_PROVINCE_ONLY, query="overleg=PRT&provincie=PV20"),
-    Case("api-actielijst", {}, (403, 400, 400, 400, 400), query="overleg=XYZ"),
+    Case("api-actielijst", {}, (401, 400, 400, 400, 400), query="overleg=XYZ"),
     # The OpenAPI description names every endpoint and field: for users who are logged in.
     Case("api-schema", {}, API_EVERYONE),
 )

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from regietafel.accounts.access import province_refusal
 from regietafel.opvang.models import SeriesMetric
 from regietafel.taakstelling.models import TaakstellingEntry, TaakstellingPeriod
 from tests.opvang.factories import (
@@ -68,7 +69,8 @@ def test_anonymous_is_refused_everywhere(client_as: Client, url: str) -> None:
     locations_week45()
     _taakstelling()
     response = client_as(None).get(url)
-    assert response.status_code in {401, 403}
+    assert response.status_code == 401  # log in first (a 403 told a client "not allowed")
+    assert response["WWW-Authenticate"] == 'Basic realm="regietafel API", charset="UTF-8"'
     assert "NH-AZC" not in response.content.decode()
 
 
@@ -296,6 +298,9 @@ def test_province_filter_applies_or_is_refused(
     if role in OWN and OWN[role] != "PV20":
         assert response.status_code == 403
         assert "Amsterdam" not in response.content.decode()
+        # The reason every page of Groningen gives (was one text per endpoint, none of them
+        # the one docs/api.md quotes).
+        assert response.json() == {"detail": province_refusal("PV20")}
         return
     assert response.status_code == 200, response.content
     results = response.json()["results"]
@@ -641,6 +646,10 @@ def test_parameter_errors_of_the_figure_endpoints_are_at_their_parameter(
     assert list(client.get("/api/v1/opvangbeeld/", {"provincie": "PV99"}).json()) == ["provincie"]
     assert list(client.get("/api/v1/kerncijfers/", {"scope": "PV99"}).json()) == ["scope"]
     assert list(client.get("/api/v1/verdeling/", {"totaal": "abc"}).json()) == ["totaal"]
+    # The text of limit and offset, from the same place (it lacked the full stop).
+    assert client.get("/api/v1/verdeling/", {"totaal": "-1"}).json() == {
+        "totaal": ["'-1' is geen geheel getal van 0 of meer."]
+    }
 
 
 def test_opvangbeeld_numbers_are_numbers_and_targets_are_listed_without_a_register(

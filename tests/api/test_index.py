@@ -47,4 +47,4 @@ def test_the_index_is_json_with_working_links(client_as: Callable[[str | None], 
     locations = next(p for p in body["onderdelen"] if p["naam"] == "locaties")
     assert locations["adres"] == "http://testserver/api/v1/locaties/"
     assert client.get("/api/v1/provincies/").status_code == 200
-    assert client_as(None).get("/api/v1/").status_code == 403
+    assert client_as(None).get("/api/v1/").status_code == 401

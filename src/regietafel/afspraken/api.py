@@ -7,7 +7,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter
 from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
@@ -16,6 +16,7 @@ from rest_framework.response import Response
 from regietafel.afspraken import selectors
 from regietafel.afspraken.selectors import AgreementState
 from regietafel.afspraken.views import default_day
+from regietafel.api.openapi import read_operation
 from regietafel.api.views import _ReadView
 from regietafel.core.agreements import MeetingKind
 from regietafel.core.periods import PeriodError, parse_day
@@ -129,7 +130,14 @@ class AgreementList(_ReadView):
     serializer_class = AgreementSerializer
     parameters = ("datum", "overleg", "provincie")
 
-    @extend_schema(parameters=[DATUM, OVERLEG, PROVINCIE], responses=AgreementSerializer(many=True))
+    @read_operation(
+        summary="Afspraken",
+        description="De afspraken van LRT, HLRT, PRT's en werkgroepen die u mag lezen, met hun "
+        "stand op de datum (een provinciegebruiker leest de PRT van een andere provincie "
+        "niet).",
+        ok=AgreementSerializer(many=True),
+        parameters=[DATUM, OVERLEG, PROVINCIE],
+    )
     def get(self, request: Request) -> Response:
         on = _date(request)
         kind, code = _table(request, every_prt=True)
@@ -142,7 +150,13 @@ class AgreementDetail(_ReadView):
     pagination_class = None
     parameters = ("datum",)
 
-    @extend_schema(parameters=[DATUM], responses=AgreementDetailSerializer)
+    @read_operation(
+        summary="Afspraak",
+        description="Eén afspraak met haar stand op de datum en haar geschiedenis.",
+        ok=AgreementDetailSerializer,
+        not_found="Deze afspraak bestaat niet (detail noemt het nummer).",
+        parameters=[DATUM],
+    )
     def get(self, request: Request, number: str) -> Response:
         state = selectors.agreement_get(user=request.user, number=number, on=_date(request))
         return Response(_serialise(state, AgreementDetailSerializer))
@@ -151,7 +165,11 @@ class AgreementDetail(_ReadView):
 class MeetingList(_ReadView):
     serializer_class = MeetingSerializer
 
-    @extend_schema(responses=MeetingSerializer(many=True))
+    @read_operation(
+        summary="Overleggen",
+        description="De overleggen van de regietafels die u mag lezen, op datum.",
+        ok=MeetingSerializer(many=True),
+    )
     def get(self, request: Request) -> Response:
         rows = list(selectors.meetings_visible(request.user).order_by("date", "kind"))
         return self._page(rows, MeetingSerializer)
@@ -161,7 +179,13 @@ class ActionListView(_ReadView):
     serializer_class = AgreementSerializer
     parameters = ("datum", "overleg", "provincie")
 
-    @extend_schema(parameters=[DATUM, OVERLEG, PROVINCIE], responses=AgreementSerializer(many=True))
+    @read_operation(
+        summary="Actielijst",
+        description="De actielijst van één tafel: de lopende afspraken van vóór de datum, "
+        "verlopen eerst, dan op deadline; nieuw zijn die van na het vorige overleg.",
+        ok=AgreementSerializer(many=True),
+        parameters=[DATUM, OVERLEG, PROVINCIE],
+    )
     def get(self, request: Request) -> Response:
         kind, code = _table(request, default=MeetingKind.LRT.value)
         assert kind is not None

@@ -9,18 +9,16 @@ from __future__ import annotations
 from typing import Any
 
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework.decorators import api_view
+from drf_spectacular.utils import OpenApiParameter
+from rest_framework.decorators import api_view, permission_classes
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from regietafel import reference
-from regietafel.api.views import (
-    check_parameters,
-    data_fields,
-    data_object_schema,
-)
+from regietafel.api import shapes
+from regietafel.api.openapi import read_operation
+from regietafel.api.views import READERS, check_parameters, data_fields, not_a_count
 from regietafel.boodschappenlijst.selectors import shopping_list_for
 from regietafel.boodschappenlijst.tables import shopping_table
 from regietafel.core.catalogue import changes
@@ -92,8 +90,18 @@ def _masked_rows(table: ResultTable) -> list[dict[str, Any]]:
     return rows
 
 
-@extend_schema(parameters=[WEEK, PROVINCE], responses={200: data_object_schema()})
+@read_operation(
+    summary="Opvangbeeld",
+    description="Behoefte tegenover capaciteit per horizon en soort opvang, de capaciteit per "
+    "horizon, de tijdelijke locaties die sluiten zonder opvolger en de doelen van de LRT, "
+    "landelijk of voor één provincie: dezelfde tabellen als de pagina Opvangbeeld en haar "
+    "CSV. Een getal is een getal of null; een afgeschermd getal is null en zijn kolom staat "
+    "in afgeschermd van de rij.",
+    ok=shapes.ReceptionPictureSerializer,
+    parameters=[WEEK, PROVINCE],
+)
 @api_view(["GET"])
+@permission_classes(READERS)
 def opvangbeeld(request: Request) -> Response:
     check_parameters(request, ("week", "provincie"))
     week = _week(request)
@@ -121,8 +129,16 @@ def opvangbeeld(request: Request) -> Response:
     )
 
 
-@extend_schema(parameters=[WEEK, SCOPE], responses={200: data_object_schema()})
+@read_operation(
+    summary="Boodschappenlijst",
+    description="De acties van de week voor een scope (NL of een provincie), zoals op de "
+    "pagina Boodschappenlijst. Soorten opvang waarvan de behoefte voor uw rol is "
+    "afgeschermd, staan in afgeschermd; hun acties staan niet op de lijst.",
+    ok=shapes.ShoppingListSerializer,
+    parameters=[WEEK, SCOPE],
+)
 @api_view(["GET"])
+@permission_classes(READERS)
 def boodschappenlijst(request: Request) -> Response:
     check_parameters(request, ("week", "scope"))
     week = _week(request)
@@ -148,14 +164,24 @@ def boodschappenlijst(request: Request) -> Response:
     )
 
 
-@extend_schema(parameters=[WEEK, TOTAL], responses=OpenApiTypes.OBJECT)
+@read_operation(
+    summary="Verdeling over de provincies",
+    description="Verdeelt extra reguliere plekken (standaard het landelijke tekort op korte "
+    "termijn) over de twaalf provincies met de regel aanvullen tot één niveau, zoals de "
+    "pagina Verdeling.",
+    ok=shapes.DistributionSerializer,
+    parameters=[WEEK, TOTAL],
+    not_found="De week heeft geen geldig locatieregister: zonder register is er geen tekort "
+    "en geen bestaande capaciteit om mee te verdelen (detail noemt de week).",
+)
 @api_view(["GET"])
+@permission_classes(READERS)
 def verdeling(request: Request) -> Response:
     check_parameters(request, ("week", "totaal"))
     week = _week(request)
     raw = str(request.query_params.get("totaal", "")).strip()
     if raw and not raw.isdigit():
-        raise ValidationError({"totaal": [f"'{raw}' is geen geheel getal van 0 of meer"]})
+        raise ValidationError({"totaal": [not_a_count(raw, 0)]})  # as limit and offset
     try:
         result = province_distribution(
             user=request.user, week=week, total=int(raw) if raw else None
@@ -168,8 +194,18 @@ def verdeling(request: Request) -> Response:
     return Response({"week": week.label, "totaal": result.total, "provincies": _rows(table)})
 
 
-@extend_schema(parameters=[WEEK, SCOPE], responses={200: data_object_schema()})
+@read_operation(
+    summary="Kerncijfers",
+    description="Elk kerncijfer van de catalogus voor een week en scope, op code, met de "
+    "waarde van vorige week. waarde null is: geen gegevens (nooit 0 in de plaats daarvan), "
+    "of, met afgeschermd true, een cijfer over één of twee vertrouwelijke locaties dat voor "
+    "uw rol is afgeschermd. Een cijfer dat niet bij de scope hoort (alleen per provincie), "
+    "ontbreekt. Een week zonder enige gegevens zegt dat: gegevens false en de reden.",
+    ok=shapes.KeyFiguresSerializer,
+    parameters=[WEEK, SCOPE],
+)
 @api_view(["GET"])
+@permission_classes(READERS)
 def kerncijfers(request: Request) -> Response:
     """Every key figure of the catalogue for a week and scope, by code, with last week's value.
 

@@ -5,15 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter
 from rest_framework.decorators import api_view, permission_classes
 from rest_framework.exceptions import PermissionDenied, ValidationError
-from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from regietafel import reference
-from regietafel.api.views import CanView, check_parameters
+from regietafel.api.openapi import read_operation
+from regietafel.api.shapes import ForecastSerializer
+from regietafel.api.views import READERS, check_parameters
 from regietafel.core.forecast import QUANTILE_LEVELS, ForecastError
 from regietafel.core.periods import PeriodError
 from regietafel.kerncijfers.selectors import week_or_default
@@ -53,9 +54,18 @@ def _rows(table: ResultTable) -> list[dict[str, Any]]:
     return [{c.key: row.get(c.key) for c in table.columns} for row in table.rows]
 
 
-@extend_schema(parameters=list(PARAMETERS), responses=OpenApiTypes.OBJECT)
+@read_operation(
+    summary="Prognose van de opvang",
+    description="Mediaan en banden (2,5–10–50–90–97,5 %) per week van de bezetting, de "
+    "benodigde plekken en (landelijk) de vergunninghouders in de opvang; per peildatum en "
+    "per doel de kans dat de capaciteit genoeg is, en het bufferbeleid vergeleken: dezelfde "
+    "berekening als de pagina Prognose. Een start die voor uw rol is afgeschermd, geeft 403 "
+    "met de reden.",
+    ok=ForecastSerializer,
+    parameters=PARAMETERS,
+)
 @api_view(["GET"])
-@permission_classes([IsAuthenticated, CanView])
+@permission_classes(READERS)
 def prognose(request: Request) -> Response:
     """Median and bands (2,5–10–50–90–97,5 %) per week of occupancy, places needed and (nationally)
     status holders in reception, the COA target dates and the buffer policies compared."""

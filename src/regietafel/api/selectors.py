@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from regietafel import reference
 from regietafel.accounts import access
 from regietafel.accounts.access import AnyUser
+from regietafel.api.messages import NO_ACCESS
 from regietafel.core.periods import IsoWeek
 from regietafel.core.taakstelling import TaakstellingRow, TaakstellingTotals, taakstelling_totals
 from regietafel.errors import NotFoundError
@@ -94,13 +95,14 @@ class RealisationRow:
 
 def _require_view(user: AnyUser) -> None:
     if not access.can_view(user):
-        raise PermissionDenied(_("U heeft geen toegang tot deze gegevens."))
+        raise PermissionDenied(NO_ACCESS)
 
 
 def _require_province_detail(user: AnyUser, province_code: str | None) -> None:
-    """A province filter asks for detail: refused for a province this user sees as totals."""
-    if province_code and not access.can_view_province_detail(user, province_code):
-        raise PermissionDenied(_("U mag de gegevens per gemeente van deze provincie niet inzien."))
+    """A province filter asks for detail: refused for a province this user sees as totals,
+    with the reason every page of that province gives (``access.province_refusal``)."""
+    if province_code:
+        access.require_province_detail(user, province_code)
 
 
 def provinces_list(*, user: AnyUser) -> list[ProvinceRow]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from drf_spectacular.utils import extend_schema_serializer
 from rest_framework import serializers
 
 from regietafel.opvang.selectors import LocationRow
@@ -54,6 +55,10 @@ class TaakstellingProvinceSerializer(serializers.Serializer[Any]):
     gecorrigeerde_taakstelling = serializers.IntegerField(source="corrected", allow_null=True)
 
 
+@extend_schema_serializer(
+    description="De periode, de totalen per provincie en een pagina van de gemeenten die u "
+    "mag zien."
+)
 class TaakstellingDetailSerializer(serializers.Serializer[Any]):
     """The period, totals per province, and one page of the entries the user may see."""
 
@@ -74,6 +79,10 @@ class RealisationSerializer(serializers.Serializer[Any]):
     leveringsweek = serializers.CharField(source="week")
 
 
+@extend_schema_serializer(
+    description="Een locatie zoals uw rol haar mag zien: van een vertrouwelijke locatie zijn "
+    "bezetting en adres null (afgeschermd true), behalve voor COA."
+)
 class LocationSerializer(serializers.Serializer[LocationRow]):
     """A location as the selector masked it: ``bezetting`` and ``adres`` null when confidential."""
 

@@ -1,10 +1,11 @@
 """Read-only API endpoints; each parses its parameters and calls the same selectors as the pages.
 
 Lists are paginated with ``limit``/``offset``. Access follows ``accounts.access`` through the
-selectors: an anonymous caller gets 403, a province user 403 on another province's location
-or when filtering on another province. Every filter applies or answers 400: an unknown
-province, week or type, and any parameter an endpoint does not know (the answer lists the
-ones it does), so a typo never returns other data with status 200.
+selectors: a caller without a valid log-in gets 401 with a Basic challenge, an account
+without a role 403, a province user 403 on another province's location or when filtering
+on another province. Every filter applies or answers 400: an unknown province, week or
+type, and any parameter an endpoint does not know (the answer lists the ones it does), so a
+typo never returns other data with status 200.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -28,7 +30,10 @@ from regietafel import reference
 from regietafel.accounts import access
 from regietafel.api import selectors as api_selectors
 from regietafel.api import serializers as out
+from regietafel.api.messages import NO_ROLE
+from regietafel.api.openapi import read_operation
 from regietafel.api.pagination import DutchPagination
+from regietafel.api.shapes import DATA_TEXT, REASON_TEXT
 from regietafel.core.periods import IsoWeek, PeriodError
 from regietafel.core.rules import LocationType
 from regietafel.imports.models import Kind
@@ -64,29 +69,11 @@ def data_fields(reason: str | None) -> dict[str, Any]:
 
 
 DATA_FIELDS_SCHEMA: Mapping[str, Any] = {
-    "gegevens": {
-        "type": "boolean",
-        "description": "false: de week heeft geen gegevens (dat is nooit 0); reden zegt waarom.",
-    },
-    "reden": {
-        "type": "string",
-        "nullable": True,
-        "description": "Waarom de week geen gegevens heeft, in het Nederlands; null als ze "
-        "die wel heeft.",
-    },
+    "gegevens": {"type": "boolean", "description": DATA_TEXT},
+    "reden": {"type": "string", "nullable": True, "description": REASON_TEXT},
 }
-"""The OpenAPI description of ``data_fields``, for every endpoint that answers them."""
-
-
-def data_object_schema() -> dict[str, Any]:
-    """The response schema of an object endpoint with ``gegevens`` and ``reden`` (its other
-    fields are left free-form)."""
-    return {
-        "type": "object",
-        "required": list(DATA_FIELDS_SCHEMA),
-        "properties": dict(DATA_FIELDS_SCHEMA),
-        "additionalProperties": True,
-    }
+"""The OpenAPI description of ``data_fields`` on a page of a list (the figure endpoints have
+them as fields of their serializers, ``api.shapes``)."""
 
 
 class DataPagination(DutchPagination):
@@ -103,15 +90,23 @@ class DataPagination(DutchPagination):
 
 
 class CanView(BasePermission):
-    """Any signed-in user with a role (``access.can_view``)."""
+    """Any signed-in user with a role (``access.can_view``); refused with the reason, as
+    the 403 page gives it (DRF's own text said "Je hebt geen toestemming …" without one)."""
 
-    message = (
-        "Uw account heeft (nog) geen rol waarmee u gegevens mag inzien; vraag de beheerder "
-        "om een rol."
-    )  # DRF's own text said "Je hebt geen toestemming …" without the reason
+    message: str | Promise = NO_ROLE
 
     def has_permission(self, request: Request, view: APIView) -> bool:
-        return access.can_view(request.user)
+        if access.can_view(request.user):
+            return True
+        # A province user whose province does not exist is told that, not "no role".
+        self.message = access.no_access_reason(request.user) or NO_ROLE
+        return False
+
+
+READERS: list[type[BasePermission]] = [IsAuthenticated, CanView]
+"""The permissions of every endpoint: logged in (else 401), with a role (else 403 and why);
+the default of the settings (``IsAuthenticated``) lacks the role, and the function views
+then answered a bare "Je hebt geen toestemming …"."""
 
 
 def check_parameters(request: Request, allowed: Sequence[str]) -> None:
@@ -140,6 +135,14 @@ def check_parameters(request: Request, allowed: Sequence[str]) -> None:
         )
 
 
+def not_a_count(value: str, least: int) -> str:
+    """The message of a parameter that must be a whole number of at least ``least``."""
+    return _("'%(value)s' is geen geheel getal van %(least)s of meer.") % {
+        "value": value,
+        "least": least,
+    }
+
+
 def province_parameter(request: Request) -> str | None:
     """The ``provincie`` filter as a CBS code (code or name accepted), 400 when unknown."""
     text = str(request.query_params.get("provincie", "")).strip()
@@ -152,7 +155,7 @@ def province_parameter(request: Request) -> str | None:
 
 
 class _ReadView(GenericAPIView[Any]):
-    permission_classes = [IsAuthenticated, CanView]
+    permission_classes = READERS
     parameters: tuple[str, ...] = ()
     """The query parameters this endpoint reads, besides ``limit``/``offset`` of a list."""
 
@@ -164,14 +167,7 @@ class _ReadView(GenericAPIView[Any]):
             for name, least in PAGINATION_LEAST.items():
                 value = str(request.query_params.get(name, "")).strip()
                 if value and (not value.isdigit() or int(value) < least):
-                    raise ValidationError(
-                        {
-                            name: [
-                                _("'%(value)s' is geen geheel getal van %(least)s of meer.")
-                                % {"value": value, "least": least}
-                            ]
-                        }
-                    )
+                    raise ValidationError({name: [not_a_count(value, least)]})
 
     def _page(
         self,
@@ -200,7 +196,11 @@ class _ReadView(GenericAPIView[Any]):
 class ProvinceList(_ReadView):
     serializer_class = out.ProvinceSerializer
 
-    @extend_schema(responses=out.ProvinceSerializer(many=True))
+    @read_operation(
+        summary="Provincies",
+        description="De twaalf provincies met hun CBS-code (PV20 tot en met PV31).",
+        ok=out.ProvinceSerializer(many=True),
+    )
     def get(self, request: Request) -> Response:
         rows = api_selectors.provinces_list(user=request.user)
         return self._page(rows, out.ProvinceSerializer)
@@ -210,8 +210,11 @@ class MunicipalityList(_ReadView):
     serializer_class = out.MunicipalitySerializer
     parameters = ("peildatum", "provincie")
 
-    @extend_schema(
-        responses=out.MunicipalitySerializer(many=True),
+    @read_operation(
+        summary="Gemeenten",
+        description="De gemeenten met hun provincie en inwoners, in de indeling op de "
+        "peildatum (gemeenten die opgaan in een andere, verdwijnen op de datum van de fusie).",
+        ok=out.MunicipalitySerializer(many=True),
         parameters=[
             OpenApiParameter(
                 "peildatum",
@@ -242,7 +245,12 @@ class MunicipalityList(_ReadView):
 class TaakstellingPeriodList(_ReadView):
     serializer_class = out.PeriodSerializer
 
-    @extend_schema(responses=out.PeriodSerializer(many=True))
+    @read_operation(
+        summary="Taakstellingsperioden",
+        description="De halfjaren van de taakstelling huisvesting vergunninghouders, met het "
+        "landelijke totaal, de peildatum van de inwoners en de afrondingsmethode.",
+        ok=out.PeriodSerializer(many=True),
+    )
     def get(self, request: Request) -> Response:
         rows = api_selectors.taakstelling_periods(user=request.user)
         return self._page(rows, out.PeriodSerializer)
@@ -252,8 +260,13 @@ class TaakstellingDetail(_ReadView):
     serializer_class = out.TaakstellingDetailSerializer
     parameters = ("provincie",)
 
-    @extend_schema(
-        responses=out.TaakstellingDetailSerializer,
+    @read_operation(
+        summary="Taakstelling van een halfjaar",
+        description="De periode, de totalen per provincie (voor elke rol) en een pagina van "
+        "de gemeenten die u mag zien (een provinciegebruiker: die van de eigen provincie), "
+        "met taakstelling, achterstand en gecorrigeerde taakstelling.",
+        ok=out.TaakstellingDetailSerializer,
+        not_found="Er is geen taakstelling voor deze periode (detail noemt de periode).",
         parameters=[
             OpenApiParameter("limit", OpenApiTypes.INT, description=_("Gemeenten per pagina.")),
             OpenApiParameter(
@@ -282,7 +295,14 @@ class RealisationList(_ReadView):
     pagination_class = DataPagination
     parameters = ("week", "provincie")
 
-    @extend_schema(parameters=[WEEK, PROVINCE], responses=out.RealisationSerializer(many=True))
+    @read_operation(
+        summary="Realisatie",
+        description="Gehuisveste vergunninghouders per gemeente volgens de realisatie die in "
+        "de week geldt (een realisatie geldt voor haar week en de acht weken erna); gegevens "
+        "en reden zeggen of er een is.",
+        ok=out.RealisationSerializer(many=True),
+        parameters=[WEEK, PROVINCE],
+    )
     def get(self, request: Request) -> Response:
         week = self._week(Kind.REALISATIE)
         province = province_parameter(request)
@@ -302,8 +322,12 @@ class LocationList(_ReadView):
     pagination_class = DataPagination
     parameters = ("week", "provincie", "soort")
 
-    @extend_schema(
-        responses=out.LocationSerializer(many=True),
+    @read_operation(
+        summary="Opvanglocaties",
+        description="De locaties in het locatieregister dat in de week geldt. Van een "
+        "vertrouwelijke (AMV-)locatie zijn adres en bezetting null en de naam "
+        "'vertrouwelijke locatie (provincie)', behalve voor COA.",
+        ok=out.LocationSerializer(many=True),
         parameters=[
             WEEK,
             PROVINCE,
@@ -340,7 +364,14 @@ class LocationDetail(_ReadView):
     pagination_class = None
     parameters = ("week",)
 
-    @extend_schema(parameters=[WEEK])
+    @read_operation(
+        summary="Opvanglocatie",
+        description="Eén locatie in het register dat in de week geldt, afgeschermd zoals in "
+        "de lijst; een provinciegebruiker ziet alleen de locaties van de eigen provincie.",
+        ok=out.LocationSerializer,
+        not_found="De locatie staat niet in het register van de week.",
+        parameters=[WEEK],
+    )
     def get(self, request: Request, code: str) -> Response:
         week = self._week(Kind.LOCATIES) or IsoWeek.containing(date.today())  # noqa: DTZ011 - a calendar week
         row = opvang_selectors.location_get(user=request.user, week=week, code=code)
@@ -352,7 +383,14 @@ class ProvinceAggregateList(_ReadView):
     pagination_class = DataPagination
     parameters = ("week",)
 
-    @extend_schema(parameters=[WEEK], responses=out.ProvinceAggregateSerializer(many=True))
+    @read_operation(
+        summary="Opvang per provincie",
+        description="Capaciteit (structureel en tijdelijk), bezetting en aantal locaties per "
+        "provincie in de week; een bezetting over één of twee vertrouwelijke locaties is "
+        "null voor elke rol behalve COA.",
+        ok=out.ProvinceAggregateSerializer(many=True),
+        parameters=[WEEK],
+    )
     def get(self, request: Request) -> Response:
         week = self._week(Kind.LOCATIES)
         rows = (
@@ -369,7 +407,13 @@ class SeriesList(_ReadView):
     pagination_class = DataPagination
     parameters = ("week",)
 
-    @extend_schema(parameters=[WEEK], responses=out.SeriesValueSerializer(many=True))
+    @read_operation(
+        summary="Landelijke weekreeksen",
+        description="De landelijke reeksen van de week (instroom, nareizigers, "
+        "vergunninghouders in de opvang, …) met de waarde van vorige week en de verandering.",
+        ok=out.SeriesValueSerializer(many=True),
+        parameters=[WEEK],
+    )
     def get(self, request: Request) -> Response:
         week = self._week(Kind.REEKSEN)
         rows = (
@@ -404,7 +448,7 @@ API_INDEX: tuple[tuple[str, str], ...] = (
 class ApiIndex(APIView):
     """``/api/v1/``: what the API offers, with a link to the OpenAPI schema."""
 
-    permission_classes = [IsAuthenticated, CanView]
+    permission_classes = READERS
 
     @extend_schema(exclude=True)
     def get(self, request: Request) -> Response:

@@ -210,9 +210,11 @@ else:
 DEFAULT_FROM_EMAIL = env_str("REGIETAFEL_EMAIL_FROM", "regietafel <noreply@localhost>")
 
 REST_FRAMEWORK = {
+    # Basic first: its challenge makes a missing or wrong log-in a 401 (the session's
+    # would be a 403 without WWW-Authenticate); a session from the browser still works.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
         "regietafel.api.authentication.ThrottledBasicAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],

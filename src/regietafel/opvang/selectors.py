@@ -223,8 +223,8 @@ def locations_list(
     PermissionDenied when ``province_code`` is a province this user may not see in detail.
     """
     _require_view(user)
-    if province_code and not access.can_view_province_detail(user, province_code):
-        raise PermissionDenied(_("U mag de locaties van deze provincie niet inzien."))
+    if province_code:  # refused with the reason every page of that province gives
+        access.require_province_detail(user, province_code)
     week = as_week(week)
     batch = current_import(kind=Kind.LOCATIES, week=week)
     if batch is None:

@@ -313,6 +313,20 @@ def test_province_filter_applies_or_is_refused(
 
 
 @pytest.mark.parametrize(
+    "url", ["/api/v1/realisatie/?provincie=PV20", "/api/v1/locaties/?provincie=PV20"]
+)
+def test_another_province_is_refused_before_anything_is_delivered(
+    client_as: Client, url: str
+) -> None:
+    """Regression: with no file of the kind ever delivered, another province's filter gave
+    200 with ``gegevens: false``; the refusal must not depend on what has been delivered."""
+    response = client_as("provincie").get(url)
+    assert response.status_code == 403
+    assert response.json() == {"detail": province_refusal("PV20")}
+    assert client_as("landelijk").get(url).json()["gegevens"] is False
+
+
+@pytest.mark.parametrize(
     "url",
     [
         "/api/v1/realisatie/?provincie=PV99",

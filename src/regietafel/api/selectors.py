@@ -223,13 +223,16 @@ def taakstelling_detail(
 
 
 def realisation_list(
-    *, user: AnyUser, week: IsoWeek | str, province_code: str | None = None
+    *, user: AnyUser, week: IsoWeek | str | None, province_code: str | None = None
 ) -> list[RealisationRow]:
     """The realisation rows that hold in ``week`` (of ``province_code`` only, if given), own
-    province only for a province user; PermissionDenied for another province of that user.
+    province only for a province user; PermissionDenied for another province of that user,
+    also when ``week`` is None (nothing delivered yet): the refusal must not depend on data.
     """
     _require_view(user)
     _require_province_detail(user, province_code)
+    if week is None:
+        return []
     week = as_week(week)
     batch = current_import(kind=Kind.REALISATIE, week=week)
     if batch is None:

@@ -306,13 +306,7 @@ class RealisationList(_ReadView):
     def get(self, request: Request) -> Response:
         week = self._week(Kind.REALISATIE)
         province = province_parameter(request)
-        rows = (
-            []
-            if week is None
-            else api_selectors.realisation_list(
-                user=request.user, week=week, province_code=province
-            )
-        )
+        rows = api_selectors.realisation_list(user=request.user, week=week, province_code=province)
         reason = no_data_reason(Kind.REALISATIE, week)
         return self._page(rows, out.RealisationSerializer, data_fields(reason))
 
@@ -349,12 +343,8 @@ class LocationList(_ReadView):
                 {"soort": [_("Onbekende soort '%(soort)s'.") % {"soort": type_text}]}
             ) from error
         province = province_parameter(request)
-        rows = (
-            []
-            if week is None
-            else opvang_selectors.locations_list(
-                user=request.user, week=week, province_code=province, type=location_type
-            )
+        rows = opvang_selectors.locations_list(
+            user=request.user, week=week, province_code=province, type=location_type
         )
         return self._page(rows, out.LocationSerializer, data_fields(no_register_reason(week)))
 

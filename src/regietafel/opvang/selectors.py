@@ -214,17 +214,20 @@ def _safety_region_label(record: LocationRecord) -> str:
 def locations_list(
     *,
     user: AnyUser,
-    week: IsoWeek | str,
+    week: IsoWeek | str | None,
     province_code: str | None = None,
     type: LocationType | None = None,
 ) -> list[LocationRow]:
     """The locations of ``week`` this user may see in full, masked where confidential.
 
-    PermissionDenied when ``province_code`` is a province this user may not see in detail.
+    PermissionDenied when ``province_code`` is a province this user may not see in detail,
+    also when ``week`` is None (nothing delivered yet): the refusal must not depend on data.
     """
     _require_view(user)
     if province_code:  # refused with the reason every page of that province gives
         access.require_province_detail(user, province_code)
+    if week is None:
+        return []
     week = as_week(week)
     batch = current_import(kind=Kind.LOCATIES, week=week)
     if batch is None:

@@ -16,14 +16,8 @@ import pytest
 from django.test import Client
 from rest_framework.throttling import UserRateThrottle
 
-from regietafel.api.messages import (
-    BAD_BASIC_HEADER,
-    LOGIN_NEEDED,
-    LOGIN_THROTTLED,
-    NO_ACCESS,
-    NO_ROLE,
-    WRONG_CREDENTIALS,
-)
+from regietafel.accounts.services import LOGIN_THROTTLED, WRONG_CREDENTIALS
+from regietafel.api.messages import BAD_BASIC_HEADER, LOGIN_NEEDED, NO_ACCESS, NO_ROLE
 from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.django_db

@@ -17,7 +17,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
 from regietafel.accounts import access
-from regietafel.accounts.services import LoginThrottledError, login_attempt
+from regietafel.accounts.services import LOGIN_THROTTLED, LoginThrottledError, login_attempt
 
 
 class ThrottledAdminLoginForm(AdminAuthenticationForm):
@@ -28,10 +28,7 @@ class ThrottledAdminLoginForm(AdminAuthenticationForm):
             try:
                 user = login_attempt(request=self.request, username=username, password=password)
             except LoginThrottledError:
-                raise forms.ValidationError(
-                    _("Te veel mislukte pogingen. Probeer het over een kwartier opnieuw."),
-                    code="throttled",
-                ) from None
+                raise forms.ValidationError(LOGIN_THROTTLED, code="throttled") from None
             if user is None:
                 raise self.get_invalid_login_error()
             self.user_cache = user

@@ -10,10 +10,16 @@ from django.contrib.auth import authenticate
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from regietafel.accounts.models import LoginFailure, LoginThrottle, Role, User
 from regietafel.audit.models import Action
 from regietafel.audit.services import audit_record
+
+LOGIN_THROTTLED = _("Te veel mislukte pogingen. Probeer het over een kwartier opnieuw.")
+"""What every log-in (form, admin, API, feeds) says once the throttle has locked a key."""
+WRONG_CREDENTIALS = _("Gebruikersnaam of wachtwoord klopt niet.")
+"""What every log-in says for a wrong user name or password (never which of the two)."""
 
 
 class LoginThrottledError(Exception):

@@ -7,11 +7,15 @@ from django.contrib.auth import login, logout
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from regietafel.accounts.services import LoginThrottledError, login_attempt
+from regietafel.accounts.services import (
+    LOGIN_THROTTLED,
+    WRONG_CREDENTIALS,
+    LoginThrottledError,
+    login_attempt,
+)
 
 
 class LoginForm(forms.Form):
@@ -35,11 +39,11 @@ def login_view(request: HttpRequest) -> HttpResponse:
             )
         except LoginThrottledError:
             user = None
-            error = _("Te veel mislukte pogingen. Probeer het over een kwartier opnieuw.")
+            error = str(LOGIN_THROTTLED)
             status = 429
         else:
             if user is None:
-                error = _("Gebruikersnaam of wachtwoord klopt niet.")
+                error = str(WRONG_CREDENTIALS)
                 status = 401
         if user is not None:
             login(request, user)

@@ -13,8 +13,13 @@ from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import exceptions
 from rest_framework.authentication import BasicAuthentication
 
-from regietafel.accounts.services import LoginThrottledError, login_attempt
-from regietafel.api.messages import BAD_BASIC_HEADER, LOGIN_THROTTLED, REALM, WRONG_CREDENTIALS
+from regietafel.accounts.services import (
+    LOGIN_THROTTLED,
+    WRONG_CREDENTIALS,
+    LoginThrottledError,
+    login_attempt,
+)
+from regietafel.api.messages import BAD_BASIC_HEADER, REALM
 
 
 class LoginThrottled(exceptions.Throttled):

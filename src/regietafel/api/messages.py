@@ -18,12 +18,10 @@ LOGIN_NEEDED = _(
     "Log in om de API te gebruiken: met HTTP Basic (gebruikersnaam en wachtwoord van "
     "regietafel) of, in de browser, via /inloggen/."
 )
-WRONG_CREDENTIALS = _("Gebruikersnaam of wachtwoord klopt niet.")
 BAD_BASIC_HEADER = _(
     "De Authorization-header is geen geldige HTTP Basic: schrijf 'Basic ' gevolgd door "
     "gebruikersnaam:wachtwoord in base64."
 )
-LOGIN_THROTTLED = _("Te veel mislukte pogingen. Probeer het over een kwartier opnieuw.")
 NO_ROLE = _(
     "Uw account heeft (nog) geen rol waarmee u gegevens mag inzien; vraag de beheerder om een rol."
 )

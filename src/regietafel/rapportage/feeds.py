@@ -23,7 +23,12 @@ from django.utils.translation import gettext as _
 from regietafel import reference
 from regietafel.accounts import access
 from regietafel.accounts.access import AnyUser
-from regietafel.accounts.services import LoginThrottledError, login_attempt
+from regietafel.accounts.services import (
+    LOGIN_THROTTLED,
+    WRONG_CREDENTIALS,
+    LoginThrottledError,
+    login_attempt,
+)
 from regietafel.rapportage import selectors
 from regietafel.rapportage.models import PublishedReport
 
@@ -127,11 +132,9 @@ def report_feed(request: HttpRequest, slug: str) -> HttpResponse:
                 audit_success=False,
             )
         except LoginThrottledError:
-            return _challenge(
-                429, _("Te veel mislukte pogingen. Probeer het over een kwartier opnieuw.")
-            )
+            return _challenge(429, str(LOGIN_THROTTLED))
         if found is None:
-            return _challenge(401, _("Gebruikersnaam of wachtwoord klopt niet."))
+            return _challenge(401, str(WRONG_CREDENTIALS))
         user = found
     scope = feed_scope(slug)
     if not access.can_read_report(user, scope):

@@ -219,3 +219,23 @@ def test_a_note_longer_than_the_field_is_refused(make_user: Callable[[str], Any]
         actor=lrt, scope="NL", key=KEY, week=w45, status="opgepakt", note="x" * 500
     )
     assert len(mark.note) == 500
+
+
+@pytest.mark.django_db
+def test_the_note_field_takes_what_the_service_takes(
+    client_as: Callable[[str | None], Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The page restated the service's limit (maxlength="500"); it reads NOTE_MAX, so a
+    changed limit changes the field too."""
+    import re
+
+    from regietafel.boodschappenlijst import services
+
+    standard_register("2021-W45")
+    client = client_as("landelijk")
+    for limit in (services.NOTE_MAX, 321):
+        monkeypatch.setattr(services, "NOTE_MAX", limit)
+        page = client.get("/boodschappenlijst/?week=2021-W45&scope=NL").content.decode()
+        fields = re.findall(r'<input id="note-\d+" name="note" maxlength="(\d+)">', page)
+        assert fields, "geen toelichtingsveld op de pagina"
+        assert set(fields) == {str(limit)}

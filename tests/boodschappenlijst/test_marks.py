@@ -233,7 +233,7 @@ def test_the_note_field_takes_what_the_service_takes(
 
     standard_register("2021-W45")
     client = client_as("landelijk")
-    for limit in (services.NOTE_MAX, 321):
+    for limit in (services.NOTE_MAX, 321, 2000):  # 2000, not "2.000" (Dutch notation)
         monkeypatch.setattr(services, "NOTE_MAX", limit)
         page = client.get("/boodschappenlijst/?week=2021-W45&scope=NL").content.decode()
         fields = re.findall(r'<input id="note-\d+" name="note" maxlength="(\d+)">', page)

@@ -19,7 +19,7 @@ choice of need policy is seen at once.
 from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -534,10 +534,36 @@ def figures_for(*, user: AnyUser, week: IsoWeek, scope: str | None = None) -> Sc
 
 def for_reader(figures: WeekFigures, sources: WeekSources, *, user: AnyUser) -> WeekFigures:
     """The week as this user may see its aggregates: for everyone but COA, every cell over one
-    or two confidential locations is afgeschermd (``core.confidentiality``, the one rule)."""
+    or two confidential locations is afgeschermd (``core.confidentiality``, the one rule), and
+    the register the week carries names no confidential location (:func:`_masked_register`)."""
     if access.can_see_confidential(user):
         return figures
-    return suppressed(figures, sources.suppression)
+    return _masked_register(suppressed(figures, sources.suppression), sources.confidential)
+
+
+def _masked_register(figures: WeekFigures, confidential: frozenset[str]) -> WeekFigures:
+    """The week with each confidential location of its register (``WeekFigures.locations``)
+    as the location lists show it to a user who may not see it (``opvang.selectors._row``):
+    no name, and no municipality, which with the kind often gives the name back. Its places
+    then count for its province and for no municipality: the distribution over
+    municipalities counted them where the location is, and that count minus the listed
+    locations gave the municipality back. Capacity and dates stay (they are public)."""
+    if not confidential or not any(loc.id in confidential for loc in figures.locations):
+        return figures
+    names = {p.code: p.name for p in reference.provinces()}
+    return replace(
+        figures,
+        locations=tuple(
+            replace(
+                loc,
+                name=masked_name(names.get(loc.province_code, loc.province_code)),
+                municipality_code="",
+            )
+            if loc.id in confidential
+            else loc
+            for loc in figures.locations
+        ),
+    )
 
 
 def masked(

@@ -22,6 +22,7 @@ from regietafel.afspraken.services import (
     meeting_create,
     meeting_review,
 )
+from regietafel.core.formatting import format_date_nl
 from tests.afspraken.conftest import LRT_AUTUMN, LRT_NOVEMBER
 
 pytestmark = pytest.mark.django_db
@@ -94,6 +95,23 @@ def test_every_date_of_the_services_is_checked(
     assert AgreementUpdate.objects.filter(agreement=made).count() == 1  # only the first row
 
 
+def test_a_review_round_of_a_meeting_not_yet_held_is_refused_with_the_one_message(
+    national: Any, agree: Callable[..., Any]
+) -> None:
+    """The review round says what every "not after today" check says (core.periods)."""
+    agree()
+    ahead = timezone.localdate() + timedelta(days=7)
+    meeting = meeting_create(actor=national, kind="LRT", on=ahead)
+    with pytest.raises(ValidationError) as refused:
+        meeting_review(actor=national, meeting=meeting)
+    expected = (
+        f"de dag van het overleg ({format_date_nl(ahead)}) ligt na vandaag "
+        f"({format_date_nl(timezone.localdate())}); dat kan pas vanaf die dag"
+    )
+    assert refused.value.message_dict == {"deadlines": [expected]}
+    assert not AgreementUpdate.objects.filter(reviewed_at=meeting).exists()
+
+
 def test_every_date_field_reads_jjjj_mm_dd_only(
     client_as: Callable[[str | None], Any],
     agree: Callable[..., Any],
@@ -145,7 +163,10 @@ def test_a_status_update_after_today_is_refused_with_the_reason(
         f"/afspraken/{made.number}/", {"on": tomorrow.isoformat(), "status": "afgerond"}
     )
     assert response.status_code == 400
-    assert "de datum ligt na vandaag" in _page(response)
+    assert (
+        f"de datum van de stand van zaken ({format_date_nl(tomorrow)}) ligt na vandaag "
+        f"({format_date_nl(timezone.localdate())}); dat kan pas vanaf die dag"
+    ) in _page(response)
     far = client.post(f"/afspraken/{made.number}/", {"on": "9999-12-31", "status": "afgerond"})
     assert far.status_code == 400
     assert RANGE in _page(far)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -217,3 +218,23 @@ def test_dates_outside_the_years_we_hold_are_a_dutch_400(
         assert "t/m" in response.content.decode()
     page = client.get("/afspraken/actielijst/?overleg=LRT&datum=9175-12-21")
     assert page.status_code == 400
+
+
+def test_the_review_round_note_fields_take_what_the_service_takes(
+    agree: Callable[..., Any],
+    lrt_meetings: dict[date, Any],
+    client_as: Callable[[str | None], Any],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The meeting page restated the service's 2000 in its template; it reads NOTE_MAX, as a
+    plain number (the Dutch "2.000" is no maxlength a browser reads)."""
+    from regietafel.afspraken import services
+
+    agree()
+    url = f"/afspraken/overleggen/{lrt_meetings[LRT_NOVEMBER].pk}/"
+    for limit in (services.NOTE_MAX, 321):
+        monkeypatch.setattr(services, "NOTE_MAX", limit)
+        page = client_as("landelijk").get(url).content.decode()
+        fields = re.findall(r'name="note-[^"]+" maxlength="(\d+)"', page)
+        assert fields, "geen velden voor de stand van zaken"
+        assert set(fields) == {str(limit)}

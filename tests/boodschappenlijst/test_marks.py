@@ -219,3 +219,48 @@ def test_a_note_longer_than_the_field_is_refused(make_user: Callable[[str], Any]
         actor=lrt, scope="NL", key=KEY, week=w45, status="opgepakt", note="x" * 500
     )
     assert len(mark.note) == 500
+
+
+@pytest.mark.django_db
+def test_the_note_field_takes_what_the_service_takes(
+    client_as: Callable[[str | None], Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The page restated the service's limit (maxlength="500"); it reads NOTE_MAX, so a
+    changed limit changes the field too."""
+    import re
+
+    from regietafel.boodschappenlijst import services
+
+    standard_register("2021-W45")
+    client = client_as("landelijk")
+    for limit in (services.NOTE_MAX, 321, 2000):  # 2000, not "2.000" (Dutch notation)
+        monkeypatch.setattr(services, "NOTE_MAX", limit)
+        page = client.get("/boodschappenlijst/?week=2021-W45&scope=NL").content.decode()
+        fields = re.findall(r'<input id="note-\d+" name="note" maxlength="(\d+)">', page)
+        assert fields, "geen toelichtingsveld op de pagina"
+        assert set(fields) == {str(limit)}
+
+
+@pytest.mark.django_db
+def test_an_item_of_an_afgeschermd_kind_cannot_be_marked(make_user: Callable[[str], Any]) -> None:
+    """The check reads the list as the marking user sees it: Groningen's only AMV location is
+    confidential, so its AMV items are not on the LRT's list (they would give the need back)
+    and cannot be marked, though the week's unmasked figures hold them."""
+    from django.core.exceptions import ValidationError
+
+    from regietafel.kerncijfers.selectors import week_data
+
+    standard_register("2021-W45")
+    lrt = make_user("landelijk")
+    w45 = IsoWeek.parse("2021-W45")
+    every = {item.key for item in week_data(w45)[0].scope("PV20").shopping}
+    seen = {m.item.key for m in shopping_list_for(user=lrt, week=w45, scope="PV20").items}
+    hidden = sorted(every - seen)
+    assert hidden, "geen afgeschermde items in Groningen"
+    assert all(key.startswith("amv-") for key in hidden), hidden
+    for key in hidden:
+        with pytest.raises(ValidationError):
+            shopping_item_mark(actor=lrt, scope="PV20", key=key, week=w45, status="opgepakt")
+    visible = sorted(seen)[0]
+    shopping_item_mark(actor=lrt, scope="PV20", key=visible, week=w45, status="opgepakt")
+    assert list(ShoppingItemMark.objects.values_list("key", flat=True)) == [visible]

@@ -3,6 +3,8 @@
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis.strategies import dates
 
 from regietafel.core.periods import IsoWeek, PeriodError
 
@@ -44,3 +46,35 @@ def test_day_errors_names_each_field_that_cannot_be_held() -> None:
     assert day_errors({"on": date(2000, 1, 1)}) == {
         "on": "2000-01-01 hoort bij week 1999-W52; kies een datum in de weken 2000 t/m 2100"
     }
+
+
+def test_a_day_after_today_is_named_with_both_dates() -> None:
+    from regietafel.core.periods import after_today_error, check_not_after_today
+
+    today = date(2021, 11, 29)
+    assert after_today_error(today, today=today, what="de datum van vaststelling") is None
+    assert after_today_error(date(2000, 1, 3), today=today, what="x") is None
+    assert after_today_error(date(2021, 11, 30), today=today, what="de datum van vaststelling") == (
+        "de datum van vaststelling (30 november 2021) ligt na vandaag (29 november 2021); "
+        "dat kan pas vanaf die dag"
+    )
+    assert check_not_after_today(today, today=today, what="x") == today
+    with pytest.raises(PeriodError, match=r"^het begin van week 2021-W49 \(6 december 2021\)"):
+        check_not_after_today(
+            IsoWeek(2021, 49).monday, today=today, what="het begin van week 2021-W49"
+        )
+
+
+@given(
+    day=dates(date(2000, 1, 1), date(2100, 12, 31)),
+    today=dates(date(2000, 1, 1), date(2100, 12, 31)),
+)
+def test_only_a_day_after_today_is_refused_and_the_message_names_it(day: date, today: date) -> None:
+    from regietafel.core.formatting import format_date_nl
+    from regietafel.core.periods import after_today_error
+
+    error = after_today_error(day, today=today, what="de dag van het overleg")
+    assert (error is None) == (day <= today)
+    if error is not None:
+        assert error.startswith(f"de dag van het overleg ({format_date_nl(day)}) ligt na vandaag")
+        assert f"({format_date_nl(today)})" in error

@@ -58,6 +58,7 @@ def test_a_week_that_has_not_begun_is_refused_and_nothing_stored(client_as: Clie
 
     from django.utils import timezone
 
+    from regietafel.core.formatting import format_date_nl
     from regietafel.core.periods import IsoWeek
     from regietafel.imports.services import import_submit
 
@@ -67,11 +68,12 @@ def test_a_week_that_has_not_begun_is_refused_and_nothing_stored(client_as: Clie
     response = post(client, csv_bytes(LOCATIES_HEADER, LOCATIES_ROWS), week=ahead.label)
     assert response.status_code == 400
     assert (
-        f"week {ahead.label} is nog niet begonnen (het is nu week {now.label})"
+        f"het begin van week {ahead.label} ({format_date_nl(ahead.monday)}) ligt na vandaag "
+        f"({format_date_nl(timezone.localdate())}); dat kan pas vanaf die dag"
         in response.content.decode()
     )
     assert not Import.objects.exists()
-    with pytest.raises(ValueError, match="is nog niet begonnen"):
+    with pytest.raises(ValueError, match=f"het begin van week {ahead.label} .* ligt na vandaag"):
         import_submit(
             actor=None, kind="locaties", week=ahead.label, file_name="x.csv",
             content=csv_bytes(LOCATIES_HEADER, LOCATIES_ROWS),

@@ -16,7 +16,7 @@ def test_version_1_sample_is_upgraded_with_catalogue_names() -> None:
     raw = json.loads((SAMPLES / "report-v1.json").read_text(encoding="utf-8"))
     assert raw["format_version"] == 1
     data = ReportData.from_dict(raw)
-    assert data.format_version == FORMAT_VERSION == 12
+    assert data.format_version == FORMAT_VERSION == 13
     occupancy = data.key_figure("bezetting_nu")
     assert (occupancy.label, occupancy.value, occupancy.previous) == (
         "Bezetting nu",
@@ -222,3 +222,20 @@ def test_a_version_11_timeline_gets_the_total_it_showed() -> None:
     assert data.timeline.total[0] == 32_000
     assert len(data.timeline.total) == len(timeline["week_starts"])
     assert ReportData.from_json(data.to_json()) == data
+
+
+def test_a_version_12_report_did_not_record_why_a_figure_had_no_value() -> None:
+    """Version 13 freezes why a key figure has no value (the taakstelling of the half year
+    was not set). A version 12 report did not record it: "" (not recorded), never a reason
+    made up on reading, and its figures stay as published."""
+    raw = json.loads((SAMPLES / "report-v5.json").read_text(encoding="utf-8"))
+    data = ReportData.from_dict(raw)
+    as_v12 = data.to_dict() | {"format_version": 12}
+    as_v12["key_figures"] = [
+        {k: v for k, v in figure.items() if k != "reason"} for figure in as_v12["key_figures"]
+    ]
+    upgraded = ReportData.from_dict(as_v12)
+    assert upgraded.format_version == FORMAT_VERSION
+    assert {figure.reason for figure in upgraded.key_figures} == {""}
+    assert upgraded.no_data_reasons == ()
+    assert [f.value for f in upgraded.key_figures] == [f.value for f in data.key_figures]

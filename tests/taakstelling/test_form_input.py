@@ -73,8 +73,8 @@ def test_a_revision_dated_after_today_is_refused_and_locks_nothing(
             source="x",
         )
     assert str(refused.value) == (
-        "vastgesteld op 1 januari 2030 ligt na vandaag (29 november 2021); leg een besluit "
-        "vast als het genomen is"
+        "de datum van vaststelling (1 januari 2030) ligt na vandaag (29 november 2021); dat "
+        "kan pas vanaf die dag"
     )
     assert TaakstellingVersion.objects.count() == 1
     revised = taakstelling_revise(
@@ -108,10 +108,33 @@ def test_setting_a_period_checks_its_dates(today: date) -> None:
         taakstelling_set(
             actor=None, period="2022-I", national_total=100, decided_on=date(2021, 11, 30)
         )
-    assert str(future.value).startswith("vastgesteld op 30 november 2021 ligt na vandaag")
+    assert str(future.value).startswith(
+        "de datum van vaststelling (30 november 2021) ligt na vandaag"
+    )
     with pytest.raises(TaakstellingError) as old:
         taakstelling_set(
             actor=None, period="2022-I", national_total=100, population_date=date(1999, 1, 1)
         )
     assert str(old.value) == "de peildatum: kies een datum in de jaren 2000 t/m 2100"
     assert not TaakstellingPeriod.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_judgement_before_its_period_began_is_refused_with_the_one_message(
+    make_user: Callable[[str], Any], today: date
+) -> None:
+    from regietafel.taakstelling.services import judgement_record
+
+    taakstelling_set(actor=None, period="2022-I", national_total=100)
+    with pytest.raises(TaakstellingError) as refused:
+        judgement_record(
+            actor=make_user("provincie"),
+            period="2022-I",
+            municipality_code="GM0363",
+            verdict="voldoet",
+            reason="",
+        )
+    assert str(refused.value) == (
+        "het begin van periode 2022-I (1 januari 2022) ligt na vandaag (29 november 2021); dat "
+        "kan pas vanaf die dag"
+    )

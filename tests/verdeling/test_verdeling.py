@@ -24,7 +24,7 @@ from regietafel.verdeling.selectors import (
     province_distribution,
     rules_side_by_side,
 )
-from tests.opvangbeeld.factories import Loc, make_register, standard_register
+from tests.opvangbeeld.factories import STANDARD, Loc, make_register, standard_register
 
 W45 = IsoWeek.parse("2021-W45")
 
@@ -342,3 +342,34 @@ def test_totals_are_the_same_on_page_csv_and_cli(
     # Totaal, "12", eenheden, inhabitants, quota, fair share, counted, new, after
     assert numbers[3] == "17.475.415"
     assert numbers[6:9] == ["1.000", "1.000", "2.000"]
+
+
+@pytest.mark.django_db
+def test_a_confidential_locations_places_count_for_its_province_not_its_municipality(
+    make_user: Callable[[str], Any], client_as: Callable[[str | None], Any]
+) -> None:
+    """The location lists mask a confidential location's municipality for everyone but COA,
+    but the distribution over municipalities counted its places in that municipality: 77
+    "meegetelde reguliere plaatsen" in Zaanstad minus the listed locations there gave back
+    where the confidential location of 77 places is. For those readers its places count for
+    Noord-Holland and for no municipality; COA, who sees the location, keeps them in Zaanstad.
+    Noord-Holland's own count is 500 + 200 + 77 = 777 for every role (capacity is public)."""
+    hidden = Loc("E", "PV27", "GM0479", "regulier", 77, 70, date(2020, 1, 1), confidential=True)
+    make_register("2021-W45", [*STANDARD, hidden])
+    for role, zaanstad in (("landelijk", 0), ("provincie", 0), ("coa", 77)):
+        user = make_user(role)
+        split = municipality_distribution(user=user, week=W45, province_code="PV27", total=100)
+        existing = {row.code: row.existing for row in split.plain.rows}
+        assert existing["GM0479"] == zaanstad, role
+        assert existing["GM0363"] == 700, role  # Amsterdam: A and B, not confidential
+        provinces = province_distribution(user=user, week=W45, total=100)
+        assert next(r.existing for r in provinces.plain.rows if r.code == "PV27") == 777, role
+    # The page's table of municipalities (here its CSV) says the same.
+    for role, zaanstad in (("provincie", 0), ("coa", 77)):
+        page = client_as(role).get(
+            "/verdeling/",
+            {"week": "2021-W45", "provincie": "PV27", "totaal": "100", "formaat": "csv",
+             "tabel": "gemeenten"},
+        )  # fmt: skip
+        rows = csv.DictReader(io.StringIO(page.content.decode("utf-8-sig")))
+        assert {r["code"]: r["capaciteit"] for r in rows}["GM0479"] == str(zaanstad), role

@@ -40,8 +40,8 @@ from regietafel.core.agreements import (
     number_prefix,
 )
 from regietafel.core.catalogue import BY_CODE
-from regietafel.core.formatting import format_date_nl, format_int_nl
-from regietafel.core.periods import IsoWeek, day_errors
+from regietafel.core.formatting import format_int_nl
+from regietafel.core.periods import IsoWeek, after_today_error, day_errors
 from regietafel.core.rules import Party as ShoppingParty
 from regietafel.doelen.models import Target
 from regietafel.kerncijfers.selectors import audience_figures
@@ -322,14 +322,14 @@ def agreement_update(
     errors: dict[str, str] = {}
     if status not in {s.value for s in AgreementStatus}:
         errors["status"] = f"onbekende status '{status}'"
-    today = timezone.localdate()
     if on < meeting.date:
         errors["on"] = "de datum ligt vóór het overleg waarin de afspraak is gemaakt"
-    elif on > today:
-        errors["on"] = (
-            f"de datum ligt na vandaag ({format_date_nl(today)}): leg de stand van zaken vast "
-            "op de dag dat die geldt, niet vooruit"
+    else:
+        ahead = after_today_error(
+            on, today=timezone.localdate(), what="de datum van de stand van zaken"
         )
+        if ahead is not None:
+            errors["on"] = ahead
     errors.update(day_errors({"on": on, "deadline": deadline}))
     _check_length(errors, "note", "de stand van zaken", note, NOTE_MAX)
     if deadline is not None and not manages:
@@ -400,14 +400,11 @@ def meeting_review(
         raise ValidationError(
             {"deadlines": f"niet op de actielijst van dit overleg: {', '.join(unknown)}"}
         )
-    today = timezone.localdate()
-    if meeting.date > today:
-        raise ValidationError(
-            {
-                "deadlines": f"dit overleg is nog niet gehouden ({format_date_nl(meeting.date)}): "
-                "bespreek de actielijst op of na de dag van het overleg"
-            }
-        )
+    ahead = after_today_error(
+        meeting.date, today=timezone.localdate(), what="de dag van het overleg"
+    )
+    if ahead is not None:
+        raise ValidationError({"deadlines": ahead})
     errors = day_errors(deadlines)
     for number, note in notes.items():
         _check_length(errors, number, f"de stand van zaken van {number}", note, NOTE_MAX)

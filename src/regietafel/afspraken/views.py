@@ -425,6 +425,7 @@ def overleg_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "made": made,
             "listed": listed,
             "can_manage": can_manage,
+            "note_max": services.NOTE_MAX,  # the review round's notes, as the service takes
         },
     )
 

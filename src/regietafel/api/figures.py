@@ -21,7 +21,6 @@ from regietafel.api.openapi import read_operation
 from regietafel.api.views import READERS, check_parameters, data_fields, not_a_count
 from regietafel.boodschappenlijst.selectors import shopping_list_for
 from regietafel.boodschappenlijst.tables import shopping_table
-from regietafel.core.catalogue import changes
 from regietafel.core.confidentiality import SUPPRESSED_TEXT
 from regietafel.core.distribution import DistributionError
 from regietafel.core.periods import IsoWeek, PeriodError
@@ -30,6 +29,7 @@ from regietafel.doelen.tables import targets_table
 from regietafel.imports.selectors import no_register_reason
 from regietafel.kerncijfers.selectors import (
     NeedPolicyChoice,
+    figure_changes,
     figures_for,
     no_figures_reason,
     week_or_default,
@@ -212,7 +212,8 @@ def kerncijfers(request: Request) -> Response:
     ``waarde`` null means no data (never 0 in its place), or, with ``afgeschermd`` true, that
     the figure adds up one or two confidential locations and is hidden for this role; a figure
     that does not apply to the scope (a province-only figure nationally) is left out. A week
-    with no data at all says so: ``gegevens`` false and the Dutch ``reden``.
+    with no data at all says so: ``gegevens`` false and the Dutch ``reden``; a figure without
+    a value has its own ``reden`` where the week says why (``figure_reasons``), else null.
     """
     check_parameters(request, ("week", "scope"))
     week = _week(request)
@@ -238,8 +239,9 @@ def kerncijfers(request: Request) -> Response:
                     "vorige_week": c.earlier,
                     "vorige_week_afgeschermd": c.earlier_suppressed,
                     "verandering": c.change,
+                    "reden": c.reason or None,
                 }
-                for c in changes(figures, before)
+                for c in figure_changes(figures, before)
             ],
         }
     )

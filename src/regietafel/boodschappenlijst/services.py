@@ -11,10 +11,11 @@ from regietafel.accounts.models import User
 from regietafel.audit.models import Action
 from regietafel.audit.services import audit_record
 from regietafel.boodschappenlijst.models import ShoppingItemMark
-from regietafel.boodschappenlijst.selectors import normalise_scope, shopping_list_for
+from regietafel.boodschappenlijst.selectors import normalise_scope
 from regietafel.core.formatting import format_int_nl
 from regietafel.core.periods import IsoWeek
 from regietafel.core.rules import ShoppingItemStatus
+from regietafel.kerncijfers.selectors import figures_for
 
 NOTE_MAX = 500
 """The longest note a mark takes: the page's field allows as much."""
@@ -43,8 +44,10 @@ def shopping_item_mark(
                 f"(nu {format_int_nl(len(note.strip()))})"
             }
         )
-    listed = shopping_list_for(user=actor, week=week, scope=scope)
-    if all(m.item.key != key for m in listed.items):
+    # The keys of the list as this user sees it: the week's figures for the user (cached),
+    # without the stored marks the page adds to them (a mark changes no key).
+    listed = figures_for(user=actor, week=week, scope=scope).shopping
+    if all(item.key != key for item in listed):
         raise ValidationError({"key": f"'{key}' staat niet op de boodschappenlijst"})
     with transaction.atomic():
         before = (

@@ -16,13 +16,13 @@ from django.views.decorators.http import require_http_methods
 from regietafel import reference
 from regietafel.accounts import access
 from regietafel.afspraken.selectors import shopping_link_states
+from regietafel.boodschappenlijst import services
 from regietafel.boodschappenlijst.selectors import (
     NATIONAL,
     MarkedItem,
     normalise_scope,
     shopping_list_for,
 )
-from regietafel.boodschappenlijst.services import shopping_item_mark
 from regietafel.boodschappenlijst.tables import shopping_table
 from regietafel.core.periods import PeriodError
 from regietafel.core.rules import ShoppingItemStatus
@@ -44,7 +44,7 @@ def boodschappenlijst(request: HttpRequest) -> HttpResponse:
         return bad_request(request, str(error))
     if request.method == "POST":
         try:
-            shopping_item_mark(
+            services.shopping_item_mark(
                 actor=request.user,
                 scope=scope,
                 key=request.POST.get("key", ""),
@@ -91,6 +91,7 @@ def boodschappenlijst(request: HttpRequest) -> HttpResponse:
                 ITEM_COLUMNS, sorting, params, anchor="tabel-boodschappenlijst"
             ),
             "can_agree": can_agree,
+            "note_max": services.NOTE_MAX,  # the field takes what the service takes
         },
     )
 

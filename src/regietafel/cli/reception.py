@@ -100,9 +100,8 @@ def boodschappenlijst_result(arguments: argparse.Namespace) -> Result:
 
 def kerncijfers_result(arguments: argparse.Namespace) -> Result:
     """Every catalogue figure of the week and scope: code, name, value, last week, change."""
-    from regietafel.core.catalogue import changes
     from regietafel.core.confidentiality import SUPPRESSED_TEXT
-    from regietafel.kerncijfers.selectors import figures_for
+    from regietafel.kerncijfers.selectors import figure_changes, figures_for
     from regietafel.presentation.tables import Column, ResultTable, Value
 
     week, code = _scope(arguments)
@@ -118,8 +117,9 @@ def kerncijfers_result(arguments: argparse.Namespace) -> Result:
             "vorige_week": SUPPRESSED_TEXT if c.earlier_suppressed else c.earlier,
             "verandering": SUPPRESSED_TEXT if c.change_suppressed else c.change,
             "eenheid": c.definition.unit,
+            "reden": c.reason,
         }
-        for c in changes(figures, before)
+        for c in figure_changes(figures, before)
     )
     table = ResultTable(
         "kerncijfers",
@@ -131,6 +131,7 @@ def kerncijfers_result(arguments: argparse.Namespace) -> Result:
             Column("vorige_week", "Vorige week", "number", 1),
             Column("verandering", "Verandering", "number", 1),
             Column("eenheid", "Eenheid"),
+            Column("reden", "Waarom geen gegevens"),
         ),
         rows,
     )

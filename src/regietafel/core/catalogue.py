@@ -11,7 +11,7 @@ report, the way the access matrix enumerates URLs.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from fractions import Fraction
@@ -90,6 +90,10 @@ class FigureDefinition:
     ahead: Callable[[ScopeFigures], Sequence[Number]] | None = None
     """The figure in the weeks after this one, where the figures model projects it (the
     contracted capacity, the forecast's occupancy); None: no projection."""
+    needs_taakstelling: bool = False
+    """Read from the taakstelling of the week's half year (``ScopeFigures.housing``): without
+    one stored it has no value, and every surface says that is why
+    (``kerncijfers.selectors.figure_reasons``). Set for every figure of the housing area."""
 
     def projection(self, figures: ScopeFigures) -> tuple[Number, ...]:
         """The projected values for the weeks after ``figures``' week (empty: none, not
@@ -433,6 +437,7 @@ def _definitions() -> tuple[FigureDefinition, ...]:
             frozenset({Surface.API, Surface.CLI, Surface.RAPPORT, Surface.OPVANGBEELD}),
             lambda f: f.places_freed_by_catching_up,
             scopes="landelijk",
+            needs_taakstelling=True,
         ),
     ]
     housing = [
@@ -536,7 +541,7 @@ def _definitions() -> tuple[FigureDefinition, ...]:
         _class_figure(ScheduleClass.SOMEWHAT_BEHIND, "gemeenten_enigszins_achter"),
         _class_figure(ScheduleClass.FAR_BEHIND, "gemeenten_ver_achter"),
     ]
-    return tuple(reception + housing)
+    return tuple(reception + [replace(d, needs_taakstelling=True) for d in housing])
 
 
 CATALOGUE: tuple[FigureDefinition, ...] = _definitions()
@@ -579,6 +584,9 @@ class FigureChange:
     """Afgeschermd this week (small-cell rule): ``value`` is None and so is every change."""
     earlier_suppressed: bool = False
     """Afgeschermd last week: ``earlier`` is None for that reason, not for lack of data."""
+    reason: str = ""
+    """Why ``value`` is None this week, in Dutch, where the week's data says why (the
+    taakstelling of the half year is not set); "" when it has a value or no known cause."""
 
     @property
     def text(self) -> str:
@@ -621,10 +629,13 @@ def changes(
     surface: Surface | None = None,
     *,
     meeting: ScopeFigures | None = None,
+    reasons: Mapping[str, str] | None = None,
 ) -> tuple[FigureChange, ...]:
     """Each figure (of a surface, or all) with its value last week and, when ``meeting`` is
-    given, in that earlier week (the previous meeting), for the changes."""
+    given, in that earlier week (the previous meeting), for the changes; ``reasons`` by code
+    say why a figure has no value this week (read from the database by the app that knows)."""
     chosen = CATALOGUE if surface is None else tuple(on_surface(surface, now))
+    why = reasons or {}
     return tuple(
         FigureChange(
             d,
@@ -634,6 +645,7 @@ def changes(
             "" if meeting is None else meeting.week.label,
             d.suppressed(now),
             earlier is not None and d.suppressed(earlier),
+            why.get(d.code, ""),
         )
         for d in chosen
         if d.applies_to(now)

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Literal
 
+from regietafel.core.formatting import format_date_nl
+
 _PERIOD = re.compile(r"^\s*(\d{4})\s*-\s*(I{1,2}|1|2)\s*$", re.IGNORECASE)
 _WEEK = re.compile(r"^\s*(\d{4})\s*-?\s*W\s*(\d{1,2})\s*$", re.IGNORECASE)
 
@@ -61,6 +63,29 @@ def day_errors(days: Mapping[str, date | None]) -> dict[str, str]:
         except PeriodError as error:
             errors[field] = str(error)
     return errors
+
+
+def after_today_error(day: date, *, today: date, what: str) -> str | None:
+    """Why ``day`` cannot be recorded, in Dutch, naming ``what`` it is ("de datum van
+    vaststelling") and both dates: it lies after ``today``. None on or before today.
+
+    The one rule of every service that records what has happened (a state of affairs, a
+    review round, a decision, a judgement, a weekly delivery): each had its own check and
+    its own sentence. Pure: the service passes its local date (the core reads no clock)."""
+    if day <= today:
+        return None
+    return (
+        f"{what} ({format_date_nl(day)}) ligt na vandaag ({format_date_nl(today)}); dat kan "
+        "pas vanaf die dag"
+    )
+
+
+def check_not_after_today(day: date, *, today: date, what: str) -> date:
+    """``day`` if it is ``today`` or earlier; PeriodError with :func:`after_today_error` else."""
+    error = after_today_error(day, today=today, what=what)
+    if error is not None:
+        raise PeriodError(error)
+    return day
 
 
 def _check_year(year: int, text: str) -> None:

@@ -23,7 +23,7 @@ from regietafel.accounts.models import User
 from regietafel.audit.models import Action
 from regietafel.audit.services import audit_record
 from regietafel.core.formatting import count_nl
-from regietafel.core.periods import IsoWeek, PeriodError
+from regietafel.core.periods import IsoWeek, check_not_after_today
 from regietafel.imports.formats import FileFormat, file_format
 from regietafel.imports.models import Import, Kind, Status
 from regietafel.imports.validation import validate_file
@@ -60,14 +60,11 @@ def import_submit(
         raise PermissionDenied
     fmt = file_format(kind)
     iso_week = IsoWeek.parse(week)
-    current = IsoWeek.containing(timezone.localdate())
-    if iso_week > current:
-        # A delivery is the state on the Monday of its week; a week that has not begun has
-        # none. Accepted, a typo (2027 for 2022) became the default week of every page.
-        raise PeriodError(
-            f"week {iso_week.label} is nog niet begonnen (het is nu week {current.label}); "
-            "een levering geldt voor een week die al loopt of voorbij is"
-        )
+    # A delivery is the state on the Monday of its week; a week that has not begun has
+    # none. Accepted, a typo (2027 for 2022) became the default week of every page.
+    check_not_after_today(
+        iso_week.monday, today=timezone.localdate(), what=f"het begin van week {iso_week.label}"
+    )
     file_name = _clean_name(file_name)
     validated = validate_file(fmt, week=iso_week, file_name=file_name, content=content)
     record = Import(

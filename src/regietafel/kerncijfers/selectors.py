@@ -19,7 +19,7 @@ choice of need policy is seen at once.
 from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -27,13 +27,23 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.db.models import Count, Max, Q
 from django.utils import timezone
+from django.utils.text import capfirst
 
 from regietafel import reference
 from regietafel.accounts import access
 from regietafel.accounts.access import AnyUser
 from regietafel.core.bounded_cache import BoundedCache
 from regietafel.core.capacity import Closure
-from regietafel.core.catalogue import FigureHistory, HistoryPoint, Number, definition
+from regietafel.core.catalogue import (
+    CATALOGUE,
+    FigureChange,
+    FigureHistory,
+    HistoryPoint,
+    Number,
+    Surface,
+    changes,
+    definition,
+)
 from regietafel.core.catalogue import values as catalogue_values
 from regietafel.core.confidentiality import SuppressionPlan, suppression_plan
 from regietafel.core.figures import (
@@ -456,7 +466,55 @@ def no_figures_reason(figures: ScopeFigures) -> str | None:
     it has. The one sentence of the API's ``reden`` and the pages that list figures."""
     if figures.has_data:
         return None
-    return f"{no_register_reason(figures.week)} Er is ook geen taakstelling voor die week."
+    return f"{no_register_reason(figures.week)} {no_taakstelling_reason(figures.week)}"
+
+
+def no_taakstelling_reason(week: IsoWeek) -> str:
+    """Why ``week`` has no taakstelling figures, naming its half year: none is stored for it
+    (a realisation of the week may well exist; without the task it measures nothing)."""
+    period = Period.containing(week.monday)
+    return (
+        f"De taakstelling voor {period.label} (het halfjaar van week {week.label}) is niet "
+        "vastgesteld."
+    )
+
+
+def figure_reasons(figures: ScopeFigures) -> dict[str, str]:
+    """Why a figure of this scope has no value, by code, where the week's data says why (in
+    Dutch): the taakstelling of the half year is not set (every figure read from it), or the
+    carried arrears are unknown because the period before was not set here (the stored
+    period's note). Not for a figure with a value, an afgeschermd one or one that does not
+    apply. The one source of the per-figure reason on the start page, the API, the command
+    line and the weekly report; "geen gegevens" without an entry here has no known cause."""
+    housing = figures.housing
+    reasons: dict[str, str] = {}
+    for figure in CATALOGUE:
+        if not figure.applies_to(figures) or figure.suppressed(figures):
+            continue
+        if figure.value(figures) is not None:
+            continue
+        if figure.needs_taakstelling and housing is None:
+            reasons[figure.code] = no_taakstelling_reason(figures.week)
+        elif (
+            figure.code == "achterstand_meegenomen"
+            and housing is not None
+            and housing.arrears_source
+        ):
+            reasons[figure.code] = f"{capfirst(housing.arrears_source)}."
+    return reasons
+
+
+def figure_changes(
+    now: ScopeFigures,
+    earlier: ScopeFigures | None,
+    surface: Surface | None = None,
+    *,
+    meeting: ScopeFigures | None = None,
+) -> tuple[FigureChange, ...]:
+    """The catalogue's figures of a surface (or all) with their changes, as every surface
+    lists them: ``core.catalogue.changes`` with the reason of each figure without a value
+    (:func:`figure_reasons`), so no surface shows a bare "geen gegevens" the week explains."""
+    return changes(now, earlier, surface, meeting=meeting, reasons=figure_reasons(now))
 
 
 def figures_for(*, user: AnyUser, week: IsoWeek, scope: str | None = None) -> ScopeFigures:
@@ -476,10 +534,36 @@ def figures_for(*, user: AnyUser, week: IsoWeek, scope: str | None = None) -> Sc
 
 def for_reader(figures: WeekFigures, sources: WeekSources, *, user: AnyUser) -> WeekFigures:
     """The week as this user may see its aggregates: for everyone but COA, every cell over one
-    or two confidential locations is afgeschermd (``core.confidentiality``, the one rule)."""
+    or two confidential locations is afgeschermd (``core.confidentiality``, the one rule), and
+    the register the week carries names no confidential location (:func:`_masked_register`)."""
     if access.can_see_confidential(user):
         return figures
-    return suppressed(figures, sources.suppression)
+    return _masked_register(suppressed(figures, sources.suppression), sources.confidential)
+
+
+def _masked_register(figures: WeekFigures, confidential: frozenset[str]) -> WeekFigures:
+    """The week with each confidential location of its register (``WeekFigures.locations``)
+    as the location lists show it to a user who may not see it (``opvang.selectors._row``):
+    no name, and no municipality, which with the kind often gives the name back. Its places
+    then count for its province and for no municipality: the distribution over
+    municipalities counted them where the location is, and that count minus the listed
+    locations gave the municipality back. Capacity and dates stay (they are public)."""
+    if not confidential or not any(loc.id in confidential for loc in figures.locations):
+        return figures
+    names = {p.code: p.name for p in reference.provinces()}
+    return replace(
+        figures,
+        locations=tuple(
+            replace(
+                loc,
+                name=masked_name(names.get(loc.province_code, loc.province_code)),
+                municipality_code="",
+            )
+            if loc.id in confidential
+            else loc
+            for loc in figures.locations
+        ),
+    )
 
 
 def masked(

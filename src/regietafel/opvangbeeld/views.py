@@ -21,14 +21,19 @@ from regietafel.charts import (
     render_svg,
     svg_for_html,
 )
-from regietafel.core.catalogue import Surface, changes
+from regietafel.core.catalogue import Surface
 from regietafel.core.need_policy import CHOOSABLE_POLICIES
 from regietafel.core.periods import IsoWeek, PeriodError
 from regietafel.doelen.selectors import core_targets
 from regietafel.doelen.tables import targets_table
 from regietafel.imports.models import Kind
 from regietafel.imports.selectors import missing_reason
-from regietafel.kerncijfers.selectors import figures_for, need_policy_choice, week_or_default
+from regietafel.kerncijfers.selectors import (
+    figure_changes,
+    figures_for,
+    need_policy_choice,
+    week_or_default,
+)
 from regietafel.kerncijfers.services import NeedPolicyError, choose_need_policy
 from regietafel.opvangbeeld import tables
 from regietafel.opvangbeeld.forms import NeedPolicyForm
@@ -118,7 +123,7 @@ def _render(request: HttpRequest, picture: ReceptionPicture, extra: dict[str, An
     context: dict[str, Any] = {
         "picture": picture,
         "week": picture.week,
-        "figures": changes(picture.figures, before, Surface.OPVANGBEELD),
+        "figures": figure_changes(picture.figures, before, Surface.OPVANGBEELD),
         "tables": {t.name: html_table(t) for t in all_tables},
         "csv_query": f"week={picture.week.label}&",
         "need_policy": picture.need_policy_choice,

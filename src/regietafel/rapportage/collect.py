@@ -17,7 +17,7 @@ from regietafel.accounts import access
 from regietafel.accounts.models import User
 from regietafel.afspraken.selectors import AgreementState, agreement_states
 from regietafel.core.agreements import MeetingKind
-from regietafel.core.catalogue import Surface, changes, definition, round_half_up
+from regietafel.core.catalogue import Surface, definition, round_half_up
 from regietafel.core.figures import NATIONAL, HousingFigures, ScopeFigures
 from regietafel.core.forecast import SCENARIOS, ForecastError
 from regietafel.core.formatting import format_date_nl, format_int_nl
@@ -30,9 +30,11 @@ from regietafel.errors import NoDataError
 from regietafel.imports.models import Import
 from regietafel.kerncijfers.selectors import (
     WeekSources,
+    figure_changes,
     figure_histories,
     figures_for,
     for_report_audience,
+    no_taakstelling_reason,
     week_figures,
 )
 from regietafel.opvangprognose.selectors import (
@@ -309,7 +311,7 @@ def _need_policy(sources: WeekSources, scope: str) -> NeedPolicyLine | None:
 def _key_figures(
     now: ScopeFigures, before: ScopeFigures, *, reader: User, week: IsoWeek
 ) -> tuple[KeyFigure, ...]:
-    shown = changes(now, before, Surface.RAPPORT)
+    shown = figure_changes(now, before, Surface.RAPPORT)
     histories = figure_histories(
         user=reader, scope=now.scope, codes=[c.definition.code for c in shown], until_week=week
     )
@@ -334,6 +336,7 @@ def _key_figures(
                 trend_suppressed=tuple(p.suppressed for p in history.points),
                 projection_weeks=tuple(p.week for p in history.projection),
                 projection=tuple(p.value for p in history.projection),
+                reason=c.reason,
             )
         )
     return tuple(figures)
@@ -424,7 +427,7 @@ def report_data_collect(*, week: IsoWeek, scope: str) -> ReportData:
     if figures.reception is None:
         notes.append("Er is geen locatieregister aangeleverd voor deze week of een week ervoor.")
     if figures.housing is None:
-        notes.append("Voor het halfjaar van deze week is geen taakstelling vastgesteld.")
+        notes.append(no_taakstelling_reason(week))
     elif figures.housing.housed is None:
         notes.append("Over dit halfjaar is nog geen realisatie gemeld: gehuisvest is onbekend.")
     if whole.projection:

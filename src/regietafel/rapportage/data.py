@@ -14,7 +14,7 @@ from typing import Any
 
 from regietafel.core.catalogue import figure_delta, format_value, trend_summary
 
-FORMAT_VERSION = 12
+FORMAT_VERSION = 13
 """Bumped when the JSON shape changes; older stored reports are upgraded on reading
 (``UPGRADES``), a version from the future is refused.
 
@@ -41,6 +41,8 @@ FORMAT_VERSION = 12
   core has none (it was written as 0). Older reports get the total they showed. A gap
   line says whether the need chart draws it (``GapLine.charted``, the core's rule); older
   reports drew every line with a need.
+- 12 -> 13: a key figure without a value says why, where the week said it (``reason``: the
+  taakstelling of the half year was not set); older reports did not record it ("").
 """
 
 _V1_KEYS = {
@@ -155,6 +157,13 @@ def _upgrade_11_to_12(raw: dict[str, Any]) -> dict[str, Any]:
     return {**raw, "timeline": timeline, "gaps": gaps, "format_version": 12}
 
 
+def _upgrade_12_to_13(raw: dict[str, Any]) -> dict[str, Any]:
+    """Version 12 did not record why a key figure had no value: not recorded (""), never a
+    reason made up now."""
+    figures = [{**figure, "reason": ""} for figure in raw["key_figures"]]
+    return {**raw, "key_figures": figures, "format_version": 13}
+
+
 UPGRADES = {
     1: _upgrade_1_to_2,
     2: _upgrade_2_to_3,
@@ -167,6 +176,7 @@ UPGRADES = {
     9: _upgrade_9_to_10,
     10: _upgrade_10_to_11,
     11: _upgrade_11_to_12,
+    12: _upgrade_12_to_13,
 }
 """Upgrade functions by the version they upgrade from; each returns the next version."""
 
@@ -216,6 +226,9 @@ class KeyFigure:
     """Last week's value was afgeschermd (``previous`` None, shown so, not as no data)."""
     trend_suppressed: tuple[bool, ...] = ()
     """Per week of ``trend``: afgeschermd (empty in reports before format 8)."""
+    reason: str = ""
+    """Why ``value`` is None, in Dutch, as the week said it (``kerncijfers.selectors.
+    figure_reasons``); "" with a value, without a known cause, or before format 13."""
 
     @property
     def change(self) -> Number | None:
@@ -521,6 +534,16 @@ class ReportData:
     @property
     def is_national(self) -> bool:
         return self.scope == "NL"
+
+    @property
+    def no_data_reasons(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """Each reason a key figure has no value, with the names of the figures it holds for
+        (table order): written once under the table, not in every row of it."""
+        grouped: dict[str, list[str]] = {}
+        for figure in self.key_figures:
+            if figure.reason and figure.value is None and not figure.suppressed:
+                grouped.setdefault(figure.reason, []).append(figure.label)
+        return tuple((reason, tuple(labels)) for reason, labels in grouped.items())
 
     def key_figure(self, key: str) -> KeyFigure:
         for figure in self.key_figures:

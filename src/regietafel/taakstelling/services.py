@@ -14,8 +14,8 @@ from regietafel.accounts.access import AnyUser
 from regietafel.audit.models import Action
 from regietafel.audit.services import audit_record
 from regietafel.core.apportionment import Method
-from regietafel.core.formatting import format_date_nl, format_int_nl
-from regietafel.core.periods import Period, PeriodError, check_day
+from regietafel.core.formatting import format_int_nl
+from regietafel.core.periods import Period, PeriodError, after_today_error, check_day
 from regietafel.core.supervision import Verdict
 from regietafel.core.taakstelling import (
     MunicipalityShare,
@@ -155,12 +155,9 @@ def _check_decided_on(day: date) -> None:
     2030 was taken and then locked the period, since a revision must come after the latest
     version and every real one was refused as lying before it."""
     _check_day(day, "de datum van vaststelling")
-    today = timezone.localdate()
-    if day > today:
-        raise TaakstellingError(
-            f"vastgesteld op {format_date_nl(day)} ligt na vandaag ({format_date_nl(today)}); "
-            "leg een besluit vast als het genomen is"
-        )
+    ahead = after_today_error(day, today=timezone.localdate(), what="de datum van vaststelling")
+    if ahead is not None:
+        raise TaakstellingError(ahead)
 
 
 def _arrears(period: Period, on: date) -> tuple[dict[str, int] | None, str]:
@@ -313,8 +310,11 @@ def judgement_record(
         raise TaakstellingError(f"onbekend oordeel '{verdict}': kies uit {allowed}") from None
     if chosen is not Verdict.VOLDOET and not reason.strip():
         raise TaakstellingError("geef bij 'voldoet niet' een toelichting (de reden)")
-    if parsed.start > timezone.localdate():
-        raise TaakstellingError(f"periode {label} is nog niet begonnen; oordeel na afloop")
+    ahead = after_today_error(
+        parsed.start, today=timezone.localdate(), what=f"het begin van periode {label}"
+    )
+    if ahead is not None:
+        raise TaakstellingError(ahead)
     with transaction.atomic():
         judgement = Judgement.objects.create(
             period_label=label,

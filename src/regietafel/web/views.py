@@ -14,12 +14,17 @@ from regietafel import reference
 from regietafel.accounts import access
 from regietafel.accounts.access import AnyUser
 from regietafel.boodschappenlijst.selectors import MarkedItem, shopping_list_for
-from regietafel.core.catalogue import FigureChange, FigureHistory, Surface, changes
+from regietafel.core.catalogue import FigureChange, FigureHistory, Surface
 from regietafel.core.figures import NATIONAL, ScopeFigures
 from regietafel.core.periods import IsoWeek, PeriodError
 from regietafel.core.targets import TargetProgress, achieved_since
 from regietafel.errors import NotFoundError
-from regietafel.kerncijfers.selectors import figure_histories, figures_for, week_or_default
+from regietafel.kerncijfers.selectors import (
+    figure_changes,
+    figure_histories,
+    figures_for,
+    week_or_default,
+)
 from regietafel.presentation.http import bad_request
 from regietafel.rapportage.selectors import report_versions
 
@@ -96,7 +101,7 @@ def _scope(
     now = figures_for(user=user, week=week, scope=scope)
     before = figures_for(user=user, week=week.previous, scope=scope)
     meeting = None if since is None else figures_for(user=user, week=since, scope=scope)
-    shown = changes(now, before, Surface.OVERZICHT, meeting=meeting)
+    shown = figure_changes(now, before, Surface.OVERZICHT, meeting=meeting)
     histories = figure_histories(
         user=user, scope=scope, codes=[c.definition.code for c in shown], until_week=week
     )

@@ -177,6 +177,7 @@ def render_xlsx(data: ReportData, meta: ReportMeta) -> bytes:
             ("deze week", INTEGER),
             ("vorige week", INTEGER),
             ("verandering", INTEGER),
+            ("waarom geen gegevens", None),
         ],
         [
             (
@@ -186,6 +187,7 @@ def render_xlsx(data: ReportData, meta: ReportMeta) -> bytes:
                 SUPPRESSED_TEXT if f.suppressed else f.value,
                 SUPPRESSED_TEXT if f.previous_suppressed else f.previous,
                 SUPPRESSED_TEXT if f.change_suppressed else f.change,
+                f.reason or None,
             )
             for f in data.key_figures
         ],

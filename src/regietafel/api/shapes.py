@@ -87,6 +87,12 @@ class KeyFigureSerializer(serializers.Serializer[Any]):
     verandering = _number(
         "waarde min vorige_week; null als een van beide ontbreekt.", nullable=True
     )
+    reden = _text(
+        "Waarom dit cijfer geen waarde heeft, waar de gegevens van de week dat zeggen "
+        "(bijvoorbeeld: de taakstelling van het halfjaar is niet vastgesteld); null als het "
+        "cijfer een waarde heeft, afgeschermd is of de oorzaak niet bekend is.",
+        nullable=True,
+    )
 
 
 @extend_schema_serializer(description="Alle kerncijfers van een week en scope (kerncijfers/).")

@@ -24,7 +24,6 @@ from regietafel.api.views import (
 from regietafel.boodschappenlijst.selectors import shopping_list_for
 from regietafel.boodschappenlijst.tables import shopping_table
 from regietafel.core.catalogue import changes
-from regietafel.core.confidentiality import SUPPRESSED_TEXT
 from regietafel.core.distribution import DistributionError
 from regietafel.core.periods import IsoWeek, PeriodError
 from regietafel.doelen.selectors import core_targets
@@ -38,7 +37,7 @@ from regietafel.kerncijfers.selectors import (
 )
 from regietafel.opvangbeeld import tables
 from regietafel.opvangbeeld.selectors import reception_picture
-from regietafel.presentation.tables import ResultTable
+from regietafel.presentation.tables import ResultTable, masked_row
 from regietafel.verdeling.selectors import NoRegisterError, province_distribution
 from regietafel.verdeling.tables import distribution_table
 
@@ -81,15 +80,9 @@ def _rows(table: ResultTable) -> list[dict[str, Any]]:
 
 
 def _masked_rows(table: ResultTable) -> list[dict[str, Any]]:
-    """The rows with every number a number or null: a cell the page writes as "afgeschermd"
-    is null here and its column is named in the row's ``afgeschermd`` list. The text in a
-    number field gave one field two types, which breaks a client that adds a column up."""
-    rows = []
-    for row in table.rows:
-        hidden = [c.key for c in table.columns if c.numeric and row.get(c.key) == SUPPRESSED_TEXT]
-        values = {c.key: None if c.key in hidden else row.get(c.key) for c in table.columns}
-        rows.append({**values, "afgeschermd": hidden})
-    return rows
+    """The rows with every number a number or null and the ``afgeschermd`` list of each
+    (:func:`regietafel.presentation.tables.masked_row`, as the command line's JSON)."""
+    return [masked_row(row, table.columns) for row in table.rows]
 
 
 @extend_schema(parameters=[WEEK, PROVINCE], responses={200: data_object_schema()})
@@ -174,7 +167,8 @@ def kerncijfers(request: Request) -> Response:
     """Every key figure of the catalogue for a week and scope, by code, with last week's value.
 
     ``waarde`` null means no data (never 0 in its place), or, with ``afgeschermd`` true, that
-    the figure adds up one or two confidential locations and is hidden for this role; a figure
+    the figure adds up one or two confidential locations and is hidden for this role (why, in
+    ``afgeschermd_toelichting``); a figure
     that does not apply to the scope (a province-only figure nationally) is left out. A week
     with no data at all says so: ``gegevens`` false and the Dutch ``reden``.
     """
@@ -199,6 +193,9 @@ def kerncijfers(request: Request) -> Response:
                     "eenheid": c.definition.unit,
                     "waarde": c.value,
                     "afgeschermd": c.suppressed,
+                    # Why (the card's text); null when not afgeschermd, as on the
+                    # boodschappenlijst.
+                    "afgeschermd_toelichting": c.suppressed_note or None,
                     "vorige_week": c.earlier,
                     "vorige_week_afgeschermd": c.earlier_suppressed,
                     "verandering": c.change,

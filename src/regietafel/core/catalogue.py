@@ -18,7 +18,7 @@ from fractions import Fraction
 from types import MappingProxyType
 from typing import Literal
 
-from regietafel.core.confidentiality import SUPPRESSED_TEXT
+from regietafel.core.confidentiality import SUPPRESSED_TEXT, suppressed_figure_note
 from regietafel.core.figures import (
     PROJECTION_WEEKS,
     HousingFigures,
@@ -104,6 +104,15 @@ class FigureDefinition:
         if self.occupancy is None or reception is None or not reception.suppressed:
             return False
         return self.occupancy == "alle" or self.occupancy in reception.suppressed
+
+    def suppressed_note(self, figures: ScopeFigures) -> str:
+        """Why this figure is afgeschermd for the reader, naming the kinds of reception it
+        counts whose occupancy is hidden ("" when it is not afgeschermd)."""
+        reception = figures.reception
+        if reception is None or not self.suppressed(figures):
+            return ""
+        kinds = reception.suppressed_kinds if self.occupancy == "alle" else (self.occupancy,)
+        return suppressed_figure_note([k.label for k in kinds if k is not None])
 
     def applies_to(self, figures: ScopeFigures) -> bool:
         return self.exists_for(national=figures.is_national)
@@ -579,6 +588,9 @@ class FigureChange:
     """Afgeschermd this week (small-cell rule): ``value`` is None and so is every change."""
     earlier_suppressed: bool = False
     """Afgeschermd last week: ``earlier`` is None for that reason, not for lack of data."""
+    suppressed_note: str = ""
+    """Why the figure is afgeschermd this week (:meth:`FigureDefinition.suppressed_note`):
+    the card and the API say it beside "afgeschermd"; "" when it is not."""
 
     @property
     def text(self) -> str:
@@ -634,6 +646,7 @@ def changes(
             "" if meeting is None else meeting.week.label,
             d.suppressed(now),
             earlier is not None and d.suppressed(earlier),
+            d.suppressed_note(now),
         )
         for d in chosen
         if d.applies_to(now)

@@ -14,7 +14,7 @@ from typing import Any
 
 from regietafel.core.catalogue import figure_delta, format_value, trend_summary
 
-FORMAT_VERSION = 12
+FORMAT_VERSION = 13
 """Bumped when the JSON shape changes; older stored reports are upgraded on reading
 (``UPGRADES``), a version from the future is refused.
 
@@ -41,6 +41,12 @@ FORMAT_VERSION = 12
   core has none (it was written as 0). Older reports get the total they showed. A gap
   line says whether the need chart draws it (``GapLine.charted``, the core's rule); older
   reports drew every line with a need.
+- 12 -> 13: the boodschappenlijstje says which kinds it leaves out as afgeschermd
+  (``shopping_note``, ``shopping_hidden``); and from this version on its gap items ask only
+  what the targets, the replacements of closing locations and earlier items leave open
+  (``core.shopping_list``: a replacement was asked on top of the gap that contained it).
+  Older reports keep their list as published (with the replacements counted twice) and did
+  not record what they left out ("", none).
 """
 
 _V1_KEYS = {
@@ -155,6 +161,12 @@ def _upgrade_11_to_12(raw: dict[str, Any]) -> dict[str, Any]:
     return {**raw, "timeline": timeline, "gaps": gaps, "format_version": 12}
 
 
+def _upgrade_12_to_13(raw: dict[str, Any]) -> dict[str, Any]:
+    """Version 12 did not record which kinds its boodschappenlijstje left out: not recorded
+    ("" and none), never a guess; its items stay as published."""
+    return {**raw, "shopping_note": "", "shopping_hidden": [], "format_version": 13}
+
+
 UPGRADES = {
     1: _upgrade_1_to_2,
     2: _upgrade_2_to_3,
@@ -167,6 +179,7 @@ UPGRADES = {
     9: _upgrade_9_to_10,
     10: _upgrade_10_to_11,
     11: _upgrade_11_to_12,
+    12: _upgrade_12_to_13,
 }
 """Upgrade functions by the version they upgrade from; each returns the next version."""
 
@@ -516,6 +529,12 @@ class ReportData:
     one, or when a report before format version 7 did not record it."""
     need_policy: NeedPolicyLine | None = None
     """None: not recorded (a report of format version 5 or older)."""
+    shopping_note: str = ""
+    """What the boodschappenlijstje says about the kinds whose items it leaves out because
+    their need is afgeschermd (``core.confidentiality.hidden_items_note``); "" when none, or
+    not recorded (before format version 13)."""
+    shopping_hidden: tuple[str, ...] = ()
+    """The categories of the list left out that way ("AMV-locaties"): a row each in Excel."""
     format_version: int = field(default=FORMAT_VERSION)
 
     @property
@@ -595,6 +614,8 @@ class ReportData:
             forecast=ForecastFan.from_dict(raw["forecast"]) if raw["forecast"] else None,
             forecast_note=raw["forecast_note"],
             need_policy=NeedPolicyLine(**raw["need_policy"]) if raw["need_policy"] else None,
+            shopping_note=raw["shopping_note"],
+            shopping_hidden=tuple(raw["shopping_hidden"]),
             format_version=raw["format_version"],
         )
 

@@ -16,7 +16,7 @@ def test_version_1_sample_is_upgraded_with_catalogue_names() -> None:
     raw = json.loads((SAMPLES / "report-v1.json").read_text(encoding="utf-8"))
     assert raw["format_version"] == 1
     data = ReportData.from_dict(raw)
-    assert data.format_version == FORMAT_VERSION == 12
+    assert data.format_version == FORMAT_VERSION == 13
     occupancy = data.key_figure("bezetting_nu")
     assert (occupancy.label, occupancy.value, occupancy.previous) == (
         "Bezetting nu",
@@ -222,3 +222,35 @@ def test_a_version_11_timeline_gets_the_total_it_showed() -> None:
     assert data.timeline.total[0] == 32_000
     assert len(data.timeline.total) == len(timeline["week_starts"])
     assert ReportData.from_json(data.to_json()) == data
+
+
+def test_a_version_12_report_keeps_its_shopping_list_as_published() -> None:
+    """Version 13 counts the replacements of closing locations in the gap items (a changed
+    definition) and records which kinds the list leaves out as afgeschermd. A version 12
+    report keeps its items as published, double count and all, and did not record what it
+    left out: "" and none, never a guess; its web page, PDF and Excel show no such note."""
+    from regietafel.rapportage.render.html import ReportMeta, render_print_html
+
+    raw = json.loads((SAMPLES / "report-v5.json").read_text(encoding="utf-8"))
+    current = ReportData.from_dict(raw).to_dict()
+    as_v12 = {
+        key: value
+        for key, value in current.items()
+        if key not in {"shopping_note", "shopping_hidden"}
+    } | {"format_version": 12}
+    shopping = [
+        {**raw["shopping"][0], "key": "regulier-plaatsen-lang", "quantity": 1199},
+        {**raw["shopping"][0], "key": "sluitingen-2022-05", "quantity": 160},
+    ]
+    data = ReportData.from_dict(as_v12 | {"shopping": shopping})
+    assert data.format_version == FORMAT_VERSION
+    assert [(s.key, s.quantity) for s in data.shopping or ()] == [
+        ("regulier-plaatsen-lang", 1199),
+        ("sluitingen-2022-05", 160),
+    ]
+    assert (data.shopping_note, data.shopping_hidden) == ("", ())
+    assert ReportData.from_json(data.to_json()) == data
+    section = render_print_html(data, ReportMeta(1, None, "rapportage")).split('id="boodschappen"')[
+        1
+    ]
+    assert "afgeschermd" not in section.split("</section>")[0]

@@ -65,14 +65,14 @@ def hidden_items_note(kinds: Sequence[str]) -> str:
 
 def suppressed_figure_note(kinds: Sequence[str]) -> str:
     """Why a figure over the occupancy of ``kinds`` (their labels) is afgeschermd for this
-    reader ("" when no kind is given). True for a small cell and for a partner of one
-    (rule 3 above, which may hold three or more confidential locations itself)."""
+    reader ("" when no kind is given), short enough for a card under the word. True for a
+    small cell and for a partner of one (rule 3 above, which may hold three or more
+    confidential locations itself: with the other totals it would give one back)."""
     if not kinds:
         return ""
     return (
-        f"Afgeschermd: telt de bezetting van {_kinds(kinds)} mee, die hier (alleen of met "
-        "andere gepubliceerde totalen) de bezetting van één of twee vertrouwelijke locaties "
-        "zou prijsgeven. Het COA ziet dit cijfer wel."
+        f"Telt de bezetting van {_kinds(kinds)} mee en zou zo die van één of twee "
+        "vertrouwelijke locaties prijsgeven."
     )
 
 

@@ -12,9 +12,11 @@ Rules, per need category (no double counting):
   The gap is measured against capacity that has already lost the closing locations, so a
   replacement counts as asked at every horizon whose peildatum falls after the location's
   last day with places, in the need category of that location (places for regular
-  reception, locations of the standard size for AMV and sober): the items of a category up
-  to a horizon add up to the larger of its largest gap by then and its targets plus
-  replacements, never their sum, and no horizon's gap is left without an action;
+  reception, locations of the standard size for AMV and sober): no horizon's gap is left
+  without an action, and the items of a category up to a horizon add up to the larger of
+  its largest gap by then and its targets plus replacements, never their sum (exactly so
+  while need does not fall and no places open between horizons: a replacement item always
+  asks for the whole location, even where a falling need no longer needs all of it);
 - positive housing arrears give one item.
 """
 
@@ -168,7 +170,7 @@ def _gap_item(
     )
 
 
-def replaced_places(closures: Sequence[Closure], category: NeedCategory, peildatum: date) -> int:
+def _replaced_places(closures: Sequence[Closure], category: NeedCategory, peildatum: date) -> int:
     """Places of the listed closures of ``category`` that are gone on ``peildatum``.
 
     A location has places up to and including its end date (``Location.is_open_on``), and
@@ -180,7 +182,7 @@ def replaced_places(closures: Sequence[Closure], category: NeedCategory, peildat
     )
 
 
-def still_needed(row: GapRow, replaced: int) -> int:
+def _still_needed(row: GapRow, replaced: int) -> int:
     """What the gap of ``row`` asks once ``replaced`` places of its category are replaced, in
     the unit of the row: places, or locations of the standard size rounded up (as the gap in
     locations itself), 0 without a shortage."""
@@ -212,8 +214,8 @@ def _need_items(
     requested = 0
     for row in rows:
         unit: ShoppingUnit = "plaatsen" if row.gap_locations is None else "locaties"
-        replaced = replaced_places(closures, category, row.horizon.reference_day(as_of))
-        needed = max(needed, still_needed(row, replaced))
+        replaced = _replaced_places(closures, category, row.horizon.reference_day(as_of))
+        needed = max(needed, _still_needed(row, replaced))
         asked = sum(_in_gap_unit(t, unit) for t in open_targets)
         missing = needed - asked - requested
         if missing > 0:
@@ -304,9 +306,9 @@ def shopping_list(
 
     Inputs may cover several scopes: gaps and targets are filtered on their province code,
     closures on their province when ``scope`` is a province; the closures listed also lower
-    the gap items (:func:`replaced_places`). ``housing_arrears`` is the sum
-    of the positive arrears of the scope's municipalities in the current period; None (housed
-    not known yet) makes no housing item, as nothing is known to be behind. Sorted by
+    the gap items (:func:`_replaced_places`). ``housing_arrears`` is the sum of the
+    positive arrears of the scope's municipalities in the current period; None (housed not
+    known yet) makes no housing item, as nothing is known to be behind. Sorted by
     deadline, then category, then key; every item has a positive quantity and a unique key.
     """
     if housing_arrears is not None and housing_arrears < 0:

@@ -298,11 +298,15 @@ def test_the_cli_with_a_week_gives_the_pages_numbers(
     cache_clear()
     client = client_as("landelijk")
     # Two confidential locations nationally: the total is afgeschermd for the LRT, so the
-    # page refuses and the command (national rights) refuses with the same reason.
+    # page refuses and the command (national rights) refuses with the same reason, in its
+    # own words: the command line has no role ("voor uw rol" was found in review).
     refused = client.get(URL)
     assert refused.status_code == 403
     assert main(["prognose", "--week", "2021-W45", "--paden", "500"]) == 2
-    assert "is voor uw rol afgeschermd" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "De bezetting van Nederland in week 2021-W45 is afgeschermd" in err
+    assert "de opdrachtregel rekent met landelijke rechten" in err
+    assert "uw rol" not in err
     LocationRecord.objects.update(confidential=False)
     # The LRT's need policy for the week counts in the command too (it took the dated one:
     # 1.413 needed at the start against the page's 996; found in review).

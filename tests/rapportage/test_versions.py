@@ -239,3 +239,35 @@ def test_a_version_12_report_did_not_record_why_a_figure_had_no_value() -> None:
     assert {figure.reason for figure in upgraded.key_figures} == {""}
     assert upgraded.no_data_reasons == ()
     assert [f.value for f in upgraded.key_figures] == [f.value for f in data.key_figures]
+
+
+def test_a_version_13_report_keeps_its_shopping_list_as_published() -> None:
+    """Version 14 counts the replacements of closing locations in the gap items (a changed
+    definition) and records which kinds the list leaves out as afgeschermd. A version 13
+    report keeps its items as published, double count and all, and did not record what it
+    left out: "" and none, never a guess; its web page, PDF and Excel show no such note."""
+    from regietafel.rapportage.render.html import ReportMeta, render_print_html
+
+    raw = json.loads((SAMPLES / "report-v5.json").read_text(encoding="utf-8"))
+    current = ReportData.from_dict(raw).to_dict()
+    as_v13 = {
+        key: value
+        for key, value in current.items()
+        if key not in {"shopping_note", "shopping_hidden"}
+    } | {"format_version": 13}
+    shopping = [
+        {**raw["shopping"][0], "key": "regulier-plaatsen-lang", "quantity": 1199},
+        {**raw["shopping"][0], "key": "sluitingen-2022-05", "quantity": 160},
+    ]
+    data = ReportData.from_dict(as_v13 | {"shopping": shopping})
+    assert data.format_version == FORMAT_VERSION
+    assert [(s.key, s.quantity) for s in data.shopping or ()] == [
+        ("regulier-plaatsen-lang", 1199),
+        ("sluitingen-2022-05", 160),
+    ]
+    assert (data.shopping_note, data.shopping_hidden) == ("", ())
+    assert ReportData.from_json(data.to_json()) == data
+    section = render_print_html(data, ReportMeta(1, None, "rapportage")).split('id="boodschappen"')[
+        1
+    ]
+    assert "afgeschermd" not in section.split("</section>")[0]

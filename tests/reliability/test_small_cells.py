@@ -4,6 +4,7 @@ page; COA still sees every number."""
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from datetime import date
@@ -202,3 +203,154 @@ def test_need_chart_leaves_out_an_empty_kind_and_says_which_is_afgeschermd(
     )
     assert "AMV-opvang" in coa_need
     assert "Niet getekend" not in coa_need
+
+
+# Afgeschermd with its reason, from one place (core.confidentiality), on every surface.
+
+HIDDEN_AMV = (
+    "De behoefte aan AMV-opvang is afgeschermd (één of twee vertrouwelijke locaties): wat "
+    "daarvoor nodig is, staat niet op deze lijst."
+)
+REASON_AMV = (
+    "Telt de bezetting van AMV-opvang mee en zou zo die van één of twee vertrouwelijke "
+    "locaties prijsgeven."
+)
+
+
+def _cli(capsys: Any, monkeypatch: Any, *argv: str) -> str:
+    monkeypatch.setattr("regietafel.cli.webcommands.django_setup", lambda: None)
+    assert main([*argv]) == 0
+    return str(capsys.readouterr().out)
+
+
+def test_the_shopping_list_api_and_page_say_why_amv_is_missing(
+    register: None, client_as: Callable[[str | None], Any]
+) -> None:
+    client = client_as("landelijk")
+    body = client.get("/api/v1/boodschappenlijst/?week=2021-W45&scope=PV20").json()
+    assert body["afgeschermd"] == ["AMV-opvang"]
+    assert body["afgeschermd_toelichting"] == HIDDEN_AMV
+    assert HIDDEN_AMV in client.get("/boodschappenlijst/?week=2021-W45&scope=PV20").content.decode()
+    # The page's CSV left the AMV items out without a word: now a row says it.
+    csv = client.get("/boodschappenlijst/?week=2021-W45&scope=PV20&formaat=csv").content.decode()
+    assert "afgeschermd-amv,AMV-locaties" in csv
+    assert HIDDEN_AMV in csv
+    coa = client_as("coa").get("/api/v1/boodschappenlijst/?week=2021-W45&scope=PV20").json()
+    assert (coa["afgeschermd"], coa["afgeschermd_toelichting"]) == ([], None)
+
+
+def test_cli_shopping_list_says_why_amv_is_missing(
+    register: None, capsys: Any, monkeypatch: Any
+) -> None:
+    """`regietafel boodschappenlijst --provincie PV20` dropped the AMV items silently in every
+    format; the command line reads with national rights, so AMV is afgeschermd there."""
+    argv = ("boodschappenlijst", "--week", "2021-W45", "--provincie", "PV20")
+    table = _cli(capsys, monkeypatch, *argv)
+    line = next(x for x in table.splitlines() if x.startswith("afgeschermd-amv"))
+    assert HIDDEN_AMV in line
+    assert line.rstrip().endswith("afgeschermd")  # the count reads as the word
+    csv = _cli(capsys, monkeypatch, *argv, "--formaat", "csv").splitlines()
+    row = next(x for x in csv if x.startswith("afgeschermd-amv"))
+    assert row == f'afgeschermd-amv,AMV-locaties,"{HIDDEN_AMV}",afgeschermd,,,,,,'
+    document = json.loads(_cli(capsys, monkeypatch, *argv, "--formaat", "json"))
+    hidden = [r for r in document["boodschappenlijst"] if r["sleutel"] == "afgeschermd-amv"]
+    assert hidden == [
+        {
+            "sleutel": "afgeschermd-amv",
+            "categorie": "AMV-locaties",
+            "actie": HIDDEN_AMV,
+            "aantal": None,  # a number or null, as in the API: never the word
+            "eenheid": "",
+            "deadline": None,
+            "partij": "",
+            "met": "",
+            "status": "",
+            "toelichting": "",
+            "afgeschermd": ["aantal"],
+        }
+    ]
+    assert all(r["afgeschermd"] == [] for r in document["boodschappenlijst"] if r is not hidden[0])
+
+
+def test_cli_json_gives_null_and_the_flags_of_the_api(
+    register: None, capsys: Any, monkeypatch: Any, client_as: Callable[[str | None], Any]
+) -> None:
+    """The CLI's JSON wrote "afgeschermd" in number fields; the API has null with a flag
+    (kerncijfers) or the row's list (opvangbeeld). Now the command line follows the API."""
+    argv = ("kerncijfers", "--week", "2021-W45", "--provincie", "PV20", "--formaat", "json")
+    document = json.loads(_cli(capsys, monkeypatch, *argv))
+    rows = {r["code"]: r for r in document["kerncijfers"]}
+    api = _api_figures(client_as("landelijk"), "PV20")
+    for code, row in rows.items():
+        for key in ("waarde", "afgeschermd", "vorige_week", "vorige_week_afgeschermd"):
+            assert row[key] == api[code][key], (code, key)
+    assert (rows["bezetting_nu"]["waarde"], rows["bezetting_nu"]["afgeschermd"]) == (None, True)
+    assert rows["bezetting_nu"]["verandering"] is None
+    assert rows["capaciteit_nu"]["waarde"] == 450
+    assert any(REASON_AMV in note for note in document["toelichting"])
+    argv = ("opvang", "--week", "2021-W45", "--provincie", "PV20", "--formaat", "json")
+    picture = json.loads(_cli(capsys, monkeypatch, *argv))
+    amv = [r for r in picture["behoefte"] if r["categorie"] == "AMV-opvang"]
+    assert amv
+    for row in amv:
+        assert row["bezetting"] is None
+        assert row["afgeschermd"] == [
+            "bezetting",
+            "buffer",
+            "behoefte",
+            "tekort",
+            "tekort_locaties",
+        ]
+        assert row["capaciteit"] == 50
+    api_need = client_as("landelijk").get("/api/v1/opvangbeeld/?week=2021-W45&provincie=PV20")
+    assert api_need.json()["behoefte"] == picture["behoefte"]
+    assert "afgeschermd" not in json.dumps(picture["capaciteit"]).replace('"afgeschermd": []', "")
+
+
+def test_kerncijfers_api_and_cards_say_why(
+    register: None, client_as: Callable[[str | None], Any]
+) -> None:
+    """Only "afgeschermd: true" and the word on the card: now the reason goes with it. For
+    Noord-Holland, a partner (four confidential locations of its own), the reason holds too:
+    it would give Groningen's back with the national total."""
+    figures = _api_figures(client_as("landelijk"), "PV20")
+    assert figures["bezetting_nu"]["afgeschermd_toelichting"] == REASON_AMV
+    assert figures["capaciteit_nu"]["afgeschermd_toelichting"] is None
+    partner = _api_figures(client_as("landelijk"), "PV27")
+    assert partner["bezetting_nu"]["afgeschermd_toelichting"] == REASON_AMV
+    coa = _api_figures(client_as("coa"), "PV20")
+    assert coa["bezetting_nu"]["afgeschermd_toelichting"] is None
+    picture = client_as("landelijk").get("/opvangbeeld/PV20/?week=2021-W45").content.decode()
+    card = re.search(r'<li class="figure" data-kerncijfer="bezetting_nu">(.*?)</li>', picture, re.S)
+    assert card is not None
+    assert "afgeschermd" in card.group(1)
+    assert REASON_AMV in card.group(1)
+    # The overview of a PRT user: Noord-Holland's cards beside the national ones.
+    home = client_as("provincie").get("/?week=2021-W45").content.decode()
+    cards = re.findall(r'<li class="figure" data-kerncijfer="\w+">(.*?)</li>', home, re.S)
+    hidden = [body for body in cards if 'figure__value">afgeschermd<' in body]
+    assert hidden
+    assert all(REASON_AMV in body for body in hidden)
+    assert not any(REASON_AMV in body for body in cards if body not in hidden)
+
+
+def test_province_report_says_why_amv_is_missing(register: None) -> None:
+    """The report's boodschappenlijstje (web, PDF, Excel) left the AMV items out silently."""
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    from regietafel.rapportage.render.html import ReportMeta, render_print_html
+    from regietafel.rapportage.render.xlsx import render_xlsx
+
+    data = report_data_collect(week=W45, scope="PV20")
+    assert (data.shopping_note, data.shopping_hidden) == (HIDDEN_AMV, ("AMV-locaties",))
+    meta = ReportMeta(1, None, "rapportage")
+    printed = render_print_html(data, meta)  # the PDF's HTML, the web page's body
+    section = printed.split('id="boodschappen"')[1].split("</section>")[0]
+    assert HIDDEN_AMV in section
+    book = load_workbook(BytesIO(render_xlsx(data, meta)))
+    rows = list(book["boodschappenlijstje"].iter_rows(values_only=True))
+    assert (HIDDEN_AMV, "AMV-locaties", "afgeschermd") in [r[:3] for r in rows]
+    national = report_data_collect(week=W45, scope="NL")
+    assert (national.shopping_note, national.shopping_hidden) == ("", ())

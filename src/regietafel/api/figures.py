@@ -21,7 +21,6 @@ from regietafel.api.openapi import read_operation
 from regietafel.api.views import READERS, check_parameters, data_fields, not_a_count
 from regietafel.boodschappenlijst.selectors import shopping_list_for
 from regietafel.boodschappenlijst.tables import shopping_table
-from regietafel.core.confidentiality import SUPPRESSED_TEXT
 from regietafel.core.distribution import DistributionError
 from regietafel.core.periods import IsoWeek, PeriodError
 from regietafel.doelen.selectors import core_targets
@@ -36,7 +35,7 @@ from regietafel.kerncijfers.selectors import (
 )
 from regietafel.opvangbeeld import tables
 from regietafel.opvangbeeld.selectors import reception_picture
-from regietafel.presentation.tables import ResultTable
+from regietafel.presentation.tables import ResultTable, masked_row
 from regietafel.verdeling.selectors import NoRegisterError, province_distribution
 from regietafel.verdeling.tables import distribution_table
 
@@ -79,15 +78,9 @@ def _rows(table: ResultTable) -> list[dict[str, Any]]:
 
 
 def _masked_rows(table: ResultTable) -> list[dict[str, Any]]:
-    """The rows with every number a number or null: a cell the page writes as "afgeschermd"
-    is null here and its column is named in the row's ``afgeschermd`` list. The text in a
-    number field gave one field two types, which breaks a client that adds a column up."""
-    rows = []
-    for row in table.rows:
-        hidden = [c.key for c in table.columns if c.numeric and row.get(c.key) == SUPPRESSED_TEXT]
-        values = {c.key: None if c.key in hidden else row.get(c.key) for c in table.columns}
-        rows.append({**values, "afgeschermd": hidden})
-    return rows
+    """The rows with every number a number or null and the ``afgeschermd`` list of each
+    (:func:`regietafel.presentation.tables.masked_row`, as the command line's JSON)."""
+    return [masked_row(row, table.columns) for row in table.rows]
 
 
 @read_operation(
@@ -210,7 +203,8 @@ def kerncijfers(request: Request) -> Response:
     """Every key figure of the catalogue for a week and scope, by code, with last week's value.
 
     ``waarde`` null means no data (never 0 in its place), or, with ``afgeschermd`` true, that
-    the figure adds up one or two confidential locations and is hidden for this role; a figure
+    the figure adds up one or two confidential locations and is hidden for this role (why, in
+    ``afgeschermd_toelichting``); a figure
     that does not apply to the scope (a province-only figure nationally) is left out. A week
     with no data at all says so: ``gegevens`` false and the Dutch ``reden``; a figure without
     a value has its own ``reden`` where the week says why (``figure_reasons``), else null.
@@ -236,6 +230,9 @@ def kerncijfers(request: Request) -> Response:
                     "eenheid": c.definition.unit,
                     "waarde": c.value,
                     "afgeschermd": c.suppressed,
+                    # Why (the card's text); null when not afgeschermd, as on the
+                    # boodschappenlijst.
+                    "afgeschermd_toelichting": c.suppressed_note or None,
                     "vorige_week": c.earlier,
                     "vorige_week_afgeschermd": c.earlier_suppressed,
                     "verandering": c.change,

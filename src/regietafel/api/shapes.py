@@ -76,6 +76,11 @@ class KeyFigureSerializer(serializers.Serializer[Any]):
         help_text="true: het cijfer telt één of twee vertrouwelijke locaties op en is voor "
         "uw rol afgeschermd (waarde null)."
     )
+    afgeschermd_toelichting = _text(
+        "Waarom het cijfer afgeschermd is (de tekst van de kaart op de startpagina); null "
+        "als het niet afgeschermd is.",
+        nullable=True,
+    )
     vorige_week = _number(
         "Het cijfer een week eerder; null: geen gegevens, of afgeschermd als "
         "vorige_week_afgeschermd true is.",

@@ -14,8 +14,9 @@ from dataclasses import dataclass, replace
 from regietafel.accounts import access
 from regietafel.accounts.access import AnyUser
 from regietafel.boodschappenlijst.models import ShoppingItemMark
+from regietafel.core.confidentiality import hidden_items_note
 from regietafel.core.periods import IsoWeek
-from regietafel.core.rules import ShoppingItemStatus
+from regietafel.core.rules import NeedCategory, ShoppingItemStatus
 from regietafel.core.shopping_list import ShoppingItem
 from regietafel.kerncijfers.selectors import figures_for, no_figures_reason, normalise_scope
 
@@ -43,20 +44,19 @@ class ScopedList:
     has_data: bool = True
     no_data_reason: str | None = None
     """Why the week has no figures (the API's ``reden``); the page says it, not "niets"."""
-    hidden_kinds: tuple[str, ...] = ()
+    hidden: tuple[NeedCategory, ...] = ()
     """Kinds of reception whose need is afgeschermd for this reader: their items are not on
-    the list, and the page and the API say so (an AMV location left out read as "no need")."""
+    the list, and every surface says so (an AMV location left out read as "no need")."""
+
+    @property
+    def hidden_kinds(self) -> tuple[str, ...]:
+        """The labels of :attr:`hidden` ("AMV-opvang"), as the API lists them."""
+        return tuple(kind.label for kind in self.hidden)
 
     @property
     def hidden_note(self) -> str:
-        """The sentence the page and the API give about :attr:`hidden_kinds` ("" if none)."""
-        if not self.hidden_kinds:
-            return ""
-        kinds = " en ".join(self.hidden_kinds)
-        return (
-            f"De behoefte aan {kinds} is afgeschermd (één of twee vertrouwelijke locaties): "
-            "wat daarvoor nodig is, staat niet op deze lijst."
-        )
+        """The sentence every surface gives about :attr:`hidden_kinds` ("" if none)."""
+        return hidden_items_note(self.hidden_kinds)
 
     @property
     def open_items(self) -> tuple[MarkedItem, ...]:
@@ -100,9 +100,5 @@ def shopping_list_for(*, user: AnyUser, week: IsoWeek, scope: str) -> ScopedList
         housing_arrears=(figures.housing.schedule_arrears if figures.housing is not None else None),
         has_data=figures.has_data,
         no_data_reason=no_figures_reason(figures),
-        hidden_kinds=(
-            tuple(kind.label for kind in figures.reception.suppressed_kinds)
-            if figures.reception is not None
-            else ()
-        ),
+        hidden=figures.reception.suppressed_kinds if figures.reception is not None else (),
     )

@@ -62,7 +62,10 @@ def boodschappenlijst(request: HttpRequest) -> HttpResponse:
     if request.GET.get("formaat") == "csv":
         if scoped.no_data_reason is not None:  # an empty file would read as nothing to do
             raise NotFoundError(scoped.no_data_reason)
-        return table_csv(shopping_table(scoped), f"boodschappenlijst-{scope}-{week.label}.csv")
+        return table_csv(
+            shopping_table(scoped, with_hidden=True),
+            f"boodschappenlijst-{scope}-{week.label}.csv",
+        )
     agreements = shopping_link_states(user=request.user, scope=scope, on=week.sunday)
     table = "LRT" if scope == NATIONAL else "PRT"
     can_agree = access.can_manage_agreements(

@@ -247,6 +247,7 @@ def _register_start(
     django_setup()
     from regietafel.cli.reception import system_user
     from regietafel.opvangprognose.selectors import (
+        ForecastSuppressedError,
         need_policy,
         register_capacity,
         register_contracted,
@@ -256,6 +257,8 @@ def _register_start(
     user = system_user()
     try:
         start, note = visible_start(user, week, code)
+    except ForecastSuppressedError as error:
+        raise UserError(error.for_command_line) from None  # no "voor uw rol": no role here
     except forecast.ForecastError as error:
         raise UserError(str(error)) from None
     return (

@@ -18,7 +18,10 @@ from regietafel.errors import UserError
 from regietafel.presentation.tables import Result
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from regietafel.accounts.models import User
+    from regietafel.core.catalogue import FigureChange
     from regietafel.core.figures import ScopeFigures
 
 # Each command imports only its own selectors (opvang never loads the shopping list, and
@@ -94,13 +97,15 @@ def boodschappenlijst_result(arguments: argparse.Namespace) -> Result:
     scope = reference.province(code).name if code else "Nederland"
     return Result(
         title=f"Boodschappenlijst {scope}, week {week.label}",
-        tables=(shopping_table(scoped),),
+        # A kind left out as afgeschermd says so in a row of its own (the word in the
+        # table and the CSV; JSON: null, named in the row's "afgeschermd" list).
+        tables=(shopping_table(scoped, with_hidden=True),),
     )
 
 
 def kerncijfers_result(arguments: argparse.Namespace) -> Result:
     """Every catalogue figure of the week and scope: code, name, value, last week, change."""
-    from regietafel.core.confidentiality import SUPPRESSED_TEXT
+    from regietafel.core.confidentiality import SUPPRESSED_REASON, SUPPRESSED_TEXT
     from regietafel.kerncijfers.selectors import figure_changes, figures_for
     from regietafel.presentation.tables import Column, ResultTable, Value
 
@@ -109,6 +114,7 @@ def kerncijfers_result(arguments: argparse.Namespace) -> Result:
     _require_data(figures, "kerncijfers")
     before = figures_for(user=system_user(), week=week.previous, scope=code)
     scope = reference.province(code).name if code else "Nederland"
+    changes = figure_changes(figures, before)
     rows: tuple[dict[str, Value], ...] = tuple(
         {
             "code": c.definition.code,
@@ -119,11 +125,11 @@ def kerncijfers_result(arguments: argparse.Namespace) -> Result:
             "eenheid": c.definition.unit,
             "reden": c.reason,
         }
-        for c in figure_changes(figures, before)
+        for c in changes
     )
     table = ResultTable(
         "kerncijfers",
-        "Kerncijfers (leeg: geen gegevens; afgeschermd: één of twee vertrouwelijke locaties)",
+        f"Kerncijfers (leeg: geen gegevens; afgeschermd: {SUPPRESSED_REASON})",
         (
             Column("code", "Code"),
             Column("naam", "Kerncijfer"),
@@ -134,12 +140,27 @@ def kerncijfers_result(arguments: argparse.Namespace) -> Result:
             Column("reden", "Waarom geen gegevens"),
         ),
         rows,
+        # JSON as the API: null, with the flags of /api/v1/kerncijfers/.
+        masked_flags={"waarde": "afgeschermd", "vorige_week": "vorige_week_afgeschermd"},
     )
     return Result(
         title=f"Kerncijfers {scope}, week {week.label}",
         tables=(table,),
-        notes=("De definities staan op de pagina Begrippen en in docs/kerncijfers.md.",),
+        notes=(
+            *_suppressed_notes(changes),
+            "De definities staan op de pagina Begrippen en in docs/kerncijfers.md.",
+        ),
     )
+
+
+def _suppressed_notes(figures: Iterable[FigureChange]) -> tuple[str, ...]:
+    """Why the afgeschermd figures are (the API's ``afgeschermd_toelichting``), once per
+    reason with the codes it applies to."""
+    codes: dict[str, list[str]] = {}
+    for change in figures:
+        if change.suppressed_note:
+            codes.setdefault(change.suppressed_note, []).append(change.definition.code)
+    return tuple(f"{', '.join(names)}: {note}" for note, names in codes.items())
 
 
 def _emit(result: Result, arguments: argparse.Namespace) -> int:

@@ -18,7 +18,7 @@ from fractions import Fraction
 from types import MappingProxyType
 from typing import Literal
 
-from regietafel.core.confidentiality import SUPPRESSED_TEXT
+from regietafel.core.confidentiality import SUPPRESSED_TEXT, suppressed_figure_note
 from regietafel.core.figures import (
     PROJECTION_WEEKS,
     HousingFigures,
@@ -108,6 +108,15 @@ class FigureDefinition:
         if self.occupancy is None or reception is None or not reception.suppressed:
             return False
         return self.occupancy == "alle" or self.occupancy in reception.suppressed
+
+    def suppressed_note(self, figures: ScopeFigures) -> str:
+        """Why this figure is afgeschermd for the reader, naming the kinds of reception it
+        counts whose occupancy is hidden ("" when it is not afgeschermd)."""
+        reception = figures.reception
+        if reception is None or not self.suppressed(figures):
+            return ""
+        kinds = reception.suppressed_kinds if self.occupancy == "alle" else (self.occupancy,)
+        return suppressed_figure_note([k.label for k in kinds if k is not None])
 
     def applies_to(self, figures: ScopeFigures) -> bool:
         return self.exists_for(national=figures.is_national)
@@ -587,6 +596,9 @@ class FigureChange:
     reason: str = ""
     """Why ``value`` is None this week, in Dutch, where the week's data says why (the
     taakstelling of the half year is not set); "" when it has a value or no known cause."""
+    suppressed_note: str = ""
+    """Why the figure is afgeschermd this week (:meth:`FigureDefinition.suppressed_note`):
+    the card and the API say it beside "afgeschermd"; "" when it is not."""
 
     @property
     def text(self) -> str:
@@ -646,6 +658,7 @@ def changes(
             d.suppressed(now),
             earlier is not None and d.suppressed(earlier),
             why.get(d.code, ""),
+            d.suppressed_note(now),
         )
         for d in chosen
         if d.applies_to(now)

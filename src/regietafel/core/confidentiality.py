@@ -25,7 +25,7 @@ rule only decides *which* cells; ``core.figures.suppressed`` marks them on the f
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from types import MappingProxyType
@@ -39,7 +39,41 @@ MIN_CONTRIBUTORS = 3
 SUPPRESSED_TEXT = "afgeschermd"
 """What every surface shows in a suppressed cell (not 0, not "geen gegevens")."""
 
+SUPPRESSED_REASON = "één of twee vertrouwelijke locaties"
+"""The short reason that goes with "afgeschermd" where space is short (a caption, a header)."""
+
 NATIONAL_SCOPE = "NL"
+
+
+def _kinds(kinds: Sequence[str]) -> str:
+    """ "AMV-opvang", "AMV-opvang en sobere opvang", "a, b en c"."""
+    return kinds[0] if len(kinds) == 1 else f"{', '.join(kinds[:-1])} en {kinds[-1]}"
+
+
+def hidden_items_note(kinds: Sequence[str]) -> str:
+    """What a boodschappenlijst says about the kinds of reception (their labels) whose items
+    it leaves out because their need is afgeschermd ("" when none is): an absent AMV item
+    would otherwise read as "no AMV need". The one sentence of the page, the API, the
+    command line and the weekly report."""
+    if not kinds:
+        return ""
+    return (
+        f"De behoefte aan {_kinds(kinds)} is afgeschermd ({SUPPRESSED_REASON}): wat daarvoor "
+        "nodig is, staat niet op deze lijst."
+    )
+
+
+def suppressed_figure_note(kinds: Sequence[str]) -> str:
+    """Why a figure over the occupancy of ``kinds`` (their labels) is afgeschermd for this
+    reader ("" when no kind is given), short enough for a card under the word. True for a
+    small cell and for a partner of one (rule 3 above, which may hold three or more
+    confidential locations itself: with the other totals it would give one back)."""
+    if not kinds:
+        return ""
+    return (
+        f"Telt de bezetting van {_kinds(kinds)} mee en zou zo die van één of twee "
+        "vertrouwelijke locaties prijsgeven."
+    )
 
 
 def _sensitive(count: int) -> bool:

@@ -5,11 +5,18 @@ in the same report. Keys are stable, so a status a user set last week can be car
 
 Rules, per need category (no double counting):
 - every unmet target of the scope gives an item with its own deadline and remaining quantity;
-- every horizon whose gap is not yet covered by the unmet targets and the items of earlier
-  horizons gives one item for the rest (deadline = as_of + horizon): the items of a category
-  add up to the larger of its largest gap and its targets, never their sum, and no horizon's
-  gap is left without an action;
-- each temporary location closing without successor within ``closure_horizon`` gives one item;
+- each temporary location closing without successor within ``closure_horizon`` gives one
+  replacement item (grouped per month);
+- every horizon whose gap is not yet covered by the unmet targets, the replacements and the
+  items of earlier horizons gives one item for the rest (deadline = the horizon's peildatum).
+  The gap is measured against capacity that has already lost the closing locations, so a
+  replacement counts as asked at every horizon whose peildatum falls after the location's
+  last day with places, in the need category of that location (places for regular
+  reception, locations of the standard size for AMV and sober): no horizon's gap is left
+  without an action, and the items of a category up to a horizon add up to the larger of
+  its largest gap by then and its targets plus replacements, never their sum (exactly so
+  while need does not fall and no places open between horizons: a replacement item always
+  asks for the whole location, even where a falling need no longer needs all of it);
 - positive housing arrears give one item.
 """
 
@@ -35,6 +42,7 @@ from regietafel.core.rules import (
     ShoppingCategory,
     ShoppingItemStatus,
     TargetStatus,
+    need_category,
 )
 from regietafel.core.targets import TargetProgress, TargetUnit
 
@@ -122,8 +130,26 @@ def _in_gap_unit(progress: TargetProgress, gap_unit: ShoppingUnit) -> int:
     return 0
 
 
+def _on_top_of(*, covered: bool, replaced: bool, earlier: bool) -> str:
+    """ " bovenop de lopende doelen, de vervangingen en de eerdere punten", naming only the
+    parts that count ("" when none does): the reader sees that the items add up."""
+    parts = [
+        text
+        for text, counts in (
+            ("de lopende doelen", covered),
+            ("de vervangingen", replaced),
+            ("de eerdere punten", earlier),
+        )
+        if counts
+    ]
+    if not parts:
+        return ""
+    listed = parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} en {parts[-1]}"
+    return f" bovenop {listed}"
+
+
 def _gap_item(
-    row: GapRow, quantity: int, *, covered: bool, earlier: bool, as_of: date
+    row: GapRow, quantity: int, *, covered: bool, replaced: bool, earlier: bool, as_of: date
 ) -> ShoppingItem:
     category = row.category
     unit: ShoppingUnit = "plaatsen" if row.gap_locations is None else "locaties"
@@ -132,12 +158,7 @@ def _gap_item(
     size = STANDARD_LOCATION_SIZE.get(category)
     if size is not None:
         text += f" van {size} plaatsen"
-    if covered and earlier:
-        text += " bovenop de lopende doelen en de eerdere punten"
-    elif covered:
-        text += " bovenop de lopende doelen"
-    elif earlier:
-        text += " bovenop de eerdere punten"
+    text += _on_top_of(covered=covered, replaced=replaced, earlier=earlier)
     text += f" uiterlijk {format_date_nl(deadline)} ({row.horizon.label})"
     return _item(
         f"{category.value}-{unit}-{row.horizon.name}",
@@ -149,18 +170,42 @@ def _gap_item(
     )
 
 
+def _replaced_places(closures: Sequence[Closure], category: NeedCategory, peildatum: date) -> int:
+    """Places of the listed closures of ``category`` that are gone on ``peildatum``.
+
+    A location has places up to and including its end date (``Location.is_open_on``), and
+    the gap of a horizon is read against the capacity on its peildatum, so a closure counts
+    in that gap, and its replacement item covers part of it, when it ends before that day.
+    """
+    return sum(
+        c.capacity for c in closures if need_category(c.type) is category and c.end < peildatum
+    )
+
+
+def _still_needed(row: GapRow, replaced: int) -> int:
+    """What the gap of ``row`` asks once ``replaced`` places of its category are replaced, in
+    the unit of the row: places, or locations of the standard size rounded up (as the gap in
+    locations itself), 0 without a shortage."""
+    rest = max(0, row.gap - replaced)
+    if row.gap_locations is None:
+        return rest
+    return -(-rest // STANDARD_LOCATION_SIZE[row.category])
+
+
 def _need_items(
     category: NeedCategory,
     gaps: Sequence[GapRow],
     targets: Sequence[TargetProgress],
+    closures: Sequence[Closure],
     as_of: date,
 ) -> list[ShoppingItem]:
     """Target items, then one item per horizon whose gap the earlier items do not cover yet.
 
     Places found for an earlier horizon still count later, so the need by horizon k is the
-    largest gap up to k; the open targets count from the first horizon on (the LRT set them to
-    close the gap). Each horizon asks only for what the targets and earlier items leave open,
-    so the items of a category add up to the larger of the largest gap and the targets.
+    largest gap up to k, each gap less the replacements of closures before its peildatum
+    (they are on the list already, and the gap counts them); the open targets count from the
+    first horizon on (the LRT set them to close the gap). Each horizon asks only for what the
+    targets, the replacements and earlier items leave open.
     """
     open_targets = [t for t in targets if t.target.category is category and t.remaining > 0]
     items = [_target_item(t) for t in open_targets]
@@ -169,13 +214,20 @@ def _need_items(
     requested = 0
     for row in rows:
         unit: ShoppingUnit = "plaatsen" if row.gap_locations is None else "locaties"
-        wanted = max(0, row.gap) if row.gap_locations is None else row.gap_locations
-        needed = max(needed, wanted)
+        replaced = _replaced_places(closures, category, row.horizon.reference_day(as_of))
+        needed = max(needed, _still_needed(row, replaced))
         asked = sum(_in_gap_unit(t, unit) for t in open_targets)
         missing = needed - asked - requested
         if missing > 0:
             items.append(
-                _gap_item(row, missing, covered=asked > 0, earlier=requested > 0, as_of=as_of)
+                _gap_item(
+                    row,
+                    missing,
+                    covered=asked > 0,
+                    replaced=replaced > 0,
+                    earlier=requested > 0,
+                    as_of=as_of,
+                )
             )
             requested += missing
     return items
@@ -253,30 +305,26 @@ def shopping_list(
     """The boodschappenlijstje of one scope (province code, or None for national).
 
     Inputs may cover several scopes: gaps and targets are filtered on their province code,
-    closures on their province when ``scope`` is a province. ``housing_arrears`` is the sum
-    of the positive arrears of the scope's municipalities in the current period; None (housed
-    not known yet) makes no housing item, as nothing is known to be behind. Sorted by
+    closures on their province when ``scope`` is a province; the closures listed also lower
+    the gap items (:func:`_replaced_places`). ``housing_arrears`` is the sum of the
+    positive arrears of the scope's municipalities in the current period; None (housed not
+    known yet) makes no housing item, as nothing is known to be behind. Sorted by
     deadline, then category, then key; every item has a positive quantity and a unique key.
     """
     if housing_arrears is not None and housing_arrears < 0:
         raise ValueError("een achterstand kan niet negatief zijn")
     scoped_gaps = [g for g in gaps if g.province_code == scope]
     scoped_targets = [t for t in targets if t.target.province_code == scope]
+    closure_end = as_of + timedelta(weeks=closure_horizon.weeks)
+    listed = [
+        c
+        for c in closures
+        if scope in (None, c.province_code) and as_of <= c.end < closure_end and c.capacity > 0
+    ]
     items: list[ShoppingItem] = []
     for category in NeedCategory:
-        items.extend(_need_items(category, scoped_gaps, scoped_targets, as_of))
-    closure_end = as_of + timedelta(weeks=closure_horizon.weeks)
-    items.extend(
-        _closure_items(
-            [
-                c
-                for c in closures
-                if scope in (None, c.province_code)
-                and as_of <= c.end < closure_end
-                and c.capacity > 0
-            ]
-        )
-    )
+        items.extend(_need_items(category, scoped_gaps, scoped_targets, listed, as_of))
+    items.extend(_closure_items(listed))
     if housing_arrears is not None and housing_arrears > 0:
         items.append(_housing_item(housing_arrears, housing_deadline))
     keys = [item.key for item in items]

@@ -62,6 +62,7 @@ def need_table(picture: ReceptionPicture) -> ResultTable:
             Column("tekort_locaties", "Tekort in locaties", "int", none_text=NOT_APPLICABLE_TEXT),
         ),
         tuple(rows),
+        masked=True,
     )
 
 
@@ -93,6 +94,7 @@ def capacity_table(picture: ReceptionPicture) -> ResultTable:
             Column("totaal", "Totaal", "int"),
         ),
         tuple(rows),
+        masked=True,
     )
 
 
@@ -124,6 +126,7 @@ def timeline_table(picture: ReceptionPicture) -> ResultTable:
             *(Column(f"soort_{t.value}", t.label, "int") for t in by_type),
         ),
         rows,
+        masked=True,
     )
 
 
@@ -163,6 +166,7 @@ def closures_table(picture: ReceptionPicture) -> ResultTable:
         "Tijdelijke locaties die binnen een half jaar sluiten zonder opvolger",
         _CLOSURE_COLUMNS,
         _closure_rows(picture.closures_soon, picture.week.monday),
+        masked=True,
     )
 
 
@@ -174,6 +178,7 @@ def closures_later_table(picture: ReceptionPicture) -> ResultTable:
         "jaar vooruit)",
         _CLOSURE_COLUMNS,
         _closure_rows(picture.closures_later, picture.week.monday),
+        masked=True,
     )
 
 
@@ -216,4 +221,5 @@ def provinces_table(picture: ReceptionPicture) -> ResultTable:
             ),
         ),
         tuple(rows),
+        masked=True,
     )

@@ -192,11 +192,13 @@ class ForecastSuppressedError(ForecastError):
     everywhere else: never a wrong number in its place).
 
     The message speaks to the reader of a page ("voor uw rol"); :attr:`for_every_reader`
-    says the same of a document every role reads (the weekly report).
+    says the same of a document every role reads (the weekly report), and
+    :attr:`for_command_line` of the command line, which has no role of its own.
     """
 
     def __init__(self, area: str, week: IsoWeek, *, national_total: bool) -> None:
         self.area = area
+        self.week = week
         self.national_total = national_total
         """True when the national total is afgeschermd (a province's forecast is refused for
         it), False when the scope's own occupancy is."""
@@ -216,6 +218,26 @@ class ForecastSuppressedError(ForecastError):
             "(kleine aantallen in vertrouwelijke locaties). Een prognose zou die bezetting "
             "als startpunt tonen; daarom is er voor u geen prognose van dit gebied. Het COA "
             "ziet hem wel."
+        )
+
+    @property
+    def for_command_line(self) -> str:
+        """The refusal of ``regietafel prognose``: it reads the database with national rights
+        (``docs/vertrouwelijkheid.md``), so it sees what the LRT sees, not what COA sees."""
+        where = (
+            "De landelijke bezetting" if self.national_total else f"De bezetting van {self.area}"
+        )
+        why = (
+            f"De prognose van {self.area} is een aandeel van de landelijke prognose, die bij "
+            "die bezetting start en haar zou prijsgeven"
+            if self.national_total
+            else "Een prognose zou die bezetting als startpunt tonen"
+        )
+        return (
+            f"{where} in week {self.week.label} is afgeschermd (kleine aantallen in "
+            "vertrouwelijke locaties); de opdrachtregel rekent met landelijke rechten en ziet "
+            f"haar niet. {why}, dus de opdrachtregel maakt geen prognose van {self.area}. Het "
+            "COA ziet hem op de pagina Prognose."
         )
 
     @property

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Literal, TypeVar
 from urllib.parse import urlencode
 
+from regietafel.core.confidentiality import SUPPRESSED_TEXT
 from regietafel.core.formatting import (
     NO_DATA_TEXT,
     format_date_nl,
@@ -80,6 +81,13 @@ class ResultTable:
     empty: str = "Geen gegevens."
     """What a table without rows says: "no data" unless it means something else (no targets
     set for the scope is not missing data)."""
+    masked: bool = False
+    """Its numeric cells may read "afgeschermd": JSON gives them as null and names their
+    columns in the row's ``afgeschermd`` list (:func:`masked_row`), as the API does."""
+    masked_flags: Mapping[str, str] = field(default_factory=dict)
+    """Instead of that list, a true/false field per column (column key -> field name), as
+    the API's kerncijfers have ``afgeschermd`` and ``vorige_week_afgeschermd``; every other
+    numeric cell that reads "afgeschermd" is null there too."""
 
 
 @dataclass(frozen=True)
@@ -207,16 +215,35 @@ def render_csv(result: Result, *, table: str) -> str:
     return buffer.getvalue()
 
 
+def masked_row(
+    row: Mapping[str, Value], columns: Sequence[Column], flags: Mapping[str, str] | None = None
+) -> dict[str, Value | list[str] | bool]:
+    """A row with every number a number or null: a numeric cell people read as "afgeschermd"
+    is null, and its column is named in the row's ``afgeschermd`` list, or, with ``flags``
+    (column key -> field), the field of its column is true. The text in a number field gave
+    one field two types, which breaks a client that adds a column up. The one rule of the
+    API's tables and the command line's JSON."""
+    hidden = [c.key for c in columns if c.numeric and row.get(c.key) == SUPPRESSED_TEXT]
+    values: dict[str, Value | list[str] | bool] = {
+        c.key: None if c.key in hidden else row.get(c.key) for c in columns
+    }
+    if flags:
+        return {**values, **{name: key in hidden for key, name in flags.items()}}
+    return {**values, "afgeschermd": hidden}
+
+
+def _json_rows(part: ResultTable) -> list[dict[str, Value | list[str] | bool]]:
+    rows = [{c.key: machine_value(row.get(c.key), c) for c in part.columns} for row in part.rows]
+    if not (part.masked or part.masked_flags):
+        return [dict(row) for row in rows]
+    return [masked_row(row, part.columns, part.masked_flags) for row in rows]
+
+
 def render_json(result: Result) -> str:
     document = {
         "titel": result.title,
         "meta": result.meta,
-        **{
-            part.name: [
-                {c.key: machine_value(row.get(c.key), c) for c in part.columns} for row in part.rows
-            ]
-            for part in result.tables
-        },
+        **{part.name: _json_rows(part) for part in result.tables},
         # The totals the table format prints under each table, from the same outcome.
         "totalen": {
             part.name: {

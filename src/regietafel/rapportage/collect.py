@@ -18,12 +18,13 @@ from regietafel.accounts.models import User
 from regietafel.afspraken.selectors import AgreementState, agreement_states
 from regietafel.core.agreements import MeetingKind
 from regietafel.core.catalogue import Surface, definition, round_half_up
+from regietafel.core.confidentiality import hidden_items_note
 from regietafel.core.figures import NATIONAL, HousingFigures, ScopeFigures
 from regietafel.core.forecast import SCENARIOS, ForecastError
 from regietafel.core.formatting import format_date_nl, format_int_nl
 from regietafel.core.need import GapRow
 from regietafel.core.periods import IsoWeek
-from regietafel.core.rules import ScheduleClass
+from regietafel.core.rules import SHOPPING_CATEGORY_FOR_NEED, ScheduleClass
 from regietafel.core.taakstelling import ProgressRow
 from regietafel.core.targets import UNIT_LABELS
 from regietafel.errors import NoDataError
@@ -433,6 +434,8 @@ def report_data_collect(*, week: IsoWeek, scope: str) -> ReportData:
     if whole.projection:
         notes.append(f"Bezetting op middellange en lange termijn: {whole.projection}.")
     forecast, forecast_note = _forecast(reader, week, scope, whole.projection)
+    # Kinds whose items the list leaves out for this report's readers: it says so.
+    hidden = figures.reception.suppressed_kinds if figures.reception is not None else ()
     synthetic = bool(getattr(settings, "DEMO_MODE", False)) or any(
         batch.synthetic for batch in (sources.register, sources.realisation) if batch is not None
     )
@@ -466,4 +469,6 @@ def report_data_collect(*, week: IsoWeek, scope: str) -> ReportData:
         forecast=forecast,
         forecast_note=forecast_note,
         need_policy=_need_policy(sources, scope),
+        shopping_note=hidden_items_note([kind.label for kind in hidden]),
+        shopping_hidden=tuple(SHOPPING_CATEGORY_FOR_NEED[kind].label for kind in hidden),
     )

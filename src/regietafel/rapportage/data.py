@@ -14,7 +14,7 @@ from typing import Any
 
 from regietafel.core.catalogue import figure_delta, format_value, trend_summary
 
-FORMAT_VERSION = 13
+FORMAT_VERSION = 14
 """Bumped when the JSON shape changes; older stored reports are upgraded on reading
 (``UPGRADES``), a version from the future is refused.
 
@@ -43,6 +43,12 @@ FORMAT_VERSION = 13
   reports drew every line with a need.
 - 12 -> 13: a key figure without a value says why, where the week said it (``reason``: the
   taakstelling of the half year was not set); older reports did not record it ("").
+- 13 -> 14: the boodschappenlijstje says which kinds it leaves out as afgeschermd
+  (``shopping_note``, ``shopping_hidden``); and from this version on its gap items ask only
+  what the targets, the replacements of closing locations and earlier items leave open
+  (``core.shopping_list``: a replacement was asked on top of the gap that contained it).
+  Older reports keep their list as published (with the replacements counted twice) and did
+  not record what they left out ("", none).
 """
 
 _V1_KEYS = {
@@ -164,6 +170,12 @@ def _upgrade_12_to_13(raw: dict[str, Any]) -> dict[str, Any]:
     return {**raw, "key_figures": figures, "format_version": 13}
 
 
+def _upgrade_13_to_14(raw: dict[str, Any]) -> dict[str, Any]:
+    """Version 13 did not record which kinds its boodschappenlijstje left out: not recorded
+    ("" and none), never a guess; its items stay as published."""
+    return {**raw, "shopping_note": "", "shopping_hidden": [], "format_version": 14}
+
+
 UPGRADES = {
     1: _upgrade_1_to_2,
     2: _upgrade_2_to_3,
@@ -177,6 +189,7 @@ UPGRADES = {
     10: _upgrade_10_to_11,
     11: _upgrade_11_to_12,
     12: _upgrade_12_to_13,
+    13: _upgrade_13_to_14,
 }
 """Upgrade functions by the version they upgrade from; each returns the next version."""
 
@@ -529,6 +542,12 @@ class ReportData:
     one, or when a report before format version 7 did not record it."""
     need_policy: NeedPolicyLine | None = None
     """None: not recorded (a report of format version 5 or older)."""
+    shopping_note: str = ""
+    """What the boodschappenlijstje says about the kinds whose items it leaves out because
+    their need is afgeschermd (``core.confidentiality.hidden_items_note``); "" when none, or
+    not recorded (before format version 14)."""
+    shopping_hidden: tuple[str, ...] = ()
+    """The categories of the list left out that way ("AMV-locaties"): a row each in Excel."""
     format_version: int = field(default=FORMAT_VERSION)
 
     @property
@@ -618,6 +637,8 @@ class ReportData:
             forecast=ForecastFan.from_dict(raw["forecast"]) if raw["forecast"] else None,
             forecast_note=raw["forecast_note"],
             need_policy=NeedPolicyLine(**raw["need_policy"]) if raw["need_policy"] else None,
+            shopping_note=raw["shopping_note"],
+            shopping_hidden=tuple(raw["shopping_hidden"]),
             format_version=raw["format_version"],
         )
 

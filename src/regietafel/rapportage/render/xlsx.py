@@ -365,6 +365,24 @@ def render_xlsx(data: ReportData, meta: ReportMeta) -> bytes:
             ],
         )
     if data.shopping is not None:
+        rows: list[Sequence[Any]] = [
+            (
+                s.description,
+                s.category_label,
+                s.quantity,
+                s.unit,
+                _date(s.deadline),
+                s.party_label,
+                s.partners,
+                s.status,
+            )
+            for s in data.shopping
+        ]
+        # A kind left out as afgeschermd says so, as on the page (format 13 on).
+        rows += [
+            (data.shopping_note, category, SUPPRESSED_TEXT, None, None, "", "", "")
+            for category in data.shopping_hidden
+        ]
         _sheet(
             book,
             "boodschappenlijstje",
@@ -378,19 +396,7 @@ def render_xlsx(data: ReportData, meta: ReportMeta) -> bytes:
                 ("met", None),
                 ("status", None),
             ],
-            [
-                (
-                    s.description,
-                    s.category_label,
-                    s.quantity,
-                    s.unit,
-                    _date(s.deadline),
-                    s.party_label,
-                    s.partners,
-                    s.status,
-                )
-                for s in data.shopping
-            ],
+            rows,
         )
     _agreements_sheet(book, data)
     if meta.changes.get("kerncijfers"):

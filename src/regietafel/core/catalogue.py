@@ -425,9 +425,10 @@ def _definitions() -> tuple[FigureDefinition, ...]:
             "De achterstand op schema van de taakstelling, hoogstens het aantal "
             "vergunninghouders in de opvang: zoveel plekken komen vrij als gemeenten weer op "
             "schema huisvesten. Een bovengrens: een deel van de taakstelling zijn nareizigers, "
-            "die geen opvangplek hebben. In de eerste maand van een halfjaar is nog niemand "
-            "achter op schema (de meegenomen achterstand zit dan in de gecorrigeerde "
-            "taakstelling), dus is dit cijfer dan 0.",
+            "die geen opvangplek hebben. Zolang de gebruikte realisatie de stand op de eerste "
+            "dag van het halfjaar geeft (1 januari of 1 juli), is nog niemand achter op schema "
+            "(de meegenomen achterstand zit dan in de gecorrigeerde taakstelling), dus is dit "
+            "cijfer dan 0.",
             "plaatsen",
             SERIES,
             frozenset({Surface.API, Surface.CLI, Surface.RAPPORT, Surface.OPVANGBEELD}),
@@ -495,7 +496,10 @@ def _definitions() -> tuple[FigureDefinition, ...]:
             "verwacht_gehuisvest",
             "Verwacht gehuisvest",
             "Gecorrigeerde taakstelling maal verstreken maanden gedeeld door zes: wat op schema "
-            "gehuisvest zou zijn.",
+            "gehuisvest zou zijn. COA meldt de realisatie als stand op de eerste van de maand; "
+            "de maanden tellen tot de eerste waarvan de gebruikte realisatie de stand geeft, "
+            "zodat verwacht en gehuisvest over dezelfde dag gaan (met de levering van week 48 "
+            "van 2021: 1 december, vijf maanden).",
             "personen",
             REALISATION,
             DATA_ONLY,
@@ -505,7 +509,8 @@ def _definitions() -> tuple[FigureDefinition, ...]:
             "achterstand_op_schema",
             "Achterstand op schema",
             "Wat de gemeenten die achter lopen samen nog moeten huisvesten om weer op schema te "
-            "zijn; gemeenten die voor lopen tellen niet tegen.",
+            "zijn; gemeenten die voor lopen tellen niet tegen. Het schema geldt op de eerste "
+            "van de maand waarvan de gebruikte realisatie de stand geeft.",
             "personen",
             REALISATION,
             NOT_ON_PICTURE,

@@ -27,6 +27,7 @@ from regietafel.core.taakstelling import (
     behind_schedule,
     progress_rows,
     progress_total,
+    schedule_day,
 )
 from regietafel.errors import NotFoundError
 from regietafel.imports.models import Import, Kind, Status
@@ -159,6 +160,9 @@ class ProgressView:
     period: TaakstellingPeriod
     week: IsoWeek
     months_elapsed: int
+    schedule_day: date
+    """The first of the month housed and expected refer to (``core.taakstelling.schedule_day``
+    of the realisation in use): ``months_elapsed`` is counted up to it."""
     realisation: Import | None
     national: ProgressAggregate
     provinces: tuple[ProvinceProgress, ...]
@@ -202,8 +206,13 @@ def progress(
     if province is not None:
         province = reference.province(province).code
         access.require_province_detail(user, province)
-    months = Period.parse(period.label).months_elapsed(as_of=iso_week.monday)
+    parsed = Period.parse(period.label)
     realisation = realisation_for(period, iso_week)
+    day = schedule_day(
+        week_monday=iso_week.monday,
+        delivered=None if realisation is None else realisation.week_start,
+    )
+    months = parsed.months_elapsed(as_of=day)
     housed = None if realisation is None else housed_per_municipality(realisation, period.label)
     entries = progress_inputs(period)
     somewhat_behind = configured_somewhat_behind()
@@ -235,6 +244,7 @@ def progress(
         period=period,
         week=iso_week,
         months_elapsed=months,
+        schedule_day=day,
         realisation=realisation,
         national=progress_total(
             rows,

@@ -46,6 +46,14 @@ def test_the_schedule_day_is_the_day_of_the_realisation_in_use(
     assert schedule_day(week_monday=monday, delivered=used) == day
 
 
+def test_first_week_of_a_period_is_the_first_monday_in_it() -> None:
+    # 1 July 2021 is a Thursday (week 26, Monday 28 June); 1 January 2022 a Saturday.
+    assert II.first_week.label == "2021-W27"
+    assert Period.parse("2022-I").first_week.label == "2022-W01"
+    assert Period.parse("2021-I").first_week.label == "2021-W01"  # Monday 4 January
+    assert Period.parse("2024-I").first_week.label == "2024-W01"  # Monday 1 January
+
+
 def _entries() -> tuple[ProgressInput, ...]:
     # Corrected tasks 60, 12 and 30 (102 together).
     return (

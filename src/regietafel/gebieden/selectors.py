@@ -276,6 +276,8 @@ def municipality_get(
         as_of = final.week if final is not None else taakstelling_selectors.default_week(stored)
         if week is not None and IsoWeek.parse(as_of) > week:
             as_of = week.label  # as it stood in the chosen week, as the province page
+        # A delivery of the week holding the period's first day is of the week before it.
+        as_of = max(IsoWeek.parse(as_of), Period.parse(stored.label).first_week).label
         view = taakstelling_selectors.progress(
             user=user, label=stored.label, week=as_of, province=municipality.province_code
         )

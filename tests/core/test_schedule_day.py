@@ -1,5 +1,5 @@
 """The schedule compares like with like: months elapsed are counted to the day the realisation
-in use holds.
+in use holds, and a taakstelling figure has no change across a half-year boundary.
 
 Hand-computed, no database. COA reports realisation as the state on the first of a month; a
 delivery in the week holding a first gives that first (``realisation_day``).
@@ -11,13 +11,13 @@ from datetime import date
 
 import pytest
 
-from regietafel.core.catalogue import BY_CODE
+from regietafel.core.catalogue import BY_CODE, changes, new_period_text
 from regietafel.core.figures import HousingFigures, HousingInputs, ScopeFigures, WeekInputs
 from regietafel.core.figures import compute_week_figures as compute
 from regietafel.core.need_policy import policy_on
 from regietafel.core.periods import IsoWeek, Period
 from regietafel.core.rules import ScheduleClass, horizons_of
-from regietafel.core.taakstelling import ProgressInput, schedule_day
+from regietafel.core.taakstelling import ProgressInput, progress_rows, schedule_day
 
 II = Period.parse("2021-II")
 
@@ -141,4 +141,54 @@ def _scope(week: str, housing: HousingFigures | None, waiting: int | None = None
         targets=(),
         shopping=(),
         waiting_in_reception=waiting,
+    )
+
+
+def _period_housing(label: str, months: int, housed: int) -> HousingFigures:
+    entries = (ProgressInput("GM0014", "Groningen", "PV20", 60, 0, 60),)
+    rows = progress_rows(entries=entries, housed={"GM0014": housed}, months_elapsed=months)
+    return HousingFigures(
+        period=Period.parse(label), months_elapsed=months, realisation_week=None, rows=rows
+    )
+
+
+def test_a_change_across_a_half_year_is_no_number() -> None:
+    """Week 26 belongs to 2021-I (60 of 60 housed), week 27 to 2021-II (3 housed): "−57 t.o.v.
+    vorige week" compared two periods. Within a period the change stays a number; a figure
+    outside the taakstelling (status holders waiting) keeps its change across the boundary."""
+    w26 = _scope("2021-W26", _period_housing("2021-I", 6, 60), 100)
+    w27 = _scope("2021-W27", _period_housing("2021-II", 0, 3), 100)
+    by_code = {c.definition.code: c for c in changes(w27, w26)}
+    housed = by_code["gehuisvest"]
+    assert (housed.value, housed.earlier, housed.change) == (3, 60, None)
+    assert housed.new_period == "2021-II"
+    assert housed.change_note == new_period_text("2021-II") == "nieuw halfjaar (2021-II)"
+    for code in ("gecorrigeerde_taakstelling", "gehuisvest_procent", "gemeenten_achter",
+                 "plekken_vrij_bij_inlopen_achterstand"):  # fmt: skip
+        assert by_code[code].change is None, code
+        assert by_code[code].change_note == "nieuw halfjaar (2021-II)", code
+    waiting = by_code["vergunninghouders_in_opvang"]
+    assert (waiting.change, waiting.change_note) == (0, "")
+    # The chosen earlier week (``?sinds=``) the same way.
+    w20 = _scope("2021-W20", _period_housing("2021-I", 4, 30), 100)
+    since = {c.definition.code: c for c in changes(w27, w26, meeting=w20)}["gehuisvest"]
+    assert (since.change_since_meeting, since.meeting_change_note) == (
+        None,
+        "nieuw halfjaar (2021-II)",
+    )
+    w28 = _scope("2021-W28", _period_housing("2021-II", 0, 10), 100)
+    same = {c.definition.code: c for c in changes(w28, w27, meeting=w27)}["gehuisvest"]
+    assert (same.change, same.change_since_meeting, same.change_note) == (7, 7, "")
+
+
+def test_a_change_from_a_week_without_a_taakstelling_in_another_half_year() -> None:
+    """Without a stored taakstelling a week's half year is the one holding its Monday: the
+    change is "nieuw halfjaar", not a silent "geen gegevens"."""
+    w26 = _scope("2021-W26", None)
+    w27 = _scope("2021-W27", _period_housing("2021-II", 0, 3))
+    housed = {c.definition.code: c for c in changes(w27, w26)}["gehuisvest"]
+    assert (housed.earlier, housed.change, housed.change_note) == (
+        None,
+        None,
+        "nieuw halfjaar (2021-II)",
     )

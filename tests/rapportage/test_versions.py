@@ -16,7 +16,7 @@ def test_version_1_sample_is_upgraded_with_catalogue_names() -> None:
     raw = json.loads((SAMPLES / "report-v1.json").read_text(encoding="utf-8"))
     assert raw["format_version"] == 1
     data = ReportData.from_dict(raw)
-    assert data.format_version == FORMAT_VERSION == 12
+    assert data.format_version == FORMAT_VERSION == 13
     occupancy = data.key_figure("bezetting_nu")
     assert (occupancy.label, occupancy.value, occupancy.previous) == (
         "Bezetting nu",

@@ -213,6 +213,9 @@ def kerncijfers(request: Request) -> Response:
     the figure adds up one or two confidential locations and is hidden for this role; a figure
     that does not apply to the scope (a province-only figure nationally) is left out. A week
     with no data at all says so: ``gegevens`` false and the Dutch ``reden``.
+    ``verandering_toelichting`` says why ``verandering`` is null while both weeks may be
+    known: "nieuw halfjaar (2021-II)" for a figure of the taakstelling when last week lies in
+    the previous half year, "afgeschermd" when a side is; null otherwise.
     """
     check_parameters(request, ("week", "scope"))
     week = _week(request)
@@ -238,6 +241,7 @@ def kerncijfers(request: Request) -> Response:
                     "vorige_week": c.earlier,
                     "vorige_week_afgeschermd": c.earlier_suppressed,
                     "verandering": c.change,
+                    "verandering_toelichting": c.change_note or None,
                 }
                 for c in changes(figures, before)
             ],

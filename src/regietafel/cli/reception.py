@@ -116,14 +116,15 @@ def kerncijfers_result(arguments: argparse.Namespace) -> Result:
             "naam": c.definition.name,
             "waarde": SUPPRESSED_TEXT if c.suppressed else c.value,
             "vorige_week": SUPPRESSED_TEXT if c.earlier_suppressed else c.earlier,
-            "verandering": SUPPRESSED_TEXT if c.change_suppressed else c.change,
+            "verandering": c.change_note or c.change,
             "eenheid": c.definition.unit,
         }
         for c in changes(figures, before)
     )
     table = ResultTable(
         "kerncijfers",
-        "Kerncijfers (leeg: geen gegevens; afgeschermd: één of twee vertrouwelijke locaties)",
+        "Kerncijfers (leeg: geen gegevens; afgeschermd: één of twee vertrouwelijke locaties; "
+        "nieuw halfjaar: vorige week hoort bij de vorige taakstellingsperiode)",
         (
             Column("code", "Code"),
             Column("naam", "Kerncijfer"),

@@ -90,6 +90,9 @@ class FigureDefinition:
     ahead: Callable[[ScopeFigures], Sequence[Number]] | None = None
     """The figure in the weeks after this one, where the figures model projects it (the
     contracted capacity, the forecast's occupancy); None: no projection."""
+    per_period: bool = False
+    """The figure belongs to a taakstelling half year (it starts again with each period): its
+    change against a week of another half year is no number (:func:`new_period_text`)."""
 
     def projection(self, figures: ScopeFigures) -> tuple[Number, ...]:
         """The projected values for the weeks after ``figures``' week (empty: none, not
@@ -271,6 +274,7 @@ def _class_figure(schedule: ScheduleClass, code: str) -> FigureDefinition:
         DATA_ONLY | {Surface.OVERZICHT},
         _housing(lambda h: h.class_count(schedule)),
         higher_is_better=schedule is ScheduleClass.ON_SCHEDULE,
+        per_period=True,
     )
 
 
@@ -434,6 +438,7 @@ def _definitions() -> tuple[FigureDefinition, ...]:
             frozenset({Surface.API, Surface.CLI, Surface.RAPPORT, Surface.OPVANGBEELD}),
             lambda f: f.places_freed_by_catching_up,
             scopes="landelijk",
+            per_period=True,  # the arrears on schedule of the period
         ),
     ]
     housing = [
@@ -446,6 +451,7 @@ def _definitions() -> tuple[FigureDefinition, ...]:
             REALISATION,
             DATA_ONLY,
             _housing(lambda h: h.taakstelling),
+            per_period=True,
         ),
         FigureDefinition(
             "achterstand_meegenomen",
@@ -459,6 +465,7 @@ def _definitions() -> tuple[FigureDefinition, ...]:
             NOT_ON_PICTURE,
             _housing(lambda h: h.arrears_carried),
             higher_is_better=False,
+            per_period=True,
         ),
         FigureDefinition(
             "gecorrigeerde_taakstelling",
@@ -469,6 +476,7 @@ def _definitions() -> tuple[FigureDefinition, ...]:
             REALISATION,
             NOT_ON_PICTURE,
             _housing(lambda h: h.corrected),
+            per_period=True,
         ),
         FigureDefinition(
             "gehuisvest",
@@ -480,6 +488,7 @@ def _definitions() -> tuple[FigureDefinition, ...]:
             NOT_ON_PICTURE,
             _housing(lambda h: h.housed),
             higher_is_better=True,
+            per_period=True,
         ),
         FigureDefinition(
             "gehuisvest_procent",
@@ -491,6 +500,7 @@ def _definitions() -> tuple[FigureDefinition, ...]:
             _housing(lambda h: h.share_housed),
             decimals=1,
             higher_is_better=True,
+            per_period=True,
         ),
         FigureDefinition(
             "verwacht_gehuisvest",
@@ -504,6 +514,7 @@ def _definitions() -> tuple[FigureDefinition, ...]:
             REALISATION,
             DATA_ONLY,
             _housing(lambda h: h.expected),
+            per_period=True,
         ),
         FigureDefinition(
             "achterstand_op_schema",
@@ -516,6 +527,7 @@ def _definitions() -> tuple[FigureDefinition, ...]:
             NOT_ON_PICTURE,
             _housing(lambda h: h.schedule_arrears),
             higher_is_better=False,
+            per_period=True,
         ),
         FigureDefinition(
             "nog_te_huisvesten",
@@ -526,6 +538,7 @@ def _definitions() -> tuple[FigureDefinition, ...]:
             DATA_ONLY,
             _housing(lambda h: h.remaining),
             higher_is_better=False,
+            per_period=True,
         ),
         FigureDefinition(
             "gemeenten_achter",
@@ -536,6 +549,7 @@ def _definitions() -> tuple[FigureDefinition, ...]:
             NOT_ON_PICTURE,
             _housing(lambda h: h.behind),
             higher_is_better=False,
+            per_period=True,
         ),
         _class_figure(ScheduleClass.ON_SCHEDULE, "gemeenten_op_schema"),
         _class_figure(ScheduleClass.SOMEWHAT_BEHIND, "gemeenten_enigszins_achter"),
@@ -570,10 +584,36 @@ def values(figures: ScopeFigures) -> dict[str, Number | None]:
     return {d.code: d.value(figures) for d in CATALOGUE if d.applies_to(figures)}
 
 
+def new_period_text(label: str) -> str:
+    """What a change across a half-year boundary says instead of a number: a figure of the
+    taakstelling starts again with each period (housed 381 in 2021-II is no fall of 11.244
+    from 11.625 in 2021-I). One text for cards, report (web, PDF, Excel), API, command line
+    and e-mail."""
+    return f"nieuw halfjaar ({label})"
+
+
+def change_note(*, new_period: str = "", suppressed: bool = False) -> str:
+    """Why a change is no number while both values may be known: a new half year
+    (:func:`new_period_text`), or a side afgeschermd; "" when the change is a number (or
+    simply unknown: no data)."""
+    if new_period:
+        return new_period_text(new_period)
+    return SUPPRESSED_TEXT if suppressed else ""
+
+
+def crossed_period(figure: FigureDefinition, now: ScopeFigures, other: ScopeFigures | None) -> str:
+    """The label of ``now``'s half year when ``figure`` belongs to a period and ``other`` (last
+    week, the chosen earlier week) lies in another one; "" when the two compare."""
+    if other is None or not figure.per_period or other.period == now.period:
+        return ""
+    return now.period.label
+
+
 @dataclass(frozen=True, slots=True)
 class FigureChange:
     """A figure now, last week and (optionally) at a chosen earlier week such as the previous
-    meeting, with the differences (None when either side is unknown)."""
+    meeting, with the differences (None when either side is unknown, or of another half
+    year)."""
 
     definition: FigureDefinition
     value: Number | None
@@ -584,6 +624,11 @@ class FigureChange:
     """Afgeschermd this week (small-cell rule): ``value`` is None and so is every change."""
     earlier_suppressed: bool = False
     """Afgeschermd last week: ``earlier`` is None for that reason, not for lack of data."""
+    new_period: str = ""
+    """This week's half year when the figure belongs to a period and last week lies in
+    another: the change is no number (:func:`new_period_text`); "" otherwise."""
+    meeting_new_period: str = ""
+    """The same for the chosen earlier week (``meeting_label``)."""
 
     @property
     def text(self) -> str:
@@ -595,8 +640,8 @@ class FigureChange:
 
     @property
     def change(self) -> Number | None:
-        """Since last week."""
-        return self._delta(self.earlier)
+        """Since last week; None across a half-year boundary (:attr:`change_note`)."""
+        return None if self.new_period else self._delta(self.earlier)
 
     @property
     def change_suppressed(self) -> bool:
@@ -605,9 +650,22 @@ class FigureChange:
         return self.suppressed or self.earlier_suppressed
 
     @property
+    def change_note(self) -> str:
+        """What stands where the change since last week is no number: "nieuw halfjaar
+        (2021-II)", "afgeschermd", or "" (a number, or no data)."""
+        return change_note(new_period=self.new_period, suppressed=self.change_suppressed)
+
+    @property
     def change_since_meeting(self) -> Number | None:
-        """Since the chosen earlier week (``meeting_label``)."""
-        return self._delta(self.meeting) if self.meeting_label else None
+        """Since the chosen earlier week (``meeting_label``); None across a half year."""
+        if not self.meeting_label or self.meeting_new_period:
+            return None
+        return self._delta(self.meeting)
+
+    @property
+    def meeting_change_note(self) -> str:
+        """:attr:`change_note` for the chosen earlier week (a new half year only)."""
+        return change_note(new_period=self.meeting_new_period)
 
 
 def figure_delta(value: Number | None, earlier: Number | None, decimals: int) -> Number | None:
@@ -628,7 +686,8 @@ def changes(
     meeting: ScopeFigures | None = None,
 ) -> tuple[FigureChange, ...]:
     """Each figure (of a surface, or all) with its value last week and, when ``meeting`` is
-    given, in that earlier week (the previous meeting), for the changes."""
+    given, in that earlier week (the previous meeting), for the changes; a figure of the
+    taakstelling has no change against a week of another half year (:func:`crossed_period`)."""
     chosen = CATALOGUE if surface is None else tuple(on_surface(surface, now))
     return tuple(
         FigureChange(
@@ -639,6 +698,8 @@ def changes(
             "" if meeting is None else meeting.week.label,
             d.suppressed(now),
             earlier is not None and d.suppressed(earlier),
+            new_period=crossed_period(d, now, earlier),
+            meeting_new_period=crossed_period(d, now, meeting),
         )
         for d in chosen
         if d.applies_to(now)

@@ -390,6 +390,16 @@ class ScopeFigures:
         return self.scope == NATIONAL
 
     @property
+    def period(self) -> Period:
+        """The taakstelling half year the week's housing figures belong to: the period of the
+        stored taakstelling, else the half year holding the week's Monday (as the figures pick
+        the period). A change of such a figure against a week of another half year is no
+        number (``core.catalogue.FigureChange.new_period``)."""
+        if self.housing is not None:
+            return self.housing.period
+        return Period.containing(self.week.monday)
+
+    @property
     def has_data(self) -> bool:
         """Whether anything at all is known for this week (a register or a taakstelling)."""
         return self.reception is not None or self.housing is not None

@@ -12,9 +12,9 @@ import json
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from regietafel.core.catalogue import figure_delta, format_value, trend_summary
+from regietafel.core.catalogue import change_note, figure_delta, format_value, trend_summary
 
-FORMAT_VERSION = 12
+FORMAT_VERSION = 13
 """Bumped when the JSON shape changes; older stored reports are upgraded on reading
 (``UPGRADES``), a version from the future is refused.
 
@@ -41,6 +41,9 @@ FORMAT_VERSION = 12
   core has none (it was written as 0). Older reports get the total they showed. A gap
   line says whether the need chart draws it (``GapLine.charted``, the core's rule); older
   reports drew every line with a need.
+- 12 -> 13: a key figure of the taakstelling says when last week lies in the previous half
+  year (``KeyFigure.new_period``): its change is then "nieuw halfjaar (2021-II)", no number.
+  Older reports did not record it ("") and keep the change they were published with.
 """
 
 _V1_KEYS = {
@@ -155,6 +158,13 @@ def _upgrade_11_to_12(raw: dict[str, Any]) -> dict[str, Any]:
     return {**raw, "timeline": timeline, "gaps": gaps, "format_version": 12}
 
 
+def _upgrade_12_to_13(raw: dict[str, Any]) -> dict[str, Any]:
+    """Version 12 did not record a new half year: "" (not recorded), so a published report
+    keeps the change it showed, also across a period boundary."""
+    figures = [{**figure, "new_period": ""} for figure in raw["key_figures"]]
+    return {**raw, "key_figures": figures, "format_version": 13}
+
+
 UPGRADES = {
     1: _upgrade_1_to_2,
     2: _upgrade_2_to_3,
@@ -167,6 +177,7 @@ UPGRADES = {
     9: _upgrade_9_to_10,
     10: _upgrade_10_to_11,
     11: _upgrade_11_to_12,
+    12: _upgrade_12_to_13,
 }
 """Upgrade functions by the version they upgrade from; each returns the next version."""
 
@@ -216,15 +227,28 @@ class KeyFigure:
     """Last week's value was afgeschermd (``previous`` None, shown so, not as no data)."""
     trend_suppressed: tuple[bool, ...] = ()
     """Per week of ``trend``: afgeschermd (empty in reports before format 8)."""
+    new_period: str = ""
+    """The report's half year when the figure belongs to a taakstelling period and last week
+    lies in the previous one (``core.catalogue.FigureChange.new_period``); "" otherwise, and
+    in reports before format 13 (not recorded)."""
 
     @property
     def change(self) -> Number | None:
+        """Since last week; None across a half-year boundary (:attr:`change_note`)."""
+        if self.new_period:
+            return None
         return figure_delta(self.value, self.previous, self.decimals)
 
     @property
     def change_suppressed(self) -> bool:
         """The change is unknown because this or last week is afgeschermd (not no data)."""
         return self.suppressed or self.previous_suppressed
+
+    @property
+    def change_note(self) -> str:
+        """What the "verandering" cell says instead of a number, as every surface says it
+        (``core.catalogue.change_note``): "nieuw halfjaar (2021-II)", "afgeschermd" or ""."""
+        return change_note(new_period=self.new_period, suppressed=self.change_suppressed)
 
     @property
     def trend_summary(self) -> str:

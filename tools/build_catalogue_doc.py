@@ -33,6 +33,15 @@ def catalogue_markdown() -> str:
         "teken als het afgerond 0 is (0,0, niet −0,0) en een vaste spatie voor het procentteken",
         "(81,0 %). CSV, JSON, de API en de getallen in Excel blijven machineleesbaar: -1234.5.",
         "",
+        "Een verandering (t.o.v. vorige week, of t.o.v. een gekozen eerdere week) is het verschil",
+        "van twee getallen. Een cijfer van de taakstelling begint elk halfjaar opnieuw: ligt de",
+        'andere week in een ander halfjaar, dan staat er geen verschil maar "nieuw halfjaar',
+        '(2021-II)" — op de kaarten, in het weekrapport (web, PDF, Excel), op de opdrachtregel,',
+        "in de e-mail over een gepubliceerd rapport en in de API (`verandering` null,",
+        "`verandering_toelichting` met die tekst). Zulke cijfers zijn hieronder gemarkeerd met",
+        '"per halfjaar". Rapporten van vóór rapportversie 13 houden de verandering waarmee ze zijn',
+        "gepubliceerd.",
+        "",
         "| code | naam | eenheid | geldt voor | waar |",
         "|---|---|---|---|---|",
     ]
@@ -42,7 +51,10 @@ def catalogue_markdown() -> str:
         lines.append(f"| `{d.code}` | {d.name} | {d.unit} | {scope} | {where} |")
     lines += ["", "## Definities", ""]
     for d in CATALOGUE:
-        lines += [f"### {d.name} (`{d.code}`)", "", d.definition, "", f"Bron: {d.source}.", ""]
+        lines += [f"### {d.name} (`{d.code}`)", "", d.definition, ""]
+        if d.per_period:
+            lines += ["Per halfjaar: geen verandering over de grens van een halfjaar.", ""]
+        lines += [f"Bron: {d.source}.", ""]
     return "\n".join(lines)
 
 

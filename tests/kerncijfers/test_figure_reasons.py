@@ -129,7 +129,7 @@ def test_with_the_taakstelling_the_figure_is_a_number_without_reason(
 def test_every_figure_read_from_the_taakstelling_is_declared_so(
     week_without_taakstelling: None, make_user: Callable[[str], Any]
 ) -> None:
-    """The reason is given by the catalogue's ``needs_taakstelling``: a figure that loses its
+    """The reason is given by the catalogue's ``per_period``: a figure that loses its
     value without the taakstelling must say so, or its "geen gegevens" would have no reason."""
     _set_taakstelling()
     for scope in ("NL", "PV20"):
@@ -138,7 +138,7 @@ def test_every_figure_read_from_the_taakstelling_is_declared_so(
         for figure in CATALOGUE:
             if not figure.applies_to(figures):
                 continue
-            if figure.needs_taakstelling:
+            if figure.per_period:
                 assert figure.value(without) is None, (scope, figure.code)
             else:
                 assert figure.value(without) == figure.value(figures), (scope, figure.code)

@@ -241,25 +241,25 @@ def test_a_version_12_report_did_not_record_why_a_figure_had_no_value() -> None:
     assert [f.value for f in upgraded.key_figures] == [f.value for f in data.key_figures]
 
 
-def test_a_version_13_report_keeps_its_shopping_list_as_published() -> None:
-    """Version 14 counts the replacements of closing locations in the gap items (a changed
-    definition) and records which kinds the list leaves out as afgeschermd. A version 13
+def test_a_version_12_report_keeps_its_shopping_list_as_published() -> None:
+    """Version 13 counts the replacements of closing locations in the gap items (a changed
+    definition) and records which kinds the list leaves out as afgeschermd. A version 12
     report keeps its items as published, double count and all, and did not record what it
     left out: "" and none, never a guess; its web page, PDF and Excel show no such note."""
     from regietafel.rapportage.render.html import ReportMeta, render_print_html
 
     raw = json.loads((SAMPLES / "report-v5.json").read_text(encoding="utf-8"))
     current = ReportData.from_dict(raw).to_dict()
-    as_v13 = {
+    as_v12b = {
         key: value
         for key, value in current.items()
         if key not in {"shopping_note", "shopping_hidden"}
-    } | {"format_version": 13}
+    } | {"format_version": 12}
     shopping = [
         {**raw["shopping"][0], "key": "regulier-plaatsen-lang", "quantity": 1199},
         {**raw["shopping"][0], "key": "sluitingen-2022-05", "quantity": 160},
     ]
-    data = ReportData.from_dict(as_v13 | {"shopping": shopping})
+    data = ReportData.from_dict(as_v12b | {"shopping": shopping})
     assert data.format_version == FORMAT_VERSION
     assert [(s.key, s.quantity) for s in data.shopping or ()] == [
         ("regulier-plaatsen-lang", 1199),

@@ -208,6 +208,9 @@ def kerncijfers(request: Request) -> Response:
     that does not apply to the scope (a province-only figure nationally) is left out. A week
     with no data at all says so: ``gegevens`` false and the Dutch ``reden``; a figure without
     a value has its own ``reden`` where the week says why (``figure_reasons``), else null.
+    ``verandering_toelichting`` says why ``verandering`` is null while both weeks may be
+    known: "nieuw halfjaar (2021-II)" for a figure of the taakstelling when last week lies in
+    the previous half year, "afgeschermd" when a side is; null otherwise.
     """
     check_parameters(request, ("week", "scope"))
     week = _week(request)
@@ -237,6 +240,7 @@ def kerncijfers(request: Request) -> Response:
                     "vorige_week_afgeschermd": c.earlier_suppressed,
                     "verandering": c.change,
                     "reden": c.reason or None,
+                    "verandering_toelichting": c.change_note or None,
                 }
                 for c in figure_changes(figures, before)
             ],

@@ -90,7 +90,15 @@ class KeyFigureSerializer(serializers.Serializer[Any]):
         help_text="true: het cijfer van vorige week is voor uw rol afgeschermd."
     )
     verandering = _number(
-        "waarde min vorige_week; null als een van beide ontbreekt.", nullable=True
+        "waarde min vorige_week; null als een van beide ontbreekt, of als vorige week in "
+        "een ander halfjaar valt (verandering_toelichting).",
+        nullable=True,
+    )
+    verandering_toelichting = _text(
+        "Waarom verandering null is terwijl beide weken bekend kunnen zijn: 'nieuw halfjaar "
+        "(2021-II)' bij een cijfer van de taakstelling als vorige week in het vorige halfjaar "
+        "valt, 'afgeschermd' als een kant afgeschermd is; null anders.",
+        nullable=True,
     )
     reden = _text(
         "Waarom dit cijfer geen waarde heeft, waar de gegevens van de week dat zeggen "

@@ -121,7 +121,7 @@ def kerncijfers_result(arguments: argparse.Namespace) -> Result:
             "naam": c.definition.name,
             "waarde": SUPPRESSED_TEXT if c.suppressed else c.value,
             "vorige_week": SUPPRESSED_TEXT if c.earlier_suppressed else c.earlier,
-            "verandering": SUPPRESSED_TEXT if c.change_suppressed else c.change,
+            "verandering": c.change_note or c.change,
             "eenheid": c.definition.unit,
             "reden": c.reason,
         }
@@ -129,7 +129,8 @@ def kerncijfers_result(arguments: argparse.Namespace) -> Result:
     )
     table = ResultTable(
         "kerncijfers",
-        f"Kerncijfers (leeg: geen gegevens; afgeschermd: {SUPPRESSED_REASON})",
+        f"Kerncijfers (leeg: geen gegevens; afgeschermd: {SUPPRESSED_REASON}; "
+        "nieuw halfjaar: vorige week hoort bij de vorige taakstellingsperiode)",
         (
             Column("code", "Code"),
             Column("naam", "Kerncijfer"),

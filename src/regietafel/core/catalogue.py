@@ -90,10 +90,12 @@ class FigureDefinition:
     ahead: Callable[[ScopeFigures], Sequence[Number]] | None = None
     """The figure in the weeks after this one, where the figures model projects it (the
     contracted capacity, the forecast's occupancy); None: no projection."""
-    needs_taakstelling: bool = False
-    """Read from the taakstelling of the week's half year (``ScopeFigures.housing``): without
-    one stored it has no value, and every surface says that is why
-    (``kerncijfers.selectors.figure_reasons``). Set for every figure of the housing area."""
+    per_period: bool = False
+    """The figure belongs to a taakstelling half year (read from ``ScopeFigures.housing``; it
+    starts again with each period). Without that half year's taakstelling it has no value and
+    every surface says that is why (``kerncijfers.selectors.figure_reasons``); its change
+    against a week of another half year is no number (:func:`new_period_text`). Set for every
+    figure of the housing area and the places that catching up would free."""
 
     def projection(self, figures: ScopeFigures) -> tuple[Number, ...]:
         """The projected values for the weeks after ``figures``' week (empty: none, not
@@ -438,15 +440,16 @@ def _definitions() -> tuple[FigureDefinition, ...]:
             "De achterstand op schema van de taakstelling, hoogstens het aantal "
             "vergunninghouders in de opvang: zoveel plekken komen vrij als gemeenten weer op "
             "schema huisvesten. Een bovengrens: een deel van de taakstelling zijn nareizigers, "
-            "die geen opvangplek hebben. In de eerste maand van een halfjaar is nog niemand "
-            "achter op schema (de meegenomen achterstand zit dan in de gecorrigeerde "
-            "taakstelling), dus is dit cijfer dan 0.",
+            "die geen opvangplek hebben. Zolang de gebruikte realisatie de stand op de eerste "
+            "dag van het halfjaar geeft (1 januari of 1 juli), is nog niemand achter op schema "
+            "(de meegenomen achterstand zit dan in de gecorrigeerde taakstelling), dus is dit "
+            "cijfer dan 0.",
             "plaatsen",
             SERIES,
             frozenset({Surface.API, Surface.CLI, Surface.RAPPORT, Surface.OPVANGBEELD}),
             lambda f: f.places_freed_by_catching_up,
             scopes="landelijk",
-            needs_taakstelling=True,
+            per_period=True,  # the arrears on schedule of the period
         ),
     ]
     housing = [
@@ -509,7 +512,10 @@ def _definitions() -> tuple[FigureDefinition, ...]:
             "verwacht_gehuisvest",
             "Verwacht gehuisvest",
             "Gecorrigeerde taakstelling maal verstreken maanden gedeeld door zes: wat op schema "
-            "gehuisvest zou zijn.",
+            "gehuisvest zou zijn. COA meldt de realisatie als stand op de eerste van de maand; "
+            "de maanden tellen tot de eerste waarvan de gebruikte realisatie de stand geeft, "
+            "zodat verwacht en gehuisvest over dezelfde dag gaan (met de levering van week 48 "
+            "van 2021: 1 december, vijf maanden).",
             "personen",
             REALISATION,
             DATA_ONLY,
@@ -519,7 +525,8 @@ def _definitions() -> tuple[FigureDefinition, ...]:
             "achterstand_op_schema",
             "Achterstand op schema",
             "Wat de gemeenten die achter lopen samen nog moeten huisvesten om weer op schema te "
-            "zijn; gemeenten die voor lopen tellen niet tegen.",
+            "zijn; gemeenten die voor lopen tellen niet tegen. Het schema geldt op de eerste "
+            "van de maand waarvan de gebruikte realisatie de stand geeft.",
             "personen",
             REALISATION,
             NOT_ON_PICTURE,
@@ -550,7 +557,7 @@ def _definitions() -> tuple[FigureDefinition, ...]:
         _class_figure(ScheduleClass.SOMEWHAT_BEHIND, "gemeenten_enigszins_achter"),
         _class_figure(ScheduleClass.FAR_BEHIND, "gemeenten_ver_achter"),
     ]
-    return tuple(reception + [replace(d, needs_taakstelling=True) for d in housing])
+    return tuple(reception + [replace(d, per_period=True) for d in housing])
 
 
 CATALOGUE: tuple[FigureDefinition, ...] = _definitions()
@@ -579,10 +586,36 @@ def values(figures: ScopeFigures) -> dict[str, Number | None]:
     return {d.code: d.value(figures) for d in CATALOGUE if d.applies_to(figures)}
 
 
+def new_period_text(label: str) -> str:
+    """What a change across a half-year boundary says instead of a number: a figure of the
+    taakstelling starts again with each period (housed 381 in 2021-II is no fall of 11.244
+    from 11.625 in 2021-I). One text for cards, report (web, PDF, Excel), API, command line
+    and e-mail."""
+    return f"nieuw halfjaar ({label})"
+
+
+def change_note(*, new_period: str = "", suppressed: bool = False) -> str:
+    """Why a change is no number while both values may be known: a new half year
+    (:func:`new_period_text`), or a side afgeschermd; "" when the change is a number (or
+    simply unknown: no data)."""
+    if new_period:
+        return new_period_text(new_period)
+    return SUPPRESSED_TEXT if suppressed else ""
+
+
+def crossed_period(figure: FigureDefinition, now: ScopeFigures, other: ScopeFigures | None) -> str:
+    """The label of ``now``'s half year when ``figure`` belongs to a period and ``other`` (last
+    week, the chosen earlier week) lies in another one; "" when the two compare."""
+    if other is None or not figure.per_period or other.period == now.period:
+        return ""
+    return now.period.label
+
+
 @dataclass(frozen=True, slots=True)
 class FigureChange:
     """A figure now, last week and (optionally) at a chosen earlier week such as the previous
-    meeting, with the differences (None when either side is unknown)."""
+    meeting, with the differences (None when either side is unknown, or of another half
+    year)."""
 
     definition: FigureDefinition
     value: Number | None
@@ -599,6 +632,11 @@ class FigureChange:
     suppressed_note: str = ""
     """Why the figure is afgeschermd this week (:meth:`FigureDefinition.suppressed_note`):
     the card and the API say it beside "afgeschermd"; "" when it is not."""
+    new_period: str = ""
+    """This week's half year when the figure belongs to a period and last week lies in
+    another: the change is no number (:func:`new_period_text`); "" otherwise."""
+    meeting_new_period: str = ""
+    """The same for the chosen earlier week (``meeting_label``)."""
 
     @property
     def text(self) -> str:
@@ -610,8 +648,8 @@ class FigureChange:
 
     @property
     def change(self) -> Number | None:
-        """Since last week."""
-        return self._delta(self.earlier)
+        """Since last week; None across a half-year boundary (:attr:`change_note`)."""
+        return None if self.new_period else self._delta(self.earlier)
 
     @property
     def change_suppressed(self) -> bool:
@@ -620,9 +658,22 @@ class FigureChange:
         return self.suppressed or self.earlier_suppressed
 
     @property
+    def change_note(self) -> str:
+        """What stands where the change since last week is no number: "nieuw halfjaar
+        (2021-II)", "afgeschermd", or "" (a number, or no data)."""
+        return change_note(new_period=self.new_period, suppressed=self.change_suppressed)
+
+    @property
     def change_since_meeting(self) -> Number | None:
-        """Since the chosen earlier week (``meeting_label``)."""
-        return self._delta(self.meeting) if self.meeting_label else None
+        """Since the chosen earlier week (``meeting_label``); None across a half year."""
+        if not self.meeting_label or self.meeting_new_period:
+            return None
+        return self._delta(self.meeting)
+
+    @property
+    def meeting_change_note(self) -> str:
+        """:attr:`change_note` for the chosen earlier week (a new half year only)."""
+        return change_note(new_period=self.meeting_new_period)
 
 
 def figure_delta(value: Number | None, earlier: Number | None, decimals: int) -> Number | None:
@@ -645,7 +696,9 @@ def changes(
 ) -> tuple[FigureChange, ...]:
     """Each figure (of a surface, or all) with its value last week and, when ``meeting`` is
     given, in that earlier week (the previous meeting), for the changes; ``reasons`` by code
-    say why a figure has no value this week (read from the database by the app that knows)."""
+    say why a figure has no value this week (read from the database by the app that knows);
+    a figure of the taakstelling has no change against a week of another half year
+    (:func:`crossed_period`)."""
     chosen = CATALOGUE if surface is None else tuple(on_surface(surface, now))
     why = reasons or {}
     return tuple(
@@ -657,8 +710,10 @@ def changes(
             "" if meeting is None else meeting.week.label,
             d.suppressed(now),
             earlier is not None and d.suppressed(earlier),
-            why.get(d.code, ""),
-            d.suppressed_note(now),
+            reason=why.get(d.code, ""),
+            suppressed_note=d.suppressed_note(now),
+            new_period=crossed_period(d, now, earlier),
+            meeting_new_period=crossed_period(d, now, meeting),
         )
         for d in chosen
         if d.applies_to(now)

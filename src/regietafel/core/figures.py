@@ -55,6 +55,7 @@ from regietafel.core.taakstelling import (
     ProgressInput,
     ProgressRow,
     progress_rows,
+    schedule_day,
     sum_known,
 )
 from regietafel.core.targets import Target, TargetProgress, target_progress
@@ -83,6 +84,12 @@ class HousingInputs:
     realisation_week: str | None
     arrears_source: str = ""
     """Where the carried arrears come from, or why there are none (the stored period's note)."""
+
+    @property
+    def delivered(self) -> date | None:
+        """The Monday of the week the realisation in use was delivered in (None: none)."""
+        week = self.realisation_week
+        return None if week is None else IsoWeek.parse(week).monday
 
 
 @dataclass(frozen=True)
@@ -283,6 +290,9 @@ class HousingFigures:
     """Housed is None in every row when no realisation about the period is known yet."""
     arrears_source: str = ""
     """Where the carried arrears come from, or why they are unknown."""
+    schedule_day: date | None = None
+    """The first of the month housed and expected both refer to
+    (``core.taakstelling.schedule_day``): ``months_elapsed`` is counted up to it."""
 
     @property
     def housed_so_far(self) -> HousedSoFar | None:
@@ -378,6 +388,16 @@ class ScopeFigures:
     @property
     def is_national(self) -> bool:
         return self.scope == NATIONAL
+
+    @property
+    def period(self) -> Period:
+        """The taakstelling half year the week's housing figures belong to: the period of the
+        stored taakstelling, else the half year holding the week's Monday (as the figures pick
+        the period). A change of such a figure against a week of another half year is no
+        number (``core.catalogue.FigureChange.new_period``)."""
+        if self.housing is not None:
+            return self.housing.period
+        return Period.containing(self.week.monday)
 
     @property
     def has_data(self) -> bool:
@@ -517,7 +537,8 @@ def _housing(inputs: WeekInputs, code: str | None) -> HousingFigures | None:
     housing = inputs.housing
     if housing is None:
         return None
-    months = housing.period.months_elapsed(as_of=inputs.week.monday)
+    day = schedule_day(week_monday=inputs.week.monday, delivered=housing.delivered)
+    months = housing.period.months_elapsed(as_of=day)
     entries = [e for e in housing.entries if code in (None, e.province)]
     rows = progress_rows(
         entries=entries,
@@ -531,6 +552,7 @@ def _housing(inputs: WeekInputs, code: str | None) -> HousingFigures | None:
         realisation_week=housing.realisation_week,
         rows=rows,
         arrears_source=housing.arrears_source,
+        schedule_day=day,
     )
 
 

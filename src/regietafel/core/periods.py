@@ -171,6 +171,14 @@ class Period:
     def contains(self, day: date) -> bool:
         return self.start <= day <= self.end
 
+    @property
+    def first_week(self) -> IsoWeek:
+        """The first week whose Monday lies in the period: every page reads a week's figures as
+        of its Monday, so the week holding 1 July 2021 (a Thursday; Monday 28 June) still
+        belongs to 2021-I, and 2021-II begins with week 2021-W27."""
+        week = IsoWeek.containing(self.start)
+        return week if week.monday >= self.start else week.shifted(1)
+
     def months_elapsed(self, as_of: date) -> int:
         """Whole months of the period that lie before ``as_of`` (0 to 6).
 

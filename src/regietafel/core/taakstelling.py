@@ -500,3 +500,14 @@ def realisation_day(week_monday: date) -> date:
     holding it."""
     sunday = week_monday + timedelta(days=6)
     return sunday.replace(day=1)
+
+
+def schedule_day(*, week_monday: date, delivered: date | None) -> date:
+    """The day a week's schedule compares housed with expected on: the day the realisation in
+    use holds (:func:`realisation_day` of the week it was delivered in, which may be an earlier
+    week than the one shown, within its validity), so both numbers are of the same first of
+    the month. Without a realisation (``delivered`` None) the day a delivery of the week
+    itself would hold. Week 48 of 2021 (29 November to 5 December) with its own delivery:
+    1 December, five months of period II; with the delivery of week 46 still in use: 1
+    November, four months."""
+    return realisation_day(week_monday if delivered is None else delivered)

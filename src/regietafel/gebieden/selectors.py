@@ -38,9 +38,10 @@ class ProvinceSummary:
 class ProvinceDetail:
     """One province: its municipalities in the division ``on`` and its taakstelling progress.
 
-    ``on`` is the population date of the period shown (its municipal division), or today's
-    division when no taakstelling is set; ``progress_total`` is this province's sum, never
-    the user's own province's.
+    ``on`` is the division of :func:`division_for` (the period shown, else the chosen week,
+    else today); ``progress_total`` is this province's sum, never the user's own province's.
+    ``week`` is the chosen week (None: the newest); ``period_label`` the half year that week
+    lies in, also when no taakstelling is set for it.
     """
 
     province: Province
@@ -50,6 +51,8 @@ class ProvinceDetail:
     progress_total: ProgressAggregate | None
     distribution_week: str | None = None
     share: DistributionRow | None = None
+    week: IsoWeek | None = None
+    period_label: str | None = None
 
     @property
     def inhabitants(self) -> int:
@@ -64,6 +67,18 @@ def _require_view(user: AnyUser) -> None:
 def division_date() -> date:
     """Today's municipal division (the latest CBS figures beyond the bundled years)."""
     return timezone.localdate()
+
+
+def division_for(period: TaakstellingPeriod | None, week: IsoWeek | None) -> date:
+    """The municipal division an area page of ``week`` shows beside its figures: that of the
+    taakstelling shown (its population date); for a chosen week without a taakstelling the
+    division in force on the week's Monday (the earliest bundled one for a week before it),
+    never today's next to an old week; with neither, today's."""
+    if period is not None:
+        return period.population_date
+    if week is None:
+        return division_date()
+    return max(week.monday, reference.population_dates()[0])
 
 
 def reference_date(*, user: AnyUser) -> date:
@@ -105,9 +120,8 @@ def province_get(*, user: AnyUser, code: str, week: IsoWeek | None = None) -> Pr
     period = _period_for(user, week)
     progress = None
     total = None
-    on = division_date()
+    on = division_for(period, week)
     if period is not None:
-        on = period.population_date
         progress = taakstelling_selectors.progress(
             user=user,
             label=period.label,
@@ -126,6 +140,8 @@ def province_get(*, user: AnyUser, code: str, week: IsoWeek | None = None) -> Pr
         progress_total=total,
         distribution_week=distribution_week,
         share=share,
+        week=week,
+        period_label=None if week is None else Period.containing(week.monday).label,
     )
 
 
@@ -191,16 +207,15 @@ class MunicipalityList:
 
 
 def municipalities_overview(*, user: AnyUser, week: IsoWeek | None = None) -> MunicipalityList:
-    """Every municipality in the division of the taakstelling of ``week`` (None: the latest;
-    else today's division), with its progress in that period as it stood in that week when
-    the user may see its province in detail: the same period and stand as the province page
-    of that week."""
+    """Every municipality in the division of :func:`division_for` (the taakstelling of
+    ``week``, None: the latest; else the week's, else today's), with its progress in that
+    period as it stood in that week when the user may see its province in detail: the same
+    period and stand as the province page of that week."""
     _require_view(user)
     period = _period_for(user, week)
     view = None
-    on = division_date()
+    on = division_for(period, week)
     if period is not None:
-        on = period.population_date
         view = taakstelling_selectors.progress(
             user=user,
             label=period.label,
@@ -276,6 +291,8 @@ def municipality_get(
         as_of = final.week if final is not None else taakstelling_selectors.default_week(stored)
         if week is not None and IsoWeek.parse(as_of) > week:
             as_of = week.label  # as it stood in the chosen week, as the province page
+        # A delivery of the week holding the period's first day is of the week before it.
+        as_of = max(IsoWeek.parse(as_of), Period.parse(stored.label).first_week).label
         view = taakstelling_selectors.progress(
             user=user, label=stored.label, week=as_of, province=municipality.province_code
         )

@@ -493,7 +493,7 @@ def figure_reasons(figures: ScopeFigures) -> dict[str, str]:
             continue
         if figure.value(figures) is not None:
             continue
-        if figure.needs_taakstelling and housing is None:
+        if figure.per_period and housing is None:
             reasons[figure.code] = no_taakstelling_reason(figures.week)
         elif (
             figure.code == "achterstand_meegenomen"

@@ -330,6 +330,7 @@ def _key_figures(
                 higher_is_better=c.definition.higher_is_better,
                 definition=c.definition.definition,
                 suppressed=c.suppressed,
+                new_period=c.new_period,
                 # The week before is the trend's last but one point (the same week data).
                 previous_suppressed=len(history.points) > 1 and history.points[-2].suppressed,
                 trend_weeks=tuple(p.week for p in history.points),

@@ -12,9 +12,9 @@ import json
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from regietafel.core.catalogue import figure_delta, format_value, trend_summary
+from regietafel.core.catalogue import change_note, figure_delta, format_value, trend_summary
 
-FORMAT_VERSION = 14
+FORMAT_VERSION = 13
 """Bumped when the JSON shape changes; older stored reports are upgraded on reading
 (``UPGRADES``), a version from the future is refused.
 
@@ -42,13 +42,14 @@ FORMAT_VERSION = 14
   line says whether the need chart draws it (``GapLine.charted``, the core's rule); older
   reports drew every line with a need.
 - 12 -> 13: a key figure without a value says why, where the week said it (``reason``: the
-  taakstelling of the half year was not set); older reports did not record it ("").
-- 13 -> 14: the boodschappenlijstje says which kinds it leaves out as afgeschermd
-  (``shopping_note``, ``shopping_hidden``); and from this version on its gap items ask only
-  what the targets, the replacements of closing locations and earlier items leave open
+  taakstelling of the half year was not set); a key figure of the taakstelling says when
+  last week lies in the previous half year (``new_period``: its change is then "nieuw
+  halfjaar (2021-II)", no number); the boodschappenlijstje says which kinds it leaves out as
+  afgeschermd (``shopping_note``, ``shopping_hidden``), and its gap items ask only what the
+  targets, the replacements of closing locations and earlier items leave open
   (``core.shopping_list``: a replacement was asked on top of the gap that contained it).
-  Older reports keep their list as published (with the replacements counted twice) and did
-  not record what they left out ("", none).
+  Older reports did not record any of it ("", none) and stay as published: the change they
+  showed, also across a period boundary, and their list with the replacements counted twice.
 """
 
 _V1_KEYS = {
@@ -164,16 +165,17 @@ def _upgrade_11_to_12(raw: dict[str, Any]) -> dict[str, Any]:
 
 
 def _upgrade_12_to_13(raw: dict[str, Any]) -> dict[str, Any]:
-    """Version 12 did not record why a key figure had no value: not recorded (""), never a
-    reason made up now."""
-    figures = [{**figure, "reason": ""} for figure in raw["key_figures"]]
-    return {**raw, "key_figures": figures, "format_version": 13}
-
-
-def _upgrade_13_to_14(raw: dict[str, Any]) -> dict[str, Any]:
-    """Version 13 did not record which kinds its boodschappenlijstje left out: not recorded
-    ("" and none), never a guess; its items stay as published."""
-    return {**raw, "shopping_note": "", "shopping_hidden": [], "format_version": 14}
+    """Version 12 did not record why a figure had no value, a new half year, or what the
+    boodschappenlijstje left out: not recorded ("", none), never made up now; the figures,
+    their changes and the list stay as published."""
+    figures = [{**figure, "reason": "", "new_period": ""} for figure in raw["key_figures"]]
+    return {
+        **raw,
+        "key_figures": figures,
+        "shopping_note": "",
+        "shopping_hidden": [],
+        "format_version": 13,
+    }
 
 
 UPGRADES = {
@@ -189,7 +191,6 @@ UPGRADES = {
     10: _upgrade_10_to_11,
     11: _upgrade_11_to_12,
     12: _upgrade_12_to_13,
-    13: _upgrade_13_to_14,
 }
 """Upgrade functions by the version they upgrade from; each returns the next version."""
 
@@ -242,15 +243,28 @@ class KeyFigure:
     reason: str = ""
     """Why ``value`` is None, in Dutch, as the week said it (``kerncijfers.selectors.
     figure_reasons``); "" with a value, without a known cause, or before format 13."""
+    new_period: str = ""
+    """The report's half year when the figure belongs to a taakstelling period and last week
+    lies in the previous one (``core.catalogue.FigureChange.new_period``); "" otherwise, and
+    in reports before format 13 (not recorded)."""
 
     @property
     def change(self) -> Number | None:
+        """Since last week; None across a half-year boundary (:attr:`change_note`)."""
+        if self.new_period:
+            return None
         return figure_delta(self.value, self.previous, self.decimals)
 
     @property
     def change_suppressed(self) -> bool:
         """The change is unknown because this or last week is afgeschermd (not no data)."""
         return self.suppressed or self.previous_suppressed
+
+    @property
+    def change_note(self) -> str:
+        """What the "verandering" cell says instead of a number, as every surface says it
+        (``core.catalogue.change_note``): "nieuw halfjaar (2021-II)", "afgeschermd" or ""."""
+        return change_note(new_period=self.new_period, suppressed=self.change_suppressed)
 
     @property
     def trend_summary(self) -> str:
@@ -545,7 +559,7 @@ class ReportData:
     shopping_note: str = ""
     """What the boodschappenlijstje says about the kinds whose items it leaves out because
     their need is afgeschermd (``core.confidentiality.hidden_items_note``); "" when none, or
-    not recorded (before format version 14)."""
+    not recorded (before format version 13)."""
     shopping_hidden: tuple[str, ...] = ()
     """The categories of the list left out that way ("AMV-locaties"): a row each in Excel."""
     format_version: int = field(default=FORMAT_VERSION)

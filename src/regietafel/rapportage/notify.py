@@ -33,8 +33,10 @@ def report_notice(report: PublishedReport) -> ReportNotice:
             figure_definition = definition(figure.key)
         except KeyError:
             continue  # a figure from an older report format without a catalogue entry
-        change = FigureChange(figure_definition, figure.value, figure.previous)
-        if change.change:
+        change = FigureChange(
+            figure_definition, figure.value, figure.previous, new_period=figure.new_period
+        )
+        if change.change or change.new_period:  # a new half year is news, not "unchanged"
             changed.append(change)
         else:
             unchanged += 1

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from regietafel import reference
 from regietafel.accounts import access
 from regietafel.accounts.access import AnyUser
-from regietafel.core.formatting import format_decimal_nl
+from regietafel.core.formatting import format_date_nl, format_decimal_nl
 from regietafel.core.periods import IsoWeek, Period
 from regietafel.core.rules import PERIOD_MONTHS, SOMEWHAT_BEHIND_SHARE, ScheduleClass, parse_share
 from regietafel.core.supervision import LadderStep, Verdict, ladder_step
@@ -27,8 +27,9 @@ from regietafel.core.taakstelling import (
     behind_schedule,
     progress_rows,
     progress_total,
+    schedule_day,
 )
-from regietafel.errors import NotFoundError
+from regietafel.errors import NoDataError, NotFoundError
 from regietafel.imports.models import Import, Kind, Status
 from regietafel.imports.selectors import current_imports, latest_import
 from regietafel.taakstelling.models import (
@@ -159,6 +160,9 @@ class ProgressView:
     period: TaakstellingPeriod
     week: IsoWeek
     months_elapsed: int
+    schedule_day: date
+    """The first of the month housed and expected refer to (``core.taakstelling.schedule_day``
+    of the realisation in use): ``months_elapsed`` is counted up to it."""
     realisation: Import | None
     national: ProgressAggregate
     provinces: tuple[ProvinceProgress, ...]
@@ -191,6 +195,10 @@ def progress(
 ) -> ProgressView:
     """Progress per municipality, province and nation for ``label`` as of ``week``.
 
+    A week whose Monday lies before the period has no progress of it (``NoDataError`` with
+    the reason): the corrected task carries arrears delivered at the period's start, and
+    nothing of a later delivery is shown for an earlier week.
+
     ``behind_only``: only the municipalities behind schedule, the largest arrears on
     schedule first (the meeting's question "who is behind?").
 
@@ -202,8 +210,15 @@ def progress(
     if province is not None:
         province = reference.province(province).code
         access.require_province_detail(user, province)
-    months = Period.parse(period.label).months_elapsed(as_of=iso_week.monday)
+    parsed = Period.parse(period.label)
+    if iso_week.monday < parsed.start:
+        raise NoDataError(not_begun_reason(parsed, iso_week))
     realisation = realisation_for(period, iso_week)
+    day = schedule_day(
+        week_monday=iso_week.monday,
+        delivered=None if realisation is None else realisation.week_start,
+    )
+    months = parsed.months_elapsed(as_of=day)
     housed = None if realisation is None else housed_per_municipality(realisation, period.label)
     entries = progress_inputs(period)
     somewhat_behind = configured_somewhat_behind()
@@ -235,6 +250,7 @@ def progress(
         period=period,
         week=iso_week,
         months_elapsed=months,
+        schedule_day=day,
         realisation=realisation,
         national=progress_total(
             rows,
@@ -247,6 +263,17 @@ def progress(
         municipalities=visible,
         province_filter=province,
         behind_only=behind_only,
+    )
+
+
+def not_begun_reason(period: Period, week: IsoWeek) -> str:
+    """Why a week before ``period`` has none of its progress, in Dutch (page and download)."""
+    return (
+        f"Week {week.label} ligt vóór taakstelling {period.label}, die loopt van "
+        f"{format_date_nl(period.start)} tot en met {format_date_nl(period.end)}: voor die week "
+        "zijn er geen gegevens van deze periode (geen gecorrigeerde taakstelling, geen "
+        "realisatie en geen schema; de achterstand die zij meeneemt is pas bij het begin van "
+        f"de periode bekend). De voortgang begint in week {period.first_week.label}."
     )
 
 
@@ -266,11 +293,14 @@ def progress_inputs(period: TaakstellingPeriod) -> tuple[ProgressInput, ...]:
 
 
 def default_week(period: TaakstellingPeriod) -> str:
-    """The newest realisation week, or else the week of the period's end or of today."""
+    """The newest realisation week, or else the week of the period's end or of today; never a
+    week before the period's first (a period set before any delivery about it shows its first
+    week, without realisation, not the error of a week it has no figures for)."""
+    first = Period.parse(period.label).first_week
     latest = latest_realisation_week()
     if latest is not None:
-        return latest
-    return IsoWeek.containing(min(timezone.localdate(), period.end)).label
+        return max(IsoWeek.parse(latest), first).label
+    return max(IsoWeek.containing(min(timezone.localdate(), period.end)), first).label
 
 
 def key_figures(*, user: AnyUser) -> ProgressView | None:

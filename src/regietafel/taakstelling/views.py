@@ -15,10 +15,11 @@ from django.views.decorators.http import require_http_methods
 from regietafel import reference
 from regietafel.accounts import access
 from regietafel.core.apportionment import Method
-from regietafel.core.periods import PeriodError
+from regietafel.core.periods import IsoWeek, PeriodError
 from regietafel.core.rules import ScheduleClass
 from regietafel.core.supervision import LADDER
 from regietafel.core.taakstelling import ProgressAggregate, ProgressRow, TaakstellingError
+from regietafel.errors import NoDataError
 from regietafel.presentation.http import csv_response, query_params, wants_csv
 from regietafel.presentation.tables import sort_headers
 from regietafel.taakstelling import selectors, services, tables
@@ -162,6 +163,12 @@ def period_detail(request: HttpRequest, label: str) -> HttpResponse:
             {"period": period, "error": str(error), "week": week},
             status=400,
         )
+    except NoDataError as error:
+        # A week before the period: the page says why there is nothing; a download of it
+        # would be an empty file that reads as nothing to do.
+        status = 404 if wants_csv(request) else 200
+        context = {"period": period, "no_data": str(error), "week": IsoWeek.parse(week).label}
+        return render(request, "taakstelling/detail.html", context, status=status)
     if wants_csv(request) and request.GET.get("tabel") == "provincies":
         return csv_response(
             f"taakstelling-{period.label}-{view.week.label}-provincies",

@@ -40,16 +40,23 @@ def _delta_text(change: FigureChange, delta: float | None, than: str) -> str:
 
 @register.filter
 def figure_change(change: FigureChange) -> str:
-    """ "+120 t.o.v. vorige week", "gelijk aan vorige week", or "" when either is unknown."""
+    """ "+120 t.o.v. vorige week", "gelijk aan vorige week", "nieuw halfjaar (2021-II)" when
+    last week lies in another half year, or "" when either is unknown."""
+    if change.new_period:
+        return change.change_note
     return _delta_text(change, change.change, "vorige week")
 
 
 @register.filter
 def figure_change_since_meeting(change: FigureChange) -> str:
-    """ "+450 t.o.v. week 2021-W40" for the chosen earlier week; "" without one."""
+    """ "+450 t.o.v. week 2021-W40" for the chosen earlier week, "nieuw halfjaar (2021-II)
+    t.o.v. week 2021-W20" when it lies in another half year; "" without one."""
     if not change.meeting_label:
         return ""
-    return _delta_text(change, change.change_since_meeting, f"week {change.meeting_label}")
+    than = f"week {change.meeting_label}"
+    if change.meeting_new_period:
+        return f"{change.meeting_change_note} t.o.v. {than}"
+    return _delta_text(change, change.change_since_meeting, than)
 
 
 @register.filter

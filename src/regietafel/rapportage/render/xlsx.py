@@ -186,7 +186,7 @@ def render_xlsx(data: ReportData, meta: ReportMeta) -> bytes:
                 f.unit,
                 SUPPRESSED_TEXT if f.suppressed else f.value,
                 SUPPRESSED_TEXT if f.previous_suppressed else f.previous,
-                SUPPRESSED_TEXT if f.change_suppressed else f.change,
+                f.change_note or f.change,
                 f.reason or None,
             )
             for f in data.key_figures

@@ -15,6 +15,7 @@ from django import template
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from regietafel.core.catalogue import definition
 from regietafel.core.formatting import (
     NO_DATA_TEXT,
     format_decimal_nl,
@@ -97,10 +98,19 @@ def progress_rows(rows: Iterable[ProgressRow]) -> SafeString:
     return mark_safe("\n".join(_row(r) for r in rows))  # noqa: S308 - built from escaped parts
 
 
+def expected_total(row: ProgressRow) -> str:
+    """Expected housed of a sum of municipalities as the key figure ``verwacht_gehuisvest``
+    writes it (whole persons, the catalogue's rounding): the province's total row reads
+    1.629 where the API and the command line say 1.629, not 1.628,7. A municipality's own
+    row keeps one decimal, so that "verwacht 1,2, gehuisvest 1" shows why it is behind."""
+    return definition("verwacht_gehuisvest").text(row.expected)
+
+
 @register.simple_tag
 def progress_total_row(total: ProgressAggregate) -> SafeString:
-    """The totals row: the counts add up; the percentage is the core's of the sums; a class
-    of a sum is no sum, so the schema cell stays empty."""
+    """The totals row: the counts add up; the percentage is the core's of the sums; expected
+    is the key figure's notation (:func:`expected_total`); a class of a sum is no sum, so the
+    schema cell stays empty."""
     row = total.row
     percentage = _percentage(row)
     count = f"{total.municipalities} gemeente" + ("" if total.municipalities == 1 else "n")
@@ -111,7 +121,7 @@ def progress_total_row(total: ProgressAggregate) -> SafeString:
         f'<td class="num">{integer_nl(row.corrected)}</td>'
         f'<td class="num">{count_nl(row.housed)}</td>'
         f'<td class="num">{count_nl(row.remaining)}</td>'
-        f'<td class="num">{one_decimal_nl(row.expected)}</td>'
+        f'<td class="num">{expected_total(row)}</td>'
         f'<td class="num">{count_nl(total.schedule_arrears)}</td>'
         f'<td class="num">{percentage}</td><td></td></tr>'
     )

@@ -73,3 +73,27 @@ def test_access_doc_is_generated_from_the_access_table() -> None:
     finally:
         sys.path.pop(0)
     assert (ROOT / "docs" / "toegang.md").read_text(encoding="utf-8") == access_markdown()
+
+
+def test_confidentiality_doc_names_what_the_small_cell_rule_shields() -> None:
+    """docs/vertrouwelijkheid.md called "locaties nodig" never afgeschermd, while the start page
+    and every other surface showed `amv_locaties_nodig_*` as afgeschermd (intended: an
+    afgeschermd need gives no shortage back). The row of the start page and the Opvangbeeld
+    cards names every figure shown there that the rule can shield, and what the doc calls
+    never afgeschermd is none of them."""
+    from regietafel.core.catalogue import CATALOGUE, Surface
+
+    text = (ROOT / "docs" / "vertrouwelijkheid.md").read_text(encoding="utf-8")
+    row = next(line for line in text.splitlines() if line.startswith("| startpagina"))
+    cards = {Surface.OVERZICHT, Surface.OPVANGBEELD}
+    shielded = [d for d in CATALOGUE if d.occupancy is not None]
+
+    def named(code: str) -> bool:
+        return f"`{code}`" in row or f"`{code.rsplit('_', 1)[0]}_*`" in row
+
+    assert [d.code for d in shielded if d.surfaces & cards and not named(d.code)] == []
+    never = next(p for p in text.split("\n\n") if p.startswith("Nooit afgeschermd"))
+    terms = re.findall(r"\*\*(.+?)\*\*", never.split(".")[0])
+    names = {d.name.split(",")[0].casefold() for d in shielded}
+    assert terms
+    assert [t for t in terms if any(n.endswith(t.casefold()) for n in names)] == []

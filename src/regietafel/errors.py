@@ -15,7 +15,10 @@ class UserError(Exception):
 class NoDataError(LookupError):
     """A week without the data a document needs: nothing is published or written from it.
 
-    No data is never zero; the message (Dutch) says which week and what is missing.
+    No data is never zero; the message (Dutch) says which week and what is missing. A page or
+    download that raises it is answered with a 404 titled "Geen gegevens voor deze week" and
+    the message (``web.middleware.DomainErrorMiddleware``), not as an unknown address; the
+    command line prints the line.
     """
 
 

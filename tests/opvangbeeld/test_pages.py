@@ -66,13 +66,16 @@ def test_doelen_page_create_and_forbid(client_as: Callable[[str | None], Any]) -
     # No register for that week or before: progress is unknown, never "0 of 600".
     assert "geen locatieregister aangeleverd" in body
     assert body.count("geen gegevens") >= 2
-    csv = client_as("provincie").get("/doelen/?week=2021-W45&formaat=csv").content.decode()
-    row = next(line for line in csv.splitlines() if line.startswith("600 extra plaatsen"))
-    assert row.split(",")[6:9] == ["", "", ""]  # gerealiseerd, resterend, verwacht
-    assert row.endswith("geen gegevens")
+    # Nor a file of it: the download is refused with the reason (no file of empty progress).
+    refused = client_as("provincie").get("/doelen/?week=2021-W45&formaat=csv")
+    assert refused.status_code == 404
+    assert "Er is nog geen locatieregister aangeleverd." in refused.content.decode()
     standard_register()
     measured = client_as("provincie").get("/doelen/?week=2021-W45").content.decode()
     assert "geen locatieregister aangeleverd" not in measured
+    csv = client_as("provincie").get("/doelen/?week=2021-W45&formaat=csv").content.decode()
+    row = next(line for line in csv.splitlines() if line.startswith("600 extra plaatsen"))
+    assert "geen gegevens" not in row
 
 
 def test_need_by_week_steps() -> None:

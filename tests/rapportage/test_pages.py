@@ -67,7 +67,10 @@ def test_correction_page_and_older_version(
     older = client.get("/rapport/2021-W45/NL/?versie=1").content.decode()
     assert "31.250" in older
     assert "er is een nieuwere versie" in older
-    assert client.get("/rapport/2021-W45/NL/?versie=9").status_code == 404
+    unknown = client.get("/rapport/2021-W45/NL/?versie=9")
+    assert unknown.status_code == 404
+    # The report is published: an unknown version is not "(nog) niet gepubliceerd".
+    assert "Versie 9 van dit rapport bestaat niet." in unknown.content.decode()
 
 
 def test_list_shows_only_readable_reports_with_csv(published: None, client_as: Any) -> None:

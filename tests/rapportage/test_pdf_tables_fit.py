@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -105,3 +106,53 @@ def test_pdf_tables_fit_the_page(name: str, tmp_path: Path) -> None:
     assert response.status_code == 200, name
     assert response["Content-Type"] == "application/pdf"
     assert not ink_at_the_edges(response.content, tmp_path)
+
+
+HYPHEN = "\u2010"
+"""The hyphen WeasyPrint draws where it hyphenates a word (``hyphenate-character``)."""
+
+WHOLE_WORDS = frozenset(
+    {"provincie", "groningen", "schema", "gemeenten", "bezetting", "capaciteit", "taakstelling"}
+)
+"""Names and header words that narrow columns cut ("provin-cie", "sche-ma", "bezettin g")."""
+
+
+def cut_words(text: str) -> list[str]:
+    """Words of ``text`` (pdftotext) split over two lines: hyphenated anywhere, or one of
+    :data:`WHOLE_WORDS` broken without a hyphen."""
+    lines = [line.split() for line in text.splitlines()]
+    cut = []
+    for first, second in pairwise(lines):
+        if not first:
+            continue
+        if first[-1].endswith(HYPHEN):
+            cut.append(first[-1])
+        elif second and (first[-1] + second[0]).casefold() in WHOLE_WORDS:
+            cut.append(f"{first[-1]}|{second[0]}")
+    return sorted(set(cut))
+
+
+def test_cut_words_finds_a_hyphenated_and_a_broken_word() -> None:
+    text = f"provin{HYPHEN}\ncie\nop\nschem\na\nNoord-\nHolland\nbezetting\n"
+    assert cut_words(text) == [f"provin{HYPHEN}", "schem|a"]
+
+
+@pytest.mark.usefixtures("demo")
+def test_pdf_tables_hyphenate_no_word(tmp_path: Path) -> None:
+    """A column is as wide as its longest word: names and header words are never hyphenated
+    or cut in two while the table has room (a name breaks only at its own hyphen or space)."""
+    if shutil.which("pdftotext") is None:
+        pytest.skip("poppler-utils (pdftotext) ontbreekt: PDF-tekst niet gecontroleerd")
+    from django.test import Client
+
+    from regietafel.accounts.models import User
+
+    client = Client()
+    client.force_login(User.objects.get(username="lrt"))
+    for name, url in DOCUMENTS.items():
+        source = tmp_path / f"{name}.pdf"
+        source.write_bytes(client.get(url).content)
+        text = subprocess.run(
+            ["pdftotext", str(source), "-"], check=True, capture_output=True, text=True
+        ).stdout
+        assert cut_words(text) == [], name

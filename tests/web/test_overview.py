@@ -201,3 +201,29 @@ def test_arrears_of_a_first_period_are_unknown_not_zero_and_the_page_says_why(
     entries = client.get("/api/v1/taakstelling/2021-II/").json()
     assert {e["achterstand"] for e in entries["results"]} == {None}
     assert {p["achterstand"] for p in entries["provincies"]} == {None}
+
+
+def test_a_figure_without_data_last_week_says_so(
+    client_as: Callable[[str | None], Any],
+) -> None:
+    """2021-W45 is the first week with a register: the note beside each figure was blank,
+    which read as no change; now it says last week had no data."""
+    make_register("2021-W45", STANDARD)
+    body = client_as("landelijk").get("/?week=2021-W45").content.decode()
+    card = _card(body, "capaciteit_nu")
+    assert '<span class="figure__value">1.050</span>' in card
+    assert '<span class="figure__note">geen gegevens vorige week</span>' in card
+
+
+def test_the_note_tells_afgeschermd_last_week_from_no_data() -> None:
+    from regietafel.core.catalogue import FigureChange, definition
+    from regietafel.kerncijfers.templatetags.regietafel_figures import figure_change
+
+    occupancy = definition("bezetting_nu")
+    assert figure_change(FigureChange(occupancy, 900, 800)) == "+100 t.o.v. vorige week"
+    assert figure_change(FigureChange(occupancy, 900, None)) == "geen gegevens vorige week"
+    hidden = FigureChange(occupancy, 900, None, earlier_suppressed=True)
+    assert figure_change(hidden) == "vorige week afgeschermd"
+    # No value this week: the value already says "geen gegevens" or "afgeschermd".
+    assert figure_change(FigureChange(occupancy, None, 900)) == ""
+    assert figure_change(FigureChange(occupancy, None, None, suppressed=True)) == ""

@@ -26,7 +26,7 @@ from regietafel.boodschappenlijst.selectors import (
 from regietafel.boodschappenlijst.tables import shopping_table
 from regietafel.core.periods import PeriodError
 from regietafel.core.rules import ShoppingItemStatus
-from regietafel.errors import NotFoundError
+from regietafel.errors import NoDataError
 from regietafel.kerncijfers.selectors import week_or_default
 from regietafel.presentation.http import bad_request, query_params, table_csv
 from regietafel.presentation.tables import Column, Sorting, parse_sorting, sort_headers, sort_rows
@@ -61,7 +61,7 @@ def boodschappenlijst(request: HttpRequest) -> HttpResponse:
     scoped = shopping_list_for(user=request.user, week=week, scope=scope)
     if request.GET.get("formaat") == "csv":
         if scoped.no_data_reason is not None:  # an empty file would read as nothing to do
-            raise NotFoundError(scoped.no_data_reason)
+            raise NoDataError(scoped.no_data_reason)
         return table_csv(
             shopping_table(scoped, with_hidden=True),
             f"boodschappenlijst-{scope}-{week.label}.csv",

@@ -18,6 +18,8 @@ from regietafel.doelen.models import Unit
 from regietafel.doelen.selectors import targets_visible_to
 from regietafel.doelen.services import target_create
 from regietafel.doelen.tables import targets_table
+from regietafel.errors import NoDataError
+from regietafel.imports.selectors import no_register_reason
 from regietafel.kerncijfers.selectors import targets_for, week_or_default
 from regietafel.presentation.forms import DayField, WholeNumberField
 from regietafel.presentation.http import bad_request, table_csv
@@ -79,7 +81,9 @@ def doelen(request: HttpRequest) -> HttpResponse:
         targets_visible_to(request.user, running_on=week.monday) if progress is None else ()
     )
     if request.GET.get("formaat") == "csv":
-        table = targets_table(progress or (), unmeasured=unmeasured)
+        if progress is None:  # unknown progress: a file of "geen gegevens" (or only a header)
+            raise NoDataError(no_register_reason(week))
+        table = targets_table(progress)
         return table_csv(table, f"doelen-{week.label}.csv")
     rows = [(p, _STATUS_CLASS[p.status]) for p in progress or ()]
     return render(

@@ -53,6 +53,8 @@ class ProvinceDetail:
     share: DistributionRow | None = None
     week: IsoWeek | None = None
     period_label: str | None = None
+    no_progress_reason: str | None = None
+    """Why ``progress`` is None (Dutch): the page says it, the download refuses with it."""
 
     @property
     def inhabitants(self) -> int:
@@ -142,6 +144,18 @@ def province_get(*, user: AnyUser, code: str, week: IsoWeek | None = None) -> Pr
         share=share,
         week=week,
         period_label=None if week is None else Period.containing(week.monday).label,
+        no_progress_reason=None if progress is not None else _no_period_reason(week),
+    )
+
+
+def _no_period_reason(week: IsoWeek | None) -> str:
+    """Why a page of ``week`` (None: the newest) has no taakstelling to show."""
+    if week is None:
+        return "Er is nog geen taakstelling vastgesteld."
+    period = Period.containing(week.monday).label
+    return (
+        f"Voor week {week.label} is geen taakstelling vastgesteld (halfjaar {period}): geen "
+        "gegevens over de voortgang in die week."
     )
 
 
@@ -264,6 +278,8 @@ class MunicipalityDetail:
     distribution_week: str | None
     share: DistributionRow | None
     province_share: DistributionRow | None
+    no_history_reason: str | None = None
+    """Why no half year has a row of this municipality (Dutch); None when one has."""
 
 
 def _municipality(code: str, on: date) -> Municipality:
@@ -325,7 +341,25 @@ def municipality_get(
         distribution_week=locations_week.label if locations_week else None,
         share=share,
         province_share=province_share,
+        no_history_reason=_no_history_reason(municipality, history, week),
     )
+
+
+def _no_history_reason(
+    municipality: Municipality, history: list[HalfYear], week: IsoWeek | None
+) -> str | None:
+    """Why the municipality's taakstelling per half year has no row (no data, never 0)."""
+    if any(h.row is not None for h in history):
+        return None
+    if history:
+        periods = ", ".join(h.label for h in history)
+        return (
+            f"{municipality.name} heeft geen taakstelling in {periods}: de gemeente bestond "
+            "niet in die indeling."
+        )
+    if week is None:
+        return "Er is nog geen taakstelling vastgesteld."
+    return f"Voor week {week.label} of eerder is geen taakstelling vastgesteld."
 
 
 def municipality_lookup(text: str, on: date) -> Municipality | None:

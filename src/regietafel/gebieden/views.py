@@ -17,6 +17,7 @@ from regietafel import reference
 from regietafel.accounts import access
 from regietafel.core.periods import IsoWeek, PeriodError
 from regietafel.core.rules import ScheduleClass
+from regietafel.errors import NoDataError
 from regietafel.gebieden import selectors
 from regietafel.gebieden.maps import schedule_map
 from regietafel.presentation.http import bad_request, csv_response, query_params, wants_csv
@@ -69,9 +70,10 @@ def province_detail(request: HttpRequest, code: str) -> HttpResponse:
         detail.progress.municipalities if detail.progress else (), sorting, schedule
     )
     if wants_csv(request) and request.GET.get("tabel") == "taakstelling":
-        label = detail.progress.period.label if detail.progress else ""
+        if detail.progress is None:  # a file with only a header would read as no municipality
+            raise NoDataError(detail.no_progress_reason)
         return csv_response(
-            f"taakstelling-{label}-{detail.province.code}",
+            f"taakstelling-{detail.progress.period.label}-{detail.province.code}",
             PROGRESS_HEADER,
             (progress_csv_row(row) for row in rows),
         )
@@ -234,6 +236,8 @@ def municipality_detail(request: HttpRequest, code: str) -> HttpResponse:
         return bad_request(request, str(error))
     detail = selectors.municipality_get(user=request.user, code=code, week=week)
     if wants_csv(request):
+        if detail.no_history_reason is not None:
+            raise NoDataError(detail.no_history_reason)
         return csv_response(
             f"taakstelling-{detail.municipality.code}",
             ["periode", "stand_week", *PROGRESS_HEADER],  # one row per half year

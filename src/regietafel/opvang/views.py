@@ -19,9 +19,9 @@ from regietafel.accounts import access
 from regietafel.core.confidentiality import SUPPRESSED_TEXT
 from regietafel.core.periods import IsoWeek
 from regietafel.core.rules import LocationType
-from regietafel.errors import NotFoundError
+from regietafel.errors import NoDataError
 from regietafel.imports.models import Kind
-from regietafel.imports.selectors import no_register_reason
+from regietafel.imports.selectors import no_data_reason, no_register_reason
 from regietafel.opvang import selectors
 from regietafel.opvang.forms import LocationFilterForm, WeekForm
 from regietafel.opvang.selectors import LocationRow, ProvinceAggregate, SeriesOverview
@@ -123,12 +123,12 @@ def locations(request: HttpRequest) -> HttpResponse:
         return render(request, "opvang/locaties.html", context, status=400)
     cleaned = form.cleaned_data
     week = _week(form, kind=Kind.LOCATIES)
+    reason = no_register_reason(week)
+    if reason is not None and _wants_csv(request):
+        raise NoDataError(reason)  # a file with only a header would read as an empty register
     if week is None:
         return render(request, "opvang/locaties.html", context)
-    reason = no_register_reason(week)
     if reason is not None:
-        if _wants_csv(request):  # a file with only a header would read as an empty register
-            raise NotFoundError(reason)
         context.update(week=week, no_data=reason)
         return render(request, "opvang/locaties.html", context)
     type_value = cleaned.get("soort")
@@ -223,9 +223,16 @@ def series(request: HttpRequest) -> HttpResponse:
         return render(request, "opvang/reeksen.html", context, status=400)
     week = _week(form, kind=Kind.REEKSEN)
     if week is None:
+        if _wants_csv(request):
+            raise NoDataError(no_data_reason(Kind.REEKSEN, None))
         return render(request, "opvang/reeksen.html", context)
     overview = selectors.series_latest(user=request.user, week=week)
     if _wants_csv(request):
+        if overview.source_week is None:  # every value empty: read as a delivery of nothing
+            raise NoDataError(
+                no_data_reason(Kind.REEKSEN, week)
+                or f"Voor week {week.label} zijn geen landelijke reeksen geleverd."
+            )
         return _series_csv(overview)
     context.update(overview=overview, week=week)
     return render(request, "opvang/reeksen.html", context)

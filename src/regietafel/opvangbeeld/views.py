@@ -26,6 +26,7 @@ from regietafel.core.need_policy import CHOOSABLE_POLICIES
 from regietafel.core.periods import IsoWeek, PeriodError
 from regietafel.doelen.selectors import core_targets
 from regietafel.doelen.tables import targets_table
+from regietafel.errors import NoDataError
 from regietafel.imports.models import Kind
 from regietafel.imports.selectors import missing_reason
 from regietafel.kerncijfers.selectors import (
@@ -113,8 +114,15 @@ def _picture_tables(picture: ReceptionPicture) -> list[ResultTable]:
 
 
 def _render(request: HttpRequest, picture: ReceptionPicture, extra: dict[str, Any]) -> HttpResponse:
+    missing = (
+        None
+        if picture.register
+        else missing_reason(kind=Kind.LOCATIES, week=picture.week, noun="locatieregister")
+    )
     all_tables = _picture_tables(picture)
     if request.GET.get("formaat") == "csv":
+        if missing is not None:  # every table empty or "geen gegevens": no file, the reason
+            raise NoDataError(missing)
         wanted = request.GET.get("tabel", "behoefte")
         chosen = next((t for t in all_tables if t.name == wanted), all_tables[0])
         scope = picture.province_code or "NL"
@@ -130,9 +138,8 @@ def _render(request: HttpRequest, picture: ReceptionPicture, extra: dict[str, An
         "can_choose_need_policy": access.can_choose_need_policy(request.user),
         "provinces": reference.provinces(),
         "own_province": access.own_province(request.user),
-        "missing": None
-        if picture.register
-        else missing_reason(kind=Kind.LOCATIES, week=picture.week, noun="locatieregister"),
+        "missing": missing,
+        "no_download": missing is not None,  # the download would be refused: no link to it
         **_charts(picture),
         **extra,
     }

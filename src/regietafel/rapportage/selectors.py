@@ -9,7 +9,10 @@ from django.utils.translation import gettext as _
 from regietafel import reference
 from regietafel.accounts import access
 from regietafel.accounts.access import AnyUser
-from regietafel.errors import NotFoundError
+from regietafel.core.figures import NATIONAL
+from regietafel.core.periods import IsoWeek
+from regietafel.errors import NoDataError, NotFoundError
+from regietafel.kerncijfers.selectors import figures_for, no_figures_reason
 from regietafel.rapportage.models import PublishedReport
 
 
@@ -57,7 +60,11 @@ def published_scopes(*, user: AnyUser, week: str) -> frozenset[str]:
 def report_get(
     *, user: AnyUser, week: str, scope: str, version: int | None = None
 ) -> PublishedReport:
-    """A version of a report (the latest when ``version`` is None); 403 before 404."""
+    """A version of a report (the latest when ``version`` is None); 403 before 404.
+
+    Not published: ``NotFoundError``, or ``NoDataError`` when the week has no data, so
+    nothing can be published from it (a reader waiting for "(nog) niet" would wait forever).
+    """
     access.require_report(user, scope)
     reports = PublishedReport.objects.select_related("published_by").filter(week=week, scope=scope)
     report = (
@@ -65,9 +72,30 @@ def report_get(
         if version is not None
         else reports.order_by("-version").first()
     )
-    if report is None:
+    if report is not None:
+        return report
+    if version is not None and reports.exists():
+        raise NotFoundError(
+            _("Versie %(version)s van dit rapport bestaat niet.") % {"version": version}
+        )
+    if scope != NATIONAL and not reference.is_province_code(scope):
         raise NotFoundError(_("Dit rapport is (nog) niet gepubliceerd."))
-    return report
+    name = _("Nederland") if scope == NATIONAL else reference.province(scope).name
+    reason = no_figures_reason(
+        figures_for(user=access.system_reader(), week=IsoWeek.parse(week), scope=scope)
+    )
+    if reason is not None:
+        raise NoDataError(
+            _(
+                "Het rapport van week %(week)s voor %(name)s is niet gepubliceerd en kan ook "
+                "niet worden gepubliceerd: die week heeft geen gegevens. %(reason)s"
+            )
+            % {"week": week, "name": name, "reason": reason}
+        )
+    raise NotFoundError(
+        _("Het rapport van week %(week)s voor %(name)s is (nog) niet gepubliceerd.")
+        % {"week": week, "name": name}
+    )
 
 
 def latest_report(*, week: str, scope: str) -> PublishedReport | None:

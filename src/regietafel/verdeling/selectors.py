@@ -48,11 +48,12 @@ from regietafel.core.rules import (
 )
 from regietafel.core.rules import DEFAULT_AMV_SHARE as DEFAULT_AMV_SHARE  # noqa: PLC0414 (views)
 from regietafel.doelen.selectors import core_targets
+from regietafel.errors import NoDataError
 from regietafel.kerncijfers.selectors import check_province, week_figures
 from regietafel.tabular import RowReader, read_unit_values
 
 
-class NoRegisterError(LookupError):
+class NoRegisterError(NoDataError):
     """The week has no location register to distribute from; the message is Dutch."""
 
 

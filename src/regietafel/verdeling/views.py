@@ -15,6 +15,7 @@ from regietafel.accounts import access
 from regietafel.core.distribution import DistributionError, Rule
 from regietafel.core.periods import IsoWeek, PeriodError
 from regietafel.core.rules import ExistingPlacesRule
+from regietafel.errors import NoDataError
 from regietafel.imports.models import Kind
 from regietafel.opvang.selectors import latest_week
 from regietafel.presentation.http import html_table, query_params, table_csv
@@ -124,6 +125,20 @@ def _correction(
         return None, [str(e) for e in error.errors]
 
 
+NO_REGISTER_YET = (
+    "Er is nog geen locatieregister geïmporteerd, dus er is geen week met gegevens om te "
+    "verdelen. Importeer eerst een locatiebestand."
+)
+
+
+def _no_data(request: HttpRequest, context: dict[str, Any], reason: str) -> HttpResponse:
+    """The page that says why there is nothing to distribute; a download is refused with the
+    reason instead (the page in place of a file, or a file of nothing, hid it)."""
+    if request.GET.get("formaat") == "csv":
+        raise NoDataError(reason)
+    return render(request, "verdeling/verdeling.html", {**context, "no_data": reason})
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def verdeling(request: HttpRequest) -> HttpResponse:
@@ -156,11 +171,7 @@ def verdeling(request: HttpRequest) -> HttpResponse:
     if province is not None:
         access.require_province_detail(request.user, province.code)
     if week is None:
-        context["no_data"] = (
-            "Er is nog geen locatieregister geïmporteerd, dus er is geen week met gegevens om te "
-            "verdelen. Importeer eerst een locatiebestand."
-        )
-        return render(request, "verdeling/verdeling.html", context)
+        return _no_data(request, context, NO_REGISTER_YET)
     context.update(
         week=week,
         province=province,
@@ -234,8 +245,7 @@ def verdeling(request: HttpRequest) -> HttpResponse:
     except DistributionError as error:
         errors.append(str(error))
     except NoRegisterError as error:
-        context["no_data"] = str(error)
-        return render(request, "verdeling/verdeling.html", context)
+        return _no_data(request, context, str(error))
     if request.GET.get("formaat") == "csv" and tables and not errors:
         wanted = request.GET.get("tabel", "provincies")
         chosen = next((t for t in tables if t.name == wanted), tables[0])

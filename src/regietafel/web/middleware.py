@@ -7,7 +7,7 @@ from collections.abc import Callable
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from regietafel.errors import NotFoundError
+from regietafel.errors import NoDataError, NotFoundError
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
@@ -51,8 +51,10 @@ class MethodNotAllowedPageMiddleware:
 
 class DomainErrorMiddleware:
     """The one place a page turns a domain error into HTTP: ``NotFoundError`` is the 404
-    page (``web.views.not_found``). Selectors stay free of HTTP; the API has its own
-    translation (``api.errors.exception_handler``), the command line prints the line."""
+    page and ``NoDataError`` (a week without data: nothing to show or download) its "Geen
+    gegevens voor deze week" variant (``web.views.not_found``). Selectors stay free of HTTP;
+    the API has its own translation (``api.errors.exception_handler``), the command line
+    prints the line."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -61,5 +63,5 @@ class DomainErrorMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> None:
-        if isinstance(exception, NotFoundError):
+        if isinstance(exception, NotFoundError | NoDataError):
             raise Http404(str(exception)) from exception

@@ -18,7 +18,7 @@ from regietafel.core.catalogue import FigureChange, FigureHistory, Surface
 from regietafel.core.figures import NATIONAL, ScopeFigures
 from regietafel.core.periods import IsoWeek, PeriodError
 from regietafel.core.targets import TargetProgress, achieved_since
-from regietafel.errors import NotFoundError
+from regietafel.errors import NoDataError, NotFoundError
 from regietafel.kerncijfers.selectors import (
     figure_changes,
     figure_histories,
@@ -183,6 +183,9 @@ def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpR
         return JsonResponse({"detail": "Niet gevonden."}, status=404)
     # The domain's own Dutch reason ("Provincie PV99 bestaat niet."), never Django's English.
     cause = getattr(exception, "__cause__", None)
+    if isinstance(cause, NoDataError):
+        # The address is right, the week is empty: say that, not "bestaat niet (meer)".
+        return render(request, "regietafel/404_no_data.html", {"reason": str(cause)}, status=404)
     reason = str(cause) if isinstance(cause, NotFoundError) else ""
     return render(request, "regietafel/404.html", {"reason": reason}, status=404)
 

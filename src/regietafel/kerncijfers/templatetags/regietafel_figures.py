@@ -41,9 +41,15 @@ def _delta_text(change: FigureChange, delta: float | None, than: str) -> str:
 @register.filter
 def figure_change(change: FigureChange) -> str:
     """ "+120 t.o.v. vorige week", "gelijk aan vorige week", "nieuw halfjaar (2021-II)" when
-    last week lies in another half year, or "" when either is unknown."""
+    last week lies in another half year; with a value this week but none last week "geen
+    gegevens vorige week" (or "vorige week afgeschermd"): a blank read as no change. "" when
+    this week has no value, which the value itself already says."""
     if change.new_period:
         return change.change_note
+    if change.value is not None and change.earlier is None:
+        return (
+            "vorige week afgeschermd" if change.earlier_suppressed else "geen gegevens vorige week"
+        )
     return _delta_text(change, change.change, "vorige week")
 
 

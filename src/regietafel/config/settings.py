@@ -8,6 +8,8 @@ REGIETAFEL_IMPORT_MAX_MB, REGIETAFEL_BASE_URL, REGIETAFEL_EMAIL_*.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import dj_database_url
 
 from regietafel import printing
@@ -141,6 +143,9 @@ LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", "Nederlands")]
 TIME_ZONE = LOCAL_TIME_ZONE
 USE_I18N = True
+# Dutch for the English texts of Django, its admin and DRF that their own Dutch catalogues lack
+# (such as the admin's hidden table headers); compiled by tools/build_locale.py, .mo committed.
+LOCALE_PATHS = [Path(__file__).resolve().parent.parent / "locale"]
 USE_TZ = True
 USE_THOUSAND_SEPARATOR = True
 

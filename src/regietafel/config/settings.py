@@ -106,7 +106,9 @@ LOGOUT_REDIRECT_URL = "login"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        # The admin's app comes first in INSTALLED_APPS, so our few overrides of its own
+        # templates (accounts/admin_templates) are found only through DIRS.
+        "DIRS": [Path(__file__).resolve().parent.parent / "accounts" / "admin_templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [

@@ -184,3 +184,35 @@ def test_user_created_in_the_admin_is_audited_without_unset_flags(
         )
     ]
     assert NEW_PASSWORD not in str(rows[0].changes)
+
+
+@pytest.mark.django_db
+def test_permissions_given_in_the_admin_are_audited_by_their_dutch_label(
+    client_as: Callable[[str], Any], make_user: Callable[[str], Any]
+) -> None:
+    """Django stores "Can view gebruiker"; the audit trail names it as the form shows it."""
+    from django.contrib.auth.models import Permission
+
+    from regietafel.audit.models import AuditEntry
+
+    client = client_as("beheerder")
+    target = make_user("coa")
+    permission = Permission.objects.get(codename="view_user")
+    assert permission.name == "Can view gebruiker"
+    response = client.post(
+        f"/beheer/accounts/user/{target.pk}/change/",
+        {
+            "username": "coa",
+            "is_active": "on",
+            "user_permissions": [str(permission.pk)],
+            "date_joined_0": "2021-01-04",
+            "date_joined_1": "09:00:00",
+            "role": "coa",
+            "province_code": "",
+        },
+    )
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    row = AuditEntry.objects.get(summary="groepen/rechten van gebruiker coa gewijzigd in beheer")
+    label = "Gebruikers | gebruiker | Kan gebruiker bekijken"
+    assert row.changes == {"user_permissions": {"oud": [], "nieuw": [label]}}

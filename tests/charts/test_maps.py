@@ -241,3 +241,46 @@ def test_class_symbols_have_a_white_edge_for_dark_fills(gemeenten: dict[str, Any
     assert [s["mark"]["stroke"] for s in symbols] == ["#ffffff"]
     svg = render_svg(spec)
     assert 'stroke="#ffffff"' in svg or "stroke: #ffffff" in svg or 'stroke="#fff"' in svg
+
+
+def test_a_map_of_links_says_nothing_in_english_to_screen_readers(
+    gemeenten: dict[str, Any], provincies: dict[str, Any]
+) -> None:
+    """Inside a map of links Vega's own words reached the accessibility tree: "group mark
+    container", "geoshape", "Title text '...'"; and each province value "lon: 6,7; lat: ...".
+    """
+    from regietafel.charts import svg_for_html, topology_subset
+
+    groningen = {
+        str(g["id"])
+        for g in gemeenten["objects"]["gemeenten"]["geometries"]
+        if (g.get("properties") or {}).get("provinciecode") == "PV20"
+    }
+    spec = municipality_map(
+        topology=topology_subset(gemeenten, "gemeenten", groningen),
+        object_name="gemeenten",
+        classes=dict.fromkeys(groningen, "op schema"),
+        class_order=ORDER[:1],
+        title="Voortgang",
+        source=SOURCE,
+        links={code: f"/gemeenten/{code}/" for code in groningen},
+    )
+    svg = render_svg(spec)
+    assert "aria-roledescription" in svg  # what Vega writes ...
+    html = svg_for_html(svg, title="Voortgang", description="d", id_prefix="k")
+    assert "aria-roledescription" not in html  # ... and what the page gets
+    assert "Title text" not in html
+    assert html.count('aria-hidden="true"') >= svg.count("Title text")
+
+    values = province_map(
+        topology=provincies,
+        object_name="provincies",
+        values={str(g["id"]): 90.0 for g in provincies["objects"]["provincies"]["geometries"]},
+        title="t",
+        source=SOURCE,
+        legend_title="x",
+        class_breaks=[100],
+    )
+    labels = aria_labels(render_svg(values))
+    assert not [label for label in labels if label.startswith("lon:")]
+    assert any(label.startswith("Groningen (PV20): ") for label in labels)

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.contrib import admin
 from django.contrib.admin.utils import NestedObjects
 from django.contrib.auth.admin import UserAdmin
-from django.contrib.auth.models import Group
+from django.contrib.auth.forms import AdminPasswordChangeForm, SetUnusablePasswordMixin
+from django.contrib.auth.models import Group, Permission
 from django.db import models, router, transaction
 from django.http import HttpRequest, HttpResponse
+from django.utils.safestring import mark_safe
+from django.utils.text import capfirst, format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from regietafel import reference
-from regietafel.accounts.adminsite import RoleAdminMixin
+from regietafel.accounts.adminsite import DutchBooleansAdmin, RoleAdminMixin
 from regietafel.accounts.models import User
 from regietafel.audit.models import Action
 from regietafel.audit.services import audit_record
@@ -37,28 +40,86 @@ AUDITED_FIELDS = (
 AUDITED_RELATIONS = ("groups", "user_permissions")
 """Many-to-many fields of the user form, written by ``save_related`` after ``save_model``."""
 
+_PERMISSION_ACTIONS = {
+    "add": "toevoegen",
+    "change": "wijzigen",
+    "delete": "verwijderen",
+    "view": "bekijken",
+}
+
+
+def permission_label(permission: Permission) -> str:
+    """A default permission in Dutch, "Afspraken | afspraak | Kan afspraak toevoegen".
+
+    Django stores the English name ("Can add afspraak") in the database when it creates the
+    permission; the label is made from the model's verbose name instead. Any other permission
+    keeps its own name.
+    """
+    action, _sep, model_name = permission.codename.partition("_")
+    model = permission.content_type.model_class()
+    if action not in _PERMISSION_ACTIONS or model is None or model._meta.model_name != model_name:
+        return str(permission)
+    action_nl = _PERMISSION_ACTIONS[action]
+    return f"{permission.content_type} | Kan {model._meta.verbose_name} {action_nl}"
+
+
+class PermissionChoiceField(forms.ModelMultipleChoiceField[Permission]):
+    """The user's permissions, each by ``permission_label``."""
+
+    def label_from_instance(self, obj: Permission) -> str:
+        return permission_label(obj)
+
+
+if TYPE_CHECKING:
+    _AdminPasswordChangeForm = AdminPasswordChangeForm[User]
+else:  # not subscriptable at run time
+    _AdminPasswordChangeForm = AdminPasswordChangeForm
+
+
+class PasswordChangeForm(_AdminPasswordChangeForm):
+    """Django's password form in the admin, whose warning it writes in English, not translated."""
+
+    usable_password_help_text = format_lazy(  # type: ignore[assignment]  # lazy, as Django's
+        "{}{}",
+        SetUnusablePasswordMixin.usable_password_help_text,
+        # A fixed text of ours; Django's id keeps its script (show or hide the warning) working.
+        mark_safe(
+            '<ul id="id_unusable_warning" class="messagelist"><li class="warning">'
+            "Als u dit uitschakelt, gaat het huidige wachtwoord van deze gebruiker verloren."
+            "</li></ul>"
+        ),
+    )
+
 
 @admin.register(User)
-class RegietafelUserAdmin(RoleAdminMixin, UserAdmin[User]):
+class RegietafelUserAdmin(RoleAdminMixin, DutchBooleansAdmin[User], UserAdmin[User]):
     fieldsets = (
         *(UserAdmin.fieldsets or ()),
         (_("Rol"), {"fields": ("role", "province_code")}),
     )
     list_display = ("username", "first_name", "role", "province_code", "is_active")
     list_filter = ("role", "province_code", "is_active")
+    change_password_form = PasswordChangeForm
 
     def formfield_for_dbfield(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
         """The province as a choice of the twelve (a typed PV99 was stored and gave that user
         a 500 on every page); ``User.clean`` checks that it fits the role."""
         if db_field.name == "province_code":
             return forms.ChoiceField(
-                label=db_field.verbose_name,
+                label=capfirst(db_field.verbose_name),
                 required=False,
                 choices=[("", "geen (alleen voor de rol provincie)")]
                 + [(p.code, f"{p.name} ({p.code})") for p in reference.provinces()],
                 help_text=db_field.help_text,
             )
         return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(
+        self, db_field: Any, request: HttpRequest, **kwargs: Any
+    ) -> forms.ModelMultipleChoiceField[Any] | None:
+        if db_field.name == "user_permissions":
+            kwargs.setdefault("form_class", PermissionChoiceField)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     def save_model(self, request: HttpRequest, obj: User, form: Any, change: bool) -> None:
         before = User.objects.filter(pk=obj.pk).values(*AUDITED_FIELDS).first() if change else None
@@ -158,7 +219,10 @@ def _shown(value: Any) -> str:
 def _related_names(user: User, name: str) -> list[str]:
     if user.pk is None:
         return []
-    return sorted(str(item) for item in getattr(user, name).all())
+    return sorted(
+        permission_label(item) if isinstance(item, Permission) else str(item)
+        for item in getattr(user, name).all()
+    )
 
 
 def _audit_deleted(request: HttpRequest, obj: User) -> None:

@@ -8,12 +8,17 @@ through ``accounts.services.login_attempt`` like the log-in page and the API.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from django import forms
 from django.contrib import admin
 from django.contrib.admin.forms import AdminAuthenticationForm
+from django.db import models
 from django.http import HttpRequest
+from django.templatetags.static import static
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from regietafel.accounts import access
@@ -69,3 +74,36 @@ class RoleAdminMixin:
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return access.can_manage_users(request.user)
+
+
+_M = TypeVar("_M", bound=models.Model)
+
+_YES_NO = {True: ("yes", "ja"), False: ("no", "nee"), None: ("unknown", "onbekend")}
+
+
+def yes_no_icon(value: bool | None) -> SafeString:
+    """The admin's tick or cross with "ja"/"nee" as its text; Django's own says alt="True"."""
+    icon, text = _YES_NO[value]
+    return format_html('<img src="{}" alt="{}">', static(f"admin/img/icon-{icon}.svg"), text)
+
+
+def _yes_no_column(field: models.Field[Any, Any]) -> Callable[[Any], SafeString]:
+    @admin.display(description=field.verbose_name, ordering=field.name)
+    def column(obj: Any) -> SafeString:
+        return yes_no_icon(getattr(obj, field.name))
+
+    column.__name__ = field.name  # the column's CSS class, as for the field itself
+    return column
+
+
+class DutchBooleansAdmin(admin.ModelAdmin[_M]):
+    """Yes/no columns of the change list shown with ``yes_no_icon``, sortable as before."""
+
+    def get_list_display(self, request: HttpRequest) -> list[str | Callable[[_M], str | bool]]:
+        fields = {f.name: f for f in self.model._meta.get_fields() if isinstance(f, models.Field)}
+        return [
+            _yes_no_column(fields[name])
+            if isinstance(name, str) and isinstance(fields.get(name), models.BooleanField)
+            else name
+            for name in super().get_list_display(request)
+        ]

@@ -80,6 +80,13 @@ class LoginFailure(models.Model):
     ip_address = models.GenericIPAddressField(null=True)
     at = models.DateTimeField(auto_now_add=True, db_index=True)
 
+    class Meta:
+        verbose_name = _("mislukte inlogpoging")
+        verbose_name_plural = _("mislukte inlogpogingen")
+
+    def __str__(self) -> str:
+        return f"mislukte inlogpoging voor {self.username}"
+
 
 class LoginThrottle(models.Model):
     """Failed log-ins counted per key ("gebruiker:<naam>" or "ip:<adres>") within a window.
@@ -91,3 +98,10 @@ class LoginThrottle(models.Model):
     key = models.CharField(max_length=200, unique=True)
     failures = models.PositiveIntegerField(default=0)
     window_start = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("inlogteller")
+        verbose_name_plural = _("inlogtellers")
+
+    def __str__(self) -> str:
+        return f"inlogteller {self.key}: {self.failures} mislukt"

@@ -75,6 +75,11 @@ class NumberSequence(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["prefix", "year"], name="uniek_nummerreeks")]
+        verbose_name = _("nummerreeks")
+        verbose_name_plural = _("nummerreeksen")
+
+    def __str__(self) -> str:
+        return f"nummerreeks {self.prefix}-{self.year}: laatste {self.last}"
 
 
 class Agreement(models.Model):
@@ -146,3 +151,6 @@ class AgreementUpdate(models.Model):
         ordering = ["agreement", "date", "id"]
         verbose_name = _("stand van zaken")
         verbose_name_plural = _("standen van zaken")
+
+    def __str__(self) -> str:
+        return f"{self.agreement} {self.date:%d-%m-%Y}: {self.get_status_display()}"

@@ -32,3 +32,6 @@ class ShoppingItemMark(models.Model):
         indexes = [models.Index(fields=["scope", "week_start"])]
         verbose_name = _("markering boodschappenlijst")
         verbose_name_plural = _("markeringen boodschappenlijst")
+
+    def __str__(self) -> str:
+        return f"{self.key} ({self.scope}, {self.week}): {self.get_status_display()}"

@@ -114,6 +114,20 @@ def _site_links(body: str) -> str:
     return _LINK.sub(lambda m: f'<a href="/{m[1]}" aria-label="{m[3]}">{m[2]}', body)
 
 
+#: Vega's own words for screen readers are English: a role description on every mark and
+#: group ("group mark container", "geoshape", "title") and "Title text '...'" as the title's
+#: name. Inside a map whose areas are links they reach the accessibility tree.
+_ROLE_DESCRIPTION = re.compile(r'\saria-roledescription="[^"]*"')
+_TITLE_TEXT_LABEL = re.compile(r'\saria-label="Title text [^"]*"')
+
+
+def _without_vega_english(body: str) -> str:
+    """No English role descriptions, and the titles hidden: the chart's own Dutch ``<title>``
+    and ``<desc>`` already name the chart and its source."""
+    body = _ROLE_DESCRIPTION.sub("", body)
+    return _TITLE_TEXT_LABEL.sub(' aria-hidden="true"', body)
+
+
 _PROLOG = re.compile(r"^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!DOCTYPE[^>]*>\s*)?", re.IGNORECASE)
 _ID_ATTR = re.compile(r'\sid="([^"]+)"')
 _SVG_OPEN = re.compile(r"<svg\b[^>]*>", re.IGNORECASE)
@@ -123,6 +137,7 @@ def svg_for_html(svg: str, *, title: str, description: str, id_prefix: str | Non
     """Make a rendered SVG ready to inline in an HTML page.
 
     - strips an XML prolog / doctype;
+    - drops Vega's English role descriptions and hides its title marks (``<title>`` says it);
     - sets ``role="img"`` and ``aria-labelledby`` on the root ``<svg>``, pointing at a
       ``<title>`` and a ``<desc>`` inserted as its first children (axe-core's
       ``svg-img-alt`` rule);
@@ -132,7 +147,7 @@ def svg_for_html(svg: str, *, title: str, description: str, id_prefix: str | Non
 
     ``id_prefix`` makes the output reproducible; by default a per-process counter is used.
     """
-    body = _site_links(_PROLOG.sub("", svg, count=1))
+    body = _without_vega_english(_site_links(_PROLOG.sub("", svg, count=1)))
     match = _SVG_OPEN.search(body)
     if match is None:
         raise ChartError("Geen <svg>-element gevonden.")

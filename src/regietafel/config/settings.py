@@ -8,6 +8,8 @@ REGIETAFEL_IMPORT_MAX_MB, REGIETAFEL_BASE_URL, REGIETAFEL_EMAIL_*.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import dj_database_url
 
 from regietafel import printing
@@ -104,7 +106,9 @@ LOGOUT_REDIRECT_URL = "login"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        # The admin's app comes first in INSTALLED_APPS, so our few overrides of its own
+        # templates (accounts/admin_templates) are found only through DIRS.
+        "DIRS": [Path(__file__).resolve().parent.parent / "accounts" / "admin_templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -141,6 +145,9 @@ LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", "Nederlands")]
 TIME_ZONE = LOCAL_TIME_ZONE
 USE_I18N = True
+# Dutch for the English texts of Django, its admin and DRF that their own Dutch catalogues lack
+# (such as the admin's hidden table headers); compiled by tools/build_locale.py, .mo committed.
+LOCALE_PATHS = [Path(__file__).resolve().parent.parent / "locale"]
 USE_TZ = True
 USE_THOUSAND_SEPARATOR = True
 

@@ -9,13 +9,14 @@ from django.db import models, transaction
 from django.http import HttpRequest
 
 from regietafel.accounts import access
+from regietafel.accounts.adminsite import DutchBooleansAdmin
 from regietafel.audit.models import Action
 from regietafel.audit.services import audit_record
 from regietafel.meldingen.models import Subscription
 
 
 @admin.register(Subscription)
-class SubscriptionAdmin(admin.ModelAdmin[Subscription]):
+class SubscriptionAdmin(DutchBooleansAdmin[Subscription]):
     list_display = ("user", "national", "own_province", "changed_at")
     list_filter = ("national", "own_province")
     search_fields = ("user__username", "user__email")

@@ -46,6 +46,11 @@ class LocationRecord(models.Model):
                 name="occupancy_within_capacity",
             ),
         ]
+        verbose_name = _("opvanglocatie van een import")
+        verbose_name_plural = _("opvanglocaties van een import")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.code})"
 
     @property
     def temporary(self) -> bool:
@@ -72,6 +77,11 @@ class SeriesRecord(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["batch", "metric"], name="one_value_per_metric")
         ]
+        verbose_name = _("reekswaarde van een import")
+        verbose_name_plural = _("reekswaarden van een import")
+
+    def __str__(self) -> str:
+        return f"{self.get_metric_display()}: {self.value}"
 
 
 class OfficialScenario(models.TextChoices):
@@ -101,3 +111,8 @@ class ScenarioRecord(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["batch", "scenario"], name="one_figure_per_scenario")
         ]
+        verbose_name = _("MPP-scenario van een import")
+        verbose_name_plural = _("MPP-scenario's van een import")
+
+    def __str__(self) -> str:
+        return f"{self.source} {self.get_scenario_display()}: {self.inflow} per jaar"

@@ -66,6 +66,9 @@ class TaakstellingEntry(models.Model):
         verbose_name = _("taakstelling per gemeente")
         verbose_name_plural = _("taakstelling per gemeente")
 
+    def __str__(self) -> str:
+        return f"{self.municipality_name} ({self.municipality_code}): {self.corrected}"
+
 
 class RealisationRecord(models.Model):
     """Status holders housed so far in the period, per municipality, as one import states it."""
@@ -84,6 +87,11 @@ class RealisationRecord(models.Model):
                 fields=["batch", "municipality_code"], name="one_realisation_per_municipality"
             )
         ]
+        verbose_name = _("realisatie per gemeente")
+        verbose_name_plural = _("realisatie per gemeente")
+
+    def __str__(self) -> str:
+        return f"{self.municipality_code} {self.period_label}: {self.housed} gehuisvest"
 
 
 class TaakstellingVersion(models.Model):
@@ -114,6 +122,9 @@ class TaakstellingVersion(models.Model):
         verbose_name = _("versie van de taakstelling")
         verbose_name_plural = _("versies van de taakstelling")
 
+    def __str__(self) -> str:
+        return f"taakstelling {self.period} versie {self.number}"
+
 
 VERDICT_CHOICES = [(v.value, v.label) for v in Verdict]
 
@@ -140,3 +151,6 @@ class Judgement(models.Model):
         ordering = ["municipality_code", "period_label", "recorded_at", "id"]
         verbose_name = _("oordeel van de provincie")
         verbose_name_plural = _("oordelen van de provincie")
+
+    def __str__(self) -> str:
+        return f"oordeel {self.period_label} {self.municipality_name}: {self.get_verdict_display()}"

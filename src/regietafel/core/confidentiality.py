@@ -39,8 +39,10 @@ MIN_CONTRIBUTORS = 3
 SUPPRESSED_TEXT = "afgeschermd"
 """What every surface shows in a suppressed cell (not 0, not "geen gegevens")."""
 
-SUPPRESSED_REASON = "één of twee vertrouwelijke locaties"
-"""The short reason that goes with "afgeschermd" where space is short (a caption, a header)."""
+SUPPRESSED_REASON = "ter bescherming van één of twee vertrouwelijke locaties"
+"""The short reason that goes with "afgeschermd" where space is short (a caption, a header).
+"Ter bescherming van" is true for a small cell and for its partner (rule 3), which may hold
+three or more confidential locations itself."""
 
 NATIONAL_SCOPE = "NL"
 

@@ -61,8 +61,8 @@ def test_an_afgeschermd_need_is_said_not_silently_left_out(
     of Groningen, which read as "no AMV need" while the figures said afgeschermd."""
     standard_register("2021-W45")
     note = (
-        "De behoefte aan AMV-opvang is afgeschermd (ter bescherming van één of twee vertrouwelijke locaties): wat "
-        "daarvoor nodig is, staat niet op deze lijst."
+        "De behoefte aan AMV-opvang is afgeschermd (ter bescherming van één of twee "
+        "vertrouwelijke locaties): wat daarvoor nodig is, staat niet op deze lijst."
     )
     query = {"week": "2021-W45", "scope": "PV20"}
     page = client_as("landelijk").get("/boodschappenlijst/", query).content.decode()

@@ -64,13 +64,17 @@ def test_a_week_without_taakstelling_shows_the_division_of_that_week(client_as: 
     client = client_as("provincie")  # Noord-Holland
     today = format_date_nl(timezone.localdate())
     old = client.get("/provincies/PV27/?week=2020-W10").content.decode()
-    assert "Voor week 2020-W10 is geen taakstelling vastgesteld (halfjaar 2020-I)" in old
+    assert (
+        "De taakstelling voor 2020-I (het halfjaar van week 2020-W10) is niet vastgesteld." in old
+    )
     assert "Gemeenten in Noord-Holland op 2 maart 2020" in old
     assert f"op {today}" not in old
     assert "Beemster" in old
     assert "?formaat=csv&amp;week=2020-W10" in old
     later = client.get("/provincies/PV27/?week=2022-W01").content.decode()
-    assert "Voor week 2022-W01 is geen taakstelling vastgesteld (halfjaar 2022-I)" in later
+    assert (
+        "De taakstelling voor 2022-I (het halfjaar van week 2022-W01) is niet vastgesteld." in later
+    )
     assert "Gemeenten in Noord-Holland op 3 januari 2022" in later
     assert "Beemster" not in later
     text = client.get("/provincies/PV27/?week=2022-W01&formaat=csv").content.decode("utf-8")

@@ -192,8 +192,9 @@ def test_need_chart_leaves_out_an_empty_kind_and_says_which_is_afgeschermd(
     need = next(c for c in charts if "Behoefte en capaciteit per horizon" in c)
     assert "sobere opvang" not in need
     assert "reguliere opvang" in need
-    assert "Niet getekend, want afgeschermd (ter bescherming van één of twee vertrouwelijke locaties): AMV-opvang" in (
-        need
+    assert (
+        "Niet getekend, want afgeschermd (ter bescherming van één of twee vertrouwelijke "
+        "locaties): AMV-opvang" in need
     )
     coa = client_as("coa").get("/opvangbeeld/PV20/?week=2021-W45").content.decode()
     coa_need = next(
@@ -208,8 +209,8 @@ def test_need_chart_leaves_out_an_empty_kind_and_says_which_is_afgeschermd(
 # Afgeschermd with its reason, from one place (core.confidentiality), on every surface.
 
 HIDDEN_AMV = (
-    "De behoefte aan AMV-opvang is afgeschermd (ter bescherming van één of twee vertrouwelijke locaties): wat "
-    "daarvoor nodig is, staat niet op deze lijst."
+    "De behoefte aan AMV-opvang is afgeschermd (ter bescherming van één of twee "
+    "vertrouwelijke locaties): wat daarvoor nodig is, staat niet op deze lijst."
 )
 REASON_AMV = (
     "Telt de bezetting van AMV-opvang mee en zou zo die van één of twee vertrouwelijke "

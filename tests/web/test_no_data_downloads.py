@@ -24,7 +24,7 @@ NO_REGISTER = (
     "Voor week 2020-W10 of eerder is geen locatieregister aangeleverd; het eerste is van week "
     "2021-W45."
 )
-NO_PERIOD = "Voor het halfjaar van week 2020-W10 (2020-I) is geen taakstelling vastgesteld."
+NO_PERIOD = "De taakstelling voor 2020-I (het halfjaar van week 2020-W10) is niet vastgesteld."
 
 PICTURE_TABLES = (
     "behoefte",
@@ -48,7 +48,7 @@ DOWNLOADS: tuple[tuple[str, dict[str, str], str], ...] = (
     ),
     ("/doelen/", {}, NO_REGISTER),
     ("/verdeling/", {}, "Voor week 2020-W10 is geen geldig locatieregister"),
-    ("/boodschappenlijst/", {}, f"{NO_REGISTER} Er is ook geen taakstelling voor die week."),
+    ("/boodschappenlijst/", {}, f"{NO_REGISTER} {NO_PERIOD}"),
     ("/provincies/PV27/", {"tabel": "taakstelling"}, NO_PERIOD),
     ("/gemeenten/GM0363/", {}, "Voor week 2020-W10 of eerder is geen taakstelling vastgesteld."),
 )

@@ -96,7 +96,7 @@ NO_DATA_PAGES = (
 )
 NO_DATA_REASON = (
     "Voor week 2020-W10 of eerder is geen locatieregister aangeleverd; het eerste is van week "
-    "2021-W45. Er is ook geen taakstelling voor die week."
+    "2021-W45. De taakstelling voor 2020-I (het halfjaar van week 2020-W10) is niet vastgesteld."
 )
 
 

@@ -149,14 +149,11 @@ def province_get(*, user: AnyUser, code: str, week: IsoWeek | None = None) -> Pr
 
 
 def _no_period_reason(week: IsoWeek | None) -> str:
-    """Why a page of ``week`` (None: the newest) has no taakstelling to show."""
+    """Why a page of ``week`` (None: the newest) has no taakstelling to show: the sentence
+    every surface gives (``taakstelling.selectors.no_taakstelling_reason``)."""
     if week is None:
         return "Er is nog geen taakstelling vastgesteld."
-    period = Period.containing(week.monday).label
-    return (
-        f"Voor week {week.label} is geen taakstelling vastgesteld (halfjaar {period}): geen "
-        "gegevens over de voortgang in die week."
-    )
+    return taakstelling_selectors.no_taakstelling_reason(week)
 
 
 def _period_for(user: AnyUser, week: IsoWeek | None) -> TaakstellingPeriod | None:

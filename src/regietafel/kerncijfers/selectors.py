@@ -81,7 +81,11 @@ from regietafel.opvang.selectors import (
 from regietafel.prognose.cache import growth as forecast_growth
 from regietafel.prognose.inputs import REGISTER_INFLOW_WEEKS, StartState
 from regietafel.taakstelling.models import RealisationRecord, TaakstellingPeriod
-from regietafel.taakstelling.selectors import configured_somewhat_behind, progress_inputs
+from regietafel.taakstelling.selectors import (
+    configured_somewhat_behind,
+    no_taakstelling_reason,
+    progress_inputs,
+)
 
 
 def configured_horizons() -> tuple[Horizon, ...]:
@@ -467,16 +471,6 @@ def no_figures_reason(figures: ScopeFigures) -> str | None:
     if figures.has_data:
         return None
     return f"{no_register_reason(figures.week)} {no_taakstelling_reason(figures.week)}"
-
-
-def no_taakstelling_reason(week: IsoWeek) -> str:
-    """Why ``week`` has no taakstelling figures, naming its half year: none is stored for it
-    (a realisation of the week may well exist; without the task it measures nothing)."""
-    period = Period.containing(week.monday)
-    return (
-        f"De taakstelling voor {period.label} (het halfjaar van week {week.label}) is niet "
-        "vastgesteld."
-    )
 
 
 def figure_reasons(figures: ScopeFigures) -> dict[str, str]:

@@ -35,7 +35,6 @@ from regietafel.kerncijfers.selectors import (
     figure_histories,
     figures_for,
     for_report_audience,
-    no_taakstelling_reason,
     week_figures,
 )
 from regietafel.opvangprognose.selectors import (
@@ -67,7 +66,7 @@ from regietafel.rapportage.data import (
     TargetLine,
     Timeline,
 )
-from regietafel.taakstelling.selectors import thresholds_text
+from regietafel.taakstelling.selectors import no_taakstelling_reason, thresholds_text
 
 __all__ = ["NoDataError", "report_data_collect"]
 

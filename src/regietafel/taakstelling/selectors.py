@@ -475,3 +475,13 @@ def judgement_histories(*, user: AnyUser, province_code: str) -> tuple[Judgement
             )
         )
     return tuple(histories)
+
+
+def no_taakstelling_reason(week: IsoWeek) -> str:
+    """Why ``week`` has no taakstelling figures, naming its half year: none is stored for it
+    (a realisation of the week may well exist; without the task it measures nothing)."""
+    period = Period.containing(week.monday)
+    return (
+        f"De taakstelling voor {period.label} (het halfjaar van week {week.label}) is niet "
+        "vastgesteld."
+    )

@@ -154,3 +154,27 @@ def test_unknown_carried_arrears_give_the_stored_periods_note(
     assert figure_reasons(figures) == {
         "achterstand_meegenomen": "Geen achterstand meegenomen (2021-I is niet vastgesteld)."
     }
+
+
+def test_without_a_realisation_the_housed_figures_say_none_was_delivered(
+    make_user: Callable[[str], Any], client_as: Callable[[str | None], Any]
+) -> None:
+    """The taakstelling of 2021-II is set but no realisation was delivered in or before the
+    week: "gehuisvest" and every figure that counts the housed say so (with the register's
+    sentence for a realisation), while the task itself has its value and no reason."""
+    standard_register("2021-W45")
+    _set_taakstelling()
+    figures = figures_for(user=make_user("landelijk"), week=WEEK)
+    reasons = figure_reasons(figures)
+    assert definition("gecorrigeerde_taakstelling").value(figures) == 11_000
+    assert "gecorrigeerde_taakstelling" not in reasons
+    assert definition("gehuisvest").value(figures) is None
+    assert reasons["gehuisvest"] == "Er is nog geen realisatiebestand aangeleverd."
+    assert reasons["gehuisvest_procent"] == reasons["gehuisvest"]
+    api = client_as("landelijk").get("/api/v1/kerncijfers/?week=2021-W45").json()
+    entry = next(e for e in api["kerncijfers"] if e["code"] == "gehuisvest")
+    assert (entry["waarde"], entry["reden"]) == (None, reasons["gehuisvest"])
+
+    realisation("2021-W47", "2021-II", {"GM0014": ("PV20", 30)})  # after the week only
+    later = figure_reasons(figures_for(user=make_user("landelijk"), week=WEEK))
+    assert later["gehuisvest"].startswith("Voor week 2021-W45 of eerder is geen realisatie")

@@ -75,6 +75,6 @@ def test_demo_week_mail_to_the_demo_subscribers(django_capture_on_commit_callbac
         ("Bezetting nu", occupancy, occupancy_before),
         ("Capaciteit nu", capacity, capacity_before),
     ):
-        line = f"- {name}: {_nl(now)} ({_delta(now - before)})"
+        line = f"- {name}: {_nl(now)}, {_delta(now - before)}"
         assert (line in body) is (now != before), (line, body)
     assert "Rapport: https://regietafel.example.nl/rapport/2021-W08/NL/?versie=1" in body

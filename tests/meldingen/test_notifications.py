@@ -135,9 +135,9 @@ Het weekrapport van week 2021-W45 voor Nederland is gepubliceerd.
 Let op: dit rapport bevat synthetische demodata.
 
 Belangrijkste veranderingen sinds vorige week:
-- Bezetting nu: 33.057 (+120 t.o.v. vorige week)
-- Tekort, korte termijn: 1.200 (−300 t.o.v. vorige week)
-- Gehuisvest als deel van de gecorrigeerde taakstelling: 58,2\u00a0% (+3,2 procentpunt t.o.v. vorige week)
+- Bezetting nu: 33.057, +120 t.o.v. vorige week
+- Tekort, korte termijn: 1.200, −300 t.o.v. vorige week
+- Gehuisvest als deel van de gecorrigeerde taakstelling: 58,2\u00a0%, +3,2 procentpunt t.o.v. vorige week
 2 andere kerncijfers zijn gelijk gebleven of niet te vergelijken.
 
 Rapport: https://regietafel.example.nl/rapport/2021-W45/NL/?versie=1
@@ -184,7 +184,7 @@ def test_correction_mail_names_what_was_corrected(
     assert "gepubliceerd als correctie (versie 2)." in message.body
     assert "Toelichting: register COA hersteld\n" in message.body
     assert "- Bezetting nu: 33.057 wordt 33.157\n" in message.body
-    assert "- Bezetting nu: 33.157 (+220 t.o.v. vorige week)\n" in message.body
+    assert "- Bezetting nu: 33.157, +220 t.o.v. vorige week\n" in message.body
     assert "/rapport/2021-W45/NL/?versie=2\n" in message.body
 
 

@@ -67,7 +67,12 @@ from regietafel.core.targets import TargetProgress
 from regietafel.doelen.models import Target
 from regietafel.doelen.selectors import core_targets
 from regietafel.imports.models import Import, Kind, Status
-from regietafel.imports.selectors import latest_import, latest_week_with_data, no_register_reason
+from regietafel.imports.selectors import (
+    latest_import,
+    latest_week_with_data,
+    no_data_reason,
+    no_register_reason,
+)
 from regietafel.kerncijfers.models import WeekNeedPolicy
 from regietafel.opvang.models import SeriesMetric, SeriesRecord
 from regietafel.opvang.selectors import (
@@ -475,11 +480,13 @@ def no_figures_reason(figures: ScopeFigures) -> str | None:
 
 def figure_reasons(figures: ScopeFigures) -> dict[str, str]:
     """Why a figure of this scope has no value, by code, where the week's data says why (in
-    Dutch): the taakstelling of the half year is not set (every figure read from it), or the
+    Dutch): the taakstelling of the half year is not set (every figure read from it), the
     carried arrears are unknown because the period before was not set here (the stored
-    period's note). Not for a figure with a value, an afgeschermd one or one that does not
-    apply. The one source of the per-figure reason on the start page, the API, the command
-    line and the weekly report; "geen gegevens" without an entry here has no known cause."""
+    period's note), or no realisation was delivered in or before the week (every figure of
+    the half year that counts the housed). Not for a figure with a value, an afgeschermd one
+    or one that does not apply. The one source of the per-figure reason on the start page,
+    the API, the command line and the weekly report; "geen gegevens" without an entry here
+    has no known cause."""
     housing = figures.housing
     reasons: dict[str, str] = {}
     for figure in CATALOGUE:
@@ -495,6 +502,10 @@ def figure_reasons(figures: ScopeFigures) -> dict[str, str]:
             and housing.arrears_source
         ):
             reasons[figure.code] = f"{capfirst(housing.arrears_source)}."
+        elif figure.per_period and housing is not None:
+            missing = no_data_reason(Kind.REALISATIE, figures.week)
+            if missing is not None:
+                reasons[figure.code] = missing
     return reasons
 
 
